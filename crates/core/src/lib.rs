@@ -1,0 +1,14 @@
+//! baton-core: the domain both sides compile — the ticket status state machine, the wire types
+//! (DTOs) of the REST contract, the stable problem codes and input validation.
+//!
+//! It depends on serde only, so the wasm SPA and the native server share one definition of every
+//! rule; the server enforces them, the SPA uses them to decide what to show.
+
+pub mod dto;
+pub mod problem;
+pub mod status;
+pub mod validate;
+
+pub use dto::*;
+pub use problem::{FieldError, Problem};
+pub use status::{Action, Actor, Role, Status, TransitionError};

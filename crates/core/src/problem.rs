@@ -1,0 +1,101 @@
+//! Errors on the wire: RFC 9457 `application/problem+json` with a stable `code` that clients map
+//! to translated messages. The codes are part of the contract (spec/openapi.yaml lists them).
+
+use serde::{Deserialize, Serialize};
+
+/// The stable problem codes. Clients switch on these, never on `title` or `detail`.
+pub mod code {
+    /// 401: no session, or it expired.
+    pub const UNAUTHENTICATED: &str = "unauthenticated";
+    /// 401: wrong email or password (which one is not said).
+    pub const INVALID_CREDENTIALS: &str = "invalid_credentials";
+    /// 403: signed in, but this role may not do this.
+    pub const FORBIDDEN: &str = "forbidden";
+    /// 404: no such resource, or not one this user may see (the two are not told apart).
+    pub const NOT_FOUND: &str = "not_found";
+    /// 400: the body is not valid JSON or not of the expected shape.
+    pub const MALFORMED_JSON: &str = "malformed_json";
+    /// 415: the body is not `application/json`.
+    pub const UNSUPPORTED_MEDIA_TYPE: &str = "unsupported_media_type";
+    /// 413: the body is larger than the server accepts.
+    pub const PAYLOAD_TOO_LARGE: &str = "payload_too_large";
+    /// 422: one or more fields are invalid; `errors` names them.
+    pub const VALIDATION_FAILED: &str = "validation_failed";
+    /// 409: the status lifecycle refuses this event now; `reason` says why.
+    pub const TRANSITION_REFUSED: &str = "transition_refused";
+    /// 500: something failed on the server; details are in its log, never in the response.
+    pub const INTERNAL: &str = "internal";
+}
+
+/// One invalid field: `field` is the JSON name, `code` a stable reason (see [`field_code`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub code: String,
+}
+
+impl FieldError {
+    pub fn new(field: &str, code: &str) -> Self {
+        FieldError { field: field.to_owned(), code: code.to_owned() }
+    }
+}
+
+/// Stable reasons for [`FieldError::code`].
+pub mod field_code {
+    pub const REQUIRED: &str = "required";
+    pub const TOO_LONG: &str = "too_long";
+    pub const INVALID_PHONE: &str = "invalid_phone";
+    pub const INVALID_EMAIL: &str = "invalid_email";
+    pub const INVALID_VALUE: &str = "invalid_value";
+}
+
+/// An RFC 9457 problem document with Baton's extensions `code`, `errors` and `reason`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    #[serde(rename = "type", default = "about_blank")]
+    pub kind: String,
+    pub title: String,
+    pub status: u16,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    pub code: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+    /// For `transition_refused`: the state machine's reason (`ticket_final`, `wrong_actor`,
+    /// `not_from_state`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+fn about_blank() -> String {
+    "about:blank".to_owned()
+}
+
+impl Problem {
+    pub fn new(status: u16, code: &str, title: &str) -> Self {
+        Problem {
+            kind: about_blank(),
+            title: title.to_owned(),
+            status,
+            detail: None,
+            code: code.to_owned(),
+            errors: Vec::new(),
+            reason: None,
+        }
+    }
+
+    pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
+        self.detail = Some(detail.into());
+        self
+    }
+
+    pub fn with_errors(mut self, errors: Vec<FieldError>) -> Self {
+        self.errors = errors;
+        self
+    }
+
+    /// The error for `field`, if the problem names it.
+    pub fn field(&self, field: &str) -> Option<&FieldError> {
+        self.errors.iter().find(|e| e.field == field)
+    }
+}

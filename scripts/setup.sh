@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Installs everything Baton's build and tests need, idempotently: a second run installs nothing.
+# Only the registries this workplace reaches are used (crates.io, npm, Debian); see README.
+#   scripts/setup.sh build   -> what `make run` needs (wasm target, trunk, wasm-bindgen, wasm-opt)
+#   scripts/setup.sh test    -> the above plus Chromium + chromedriver and the npm test tools
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+# wasm-bindgen-cli must match the wasm-bindgen crate pinned in Cargo.lock exactly.
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
+
+log() { printf '[setup] %s\n' "$*" >&2; }
+
+need_build() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    log "adding the wasm32 target"; rustup target add wasm32-unknown-unknown
+  fi
+  if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
+    log "installing trunk $TRUNK_VERSION (about 9 minutes on 2 cores)"
+    cargo install trunk --version "$TRUNK_VERSION" --locked
+  fi
+  if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
+    # Not --locked: 0.2.130's own lock file pins a crate version the registry no longer has.
+    log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+  fi
+  # binaryen 132 from npm; Debian's binaryen 108 produces wasm that fails in the browser.
+  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/axe-core ]; then
+    log "installing npm tools (binaryen, axe-core)"; npm ci --no-audit --no-fund
+  fi
+  # Trunk runs offline (Trunk.toml); make sure every crate is in the local registry cache.
+  cargo fetch --locked >/dev/null 2>&1 || cargo fetch
+}
+
+need_test() {
+  need_build
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    log "installing chromium and chromium-driver"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+}
+
+case "${1:-build}" in
+  build) need_build ;;
+  test) need_test ;;
+  *) echo "usage: $0 build|test" >&2; exit 2 ;;
+esac
