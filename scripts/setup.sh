@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+HURL_VERSION=8.0.1  # 8.1 needs a newer rustc than 1.95
 # wasm-bindgen-cli must match the wasm-bindgen crate pinned in Cargo.lock exactly.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
 
@@ -39,6 +40,13 @@ need_test() {
     log "installing chromium and chromium-driver"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+  # Hurl runs the conformance suite (spec/conformance); it builds against Debian's libcurl.
+  if ! hurl --version 2>/dev/null | grep -q "^hurl $HURL_VERSION"; then
+    log "installing hurl $HURL_VERSION"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcurl4-openssl-dev libxml2-dev libclang-dev pkg-config >/dev/null
+    cargo install hurl --version "$HURL_VERSION" --locked
   fi
 }
 

@@ -1,0 +1,48 @@
+# Baton's two commands: `make run` (build the SPA, start the reference server with demo data) and
+# `make test` (every test). Both install what they need first, idempotently (scripts/setup.sh).
+
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+CARGO ?= cargo
+BATON_ADDR ?= 127.0.0.1:8080
+BATON_DATABASE_URL ?= sqlite://data/baton.db
+
+.PHONY: conformance run test setup setup-test dist server test-native test-wasm test-e2e sizes clippy
+
+## make run: build the SPA (release), start baton-server on $(BATON_ADDR) with ./data/baton.db and demo data.
+run: dist
+	$(CARGO) build --release -p baton-server
+	./target/release/baton-server --addr $(BATON_ADDR) --database $(BATON_DATABASE_URL) --dist dist --demo
+
+## make test: core, server, browser (wasm-bindgen-test) and end-to-end tests.
+test: setup-test dist
+	$(CARGO) test -p baton-core -p baton-server -p baton-e2e
+	$(CARGO) test -p baton --target wasm32-unknown-unknown
+	scripts/conformance.sh
+
+## make conformance [BASE_URL=http://host:port]: the API conformance suite (spec/conformance), against
+## BASE_URL, or against a fresh reference server when BASE_URL is empty.
+conformance:
+	scripts/conformance.sh $(BASE_URL)
+
+setup:
+	@scripts/setup.sh build
+
+setup-test:
+	@scripts/setup.sh test
+
+## make dist: the release SPA bundle in dist/ (wasm-opt -Oz, precompressed by the server at start).
+dist: setup
+	trunk build --release
+
+## make server: the API and SPA without rebuilding the SPA (for `trunk serve` development).
+server:
+	$(CARGO) run -p baton-server -- --addr $(BATON_ADDR) --database $(BATON_DATABASE_URL) --dist dist --demo
+
+## make sizes: gzip sizes of the release bundle (the numbers in BENCHMARKS.md).
+sizes: dist
+	@scripts/sizes.sh
+
+clippy:
+	$(CARGO) clippy -p baton-core -p baton-server -p baton-e2e --all-targets -- -D warnings
+	$(CARGO) clippy -p baton --target wasm32-unknown-unknown --all-targets -- -D warnings

@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# Baton API conformance suite (spec/conformance/*.hurl) against any backend.
+#
+#   scripts/conformance.sh BASE_URL [HURL_ARGS... | FILES.hurl...]
+#       runs the suite against a running backend, e.g. http://127.0.0.1:8080
+#   scripts/conformance.sh
+#       builds the reference server (crates/server), starts it with a fresh SQLite database and the
+#       demo data on a free loopback port, runs the suite, stops the server.
+#
+# The exit code is Hurl's: 0 only if every file passed. Credentials of the seeded demo tenant can
+# be overridden by environment (defaults: spec/conformance/demo.env; see its README.md):
+#   BATON_CONF_PASSWORD, BATON_CONF_ALICE, BATON_CONF_BOB, BATON_CONF_CAROL,
+#   BATON_CONF_AGENT, BATON_CONF_ADMIN, BATON_CONF_OTHER_AGENT, BATON_CONF_DAVE,
+#   BATON_CONF_JOBS (2), BATON_CONF_CONTINUE=1 (run every request of a file even after a failure),
+#   BATON_CONF_START_TIMEOUT (seconds to wait for the reference server; 300, it may compile first).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SUITE="$ROOT/spec/conformance"
+
+export PATH="$HOME/.cargo/bin:$PATH"
+if ! command -v hurl >/dev/null 2>&1; then
+    echo "conformance: hurl is not installed. Install it with:" >&2
+    echo "  apt-get install -y libcurl4-openssl-dev libxml2-dev libclang-dev pkg-config" >&2
+    echo "  cargo install hurl --version 8.0.1 --locked" >&2
+    exit 2
+fi
+
+BASE_URL="${1:-}"
+if [[ $# -gt 0 ]]; then shift; fi
+BASE_URL="${BASE_URL%/}"
+
+TMP="$(mktemp -d "${TMPDIR:-/tmp}/baton-conformance.XXXXXX")"
+SERVER_PID=""
+cleanup() {
+    if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+        kill "$SERVER_PID" 2>/dev/null || true
+        for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+        kill -9 "$SERVER_PID" 2>/dev/null || true
+        wait "$SERVER_PID" 2>/dev/null || true
+    fi
+    rm -rf "$TMP"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# A free TCP port on 127.0.0.1 (nothing answers on it).
+free_port() {
+    local port
+    for _ in $(seq 1 100); do
+        port=$((20000 + RANDOM % 40000))
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            echo "$port"
+            return 0
+        fi
+    done
+    echo "conformance: no free port found" >&2
+    return 1
+}
+
+health_ok() {
+    printf 'GET %s/api/v1/health\nHTTP 200\n' "$1" | hurl --test --max-time 2 >/dev/null 2>&1
+}
+
+if [[ -z "$BASE_URL" ]]; then
+    echo "conformance: building the reference server (cargo build -p baton-server)"
+    (cd "$ROOT" && cargo build -p baton-server)
+    TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+    BIN="$TARGET_DIR/debug/baton-server"
+    [[ -x "$BIN" ]] || { echo "conformance: $BIN not found after the build" >&2; exit 2; }
+    PORT="$(free_port)"
+    BASE_URL="http://127.0.0.1:$PORT"
+    echo "conformance: starting $BIN on $BASE_URL (database $TMP/conf.db, demo data)"
+    (cd "$ROOT" && exec "$BIN" --addr "127.0.0.1:$PORT" --database "sqlite://$TMP/conf.db" --demo) \
+        >"$TMP/server.log" 2>&1 &
+    SERVER_PID=$!
+    deadline=$((SECONDS + ${BATON_CONF_START_TIMEOUT:-300}))
+    until health_ok "$BASE_URL"; do
+        if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+            echo "conformance: the server exited before answering; its log:" >&2
+            cat "$TMP/server.log" >&2
+            exit 2
+        fi
+        if (( SECONDS > deadline )); then
+            echo "conformance: the server did not answer $BASE_URL/api/v1/health in time; its log:" >&2
+            tail -n 50 "$TMP/server.log" >&2
+            exit 2
+        fi
+        sleep 0.2
+    done
+fi
+
+# A valid NewTicket of ~1.1 MiB (over the 1 MiB limit) for the payload_too_large check.
+OVERSIZE="$TMP/oversize.json"
+{
+    printf '{"title": "Oversize", "description": "'
+    head -c 1153434 /dev/zero | tr '\0' 'x'
+    printf '"}'
+} >"$OVERSIZE"
+
+# Extra arguments: *.hurl files replace the default file list; anything else goes to hurl.
+FILES=()
+HURL_ARGS=()
+for arg in "$@"; do
+    if [[ "$arg" == *.hurl ]]; then FILES+=("$arg"); else HURL_ARGS+=("$arg"); fi
+done
+if [[ ${#FILES[@]} -eq 0 ]]; then FILES=("$SUITE"/*.hurl); fi
+if [[ "${BATON_CONF_CONTINUE:-0}" == 1 ]]; then HURL_ARGS+=(--continue-on-error); fi
+
+# Credentials: spec/conformance/demo.env, each overridable by its BATON_CONF_* variable.
+VARS=(--variables-file "$SUITE/demo.env" --variable "base_url=$BASE_URL" --variable "oversize_body=$OVERSIZE"
+    --file-root "$TMP")
+for pair in password:PASSWORD alice_email:ALICE bob_email:BOB carol_email:CAROL agent_email:AGENT \
+    admin_email:ADMIN other_agent_email:OTHER_AGENT dave_email:DAVE; do
+    env_name="BATON_CONF_${pair#*:}"
+    if [[ -n "${!env_name:-}" ]]; then VARS+=(--variable "${pair%%:*}=${!env_name}"); fi
+done
+
+echo "conformance: running ${#FILES[@]} file(s) against $BASE_URL"
+set +e
+hurl --test --jobs "${BATON_CONF_JOBS:-2}" --max-time 30 --no-color "${VARS[@]}" \
+    ${HURL_ARGS[@]+"${HURL_ARGS[@]}"} \
+    "${FILES[@]}" 2>&1 | tee "$TMP/hurl.log"
+status=${PIPESTATUS[0]}
+set -e
+
+passed="$(sed -n 's/^Succeeded files: *\([0-9]*\).*/\1/p' "$TMP/hurl.log" | tail -n 1)"
+failed="$(sed -n 's/^Failed files: *\([0-9]*\).*/\1/p' "$TMP/hurl.log" | tail -n 1)"
+if [[ -n "$passed" && -n "$failed" ]]; then
+    echo "conformance: $passed passed, $failed failed"
+fi
+if [[ $status -ne 0 && -n "$SERVER_PID" ]]; then
+    echo "conformance: last lines of the reference server's log:" >&2
+    tail -n 30 "$TMP/server.log" >&2 || true
+fi
+exit "$status"
