@@ -1,1 +1,169 @@
-fn main() {}
+//! The `baton-server` command: flags and environment in, a running server out.
+//!
+//! Configuration mistakes end the process with one line on stderr and exit code 2, never a panic:
+//! whoever started it (a person, a script, CI) should see what to fix at a glance.
+
+use anyhow::Context;
+use baton_server::config::{DEFAULT_ADDR, DEFAULT_DATABASE_URL, DEFAULT_DIST};
+use baton_server::{demo, Config, Server};
+use clap::{Parser, Subcommand};
+use std::io::IsTerminal;
+use std::net::{SocketAddr, ToSocketAddrs};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Baton help desk server: the REST API under /api/v1 and the single-page app.
+#[derive(Debug, Parser)]
+#[command(name = "baton-server", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    serve: ServeArgs,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the API and the SPA (the default).
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct ServeArgs {
+    /// Address to listen on (host:port).
+    #[arg(long, env = "BATON_ADDR", default_value = DEFAULT_ADDR)]
+    addr: String,
+    /// Database URL; only sqlite: for now. The file and its directory are created if missing.
+    #[arg(long = "database", env = "BATON_DATABASE_URL", default_value = DEFAULT_DATABASE_URL)]
+    database: String,
+    /// Directory of the SPA build (Trunk's dist). If missing, only the API is served.
+    #[arg(long, env = "BATON_DIST", default_value = DEFAULT_DIST)]
+    dist: PathBuf,
+    /// Seed demo tenants, accounts and tickets when the database has no tenant yet.
+    #[arg(long, env = "BATON_DEMO")]
+    demo: bool,
+    /// Origins allowed to call the API with credentials, comma separated.
+    #[arg(
+        long = "cors-origin",
+        env = "BATON_CORS_ORIGINS",
+        value_delimiter = ','
+    )]
+    cors_origins: Vec<String>,
+}
+
+/// Exit code for configuration the server cannot start with.
+const BAD_CONFIG: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => {
+            // --help and --version: print and leave successfully.
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => return fail(first_line(&e.to_string()).trim_start_matches("error: ")),
+    };
+    let args = match cli.command {
+        Some(Command::Serve(args)) => args,
+        None => cli.serve,
+    };
+    let Some(addr) = resolve(&args.addr) else {
+        return fail(&format!(
+            "invalid --addr {:?}: expected host:port, e.g. {DEFAULT_ADDR}",
+            args.addr
+        ));
+    };
+    init_tracing();
+    let config = Config {
+        addr,
+        database_url: args.database,
+        dist: Some(args.dist),
+        demo: args.demo,
+        cors_origins: args
+            .cors_origins
+            .into_iter()
+            .filter(|o| !o.trim().is_empty())
+            .collect(),
+    };
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(rt) => rt,
+        Err(e) => return fail(&format!("cannot start the async runtime: {e}")),
+    };
+    runtime.block_on(run(config))
+}
+
+async fn run(config: Config) -> ExitCode {
+    let server = match Server::start(config).await {
+        Ok(server) => server,
+        Err(e) => return fail(&first_line(&e.to_string())),
+    };
+    println!("Baton is listening on http://{}", server.local_addr());
+    if server.has_demo_data() {
+        println!("Demo accounts (password {:?}):", demo::PASSWORD);
+        for a in demo::ACCOUNTS {
+            println!(
+                "  {:<24} {:<12} {:<9} {}",
+                a.email,
+                a.name,
+                a.role.code(),
+                a.tenant
+            );
+        }
+    }
+    if let Err(e) = shutdown_signal().await {
+        eprintln!("baton-server: {e:#}");
+    }
+    server.shutdown().await;
+    ExitCode::SUCCESS
+}
+
+/// Ctrl-C, or SIGTERM from a service manager or container runtime.
+async fn shutdown_signal() -> anyhow::Result<()> {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        let mut term = signal(SignalKind::terminate()).context("cannot listen for SIGTERM")?;
+        tokio::select! {
+            r = tokio::signal::ctrl_c() => r.context("cannot listen for Ctrl-C")?,
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    tokio::signal::ctrl_c()
+        .await
+        .context("cannot listen for Ctrl-C")?;
+    Ok(())
+}
+
+/// Logs go to stderr; `RUST_LOG` overrides the default level.
+fn init_tracing() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let colors = std::io::stderr().is_terminal();
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(colors)
+        .init();
+}
+
+/// `host:port` as an address: an IP literal, or a name such as `localhost` (its first address).
+fn resolve(addr: &str) -> Option<SocketAddr> {
+    addr.parse()
+        .ok()
+        .or_else(|| addr.to_socket_addrs().ok()?.next())
+}
+
+fn first_line(message: &str) -> String {
+    message
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or(message)
+        .to_owned()
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("baton-server: {message}");
+    ExitCode::from(BAD_CONFIG)
+}

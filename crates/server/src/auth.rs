@@ -1,0 +1,114 @@
+//! Passwords and session tokens: argon2id hashing, random tokens and the hash under which a token
+//! is stored, and [`CurrentUser`], the signed-in user every protected handler receives.
+
+use crate::storage::TicketScope;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use argon2::Argon2;
+use baton_core::{Actor, Role};
+use sha2::{Digest, Sha256};
+
+/// How long a session lives. Fixed from login, not sliding: a stolen token stops working on a
+/// known date, and reads never have to write to the sessions table.
+pub const SESSION_TTL: time::Duration = time::Duration::days(14);
+
+/// The session cookie's name (the contract's `baton_session`).
+pub const SESSION_COOKIE: &str = "baton_session";
+
+/// A hash of a password nobody knows, in the same parameters as real ones. Login verifies against
+/// it when the email is unknown, so the answer takes as long as for a known email with a wrong
+/// password and timing does not reveal which emails exist.
+const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$dW5rbm93bi11c2VyLXNhbHQ$\
+4i1D1Ad1VvDY3bRSyKBnYm0ijbE3Rr3mBJQ5fO0Kzq0";
+
+#[derive(Debug, thiserror::Error)]
+#[error("password hashing failed: {0}")]
+pub struct HashError(String);
+
+/// Hashes `password` with argon2id and a random salt into a PHC string. CPU-heavy (tens of ms):
+/// call it from a blocking thread when serving.
+pub fn hash_password(password: &str) -> Result<String, HashError> {
+    Argon2::default()
+        .hash_password(password.as_bytes())
+        .map(|h| h.to_string())
+        .map_err(|e| HashError(e.to_string()))
+}
+
+/// Whether `password` matches the PHC string `hash`; `None` checks against a dummy hash and is
+/// always false. A corrupt stored hash counts as a mismatch.
+pub fn verify_password(password: &str, hash: Option<&str>) -> bool {
+    let matches = Argon2::default()
+        .verify_password(password.as_bytes(), hash.unwrap_or(DUMMY_HASH))
+        .is_ok();
+    matches && hash.is_some()
+}
+
+/// A new session token: 256 random bits, hex encoded.
+pub fn new_token() -> String {
+    let bytes: [u8; 32] = rand::random();
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The SHA-256 under which a token is stored. A plain hash suffices: the token has 256 bits of
+/// entropy, so there is nothing to brute-force, unlike a password.
+pub fn token_hash(token: &str) -> Vec<u8> {
+    Sha256::digest(token.as_bytes()).to_vec()
+}
+
+/// The signed-in user of a request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CurrentUser {
+    pub id: i64,
+    pub tenant_id: i64,
+    pub role: Role,
+}
+
+impl CurrentUser {
+    pub fn actor(&self) -> Actor {
+        self.role.actor()
+    }
+
+    /// The tickets this user may see: staff see the tenant's, customers their own. (Customer
+    /// groups that share tickets are in the schema; the v1 contract keeps customers to their own.)
+    pub fn ticket_scope(&self) -> TicketScope {
+        TicketScope {
+            tenant_id: self.tenant_id,
+            requester_id: if self.role.is_staff() {
+                None
+            } else {
+                Some(self.id)
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_verify_and_dummy_never_matches() {
+        let hash = hash_password("baton-demo").expect("hash");
+        assert!(hash.starts_with("$argon2id$"));
+        assert!(verify_password("baton-demo", Some(&hash)));
+        assert!(!verify_password("wrong", Some(&hash)));
+        assert!(!verify_password("baton-demo", None));
+        assert!(!verify_password("baton-demo", Some("not a phc string")));
+    }
+
+    #[test]
+    fn dummy_hash_has_the_default_parameters() {
+        // If argon2's defaults change, real hashes and the dummy would take different times.
+        let real = hash_password("x").expect("hash");
+        let params = |h: &str| h.split('$').nth(3).map(str::to_owned);
+        assert_eq!(params(&real), params(DUMMY_HASH));
+        assert!(argon2::password_hash::phc::PasswordHash::new(DUMMY_HASH).is_ok());
+    }
+
+    #[test]
+    fn tokens_are_random_and_hashed() {
+        let (a, b) = (new_token(), new_token());
+        assert_eq!(a.len(), 64);
+        assert_ne!(a, b);
+        assert_eq!(token_hash(&a).len(), 32);
+    }
+}

@@ -1,0 +1,145 @@
+//! The demo seed (`--demo`): two tenants, their people and a few tickets, so the SPA has something
+//! to show and isolation between tenants can be tried by hand. It runs only on a database without
+//! any tenant, in one transaction, so it never mixes with real data.
+
+mod tickets;
+
+use crate::auth;
+use crate::storage::{self, tenants, users, Db};
+use baton_core::Role;
+use sqlx::SqliteConnection;
+use std::collections::HashMap;
+
+/// The password of every demo account.
+pub const PASSWORD: &str = "baton-demo";
+
+pub const TENANT: &str = "Baton Demo";
+pub const OTHER_TENANT: &str = "Other Desk";
+
+/// A demo login.
+#[derive(Debug, Clone, Copy)]
+pub struct Account {
+    pub email: &'static str,
+    pub name: &'static str,
+    pub role: Role,
+    pub tenant: &'static str,
+    pub customer_group: Option<&'static str>,
+}
+
+const fn account(
+    email: &'static str,
+    name: &'static str,
+    role: Role,
+    tenant: &'static str,
+    customer_group: Option<&'static str>,
+) -> Account {
+    Account {
+        email,
+        name,
+        role,
+        tenant,
+        customer_group,
+    }
+}
+
+pub const ACCOUNTS: &[Account] = &[
+    account(
+        "alice@customer.test",
+        "Alice Chen",
+        Role::Customer,
+        TENANT,
+        Some("Acme"),
+    ),
+    account(
+        "bob@customer.test",
+        "Bob Li",
+        Role::Customer,
+        TENANT,
+        Some("Acme"),
+    ),
+    account(
+        "carol@customer.test",
+        "Carol Wu",
+        Role::Customer,
+        TENANT,
+        Some("Globex"),
+    ),
+    account("agent@baton.test", "Agent Smith", Role::Agent, TENANT, None),
+    account("admin@baton.test", "Ada Admin", Role::Admin, TENANT, None),
+    account(
+        "other-agent@other.test",
+        "Olga Other",
+        Role::Agent,
+        OTHER_TENANT,
+        None,
+    ),
+    account(
+        "dave@other.test",
+        "Dave Doe",
+        Role::Customer,
+        OTHER_TENANT,
+        None,
+    ),
+];
+
+/// Customer groups: (tenant, name, shares_tickets).
+const GROUPS: &[(&str, &str, bool)] = &[(TENANT, "Acme", true), (TENANT, "Globex", false)];
+
+#[derive(Debug, thiserror::Error)]
+pub enum SeedError {
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+    #[error(transparent)]
+    Hash(#[from] auth::HashError),
+    #[error("hashing task failed: {0}")]
+    Task(#[from] tokio::task::JoinError),
+}
+
+/// Whether the demo tenant exists.
+pub async fn is_present(db: &Db) -> Result<bool, sqlx::Error> {
+    Ok(tenants::find_by_name(db, TENANT).await?.is_some())
+}
+
+/// Seeds the demo if the database has no tenant; whether it did.
+pub async fn seed_if_empty(db: &Db) -> Result<bool, SeedError> {
+    // One hash for all accounts: the password is public anyway, and seven argon2 runs would slow
+    // every test start for nothing.
+    let hash = tokio::task::spawn_blocking(|| auth::hash_password(PASSWORD)).await??;
+    let mut tx = storage::begin_write(db).await?;
+    // Checked inside the write transaction, so two servers starting at once seed only once.
+    if tenants::any(&mut tx).await? {
+        return Ok(false);
+    }
+    seed(&mut tx, &hash).await?;
+    tx.commit().await?;
+    tracing::debug!("seeded the demo data");
+    Ok(true)
+}
+
+async fn seed(conn: &mut SqliteConnection, hash: &str) -> Result<(), sqlx::Error> {
+    let now = storage::now();
+    let created = storage::timestamp(now);
+    let mut tenant_ids = HashMap::new();
+    for name in [TENANT, OTHER_TENANT] {
+        tenant_ids.insert(name, tenants::create(conn, name, &created).await?);
+    }
+    let mut group_ids = HashMap::new();
+    for (tenant, name, shares) in GROUPS {
+        let id = tenants::create_customer_group(conn, tenant_ids[tenant], name, *shares, &created)
+            .await?;
+        group_ids.insert(*name, id);
+    }
+    let mut user_ids = HashMap::new();
+    for a in ACCOUNTS {
+        let user = users::NewUser {
+            tenant_id: tenant_ids[a.tenant],
+            email: a.email,
+            name: a.name,
+            role: a.role,
+            customer_group_id: a.customer_group.map(|g| group_ids[g]),
+            password_hash: hash,
+        };
+        user_ids.insert(a.email, users::create(conn, &user, &created).await?);
+    }
+    tickets::seed(conn, &tenant_ids, &user_ids, now).await
+}

@@ -1,0 +1,265 @@
+//! The HTTP layer: the application state, the router of `/api/v1` (one module per resource, each
+//! with its `router()`), the SPA behind it, and the layers every response passes through.
+
+mod error;
+mod extract;
+mod health;
+mod messages;
+mod openapi;
+mod session;
+mod spa;
+mod tickets;
+
+pub use error::{Error, PROBLEM_JSON};
+pub use extract::{ApiJson, IdempotencyKey};
+
+use crate::config::Config;
+use crate::storage::Db;
+use axum::body::Bytes;
+use axum::extract::Request;
+use axum::handler::Handler;
+use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{delete, get, post};
+use axum::Router;
+use std::path::PathBuf;
+use std::time::Duration;
+use tower_http::compression::CompressionLayer;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+/// The largest request body the API reads.
+pub const BODY_LIMIT: usize = 1024 * 1024;
+
+/// Everything a handler may need, cheap to clone (a pool handle and shared bytes).
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    /// spec/openapi.yaml as JSON, converted once at start.
+    pub openapi: Bytes,
+    /// The SPA build to serve, if there is one.
+    pub dist: Option<PathBuf>,
+    /// Origins allowed to call the API with credentials from another site.
+    pub cors_origins: Vec<HeaderValue>,
+}
+
+/// Why the configuration cannot make an [`AppState`].
+#[derive(Debug, thiserror::Error)]
+pub enum StateError {
+    #[error("invalid CORS origin {0:?}")]
+    CorsOrigin(String),
+    #[error("spec/openapi.yaml does not parse: {0}")]
+    Spec(String),
+}
+
+impl AppState {
+    /// The state for `db` and `config`. A `dist` directory that does not exist is dropped with a
+    /// warning: the API then runs alone, which is what a backend developer wants.
+    pub fn new(db: Db, config: &Config) -> Result<AppState, StateError> {
+        let cors_origins = config
+            .cors_origins
+            .iter()
+            .map(|o| HeaderValue::from_str(o.trim()).map_err(|_| StateError::CorsOrigin(o.clone())))
+            .collect::<Result<Vec<_>, _>>()?;
+        let dist = config.dist.clone().filter(|dir| {
+            let present = dir.join("index.html").is_file();
+            if !present {
+                tracing::warn!(dist = %dir.display(), "no SPA build (index.html) there; serving the API only");
+            }
+            present
+        });
+        Ok(AppState {
+            db,
+            openapi: openapi::document_json().map_err(StateError::Spec)?,
+            dist,
+            cors_origins,
+        })
+    }
+}
+
+/// The whole application: `/api/v1`, the SPA, and the common layers. Tests drive it with `oneshot`.
+pub fn app(state: AppState) -> Router {
+    let api = api_routes()
+        .router
+        // Called after every route exists: axum attaches it to the routes present.
+        .method_not_allowed_fallback(|| async { Error::MethodNotAllowed })
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        // Outside the limit, so its plain-text 413 (and any other bare error) becomes a problem.
+        .layer(axum::middleware::map_response(problem_for_bare_errors));
+    let spa = state.dist.clone().map(spa::Spa::new);
+    let cors = cors_layer(&state.cors_origins);
+    let router = Router::new()
+        .nest("/api/v1", api)
+        .fallback(move |req: Request| fallback(spa.clone(), req))
+        .with_state(state)
+        .layer(CompressionLayer::new())
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            |res: &Response| {
+                is_html(res).then(|| HeaderValue::from_static("frame-ancestors 'none'"))
+            },
+        ));
+    let router = match cors {
+        Some(cors) => router.layer(cors),
+        None => router,
+    };
+    router.layer(
+        TraceLayer::new_for_http()
+            .make_span_with(request_span)
+            .on_response(log_response),
+    )
+}
+
+/// Unknown `/api/…` paths are problem+json 404s; everything else is the SPA's (if there is one).
+async fn fallback(spa: Option<spa::Spa>, req: Request) -> Response {
+    let path = req.uri().path();
+    if path == "/api" || path.starts_with("/api/") {
+        return Error::NotFound.into_response();
+    }
+    match spa {
+        Some(spa) => spa.serve(req).await,
+        None => (
+            StatusCode::NOT_FOUND,
+            "Baton API only: no SPA build is configured\n",
+        )
+            .into_response(),
+    }
+}
+
+/// Gives responses that layers or axum produced without our body (413 from the limit, axum's own
+/// rejections) the same problem+json shape as every other API error.
+async fn problem_for_bare_errors(response: Response) -> Response {
+    let status = response.status();
+    let is_problem = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|ct| ct.as_bytes().starts_with(PROBLEM_JSON.as_bytes()));
+    if !(status.is_client_error() || status.is_server_error()) || is_problem {
+        return response;
+    }
+    let allow = response.headers().get(header::ALLOW).cloned();
+    let mut problem = Error::from_status(status).into_response();
+    if let Some(allow) = allow {
+        problem.headers_mut().insert(header::ALLOW, allow);
+    }
+    problem
+}
+
+fn is_html(res: &Response) -> bool {
+    res.headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|ct| ct.as_bytes().starts_with(b"text/html"))
+}
+
+/// Credentialed CORS for exactly the configured origins; none configured means same-origin only.
+fn cors_layer(origins: &[HeaderValue]) -> Option<CorsLayer> {
+    if origins.is_empty() {
+        return None;
+    }
+    Some(
+        CorsLayer::new()
+            .allow_origin(AllowOrigin::list(origins.iter().cloned()))
+            .allow_credentials(true)
+            .allow_methods([Method::GET, Method::POST, Method::DELETE])
+            .allow_headers([
+                header::CONTENT_TYPE,
+                header::AUTHORIZATION,
+                HeaderName::from_static("idempotency-key"),
+            ])
+            .expose_headers([header::LOCATION])
+            .max_age(Duration::from_secs(3600)),
+    )
+}
+
+/// One span per request with the method and the path only: query strings may carry search text,
+/// and headers carry tokens, so neither is logged.
+fn request_span(req: &Request) -> tracing::Span {
+    tracing::info_span!("request", method = %req.method(), path = %req.uri().path())
+}
+
+fn log_response(res: &Response, latency: Duration, _span: &tracing::Span) {
+    tracing::info!(
+        status = res.status().as_u16(),
+        latency_ms = latency.as_millis() as u64,
+        "response"
+    );
+}
+
+/// A router that remembers which (method, path) pairs it serves, so a test can hold them against
+/// spec/openapi.yaml in both directions.
+pub struct Routes {
+    router: Router<AppState>,
+    table: Vec<(Method, &'static str)>,
+}
+
+impl Routes {
+    pub fn new() -> Self {
+        Routes {
+            router: Router::new(),
+            table: Vec::new(),
+        }
+    }
+
+    pub fn get<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, handler: H) -> Self {
+        self.add(Method::GET, path, get(handler))
+    }
+
+    pub fn post<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, handler: H) -> Self {
+        self.add(Method::POST, path, post(handler))
+    }
+
+    pub fn delete<H: Handler<T, AppState>, T: 'static>(
+        self,
+        path: &'static str,
+        handler: H,
+    ) -> Self {
+        self.add(Method::DELETE, path, delete(handler))
+    }
+
+    fn add(
+        mut self,
+        method: Method,
+        path: &'static str,
+        route: axum::routing::MethodRouter<AppState>,
+    ) -> Self {
+        self.table.push((method, path));
+        self.router = self.router.route(path, route);
+        self
+    }
+
+    pub fn merge(mut self, other: Routes) -> Self {
+        self.table.extend(other.table);
+        self.router = self.router.merge(other.router);
+        self
+    }
+}
+
+impl Default for Routes {
+    fn default() -> Self {
+        Routes::new()
+    }
+}
+
+fn api_routes() -> Routes {
+    Routes::new()
+        .merge(health::router())
+        .merge(openapi::router())
+        .merge(session::router())
+        .merge(tickets::router())
+        .merge(messages::router())
+}
+
+/// Every (method, path) the API serves, paths relative to `/api/v1` as in the OpenAPI document.
+pub fn route_table() -> Vec<(Method, &'static str)> {
+    api_routes().table
+}

@@ -1,0 +1,297 @@
+//! Request extractors whose rejections are the contract's problem documents: the JSON body
+//! ([`ApiJson`]), the query string ([`ApiQuery`]), the signed-in user (`CurrentUser`, from the
+//! session cookie or a bearer token) and the optional `Idempotency-Key` header.
+
+use super::error::Error;
+use super::AppState;
+use crate::auth::{self, CurrentUser, SESSION_COOKIE};
+use crate::storage::{self, sessions};
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap, StatusCode};
+use baton_core::problem::field_code;
+use baton_core::{FieldError, Role};
+use serde::de::DeserializeOwned;
+use serde_json::error::Category;
+
+/// A JSON body. Unlike axum's `Json`, every rejection is problem+json with the contract's codes:
+/// 415 for another media type, 413 over the body limit, 400 for broken JSON or a body of the wrong
+/// shape, 422 naming the field that is missing, unknown or of the wrong type.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ApiJson<T>(pub T);
+
+impl<S, T> FromRequest<S> for ApiJson<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = Error;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Error> {
+        if !is_json(req.headers()) {
+            return Err(Error::UnsupportedMediaType);
+        }
+        let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
+            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                Error::PayloadTooLarge
+            } else {
+                Error::MalformedJson("the body could not be read".to_owned())
+            }
+        })?;
+        parse_json(&bytes).map(ApiJson)
+    }
+}
+
+/// `application/json`, with or without parameters, or any `+json` type.
+fn is_json(headers: &HeaderMap) -> bool {
+    let Some(value) = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return false;
+    };
+    let essence = value
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    essence == "application/json"
+        || (essence.starts_with("application/") && essence.ends_with("+json"))
+}
+
+/// Deserializes `bytes` as `T`, classifying failures as the contract asks. The body must be a JSON
+/// object: serde would otherwise accept an array for a struct (`["title", "description"]`).
+pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
+    let value: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| Error::MalformedJson(e.to_string()))?;
+    if !value.is_object() {
+        return Err(Error::MalformedJson(
+            "the body must be a JSON object".to_owned(),
+        ));
+    }
+    serde_path_to_error::deserialize(value).map_err(|err| {
+        let path = err.path().to_string();
+        classify(&path, err.into_inner())
+    })
+}
+
+fn classify(path: &str, err: serde_json::Error) -> Error {
+    if err.classify() != Category::Data {
+        return Error::MalformedJson(err.to_string());
+    }
+    let message = err.to_string();
+    let named = backticked(&message);
+    let (code, field) = if message.starts_with("missing field") {
+        (field_code::REQUIRED, join(path, named))
+    } else if message.starts_with("unknown field") {
+        (field_code::INVALID_VALUE, join(path, named))
+    } else if path == "." || path.is_empty() {
+        // The whole body has the wrong shape: not one field's fault.
+        return Error::MalformedJson(message);
+    } else {
+        (field_code::INVALID_VALUE, path.to_owned())
+    };
+    Error::Validation(vec![FieldError::new(&field, code)])
+}
+
+/// The first `name` quoted in backticks in serde's message ("missing field `title`").
+fn backticked(message: &str) -> Option<&str> {
+    let start = message.find('`')? + 1;
+    let len = message.get(start..)?.find('`')?;
+    message.get(start..start + len)
+}
+
+/// The dotted path of field `name` inside the value at `path` (serde_path_to_error reports
+/// missing and unknown fields at their parent).
+fn join(path: &str, name: Option<&str>) -> String {
+    let name = name.unwrap_or_default();
+    match path {
+        "." | "" => name.to_owned(),
+        p if p == name || p.ends_with(&format!(".{name}")) => p.to_owned(),
+        p => format!("{p}.{name}"),
+    }
+}
+
+/// A query string; a value that does not parse is a 422 like a bad body field.
+#[derive(Debug, Clone, Default)]
+pub struct ApiQuery<T>(pub T);
+
+impl<S, T> FromRequestParts<S> for ApiQuery<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Error> {
+        Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|Query(value)| ApiQuery(value))
+            .map_err(|_| Error::field("query", field_code::INVALID_VALUE))
+    }
+}
+
+/// The numeric `{id}` of a path. Anything else names no resource, so it is a 404, not a 400.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PathId(pub i64);
+
+impl<S: Send + Sync> FromRequestParts<S> for PathId {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Error> {
+        let Path(raw) = Path::<String>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| Error::NotFound)?;
+        raw.parse::<i64>().map(PathId).map_err(|_| Error::NotFound)
+    }
+}
+
+/// The session token of a request: `Authorization: Bearer …` if present, else the session cookie.
+pub fn session_token(headers: &HeaderMap) -> Option<String> {
+    if let Some(value) = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+    {
+        let (scheme, token) = value.trim().split_once(' ')?;
+        return scheme
+            .eq_ignore_ascii_case("bearer")
+            .then(|| token.trim().to_owned());
+    }
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == SESSION_COOKIE)
+        .map(|(_, token)| token.trim().to_owned())
+}
+
+impl FromRequestParts<AppState> for CurrentUser {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
+        let token = session_token(&parts.headers).filter(|t| !t.is_empty() && t.len() <= 256);
+        let token = token.ok_or(Error::Unauthenticated)?;
+        let now = storage::timestamp(storage::now());
+        let row = sessions::find(&state.db, &auth::token_hash(&token), &now)
+            .await?
+            .ok_or(Error::Unauthenticated)?;
+        let role = Role::from_code(&row.role)
+            .ok_or_else(|| Error::Internal(format!("user {} has an unknown role", row.user_id)))?;
+        Ok(CurrentUser {
+            id: row.user_id,
+            tenant_id: row.tenant_id,
+            role,
+        })
+    }
+}
+
+/// The optional `Idempotency-Key` header: at most 100 printable ASCII characters.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IdempotencyKey(pub Option<String>);
+
+/// The header's name, also the `field` of its validation error.
+pub const IDEMPOTENCY_KEY: &str = "Idempotency-Key";
+
+impl<S: Send + Sync> FromRequestParts<S> for IdempotencyKey {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Error> {
+        let Some(value) = parts.headers.get(IDEMPOTENCY_KEY) else {
+            return Ok(IdempotencyKey(None));
+        };
+        let key = value.to_str().ok().filter(|k| {
+            (1..=100).contains(&k.len()) && k.bytes().all(|b| (0x20..=0x7e).contains(&b))
+        });
+        match key {
+            Some(key) => Ok(IdempotencyKey(Some(key.to_owned()))),
+            None => Err(Error::field(IDEMPOTENCY_KEY, field_code::INVALID_VALUE)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderValue;
+    use baton_core::{NewTicket, TicketAction};
+
+    fn fields(r: Result<impl std::fmt::Debug, Error>) -> Vec<(String, String)> {
+        match r {
+            Err(Error::Validation(errors)) => {
+                errors.into_iter().map(|e| (e.field, e.code)).collect()
+            }
+            other => panic!("expected a validation error, got {other:?}"),
+        }
+    }
+
+    fn headers(pairs: &[(header::HeaderName, &'static str)]) -> HeaderMap {
+        pairs
+            .iter()
+            .map(|(name, value)| (name.clone(), HeaderValue::from_static(value)))
+            .collect()
+    }
+
+    #[test]
+    fn body_errors_are_classified() {
+        let missing = parse_json::<NewTicket>(br#"{"title":"t"}"#);
+        assert_eq!(fields(missing), [("description".into(), "required".into())]);
+        let unknown = parse_json::<NewTicket>(br#"{"title":"t","description":"d","x":1}"#);
+        assert_eq!(fields(unknown), [("x".into(), "invalid_value".into())]);
+        let wrong_type = parse_json::<NewTicket>(br#"{"title":5,"description":"d"}"#);
+        assert_eq!(
+            fields(wrong_type),
+            [("title".into(), "invalid_value".into())]
+        );
+        let bad_action = parse_json::<TicketAction>(br#"{"action":"explode"}"#);
+        assert_eq!(
+            fields(bad_action),
+            [("action".into(), "invalid_value".into())]
+        );
+        for malformed in [
+            &b"{"[..],
+            b"",
+            b"[1]",
+            b"[\"t\", \"d\"]",
+            b"{} x",
+            b"\"s\"",
+            b"null",
+        ] {
+            let r = parse_json::<NewTicket>(malformed);
+            assert!(
+                matches!(r, Err(Error::MalformedJson(_))),
+                "{malformed:?}: {r:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn tokens_come_from_bearer_or_cookie() {
+        assert_eq!(session_token(&HeaderMap::new()), None);
+        let cookie = (header::COOKIE, "a=1; baton_session=abc; b=2");
+        assert_eq!(
+            session_token(&headers(std::slice::from_ref(&cookie))).as_deref(),
+            Some("abc")
+        );
+        let bearer = (header::AUTHORIZATION, "Bearer xyz");
+        assert_eq!(
+            session_token(&headers(&[cookie.clone(), bearer])).as_deref(),
+            Some("xyz")
+        );
+        let basic = (header::AUTHORIZATION, "Basic xyz");
+        assert_eq!(session_token(&headers(&[cookie, basic])), None);
+    }
+
+    #[test]
+    fn json_media_types() {
+        let with = |ct: &'static str| is_json(&headers(&[(header::CONTENT_TYPE, ct)]));
+        assert!(with("application/json"));
+        assert!(with("Application/JSON; charset=utf-8"));
+        assert!(with("application/merge-patch+json"));
+        assert!(!with("text/plain"));
+        assert!(!is_json(&HeaderMap::new()));
+    }
+}

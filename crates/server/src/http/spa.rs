@@ -1,0 +1,115 @@
+//! The single-page app: files of Trunk's `dist` directory, precompressed `.br`/`.gz` siblings when
+//! present, and `index.html` for every other path so client-side routes survive a reload.
+//!
+//! Caching follows how Trunk names files: hashed assets (`baton-1f2e…​.js`) never change, so they
+//! are cached for a year; `index.html`, `config.json` and anything unhashed must be revalidated, or
+//! a deploy would leave browsers on old asset names.
+
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use std::path::{Path, PathBuf};
+use tower::ServiceExt;
+use tower_http::services::{ServeDir, ServeFile};
+
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+const NO_CACHE: &str = "no-cache";
+
+/// The SPA build directory.
+#[derive(Debug, Clone)]
+pub struct Spa {
+    dir: PathBuf,
+}
+
+impl Spa {
+    pub fn new(dir: PathBuf) -> Spa {
+        Spa { dir }
+    }
+
+    /// Answers a request that no API route took.
+    pub async fn serve(&self, req: Request) -> Response {
+        if !matches!(*req.method(), Method::GET | Method::HEAD) {
+            return (
+                StatusCode::METHOD_NOT_ALLOWED,
+                [(header::ALLOW, "GET, HEAD")],
+            )
+                .into_response();
+        }
+        let hashed = is_hashed(req.uri().path());
+        let (parts, body) = req.into_parts();
+        let files = ServeDir::new(&self.dir)
+            .precompressed_br()
+            .precompressed_gzip();
+        let retry = Request::from_parts(parts.clone(), axum::body::Body::empty());
+        match files.oneshot(Request::from_parts(parts, body)).await {
+            Ok(r) if r.status() != StatusCode::NOT_FOUND => {
+                let fresh = r.status().is_success() || r.status() == StatusCode::NOT_MODIFIED;
+                let cache = if hashed && fresh { IMMUTABLE } else { NO_CACHE };
+                with_cache(r.into_response(), cache)
+            }
+            // Not a file: a client-side route. (ServeDir's errors are I/O errors on files that
+            // exist; they too fall back to the app, which then shows its own error page.)
+            _ => with_cache(self.index(retry).await, NO_CACHE),
+        }
+    }
+
+    async fn index(&self, req: Request) -> Response {
+        let index = ServeFile::new(self.dir.join("index.html"))
+            .precompressed_br()
+            .precompressed_gzip();
+        match index.oneshot(req).await {
+            Ok(r) => r.into_response(),
+            Err(e) => {
+                tracing::error!(error = %e, "cannot read index.html");
+                StatusCode::INTERNAL_SERVER_ERROR.into_response()
+            }
+        }
+    }
+}
+
+fn with_cache(mut response: Response, value: &'static str) -> Response {
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    response
+}
+
+/// Whether a path names a content-hashed asset: Trunk puts a 16-hex-digit hash in file names
+/// (`main-0123456789abcdef.css`, `baton-…_bg.wasm`) and in snippet directory names.
+fn is_hashed(path: &str) -> bool {
+    let file = Path::new(path)
+        .file_name()
+        .and_then(|f| f.to_str())
+        .unwrap_or_default();
+    if file.is_empty() || file == "index.html" {
+        return false;
+    }
+    path.split(['/', '-', '_', '.'])
+        .any(|part| part.len() >= 16 && part.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_hashed;
+
+    #[test]
+    fn hashed_names() {
+        for hashed in [
+            "/baton-0123456789abcdef.js",
+            "/baton-0123456789abcdef_bg.wasm",
+            "/main-a1b2c3d4e5f60718.css",
+        ] {
+            assert!(is_hashed(hashed), "{hashed}");
+        }
+        for plain in [
+            "/",
+            "/index.html",
+            "/config.json",
+            "/favicon.ico",
+            "/tickets/12",
+            "/baton.js",
+        ] {
+            assert!(!is_hashed(plain), "{plain}");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+//! Tickets: create (`POST /tickets`), list (`GET /tickets`), read (`GET /tickets/{id}`) and move
+//! through the lifecycle (`POST /tickets/{id}/actions`). The rules live in `crate::tickets`.
+
+use super::extract::{ApiJson, ApiQuery, IdempotencyKey, PathId};
+use super::{AppState, Error, Routes};
+use crate::auth::CurrentUser;
+use crate::tickets::{self, ListQuery};
+use axum::extract::State;
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use baton_core::{NewTicket, Page, Ticket, TicketAction, TicketSummary};
+
+pub fn router() -> Routes {
+    Routes::new()
+        .post("/tickets", create)
+        .get("/tickets", list)
+        .get("/tickets/{id}", show)
+        .post("/tickets/{id}/actions", act)
+}
+
+async fn create(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    IdempotencyKey(key): IdempotencyKey,
+    ApiJson(new): ApiJson<NewTicket>,
+) -> Result<Response, Error> {
+    let outcome = tickets::create(&state.db, &user, new, key.as_deref()).await?;
+    // A replay answers 200: nothing new was created this time.
+    let status = if outcome.replayed {
+        StatusCode::OK
+    } else {
+        StatusCode::CREATED
+    };
+    let location = format!("/api/v1/tickets/{}", outcome.value.id);
+    Ok((status, [(header::LOCATION, location)], Json(outcome.value)).into_response())
+}
+
+async fn list(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ApiQuery(query): ApiQuery<ListQuery>,
+) -> Result<Json<Page<TicketSummary>>, Error> {
+    Ok(Json(tickets::list(&state.db, &user, query).await?))
+}
+
+async fn show(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    PathId(id): PathId,
+) -> Result<Json<Ticket>, Error> {
+    Ok(Json(tickets::get(&state.db, &user, id).await?))
+}
+
+async fn act(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    PathId(id): PathId,
+    ApiJson(event): ApiJson<TicketAction>,
+) -> Result<Json<Ticket>, Error> {
+    Ok(Json(tickets::act(&state.db, &user, id, event).await?))
+}

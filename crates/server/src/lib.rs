@@ -1,0 +1,18 @@
+//! baton-server: Baton's reference backend. It implements the REST contract of
+//! `spec/openapi.yaml` over SQLite, enforcing baton-core's rules, and serves the SPA build.
+//!
+//! Layers, outside in: `http` (routing, extraction, problem+json), the domain services
+//! (`tickets`), and `storage` (all SQL). `Server` runs it all on the caller's tokio runtime; `app`
+//! gives the bare router for in-process tests.
+
+pub mod auth;
+pub mod config;
+pub mod demo;
+pub mod http;
+pub mod server;
+pub mod storage;
+pub mod tickets;
+
+pub use config::Config;
+pub use http::{app, AppState};
+pub use server::{Server, StartError};

@@ -1,0 +1,113 @@
+//! A running server: open and migrate the database, seed the demo, bind, and serve on the current
+//! tokio runtime until [`Server::shutdown`].
+
+use crate::config::Config;
+use crate::demo;
+use crate::http::{app, AppState, StateError};
+use crate::storage::{self, OpenError};
+use std::net::SocketAddr;
+use std::time::Duration;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+/// How long [`Server::shutdown`] waits for requests in flight.
+pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
+
+/// Why a server did not start. Each message is one line, meant for a human at a terminal.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Database(#[from] OpenError),
+    #[error("cannot seed the demo data: {0}")]
+    Seed(String),
+    #[error(transparent)]
+    Config(#[from] StateError),
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+}
+
+/// A server serving in the background.
+pub struct Server {
+    local_addr: SocketAddr,
+    demo: bool,
+    stop: oneshot::Sender<()>,
+    task: JoinHandle<std::io::Result<()>>,
+    state: AppState,
+}
+
+impl Server {
+    /// Opens the database, migrates it, seeds the demo if asked and the database is empty, binds
+    /// `config.addr` and starts serving.
+    pub async fn start(config: Config) -> Result<Server, StartError> {
+        // Bind first: a taken port is the most common mistake, and it should be reported before
+        // anything touches the database. Nothing is logged at info level until everything that
+        // can fail has been tried, so a failed start prints exactly one line.
+        let bind_error = |source| StartError::Bind {
+            addr: config.addr,
+            source,
+        };
+        let listener = TcpListener::bind(config.addr).await.map_err(bind_error)?;
+        let local_addr = listener.local_addr().map_err(bind_error)?;
+        let db = storage::open(&config.database_url).await?;
+        let seed_error = |e: &dyn std::fmt::Display| StartError::Seed(e.to_string());
+        if config.demo {
+            demo::seed_if_empty(&db).await.map_err(|e| seed_error(&e))?;
+        }
+        let demo = demo::is_present(&db).await.map_err(|e| seed_error(&e))?;
+        let state = AppState::new(db, &config)?;
+        let (stop, stopped) = oneshot::channel::<()>();
+        let router = app(state.clone());
+        let task = tokio::spawn(async move {
+            axum::serve(listener, router)
+                .with_graceful_shutdown(async {
+                    // A dropped sender stops the server too, rather than leaving it orphaned.
+                    let _ = stopped.await;
+                })
+                .await
+        });
+        Ok(Server {
+            local_addr,
+            demo,
+            stop,
+            task,
+            state,
+        })
+    }
+
+    /// The address actually bound (the real port when `config.addr` asked for port 0).
+    pub fn local_addr(&self) -> SocketAddr {
+        self.local_addr
+    }
+
+    /// Whether the demo tenant exists in the database (seeded now or earlier).
+    pub fn has_demo_data(&self) -> bool {
+        self.demo
+    }
+
+    /// The state the server runs with (its database pool, for tests that inspect rows).
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Stops accepting, lets in-flight requests finish (for at most [`SHUTDOWN_GRACE`], so a
+    /// client that never lets go cannot hold the process), then closes the database. Once it
+    /// returns, the port no longer answers.
+    pub async fn shutdown(mut self) {
+        let _ = self.stop.send(());
+        match tokio::time::timeout(SHUTDOWN_GRACE, &mut self.task).await {
+            Ok(Ok(Ok(()))) => {}
+            Ok(Ok(Err(e))) => tracing::error!(error = %e, "server stopped with an error"),
+            Ok(Err(e)) => tracing::error!(error = %e, "server task failed"),
+            Err(_) => {
+                tracing::warn!("requests still running after the grace period; cutting them off");
+                self.task.abort();
+                let _ = (&mut self.task).await;
+            }
+        }
+        self.state.db.close().await;
+    }
+}

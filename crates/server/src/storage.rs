@@ -1,0 +1,192 @@
+//! The database: opening it, migrating it, and the SQL of every resource (one submodule each).
+//!
+//! All SQL lives under this module so the planned PostgreSQL backend replaces one folder, not the
+//! handlers. Every function takes the caller's tenant and filters on it; none trusts an id alone.
+
+pub mod idempotency;
+pub mod messages;
+pub mod sessions;
+pub mod tenants;
+pub mod tickets;
+pub mod users;
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::SqlitePool;
+use std::str::FromStr;
+use std::time::Duration;
+use time::format_description::BorrowedFormatItem;
+use time::macros::format_description;
+use time::{OffsetDateTime, PrimitiveDateTime};
+
+/// The database handle shared by all requests.
+pub type Db = SqlitePool;
+
+/// A transaction on [`Db`].
+pub type Tx = sqlx::Transaction<'static, sqlx::Sqlite>;
+
+/// Why the database could not be opened or migrated.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error("unsupported database URL {0:?}: only sqlite: URLs are supported for now")]
+    UnsupportedScheme(String),
+    #[error("invalid database URL {url:?}: {source}")]
+    InvalidUrl { url: String, source: sqlx::Error },
+    #[error("cannot create the database directory {dir}: {source}")]
+    CreateDir { dir: String, source: std::io::Error },
+    #[error("cannot open the database {url:?}: {source}")]
+    Open { url: String, source: sqlx::Error },
+    #[error("cannot migrate the database {url:?}: {source}")]
+    Migrate {
+        url: String,
+        source: sqlx::migrate::MigrateError,
+    },
+}
+
+/// Opens (creating if missing) and migrates the database at `url`.
+pub async fn open(url: &str) -> Result<Db, OpenError> {
+    if !url.starts_with("sqlite:") {
+        return Err(OpenError::UnsupportedScheme(url.to_owned()));
+    }
+    let options = SqliteConnectOptions::from_str(url)
+        .map_err(|source| OpenError::InvalidUrl {
+            url: url.to_owned(),
+            source,
+        })?
+        .create_if_missing(true)
+        // WAL lets readers go on while one writer writes; NORMAL is durable enough under WAL.
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        // Writers queue on SQLite's single write lock; wait for it rather than fail at once.
+        .busy_timeout(Duration::from_secs(10));
+    let in_memory = url.contains(":memory:") || url.contains("mode=memory");
+    if !in_memory {
+        create_parent_dir(options.get_filename())?;
+    }
+    // Each connection to an in-memory database is a database of its own: keep exactly one.
+    let pool_options = if in_memory {
+        SqlitePoolOptions::new()
+            .max_connections(1)
+            .idle_timeout(None)
+            .max_lifetime(None)
+    } else {
+        SqlitePoolOptions::new().max_connections(8)
+    };
+    let db = pool_options
+        .connect_with(options)
+        .await
+        .map_err(|source| OpenError::Open {
+            url: url.to_owned(),
+            source,
+        })?;
+    sqlx::migrate!("./migrations")
+        .run(&db)
+        .await
+        .map_err(|source| OpenError::Migrate {
+            url: url.to_owned(),
+            source,
+        })?;
+    Ok(db)
+}
+
+fn create_parent_dir(file: &std::path::Path) -> Result<(), OpenError> {
+    match file.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => {
+            std::fs::create_dir_all(dir).map_err(|source| OpenError::CreateDir {
+                dir: dir.display().to_string(),
+                source,
+            })
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Starts a write transaction that takes SQLite's write lock at once. A deferred transaction that
+/// reads first and writes later can fail with SQLITE_BUSY when another writer got in between;
+/// taking the lock up front makes concurrent writers wait their turn (busy_timeout) instead.
+pub async fn begin_write(db: &Db) -> Result<Tx, sqlx::Error> {
+    db.begin_with("BEGIN IMMEDIATE").await
+}
+
+const TIMESTAMP: &[BorrowedFormatItem<'static>] =
+    format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
+
+/// The current time, truncated to whole seconds as stored.
+pub fn now() -> OffsetDateTime {
+    let now = OffsetDateTime::now_utc();
+    now.replace_nanosecond(0).unwrap_or(now)
+}
+
+/// `t` as stored and sent on the wire: RFC 3339, UTC, whole seconds.
+pub fn timestamp(t: OffsetDateTime) -> String {
+    let utc = t.to_offset(time::UtcOffset::UTC);
+    // The format has only numeric fields of a valid date, so formatting cannot fail; the
+    // fallback keeps this total all the same.
+    utc.format(TIMESTAMP)
+        .unwrap_or_else(|_| utc.unix_timestamp().to_string())
+}
+
+/// Parses a stored timestamp, as written by [`timestamp`].
+pub fn parse_timestamp(s: &str) -> Option<OffsetDateTime> {
+    PrimitiveDateTime::parse(s, TIMESTAMP)
+        .ok()
+        .map(PrimitiveDateTime::assume_utc)
+}
+
+/// Reads a stored code (`open`, `high`, …) back into its baton-core enum. The enums' serde names
+/// are the codes, so this cannot drift from the wire format. A code the enum does not know means
+/// the row was written by something else; it surfaces as a decode error (logged, then 500).
+pub(crate) fn decode_code<T: serde::de::DeserializeOwned>(
+    column: &str,
+    code: &str,
+) -> Result<T, sqlx::Error> {
+    use serde::de::IntoDeserializer;
+    let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
+        code.into_deserializer();
+    T::deserialize(de).map_err(|e| sqlx::Error::Decode(format!("column {column}: {e}").into()))
+}
+
+/// The stored code of a baton-core enum: its serde name.
+pub(crate) fn encode_code<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(code)) => code,
+        // Only unit enums are stored as codes; anything else is a programming error that the
+        // CHECK constraints of the schema will then refuse.
+        other => format!("{other:?}"),
+    }
+}
+
+/// Which tickets a user may see: the tenant's, and for customers only those they requested.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TicketScope {
+    pub tenant_id: i64,
+    pub requester_id: Option<i64>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_round_trip_with_fixed_width() {
+        let t = time::macros::datetime!(2026-11-05 03:04:05 UTC);
+        assert_eq!(timestamp(t), "2026-11-05T03:04:05Z");
+        assert_eq!(parse_timestamp("2026-11-05T03:04:05Z"), Some(t));
+        assert_eq!(parse_timestamp("yesterday"), None);
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        use baton_core::{Channel, Priority, Status};
+        assert_eq!(encode_code(&Priority::Urgent), "urgent");
+        assert_eq!(
+            decode_code::<Channel>("c", "phone").ok(),
+            Some(Channel::Phone)
+        );
+        assert_eq!(
+            decode_code::<Status>("c", "pending").ok(),
+            Some(Status::Pending)
+        );
+        assert!(decode_code::<Status>("c", "deleted").is_err());
+    }
+}

@@ -1,0 +1,68 @@
+//! Sessions: the SHA-256 of each token, whose user, and until when.
+
+use super::Db;
+
+/// The user behind a live session, as read on every authenticated request.
+#[derive(Debug, sqlx::FromRow)]
+pub struct SessionRow {
+    pub user_id: i64,
+    pub tenant_id: i64,
+    pub role: String,
+}
+
+pub async fn create(
+    db: &Db,
+    token_hash: &[u8],
+    user_id: i64,
+    tenant_id: i64,
+    now: &str,
+    expires_at: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO sessions (token_hash, user_id, tenant_id, created_at, expires_at)
+         VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(token_hash)
+    .bind(user_id)
+    .bind(tenant_id)
+    .bind(now)
+    .bind(expires_at)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// The session with this token hash if it has not expired at `now`. The user's tenant must match
+/// the session's, so a user moved between tenants cannot keep an old session.
+pub async fn find(
+    db: &Db,
+    token_hash: &[u8],
+    now: &str,
+) -> Result<Option<SessionRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT u.id AS user_id, u.tenant_id, u.role
+         FROM sessions s JOIN users u ON u.id = s.user_id AND u.tenant_id = s.tenant_id
+         WHERE s.token_hash = ? AND s.expires_at > ?",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(db)
+    .await
+}
+
+pub async fn delete(db: &Db, token_hash: &[u8]) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+        .bind(token_hash)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// Removes expired sessions; run at login so the table does not grow without bound.
+pub async fn purge_expired(db: &Db, now: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM sessions WHERE expires_at <= ?")
+        .bind(now)
+        .execute(db)
+        .await?;
+    Ok(())
+}

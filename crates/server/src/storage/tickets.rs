@@ -1,0 +1,260 @@
+//! Tickets: creating them with a per-tenant number, reading one, the keyset-paginated list, and
+//! the status and rating updates the lifecycle makes.
+
+use super::{decode_code, encode_code, Db, TicketScope};
+use baton_core::{Action, Channel, Priority, Status, Ticket, TicketSummary, UserRef};
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+
+/// The columns every ticket read selects, with the requester's name.
+const COLUMNS: &str = "t.id, t.number, t.title, t.description, t.status, t.priority, t.channel,
+    t.requester_id, u.name AS requester_name, t.contact_phone, t.created_at, t.updated_at";
+const FROM: &str =
+    "FROM tickets t JOIN users u ON u.id = t.requester_id AND u.tenant_id = t.tenant_id";
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct TicketRow {
+    pub id: i64,
+    pub number: i64,
+    pub title: String,
+    pub description: String,
+    pub status: String,
+    pub priority: String,
+    pub channel: String,
+    pub requester_id: i64,
+    pub requester_name: String,
+    pub contact_phone: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl TicketRow {
+    pub fn status(&self) -> Result<Status, sqlx::Error> {
+        decode_code("status", &self.status)
+    }
+
+    /// The wire document; `allowed_actions` depends on who asks, so the caller passes it in.
+    pub fn into_ticket(self, allowed_actions: Vec<Action>) -> Result<Ticket, sqlx::Error> {
+        Ok(Ticket {
+            status: self.status()?,
+            priority: decode_code::<Priority>("priority", &self.priority)?,
+            channel: decode_code::<Channel>("channel", &self.channel)?,
+            id: self.id,
+            number: self.number,
+            title: self.title,
+            description: self.description,
+            requester: UserRef {
+                id: self.requester_id,
+                name: self.requester_name,
+            },
+            contact_phone: self.contact_phone,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+            allowed_actions,
+        })
+    }
+
+    pub fn into_summary(self) -> Result<TicketSummary, sqlx::Error> {
+        Ok(TicketSummary {
+            status: self.status()?,
+            priority: decode_code::<Priority>("priority", &self.priority)?,
+            id: self.id,
+            number: self.number,
+            title: self.title,
+            requester: UserRef {
+                id: self.requester_id,
+                name: self.requester_name,
+            },
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+        })
+    }
+}
+
+/// A ticket to insert; the number is assigned by [`insert`].
+pub struct NewTicketRow<'a> {
+    pub tenant_id: i64,
+    pub title: &'a str,
+    pub description: &'a str,
+    pub status: Status,
+    pub priority: Priority,
+    pub channel: Channel,
+    pub requester_id: i64,
+    pub contact_phone: Option<&'a str>,
+    pub now: &'a str,
+}
+
+/// Inserts a ticket numbered max + 1 within its tenant; its id. Run it inside a write transaction
+/// (`storage::begin_write`): the lock taken there is what keeps two creates from reading the same
+/// max, and UNIQUE (tenant_id, number) is the backstop.
+pub async fn insert(tx: &mut SqliteConnection, t: &NewTicketRow<'_>) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO tickets (tenant_id, number, title, description, status, priority, channel,
+                              requester_id, contact_phone, created_at, updated_at)
+         VALUES (?1, (SELECT COALESCE(MAX(number), 0) + 1 FROM tickets WHERE tenant_id = ?1),
+                 ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)
+         RETURNING id",
+    )
+    .bind(t.tenant_id)
+    .bind(t.title)
+    .bind(t.description)
+    .bind(t.status.code())
+    .bind(encode_code(&t.priority))
+    .bind(encode_code(&t.channel))
+    .bind(t.requester_id)
+    .bind(t.contact_phone)
+    .bind(t.now)
+    .fetch_one(tx)
+    .await
+}
+
+/// The ticket `id` if `scope` may see it.
+pub async fn get(
+    conn: &mut SqliteConnection,
+    scope: TicketScope,
+    id: i64,
+) -> Result<Option<TicketRow>, sqlx::Error> {
+    let mut q = QueryBuilder::<Sqlite>::new(format!("SELECT {COLUMNS} {FROM} WHERE t.id = "));
+    q.push_bind(id);
+    push_scope(&mut q, scope);
+    q.build_query_as().fetch_optional(conn).await
+}
+
+/// What a list may be narrowed to.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct ListFilter {
+    pub status: Option<Status>,
+    pub search: Option<Search>,
+    /// Keyset cursor: the (created_at, id) of the last row of the previous page.
+    pub after: Option<(String, i64)>,
+}
+
+/// A search in the list: `#12` finds a number, `12` a number or a title, anything else a title.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Search {
+    Number(i64),
+    NumberOrTitle(i64, String),
+    Title(String),
+}
+
+/// Up to `limit` tickets `scope` may see, newest first (created_at desc, id desc).
+pub async fn list(
+    db: &Db,
+    scope: TicketScope,
+    filter: &ListFilter,
+    limit: i64,
+) -> Result<Vec<TicketRow>, sqlx::Error> {
+    let mut q = QueryBuilder::<Sqlite>::new(format!("SELECT {COLUMNS} {FROM} WHERE 1 = 1"));
+    push_scope(&mut q, scope);
+    if let Some(status) = filter.status {
+        q.push(" AND t.status = ").push_bind(status.code());
+    }
+    match &filter.search {
+        Some(Search::Number(n)) => {
+            q.push(" AND t.number = ").push_bind(*n);
+        }
+        Some(Search::NumberOrTitle(n, text)) => {
+            q.push(" AND (t.number = ").push_bind(*n);
+            q.push(" OR t.title LIKE ")
+                .push_bind(like_pattern(text))
+                .push(" ESCAPE '\\')");
+        }
+        Some(Search::Title(text)) => {
+            q.push(" AND t.title LIKE ")
+                .push_bind(like_pattern(text))
+                .push(" ESCAPE '\\'");
+        }
+        None => {}
+    }
+    if let Some((created_at, id)) = &filter.after {
+        q.push(" AND (t.created_at < ")
+            .push_bind(created_at.clone());
+        q.push(" OR (t.created_at = ").push_bind(created_at.clone());
+        q.push(" AND t.id < ").push_bind(*id).push("))");
+    }
+    q.push(" ORDER BY t.created_at DESC, t.id DESC LIMIT ")
+        .push_bind(limit);
+    q.build_query_as().fetch_all(db).await
+}
+
+/// Restricts a query over `t` to what `scope` may see. Both filters are always present in the
+/// SQL text so the tenant filter can never be forgotten by a caller.
+fn push_scope(q: &mut QueryBuilder<'_, Sqlite>, scope: TicketScope) {
+    q.push(" AND t.tenant_id = ").push_bind(scope.tenant_id);
+    if let Some(requester_id) = scope.requester_id {
+        q.push(" AND t.requester_id = ").push_bind(requester_id);
+    }
+}
+
+/// `%text%` with LIKE's wildcards in `text` escaped, so a search for `100%` means what it says.
+fn like_pattern(text: &str) -> String {
+    let mut pattern = String::with_capacity(text.len() + 2);
+    pattern.push('%');
+    for c in text.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    pattern
+}
+
+/// Sets the status (and touches `updated_at`) of a ticket of `tenant_id`.
+pub async fn set_status(
+    tx: &mut SqliteConnection,
+    tenant_id: i64,
+    id: i64,
+    status: Status,
+    now: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE tickets SET status = ?, updated_at = ? WHERE tenant_id = ? AND id = ?")
+        .bind(status.code())
+        .bind(now)
+        .bind(tenant_id)
+        .bind(id)
+        .execute(tx)
+        .await?;
+    Ok(())
+}
+
+/// Stores the customer's rating; only ever called on the `rate` transition, which happens once.
+pub async fn set_rating(
+    tx: &mut SqliteConnection,
+    tenant_id: i64,
+    id: i64,
+    rating: u8,
+    comment: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE tickets SET rating = ?, rating_comment = ? WHERE tenant_id = ? AND id = ?")
+        .bind(i64::from(rating))
+        .bind(comment)
+        .bind(tenant_id)
+        .bind(id)
+        .execute(tx)
+        .await?;
+    Ok(())
+}
+
+/// Marks a ticket as changed (a new message in its thread).
+pub async fn touch(
+    tx: &mut SqliteConnection,
+    tenant_id: i64,
+    id: i64,
+    now: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE tickets SET updated_at = ? WHERE tenant_id = ? AND id = ?")
+        .bind(now)
+        .bind(tenant_id)
+        .bind(id)
+        .execute(tx)
+        .await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn like_wildcards_are_escaped() {
+        assert_eq!(super::like_pattern("100%_a\\b"), "%100\\%\\_a\\\\b%");
+    }
+}

@@ -1,0 +1,107 @@
+//! Users: customers and staff of one tenant.
+//!
+//! Emails are unique per tenant, not globally, because one person may be a customer of two help
+//! desks. Login knows only the email, so [`find_for_login`] picks the match in the lowest tenant id:
+//! deterministic, and the same answer every time for the same data.
+
+use super::Db;
+use baton_core::{GroupRef, Me, Role, TenantRef};
+use sqlx::SqliteConnection;
+
+/// A new user, as the seed and (later) the admin API create one.
+pub struct NewUser<'a> {
+    pub tenant_id: i64,
+    pub email: &'a str,
+    pub name: &'a str,
+    pub role: Role,
+    pub customer_group_id: Option<i64>,
+    pub password_hash: &'a str,
+}
+
+/// Emails are compared trimmed and lowercased.
+pub fn normalize_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+/// Creates a user; its id.
+pub async fn create(
+    conn: &mut SqliteConnection,
+    user: &NewUser<'_>,
+    now: &str,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO users (tenant_id, email, name, role, customer_group_id, password_hash, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(user.tenant_id)
+    .bind(normalize_email(user.email))
+    .bind(user.name)
+    .bind(user.role.code())
+    .bind(user.customer_group_id)
+    .bind(user.password_hash)
+    .bind(now)
+    .fetch_one(conn)
+    .await
+}
+
+/// What login needs to check a password.
+#[derive(Debug, sqlx::FromRow)]
+pub struct Credentials {
+    pub id: i64,
+    pub tenant_id: i64,
+    pub password_hash: String,
+}
+
+/// The user with this email, in the lowest tenant id if several tenants have one.
+pub async fn find_for_login(db: &Db, email: &str) -> Result<Option<Credentials>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, tenant_id, password_hash FROM users WHERE email = ? ORDER BY tenant_id LIMIT 1",
+    )
+    .bind(normalize_email(email))
+    .fetch_optional(db)
+    .await
+}
+
+#[derive(sqlx::FromRow)]
+struct MeRow {
+    id: i64,
+    name: String,
+    email: String,
+    role: String,
+    tenant_id: i64,
+    tenant_name: String,
+    group_id: Option<i64>,
+    group_name: Option<String>,
+}
+
+/// The `Me` document of a user of `tenant_id`.
+pub async fn me(db: &Db, tenant_id: i64, user_id: i64) -> Result<Option<Me>, sqlx::Error> {
+    let row: Option<MeRow> = sqlx::query_as(
+        "SELECT u.id, u.name, u.email, u.role, t.id AS tenant_id, t.name AS tenant_name,
+                g.id AS group_id, g.name AS group_name
+         FROM users u
+         JOIN tenants t ON t.id = u.tenant_id
+         LEFT JOIN customer_groups g ON g.id = u.customer_group_id AND g.tenant_id = u.tenant_id
+         WHERE u.tenant_id = ? AND u.id = ?",
+    )
+    .bind(tenant_id)
+    .bind(user_id)
+    .fetch_optional(db)
+    .await?;
+    Ok(row.and_then(|r| {
+        Some(Me {
+            id: r.id,
+            name: r.name,
+            email: r.email,
+            role: Role::from_code(&r.role)?,
+            tenant: TenantRef {
+                id: r.tenant_id,
+                name: r.tenant_name,
+            },
+            customer_group: match (r.group_id, r.group_name) {
+                (Some(id), Some(name)) => Some(GroupRef { id, name }),
+                _ => None,
+            },
+        })
+    }))
+}

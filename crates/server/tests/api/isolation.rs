@@ -1,0 +1,157 @@
+//! Who sees what: another customer's or another tenant's ticket is a 404 everywhere (never 403)
+//! and in no list, and every protected route refuses a request without a live session.
+
+use crate::support::{TestApp, ADMIN, AGENT, ALICE, BOB, DAVE, OTHER_AGENT};
+use axum::http::{Method, StatusCode};
+use baton_server::http::route_table;
+use serde_json::json;
+
+/// Every way to touch one ticket, with a valid body where there is one.
+fn ticket_calls(id: i64) -> Vec<(Method, String, Option<serde_json::Value>)> {
+    vec![
+        (Method::GET, format!("/api/v1/tickets/{id}"), None),
+        (Method::GET, format!("/api/v1/tickets/{id}/messages"), None),
+        (
+            Method::POST,
+            format!("/api/v1/tickets/{id}/messages"),
+            Some(json!({ "body": "was here" })),
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/tickets/{id}/actions"),
+            Some(json!({ "action": "close" })),
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/tickets/{id}/actions"),
+            Some(json!({ "action": "complete" })),
+        ),
+    ]
+}
+
+#[tokio::test]
+async fn outsiders_get_404_on_every_ticket_endpoint_and_see_nothing_in_lists() {
+    let app = TestApp::new().await;
+    let alice = app.login(ALICE).await;
+    let ticket = app.create_ticket(&alice, "Alice's secret").await;
+    let id = ticket["id"].as_i64().unwrap_or_default();
+    let number = ticket["number"].as_i64().unwrap_or_default();
+
+    // Bob shares alice's customer group, but the v1 contract keeps customers to their own tickets.
+    for outsider in [BOB, DAVE, OTHER_AGENT] {
+        let token = app.login(outsider).await;
+        for (method, path, body) in ticket_calls(id) {
+            let mut call = app.call(method.clone(), &path).token(&token);
+            if let Some(body) = &body {
+                call = call.json(body);
+            }
+            call.send()
+                .await
+                .problem(StatusCode::NOT_FOUND, "not_found");
+        }
+        for query in ["limit=100", "q=secret", &format!("q=%23{number}")] {
+            let page = app
+                .get(&format!("/api/v1/tickets?{query}"))
+                .token(&token)
+                .send()
+                .await
+                .json();
+            let items = page["items"].as_array().cloned().unwrap_or_default();
+            assert!(
+                items.iter().all(|t| t["id"] != id),
+                "{outsider} sees it with {query}"
+            );
+        }
+    }
+    // Nothing they tried happened.
+    let thread = app
+        .get(&format!("/api/v1/tickets/{id}/messages"))
+        .token(&alice)
+        .send()
+        .await
+        .json();
+    assert_eq!(thread["items"], json!([]));
+    assert_eq!(
+        app.get(&format!("/api/v1/tickets/{id}"))
+            .token(&alice)
+            .send()
+            .await
+            .json()["status"],
+        "new"
+    );
+}
+
+#[tokio::test]
+async fn the_other_tenant_sees_only_its_own() {
+    let app = TestApp::new().await;
+    for (email, expected) in [
+        (DAVE, 1),
+        (OTHER_AGENT, 1),
+        (AGENT, 3),
+        (ADMIN, 3),
+        (ALICE, 2),
+    ] {
+        let token = app.login(email).await;
+        let page = app
+            .get("/api/v1/tickets?limit=100")
+            .token(&token)
+            .send()
+            .await
+            .json();
+        assert_eq!(
+            page["items"].as_array().map(Vec::len),
+            Some(expected),
+            "{email}"
+        );
+    }
+    // Ticket numbers are per tenant: the other desk's first ticket is #1 like the demo desk's.
+    let dave = app.login(DAVE).await;
+    let page = app.get("/api/v1/tickets").token(&dave).send().await.json();
+    assert_eq!(page["items"][0]["number"], 1);
+}
+
+#[tokio::test]
+async fn every_protected_route_needs_a_session() {
+    let app = TestApp::new().await;
+    let alice = app.login(ALICE).await;
+    let id = app.create_ticket(&alice, "Protected").await["id"]
+        .as_i64()
+        .unwrap_or_default();
+    let public = [
+        (Method::GET, "/health"),
+        (Method::GET, "/openapi.json"),
+        (Method::POST, "/session"),
+    ];
+    let mut checked = 0;
+    for (method, path) in route_table() {
+        if public.contains(&(method.clone(), path)) {
+            continue;
+        }
+        for existing in [id.to_string(), "987654321".to_owned()] {
+            let url = format!("/api/v1{}", path.replace("{id}", &existing));
+            for token in [None, Some("never-issued-token")] {
+                let mut call = app.call(method.clone(), &url).json(
+                    &json!({ "body": "x", "action": "close", "title": "t", "description": "d" }),
+                );
+                if let Some(token) = token {
+                    call = call.token(token);
+                }
+                let res = call.send().await;
+                res.problem(StatusCode::UNAUTHORIZED, "unauthenticated");
+                checked += 1;
+            }
+        }
+    }
+    // me, logout, list, create, get, messages (get, post), actions: 8 routes × 2 ids × 2.
+    assert_eq!(checked, 8 * 2 * 2);
+    // An expired session is no session.
+    sqlx::query("UPDATE sessions SET expires_at = '2000-01-01T00:00:00Z'")
+        .execute(&app.db)
+        .await
+        .ok();
+    app.get("/api/v1/me")
+        .token(&alice)
+        .send()
+        .await
+        .problem(StatusCode::UNAUTHORIZED, "unauthenticated");
+}

@@ -1,0 +1,16 @@
+//! HTTP tests of baton-server over a real SQLite file per test: most drive the router in-process
+//! (`app(state).oneshot`), `server` and `concurrency` go through `Server::start` and a real socket,
+//! `cli` runs the built binary. One test binary, so the crate links once.
+
+mod actions;
+mod cli;
+mod concurrency;
+mod idempotency;
+mod isolation;
+mod messages;
+mod openapi;
+mod problems;
+mod server;
+mod session;
+mod support;
+mod tickets;

@@ -1,0 +1,270 @@
+//! What every test needs: a fresh database in a temp dir with the demo seeded, the router over
+//! it, a small request builder, and responses that know how to read problem documents.
+
+use axum::body::Body;
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, Request, StatusCode};
+use axum::Router;
+use baton_core::Problem;
+use baton_core::Role;
+use baton_server::storage::{self, tenants, users, Db};
+use baton_server::{app, auth, demo, AppState, Config};
+use serde_json::Value;
+use tempfile::TempDir;
+use tower::ServiceExt;
+
+pub const ALICE: &str = "alice@customer.test";
+pub const BOB: &str = "bob@customer.test";
+pub const CAROL: &str = "carol@customer.test";
+pub const AGENT: &str = "agent@baton.test";
+pub const ADMIN: &str = "admin@baton.test";
+pub const OTHER_AGENT: &str = "other-agent@other.test";
+pub const DAVE: &str = "dave@other.test";
+
+/// A config for a fresh database in `dir`: port 0, the API only, demo data seeded.
+pub fn config(dir: &TempDir) -> Config {
+    Config {
+        addr: ([127, 0, 0, 1], 0).into(),
+        database_url: format!("sqlite://{}", dir.path().join("data/baton.db").display()),
+        dist: None,
+        demo: true,
+        cors_origins: Vec::new(),
+    }
+}
+
+/// The application over a fresh, demo-seeded database.
+pub struct TestApp {
+    pub db: Db,
+    router: Router,
+    _dir: TempDir,
+}
+
+impl TestApp {
+    pub async fn new() -> TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let config = config(&dir);
+        let db = storage::open(&config.database_url)
+            .await
+            .expect("open database");
+        demo::seed_if_empty(&db).await.expect("seed demo");
+        let state = AppState::new(db.clone(), &config).expect("state");
+        TestApp {
+            db,
+            router: app(state),
+            _dir: dir,
+        }
+    }
+
+    pub fn call(&self, method: Method, path: &str) -> Call<'_> {
+        Call {
+            app: self,
+            method,
+            path: path.to_owned(),
+            headers: HeaderMap::new(),
+            body: Vec::new(),
+        }
+    }
+
+    pub fn get(&self, path: &str) -> Call<'_> {
+        self.call(Method::GET, path)
+    }
+
+    pub fn post(&self, path: &str) -> Call<'_> {
+        self.call(Method::POST, path)
+    }
+
+    /// Signs `email` in with the demo password; the session token.
+    pub async fn login(&self, email: &str) -> String {
+        let res = self
+            .post("/api/v1/session")
+            .json(&serde_json::json!({ "email": email, "password": demo::PASSWORD }))
+            .send()
+            .await;
+        assert_eq!(
+            res.status,
+            StatusCode::OK,
+            "login {email}: {:?}",
+            res.text()
+        );
+        res.cookie("baton_session").expect("session cookie")
+    }
+
+    /// Creates a ticket as `token`; its JSON.
+    pub async fn create_ticket(&self, token: &str, title: &str) -> Value {
+        let body = serde_json::json!({ "title": title, "description": "Details." });
+        let res = self
+            .post("/api/v1/tickets")
+            .token(token)
+            .json(&body)
+            .send()
+            .await;
+        assert_eq!(res.status, StatusCode::CREATED, "{:?}", res.text());
+        res.json()
+    }
+
+    /// Posts an action as `token`.
+    pub async fn act(&self, token: &str, ticket: i64, action: Value) -> Response {
+        self.post(&format!("/api/v1/tickets/{ticket}/actions"))
+            .token(token)
+            .json(&action)
+            .send()
+            .await
+    }
+
+    /// A new tenant with one customer (password `baton-demo`); the customer's email.
+    pub async fn new_tenant(&self, name: &str) -> String {
+        let hash = auth::hash_password(demo::PASSWORD).expect("hash");
+        let now = storage::timestamp(storage::now());
+        let email = format!("customer@{}.test", name.to_lowercase().replace(' ', "-"));
+        let mut conn = self.db.acquire().await.expect("connection");
+        let tenant_id = tenants::create(&mut conn, name, &now)
+            .await
+            .expect("tenant");
+        let user = users::NewUser {
+            tenant_id,
+            email: &email,
+            name: "New Customer",
+            role: Role::Customer,
+            customer_group_id: None,
+            password_hash: &hash,
+        };
+        users::create(&mut conn, &user, &now).await.expect("user");
+        email
+    }
+
+    pub async fn count(&self, sql: &str) -> i64 {
+        sqlx::query_scalar(sql)
+            .fetch_one(&self.db)
+            .await
+            .expect("count")
+    }
+}
+
+/// A request being built.
+pub struct Call<'a> {
+    app: &'a TestApp,
+    method: Method,
+    path: String,
+    headers: HeaderMap,
+    body: Vec<u8>,
+}
+
+impl Call<'_> {
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        let name = HeaderName::from_bytes(name.as_bytes()).expect("header name");
+        self.headers
+            .append(name, HeaderValue::from_str(value).expect("header value"));
+        self
+    }
+
+    /// Authenticates with the bearer form of `token`.
+    pub fn token(self, token: &str) -> Self {
+        self.header("authorization", &format!("Bearer {token}"))
+    }
+
+    pub fn json(self, body: &Value) -> Self {
+        self.raw("application/json", body.to_string().into_bytes())
+    }
+
+    pub fn raw(mut self, content_type: &str, body: Vec<u8>) -> Self {
+        self.body = body;
+        self.header("content-type", content_type)
+    }
+
+    pub async fn send(self) -> Response {
+        let mut req = Request::builder().method(self.method).uri(&self.path);
+        if let Some(headers) = req.headers_mut() {
+            headers.extend(self.headers);
+        }
+        let req = req.body(Body::from(self.body)).expect("request");
+        let res = self
+            .app
+            .router
+            .clone()
+            .oneshot(req)
+            .await
+            .expect("infallible");
+        let status = res.status();
+        let headers = res.headers().clone();
+        let body = axum::body::to_bytes(res.into_body(), usize::MAX)
+            .await
+            .expect("body");
+        Response {
+            status,
+            headers,
+            body: body.to_vec(),
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Response {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Response {
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text()))
+    }
+
+    pub fn header(&self, name: header::HeaderName) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// The value of cookie `name` set by this response.
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        self.set_cookie(name)?
+            .split(';')
+            .next()?
+            .split_once('=')
+            .map(|(_, v)| v.to_owned())
+    }
+
+    /// The whole `Set-Cookie` header for cookie `name`.
+    pub fn set_cookie(&self, name: &str) -> Option<String> {
+        self.headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|c| c.starts_with(&format!("{name}=")))
+            .map(str::to_owned)
+    }
+
+    /// The problem document, after checking the status and the media type.
+    pub fn problem(&self, status: StatusCode, code: &str) -> Problem {
+        assert_eq!(self.status, status, "{}", self.text());
+        assert_eq!(
+            self.header(header::CONTENT_TYPE),
+            Some("application/problem+json"),
+            "{}",
+            self.text()
+        );
+        let problem: Problem = serde_json::from_slice(&self.body).expect("problem document");
+        assert_eq!(
+            (problem.status, problem.code.as_str()),
+            (status.as_u16(), code),
+            "{problem:?}"
+        );
+        problem
+    }
+
+    /// The validation errors of a 422 as (field, code) pairs.
+    pub fn field_errors(&self) -> Vec<(String, String)> {
+        let p = self.problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+        p.errors.into_iter().map(|e| (e.field, e.code)).collect()
+    }
+}
+
+/// `(field, code)` pairs from literals, to compare with [`Response::field_errors`].
+pub fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
+    items
+        .iter()
+        .map(|(f, c)| (f.to_string(), c.to_string()))
+        .collect()
+}
