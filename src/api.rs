@@ -1,0 +1,221 @@
+//! The one typed REST client of `/api/v1` (the contract: spec/openapi.yaml), with one error type.
+//!
+//! The API base comes from `/config.json` at start-up, so one build can talk to any conforming
+//! backend. Each resource has its own file: [`session`] and [`tickets`] add methods to [`Api`].
+
+mod session;
+mod tickets;
+
+pub use tickets::TicketQuery;
+
+use baton_core::problem::code;
+use baton_core::Problem;
+use gloo_net::http::{Request, RequestBuilder, Response};
+use leptos::prelude::{Callable, Callback};
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use wasm_bindgen::JsValue;
+use web_sys::RequestCredentials;
+
+/// Why a request failed.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ApiError {
+    /// The request never got an answer (offline, DNS, CORS, server down).
+    #[error("network error: {0}")]
+    Network(String),
+    /// The server answered with an error (problem+json, or a synthetic `internal` one).
+    #[error("{} ({})", .0.title, .0.code)]
+    Problem(Problem),
+    /// The server answered 2xx with a body that is not what the contract says.
+    #[error("unexpected response: {0}")]
+    Decode(String),
+}
+
+impl ApiError {
+    /// The problem document, if the server sent one.
+    pub fn problem(&self) -> Option<&Problem> {
+        match self {
+            ApiError::Problem(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// True if the server refused this because of the problem `code` given.
+    pub fn is(&self, problem_code: &str) -> bool {
+        self.problem().is_some_and(|p| p.code == problem_code)
+    }
+
+    /// The field errors of a `validation_failed` answer (empty for any other error).
+    pub fn field_errors(&self) -> Vec<baton_core::FieldError> {
+        self.problem().map(|p| p.errors.clone()).unwrap_or_default()
+    }
+}
+
+/// `/config.json`, read once at start-up.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct Config {
+    /// Origin (and optional path prefix) of the backend; empty means this page's own origin.
+    #[serde(default)]
+    pub api_base: String,
+}
+
+impl Config {
+    /// Loads `/config.json`. A missing or broken file means "same origin", the common deployment,
+    /// so start-up never fails on it.
+    pub async fn load() -> Config {
+        let answer = match Request::get("/config.json").send().await {
+            Ok(resp) if resp.ok() => resp.json::<Config>().await.ok(),
+            _ => None,
+        };
+        answer.unwrap_or_default()
+    }
+}
+
+/// The REST client. Cheap to clone; provided as context at the root.
+#[derive(Clone)]
+pub struct Api {
+    base: String,
+    credentials: RequestCredentials,
+    on_unauthenticated: Option<Callback<()>>,
+}
+
+impl Api {
+    pub fn new(config: &Config) -> Api {
+        let base = config.api_base.trim_end_matches('/').to_owned();
+        Api {
+            credentials: credentials_for(&base),
+            base,
+            on_unauthenticated: None,
+        }
+    }
+
+    /// Called whenever the server says the session is gone (401 `unauthenticated`), so the app
+    /// can sign out and send the user to the login page.
+    pub fn on_unauthenticated(mut self, callback: Callback<()>) -> Api {
+        self.on_unauthenticated = Some(callback);
+        self
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}/api/v1{path}", self.base)
+    }
+
+    fn get(&self, path: &str) -> RequestBuilder {
+        Request::get(&self.url(path)).credentials(self.credentials)
+    }
+
+    fn post(&self, path: &str) -> RequestBuilder {
+        Request::post(&self.url(path)).credentials(self.credentials)
+    }
+
+    fn delete(&self, path: &str) -> RequestBuilder {
+        Request::delete(&self.url(path)).credentials(self.credentials)
+    }
+
+    /// Sends the request and returns the response if it is 2xx; otherwise the server's problem.
+    async fn send(&self, request: Result<Request, gloo_net::Error>) -> Result<Response, ApiError> {
+        let request = request.map_err(|e| ApiError::Decode(e.to_string()))?;
+        let response = request
+            .send()
+            .await
+            .map_err(|e| ApiError::Network(e.to_string()))?;
+        if response.ok() {
+            return Ok(response);
+        }
+        let problem = problem_of(&response).await;
+        if problem.code == code::UNAUTHENTICATED {
+            if let Some(callback) = self.on_unauthenticated {
+                callback.run(());
+            }
+        }
+        Err(ApiError::Problem(problem))
+    }
+
+    /// Sends the request and decodes a 2xx JSON body.
+    async fn fetch<T: DeserializeOwned>(
+        &self,
+        request: Result<Request, gloo_net::Error>,
+    ) -> Result<T, ApiError> {
+        let body = self.body(request).await?;
+        serde_json::from_str(&body).map_err(|e| ApiError::Decode(e.to_string()))
+    }
+
+    /// The text of a 2xx answer. Not generic, so the async code exists once rather than once
+    /// per response type.
+    async fn body(&self, request: Result<Request, gloo_net::Error>) -> Result<String, ApiError> {
+        let response = self.send(request).await?;
+        response
+            .text()
+            .await
+            .map_err(|e| ApiError::Network(e.to_string()))
+    }
+}
+
+/// The problem+json body of an error response, or a synthetic `internal` problem when the body is
+/// not one (a proxy's HTML error page, an empty 502, …).
+async fn problem_of(response: &Response) -> Problem {
+    let status = response.status();
+    let body = response.text().await.unwrap_or_default();
+    serde_json::from_str::<Problem>(&body)
+        .unwrap_or_else(|_| Problem::new(status, code::INTERNAL, &response.status_text()))
+}
+
+/// Cookies must be sent explicitly when the API lives on another origin; same-origin is the
+/// browser default and the safer one otherwise.
+fn credentials_for(base: &str) -> RequestCredentials {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return RequestCredentials::SameOrigin;
+    };
+    let (Ok(href), Ok(origin)) = (location.href(), location.origin()) else {
+        return RequestCredentials::SameOrigin;
+    };
+    match web_sys::Url::new_with_base(base, &href) {
+        Ok(url) if base.is_empty() || url.origin() == origin => RequestCredentials::SameOrigin,
+        _ => RequestCredentials::Include,
+    }
+}
+
+/// A fresh `Idempotency-Key`: `crypto.randomUUID()`, which exists only in secure contexts
+/// (https, localhost); elsewhere a v4 UUID from `crypto.getRandomValues()`.
+pub fn idempotency_key() -> String {
+    let crypto = web_sys::window().and_then(|w| w.crypto().ok());
+    let Some(crypto) = crypto else {
+        return fallback_key(&[]);
+    };
+    let has_random_uuid = js_sys::Reflect::get(&crypto, &JsValue::from_str("randomUUID"))
+        .is_ok_and(|f| f.is_function());
+    if has_random_uuid {
+        return crypto.random_uuid();
+    }
+    let mut bytes = [0u8; 16];
+    let filled = crypto.get_random_values_with_u8_array(&mut bytes).is_ok();
+    fallback_key(if filled { &bytes } else { &[] })
+}
+
+/// Formats 16 random bytes as a v4 UUID. Without them (no `crypto` at all) the time and
+/// `Math.random()` are used: weaker, but still unique enough for one user's retries.
+fn fallback_key(random: &[u8]) -> String {
+    let mut bytes = [0u8; 16];
+    for (i, b) in bytes.iter_mut().enumerate() {
+        *b = random
+            .get(i)
+            .copied()
+            .unwrap_or_else(|| (js_sys::Math::random() * 256.0) as u8);
+    }
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
+}
+
+/// The client provided at the root; panics if it was not.
+pub fn use_api() -> Api {
+    leptos::prelude::expect_context::<Api>()
+}

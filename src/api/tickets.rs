@@ -1,0 +1,90 @@
+//! Tickets and their threads: `/api/v1/tickets…`.
+
+use super::{Api, ApiError};
+use baton_core::{
+    Message, NewMessage, NewTicket, Page, Status, Ticket, TicketAction, TicketSummary,
+};
+
+/// The filters and position of `GET /tickets`. `None` leaves a parameter out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TicketQuery {
+    pub status: Option<Status>,
+    /// Free text, or `#12` for a ticket number.
+    pub q: Option<String>,
+    /// `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+    pub limit: Option<u32>,
+}
+
+impl TicketQuery {
+    fn params(&self) -> Vec<(&'static str, String)> {
+        let mut params = Vec::new();
+        if let Some(status) = self.status {
+            params.push(("status", status.code().to_owned()));
+        }
+        if let Some(q) = self.q.as_deref().filter(|q| !q.trim().is_empty()) {
+            params.push(("q", q.to_owned()));
+        }
+        if let Some(cursor) = &self.cursor {
+            params.push(("cursor", cursor.clone()));
+        }
+        if let Some(limit) = self.limit {
+            params.push(("limit", limit.to_string()));
+        }
+        params
+    }
+}
+
+impl Api {
+    /// `GET /tickets`: one page, newest first.
+    pub async fn tickets(&self, query: &TicketQuery) -> Result<Page<TicketSummary>, ApiError> {
+        self.fetch(self.get("/tickets").query(query.params()).build())
+            .await
+    }
+
+    /// `GET /tickets/{id}`, with the actions the signed-in user may take now.
+    pub async fn ticket(&self, id: i64) -> Result<Ticket, ApiError> {
+        self.fetch(self.get(&format!("/tickets/{id}")).build())
+            .await
+    }
+
+    /// `POST /tickets`. The same `idempotency_key` again returns the same ticket, so a retry
+    /// after a lost answer never files a duplicate.
+    pub async fn create_ticket(
+        &self,
+        ticket: &NewTicket,
+        idempotency_key: &str,
+    ) -> Result<Ticket, ApiError> {
+        let request = self
+            .post("/tickets")
+            .header("Idempotency-Key", idempotency_key)
+            .json(ticket);
+        self.fetch(request).await
+    }
+
+    /// `GET /tickets/{id}/messages`: the whole thread, oldest first.
+    pub async fn messages(&self, id: i64) -> Result<Page<Message>, ApiError> {
+        self.fetch(self.get(&format!("/tickets/{id}/messages")).build())
+            .await
+    }
+
+    /// `POST /tickets/{id}/messages`, idempotent like [`Api::create_ticket`].
+    pub async fn post_message(
+        &self,
+        id: i64,
+        message: &NewMessage,
+        idempotency_key: &str,
+    ) -> Result<Message, ApiError> {
+        let request = self
+            .post(&format!("/tickets/{id}/messages"))
+            .header("Idempotency-Key", idempotency_key)
+            .json(message);
+        self.fetch(request).await
+    }
+
+    /// `POST /tickets/{id}/actions`: a lifecycle event; the updated ticket.
+    pub async fn act(&self, id: i64, action: &TicketAction) -> Result<Ticket, ApiError> {
+        self.fetch(self.post(&format!("/tickets/{id}/actions")).json(action))
+            .await
+    }
+}

@@ -1,0 +1,60 @@
+//! The header bar: product name, main navigation, the signed-in user, sign-out and language.
+
+use super::LocaleSwitch;
+use crate::components::ui::focus_id;
+use crate::i18n::Key;
+use crate::routes::Page;
+use crate::state::locale::tr;
+use baton_core::Me;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+/// The banner of every page.
+#[component]
+pub fn Header(
+    /// The signed-in user; navigation and sign-out show only then.
+    #[prop(into)]
+    me: Signal<Option<Me>>,
+    /// Called when the user asks to sign out.
+    #[prop(into)]
+    on_logout: Callback<()>,
+) -> impl IntoView {
+    let location = use_location();
+    let current = move |page: Page| (location.pathname.get() == page.path()).then_some("page");
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        focus_id("main");
+    };
+    view! {
+        <header class="site-header">
+            <a class="skip-link" href="#main" on:click=skip>{tr(Key::SkipToContent)}</a>
+            <div class="container header-inner">
+                <a class="brand" href=Page::Home.path()>{tr(Key::ProductName)}</a>
+                {move || me.get().map(|_| view! {
+                    <nav class="main-nav" aria-label=tr(Key::MainNav)>
+                        <ul>
+                            <li><a href=Page::NewTicket.path() data-testid="nav-submit" aria-current=move || current(Page::NewTicket)>
+                                {tr(Key::NavSubmit)}
+                            </a></li>
+                            <li><a href=Page::MyTickets.path() data-testid="nav-my-tickets" aria-current=move || current(Page::MyTickets)>
+                                {tr(Key::NavMyTickets)}
+                            </a></li>
+                        </ul>
+                    </nav>
+                })}
+                <div class="header-tools">
+                    {move || me.get().map(|me| view! {
+                        <span class="user">
+                            <span class="sr-only">{tr(Key::SignedInAs)}</span>
+                            <span data-testid="current-user">{me.name}</span>
+                        </span>
+                        <button type="button" class="button small" data-testid="logout" on:click=move |_| on_logout.run(())>
+                            {tr(Key::Logout)}
+                        </button>
+                    })}
+                    <LocaleSwitch />
+                </div>
+            </div>
+        </header>
+    }
+}

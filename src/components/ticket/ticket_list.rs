@@ -1,0 +1,45 @@
+//! A list of tickets as cards, each one link to the ticket (the whole card is the click target).
+
+use super::StatusPill;
+use crate::i18n::Key;
+use crate::routes::Page;
+use crate::state::locale::{tr_time, trf};
+use baton_core::TicketSummary;
+use leptos::prelude::*;
+
+/// `<ul>` of `ticket-row` links, in the order given (the API sends newest first).
+#[component]
+pub fn TicketList(
+    /// The tickets to show.
+    #[prop(into)]
+    tickets: Signal<Vec<TicketSummary>>,
+) -> impl IntoView {
+    view! {
+        <ul class="ticket-list">
+            {move || tickets.get().into_iter().map(|ticket| view! {
+                <li>
+                    <a
+                        class="ticket-card"
+                        href=Page::Ticket(ticket.id).path()
+                        data-testid="ticket-row"
+                        data-ticket-id=ticket.id
+                        data-status=ticket.status.code()
+                    >
+                        <span class="ticket-card-main">
+                            <span class="ticket-number">
+                                {trf(Key::TicketNumber, vec![ticket.number.to_string()])}
+                            </span>
+                            <span class="ticket-title">{ticket.title.clone()}</span>
+                        </span>
+                        <span class="ticket-card-meta">
+                            <StatusPill status=ticket.status />
+                            <time class="ticket-updated" datetime=ticket.updated_at.clone()>
+                                {tr_time(Key::UpdatedAt, ticket.updated_at.clone())}
+                            </time>
+                        </span>
+                    </a>
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+}

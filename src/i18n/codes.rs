@@ -1,0 +1,89 @@
+//! The stable codes the server sends (problem codes, field codes, transition reasons) and the
+//! statuses, mapped to translation keys. Unknown codes get a generic message, never the raw code.
+
+use super::Key;
+use crate::api::ApiError;
+use baton_core::problem::{code, field_code};
+use baton_core::Status;
+
+/// The customer-facing label of a status (DOMAIN.md).
+pub fn status_key(status: Status) -> Key {
+    match status {
+        Status::New => Key::StatusNew,
+        Status::Open => Key::StatusOpen,
+        Status::Pending => Key::StatusPending,
+        Status::Solved => Key::StatusSolved,
+        Status::Confirmed => Key::StatusConfirmed,
+        Status::Rated => Key::StatusRated,
+        Status::Closed => Key::StatusClosed,
+    }
+}
+
+/// A problem+json `code`.
+pub fn problem_key(problem_code: &str) -> Key {
+    match problem_code {
+        code::UNAUTHENTICATED => Key::ErrUnauthenticated,
+        code::INVALID_CREDENTIALS => Key::ErrInvalidCredentials,
+        code::FORBIDDEN => Key::ErrForbidden,
+        code::NOT_FOUND => Key::ErrNotFound,
+        code::MALFORMED_JSON => Key::ErrMalformedJson,
+        code::UNSUPPORTED_MEDIA_TYPE => Key::ErrUnsupportedMediaType,
+        code::PAYLOAD_TOO_LARGE => Key::ErrPayloadTooLarge,
+        code::VALIDATION_FAILED => Key::ErrValidationFailed,
+        code::TRANSITION_REFUSED => Key::ErrTransitionRefused,
+        code::INTERNAL => Key::ErrInternal,
+        _ => Key::ErrUnknown,
+    }
+}
+
+/// A field error `code`.
+pub fn field_key(field_error_code: &str) -> Key {
+    match field_error_code {
+        field_code::REQUIRED => Key::FieldRequired,
+        field_code::TOO_LONG => Key::FieldTooLong,
+        field_code::INVALID_PHONE => Key::FieldInvalidPhone,
+        field_code::INVALID_EMAIL => Key::FieldInvalidEmail,
+        _ => Key::FieldInvalidValue,
+    }
+}
+
+/// A `transition_refused` reason (`baton_core::status::TransitionError::code`).
+pub fn reason_key(reason: &str) -> Key {
+    match reason {
+        "ticket_final" => Key::ReasonTicketFinal,
+        "wrong_actor" => Key::ReasonWrongActor,
+        "not_from_state" => Key::ReasonNotFromState,
+        _ => Key::ErrTransitionRefused,
+    }
+}
+
+/// The one message that best explains a failed request: a refused transition gives its reason.
+pub fn error_key(error: &ApiError) -> Key {
+    match error {
+        ApiError::Network(_) => Key::ErrNetwork,
+        ApiError::Decode(_) => Key::ErrDecode,
+        ApiError::Problem(p) => match (p.code.as_str(), p.reason.as_deref()) {
+            (code::TRANSITION_REFUSED, Some(reason)) => reason_key(reason),
+            (c, _) => problem_key(c),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use baton_core::status::{apply, Action, Actor, Status};
+
+    #[test]
+    fn every_state_machine_reason_is_translated() {
+        let refusals = [
+            apply(Status::Closed, Action::Confirm, Actor::Customer),
+            apply(Status::Open, Action::Complete, Actor::Customer),
+            apply(Status::Open, Action::Confirm, Actor::Customer),
+        ];
+        for refusal in refusals {
+            let reason = refusal.err().map(|e| e.code()).unwrap_or_default();
+            assert_ne!(reason_key(reason), Key::ErrTransitionRefused, "{reason}");
+        }
+    }
+}

@@ -1,0 +1,8 @@
+//! Routed pages. Pages fetch and send; the components they compose only show and collect.
+
+pub mod help_center;
+mod login;
+mod not_found;
+
+pub use login::Login;
+pub use not_found::NotFound;

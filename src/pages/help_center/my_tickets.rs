@@ -1,0 +1,131 @@
+//! `/tickets`: the signed-in customer's tickets, newest first, filtered by status (kept in the
+//! URL as `?status=`, so back and reload keep it), with "load more" through `next_cursor`.
+
+use crate::api::{use_api, TicketQuery};
+use crate::components::ticket::TicketList;
+use crate::components::ui::loaded;
+use crate::i18n::{status_key, Key};
+use crate::routes::Page;
+use crate::state::busy::Busy;
+use crate::state::locale::{tr, tr_while, use_page_title};
+use crate::state::toasts::use_toasts;
+use baton_core::{Page as ListPage, Status, TicketSummary};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+/// The value of the "all statuses" option.
+const ALL: &str = "all";
+
+#[component]
+pub fn MyTickets() -> impl IntoView {
+    let api = use_api();
+    let toasts = use_toasts();
+    use_page_title(|i| i.t(Key::MyTicketsTitle).to_owned());
+
+    let query = use_query_map();
+    let status = Memo::new(move |_| {
+        query
+            .read()
+            .get("status")
+            .and_then(|s| Status::from_code(&s))
+    });
+    let first = LocalResource::new({
+        let api = api.clone();
+        move || {
+            let (api, status) = (api.clone(), status.get());
+            async move {
+                api.tickets(&TicketQuery {
+                    status,
+                    ..Default::default()
+                })
+                .await
+            }
+        }
+    });
+    // Pages fetched with "load more", after the first; a new filter starts over.
+    let more = RwSignal::new(Vec::<ListPage<TicketSummary>>::new());
+    Effect::new(move |_| {
+        status.track();
+        more.set(Vec::new());
+    });
+    let busy = Busy::new();
+    let loading_more = busy.signal();
+    let api = StoredValue::new(api);
+    let load_more = move |cursor: String| {
+        let query = TicketQuery {
+            status: status.get_untracked(),
+            cursor: Some(cursor),
+            ..Default::default()
+        };
+        let api = api.get_value();
+        busy.run(async move {
+            match api.tickets(&query).await {
+                // A page asked for before the filter changed belongs to the old list.
+                Ok(page) if status.try_get_untracked() == Some(query.status) => {
+                    more.update(|m| m.push(page))
+                }
+                Ok(_) => {}
+                Err(error) => toasts.api_error(&error),
+            }
+        });
+    };
+
+    let navigate = use_navigate();
+    let filter = move |ev: leptos::ev::Event| {
+        let path = match Status::from_code(&event_target_value(&ev)) {
+            Some(s) => format!("{}?status={}", Page::MyTickets.path(), s.code()),
+            None => Page::MyTickets.path(),
+        };
+        navigate(&path, Default::default());
+    };
+
+    let list = move |first: ListPage<TicketSummary>| {
+        let tickets = Signal::derive({
+            let first = first.items.clone();
+            move || {
+                let mut all = first.clone();
+                more.with(|m| m.iter().for_each(|p| all.extend(p.items.iter().cloned())));
+                all
+            }
+        });
+        let next = move || {
+            more.with(|m| {
+                m.last()
+                    .map_or(first.next_cursor.clone(), |p| p.next_cursor.clone())
+            })
+        };
+        let empty = move || tickets.with(Vec::is_empty);
+        view! {
+            {move || if empty() {
+                let key = if status.get().is_some() { Key::NoTicketsWithStatus } else { Key::NoTickets };
+                view! { <p class="empty card">{tr(key)}</p> }.into_any()
+            } else {
+                view! { <TicketList tickets /> }.into_any()
+            }}
+            {move || next().map(|cursor| view! {
+                <div class="load-more">
+                    <button type="button" class="button" disabled=loading_more
+                        on:click=move |_| { load_more(cursor.clone()); }>
+                        {tr_while(loading_more, Key::LoadingMore, Key::LoadMore)}
+                    </button>
+                </div>
+            })}
+        }
+    };
+
+    view! {
+        <div class="page-head">
+            <h1>{tr(Key::MyTicketsTitle)}</h1>
+            <div class="filter">
+                <label for="status-filter">{tr(Key::StatusFilter)}</label>
+                <select id="status-filter" data-testid="status-filter" on:change=filter>
+                    <option value=ALL prop:selected=move || status.get().is_none()>{tr(Key::StatusAll)}</option>
+                    {Status::ALL.into_iter().map(|s| view! {
+                        <option value=s.code() prop:selected=move || status.get() == Some(s)>{tr(status_key(s))}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+        </div>
+        {move || loaded(first.get(), |page| list(page).into_any())}
+    }
+}

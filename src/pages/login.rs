@@ -1,0 +1,109 @@
+//! `/login`: email and password. On success the user goes back where they were headed (`next`),
+//! else to their tickets; on failure the reason is shown and what they typed stays.
+
+use crate::api::use_api;
+use crate::components::ui::TextField;
+use crate::i18n::{error_key, Key};
+use crate::routes::{safe_next, Page};
+use crate::state::busy::Busy;
+use crate::state::locale::{tr, tr_while, use_page_title};
+use crate::state::session::use_session;
+use baton_core::problem::{field_code, FieldError};
+use baton_core::validate::is_email;
+use baton_core::LoginRequest;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+/// The same checks the server makes (empty or invalid email, empty password), to answer at once.
+fn check(request: &LoginRequest) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    if request.email.trim().is_empty() {
+        errors.push(FieldError::new("email", field_code::REQUIRED));
+    } else if !is_email(request.email.trim()) {
+        errors.push(FieldError::new("email", field_code::INVALID_EMAIL));
+    }
+    if request.password.is_empty() {
+        errors.push(FieldError::new("password", field_code::REQUIRED));
+    }
+    errors
+}
+
+#[component]
+pub fn Login() -> impl IntoView {
+    let api = use_api();
+    let session = use_session();
+    use_page_title(|i| i.t(Key::LoginTitle).to_owned());
+
+    // Signed in, now or already: go where the user was headed.
+    let query = use_query_map();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if session.signed_in() == Some(true) {
+            let next = safe_next(query.read_untracked().get("next"))
+                .unwrap_or_else(|| Page::MyTickets.path());
+            navigate(
+                &next,
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+        }
+    });
+
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let failure = RwSignal::new(None::<Key>);
+    let busy = Busy::new();
+    let pending = busy.signal();
+    let login = move |request: LoginRequest| {
+        let api = api.clone();
+        busy.run(async move {
+            match api.login(&request).await {
+                Ok(me) => session.signed_in_as(me),
+                Err(error) => {
+                    errors.set(error.field_errors());
+                    failure.set(Some(error_key(&error)));
+                }
+            }
+        });
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let request = LoginRequest {
+            email: email.get_untracked().trim().to_owned(),
+            password: password.get_untracked(),
+        };
+        let found = check(&request);
+        failure.set(None);
+        if found.is_empty() {
+            errors.set(Vec::new());
+            login(request);
+        } else {
+            errors.set(found);
+        }
+    };
+
+    view! {
+        <div class="narrow">
+            <h1>{tr(Key::LoginTitle)}</h1>
+            <p class="muted">{tr(Key::LoginIntro)}</p>
+            <form class="card form" novalidate on:submit=submit>
+                {move || failure.get().map(|key| view! {
+                    <p class="form-error" data-testid="login-error" role="alert">{tr(key)}</p>
+                })}
+                <TextField id="login-email" testid="login-email" field="email" label=Key::Email value=email
+                    errors input_type="email" autocomplete="username" required=true />
+                <TextField id="login-password" testid="login-password" field="password" label=Key::Password
+                    value=password errors input_type="password" autocomplete="current-password" required=true />
+                <div class="form-actions">
+                    <button type="submit" class="button primary" data-testid="login-submit" disabled=pending>
+                        {tr_while(pending, Key::LoginSubmitting, Key::LoginSubmit)}
+                    </button>
+                </div>
+            </form>
+        </div>
+    }
+}

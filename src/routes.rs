@@ -1,0 +1,131 @@
+//! Every route of the app in one place: [`Page`] builds links, [`AppRoutes`] matches them.
+//! Ticket pages need a session; without one they send the user to the login page, which brings
+//! them back afterwards (`/login?next=…`).
+
+use crate::components::ui::Loading;
+use crate::pages::help_center::{MyTickets, NewTicket, TicketDetail};
+use crate::pages::{Login, NotFound};
+use crate::state::session::use_session;
+use leptos::prelude::*;
+use leptos_router::components::{Redirect, Route, Routes};
+use leptos_router::path;
+
+/// A page of the app, for links and navigation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    /// `/`: sends the user on to their tickets, or to sign in.
+    Home,
+    Login,
+    MyTickets,
+    NewTicket,
+    Ticket(i64),
+}
+
+impl Page {
+    pub fn path(self) -> String {
+        match self {
+            Page::Home => "/".into(),
+            Page::Login => "/login".into(),
+            Page::MyTickets => "/tickets".into(),
+            Page::NewTicket => "/tickets/new".into(),
+            Page::Ticket(id) => format!("/tickets/{id}"),
+        }
+    }
+}
+
+/// The login page, coming back to `next` afterwards.
+pub fn login_path(next: &str) -> String {
+    format!(
+        "{}?next={}",
+        Page::Login.path(),
+        String::from(js_sys::encode_uri_component(next))
+    )
+}
+
+/// `next` if it is a path of this app; anything else (`//evil.test`, `https://…`) is dropped so
+/// the login page cannot be used to send people elsewhere.
+pub fn safe_next(next: Option<String>) -> Option<String> {
+    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\"))
+}
+
+/// The page's own path and query, to come back to after signing in.
+fn here() -> String {
+    let location = window().location();
+    location.pathname().unwrap_or_default() + &location.search().unwrap_or_default()
+}
+
+/// The `<Routes>` of the app.
+#[component]
+pub fn AppRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=|| view! { <NotFound /> }>
+            <Route path=path!("/") view=Home />
+            <Route path=path!("/login") view=Login />
+            <Route path=path!("/tickets") view=|| view! { <SignedIn><MyTickets /></SignedIn> } />
+            <Route path=path!("/tickets/new") view=|| view! { <SignedIn><NewTicket /></SignedIn> } />
+            <Route path=path!("/tickets/:id") view=|| view! { <SignedIn><TicketDetail /></SignedIn> } />
+        </Routes>
+    }
+}
+
+/// Shows `children` to a signed-in user; anyone else goes to the login page, which brings them
+/// back here afterwards, unless they just signed out on purpose. (One guard for every route
+/// rather than leptos_router's `ProtectedRoute`, which generates its code again per route.)
+#[component]
+fn SignedIn(children: ChildrenFn) -> impl IntoView {
+    let session = use_session();
+    let signed_in = Memo::new(move |_| session.signed_in());
+    move || match signed_in.get() {
+        None => view! { <Loading /> }.into_any(),
+        Some(true) => children().into_any(),
+        Some(false) => {
+            let to = if session.signed_out_by_user() {
+                Page::Login.path()
+            } else {
+                login_path(&here())
+            };
+            view! { <Redirect path=to /> }.into_any()
+        }
+    }
+}
+
+/// `/`: on to the tickets when signed in, else to the login page.
+#[component]
+fn Home() -> impl IntoView {
+    let session = use_session();
+    move || match session.signed_in() {
+        None => view! { <Loading /> }.into_any(),
+        Some(true) => view! { <Redirect path=Page::MyTickets.path() /> }.into_any(),
+        Some(false) => view! { <Redirect path=Page::Login.path() /> }.into_any(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_stays_inside_the_app() {
+        let cases = [
+            (Some("/tickets/3"), Some("/tickets/3")),
+            (Some("/tickets?status=open"), Some("/tickets?status=open")),
+            (Some("//evil.test/x"), None),
+            (Some("/\\evil.test"), None),
+            (Some("https://evil.test"), None),
+            (None, None),
+        ];
+        for (next, expected) in cases {
+            assert_eq!(
+                safe_next(next.map(Into::into)),
+                expected.map(Into::into),
+                "{next:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn paths() {
+        assert_eq!(Page::Ticket(12).path(), "/tickets/12");
+        assert_eq!(Page::NewTicket.path(), "/tickets/new");
+    }
+}

@@ -1,0 +1,85 @@
+//! Who is signed in: loaded from `GET /me` at start-up (401 means signed out), set by the login
+//! page, cleared by sign-out or by any request that finds the session expired.
+
+use crate::api::Api;
+use baton_core::Me;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// What the app knows about the session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SessionState {
+    /// `GET /me` has not answered yet.
+    Loading,
+    SignedOut,
+    SignedIn(Me),
+}
+
+/// The session context.
+#[derive(Debug, Clone, Copy)]
+pub struct Session {
+    state: RwSignal<SessionState>,
+    /// True after the user signed out on purpose: the login page then forgets where they were.
+    by_user: RwSignal<bool>,
+}
+
+impl Session {
+    /// Creates the context in `state` and provides it to everything below the caller.
+    pub fn provide(state: SessionState) -> Session {
+        let session = Session {
+            state: RwSignal::new(state),
+            by_user: RwSignal::new(false),
+        };
+        provide_context(session);
+        session
+    }
+
+    /// Asks the server who is signed in. Any failure means signed out: the login page is the
+    /// right place to land when the server cannot be reached either.
+    pub fn load(self, api: Api) {
+        spawn_local(async move {
+            match api.me().await {
+                Ok(me) => self.state.set(SessionState::SignedIn(me)),
+                Err(_) => self.state.set(SessionState::SignedOut),
+            }
+        });
+    }
+
+    /// The signed-in user (tracked).
+    pub fn me(&self) -> Option<Me> {
+        match self.state.get() {
+            SessionState::SignedIn(me) => Some(me),
+            _ => None,
+        }
+    }
+
+    /// `Some(true)` signed in, `Some(false)` signed out, `None` still loading (tracked).
+    pub fn signed_in(&self) -> Option<bool> {
+        self.state.with(|s| match s {
+            SessionState::Loading => None,
+            SessionState::SignedOut => Some(false),
+            SessionState::SignedIn(_) => Some(true),
+        })
+    }
+
+    /// Whether the last sign-out was the user's own choice (untracked).
+    pub fn signed_out_by_user(&self) -> bool {
+        self.by_user.get_untracked()
+    }
+
+    pub fn signed_in_as(&self, me: Me) {
+        self.by_user.set(false);
+        self.state.set(SessionState::SignedIn(me));
+    }
+
+    /// Forgets the user. `by_user`: they asked for it (as opposed to an expired session).
+    pub fn sign_out(&self, by_user: bool) {
+        self.by_user.set(by_user);
+        self.state.set(SessionState::SignedOut);
+    }
+}
+
+/// The session context; panics if [`Session::provide`] was not called above.
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}
