@@ -13,8 +13,14 @@ pub fn ErrorPanel(
     /// What went wrong.
     error: ApiError,
 ) -> impl IntoView {
+    // `data-code` lets browser tests tell "not found" from "offline" without reading text.
+    let code = match &error {
+        ApiError::Problem(p) => p.code.clone(),
+        ApiError::Network(_) => "network".to_owned(),
+        ApiError::Decode(_) => "decode".to_owned(),
+    };
     view! {
-        <div class="error-panel" role="alert">
+        <div class="error-panel" role="alert" data-testid="load-error" data-code=code>
             <p>{tr(error_key(&error))}</p>
         </div>
     }
