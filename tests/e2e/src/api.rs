@@ -1,0 +1,40 @@
+//! A plain HTTP client for checking, beside the browser, what the server really stored.
+
+use reqwest::{Client, StatusCode};
+use serde_json::{json, Value};
+
+/// A cookie-carrying client signed in as one user.
+pub struct ApiClient {
+    http: Client,
+    base: String,
+}
+
+impl ApiClient {
+    pub async fn login(base: &str, email: &str) -> ApiClient {
+        let http = Client::builder().cookie_store(true).build().expect("http client");
+        let client = ApiClient { http, base: base.to_owned() };
+        let (status, body) =
+            client.post("/api/v1/session", json!({"email": email, "password": crate::DEMO_PASSWORD})).await;
+        assert_eq!(status, StatusCode::OK, "login as {email}: {body}");
+        client
+    }
+
+    pub async fn get(&self, path: &str) -> (StatusCode, Value) {
+        let res = self.http.get(format!("{}{path}", self.base)).send().await.expect("GET");
+        let status = res.status();
+        (status, res.json().await.unwrap_or(Value::Null))
+    }
+
+    pub async fn post(&self, path: &str, body: Value) -> (StatusCode, Value) {
+        let res = self.http.post(format!("{}{path}", self.base)).json(&body).send().await.expect("POST");
+        let status = res.status();
+        (status, res.json().await.unwrap_or(Value::Null))
+    }
+
+    /// The thread of a ticket as this user sees it.
+    pub async fn messages(&self, ticket_id: &str) -> Vec<Value> {
+        let (status, body) = self.get(&format!("/api/v1/tickets/{ticket_id}/messages")).await;
+        assert_eq!(status, StatusCode::OK, "messages of {ticket_id}: {body}");
+        body["items"].as_array().cloned().unwrap_or_default()
+    }
+}

@@ -1,0 +1,187 @@
+//! Headless Chromium over WebDriver: a chromedriver process per test and browser sessions on it,
+//! with helpers that find elements by `data-testid`, wait for conditions and run axe-core.
+
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+use tempfile::TempDir;
+use thirtyfour::prelude::*;
+
+/// How long a condition may take before the test fails. Generous for a loaded 2-core CI machine;
+/// tests never sleep for a fixed time, they wait for the condition.
+pub const WAIT: Duration = Duration::from_secs(15);
+const POLL: Duration = Duration::from_millis(50);
+
+/// A chromedriver process on a free loopback port, killed when dropped.
+pub struct Chromedriver {
+    child: Child,
+    port: u16,
+}
+
+impl Chromedriver {
+    pub async fn start() -> Chromedriver {
+        let port = free_port();
+        let child = Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into()))
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver on PATH (make test installs chromium-driver)");
+        let driver = Chromedriver { child, port };
+        let deadline = Instant::now() + WAIT;
+        while reqwest::get(format!("{}/status", driver.url())).await.is_err() {
+            assert!(Instant::now() < deadline, "chromedriver did not start on port {port}");
+            tokio::time::sleep(POLL).await;
+        }
+        driver
+    }
+
+    fn url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    /// A new, signed-out browser whose preferred language is `lang` (e.g. `en`, `zh-CN`).
+    pub async fn browser(&self, lang: &str) -> Browser {
+        let profile = tempfile::tempdir().expect("profile dir");
+        let mut caps = DesiredCapabilities::chrome();
+        caps.set_binary(&std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()))
+            .expect("binary");
+        for arg in [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--window-size=1280,900",
+        ] {
+            caps.add_arg(arg).expect("arg");
+        }
+        caps.add_arg(&format!("--accept-lang={lang}")).expect("arg");
+        caps.add_arg(&format!("--user-data-dir={}", profile.path().display())).expect("arg");
+        let driver = WebDriver::new(self.url(), caps).await.expect("a Chromium session");
+        driver.set_script_timeout(WAIT).await.expect("script timeout");
+        Browser { driver, _profile: profile }
+    }
+}
+
+impl Drop for Chromedriver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port()
+}
+
+/// `[data-testid='name']`.
+pub fn tid(name: &str) -> By {
+    By::Css(format!("[data-testid='{name}']"))
+}
+
+/// One browser session. Call [`Browser::quit`] at the end of a test.
+pub struct Browser {
+    pub driver: WebDriver,
+    _profile: TempDir,
+}
+
+impl Browser {
+    pub async fn goto(&self, url: &str) {
+        self.driver.goto(url).await.expect("navigate");
+    }
+
+    /// The first element with this testid, waiting for it to exist.
+    pub async fn find(&self, testid: &str) -> WebElement {
+        self.find_by(tid(testid)).await
+    }
+
+    pub async fn find_by(&self, by: By) -> WebElement {
+        let what = format!("{by:?}");
+        self.driver
+            .query(by)
+            .wait(WAIT, POLL)
+            .first()
+            .await
+            .unwrap_or_else(|e| panic!("waited for {what}: {e}"))
+    }
+
+    /// Waits until an element with this testid has `attr` = `value`, and returns it.
+    pub async fn find_with(&self, testid: &str, attr: &str, value: &str) -> WebElement {
+        self.find_by(By::Css(format!("[data-testid='{testid}'][{attr}='{value}']"))).await
+    }
+
+    /// Waits until no element matches.
+    pub async fn gone(&self, testid: &str) {
+        self.driver
+            .query(tid(testid))
+            .wait(WAIT, POLL)
+            .not_exists()
+            .await
+            .expect("query");
+    }
+
+    /// Waits until `check` returns true for the element's text (Leptos splits text into several
+    /// DOM nodes, so this reads `textContent`, whitespace-normalised).
+    pub async fn wait_text(&self, testid: &str, check: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let text = self.text(testid).await;
+            if let Some(t) = text.filter(|t| check(t)) {
+                return t;
+            }
+            assert!(Instant::now() < deadline, "text of {testid} never matched");
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// The normalised text of the first element with this testid, if there is one.
+    pub async fn text(&self, testid: &str) -> Option<String> {
+        let script = "const e = document.querySelector(`[data-testid='${arguments[0]}']`);\
+                      return e ? e.textContent.replace(/\\s+/g, ' ').trim() : null;";
+        let ret = self.driver.execute(script, vec![testid.into()]).await.expect("script");
+        ret.json().as_str().map(str::to_owned)
+    }
+
+    pub async fn type_into(&self, testid: &str, text: &str) {
+        let input = self.find(testid).await;
+        input.clear().await.expect("clear");
+        input.send_keys(text).await.expect("type");
+    }
+
+    pub async fn click(&self, testid: &str) {
+        self.find(testid).await.click().await.expect("click");
+    }
+
+    /// Signs in through the login form and waits for the header to show the user.
+    pub async fn login(&self, base: &str, email: &str, password: &str) {
+        self.goto(&format!("{base}/login")).await;
+        self.type_into("login-email", email).await;
+        self.type_into("login-password", password).await;
+        self.click("login-submit").await;
+        self.find("current-user").await;
+    }
+
+    /// Runs axe-core on the current page and fails on any violation, naming rule and nodes.
+    pub async fn assert_accessible(&self, page: &str) {
+        let axe = std::fs::read_to_string(crate::repo_root().join("node_modules/axe-core/axe.min.js"))
+            .expect("node_modules/axe-core (make test installs it with npm ci)");
+        self.driver.execute(axe, Vec::new()).await.expect("inject axe-core");
+        let script = "const done = arguments[arguments.length - 1];\
+            axe.run(document, { resultTypes: ['violations'] })\
+              .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' @ ' +\
+                 v.nodes.map(n => n.target.join(' ')).join(', '))))\
+              .catch(e => done(['axe failed: ' + e]));";
+        let ret = self.driver.execute_async(script, Vec::new()).await.expect("run axe-core");
+        let violations: Vec<String> = serde_json::from_value(ret.json().clone())
+            .unwrap_or_else(|e| panic!("axe-core gave no result list on {page}: {e}: {:?}", ret.json()));
+        assert!(violations.is_empty(), "accessibility violations on {page}:\n{}", violations.join("\n"));
+    }
+
+    pub async fn quit(self) {
+        self.driver.quit().await.expect("quit");
+    }
+}
