@@ -1,0 +1,13 @@
+//! Browser tests of real components: mount, act like a user, wait for the DOM, assert.
+//! Elements are found by `data-testid` (shared/SELECTORS.md), never by text or position.
+//! Run with `cargo test -p baton --target wasm32-unknown-unknown` (headless Chromium).
+
+#![cfg(target_arch = "wasm32")]
+
+mod shell;
+mod support;
+mod ticket_form;
+mod ticket_list;
+mod ticket_page;
+
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

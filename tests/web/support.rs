@@ -1,0 +1,125 @@
+//! The harness every browser test uses: mount a component with the app's contexts, find elements
+//! by `data-testid`, act like a user (type, click, fire events) and wait for the DOM to follow.
+
+use baton::i18n::Locale;
+use baton::state::locale::I18n;
+use leptos::prelude::*;
+use leptos::task::tick;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+
+/// A mounted component in its own `<div>`; unmounted and removed when dropped.
+pub struct Mounted {
+    root: HtmlElement,
+    _handle: Box<dyn std::any::Any>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.root.remove();
+    }
+}
+
+impl Mounted {
+    pub fn find(&self, selector: &str) -> Option<Element> {
+        self.root.query_selector(selector).expect("valid selector")
+    }
+
+    pub fn get(&self, selector: &str) -> Element {
+        self.find(selector)
+            .unwrap_or_else(|| panic!("no element {selector} in {}", self.root.inner_html()))
+    }
+
+    pub fn testid(&self, id: &str) -> Element {
+        self.get(&format!("[data-testid='{id}']"))
+    }
+
+    pub fn all(&self, selector: &str) -> Vec<Element> {
+        let list = self
+            .root
+            .query_selector_all(selector)
+            .expect("valid selector");
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|n| n.dyn_into::<Element>().ok())
+            .collect()
+    }
+
+    pub fn click(&self, id: &str) {
+        self.testid(id).unchecked_into::<HtmlElement>().click();
+    }
+
+    pub fn text(&self, id: &str) -> String {
+        self.testid(id)
+            .text_content()
+            .unwrap_or_default()
+            .trim()
+            .to_owned()
+    }
+
+    pub fn field_error(&self, field: &str) -> Option<Element> {
+        self.find(&format!(
+            "[data-testid='field-error'][data-field='{field}']"
+        ))
+    }
+}
+
+/// Mounts `view` with the locale context in `locale`, as the app's root provides it.
+pub fn mount<V: IntoView + 'static>(locale: Locale, view: impl FnOnce() -> V + 'static) -> Mounted {
+    let document = document();
+    let root: HtmlElement = document
+        .create_element("div")
+        .expect("div")
+        .unchecked_into();
+    document
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        I18n::provide(locale);
+        view()
+    });
+    Mounted {
+        root,
+        _handle: Box::new(handle),
+    }
+}
+
+/// Lets the reactive system run until `condition` holds (or fails the test after many ticks).
+pub async fn until(what: &str, condition: impl Fn() -> bool) {
+    for _ in 0..100 {
+        if condition() {
+            return;
+        }
+        tick().await;
+    }
+    panic!("timed out waiting for: {what}");
+}
+
+/// Types `value` into an input or textarea as a user would (value, then a bubbling `input`).
+pub fn type_into(el: &Element, value: &str) {
+    if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
+        input.set_value(value);
+    } else if let Some(area) = el.dyn_ref::<HtmlTextAreaElement>() {
+        area.set_value(value);
+    }
+    fire(el, "input");
+}
+
+pub fn fire(el: &Element, kind: &str) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict(kind, &init).expect("event");
+    el.dispatch_event(&event).expect("dispatch");
+}
+
+pub fn value_of(el: &Element) -> String {
+    el.dyn_ref::<HtmlInputElement>()
+        .map(HtmlInputElement::value)
+        .or_else(|| {
+            el.dyn_ref::<HtmlTextAreaElement>()
+                .map(HtmlTextAreaElement::value)
+        })
+        .unwrap_or_default()
+}
