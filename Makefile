@@ -16,7 +16,7 @@ run: dist
 
 ## make test: core, server, browser (wasm-bindgen-test) and end-to-end tests.
 test: setup-test dist
-	$(CARGO) test -p baton-core -p baton-server -p baton-e2e
+	$(CARGO) test -p baton-core -p baton-server -p baton-e2e -p baton
 	$(CARGO) test -p baton --target wasm32-unknown-unknown
 	scripts/conformance.sh
 
@@ -31,9 +31,10 @@ setup:
 setup-test:
 	@scripts/setup.sh test
 
-## make dist: the release SPA bundle in dist/ (wasm-opt -Oz, precompressed by the server at start).
+## make dist: the release SPA bundle in dist/ (wasm-opt -Oz), with .br/.gz beside each asset.
 dist: setup
 	trunk build --release
+	node scripts/precompress.mjs dist
 
 ## make server: the API and SPA without rebuilding the SPA (for `trunk serve` development).
 server:
