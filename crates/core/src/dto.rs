@@ -3,6 +3,15 @@
 
 use crate::status::{Action, Role, Status};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+mod catalog;
+mod events;
+mod files;
+
+pub use catalog::*;
+pub use events::*;
+pub use files::*;
 
 /// `POST /api/v1/session`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,7 +76,9 @@ pub enum Channel {
     Api,
 }
 
-/// `POST /api/v1/tickets`. Validated by [`crate::validate::new_ticket`] on both sides.
+/// `POST /api/v1/tickets`. Validated by [`crate::validate::new_ticket_with`] on both sides.
+/// Everything after `contact_phone` is optional on the wire, so older clients keep working;
+/// `type_id` and `subtype_id` become required once the tenant has types.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NewTicket {
@@ -75,6 +86,22 @@ pub struct NewTicket {
     pub description: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub type_id: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subtype_id: Option<i64>,
+    /// An http(s) URL the problem concerns.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub related_url: Option<String>,
+    /// Confidential info (机密信息), up to 2000 characters; stored encrypted, never echoed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidential: Option<String>,
+    /// Custom field values by key.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fields: BTreeMap<String, FieldValue>,
+    /// Attachments the submitter uploaded beforehand, to link to the ticket.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachment_ids: Vec<i64>,
 }
 
 /// One row of a ticket list. Never carries the description or confidential info.
@@ -89,6 +116,9 @@ pub struct TicketSummary {
     pub requester: UserRef,
     pub created_at: String,
     pub updated_at: String,
+    /// The ticket type's name, if it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub type_name: Option<Text>,
 }
 
 /// `GET /api/v1/tickets/{id}`.
@@ -106,9 +136,28 @@ pub struct Ticket {
     pub contact_phone: Option<String>,
     pub created_at: String,
     pub updated_at: String,
-    /// The lifecycle events the signed-in user may trigger now (see `status::allowed_actions`).
+    /// The lifecycle events the signed-in user may trigger now (see `status::allowed_actions`);
+    /// empty for customers who see the ticket through their group but did not ask it.
     #[serde(default)]
     pub allowed_actions: Vec<Action>,
+    #[serde(default, rename = "type")]
+    pub ticket_type: Option<TypeRef>,
+    #[serde(default)]
+    pub subtype: Option<TypeRef>,
+    #[serde(default)]
+    pub related_url: Option<String>,
+    /// Custom field values, in the order the type and sub-type define the fields.
+    #[serde(default)]
+    pub fields: Vec<FieldEntry>,
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
+    /// Whether confidential info is stored; the value itself is only given by `reveal`.
+    #[serde(default)]
+    pub confidential_set: bool,
+    #[serde(default)]
+    pub rating: Option<u8>,
+    #[serde(default)]
+    pub rating_comment: Option<String>,
 }
 
 /// A page of a cursor-paginated list: pass `next_cursor` back as `?cursor=` for the next page.
@@ -142,6 +191,8 @@ pub struct Message {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_change: Option<StatusChange>,
     pub created_at: String,
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -157,6 +208,15 @@ pub struct NewMessage {
     pub body: String,
     #[serde(default = "public_kind")]
     pub kind: MessageKind,
+    /// Attachments the author uploaded beforehand, to link to the message.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachment_ids: Vec<i64>,
+}
+
+impl Default for NewMessage {
+    fn default() -> Self {
+        NewMessage { body: String::new(), kind: MessageKind::Public, attachment_ids: Vec::new() }
+    }
 }
 
 fn public_kind() -> MessageKind {

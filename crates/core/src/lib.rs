@@ -5,6 +5,7 @@
 //! rule; the server enforces them, the SPA uses them to decide what to show.
 
 pub mod dto;
+pub mod kb;
 pub mod problem;
 pub mod status;
 pub mod validate;

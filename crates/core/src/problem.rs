@@ -47,6 +47,16 @@ pub mod field_code {
     pub const INVALID_PHONE: &str = "invalid_phone";
     pub const INVALID_EMAIL: &str = "invalid_email";
     pub const INVALID_VALUE: &str = "invalid_value";
+    /// Not an http(s) URL.
+    pub const INVALID_URL: &str = "invalid_url";
+    /// Not a finite number.
+    pub const INVALID_NUMBER: &str = "invalid_number";
+    /// Not a real date (`YYYY-MM-DD`) or date-time (`YYYY-MM-DDTHH:MM`).
+    pub const INVALID_DATE: &str = "invalid_date";
+    /// An upload whose type is not on the allow-list.
+    pub const FILE_TYPE: &str = "file_type";
+    /// An upload larger than the server's limit.
+    pub const FILE_TOO_LARGE: &str = "file_too_large";
 }
 
 /// An RFC 9457 problem document with Baton's extensions `code`, `errors` and `reason`.

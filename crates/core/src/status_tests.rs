@@ -97,9 +97,12 @@ fn buttons_per_state() {
     }
 }
 
+/// What `on_reply` should answer: the action a reply triggers, or a refusal.
+type Reply = Result<Option<Action>, ()>;
+
 #[test]
 fn replies() {
-    let table: &[(Status, Actor, Result<Option<Action>, ()>)] = &[
+    let table: &[(Status, Actor, Reply)] = &[
         (S::New, Customer, Ok(None)),
         (S::Open, Customer, Ok(None)),
         (S::Pending, Customer, Ok(Some(A::CustomerReply))),

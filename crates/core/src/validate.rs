@@ -1,13 +1,19 @@
 //! Input validation shared by the SPA (to show errors before sending) and the server (the
 //! authority). Each function returns every problem at once, so a form can mark all fields.
 
-use crate::dto::{NewMessage, NewTicket, TicketAction};
+use crate::dto::{NewMessage, NewTicket, TicketAction, TicketType};
 use crate::problem::{field_code, FieldError};
 use crate::status::Action;
+
+pub mod fields;
 
 pub const TITLE_MAX: usize = 200;
 pub const BODY_MAX: usize = 20_000;
 pub const COMMENT_MAX: usize = 2_000;
+/// Longest confidential info, in characters.
+pub const CONFIDENTIAL_MAX: usize = 2_000;
+/// Longest related URL, in characters.
+pub const URL_MAX: usize = 2_000;
 
 fn text(field: &str, value: &str, max: usize, errors: &mut Vec<FieldError>) {
     if value.trim().is_empty() {
@@ -39,6 +45,19 @@ pub fn is_email(value: &str) -> bool {
         && value.len() <= 254
 }
 
+/// An absolute `http://` or `https://` URL with a host and no whitespace.
+pub fn is_http_url(value: &str) -> bool {
+    let lower = value.to_ascii_lowercase();
+    let Some(rest) = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://")) else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = host.rsplit('@').next().unwrap_or_default();
+    !host.is_empty() && !host.starts_with(':') && !value.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// The basic fields only: title, description, contact phone. See [`new_ticket_with`] for the
+/// whole ticket.
 pub fn new_ticket(t: &NewTicket) -> Result<(), Vec<FieldError>> {
     let mut errors = Vec::new();
     text("title", &t.title, TITLE_MAX, &mut errors);
@@ -47,6 +66,68 @@ pub fn new_ticket(t: &NewTicket) -> Result<(), Vec<FieldError>> {
         if !is_phone(phone) {
             errors.push(FieldError::new("contact_phone", field_code::INVALID_PHONE));
         }
+    }
+    if errors.is_empty() { Ok(()) } else { Err(errors) }
+}
+
+/// The whole `NewTicket` against the tenant's catalog `types`: the basic fields, the related URL,
+/// confidential info, type and sub-type membership, and every custom field of the chosen type and
+/// sub-type. With no types configured, a ticket must not name one nor send custom fields.
+pub fn new_ticket_with(t: &NewTicket, types: &[TicketType]) -> Result<(), Vec<FieldError>> {
+    let mut errors = new_ticket(t).err().unwrap_or_default();
+    if let Some(url) = t.related_url.as_deref().filter(|u| !u.trim().is_empty()) {
+        if url.chars().count() > URL_MAX {
+            errors.push(FieldError::new("related_url", field_code::TOO_LONG));
+        } else if !is_http_url(url.trim()) {
+            errors.push(FieldError::new("related_url", field_code::INVALID_URL));
+        }
+    }
+    if t.confidential.as_deref().is_some_and(|c| c.chars().count() > CONFIDENTIAL_MAX) {
+        errors.push(FieldError::new("confidential", field_code::TOO_LONG));
+    }
+    let ticket_type = match t.type_id {
+        None if !types.is_empty() => {
+            errors.push(FieldError::new("type_id", field_code::REQUIRED));
+            None
+        }
+        None => None,
+        Some(id) => {
+            let found = types.iter().find(|ty| ty.id == id);
+            if found.is_none() {
+                errors.push(FieldError::new("type_id", field_code::INVALID_VALUE));
+            }
+            found
+        }
+    };
+    match ticket_type {
+        Some(ty) => {
+            let subtype = match t.subtype_id {
+                None if !ty.subtypes.is_empty() => {
+                    errors.push(FieldError::new("subtype_id", field_code::REQUIRED));
+                    None
+                }
+                None => None,
+                Some(id) => {
+                    let found = ty.subtype(id);
+                    if found.is_none() {
+                        errors.push(FieldError::new("subtype_id", field_code::INVALID_VALUE));
+                    }
+                    found
+                }
+            };
+            // With the sub-type unknown, its fields cannot be judged, so keys are not either.
+            let complete = subtype.is_some() || ty.subtypes.is_empty();
+            fields::check(ty.fields_for(subtype), &t.fields, complete, &mut errors);
+        }
+        // A tenant without types has no sub-types or fields to fill in.
+        None if types.is_empty() => {
+            if t.subtype_id.is_some() {
+                errors.push(FieldError::new("subtype_id", field_code::INVALID_VALUE));
+            }
+            fields::check([], &t.fields, true, &mut errors);
+        }
+        // The type is missing or unknown: that one error says it all; the fields cannot be judged.
+        None => {}
     }
     if errors.is_empty() { Ok(()) } else { Err(errors) }
 }
@@ -88,6 +169,7 @@ mod tests {
             title: title.into(),
             description: description.into(),
             contact_phone: phone.map(Into::into),
+            ..Default::default()
         }
     }
 
@@ -148,7 +230,7 @@ mod tests {
 
     #[test]
     fn messages() {
-        let m = |b: &str| NewMessage { body: b.into(), kind: crate::MessageKind::Public };
+        let m = |b: &str| NewMessage { body: b.into(), ..Default::default() };
         assert!(new_message(&m("thanks")).is_ok());
         assert_eq!(codes(new_message(&m("  "))), [("body".into(), "required".into())]);
     }

@@ -46,6 +46,7 @@ impl MessageRow {
             body: self.body,
             status_change,
             created_at: self.created_at,
+            attachments: Vec::new(),
         })
     }
 }

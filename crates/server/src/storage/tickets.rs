@@ -50,6 +50,14 @@ impl TicketRow {
             created_at: self.created_at,
             updated_at: self.updated_at,
             allowed_actions,
+            ticket_type: None,
+            subtype: None,
+            related_url: None,
+            fields: Vec::new(),
+            attachments: Vec::new(),
+            confidential_set: false,
+            rating: None,
+            rating_comment: None,
         })
     }
 
@@ -66,6 +74,7 @@ impl TicketRow {
             },
             created_at: self.created_at,
             updated_at: self.updated_at,
+            type_name: None,
         })
     }
 }
@@ -186,7 +195,7 @@ fn push_scope(q: &mut QueryBuilder<'_, Sqlite>, scope: TicketScope) {
 }
 
 /// `%text%` with LIKE's wildcards in `text` escaped, so a search for `100%` means what it says.
-fn like_pattern(text: &str) -> String {
+pub(crate) fn like_pattern(text: &str) -> String {
     let mut pattern = String::with_capacity(text.len() + 2);
     pattern.push('%');
     for c in text.chars() {
