@@ -7,6 +7,7 @@
 pub mod dto;
 pub mod kb;
 pub mod problem;
+pub mod sso;
 pub mod status;
 pub mod validate;
 

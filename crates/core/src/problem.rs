@@ -25,6 +25,15 @@ pub mod code {
     pub const TRANSITION_REFUSED: &str = "transition_refused";
     /// 500: something failed on the server; details are in its log, never in the response.
     pub const INTERNAL: &str = "internal";
+    /// 401: the SSO token is not a usable JWT for this tenant: malformed, not HS256, a claim
+    /// missing or invalid, a lifetime over 10 minutes, or SSO not set up for the tenant.
+    pub const SSO_INVALID_TOKEN: &str = "sso_invalid_token";
+    /// 401: the SSO token's signature does not match the tenant's secret.
+    pub const SSO_BAD_SIGNATURE: &str = "sso_bad_signature";
+    /// 401: the SSO token has expired (`exp` is past).
+    pub const SSO_EXPIRED: &str = "sso_expired";
+    /// 401: the SSO token's `jti` was already used; every token signs in once.
+    pub const SSO_REPLAYED: &str = "sso_replayed";
 }
 
 /// One invalid field: `field` is the JSON name, `code` a stable reason (see [`field_code`]).
