@@ -7,7 +7,7 @@ CARGO ?= cargo
 BATON_ADDR ?= 127.0.0.1:8080
 BATON_DATABASE_URL ?= sqlite://data/baton.db
 
-.PHONY: conformance run test setup setup-test dist server test-native test-wasm test-e2e sizes clippy
+.PHONY: lighthouse conformance run test setup setup-test dist server test-native test-wasm test-e2e sizes clippy
 
 ## make run: build the SPA (release), start baton-server on $(BATON_ADDR) with ./data/baton.db and demo data.
 run: dist
@@ -43,6 +43,10 @@ server:
 ## make sizes: gzip sizes of the release bundle (the numbers in BENCHMARKS.md).
 sizes: dist
 	@scripts/sizes.sh
+
+## make lighthouse: Lighthouse scores of the release build against a fresh demo server.
+lighthouse: dist
+	@scripts/lighthouse.sh
 
 clippy:
 	$(CARGO) clippy -p baton-core -p baton-server -p baton-e2e --all-targets -- -D warnings
