@@ -1,8 +1,11 @@
 //! The one typed REST client of `/api/v1` (the contract: spec/openapi.yaml), with one error type.
 //!
 //! The API base comes from `/config.json` at start-up, so one build can talk to any conforming
-//! backend. Each resource has its own file: [`session`] and [`tickets`] add methods to [`Api`].
+//! backend. Each resource has its own file: [`session`], [`tickets`], [`catalog`] and
+//! [`attachments`] add methods to [`Api`].
 
+mod attachments;
+mod catalog;
 mod session;
 mod tickets;
 
@@ -48,6 +51,16 @@ impl ApiError {
     /// The field errors of a `validation_failed` answer (empty for any other error).
     pub fn field_errors(&self) -> Vec<baton_core::FieldError> {
         self.problem().map(|p| p.errors.clone()).unwrap_or_default()
+    }
+
+    /// Whether trying the same request again may work: no answer at all, or a server-side
+    /// failure (5xx). A refusal (4xx) will be refused again.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            ApiError::Network(_) => true,
+            ApiError::Problem(p) => p.status >= 500,
+            ApiError::Decode(_) => false,
+        }
     }
 }
 
@@ -100,12 +113,31 @@ impl Api {
         format!("{}/api/v1{path}", self.base)
     }
 
+    /// The live-events stream, `GET /events` (see [`crate::state::live`]).
+    pub fn events_url(&self) -> String {
+        self.url("/events")
+    }
+
+    /// Where an attachment downloads from (`GET /attachments/{id}`).
+    pub fn attachment_url(&self, id: i64) -> String {
+        self.url(&format!("/attachments/{id}"))
+    }
+
+    /// Whether the API lives on another origin (then cookies must be sent explicitly).
+    fn cross_origin(&self) -> bool {
+        self.credentials == RequestCredentials::Include
+    }
+
     fn get(&self, path: &str) -> RequestBuilder {
         Request::get(&self.url(path)).credentials(self.credentials)
     }
 
     fn post(&self, path: &str) -> RequestBuilder {
         Request::post(&self.url(path)).credentials(self.credentials)
+    }
+
+    fn put(&self, path: &str) -> RequestBuilder {
+        Request::put(&self.url(path)).credentials(self.credentials)
     }
 
     fn delete(&self, path: &str) -> RequestBuilder {
@@ -122,13 +154,22 @@ impl Api {
         if response.ok() {
             return Ok(response);
         }
-        let problem = problem_of(&response).await;
+        let body = response.text().await.unwrap_or_default();
+        Err(self.refused(problem_of(
+            response.status(),
+            &response.status_text(),
+            &body,
+        )))
+    }
+
+    /// The error for a refusal; tells the app when the session is gone.
+    fn refused(&self, problem: Problem) -> ApiError {
         if problem.code == code::UNAUTHENTICATED {
             if let Some(callback) = self.on_unauthenticated {
                 callback.run(());
             }
         }
-        Err(ApiError::Problem(problem))
+        ApiError::Problem(problem)
     }
 
     /// Sends the request and decodes a 2xx JSON body.
@@ -151,13 +192,11 @@ impl Api {
     }
 }
 
-/// The problem+json body of an error response, or a synthetic `internal` problem when the body is
-/// not one (a proxy's HTML error page, an empty 502, …).
-async fn problem_of(response: &Response) -> Problem {
-    let status = response.status();
-    let body = response.text().await.unwrap_or_default();
-    serde_json::from_str::<Problem>(&body)
-        .unwrap_or_else(|_| Problem::new(status, code::INTERNAL, &response.status_text()))
+/// The problem+json `body` of an error response, or a synthetic `internal` problem when the body
+/// is not one (a proxy's HTML error page, an empty 502, …).
+fn problem_of(status: u16, status_text: &str, body: &str) -> Problem {
+    serde_json::from_str::<Problem>(body)
+        .unwrap_or_else(|_| Problem::new(status, code::INTERNAL, status_text))
 }
 
 /// Cookies must be sent explicitly when the API lives on another origin; same-origin is the

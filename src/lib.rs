@@ -1,7 +1,8 @@
 //! Baton's single-page app (工单系统 help center), Leptos client-side rendered to wasm.
 //!
 //! [`App`] reads `/config.json`, provides the app-wide contexts ([`state`], the [`api::Api`]
-//! client), asks the server who is signed in and renders the routes of [`routes`].
+//! client), asks the server who is signed in, listens for live events while someone is, and
+//! renders the routes of [`routes`].
 
 pub mod api;
 pub mod components;
@@ -18,6 +19,7 @@ use leptos_router::components::Router;
 use leptos_router::hooks::use_navigate;
 use routes::{AppRoutes, Page};
 use state::busy::Busy;
+use state::live::Live;
 use state::locale::I18n;
 use state::session::{use_session, Session, SessionState};
 use state::toasts::{use_toasts, Toasts};
@@ -41,6 +43,13 @@ fn Shell(config: Config) -> impl IntoView {
     let session = Session::provide(SessionState::Loading);
     let api = Api::new(&config).on_unauthenticated(Callback::new(move |_| session.sign_out(false)));
     provide_context(api.clone());
+    let live = Live::provide();
+    let events = api.events_url();
+    // One stream per signed-in user: a sign-out closes it, a sign-in opens it afresh.
+    Effect::new(move |_| match session.signed_in() {
+        Some(true) => live.connect(events.clone()),
+        _ => live.disconnect(),
+    });
     session.load(api);
     view! {
         <Router>

@@ -2,7 +2,8 @@
 
 use super::{Api, ApiError};
 use baton_core::{
-    Message, NewMessage, NewTicket, Page, Status, Ticket, TicketAction, TicketSummary,
+    ConfidentialValue, Message, NewMessage, NewTicket, Page, Status, Ticket, TicketAction,
+    TicketSummary,
 };
 
 /// The filters and position of `GET /tickets`. `None` leaves a parameter out.
@@ -86,5 +87,16 @@ impl Api {
     pub async fn act(&self, id: i64, action: &TicketAction) -> Result<Ticket, ApiError> {
         self.fetch(self.post(&format!("/tickets/{id}/actions")).json(action))
             .await
+    }
+
+    /// `PUT /tickets/{id}/confidential`: replaces the confidential info (requester only; an empty
+    /// value clears it). It is never read back.
+    pub async fn set_confidential(&self, id: i64, value: &str) -> Result<(), ApiError> {
+        let body = ConfidentialValue {
+            value: value.to_owned(),
+        };
+        self.send(self.put(&format!("/tickets/{id}/confidential")).json(&body))
+            .await
+            .map(drop)
     }
 }

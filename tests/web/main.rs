@@ -4,6 +4,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
+mod drafts;
 mod shell;
 mod support;
 mod ticket_form;

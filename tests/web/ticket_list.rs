@@ -21,6 +21,7 @@ async fn ticket_list_rows_link_to_tickets_with_their_status() {
         },
         created_at: "2026-11-25T10:00:00Z".into(),
         updated_at: "2026-11-25T11:00:00Z".into(),
+        type_name: None,
     };
     let tickets = vec![row(31, 12, Status::Open), row(30, 11, Status::Rated)];
     let list = mount(

@@ -144,6 +144,7 @@ async fn system_entries_read_as_translated_status_changes_and_user_text_stays_te
         body: body.into(),
         status_change: change,
         created_at: "2026-11-25T23:40:00Z".into(),
+        attachments: Vec::new(),
     };
     let change = StatusChange {
         from: Status::Open,

@@ -38,6 +38,7 @@ pub fn ReplyBox(
         let message = NewMessage {
             body: body.get_untracked(),
             kind: MessageKind::Public,
+            ..Default::default()
         };
         match validate::new_message(&message) {
             Ok(()) => {

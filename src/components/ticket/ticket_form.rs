@@ -62,6 +62,7 @@ pub fn TicketForm(
             title: title.get_untracked(),
             description: description.get_untracked(),
             contact_phone: (!contact.trim().is_empty()).then_some(contact),
+            ..Default::default()
         };
         match validate::new_ticket(&ticket) {
             Ok(()) => {

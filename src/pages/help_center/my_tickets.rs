@@ -1,5 +1,6 @@
-//! `/tickets`: the signed-in customer's tickets, newest first, filtered by status (kept in the
-//! URL as `?status=`, so back and reload keep it), with "load more" through `next_cursor`.
+//! `/tickets`: the signed-in customer's tickets (and their group's, where the group shares
+//! them), newest first, filtered by status (kept in the URL as `?status=`, so back and reload
+//! keep it), with "load more" through `next_cursor`. A live `ticket.*` event refetches the list.
 
 use crate::api::{use_api, TicketQuery};
 use crate::components::ticket::TicketList;
@@ -7,6 +8,7 @@ use crate::components::ui::loaded;
 use crate::i18n::{status_key, Key};
 use crate::routes::Page;
 use crate::state::busy::Busy;
+use crate::state::live::{use_live, LiveUpdate};
 use crate::state::locale::{tr, tr_while, use_page_title};
 use crate::state::toasts::use_toasts;
 use baton_core::{Page as ListPage, Status, TicketSummary};
@@ -48,6 +50,19 @@ pub fn MyTickets() -> impl IntoView {
         status.track();
         more.set(Vec::new());
     });
+    // A ticket created or changed elsewhere: show the list as it is now, from the top.
+    if let Some(live) = use_live() {
+        Effect::watch(
+            move || live.latest(),
+            move |update, _, _| {
+                if update.as_ref().is_some_and(LiveUpdate::changes_lists) {
+                    more.set(Vec::new());
+                    first.refetch();
+                }
+            },
+            false,
+        );
+    }
     let busy = Busy::new();
     let loading_more = busy.signal();
     let api = StoredValue::new(api);

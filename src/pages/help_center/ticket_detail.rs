@@ -1,6 +1,7 @@
 //! `/tickets/:id`: one ticket with its thread, the reply box and the lifecycle actions the API
-//! allows. After anything is sent, the ticket and thread are fetched again, since a reply or an
-//! action may change the status and add a system entry.
+//! allows. After anything is sent, and whenever a live event names this ticket, the ticket and
+//! thread are fetched again, since a reply or an action may change the status and add a system
+//! entry.
 
 mod sending;
 
@@ -8,6 +9,7 @@ use crate::api::{use_api, ApiError};
 use crate::components::ticket::{RatingForm, ReplyBox, Thread, TicketActions, TicketHeader};
 use crate::components::ui::loaded;
 use crate::i18n::Key;
+use crate::state::live::use_live;
 use crate::state::locale::{tr, use_page_title};
 use crate::state::session::use_session;
 use baton_core::problem::code;
@@ -39,6 +41,19 @@ pub fn TicketDetail() -> impl IntoView {
         }
     });
     let composer = Composer::new(id, ticket, thread);
+    // Someone else changed this ticket or wrote in it (an agent, a group member, another tab).
+    if let Some(live) = use_live() {
+        Effect::watch(
+            move || live.latest(),
+            move |update, _, _| {
+                let here = id.get_untracked();
+                if update.as_ref().is_some_and(|u| here.is_some_and(|id| u.concerns(id))) {
+                    composer.refresh();
+                }
+            },
+            false,
+        );
+    }
 
     use_page_title(move |i| match ticket.get() {
         Some(Ok(t)) => i.tf(Key::TicketDetailTitle, &[&t.number.to_string(), &t.title]),

@@ -122,7 +122,7 @@ impl Composer {
 
     /// Fetches the ticket and thread again. (Safe after the page is gone, unlike a callback:
     /// answers can arrive after the user has left.)
-    fn refresh(&self) {
+    pub fn refresh(&self) {
         self.ticket.refetch();
         self.thread.refetch();
     }

@@ -1,0 +1,197 @@
+//! Live updates (实时更新): one `EventSource` on `/api/v1/events` while someone is signed in, and
+//! the latest event as a signal. Pages refetch what an event names; events carry ids and a
+//! status only, never text.
+//!
+//! The browser reconnects by itself after a dropped connection and sends `Last-Event-ID`, so the
+//! server replays what was missed. When it gives up (the server answered with an error), we open
+//! a new stream after a growing pause, passing the last id as `?last_event_id=`.
+
+use baton_core::{EventType, LiveEvent};
+use leptos::prelude::*;
+use std::time::Duration;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{EventSource, EventSourceInit, MessageEvent};
+
+/// One event as received.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LiveUpdate {
+    /// Counts the events of this visit, so two equal events are still two changes.
+    pub seq: u64,
+    pub kind: EventType,
+    pub event: LiveEvent,
+}
+
+impl LiveUpdate {
+    /// Whether this is about ticket `id` (its status, or a new message in its thread).
+    pub fn concerns(&self, id: i64) -> bool {
+        self.event.ticket_id == id
+    }
+
+    /// Whether a ticket list may have changed (`ticket.*`).
+    pub fn changes_lists(&self) -> bool {
+        matches!(
+            self.kind,
+            EventType::TicketCreated | EventType::TicketUpdated
+        )
+    }
+}
+
+/// The open stream and the handlers it calls; dropped together.
+struct Connection {
+    source: EventSource,
+    _on_event: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+    _on_open: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+/// The live-events context.
+#[derive(Debug, Clone, Copy)]
+pub struct Live {
+    latest: RwSignal<Option<LiveUpdate>>,
+    /// The `id:` of the last event received, for resuming.
+    last_id: StoredValue<Option<String>>,
+    /// Failed attempts in a row, for the pause before the next one.
+    failures: StoredValue<u32>,
+    connection: StoredValue<Option<Connection>, LocalStorage>,
+    /// The stream's URL while we want to be connected.
+    url: StoredValue<Option<String>>,
+}
+
+impl Live {
+    /// Creates the context (not connected) and provides it to everything below the caller.
+    pub fn provide() -> Live {
+        let live = Live {
+            latest: RwSignal::new(None),
+            last_id: StoredValue::new(None),
+            failures: StoredValue::new(0),
+            connection: StoredValue::new_local(None),
+            url: StoredValue::new(None),
+        };
+        provide_context(live);
+        live
+    }
+
+    /// The latest event (tracked).
+    pub fn latest(&self) -> Option<LiveUpdate> {
+        self.latest.get()
+    }
+
+    /// Listens on `url` until [`Live::disconnect`]; does nothing if already listening there.
+    pub fn connect(&self, url: String) {
+        if self.url.get_value().as_deref() == Some(url.as_str()) {
+            return;
+        }
+        self.disconnect();
+        self.url.set_value(Some(url));
+        self.open();
+    }
+
+    /// Closes the stream and forgets the position (the next user starts afresh).
+    pub fn disconnect(&self) {
+        self.url.set_value(None);
+        self.last_id.set_value(None);
+        self.failures.set_value(0);
+        self.close();
+    }
+
+    /// Takes in one event as the stream delivers it: `kind` is the SSE `event:` name, `data` its
+    /// JSON, `id` its `id:`. Unknown or malformed events are ignored.
+    pub fn receive(&self, kind: &str, data: &str, id: &str) {
+        if !id.is_empty() {
+            self.last_id.set_value(Some(id.to_owned()));
+        }
+        let (Some(kind), Ok(event)) = (
+            EventType::from_code(kind),
+            serde_json::from_str::<LiveEvent>(data),
+        ) else {
+            return;
+        };
+        let seq = self
+            .latest
+            .with_untracked(|l| l.as_ref().map_or(0, |l| l.seq + 1));
+        self.latest.set(Some(LiveUpdate { seq, kind, event }));
+    }
+
+    fn open(&self) {
+        let Some(base) = self.url.get_value() else {
+            return;
+        };
+        let url = match self.last_id.get_value() {
+            Some(id) => format!("{base}?last_event_id={id}"),
+            None => base,
+        };
+        let init = EventSourceInit::new();
+        init.set_with_credentials(true);
+        let Ok(source) = EventSource::new_with_event_source_init_dict(&url, &init) else {
+            self.retry_later();
+            return;
+        };
+        let live = *self;
+        let on_event = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+            let data = e.data().as_string().unwrap_or_default();
+            live.receive(&e.type_(), &data, &e.last_event_id());
+        });
+        for kind in [
+            EventType::TicketCreated,
+            EventType::TicketUpdated,
+            EventType::MessageCreated,
+        ] {
+            // Only fails for a non-function listener, which this is not.
+            let _ = source
+                .add_event_listener_with_callback(kind.as_str(), on_event.as_ref().unchecked_ref());
+        }
+        let on_open = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+            live.failures.set_value(0);
+        });
+        source.set_onopen(Some(on_open.as_ref().unchecked_ref()));
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+            // CONNECTING means the browser is already reconnecting with Last-Event-ID itself.
+            let closed = live
+                .connection
+                .try_with_value(|c| c.as_ref().map(|c| c.source.ready_state()))
+                .flatten()
+                == Some(EventSource::CLOSED);
+            if closed {
+                live.close();
+                live.retry_later();
+            }
+        });
+        source.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        self.connection.set_value(Some(Connection {
+            source,
+            _on_event: on_event,
+            _on_error: on_error,
+            _on_open: on_open,
+        }));
+    }
+
+    fn close(&self) {
+        if let Some(Some(connection)) = self.connection.try_update_value(Option::take) {
+            connection.source.close();
+        }
+    }
+
+    /// Opens a new stream after 1, 2, 4 … up to 60 seconds.
+    fn retry_later(&self) {
+        let failures = self.failures.get_value();
+        self.failures.set_value(failures.saturating_add(1));
+        let pause = Duration::from_secs(1u64 << failures.min(6));
+        let live = *self;
+        let url = self.url.get_value();
+        set_timeout(
+            move || {
+                // Signed out, or moved to another stream, meanwhile: nothing to resume.
+                if live.url.try_get_value().flatten() == url && url.is_some() {
+                    live.open();
+                }
+            },
+            pause,
+        );
+    }
+}
+
+/// The live-events context, if the app provides one (component tests do not).
+pub fn use_live() -> Option<Live> {
+    use_context::<Live>()
+}
