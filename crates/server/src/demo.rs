@@ -5,7 +5,7 @@
 mod tickets;
 
 use crate::auth;
-use crate::storage::{self, tenants, users, Db};
+use crate::storage::{self, sso, tenants, users, Db};
 use baton_core::Role;
 use sqlx::SqliteConnection;
 use std::collections::HashMap;
@@ -15,6 +15,15 @@ pub const PASSWORD: &str = "baton-demo";
 
 pub const TENANT: &str = "Baton Demo";
 pub const OTHER_TENANT: &str = "Other Desk";
+
+/// The tenants' public slugs (the widget loader's `data-tenant`).
+pub const TENANT_SLUG: &str = "demo";
+pub const OTHER_TENANT_SLUG: &str = "other";
+
+/// The demo tenants' SSO secrets. Public, so anyone can sign a token for these tenants: fine
+/// for trying the widget, never for a real tenant, whose admin rotates a random one.
+pub const SSO_SECRET: &str = "baton-demo-sso-secret-NOT-FOR-PRODUCTION";
+pub const OTHER_SSO_SECRET: &str = "baton-other-sso-secret-NOT-FOR-PRODUCTION";
 
 /// A demo login.
 #[derive(Debug, Clone, Copy)]
@@ -122,6 +131,13 @@ async fn seed(conn: &mut SqliteConnection, hash: &str) -> Result<(), sqlx::Error
     let mut tenant_ids = HashMap::new();
     for name in [TENANT, OTHER_TENANT] {
         tenant_ids.insert(name, tenants::create(conn, name, &created).await?);
+    }
+    for (name, slug, secret) in [
+        (TENANT, TENANT_SLUG, SSO_SECRET),
+        (OTHER_TENANT, OTHER_TENANT_SLUG, OTHER_SSO_SECRET),
+    ] {
+        sso::set_slug(conn, tenant_ids[name], slug).await?;
+        sso::set_secret(conn, tenant_ids[name], secret, &created).await?;
     }
     let mut group_ids = HashMap::new();
     for (tenant, name, shares) in GROUPS {

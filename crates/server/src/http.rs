@@ -1,6 +1,7 @@
 //! The HTTP layer: the application state, the router of `/api/v1` (one module per resource, each
 //! with its `router()`), the SPA behind it, and the layers every response passes through.
 
+mod admin_sso;
 mod error;
 mod extract;
 mod health;
@@ -8,7 +9,9 @@ mod messages;
 mod openapi;
 mod session;
 mod spa;
+mod sso;
 mod tickets;
+mod widget;
 
 pub use error::{Error, PROBLEM_JSON};
 pub use extract::{ApiJson, IdempotencyKey};
@@ -16,11 +19,11 @@ pub use extract::{ApiJson, IdempotencyKey};
 use crate::config::Config;
 use crate::storage::Db;
 use axum::body::Bytes;
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::handler::Handler;
 use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get, post};
+use axum::routing::{delete, get, post, put};
 use axum::Router;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -92,7 +95,11 @@ pub fn app(state: AppState) -> Router {
     let cors = cors_layer(&state.cors_origins);
     let router = Router::new()
         .nest("/api/v1", api)
-        .fallback(move |req: Request| fallback(spa.clone(), req))
+        // Outside /api/v1: the login link host sites send their signed-in users to.
+        .route("/sso/jwt", get(sso::link))
+        .fallback(move |State(state): State<AppState>, req: Request| {
+            fallback(spa.clone(), state, req)
+        })
         .with_state(state)
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
@@ -121,12 +128,17 @@ pub fn app(state: AppState) -> Router {
 }
 
 /// Unknown `/api/…` paths are problem+json 404s; everything else is the SPA's (if there is one).
-async fn fallback(spa: Option<spa::Spa>, req: Request) -> Response {
+async fn fallback(spa: Option<spa::Spa>, state: AppState, req: Request) -> Response {
     let path = req.uri().path();
     if path == "/api" || path.starts_with("/api/") {
         return Error::NotFound.into_response();
     }
     match spa {
+        // The widget's document may be framed by its tenant's allowed origins, nothing else.
+        Some(spa) if path == "/widget" => {
+            let policy = widget::frame_ancestors(&state.db, req.uri().query()).await;
+            spa.serve_framed(req, policy).await
+        }
         Some(spa) => spa.serve(req).await,
         None => (
             StatusCode::NOT_FOUND,
@@ -170,7 +182,7 @@ fn cors_layer(origins: &[HeaderValue]) -> Option<CorsLayer> {
         CorsLayer::new()
             .allow_origin(AllowOrigin::list(origins.iter().cloned()))
             .allow_credentials(true)
-            .allow_methods([Method::GET, Method::POST, Method::DELETE])
+            .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
             .allow_headers([
                 header::CONTENT_TYPE,
                 header::AUTHORIZATION,
@@ -218,6 +230,10 @@ impl Routes {
         self.add(Method::POST, path, post(handler))
     }
 
+    pub fn put<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, handler: H) -> Self {
+        self.add(Method::PUT, path, put(handler))
+    }
+
     pub fn delete<H: Handler<T, AppState>, T: 'static>(
         self,
         path: &'static str,
@@ -257,6 +273,9 @@ fn api_routes() -> Routes {
         .merge(session::router())
         .merge(tickets::router())
         .merge(messages::router())
+        .merge(sso::router())
+        .merge(widget::router())
+        .merge(admin_sso::router())
 }
 
 /// Every (method, path) the API serves, paths relative to `/api/v1` as in the OpenAPI document.

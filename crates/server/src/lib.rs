@@ -10,6 +10,7 @@ pub mod config;
 pub mod demo;
 pub mod http;
 pub mod server;
+pub mod sso;
 pub mod storage;
 pub mod tickets;
 

@@ -110,6 +110,15 @@ async fn run(config: Config) -> ExitCode {
                 a.tenant
             );
         }
+        println!(
+            "Widget and SSO (demo secrets: public, NEVER use them for a real tenant):"
+        );
+        for (slug, secret) in [
+            (demo::TENANT_SLUG, demo::SSO_SECRET),
+            (demo::OTHER_TENANT_SLUG, demo::OTHER_SSO_SECRET),
+        ] {
+            println!("  data-tenant={slug:<8} HS256 secret {secret}");
+        }
     }
     if let Err(e) = shutdown_signal().await {
         eprintln!("baton-server: {e:#}");

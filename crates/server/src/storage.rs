@@ -6,6 +6,7 @@
 pub mod idempotency;
 pub mod messages;
 pub mod sessions;
+pub mod sso;
 pub mod tenants;
 pub mod tickets;
 pub mod users;

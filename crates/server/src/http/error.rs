@@ -38,6 +38,12 @@ pub enum Error {
     Validation(Vec<FieldError>),
     #[error("transition refused: {0}")]
     Transition(#[from] TransitionError),
+    /// An SSO token refused; `code` is one of baton_core's `sso_*` codes.
+    #[error("SSO token refused: {detail}")]
+    SsoRefused {
+        code: &'static str,
+        detail: &'static str,
+    },
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
     #[error("internal error: {0}")]
@@ -52,7 +58,9 @@ impl Error {
 
     pub fn status_code(&self) -> StatusCode {
         match self {
-            Error::Unauthenticated | Error::InvalidCredentials => StatusCode::UNAUTHORIZED,
+            Error::Unauthenticated | Error::InvalidCredentials | Error::SsoRefused { .. } => {
+                StatusCode::UNAUTHORIZED
+            }
             Error::Forbidden(_) => StatusCode::FORBIDDEN,
             Error::NotFound => StatusCode::NOT_FOUND,
             Error::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
@@ -120,6 +128,9 @@ impl Error {
                     .with_detail(refusal.to_string());
                 p.reason = Some(refusal.code().to_owned());
                 p
+            }
+            Error::SsoRefused { code, detail } => {
+                Problem::new(status, code, "SSO token refused").with_detail(*detail)
             }
             Error::Database(_) | Error::Internal(_) => {
                 Problem::new(status, code::INTERNAL, "Internal server error")

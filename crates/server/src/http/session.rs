@@ -103,14 +103,14 @@ async fn me(State(state): State<AppState>, user: CurrentUser) -> Result<Json<Me>
 
 /// `Secure` is set when the request reached us over HTTPS, directly or through a TLS-terminating
 /// proxy that says so: browsers refuse Secure cookies over plain http://localhost development.
-fn is_https(headers: &HeaderMap) -> bool {
+pub(super) fn is_https(headers: &HeaderMap) -> bool {
     headers
         .get("x-forwarded-proto")
         .and_then(|v| v.to_str().ok())
         .is_some_and(|p| p.trim().eq_ignore_ascii_case("https"))
 }
 
-fn session_cookie(token: &str, max_age: i64, secure: bool) -> Result<HeaderValue, Error> {
+pub(super) fn session_cookie(token: &str, max_age: i64, secure: bool) -> Result<HeaderValue, Error> {
     let secure = if secure { "; Secure" } else { "" };
     let cookie = format!(
         "{SESSION_COOKIE}={token}; HttpOnly; SameSite=Lax; Path=/; Max-Age={max_age}{secure}"

@@ -53,6 +53,16 @@ impl Spa {
         }
     }
 
+    /// [`Spa::serve`] with `frame_ancestors` as the document's `Content-Security-Policy` (the
+    /// app's layer adds `frame-ancestors 'none'` only where a response has none).
+    pub async fn serve_framed(&self, req: Request, frame_ancestors: HeaderValue) -> Response {
+        let mut response = self.serve(req).await;
+        response
+            .headers_mut()
+            .insert(header::CONTENT_SECURITY_POLICY, frame_ancestors);
+        response
+    }
+
     async fn index(&self, req: Request) -> Response {
         let index = ServeFile::new(self.dir.join("index.html"))
             .precompressed_br()

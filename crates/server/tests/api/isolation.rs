@@ -121,6 +121,9 @@ async fn every_protected_route_needs_a_session() {
         (Method::GET, "/health"),
         (Method::GET, "/openapi.json"),
         (Method::POST, "/session"),
+        // Single sign-on and the widget's public configuration (see `http::sso`, `http::widget`).
+        (Method::POST, "/session/jwt"),
+        (Method::GET, "/widget/{tenant}"),
     ];
     let mut checked = 0;
     for (method, path) in route_table() {
@@ -143,7 +146,8 @@ async fn every_protected_route_needs_a_session() {
         }
     }
     // me, logout, list, create, get, messages (get, post), actions: 8 routes × 2 ids × 2.
-    assert_eq!(checked, 8 * 2 * 2);
+    // + 3 SSO admin routes (settings, rotate, origins).
+    assert_eq!(checked, 11 * 2 * 2);
     // An expired session is no session.
     sqlx::query("UPDATE sessions SET expires_at = '2000-01-01T00:00:00Z'")
         .execute(&app.db)

@@ -12,5 +12,7 @@ mod openapi;
 mod problems;
 mod server;
 mod session;
+mod sso;
 mod support;
 mod tickets;
+mod widget;

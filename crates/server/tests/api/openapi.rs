@@ -1,7 +1,8 @@
 //! spec/openapi.yaml against the running router: the served JSON is the committed YAML, and the
 //! document's operations and the router's routes are the same set, each answering for real.
 
-use crate::support::{TestApp, AGENT, ALICE};
+use crate::support::{TestApp, ADMIN, AGENT, ALICE};
+use baton_server::demo;
 use axum::http::{Method, StatusCode};
 use baton_server::http::route_table;
 use serde_json::{json, Value};
@@ -53,15 +54,22 @@ async fn every_documented_operation_answers() {
     let app = TestApp::new().await;
     let alice = app.login(ALICE).await;
     let agent = app.login(AGENT).await;
+    let admin = app.login(ADMIN).await;
     let id = app.create_ticket(&alice, "Spec walk").await["id"]
         .as_i64()
         .unwrap_or_default();
     for (method, path) in documented() {
-        let url = format!("/api/v1{}", path.replace("{id}", &id.to_string()));
+        let url = format!(
+            "/api/v1{}",
+            path.replace("{id}", &id.to_string())
+                .replace("{tenant}", demo::TENANT_SLUG)
+        );
         let method = Method::from_bytes(method.as_bytes()).expect("method");
         // Logout last would end the session the walk uses: give it its own.
         let token = if (method.clone(), path.as_str()) == (Method::DELETE, "/session") {
             app.login(AGENT).await
+        } else if path.starts_with("/admin/") {
+            admin.clone()
         } else {
             agent.clone()
         };
@@ -70,10 +78,19 @@ async fn every_documented_operation_answers() {
             "/tickets" => json!({ "title": "t", "description": "d" }),
             "/tickets/{id}/messages" => json!({ "body": "b", "kind": "internal" }),
             "/tickets/{id}/actions" => json!({ "action": "open" }),
+            // The other tenant's secret: the walk rotates the demo tenant's before it gets here.
+            "/session/jwt" => json!({
+                "tenant": demo::OTHER_TENANT_SLUG,
+                "token": crate::sso::sign(
+                    &crate::sso::claims("walk", "walk@host.test"),
+                    demo::OTHER_SSO_SECRET
+                ),
+            }),
+            "/admin/sso/origins" => json!({ "origins": ["https://shop.test"] }),
             _ => json!({}),
         };
         let mut call = app.call(method.clone(), &url).token(&token);
-        if method == Method::POST {
+        if method == Method::POST || method == Method::PUT {
             call = call.json(&body);
         }
         let res = call.send().await;

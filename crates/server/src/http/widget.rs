@@ -1,0 +1,77 @@
+//! The embeddable widget's server side: its public configuration (`GET /widget/{tenant}`, read
+//! by the loader on the host page and by the widget itself) and the `frame-ancestors` policy of
+//! the `/widget` document, which lets exactly the tenant's allowed origins frame it.
+
+use super::{AppState, Error, Routes};
+use crate::storage::sso as sso_store;
+use crate::storage::Db;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderValue};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use baton_core::sso::WidgetConfig;
+
+pub fn router() -> Routes {
+    Routes::new().get("/widget/{tenant}", config)
+}
+
+/// Public and credential-free, so any site may read it (`*`); the loader on a host page
+/// compares its own origin with `allowed_origins` before it opens anything.
+async fn config(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> Result<Response, Error> {
+    let tenant = sso_store::tenant_by_slug(&state.db, &slug)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let allowed_origins = sso_store::origins(&state.db, tenant.id).await?;
+    let body = WidgetConfig {
+        tenant: tenant.slug,
+        name: tenant.name,
+        allowed_origins,
+    };
+    Ok((
+        [
+            (
+                header::ACCESS_CONTROL_ALLOW_ORIGIN,
+                HeaderValue::from_static("*"),
+            ),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+        ],
+        Json(body),
+    )
+        .into_response())
+}
+
+/// The `Content-Security-Policy` of the `/widget` document for the query `tenant=<slug>`:
+/// `frame-ancestors` with the tenant's allowed origins, or `'none'` when there are none (or no
+/// such tenant), like every other page of the app.
+pub async fn frame_ancestors(db: &Db, query: Option<&str>) -> HeaderValue {
+    let none = HeaderValue::from_static("frame-ancestors 'none'");
+    let slug = query
+        .unwrap_or_default()
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(name, _)| *name == "tenant")
+        .map(|(_, value)| value);
+    let Some(slug) = slug.filter(|s| !s.is_empty()) else {
+        return none;
+    };
+    let origins = match sso_store::tenant_by_slug(db, slug).await {
+        Ok(Some(t)) => sso_store::origins(db, t.id).await,
+        Ok(None) => Ok(Vec::new()),
+        Err(e) => Err(e),
+    };
+    match origins {
+        Ok(origins) if !origins.is_empty() => {
+            // Stored origins passed baton_core::sso::normalize_origin (letters, digits, `.-:[]/`
+            // only), so they are valid header text; a failure falls back to refusing all.
+            HeaderValue::from_str(&format!("frame-ancestors {}", origins.join(" "))).unwrap_or(none)
+        }
+        Ok(_) => none,
+        Err(e) => {
+            tracing::error!(error = %e, "cannot read embed origins");
+            none
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! Single sign-on with the host's user system: a JWT the host signs with the tenant's secret
+//! becomes a Baton session for the customer it describes, created or updated from its claims.
+//!
+//! Everything a token changes (its jti marked used, the customer upserted) is one transaction,
+//! so a refused token leaves nothing behind, and two requests racing with one token cannot both
+//! win: the second finds the jti taken.
+
+pub mod jwt;
+
+use crate::auth;
+use crate::http::Error;
+use crate::storage::sso::{self as sso_store, SsoUser, Upsert};
+use crate::storage::{self, sessions, users, Db};
+use baton_core::Me;
+use jwt::{Claims, Refusal};
+
+/// How long a bearer session from `POST /session/jwt` lives. The widget keeps it in memory
+/// only and asks the host for a new token when it runs out, so an hour is plenty.
+pub const BEARER_TTL: time::Duration = time::Duration::hours(1);
+
+/// The length of a new SSO secret in random bytes (hex encoded: 64 characters).
+const SECRET_BYTES: usize = 32;
+
+/// A new session for a verified token.
+#[derive(Debug)]
+pub struct SignedIn {
+    pub token: String,
+    pub expires_at: String,
+    pub me: Me,
+}
+
+/// Verifies `token` for the tenant `slug` and opens a session of `ttl` for its customer.
+pub async fn exchange(
+    db: &Db,
+    slug: &str,
+    token: &str,
+    ttl: time::Duration,
+) -> Result<SignedIn, Error> {
+    let refused = |r: Refusal| Error::SsoRefused {
+        code: r.code(),
+        detail: r.detail(),
+    };
+    // An unknown tenant and one without SSO get the same answer: which slugs exist is nobody's
+    // business, and neither case can verify anything.
+    let tenant = sso_store::tenant_by_slug(db, slug).await?;
+    let secret = match &tenant {
+        Some(t) => sso_store::secret(db, t.id).await?,
+        None => None,
+    };
+    let (Some(tenant), Some(secret)) = (tenant, secret) else {
+        return Err(refused(Refusal::Invalid(
+            "SSO is not set up for this tenant",
+        )));
+    };
+    let now = storage::now();
+    let claims =
+        jwt::verify(token, secret.secret.as_bytes(), now.unix_timestamp()).map_err(refused)?;
+
+    let user_id = sign_in_customer(db, tenant.id, &claims, now)
+        .await
+        .map_err(|e| match e {
+            Upserted::Refused(r) => refused(r),
+            Upserted::Staff => Error::Forbidden("staff accounts cannot sign in through SSO"),
+            Upserted::Db(e) => Error::Database(e),
+        })?;
+
+    let session = auth::new_token();
+    let created = storage::timestamp(now);
+    sessions::purge_expired(db, &created).await?;
+    let expires_at = storage::timestamp(now + ttl);
+    sessions::create(
+        db,
+        &auth::token_hash(&session),
+        user_id,
+        tenant.id,
+        &created,
+        &expires_at,
+    )
+    .await?;
+    let me = users::me(db, tenant.id, user_id)
+        .await?
+        .ok_or_else(|| Error::Internal(format!("user {user_id} vanished after SSO")))?;
+    tracing::info!(user_id, tenant_id = tenant.id, "signed in by SSO");
+    Ok(SignedIn {
+        token: session,
+        expires_at,
+        me,
+    })
+}
+
+enum Upserted {
+    Refused(Refusal),
+    Staff,
+    Db(sqlx::Error),
+}
+
+impl From<sqlx::Error> for Upserted {
+    fn from(e: sqlx::Error) -> Self {
+        Upserted::Db(e)
+    }
+}
+
+/// Marks the jti used and creates or updates the customer, in one transaction.
+async fn sign_in_customer(
+    db: &Db,
+    tenant_id: i64,
+    claims: &Claims,
+    now: time::OffsetDateTime,
+) -> Result<i64, Upserted> {
+    let stamp = storage::timestamp(now);
+    let mut tx = storage::begin_write(db).await?;
+    sso_store::purge_jtis(&mut tx, &stamp).await?;
+    // Kept until the token would be refused as expired anyway (exp plus the leeway).
+    let keep = time::OffsetDateTime::from_unix_timestamp(claims.exp + jwt::LEEWAY_SECS as i64)
+        .map(storage::timestamp)
+        .map_err(|_| Upserted::Refused(Refusal::Invalid("exp is out of range")))?;
+    if !sso_store::use_jti(&mut tx, tenant_id, claims.jti.trim(), &keep).await? {
+        return Err(Upserted::Refused(Refusal::Replayed));
+    }
+    let email = users::normalize_email(&claims.email);
+    let user = SsoUser {
+        tenant_id,
+        external_id: claims.sub.trim(),
+        email: &email,
+        name: &claims.name,
+        customer_group: claims.customer_group.as_deref(),
+    };
+    let id = match sso_store::upsert_customer(&mut tx, &user, &stamp).await? {
+        Upsert::Customer(id) => id,
+        Upsert::Staff => return Err(Upserted::Staff),
+        Upsert::EmailTaken => {
+            return Err(Upserted::Refused(Refusal::Invalid(
+                "the email belongs to another account with another sub",
+            )))
+        }
+    };
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Replaces the tenant's SSO secret with a new random one; the secret, to show once.
+pub async fn rotate_secret(db: &Db, tenant_id: i64) -> Result<(String, String), Error> {
+    let bytes: [u8; SECRET_BYTES] = rand::random();
+    let secret: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let now = storage::timestamp(storage::now());
+    let mut conn = db.acquire().await?;
+    sso_store::set_secret(&mut conn, tenant_id, &secret, &now).await?;
+    tracing::info!(tenant_id, "SSO secret rotated");
+    Ok((secret, now))
+}

@@ -1,0 +1,245 @@
+//! Single sign-on and embedding: tenant slugs, SSO secrets, allowed embed origins, used token
+//! ids, and the customer a verified token signs in (created or updated from its claims).
+
+use super::Db;
+use sqlx::SqliteConnection;
+
+/// A tenant found by its public slug.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct TenantRow {
+    pub id: i64,
+    pub name: String,
+    pub slug: String,
+}
+
+pub async fn tenant_by_slug(db: &Db, slug: &str) -> Result<Option<TenantRow>, sqlx::Error> {
+    sqlx::query_as("SELECT id, name, slug FROM tenants WHERE slug = ?")
+        .bind(slug)
+        .fetch_optional(db)
+        .await
+}
+
+pub async fn slug(db: &Db, tenant_id: i64) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT slug FROM tenants WHERE id = ?")
+        .bind(tenant_id)
+        .fetch_optional(db)
+        .await
+        .map(Option::flatten)
+}
+
+pub async fn set_slug(
+    conn: &mut SqliteConnection,
+    tenant_id: i64,
+    slug: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE tenants SET slug = ? WHERE id = ?")
+        .bind(slug)
+        .bind(tenant_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The tenant's SSO secret and when it was set, if SSO is set up.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SecretRow {
+    pub secret: String,
+    pub rotated_at: String,
+}
+
+pub async fn secret(db: &Db, tenant_id: i64) -> Result<Option<SecretRow>, sqlx::Error> {
+    sqlx::query_as("SELECT secret, rotated_at FROM tenant_sso WHERE tenant_id = ?")
+        .bind(tenant_id)
+        .fetch_optional(db)
+        .await
+}
+
+/// Replaces the tenant's secret: tokens signed with the old one stop working at once.
+pub async fn set_secret(
+    conn: &mut SqliteConnection,
+    tenant_id: i64,
+    secret: &str,
+    now: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO tenant_sso (tenant_id, secret, rotated_at) VALUES (?, ?, ?)
+         ON CONFLICT (tenant_id) DO UPDATE SET secret = excluded.secret, rotated_at = excluded.rotated_at",
+    )
+    .bind(tenant_id)
+    .bind(secret)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The origins allowed to embed the widget, in the order the admin gave them.
+pub async fn origins(db: &Db, tenant_id: i64) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT origin FROM embed_origins WHERE tenant_id = ? ORDER BY position")
+        .bind(tenant_id)
+        .fetch_all(db)
+        .await
+}
+
+/// Replaces the allowed origins (already normalized and deduplicated by baton-core).
+pub async fn set_origins(
+    conn: &mut SqliteConnection,
+    tenant_id: i64,
+    origins: &[String],
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM embed_origins WHERE tenant_id = ?")
+        .bind(tenant_id)
+        .execute(&mut *conn)
+        .await?;
+    for (position, origin) in origins.iter().enumerate() {
+        sqlx::query("INSERT INTO embed_origins (tenant_id, position, origin) VALUES (?, ?, ?)")
+            .bind(tenant_id)
+            .bind(position as i64)
+            .bind(origin)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Records a token id as used; false if it already was (a replay).
+pub async fn use_jti(
+    conn: &mut SqliteConnection,
+    tenant_id: i64,
+    jti: &str,
+    keep_until: &str,
+) -> Result<bool, sqlx::Error> {
+    let inserted = sqlx::query(
+        "INSERT INTO sso_used_jtis (tenant_id, jti, expires_at) VALUES (?, ?, ?)
+         ON CONFLICT (tenant_id, jti) DO NOTHING",
+    )
+    .bind(tenant_id)
+    .bind(jti)
+    .bind(keep_until)
+    .execute(conn)
+    .await?
+    .rows_affected();
+    Ok(inserted == 1)
+}
+
+/// Forgets token ids whose tokens have expired: they would be refused as expired anyway.
+pub async fn purge_jtis(conn: &mut SqliteConnection, now: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM sso_used_jtis WHERE expires_at <= ?")
+        .bind(now)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The customer a token describes.
+pub struct SsoUser<'a> {
+    pub tenant_id: i64,
+    pub external_id: &'a str,
+    /// Normalized (trimmed, lowercase).
+    pub email: &'a str,
+    pub name: &'a str,
+    pub customer_group: Option<&'a str>,
+}
+
+/// What [`upsert_customer`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Upsert {
+    /// The customer's id, created or updated.
+    Customer(i64),
+    /// The external id or email belongs to staff: SSO never signs staff in, so a host's secret
+    /// cannot be turned into an agent's or admin's session.
+    Staff,
+    /// The email belongs to another customer with another external id.
+    EmailTaken,
+}
+
+/// Finds the customer by external id, else by email (linking the host's id to an existing
+/// account), else creates one; then brings name, email and group up to date with the claims.
+pub async fn upsert_customer(
+    tx: &mut SqliteConnection,
+    u: &SsoUser<'_>,
+    now: &str,
+) -> Result<Upsert, sqlx::Error> {
+    let group_id = match u.customer_group {
+        Some(name) => Some(group(tx, u.tenant_id, name.trim(), now).await?),
+        None => None,
+    };
+    let by_external: Option<(i64, String)> =
+        sqlx::query_as("SELECT id, role FROM users WHERE tenant_id = ? AND external_id = ?")
+            .bind(u.tenant_id)
+            .bind(u.external_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let by_email: Option<(i64, String, Option<String>)> =
+        sqlx::query_as("SELECT id, role, external_id FROM users WHERE tenant_id = ? AND email = ?")
+            .bind(u.tenant_id)
+            .bind(u.email)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let id = match (by_external, by_email) {
+        (Some((_, role)), _) | (None, Some((_, role, _))) if role != "customer" => {
+            return Ok(Upsert::Staff)
+        }
+        (Some((id, _)), Some((other, _, _))) if other != id => return Ok(Upsert::EmailTaken),
+        (Some((id, _)), _) => id,
+        (None, Some((_, _, Some(_)))) => return Ok(Upsert::EmailTaken),
+        (None, Some((id, _, None))) => id,
+        (None, None) => {
+            // "!" is no PHC string, so password login never succeeds for this account: it
+            // exists only through the host's sign-in.
+            return sqlx::query_scalar(
+                "INSERT INTO users (tenant_id, email, name, role, customer_group_id, password_hash,
+                                    created_at, external_id)
+                 VALUES (?, ?, ?, 'customer', ?, '!', ?, ?) RETURNING id",
+            )
+            .bind(u.tenant_id)
+            .bind(u.email)
+            .bind(u.name.trim())
+            .bind(group_id)
+            .bind(now)
+            .bind(u.external_id)
+            .fetch_one(&mut *tx)
+            .await
+            .map(Upsert::Customer);
+        }
+    };
+    // No group claim leaves the group as it is: hosts that do not manage groups keep the
+    // ones an admin set.
+    sqlx::query(
+        "UPDATE users SET external_id = ?, email = ?, name = ?,
+                          customer_group_id = COALESCE(?, customer_group_id)
+         WHERE tenant_id = ? AND id = ?",
+    )
+    .bind(u.external_id)
+    .bind(u.email)
+    .bind(u.name.trim())
+    .bind(group_id)
+    .bind(u.tenant_id)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    Ok(Upsert::Customer(id))
+}
+
+/// The id of the tenant's customer group `name`, created (not sharing tickets) if missing.
+async fn group(
+    tx: &mut SqliteConnection,
+    tenant_id: i64,
+    name: &str,
+    now: &str,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO customer_groups (tenant_id, name, shares_tickets, created_at)
+         VALUES (?, ?, FALSE, ?) ON CONFLICT (tenant_id, name) DO NOTHING",
+    )
+    .bind(tenant_id)
+    .bind(name)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query_scalar("SELECT id FROM customer_groups WHERE tenant_id = ? AND name = ?")
+        .bind(tenant_id)
+        .bind(name)
+        .fetch_one(&mut *tx)
+        .await
+}
