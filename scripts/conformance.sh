@@ -11,6 +11,7 @@
 # be overridden by environment (defaults: spec/conformance/demo.env; see its README.md):
 #   BATON_CONF_PASSWORD, BATON_CONF_ALICE, BATON_CONF_BOB, BATON_CONF_CAROL,
 #   BATON_CONF_AGENT, BATON_CONF_ADMIN, BATON_CONF_OTHER_AGENT, BATON_CONF_DAVE,
+#   BATON_CONF_SSO_TENANT, BATON_CONF_SSO_SECRET, BATON_CONF_OTHER_SSO_SECRET (sso.hurl's signing),
 #   BATON_CONF_JOBS (2), BATON_CONF_CONTINUE=1 (run every request of a file even after a failure),
 #   BATON_CONF_START_TIMEOUT (seconds to wait for the reference server; 300, it may compile first).
 set -euo pipefail
@@ -115,6 +116,16 @@ for pair in password:PASSWORD alice_email:ALICE bob_email:BOB carol_email:CAROL 
     env_name="BATON_CONF_${pair#*:}"
     if [[ -n "${!env_name:-}" ]]; then VARS+=(--variable "${pair%%:*}=${!env_name}"); fi
 done
+
+# sso.hurl's JWTs: Hurl cannot compute an HMAC, so python3 (standard library) signs them here with
+# the demo tenants' SSO secrets (demo.env; BATON_CONF_SSO_TENANT, BATON_CONF_SSO_SECRET and
+# BATON_CONF_OTHER_SSO_SECRET override them), fresh for every run.
+demo_var() { sed -n "s/^$1=//p" "$SUITE/demo.env"; }
+python3 "$SUITE/sso_tokens.py" "${BATON_CONF_SSO_TENANT:-$(demo_var sso_tenant)}" \
+    "${BATON_CONF_SSO_SECRET:-$(demo_var sso_secret)}" \
+    "${BATON_CONF_OTHER_SSO_SECRET:-$(demo_var other_sso_secret)}" \
+    "${BATON_CONF_AGENT:-$(demo_var agent_email)}" >"$TMP/sso.env"
+while IFS= read -r line; do VARS+=(--variable "$line"); done <"$TMP/sso.env"
 
 echo "conformance: running ${#FILES[@]} file(s) against $BASE_URL"
 set +e
