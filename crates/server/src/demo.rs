@@ -1,7 +1,8 @@
-//! The demo seed (`--demo`): two tenants, their people and a few tickets, so the SPA has something
-//! to show and isolation between tenants can be tried by hand. It runs only on a database without
-//! any tenant, in one transaction, so it never mixes with real data.
+//! The demo seed (`--demo`): two tenants, their people, a few tickets and knowledge-base articles,
+//! so the SPA has something to show and isolation between tenants can be tried by hand. It runs
+//! only on a database without any tenant, in one transaction, so it never mixes with real data.
 
+mod kb;
 mod tickets;
 
 use crate::auth;
@@ -157,5 +158,6 @@ async fn seed(conn: &mut SqliteConnection, hash: &str) -> Result<(), sqlx::Error
         };
         user_ids.insert(a.email, users::create(conn, &user, &created).await?);
     }
-    tickets::seed(conn, &tenant_ids, &user_ids, now).await
+    tickets::seed(conn, &tenant_ids, &user_ids, now).await?;
+    kb::seed(conn, &tenant_ids, now).await
 }

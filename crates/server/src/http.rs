@@ -5,6 +5,7 @@ mod admin_sso;
 mod error;
 mod extract;
 mod health;
+mod kb;
 mod messages;
 mod openapi;
 mod session;
@@ -23,7 +24,7 @@ use axum::extract::{Request, State};
 use axum::handler::Handler;
 use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get, post, put};
+use axum::routing::{delete, get, patch, post, put};
 use axum::Router;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -182,7 +183,13 @@ fn cors_layer(origins: &[HeaderValue]) -> Option<CorsLayer> {
         CorsLayer::new()
             .allow_origin(AllowOrigin::list(origins.iter().cloned()))
             .allow_credentials(true)
-            .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
+            .allow_methods([
+                Method::GET,
+                Method::POST,
+                Method::PATCH,
+                Method::PUT,
+                Method::DELETE,
+            ])
             .allow_headers([
                 header::CONTENT_TYPE,
                 header::AUTHORIZATION,
@@ -234,6 +241,14 @@ impl Routes {
         self.add(Method::PUT, path, put(handler))
     }
 
+    pub fn patch<H: Handler<T, AppState>, T: 'static>(
+        self,
+        path: &'static str,
+        handler: H,
+    ) -> Self {
+        self.add(Method::PATCH, path, patch(handler))
+    }
+
     pub fn delete<H: Handler<T, AppState>, T: 'static>(
         self,
         path: &'static str,
@@ -273,6 +288,7 @@ fn api_routes() -> Routes {
         .merge(session::router())
         .merge(tickets::router())
         .merge(messages::router())
+        .merge(kb::router())
         .merge(sso::router())
         .merge(widget::router())
         .merge(admin_sso::router())

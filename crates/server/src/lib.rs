@@ -9,6 +9,7 @@ pub mod auth;
 pub mod config;
 pub mod demo;
 pub mod http;
+pub mod kb;
 pub mod server;
 pub mod sso;
 pub mod storage;

@@ -4,6 +4,7 @@
 //! handlers. Every function takes the caller's tenant and filters on it; none trusts an id alone.
 
 pub mod idempotency;
+pub mod kb;
 pub mod messages;
 pub mod sessions;
 pub mod sso;

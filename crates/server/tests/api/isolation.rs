@@ -124,6 +124,10 @@ async fn every_protected_route_needs_a_session() {
         // Single sign-on and the widget's public configuration (see `http::sso`, `http::widget`).
         (Method::POST, "/session/jwt"),
         (Method::GET, "/widget/{tenant}"),
+        // The help center is browsable before login (see `baton_server::kb::Reader::of`).
+        (Method::GET, "/kb/categories"),
+        (Method::GET, "/kb/articles"),
+        (Method::GET, "/kb/articles/{id}"),
     ];
     let mut checked = 0;
     for (method, path) in route_table() {
@@ -147,7 +151,8 @@ async fn every_protected_route_needs_a_session() {
     }
     // me, logout, list, create, get, messages (get, post), actions: 8 routes × 2 ids × 2.
     // + 3 SSO admin routes (settings, rotate, origins).
-    assert_eq!(checked, 11 * 2 * 2);
+    // + 3 knowledge-base writes (create and edit an article, create a category).
+    assert_eq!(checked, 14 * 2 * 2);
     // An expired session is no session.
     sqlx::query("UPDATE sessions SET expires_at = '2000-01-01T00:00:00Z'")
         .execute(&app.db)

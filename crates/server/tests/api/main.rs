@@ -7,6 +7,7 @@ mod cli;
 mod concurrency;
 mod idempotency;
 mod isolation;
+mod kb;
 mod messages;
 mod openapi;
 mod problems;

@@ -58,17 +58,27 @@ async fn every_documented_operation_answers() {
     let id = app.create_ticket(&alice, "Spec walk").await["id"]
         .as_i64()
         .unwrap_or_default();
+    let article = app.get("/api/v1/kb/articles?limit=1").send().await.json()["items"][0]["id"]
+        .as_i64()
+        .unwrap_or_default();
     for (method, path) in documented() {
+        // Knowledge-base paths take an article id, the others a ticket id.
+        let target = if path.starts_with("/kb/") {
+            article
+        } else {
+            id
+        };
         let url = format!(
             "/api/v1{}",
-            path.replace("{id}", &id.to_string())
+            path.replace("{id}", &target.to_string())
                 .replace("{tenant}", demo::TENANT_SLUG)
         );
         let method = Method::from_bytes(method.as_bytes()).expect("method");
+        let kb_write = path.starts_with("/kb/") && method != Method::GET;
         // Logout last would end the session the walk uses: give it its own.
         let token = if (method.clone(), path.as_str()) == (Method::DELETE, "/session") {
             app.login(AGENT).await
-        } else if path.starts_with("/admin/") {
+        } else if path.starts_with("/admin/") || kb_write {
             admin.clone()
         } else {
             agent.clone()
@@ -87,10 +97,12 @@ async fn every_documented_operation_answers() {
                 ),
             }),
             "/admin/sso/origins" => json!({ "origins": ["https://shop.test"] }),
+            "/kb/categories" => json!({ "name": "Spec walk" }),
+            "/kb/articles" | "/kb/articles/{id}" => json!({ "title": "Spec walk" }),
             _ => json!({}),
         };
         let mut call = app.call(method.clone(), &url).token(&token);
-        if method == Method::POST || method == Method::PUT {
+        if [Method::POST, Method::PATCH, Method::PUT].contains(&method) {
             call = call.json(&body);
         }
         let res = call.send().await;
