@@ -254,6 +254,15 @@ fn fallback_key(random: &[u8]) -> String {
     )
 }
 
+/// Where attachment `id` downloads from: through the app's client, else (component tests, which
+/// provide none) this origin's API.
+pub fn attachment_href(id: i64) -> String {
+    leptos::prelude::use_context::<Api>().map_or_else(
+        || format!("/api/v1/attachments/{id}"),
+        |api| api.attachment_url(id),
+    )
+}
+
 /// The client provided at the root; panics if it was not.
 pub fn use_api() -> Api {
     leptos::prelude::expect_context::<Api>()

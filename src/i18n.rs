@@ -9,7 +9,7 @@ mod en;
 mod keys;
 mod zh_cn;
 
-pub use codes::{error_key, field_key, problem_key, reason_key, status_key};
+pub use codes::{error_key, field_key, problem_key, reason_key, status_key, UPLOADS_PENDING};
 pub use keys::Key;
 
 use wasm_bindgen::JsValue;

@@ -3,13 +3,21 @@
 mod error_panel;
 mod field;
 mod field_error;
+mod file_picker;
 mod focus;
+mod label;
 mod loading;
+mod secret_field;
+mod send_failure;
 mod toast_host;
 
-pub use error_panel::{loaded, ErrorPanel};
-pub use field::{TextArea, TextField};
+pub use error_panel::{error_code, loaded, ErrorPanel};
+pub use field::{Described, TextArea, TextField};
 pub use field_error::{error_id, has_error, FieldErrorText};
+pub use file_picker::{format_size, uploaded, FilePicker, Upload};
 pub use focus::focus_id;
+pub use label::{label_text, tenant_text, Label, RequiredMark};
 pub use loading::Loading;
+pub use secret_field::SecretField;
+pub use send_failure::SendFailure;
 pub use toast_host::ToastHost;

@@ -36,6 +36,10 @@ pub fn problem_key(problem_code: &str) -> Key {
     }
 }
 
+/// A field error the SPA reports itself, never the server: files still uploading when the user
+/// sends.
+pub const UPLOADS_PENDING: &str = "uploads_pending";
+
 /// A field error `code`.
 pub fn field_key(field_error_code: &str) -> Key {
     match field_error_code {
@@ -43,6 +47,12 @@ pub fn field_key(field_error_code: &str) -> Key {
         field_code::TOO_LONG => Key::FieldTooLong,
         field_code::INVALID_PHONE => Key::FieldInvalidPhone,
         field_code::INVALID_EMAIL => Key::FieldInvalidEmail,
+        field_code::INVALID_URL => Key::FieldInvalidUrl,
+        field_code::INVALID_NUMBER => Key::FieldInvalidNumber,
+        field_code::INVALID_DATE => Key::FieldInvalidDate,
+        field_code::FILE_TYPE => Key::FieldFileType,
+        field_code::FILE_TOO_LARGE => Key::FieldFileTooLarge,
+        UPLOADS_PENDING => Key::UploadsPending,
         _ => Key::FieldInvalidValue,
     }
 }

@@ -44,6 +44,29 @@ pub enum Key {
     TicketSubmitting,
     TicketCreated,
 
+    // The complete submit form: types, custom fields, uploads, confidential info, retry.
+    Required,
+    ChooseOption,
+    FieldType,
+    FieldSubtype,
+    ChooseTypeFirst,
+    FieldRelatedUrl,
+    FieldRelatedUrlHint,
+    FieldConfidential,
+    FieldConfidentialHint,
+    SecretShow,
+    SecretShowLabel,
+    FieldAttachments,
+    FieldAttachmentsHint,
+    UploadProgress,
+    UploadRemove,
+    UploadDone,
+    UploadsPending,
+    Yes,
+    No,
+    Retry,
+    OtherErrors,
+
     // My tickets.
     MyTicketsTitle,
     StatusFilter,
@@ -86,6 +109,23 @@ pub enum Key {
     RatingSubmit,
     RatingThanks,
 
+    // Ticket page: requester, details, attachments, confidential info.
+    AskedBy,
+    DetailsHeading,
+    AttachmentsHeading,
+    AttachmentDownload,
+    ConfidentialHeading,
+    ConfidentialStored,
+    ConfidentialNone,
+    ConfidentialNote,
+    ConfidentialReplace,
+    ConfidentialReplaceHint,
+    ConfidentialSave,
+    ConfidentialSaving,
+    ConfidentialSaved,
+    ConfidentialCleared,
+    ReplyAttachments,
+
     // Status labels, customer wording (DOMAIN.md).
     StatusNew,
     StatusOpen,
@@ -116,6 +156,11 @@ pub enum Key {
     FieldInvalidPhone,
     FieldInvalidEmail,
     FieldInvalidValue,
+    FieldInvalidUrl,
+    FieldInvalidNumber,
+    FieldInvalidDate,
+    FieldFileType,
+    FieldFileTooLarge,
 
     // Transition refusal reasons (baton_core::status::TransitionError::code).
     ReasonTicketFinal,

@@ -3,6 +3,7 @@
 mod my_tickets;
 mod new_ticket;
 mod ticket_detail;
+mod uploads;
 
 pub use my_tickets::MyTickets;
 pub use new_ticket::NewTicket;

@@ -52,6 +52,18 @@ pub struct DraftStore {
 impl DraftStore {
     /// Opens the draft stored under `key`: the store, and the saved content if there is one.
     pub fn open<T: DeserializeOwned>(key: Option<String>) -> (DraftStore, Option<T>) {
+        let store = DraftStore {
+            key: StoredValue::new(None),
+            send: StoredValue::new(SendKey::new(String::new())),
+            content: StoredValue::new(None),
+        };
+        let content = store.reopen(key);
+        (store, content)
+    }
+
+    /// Switches this store to the draft under `key` (another ticket's reply box) and returns its
+    /// saved content. The store keeps its identity, so whatever holds it keeps working.
+    pub fn reopen<T: DeserializeOwned>(&self, key: Option<String>) -> Option<T> {
         let raw = key.as_deref().and_then(read);
         let stored = raw
             .as_deref()
@@ -60,12 +72,11 @@ impl DraftStore {
             Some(stored) => (Some(stored.content), stored.send),
             None => (None, SendKey::new(idempotency_key())),
         };
-        let store = DraftStore {
-            key: StoredValue::new(key),
-            send: StoredValue::new(send),
-            content: StoredValue::new(None),
-        };
-        (store, content)
+        self.key.set_value(key);
+        self.send.set_value(send);
+        // Written again by the next save; until then the stored entry stays as it is.
+        self.content.set_value(None);
+        content
     }
 
     /// Saves `content`; an `empty` draft is removed instead.

@@ -53,6 +53,14 @@ impl Session {
         }
     }
 
+    /// The signed-in user (untracked).
+    pub fn me_untracked(&self) -> Option<Me> {
+        self.state.with_untracked(|s| match s {
+            SessionState::SignedIn(me) => Some(me.clone()),
+            _ => None,
+        })
+    }
+
     /// `Some(true)` signed in, `Some(false)` signed out, `None` still loading (tracked).
     pub fn signed_in(&self) -> Option<bool> {
         self.state.with(|s| match s {

@@ -5,8 +5,10 @@
 #![cfg(target_arch = "wasm32")]
 
 mod drafts;
+mod fixtures;
 mod shell;
 mod support;
+mod ticket_details;
 mod ticket_form;
 mod ticket_list;
 mod ticket_page;

@@ -57,6 +57,13 @@ impl Mounted {
             .to_owned()
     }
 
+    pub fn text_of_all(&self, selector: &str) -> Vec<String> {
+        self.all(selector)
+            .iter()
+            .map(|e| e.text_content().unwrap_or_default().trim().to_owned())
+            .collect()
+    }
+
     pub fn field_error(&self, field: &str) -> Option<Element> {
         self.find(&format!(
             "[data-testid='field-error'][data-field='{field}']"
@@ -122,4 +129,50 @@ pub fn value_of(el: &Element) -> String {
                 .map(HtmlTextAreaElement::value)
         })
         .unwrap_or_default()
+}
+
+/// Chooses a value in a `<select>` as a user would (value, then a bubbling `change`).
+pub fn choose(el: &Element, value: &str) {
+    if let Some(select) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+        select.set_value(value);
+    }
+    fire(el, "change");
+}
+
+/// Ticks or unticks a checkbox or radio button (then a bubbling `change`).
+pub fn check(el: &Element, on: bool) {
+    if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
+        input.set_checked(on);
+    }
+    fire(el, "change");
+}
+
+/// Picks files (name, text content) in a file input, as a user would with the file chooser.
+pub fn pick_files(el: &Element, files: &[(&str, &str)]) {
+    let transfer = web_sys::DataTransfer::new().expect("DataTransfer");
+    for (name, text) in files {
+        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+        let file = web_sys::File::new_with_str_sequence(&parts, name).expect("file");
+        transfer.items().add_with_file(&file).expect("add file");
+    }
+    el.unchecked_ref::<HtmlInputElement>()
+        .set_files(transfer.files().as_ref());
+    fire(el, "change");
+}
+
+/// The value of a `<select>` or input.
+pub fn selected(el: &Element) -> String {
+    el.dyn_ref::<web_sys::HtmlSelectElement>()
+        .map(web_sys::HtmlSelectElement::value)
+        .unwrap_or_else(|| value_of(el))
+}
+
+/// The `value`s of a `<select>`'s options, placeholder included.
+pub fn option_values(el: &Element) -> Vec<String> {
+    let options = el.query_selector_all("option").expect("options");
+    (0..options.length())
+        .filter_map(|i| options.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .map(|o| o.get_attribute("value").unwrap_or_default())
+        .collect()
 }

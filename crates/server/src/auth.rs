@@ -60,6 +60,8 @@ pub struct CurrentUser {
     pub id: i64,
     pub tenant_id: i64,
     pub role: Role,
+    /// The customer group whose tickets this customer sees: theirs, if it shares tickets.
+    pub share_group_id: Option<i64>,
 }
 
 impl CurrentUser {
@@ -67,17 +69,21 @@ impl CurrentUser {
         self.role.actor()
     }
 
-    /// The tickets this user may see: staff see the tenant's, customers their own. (Customer
-    /// groups that share tickets are in the schema; the v1 contract keeps customers to their own.)
+    /// The tickets this user may see: staff see the tenant's; customers their own and, when their
+    /// customer group shares tickets, those of every requester in the group.
     pub fn ticket_scope(&self) -> TicketScope {
+        let customer = !self.role.is_staff();
         TicketScope {
             tenant_id: self.tenant_id,
-            requester_id: if self.role.is_staff() {
-                None
-            } else {
-                Some(self.id)
-            },
+            requester_id: customer.then_some(self.id),
+            share_group_id: self.share_group_id.filter(|_| customer),
         }
+    }
+
+    /// Whether this user may drive the lifecycle of a ticket asked by `requester_id`: staff
+    /// always, a customer only for their own (group members see and reply, nothing more).
+    pub fn may_act_on(&self, requester_id: i64) -> bool {
+        self.role.is_staff() || requester_id == self.id
     }
 }
 

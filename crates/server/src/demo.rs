@@ -3,6 +3,7 @@
 //! only on a database without any tenant, in one transaction, so it never mixes with real data.
 
 mod kb;
+mod catalog;
 mod tickets;
 
 use crate::auth;
@@ -158,6 +159,7 @@ async fn seed(conn: &mut SqliteConnection, hash: &str) -> Result<(), sqlx::Error
         };
         user_ids.insert(a.email, users::create(conn, &user, &created).await?);
     }
+    catalog::seed(conn, tenant_ids[TENANT], &created).await?;
     tickets::seed(conn, &tenant_ids, &user_ids, now).await?;
     kb::seed(conn, &tenant_ids, now).await
 }

@@ -1,8 +1,12 @@
 //! The HTTP layer: the application state, the router of `/api/v1` (one module per resource, each
 //! with its `router()`), the SPA behind it, and the layers every response passes through.
 
+mod attachments;
+mod catalog;
+mod confidential;
 mod admin_sso;
 mod error;
+mod events;
 mod extract;
 mod health;
 mod kb;
@@ -17,9 +21,13 @@ mod widget;
 pub use error::{Error, PROBLEM_JSON};
 pub use extract::{ApiJson, IdempotencyKey};
 
+use crate::attachments::Uploads;
 use crate::config::Config;
+use crate::events::EventHub;
+use crate::secret::{Cipher, KeyError};
 use crate::storage::Db;
 use axum::body::Bytes;
+use axum::extract::DefaultBodyLimit;
 use axum::extract::{Request, State};
 use axum::handler::Handler;
 use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
@@ -27,6 +35,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, patch, post, put};
 use axum::Router;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
@@ -47,6 +56,12 @@ pub struct AppState {
     pub dist: Option<PathBuf>,
     /// Origins allowed to call the API with credentials from another site.
     pub cors_origins: Vec<HeaderValue>,
+    /// Encrypts and decrypts confidential info.
+    pub cipher: Arc<Cipher>,
+    /// Live events: broadcast after each commit that wrote some.
+    pub events: EventHub,
+    /// Where attachments are stored, and how large they may be.
+    pub uploads: Arc<Uploads>,
 }
 
 /// Why the configuration cannot make an [`AppState`].
@@ -56,6 +71,10 @@ pub enum StateError {
     CorsOrigin(String),
     #[error("spec/openapi.yaml does not parse: {0}")]
     Spec(String),
+    #[error(transparent)]
+    SecretKey(#[from] KeyError),
+    #[error("cannot create the attachments directory: {0}")]
+    Uploads(std::io::Error),
 }
 
 impl AppState {
@@ -74,22 +93,35 @@ impl AppState {
             }
             present
         });
+        let data_dir = config.data_dir();
+        let cipher = Cipher::load(config.secret_key.as_deref(), data_dir.as_deref())?;
+        let uploads = Uploads::new(data_dir.as_deref(), config.max_upload_mb).map_err(StateError::Uploads)?;
         Ok(AppState {
             db,
             openapi: openapi::document_json().map_err(StateError::Spec)?,
             dist,
             cors_origins,
+            cipher: Arc::new(cipher),
+            events: EventHub::new(),
+            uploads: Arc::new(uploads),
         })
     }
 }
 
 /// The whole application: `/api/v1`, the SPA, and the common layers. Tests drive it with `oneshot`.
 pub fn app(state: AppState) -> Router {
+    let upload_limit = usize::try_from(state.uploads.max_bytes()).unwrap_or(usize::MAX);
+    // Uploads have their own limit (the configured attachment size), not the API's 1 MiB.
+    let uploads = attachments::upload_router()
+        .router
+        .method_not_allowed_fallback(|| async { Error::MethodNotAllowed })
+        .layer(DefaultBodyLimit::max(upload_limit.saturating_add(attachments::MULTIPART_OVERHEAD)));
     let api = api_routes()
         .router
         // Called after every route exists: axum attaches it to the routes present.
         .method_not_allowed_fallback(|| async { Error::MethodNotAllowed })
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .merge(uploads)
         // Outside the limit, so its plain-text 413 (and any other bare error) becomes a problem.
         .layer(axum::middleware::map_response(problem_for_bare_errors));
     let spa = state.dist.clone().map(spa::Spa::new);
@@ -287,6 +319,10 @@ fn api_routes() -> Routes {
         .merge(openapi::router())
         .merge(session::router())
         .merge(tickets::router())
+        .merge(catalog::router())
+        .merge(confidential::router())
+        .merge(attachments::router())
+        .merge(events::router())
         .merge(messages::router())
         .merge(kb::router())
         .merge(sso::router())
@@ -296,5 +332,5 @@ fn api_routes() -> Routes {
 
 /// Every (method, path) the API serves, paths relative to `/api/v1` as in the OpenAPI document.
 pub fn route_table() -> Vec<(Method, &'static str)> {
-    api_routes().table
+    api_routes().merge(attachments::upload_router()).table
 }

@@ -5,11 +5,14 @@
 //! (`tickets`), and `storage` (all SQL). `Server` runs it all on the caller's tokio runtime; `app`
 //! gives the bare router for in-process tests.
 
+pub mod attachments;
 pub mod auth;
 pub mod config;
 pub mod demo;
+pub mod events;
 pub mod http;
 pub mod kb;
+pub mod secret;
 pub mod server;
 pub mod sso;
 pub mod storage;

@@ -4,7 +4,9 @@
 //! whoever started it (a person, a script, CI) should see what to fix at a glance.
 
 use anyhow::Context;
-use baton_server::config::{DEFAULT_ADDR, DEFAULT_DATABASE_URL, DEFAULT_DIST};
+use baton_server::config::{
+    DEFAULT_ADDR, DEFAULT_DATABASE_URL, DEFAULT_DIST, DEFAULT_MAX_UPLOAD_MB,
+};
 use baton_server::{demo, Config, Server};
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal;
@@ -49,6 +51,14 @@ struct ServeArgs {
         value_delimiter = ','
     )]
     cors_origins: Vec<String>,
+    /// Key for confidential info at rest: 64 hex digits or base64 of 32 bytes. Without it, a
+    /// `secret.key` file next to the database is used (created on first start, mode 0600).
+    #[arg(long, env = "BATON_SECRET_KEY", hide_env_values = true)]
+    secret_key: Option<String>,
+    /// The largest attachment accepted, in MiB.
+    #[arg(long, env = "BATON_MAX_UPLOAD_MB", default_value_t = DEFAULT_MAX_UPLOAD_MB,
+          value_parser = clap::value_parser!(u64).range(1..=4096))]
+    max_upload_mb: u64,
 }
 
 /// Exit code for configuration the server cannot start with.
@@ -85,6 +95,8 @@ fn main() -> ExitCode {
             .into_iter()
             .filter(|o| !o.trim().is_empty())
             .collect(),
+        secret_key: args.secret_key,
+        max_upload_mb: args.max_upload_mb,
     };
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,
@@ -110,9 +122,7 @@ async fn run(config: Config) -> ExitCode {
                 a.tenant
             );
         }
-        println!(
-            "Widget and SSO (demo secrets: public, NEVER use them for a real tenant):"
-        );
+        println!("Widget and SSO (demo secrets: public, NEVER use them for a real tenant):");
         for (slug, secret) in [
             (demo::TENANT_SLUG, demo::SSO_SECRET),
             (demo::OTHER_TENANT_SLUG, demo::OTHER_SSO_SECRET),

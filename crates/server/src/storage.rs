@@ -3,6 +3,10 @@
 //! All SQL lives under this module so the planned PostgreSQL backend replaces one folder, not the
 //! handlers. Every function takes the caller's tenant and filters on it; none trusts an id alone.
 
+pub mod attachments;
+pub mod catalog;
+pub mod confidential;
+pub mod events;
 pub mod idempotency;
 pub mod kb;
 pub mod messages;
@@ -158,11 +162,13 @@ pub(crate) fn encode_code<T: serde::Serialize>(value: &T) -> String {
     }
 }
 
-/// Which tickets a user may see: the tenant's, and for customers only those they requested.
+/// Which tickets a user may see: the tenant's; for customers only those they requested, or that
+/// anyone of `share_group_id` (their customer group, when it shares tickets) requested.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TicketScope {
     pub tenant_id: i64,
     pub requester_id: Option<i64>,
+    pub share_group_id: Option<i64>,
 }
 
 #[cfg(test)]

@@ -1,26 +1,31 @@
 //! The ticket service: what happens when a ticket is created, read or moved through its lifecycle.
 //!
 //! The rules are baton-core's (`validate::*`, `status::apply`, `status::allowed_actions`,
-//! `status::on_reply`); this module only applies them to stored tickets, and makes every change
-//! and its system entry one transaction, so the thread never disagrees with the status.
+//! `status::on_reply`); this module only applies them to stored tickets, and makes every change,
+//! its system entry and its live event one transaction, so the thread never disagrees with the
+//! status and no event announces what did not commit.
 
+mod confidential;
+mod create;
+mod detail;
+mod links;
 mod list;
 mod thread;
 
+pub use confidential::{put_confidential, reveal_confidential, reveals};
+pub use create::{create, create_via};
 pub use list::{list, ListQuery};
 pub use thread::{messages, post_message};
 
 use crate::auth::CurrentUser;
-use crate::http::Error;
+use crate::events::{self, Change};
+use crate::http::{AppState, Error};
 use crate::storage::messages::{self as message_store, NewMessageRow};
-use crate::storage::tickets::{self as ticket_store, NewTicketRow, TicketRow};
-use crate::storage::{self, idempotency, Db};
+use crate::storage::tickets as ticket_store;
+use crate::storage::{self};
 use baton_core::status::{self, Action};
-use baton_core::{validate, Channel, MessageKind, NewTicket, Priority, Status, StatusChange};
+use baton_core::{validate, MessageKind, StatusChange};
 use baton_core::{Ticket, TicketAction};
-
-/// The idempotency scope of ticket creation.
-const CREATE_SCOPE: &str = "POST /tickets";
 
 /// A POST's result: what it created, or what an earlier request with the same Idempotency-Key
 /// created (`replayed`), which the handler answers with 200 instead of 201.
@@ -30,95 +35,34 @@ pub struct Outcome<T> {
     pub replayed: bool,
 }
 
-/// Creates a ticket requested by `user`, numbered next in the tenant.
-pub async fn create(
-    db: &Db,
-    user: &CurrentUser,
-    new: NewTicket,
-    key: Option<&str>,
-) -> Result<Outcome<Ticket>, Error> {
-    validate::new_ticket(&new).map_err(Error::Validation)?;
-    let scope = user.ticket_scope();
-    let mut tx = storage::begin_write(db).await?;
-    if let Some(key) = key {
-        if let Some(id) =
-            idempotency::find(&mut tx, user.tenant_id, user.id, CREATE_SCOPE, key).await?
-        {
-            let row = ticket_store::get(&mut tx, scope, id)
-                .await?
-                .ok_or(Error::NotFound)?;
-            tx.commit().await?;
-            return Ok(Outcome {
-                value: to_ticket(row, user)?,
-                replayed: true,
-            });
-        }
-    }
-    let now = storage::timestamp(storage::now());
-    let phone = new
-        .contact_phone
-        .as_deref()
-        .map(str::trim)
-        .filter(|p| !p.is_empty());
-    let id = ticket_store::insert(
-        &mut tx,
-        &NewTicketRow {
-            tenant_id: user.tenant_id,
-            title: new.title.trim(),
-            description: &new.description,
-            status: Status::New,
-            priority: Priority::Normal,
-            channel: Channel::Web,
-            requester_id: user.id,
-            contact_phone: phone,
-            now: &now,
-        },
-    )
-    .await?;
-    if let Some(key) = key {
-        idempotency::insert(
-            &mut tx,
-            user.tenant_id,
-            user.id,
-            CREATE_SCOPE,
-            key,
-            id,
-            &now,
-        )
-        .await?;
-    }
-    let row = ticket_store::get(&mut tx, scope, id)
-        .await?
-        .ok_or(Error::NotFound)?;
-    tx.commit().await?;
-    Ok(Outcome {
-        value: to_ticket(row, user)?,
-        replayed: false,
-    })
-}
-
 /// The ticket `id` as `user` sees it; 404 if they may not see it at all.
-pub async fn get(db: &Db, user: &CurrentUser, id: i64) -> Result<Ticket, Error> {
-    let mut conn = db.acquire().await?;
+pub async fn get(app: &AppState, user: &CurrentUser, id: i64) -> Result<Ticket, Error> {
+    let mut conn = app.db.acquire().await?;
     let row = ticket_store::get(&mut conn, user.ticket_scope(), id)
         .await?
         .ok_or(Error::NotFound)?;
-    to_ticket(row, user)
+    detail::full(&mut conn, user, row).await
 }
 
-/// Applies a lifecycle event by `user` and records it in the thread; the updated ticket.
+/// Applies a lifecycle event by `user` and records it in the thread; the updated ticket. Only the
+/// requester (and staff) drive the lifecycle: group members who see a ticket get 403.
 pub async fn act(
-    db: &Db,
+    app: &AppState,
     user: &CurrentUser,
     id: i64,
     event: TicketAction,
 ) -> Result<Ticket, Error> {
     validate::ticket_action(&event).map_err(Error::Validation)?;
     let scope = user.ticket_scope();
-    let mut tx = storage::begin_write(db).await?;
+    let mut tx = storage::begin_write(&app.db).await?;
     let row = ticket_store::get(&mut tx, scope, id)
         .await?
         .ok_or(Error::NotFound)?;
+    if !user.may_act_on(row.requester_id) {
+        return Err(Error::Forbidden(
+            "only the requester decides what happens to a ticket",
+        ));
+    }
     let from = row.status()?;
     let to = status::apply(from, event.action, user.actor())?;
     let now = storage::timestamp(storage::now());
@@ -135,8 +79,10 @@ pub async fn act(
     let row = ticket_store::get(&mut tx, scope, id)
         .await?
         .ok_or(Error::NotFound)?;
-    tx.commit().await?;
-    to_ticket(row, user)
+    let event = events::record(&mut tx, &row, user.tenant_id, Change::Updated(to)).await?;
+    let ticket = detail::full(&mut tx, user, row).await?;
+    app.events.commit(tx, vec![event]).await?;
+    Ok(ticket)
 }
 
 /// Adds the system entry of a status change. The acting user is stored for the audit trail; the
@@ -158,10 +104,4 @@ async fn record_change(
         now,
     };
     Ok(message_store::insert(tx, &entry).await?)
-}
-
-/// The wire ticket with the events `user` may trigger on it now.
-fn to_ticket(row: TicketRow, user: &CurrentUser) -> Result<Ticket, Error> {
-    let allowed = status::allowed_actions(row.status()?, user.actor());
-    Ok(row.into_ticket(allowed)?)
 }

@@ -1,6 +1,7 @@
 //! One entry of a ticket's thread. User text is rendered as text, never as HTML; system entries
-//! become a translated sentence built from their status change.
+//! become a translated sentence built from their status change; attachments are download links.
 
+use super::AttachmentList;
 use crate::i18n::{format_time, status_key, Key};
 use crate::state::locale::use_i18n;
 use baton_core::{Message, MessageKind};
@@ -25,6 +26,7 @@ pub fn MessageItem(
     let author = message.author.map(|a| a.name);
     let change = message.status_change;
     let body = message.body;
+    let attachments = message.attachments;
     let created = message.created_at.clone();
     let text = move || match change {
         Some(c) => i18n.tf(
@@ -42,6 +44,7 @@ pub fn MessageItem(
                 <time datetime=message.created_at>{move || format_time(&created, i18n.locale())}</time>
             </div>
             <p class="message-body" data-testid="message-body">{text}</p>
+            <AttachmentList attachments />
         </li>
     }
 }

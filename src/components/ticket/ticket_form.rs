@@ -1,36 +1,49 @@
-//! The submit form (`ticket-form`): validated with baton-core before anything is sent, errors
-//! shown next to their fields, and the typed text kept whatever happens.
+//! The submit form (`ticket-form`): type and sub-type, the basic fields, the custom fields of the
+//! chosen type, contact, related link, confidential info and attachments. Validated with
+//! baton-core's `new_ticket_with` before anything is sent, errors shown next to their fields,
+//! and everything typed kept (in a localStorage draft) whatever happens.
 
-use crate::components::ui::{focus_id, TextArea, TextField};
+mod custom_fields;
+mod draft;
+mod type_picker;
+
+pub use draft::TicketDraft;
+
+use crate::api::ApiError;
+use crate::components::ui::{FilePicker, SecretField, SendFailure, TextArea, TextField, Upload};
 use crate::i18n::Key;
 use crate::state::locale::tr_while;
 use baton_core::validate;
-use baton_core::{FieldError, NewTicket};
+use baton_core::{FieldError, NewTicket, TicketType};
+use custom_fields::{CustomFields, OtherErrors};
 use leptos::prelude::*;
+use type_picker::TypePicker;
+use wasm_bindgen::JsCast;
 
-/// The input id of each validated field, in the order of the form.
-const FIELDS: [(&str, &str); 3] = [
-    ("title", "ticket-title"),
-    ("description", "ticket-description"),
-    ("contact_phone", "ticket-contact"),
-];
-
-/// The ticket form. It owns what the user types; the page owns sending it.
+/// The ticket form. The page owns its state (`draft`) and sending it.
 #[component]
 pub fn TicketForm(
+    /// What the user has typed so far.
+    draft: TicketDraft,
+    /// The tenant's ticket types with their custom fields (empty: the form has no type selects).
+    #[prop(into)]
+    types: Signal<Vec<TicketType>>,
     /// Field errors the server reported for the last attempt (422).
     #[prop(into)]
     server_errors: Signal<Vec<FieldError>>,
+    /// Why the last attempt failed when it was not the fields' fault (offers a retry).
+    #[prop(optional, into)]
+    failure: Signal<Option<ApiError>>,
     /// True while a ticket is being sent: the button is disabled, so nothing is sent twice.
     #[prop(into)]
     pending: Signal<bool>,
     /// Called with a ticket that passed validation.
     #[prop(into)]
     on_submit: Callback<NewTicket>,
+    /// Starts uploading a chosen file.
+    #[prop(into)]
+    on_upload: Callback<web_sys::File, Upload>,
 ) -> impl IntoView {
-    let title = RwSignal::new(String::new());
-    let description = RwSignal::new(String::new());
-    let phone = RwSignal::new(String::new());
     let client_errors = RwSignal::new(Vec::<FieldError>::new());
     // Our own check runs first; once it passes, what the server said is what counts.
     let errors = Signal::derive(move || {
@@ -43,28 +56,23 @@ pub fn TicketForm(
     });
     // After a failed attempt, take the user to the first field to fix.
     Effect::new(move |_| {
-        let errors = errors.get();
-        if let Some((_, id)) = FIELDS
-            .iter()
-            .find(|(field, _)| errors.iter().any(|e| e.field == *field))
-        {
-            focus_id(id);
+        if !errors.with(Vec::is_empty) {
+            request_animation_frame(focus_first_invalid);
         }
     });
 
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let submit_now = move || {
         if pending.get_untracked() {
             return;
         }
-        let contact = phone.get_untracked();
-        let ticket = NewTicket {
-            title: title.get_untracked(),
-            description: description.get_untracked(),
-            contact_phone: (!contact.trim().is_empty()).then_some(contact),
-            ..Default::default()
-        };
-        match validate::new_ticket(&ticket) {
+        let types = types.get_untracked();
+        let uploading = draft.pending_uploads(&types);
+        if !uploading.is_empty() {
+            client_errors.set(uploading);
+            return;
+        }
+        let ticket = draft.to_new_ticket(&types);
+        match validate::new_ticket_with(&ticket, &types) {
             Ok(()) => {
                 client_errors.set(Vec::new());
                 on_submit.run(ticket);
@@ -72,37 +80,45 @@ pub fn TicketForm(
             Err(found) => client_errors.set(found),
         }
     };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        submit_now();
+    };
 
     view! {
-        <form class="card form" data-testid="ticket-form" novalidate on:submit=submit>
-            <TextField id="ticket-title" testid="ticket-title" field="title" label=Key::FieldTitle value=title errors required=true />
-            <TextArea
-                id="ticket-description"
-                testid="ticket-description"
-                field="description"
-                label=Key::FieldDescription
-                hint=Key::FieldDescriptionHint
-                value=description
-                errors
-                required=true
-                rows=8
-            />
-            <TextField
-                id="ticket-contact"
-                testid="ticket-contact"
-                field="contact_phone"
-                label=Key::FieldContactPhone
-                hint=Key::FieldContactPhoneHint
-                value=phone
-                errors
-                input_type="tel"
-                autocomplete="tel"
-            />
+        <form class="card form" id="ticket-form" data-testid="ticket-form" novalidate on:submit=submit>
+            <TypePicker types type_id=draft.type_id subtype_id=draft.subtype_id errors />
+            <TextField id="ticket-title" testid="ticket-title" field="title" label=Key::FieldTitle value=draft.title errors required=true />
+            <TextArea id="ticket-description" testid="ticket-description" field="description" label=Key::FieldDescription
+                hint=Some(Key::FieldDescriptionHint.into()) value=draft.description errors required=true rows=8 />
+            <CustomFields draft types errors on_upload />
+            <TextField id="ticket-contact" testid="ticket-contact" field="contact_phone" label=Key::FieldContactPhone
+                hint=Some(Key::FieldContactPhoneHint.into()) value=draft.contact errors input_type="tel" autocomplete="tel" />
+            <TextField id="ticket-url" testid="ticket-url" field="related_url" label=Key::FieldRelatedUrl
+                hint=Some(Key::FieldRelatedUrlHint.into()) value=draft.url errors input_type="url" autocomplete="url" />
+            <SecretField id="ticket-confidential" testid="ticket-confidential" field="confidential" label=Key::FieldConfidential
+                hint=Some(Key::FieldConfidentialHint.into()) value=draft.confidential errors />
+            <FilePicker id="ticket-attachments" testid="ticket-attachments" field="attachment_ids" label=Key::FieldAttachments
+                hint=Some(Key::FieldAttachmentsHint.into()) uploads=draft.files on_upload errors />
+            <OtherErrors draft types errors />
+            <SendFailure error=failure pending on_retry=move |()| submit_now() />
             <div class="form-actions">
                 <button type="submit" class="button primary" data-testid="ticket-submit" disabled=pending>
                     {tr_while(pending, Key::TicketSubmitting, Key::TicketSubmit)}
                 </button>
             </div>
         </form>
+    }
+}
+
+/// Focuses the first input of the form marked invalid.
+fn focus_first_invalid() {
+    let found = document()
+        .query_selector("#ticket-form [aria-invalid='true']")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(input) = found {
+        let _ = input.focus();
     }
 }

@@ -1,5 +1,5 @@
 //! The top of a ticket page: number, title (the page's `<h1>`), status, when it was submitted,
-//! and the description, all rendered as text.
+//! who asked (when it was someone else of the group), and the description, all rendered as text.
 
 use super::StatusPill;
 use crate::i18n::Key;
@@ -12,8 +12,14 @@ use leptos::prelude::*;
 pub fn TicketHeader(
     /// The ticket to show.
     ticket: Ticket,
+    /// The signed-in user's id: a ticket someone else asked says who.
+    #[prop(optional_no_strip)]
+    viewer: Option<i64>,
 ) -> impl IntoView {
     let created = ticket.created_at.clone();
+    let asked_by = (viewer.is_some() && viewer != Some(ticket.requester.id)).then(|| {
+        view! { <span class="asked-by" data-testid="ticket-requester">{trf(Key::AskedBy, vec![ticket.requester.name.clone()])}</span> }
+    });
     view! {
         <div class="ticket-head">
             <p class="ticket-number">{trf(Key::TicketNumber, vec![ticket.number.to_string()])}</p>
@@ -23,6 +29,7 @@ pub fn TicketHeader(
                 <time datetime=ticket.created_at>
                     {tr_time(Key::SubmittedOn, created)}
                 </time>
+                {asked_by}
             </div>
         </div>
         <section class="card" aria-labelledby="description-heading">

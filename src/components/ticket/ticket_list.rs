@@ -1,4 +1,5 @@
 //! A list of tickets as cards, each one link to the ticket (the whole card is the click target).
+//! Tickets of the customer's group that someone else asked say who.
 
 use super::StatusPill;
 use crate::i18n::Key;
@@ -13,6 +14,9 @@ pub fn TicketList(
     /// The tickets to show.
     #[prop(into)]
     tickets: Signal<Vec<TicketSummary>>,
+    /// The signed-in user's id: rows of other requesters say who asked.
+    #[prop(optional_no_strip)]
+    viewer: Option<i64>,
 ) -> impl IntoView {
     view! {
         <ul class="ticket-list">
@@ -30,6 +34,11 @@ pub fn TicketList(
                                 {trf(Key::TicketNumber, vec![ticket.number.to_string()])}
                             </span>
                             <span class="ticket-title">{ticket.title.clone()}</span>
+                            {(viewer.is_some() && viewer != Some(ticket.requester.id)).then(|| view! {
+                                <span class="asked-by" data-testid="ticket-requester">
+                                    {trf(Key::AskedBy, vec![ticket.requester.name.clone()])}
+                                </span>
+                            })}
                         </span>
                         <span class="ticket-card-meta">
                             <StatusPill status=ticket.status />

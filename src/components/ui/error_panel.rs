@@ -13,16 +13,20 @@ pub fn ErrorPanel(
     /// What went wrong.
     error: ApiError,
 ) -> impl IntoView {
-    // `data-code` lets browser tests tell "not found" from "offline" without reading text.
-    let code = match &error {
+    view! {
+        <div class="error-panel" role="alert" data-testid="load-error" data-code=error_code(&error)>
+            <p>{tr(error_key(&error))}</p>
+        </div>
+    }
+}
+
+/// The `data-code` of an error's message, so browser tests tell "not found" from "offline"
+/// without reading text: the problem code, or `network` / `decode`.
+pub fn error_code(error: &ApiError) -> String {
+    match error {
         ApiError::Problem(p) => p.code.clone(),
         ApiError::Network(_) => "network".to_owned(),
         ApiError::Decode(_) => "decode".to_owned(),
-    };
-    view! {
-        <div class="error-panel" role="alert" data-testid="load-error" data-code=code>
-            <p>{tr(error_key(&error))}</p>
-        </div>
     }
 }
 

@@ -2,61 +2,100 @@
 //! lives in a signal the caller owns, so nothing typed is lost when the form shows errors.
 
 use super::field_error::{error_id, has_error, FieldErrorText};
-use crate::i18n::Key;
-use crate::state::locale::tr;
+use super::label::{label_text, Label, RequiredMark};
 use baton_core::FieldError;
 use leptos::prelude::*;
+use std::sync::Arc;
 
-/// What both field kinds share: label, hint, error wiring.
-#[derive(Clone, Copy)]
-struct Described {
-    id: &'static str,
-    field: &'static str,
-    hint: Option<Key>,
+/// How an input is tied to its hint and error message, for `aria-describedby` and
+/// `aria-invalid`. Every labelled input of the app uses it.
+#[derive(Clone)]
+pub struct Described {
+    id: Arc<str>,
+    field: Arc<str>,
+    hint: Option<Label>,
     errors: Signal<Vec<FieldError>>,
 }
 
 impl Described {
-    fn invalid(self) -> impl Fn() -> Option<&'static str> + Copy {
-        move || {
-            self.errors
-                .with(|e| has_error(e, self.field))
-                .then_some("true")
+    /// Input `id`, whose errors arrive under the API field name `field`.
+    pub fn new(
+        id: &str,
+        field: &str,
+        hint: Option<Label>,
+        errors: Signal<Vec<FieldError>>,
+    ) -> Described {
+        Described {
+            id: id.into(),
+            field: field.into(),
+            hint,
+            errors,
         }
     }
 
+    /// `aria-invalid` while an error about the field shows.
+    pub fn invalid(&self) -> impl Fn() -> Option<&'static str> + Send + Sync + 'static {
+        let (errors, field) = (self.errors, self.field.clone());
+        move || errors.with(|e| has_error(e, &field)).then_some("true")
+    }
+
     /// `aria-describedby`: the hint and, while shown, the error.
-    fn described_by(self) -> impl Fn() -> Option<String> + Copy {
+    pub fn described_by(&self) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+        let (errors, field) = (self.errors, self.field.clone());
+        let hint = self.hint.is_some().then(|| hint_id(&self.id));
+        let error = error_id(&self.id);
         move || {
-            let mut ids = Vec::new();
-            if self.hint.is_some() {
-                ids.push(format!("{}-hint", self.id));
-            }
-            if self.errors.with(|e| has_error(e, self.field)) {
-                ids.push(error_id(self.id));
+            let mut ids: Vec<&str> = hint.iter().map(String::as_str).collect();
+            if errors.with(|e| has_error(e, &field)) {
+                ids.push(&error);
             }
             (!ids.is_empty()).then(|| ids.join(" "))
         }
     }
 
-    fn hint_view(self) -> impl IntoView {
-        self.hint.map(|hint| {
-            view! { <p class="field-hint" id=format!("{}-hint", self.id)>{tr(hint)}</p> }
+    /// The hint paragraph, if there is a hint.
+    pub fn hint_view(&self) -> impl IntoView {
+        let id = hint_id(&self.id);
+        self.hint.clone().map(|hint| {
+            view! { <p class="field-hint" id=id>{label_text(hint)}</p> }
         })
     }
+
+    /// The error paragraph (empty while there is none).
+    pub fn error_view(&self) -> impl IntoView {
+        view! { <FieldErrorText input_id=self.id.to_string() field=self.field.to_string() errors=self.errors /> }
+    }
+
+    /// `<label for=id>` with the required mark.
+    pub fn label_view(&self, label: Label, required: bool) -> impl IntoView {
+        view! {
+            <label for=self.id.to_string()>
+                {label_text(label)}
+                {required.then(|| view! { <RequiredMark /> })}
+            </label>
+        }
+    }
+}
+
+fn hint_id(id: &str) -> String {
+    format!("{id}-hint")
 }
 
 /// A one-line input.
 #[component]
 pub fn TextField(
     /// The input's `id`; the hint and error ids derive from it.
-    id: &'static str,
+    #[prop(into)]
+    id: String,
     /// The input's `data-testid` (SELECTORS.md).
-    testid: &'static str,
+    #[prop(into)]
+    testid: String,
     /// The JSON field name its validation errors are reported under.
-    field: &'static str,
+    #[prop(into)]
+    field: String,
     /// The label text.
-    label: Key,
+    #[prop(into)]
+    label: Label,
     /// The value, two-way bound.
     value: RwSignal<String>,
     /// The form's current validation errors.
@@ -66,24 +105,19 @@ pub fn TextField(
     #[prop(default = "text")]
     input_type: &'static str,
     /// A help text under the label.
-    #[prop(optional)]
-    hint: Option<Key>,
+    #[prop(optional_no_strip)]
+    hint: Option<Label>,
     /// The `autocomplete` token.
     #[prop(default = "off")]
     autocomplete: &'static str,
-    /// Marks the field required for assistive technology (validation itself is ours).
+    /// Marks the field required, visibly and for assistive technology (validation itself is ours).
     #[prop(optional)]
     required: bool,
 ) -> impl IntoView {
-    let d = Described {
-        id,
-        field,
-        hint,
-        errors,
-    };
+    let d = Described::new(&id, &field, hint, errors);
     view! {
         <div class="field">
-            <label for=id>{tr(label)}</label>
+            {d.label_view(label, required)}
             {d.hint_view()}
             <input
                 id=id
@@ -96,7 +130,7 @@ pub fn TextField(
                 aria-describedby=d.described_by()
                 bind:value=value
             />
-            <FieldErrorText input_id=id field errors />
+            {d.error_view()}
         </div>
     }
 }
@@ -105,37 +139,36 @@ pub fn TextField(
 #[component]
 pub fn TextArea(
     /// The textarea's `id`; the hint and error ids derive from it.
-    id: &'static str,
+    #[prop(into)]
+    id: String,
     /// The textarea's `data-testid` (SELECTORS.md).
-    testid: &'static str,
+    #[prop(into)]
+    testid: String,
     /// The JSON field name its validation errors are reported under.
-    field: &'static str,
+    #[prop(into)]
+    field: String,
     /// The label text.
-    label: Key,
+    #[prop(into)]
+    label: Label,
     /// The value, two-way bound.
     value: RwSignal<String>,
     /// The form's current validation errors.
     #[prop(into)]
     errors: Signal<Vec<FieldError>>,
     /// A help text under the label.
-    #[prop(optional)]
-    hint: Option<Key>,
+    #[prop(optional_no_strip)]
+    hint: Option<Label>,
     /// Visible lines.
     #[prop(default = 6)]
     rows: u32,
-    /// Marks the field required for assistive technology (validation itself is ours).
+    /// Marks the field required, visibly and for assistive technology (validation itself is ours).
     #[prop(optional)]
     required: bool,
 ) -> impl IntoView {
-    let d = Described {
-        id,
-        field,
-        hint,
-        errors,
-    };
+    let d = Described::new(&id, &field, hint, errors);
     view! {
         <div class="field">
-            <label for=id>{tr(label)}</label>
+            {d.label_view(label, required)}
             {d.hint_view()}
             <textarea
                 id=id
@@ -147,7 +180,7 @@ pub fn TextArea(
                 aria-describedby=d.described_by()
                 bind:value=value
             ></textarea>
-            <FieldErrorText input_id=id field errors />
+            {d.error_view()}
         </div>
     }
 }

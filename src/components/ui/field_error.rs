@@ -19,18 +19,24 @@ pub fn has_error(errors: &[FieldError], field: &str) -> bool {
 #[component]
 pub fn FieldErrorText(
     /// The `id` of the input the message belongs to.
-    input_id: &'static str,
-    /// The field's JSON name, as in the server's `errors[].field`.
-    field: &'static str,
+    #[prop(into)]
+    input_id: String,
+    /// The field's JSON name, as in the server's `errors[].field` (`fields.<key>` for custom fields).
+    #[prop(into)]
+    field: String,
     /// The current errors of the whole form.
     #[prop(into)]
     errors: Signal<Vec<FieldError>>,
 ) -> impl IntoView {
-    let code = move || errors.with(|e| e.iter().find(|e| e.field == field).map(|e| e.code.clone()));
+    let id = error_id(&input_id);
+    let code = {
+        let field = field.clone();
+        move || errors.with(|e| e.iter().find(|e| e.field == field).map(|e| e.code.clone()))
+    };
     move || {
         code().map(|code| {
             view! {
-                <p class="field-error" id=error_id(input_id) data-testid="field-error" data-field=field>
+                <p class="field-error" id=id.clone() data-testid="field-error" data-field=field.clone()>
                     {tr(field_key(&code))}
                 </p>
             }

@@ -10,6 +10,7 @@ use crate::routes::Page;
 use crate::state::busy::Busy;
 use crate::state::live::{use_live, LiveUpdate};
 use crate::state::locale::{tr, tr_while, use_page_title};
+use crate::state::session::use_session;
 use crate::state::toasts::use_toasts;
 use baton_core::{Page as ListPage, Status, TicketSummary};
 use leptos::prelude::*;
@@ -22,6 +23,7 @@ const ALL: &str = "all";
 pub fn MyTickets() -> impl IntoView {
     let api = use_api();
     let toasts = use_toasts();
+    let session = use_session();
     use_page_title(|i| i.t(Key::MyTicketsTitle).to_owned());
 
     let query = use_query_map();
@@ -115,7 +117,7 @@ pub fn MyTickets() -> impl IntoView {
                 let key = if status.get().is_some() { Key::NoTicketsWithStatus } else { Key::NoTickets };
                 view! { <p class="empty card">{tr(key)}</p> }.into_any()
             } else {
-                view! { <TicketList tickets /> }.into_any()
+                view! { <TicketList tickets viewer=session.me().map(|me| me.id) /> }.into_any()
             }}
             {move || next().map(|cursor| view! {
                 <div class="load-more">

@@ -1,19 +1,21 @@
-//! `/tickets/new`: the submit page. Sends the form's ticket once (one idempotency key per form
-//! fill, so a retry after a lost answer never files a duplicate) and opens the new ticket.
+//! `/tickets/new`: the submit page. Loads the ticket catalog, keeps the form in a per-user
+//! localStorage draft, sends it idempotently (the same key for a retry of the same content, so a
+//! lost answer never files a duplicate) and opens the new ticket.
 
-use crate::api::{idempotency_key, use_api};
-use crate::components::ticket::TicketForm;
+use crate::api::{use_api, ApiError};
+use crate::components::ticket::{TicketDraft, TicketForm};
 use crate::i18n::Key;
+use crate::pages::help_center::uploads::uploader;
 use crate::routes::Page;
 use crate::state::busy::Busy;
+use crate::state::draft::{storage_key, DraftPlace};
 use crate::state::locale::{tr, use_page_title};
+use crate::state::session::use_session;
 use crate::state::toasts::use_toasts;
+use baton_core::problem::code;
 use baton_core::{FieldError, NewTicket};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-
-/// The fields the form shows errors for; an error about anything else goes to a toast.
-const FORM_FIELDS: [&str; 3] = ["title", "description", "contact_phone"];
 
 #[component]
 pub fn NewTicket() -> impl IntoView {
@@ -22,24 +24,46 @@ pub fn NewTicket() -> impl IntoView {
     let navigate = StoredValue::new_local(use_navigate());
     use_page_title(|i| i.t(Key::NewTicketTitle).to_owned());
 
-    let key = StoredValue::new(idempotency_key());
+    let me = use_session().me_untracked();
+    let draft = TicketDraft::open(me.map(|me| storage_key(me.id, DraftPlace::NewTicket)));
+    let catalog = LocalResource::new({
+        let api = api.clone();
+        move || {
+            let api = api.clone();
+            async move { api.ticket_types().await }
+        }
+    });
+    // A backend without a catalog (or one that failed to load) gets the form without types;
+    // the server still has the last word on what a ticket needs.
+    let types = Signal::derive(move || catalog.get().and_then(Result::ok).unwrap_or_default());
+
     let server_errors = RwSignal::new(Vec::<FieldError>::new());
+    let failure = RwSignal::new(None::<ApiError>);
     let busy = Busy::new();
+    let on_upload = uploader(api.clone());
     let api = StoredValue::new(api);
     let send = move |ticket: NewTicket| {
-        let (api, idempotency) = (api.get_value(), key.get_value());
+        let (api, key) = (api.get_value(), draft.key_for(&ticket));
         busy.run(async move {
             server_errors.set(Vec::new());
-            match api.create_ticket(&ticket, &idempotency).await {
+            failure.set(None);
+            match api.create_ticket(&ticket, &key).await {
                 Ok(created) => {
-                    key.set_value(idempotency_key());
+                    draft.acknowledged();
                     toasts.success(Key::TicketCreated);
                     // The user may have left the page meanwhile; then stay where they are.
                     navigate.try_with_value(|go| {
                         go(&Page::Ticket(created.id).path(), Default::default())
                     });
                 }
-                Err(error) => server_errors.set(toasts.form_error(&error, &FORM_FIELDS)),
+                Err(error) if error.is(code::VALIDATION_FAILED) && !error.field_errors().is_empty() => {
+                    toasts.api_error(&error);
+                    server_errors.set(error.field_errors());
+                }
+                Err(error) => {
+                    toasts.api_error(&error);
+                    failure.set(Some(error));
+                }
             }
         });
     };
@@ -48,7 +72,7 @@ pub fn NewTicket() -> impl IntoView {
         <div class="narrow">
             <h1>{tr(Key::NewTicketTitle)}</h1>
             <p class="muted">{tr(Key::NewTicketIntro)}</p>
-            <TicketForm server_errors pending=busy.signal() on_submit=send />
+            <TicketForm draft types server_errors failure pending=busy.signal() on_submit=send on_upload />
         </div>
     }
 }

@@ -3,10 +3,14 @@
 //! thread are fetched again, since a reply or an action may change the status and add a system
 //! entry.
 
+mod reply_draft;
 mod sending;
 
 use crate::api::{use_api, ApiError};
-use crate::components::ticket::{RatingForm, ReplyBox, Thread, TicketActions, TicketHeader};
+use crate::components::ticket::{
+    ConfidentialBox, RatingForm, ReplyBox, Thread, TicketActions, TicketDetails, TicketHeader,
+};
+use crate::pages::help_center::uploads::uploader;
 use crate::components::ui::loaded;
 use crate::i18n::Key;
 use crate::state::live::use_live;
@@ -40,7 +44,16 @@ pub fn TicketDetail() -> impl IntoView {
             async move { Ok::<_, ApiError>(api.messages(id.ok_or_else(not_found)?).await?.items) }
         }
     });
+    // The catalog gives custom fields their labels; without it values show as stored.
+    let catalog = LocalResource::new({
+        let api = api.clone();
+        move || {
+            let api = api.clone();
+            async move { api.ticket_types().await }
+        }
+    });
     let composer = Composer::new(id, ticket, thread);
+    let on_upload = uploader(api.clone());
     // Someone else changed this ticket or wrote in it (an agent, a group member, another tab).
     if let Some(live) = use_live() {
         Effect::watch(
@@ -65,16 +78,33 @@ pub fn TicketDetail() -> impl IntoView {
     let show = move |(t, messages): (Ticket, Vec<Message>)| {
         let can_reply = on_reply(t.status, actor()).is_ok();
         let can_rate = t.allowed_actions.contains(&Action::Rate);
+        let viewer = session.me().map(|me| me.id);
+        let is_requester = viewer == Some(t.requester.id);
+        let details = {
+            let t = t.clone();
+            move || {
+                let types = catalog.get().and_then(Result::ok).unwrap_or_default();
+                view! { <TicketDetails ticket=t.clone() types /> }
+            }
+        };
+        let confidential = (t.confidential_set || is_requester).then(|| view! {
+            <ConfidentialBox set=t.confidential_set can_edit=is_requester value=composer.confidential
+                errors=composer.confidential_errors pending=composer.saving()
+                on_save=move |value| composer.save_confidential(value) />
+        });
         view! {
             <article class="ticket-detail" data-testid="ticket-detail" data-ticket-id=t.id data-status=t.status.code()>
-                <TicketHeader ticket=t.clone() />
+                <TicketHeader ticket=t.clone() viewer />
+                {details}
+                {confidential}
                 <section class="card" aria-labelledby="thread-heading">
                     <h2 id="thread-heading">{tr(Key::ThreadHeading)}</h2>
                     <Thread messages />
                 </section>
                 {if can_reply {
                     view! {
-                        <ReplyBox body=composer.reply server_errors=composer.reply_errors
+                        <ReplyBox body=composer.reply.body files=composer.reply.files on_upload
+                            server_errors=composer.reply_errors failure=composer.reply_failure
                             pending=composer.sending() on_send=move |m| composer.send(m) />
                     }.into_any()
                 } else {

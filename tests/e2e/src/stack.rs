@@ -62,6 +62,7 @@ fn config(dir: &TempDir, addr: SocketAddr, dist: PathBuf) -> Config {
         dist: Some(dist),
         demo: true,
         cors_origins: Vec::new(),
+        ..Default::default()
     }
 }
 

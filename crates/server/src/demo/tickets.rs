@@ -123,6 +123,9 @@ pub(super) async fn seed(
             channel: Channel::Web,
             requester_id: users[t.requester],
             contact_phone: t.contact_phone,
+            type_id: None,
+            subtype_id: None,
+            related_url: None,
             now: &created,
         };
         let ticket_id = ticket_store::insert(conn, &row).await?;

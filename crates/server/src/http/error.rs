@@ -6,7 +6,7 @@
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use baton_core::problem::code;
+use baton_core::problem::{code, field_code};
 use baton_core::{FieldError, Problem, TransitionError};
 
 /// The media type of every error body.
@@ -34,6 +34,9 @@ pub enum Error {
     UnsupportedMediaType,
     #[error("payload too large")]
     PayloadTooLarge,
+    /// An upload over the configured attachment limit (in MiB).
+    #[error("upload too large")]
+    UploadTooLarge { max_mb: u64 },
     #[error("validation failed")]
     Validation(Vec<FieldError>),
     #[error("transition refused: {0}")]
@@ -66,7 +69,7 @@ impl Error {
             Error::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Error::MalformedJson(_) => StatusCode::BAD_REQUEST,
             Error::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            Error::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Error::PayloadTooLarge | Error::UploadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             Error::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Error::Transition(_) => StatusCode::CONFLICT,
             Error::Database(_) | Error::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -118,6 +121,11 @@ impl Error {
             Error::PayloadTooLarge => {
                 Problem::new(status, code::PAYLOAD_TOO_LARGE, "Payload too large")
                     .with_detail("the body may be at most 1 MiB")
+            }
+            Error::UploadTooLarge { max_mb } => {
+                Problem::new(status, code::PAYLOAD_TOO_LARGE, "Payload too large")
+                    .with_detail(format!("files may be at most {max_mb} MiB"))
+                    .with_errors(vec![FieldError::new("file", field_code::FILE_TOO_LARGE)])
             }
             Error::Validation(errors) => {
                 Problem::new(status, code::VALIDATION_FAILED, "Validation failed")

@@ -185,6 +185,7 @@ impl FromRequestParts<AppState> for CurrentUser {
             id: row.user_id,
             tenant_id: row.tenant_id,
             role,
+            share_group_id: row.share_group_id,
         })
     }
 }

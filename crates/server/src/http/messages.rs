@@ -22,7 +22,7 @@ async fn list(
     user: CurrentUser,
     PathId(id): PathId,
 ) -> Result<Json<Page<Message>>, Error> {
-    Ok(Json(tickets::messages(&state.db, &user, id).await?))
+    Ok(Json(tickets::messages(&state, &user, id).await?))
 }
 
 async fn post(
@@ -32,7 +32,7 @@ async fn post(
     IdempotencyKey(key): IdempotencyKey,
     ApiJson(new): ApiJson<NewMessage>,
 ) -> Result<Response, Error> {
-    let outcome = tickets::post_message(&state.db, &user, id, new, key.as_deref()).await?;
+    let outcome = tickets::post_message(&state, &user, id, new, key.as_deref()).await?;
     let status = if outcome.replayed {
         StatusCode::OK
     } else {

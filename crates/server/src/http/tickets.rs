@@ -25,7 +25,7 @@ async fn create(
     IdempotencyKey(key): IdempotencyKey,
     ApiJson(new): ApiJson<NewTicket>,
 ) -> Result<Response, Error> {
-    let outcome = tickets::create(&state.db, &user, new, key.as_deref()).await?;
+    let outcome = tickets::create(&state, &user, new, key.as_deref()).await?;
     // A replay answers 200: nothing new was created this time.
     let status = if outcome.replayed {
         StatusCode::OK
@@ -41,7 +41,7 @@ async fn list(
     user: CurrentUser,
     ApiQuery(query): ApiQuery<ListQuery>,
 ) -> Result<Json<Page<TicketSummary>>, Error> {
-    Ok(Json(tickets::list(&state.db, &user, query).await?))
+    Ok(Json(tickets::list(&state, &user, query).await?))
 }
 
 async fn show(
@@ -49,7 +49,7 @@ async fn show(
     user: CurrentUser,
     PathId(id): PathId,
 ) -> Result<Json<Ticket>, Error> {
-    Ok(Json(tickets::get(&state.db, &user, id).await?))
+    Ok(Json(tickets::get(&state, &user, id).await?))
 }
 
 async fn act(
@@ -58,5 +58,5 @@ async fn act(
     PathId(id): PathId,
     ApiJson(event): ApiJson<TicketAction>,
 ) -> Result<Json<Ticket>, Error> {
-    Ok(Json(tickets::act(&state.db, &user, id, event).await?))
+    Ok(Json(tickets::act(&state, &user, id, event).await?))
 }

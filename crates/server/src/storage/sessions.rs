@@ -8,6 +8,8 @@ pub struct SessionRow {
     pub user_id: i64,
     pub tenant_id: i64,
     pub role: String,
+    /// The user's customer group, if it shares tickets among its members.
+    pub share_group_id: Option<i64>,
 }
 
 pub async fn create(
@@ -40,8 +42,10 @@ pub async fn find(
     now: &str,
 ) -> Result<Option<SessionRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT u.id AS user_id, u.tenant_id, u.role
+        "SELECT u.id AS user_id, u.tenant_id, u.role,
+                CASE WHEN g.shares_tickets THEN g.id END AS share_group_id
          FROM sessions s JOIN users u ON u.id = s.user_id AND u.tenant_id = s.tenant_id
+         LEFT JOIN customer_groups g ON g.id = u.customer_group_id AND g.tenant_id = u.tenant_id
          WHERE s.token_hash = ? AND s.expires_at > ?",
     )
     .bind(token_hash)

@@ -1,83 +1,26 @@
 //! Tickets: creating them with a per-tenant number, reading one, the keyset-paginated list, and
 //! the status and rating updates the lifecycle makes.
 
-use super::{decode_code, encode_code, Db, TicketScope};
-use baton_core::{Action, Channel, Priority, Status, Ticket, TicketSummary, UserRef};
+use super::{encode_code, Db, TicketScope};
+use baton_core::{Channel, Priority, Status};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
-/// The columns every ticket read selects, with the requester's name.
+pub mod fields;
+mod row;
+
+pub use row::{TicketDetails, TicketRow};
+
+/// The columns every ticket read selects: the ticket, its requester's name and sharing group, and
+/// the names of its type and sub-type. Never confidential info, which lives in its own table.
 const COLUMNS: &str = "t.id, t.number, t.title, t.description, t.status, t.priority, t.channel,
-    t.requester_id, u.name AS requester_name, t.contact_phone, t.created_at, t.updated_at";
-const FROM: &str =
-    "FROM tickets t JOIN users u ON u.id = t.requester_id AND u.tenant_id = t.tenant_id";
-
-#[derive(Debug, sqlx::FromRow)]
-pub struct TicketRow {
-    pub id: i64,
-    pub number: i64,
-    pub title: String,
-    pub description: String,
-    pub status: String,
-    pub priority: String,
-    pub channel: String,
-    pub requester_id: i64,
-    pub requester_name: String,
-    pub contact_phone: Option<String>,
-    pub created_at: String,
-    pub updated_at: String,
-}
-
-impl TicketRow {
-    pub fn status(&self) -> Result<Status, sqlx::Error> {
-        decode_code("status", &self.status)
-    }
-
-    /// The wire document; `allowed_actions` depends on who asks, so the caller passes it in.
-    pub fn into_ticket(self, allowed_actions: Vec<Action>) -> Result<Ticket, sqlx::Error> {
-        Ok(Ticket {
-            status: self.status()?,
-            priority: decode_code::<Priority>("priority", &self.priority)?,
-            channel: decode_code::<Channel>("channel", &self.channel)?,
-            id: self.id,
-            number: self.number,
-            title: self.title,
-            description: self.description,
-            requester: UserRef {
-                id: self.requester_id,
-                name: self.requester_name,
-            },
-            contact_phone: self.contact_phone,
-            created_at: self.created_at,
-            updated_at: self.updated_at,
-            allowed_actions,
-            ticket_type: None,
-            subtype: None,
-            related_url: None,
-            fields: Vec::new(),
-            attachments: Vec::new(),
-            confidential_set: false,
-            rating: None,
-            rating_comment: None,
-        })
-    }
-
-    pub fn into_summary(self) -> Result<TicketSummary, sqlx::Error> {
-        Ok(TicketSummary {
-            status: self.status()?,
-            priority: decode_code::<Priority>("priority", &self.priority)?,
-            id: self.id,
-            number: self.number,
-            title: self.title,
-            requester: UserRef {
-                id: self.requester_id,
-                name: self.requester_name,
-            },
-            created_at: self.created_at,
-            updated_at: self.updated_at,
-            type_name: None,
-        })
-    }
-}
+    t.requester_id, u.name AS requester_name, t.contact_phone, t.created_at, t.updated_at,
+    t.type_id, ty.name AS type_name, t.subtype_id, st.name AS subtype_name, t.related_url,
+    t.rating, t.rating_comment, CASE WHEN g.shares_tickets THEN g.id END AS share_group_id";
+const FROM: &str = "FROM tickets t
+    JOIN users u ON u.id = t.requester_id AND u.tenant_id = t.tenant_id
+    LEFT JOIN customer_groups g ON g.id = u.customer_group_id AND g.tenant_id = t.tenant_id
+    LEFT JOIN ticket_types ty ON ty.id = t.type_id AND ty.tenant_id = t.tenant_id
+    LEFT JOIN ticket_subtypes st ON st.id = t.subtype_id AND st.tenant_id = t.tenant_id";
 
 /// A ticket to insert; the number is assigned by [`insert`].
 pub struct NewTicketRow<'a> {
@@ -89,6 +32,9 @@ pub struct NewTicketRow<'a> {
     pub channel: Channel,
     pub requester_id: i64,
     pub contact_phone: Option<&'a str>,
+    pub type_id: Option<i64>,
+    pub subtype_id: Option<i64>,
+    pub related_url: Option<&'a str>,
     pub now: &'a str,
 }
 
@@ -98,9 +44,10 @@ pub struct NewTicketRow<'a> {
 pub async fn insert(tx: &mut SqliteConnection, t: &NewTicketRow<'_>) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
         "INSERT INTO tickets (tenant_id, number, title, description, status, priority, channel,
-                              requester_id, contact_phone, created_at, updated_at)
+                              requester_id, contact_phone, created_at, updated_at,
+                              type_id, subtype_id, related_url)
          VALUES (?1, (SELECT COALESCE(MAX(number), 0) + 1 FROM tickets WHERE tenant_id = ?1),
-                 ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)
+                 ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12)
          RETURNING id",
     )
     .bind(t.tenant_id)
@@ -112,6 +59,9 @@ pub async fn insert(tx: &mut SqliteConnection, t: &NewTicketRow<'_>) -> Result<i
     .bind(t.requester_id)
     .bind(t.contact_phone)
     .bind(t.now)
+    .bind(t.type_id)
+    .bind(t.subtype_id)
+    .bind(t.related_url)
     .fetch_one(tx)
     .await
 }
@@ -185,12 +135,21 @@ pub async fn list(
     q.build_query_as().fetch_all(db).await
 }
 
-/// Restricts a query over `t` to what `scope` may see. Both filters are always present in the
-/// SQL text so the tenant filter can never be forgotten by a caller.
+/// Restricts a query over `t` (and `u`, its requester) to what `scope` may see. The tenant filter
+/// is always present in the SQL text so it can never be forgotten by a caller.
 fn push_scope(q: &mut QueryBuilder<'_, Sqlite>, scope: TicketScope) {
     q.push(" AND t.tenant_id = ").push_bind(scope.tenant_id);
-    if let Some(requester_id) = scope.requester_id {
-        q.push(" AND t.requester_id = ").push_bind(requester_id);
+    match (scope.requester_id, scope.share_group_id) {
+        (Some(requester_id), Some(group_id)) => {
+            q.push(" AND (t.requester_id = ").push_bind(requester_id);
+            q.push(" OR u.customer_group_id = ")
+                .push_bind(group_id)
+                .push(")");
+        }
+        (Some(requester_id), None) => {
+            q.push(" AND t.requester_id = ").push_bind(requester_id);
+        }
+        (None, _) => {}
     }
 }
 

@@ -1,9 +1,9 @@
 //! The ticket list: parsing its query (status, search, cursor, limit) and paging newest first.
 
 use crate::auth::CurrentUser;
-use crate::http::Error;
+use crate::http::{AppState, Error};
+use crate::storage;
 use crate::storage::tickets::{self as ticket_store, ListFilter, Search};
-use crate::storage::{self, Db};
 use baton_core::problem::field_code;
 use baton_core::{Page, Status, TicketSummary};
 use serde::Deserialize;
@@ -23,7 +23,7 @@ pub struct ListQuery {
 
 /// One page of the tickets `user` may see.
 pub async fn list(
-    db: &Db,
+    app: &AppState,
     user: &CurrentUser,
     query: ListQuery,
 ) -> Result<Page<TicketSummary>, Error> {
@@ -46,7 +46,7 @@ pub async fn list(
     };
     let limit = parse_limit(query.limit.as_deref())?;
     // One row more than asked tells whether there is a next page without a COUNT.
-    let mut rows = ticket_store::list(db, user.ticket_scope(), &filter, limit + 1).await?;
+    let mut rows = ticket_store::list(&app.db, user.ticket_scope(), &filter, limit + 1).await?;
     let more = rows.len() as i64 > limit;
     rows.truncate(limit as usize);
     let next_cursor = if more {

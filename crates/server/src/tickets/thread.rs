@@ -1,28 +1,36 @@
 //! A ticket's thread: reading it as the caller may see it, and posting to it. A customer's reply
-//! may move the status (`status::on_reply`); the move and its system entry commit with the reply.
+//! may move the status (`status::on_reply`); the move, its system entry, the attachments it links
+//! and its live events commit with the reply.
 
-use super::{record_change, Outcome};
+use super::{links, record_change, Outcome};
 use crate::auth::CurrentUser;
-use crate::http::Error;
+use crate::events::{self, Change};
+use crate::http::{AppState, Error};
 use crate::storage::messages::{self as message_store, NewMessageRow};
 use crate::storage::tickets as ticket_store;
-use crate::storage::{self, idempotency, Db};
+use crate::storage::{self, attachments, idempotency};
 use baton_core::problem::field_code;
 use baton_core::status;
 use baton_core::{validate, Message, MessageKind, NewMessage, Page, StatusChange};
+use sqlx::SqliteConnection;
 
 /// The whole thread of ticket `id`, oldest first. Customers never receive internal notes.
-pub async fn messages(db: &Db, user: &CurrentUser, id: i64) -> Result<Page<Message>, Error> {
-    let mut conn = db.acquire().await?;
+pub async fn messages(app: &AppState, user: &CurrentUser, id: i64) -> Result<Page<Message>, Error> {
+    let mut conn = app.db.acquire().await?;
     ticket_store::get(&mut conn, user.ticket_scope(), id)
         .await?
         .ok_or(Error::NotFound)?;
+    let mut files = attachments::of_messages(&mut conn, user.tenant_id, id).await?;
     drop(conn);
-    let rows = message_store::list(db, user.tenant_id, id, user.role.is_staff()).await?;
+    let rows = message_store::list(&app.db, user.tenant_id, id, user.role.is_staff()).await?;
     let items = rows
         .into_iter()
-        .map(|r| r.into_message())
-        .collect::<Result<Vec<_>, _>>()?;
+        .map(|r| {
+            let mut message = r.into_message()?;
+            message.attachments = files.remove(&message.id).unwrap_or_default();
+            Ok(message)
+        })
+        .collect::<Result<Vec<_>, sqlx::Error>>()?;
     Ok(Page {
         items,
         next_cursor: None,
@@ -31,7 +39,7 @@ pub async fn messages(db: &Db, user: &CurrentUser, id: i64) -> Result<Page<Messa
 
 /// Posts `new` by `user` to ticket `id`.
 pub async fn post_message(
-    db: &Db,
+    app: &AppState,
     user: &CurrentUser,
     id: i64,
     new: NewMessage,
@@ -47,7 +55,7 @@ pub async fn post_message(
         // System entries are the server's record of status changes; nobody posts them.
         MessageKind::System => return Err(Error::field("kind", field_code::INVALID_VALUE)),
     }
-    let mut tx = storage::begin_write(db).await?;
+    let mut tx = storage::begin_write(&app.db).await?;
     let ticket = ticket_store::get(&mut tx, user.ticket_scope(), id)
         .await?
         .ok_or(Error::NotFound)?;
@@ -56,16 +64,16 @@ pub async fn post_message(
         if let Some(message_id) =
             idempotency::find(&mut tx, user.tenant_id, user.id, &scope, key).await?
         {
-            let row = message_store::get(&mut tx, user.tenant_id, message_id)
-                .await?
-                .ok_or(Error::NotFound)?;
+            let value = read(&mut tx, user, id, message_id).await?;
             tx.commit().await?;
             return Ok(Outcome {
-                value: row.into_message()?,
+                value,
                 replayed: true,
             });
         }
     }
+    let wanted = links::of_message(&new.attachment_ids);
+    links::check(&mut tx, user, &wanted).await?;
     let from = ticket.status()?;
     let event = status::on_reply(from, user.actor())?;
     let now = storage::timestamp(storage::now());
@@ -79,11 +87,27 @@ pub async fn post_message(
         now: &now,
     };
     let message_id = message_store::insert(&mut tx, &entry).await?;
+    for (attachment_id, _) in &wanted {
+        attachments::link_message(&mut tx, *attachment_id, message_id).await?;
+    }
+    let mut live = vec![
+        events::record(
+            &mut tx,
+            &ticket,
+            user.tenant_id,
+            Change::Message {
+                id: message_id,
+                kind: new.kind,
+            },
+        )
+        .await?,
+    ];
     match event {
         Some(action) => {
             let to = status::apply(from, action, user.actor())?;
             ticket_store::set_status(&mut tx, user.tenant_id, id, to, &now).await?;
             record_change(&mut tx, user, id, StatusChange { from, to }, &now).await?;
+            live.push(events::record(&mut tx, &ticket, user.tenant_id, Change::Updated(to)).await?);
         }
         None => ticket_store::touch(&mut tx, user.tenant_id, id, &now).await?,
     }
@@ -99,12 +123,26 @@ pub async fn post_message(
         )
         .await?;
     }
-    let row = message_store::get(&mut tx, user.tenant_id, message_id)
-        .await?
-        .ok_or(Error::NotFound)?;
-    tx.commit().await?;
+    let value = read(&mut tx, user, id, message_id).await?;
+    app.events.commit(tx, live).await?;
     Ok(Outcome {
-        value: row.into_message()?,
+        value,
         replayed: false,
     })
+}
+
+/// One message of ticket `ticket_id` with its attachments.
+async fn read(
+    conn: &mut SqliteConnection,
+    user: &CurrentUser,
+    ticket_id: i64,
+    message_id: i64,
+) -> Result<Message, Error> {
+    let row = message_store::get(conn, user.tenant_id, message_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let mut message = row.into_message()?;
+    let mut files = attachments::of_messages(conn, user.tenant_id, ticket_id).await?;
+    message.attachments = files.remove(&message_id).unwrap_or_default();
+    Ok(message)
 }

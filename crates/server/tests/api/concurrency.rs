@@ -24,13 +24,31 @@ async fn twenty_concurrent_creates_get_twenty_distinct_numbers() {
         .map(|c| c.value().to_owned())
         .expect("session cookie");
 
+    // The demo desk has ticket types, so a ticket names one: the first, which asks nothing more.
+    let types: Value = client
+        .get(format!("{base}/api/v1/ticket-types"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .expect("ticket types")
+        .json()
+        .await
+        .expect("types JSON");
+    let (type_id, subtype_id) = (
+        types[0]["id"].clone(),
+        types[0]["subtypes"][0]["id"].clone(),
+    );
     let creates = (0..20).map(|i| {
         let (client, base, token) = (client.clone(), base.clone(), token.clone());
+        let body = json!({
+            "title": format!("Concurrent {i}"), "description": "Race.",
+            "type_id": type_id, "subtype_id": subtype_id,
+        });
         tokio::spawn(async move {
             let res = client
                 .post(format!("{base}/api/v1/tickets"))
                 .bearer_auth(token)
-                .json(&json!({ "title": format!("Concurrent {i}"), "description": "Race." }))
+                .json(&body)
                 .send()
                 .await
                 .expect("request");

@@ -9,7 +9,7 @@ use serde_json::json;
 async fn the_same_key_twice_creates_one_ticket() {
     let app = TestApp::new().await;
     let alice = app.login(ALICE).await;
-    let body = json!({ "title": "Flaky network", "description": "Sent twice." });
+    let body = app.new_ticket(&alice, "Flaky network").await;
     let send = |token: String, key: &'static str| {
         let call = app
             .post("/api/v1/tickets")

@@ -3,8 +3,12 @@
 //! `cli` runs the built binary. One test binary, so the crate links once.
 
 mod actions;
+mod attachments;
+mod catalog;
 mod cli;
 mod concurrency;
+mod confidential;
+mod events;
 mod idempotency;
 mod isolation;
 mod kb;
@@ -14,6 +18,8 @@ mod problems;
 mod server;
 mod session;
 mod sso;
+mod sharing;
+mod sse;
 mod support;
 mod tickets;
 mod widget;

@@ -55,9 +55,25 @@ async fn every_documented_operation_answers() {
     let alice = app.login(ALICE).await;
     let agent = app.login(AGENT).await;
     let admin = app.login(ADMIN).await;
-    let id = app.create_ticket(&alice, "Spec walk").await["id"]
+    // The walk's ticket has confidential info, so that staff can reveal it.
+    let mut new = app.new_ticket(&alice, "Spec walk").await;
+    new["confidential"] = "walk secret".into();
+    let res = app
+        .post("/api/v1/tickets")
+        .token(&alice)
+        .json(&new)
+        .send()
+        .await;
+    let id = res.json()["id"].as_i64().unwrap_or_default();
+    let upload = app.post("/api/v1/attachments").token(&agent);
+    let attachment = upload
+        .multipart("file", "walk.txt", "text/plain", b"walk")
+        .send()
+        .await
+        .json()["id"]
         .as_i64()
         .unwrap_or_default();
+    let new_ticket = app.new_ticket(&agent, "t").await;
     let article = app.get("/api/v1/kb/articles?limit=1").send().await.json()["items"][0]["id"]
         .as_i64()
         .unwrap_or_default();
@@ -65,6 +81,8 @@ async fn every_documented_operation_answers() {
         // Knowledge-base paths take an article id, the others a ticket id.
         let target = if path.starts_with("/kb/") {
             article
+        } else if path.starts_with("/attachments/") {
+            attachment
         } else {
             id
         };
@@ -80,12 +98,16 @@ async fn every_documented_operation_answers() {
             app.login(AGENT).await
         } else if path.starts_with("/admin/") || kb_write {
             admin.clone()
+        } else if path == "/tickets/{id}/confidential" {
+            // Only the requester sets confidential info.
+            alice.clone()
         } else {
             agent.clone()
         };
         let body = match path.as_str() {
             "/session" => json!({ "email": AGENT, "password": baton_server::demo::PASSWORD }),
-            "/tickets" => json!({ "title": "t", "description": "d" }),
+            "/tickets" => new_ticket.clone(),
+            "/tickets/{id}/confidential" => json!({ "value": "walk secret 2" }),
             "/tickets/{id}/messages" => json!({ "body": "b", "kind": "internal" }),
             "/tickets/{id}/actions" => json!({ "action": "open" }),
             // The other tenant's secret: the walk rotates the demo tenant's before it gets here.
@@ -102,7 +124,14 @@ async fn every_documented_operation_answers() {
             _ => json!({}),
         };
         let mut call = app.call(method.clone(), &url).token(&token);
-        if [Method::POST, Method::PATCH, Method::PUT].contains(&method) {
+        if path == "/events" {
+            // A stream that stays open: its status is all there is to check.
+            let status = call.open().await.status();
+            assert!(status.is_success(), "{method} {path}: {status}");
+            continue;
+        } else if path == "/attachments" {
+            call = call.multipart("file", "walk.txt", "text/plain", b"walk");
+        } else if [Method::POST, Method::PATCH, Method::PUT].contains(&method) {
             call = call.json(&body);
         }
         let res = call.send().await;

@@ -28,6 +28,7 @@ pub fn config(dir: &TempDir) -> Config {
         dist: None,
         demo: true,
         cors_origins: Vec::new(),
+        ..Default::default()
     }
 }
 
@@ -40,8 +41,14 @@ pub struct TestApp {
 
 impl TestApp {
     pub async fn new() -> TestApp {
+        TestApp::with(|_| {}).await
+    }
+
+    /// The application with `adjust` applied to the test config (e.g. a small upload limit).
+    pub async fn with(adjust: impl FnOnce(&mut Config)) -> TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
-        let config = config(&dir);
+        let mut config = config(&dir);
+        adjust(&mut config);
         let db = storage::open(&config.database_url)
             .await
             .expect("open database");
@@ -52,6 +59,11 @@ impl TestApp {
             router: app(state),
             _dir: dir,
         }
+    }
+
+    /// The data directory: the database file, `secret.key` and `attachments/`.
+    pub fn data_dir(&self) -> std::path::PathBuf {
+        self._dir.path().join("data")
     }
 
     pub fn call(&self, method: Method, path: &str) -> Call<'_> {
@@ -88,9 +100,65 @@ impl TestApp {
         res.cookie("baton_session").expect("session cookie")
     }
 
+    /// The type and sub-type ids of a ticket with no required fields in the tenant of `token`
+    /// (Technical issue → Site is down in the demo desk), or `None` if it has no types.
+    pub async fn plain_type(&self, token: &str) -> Option<(i64, i64)> {
+        let types = self
+            .get("/api/v1/ticket-types")
+            .token(token)
+            .send()
+            .await
+            .json();
+        let ty = types
+            .as_array()?
+            .iter()
+            .find(|t| t["name"]["en"] == "Technical issue")?;
+        let sub = ty["subtypes"]
+            .as_array()?
+            .iter()
+            .find(|s| s["name"]["en"] == "Site is down")?;
+        Some((ty["id"].as_i64()?, sub["id"].as_i64()?))
+    }
+
+    /// The ids of type `type_en` and its sub-type `subtype_en` in the demo desk.
+    pub async fn type_ids(&self, token: &str, type_en: &str, subtype_en: &str) -> (i64, i64) {
+        let types = self
+            .get("/api/v1/ticket-types")
+            .token(token)
+            .send()
+            .await
+            .json();
+        let ty = types
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|t| t["name"]["en"] == type_en);
+        let ty = ty.unwrap_or_else(|| panic!("no type {type_en}"));
+        let sub = ty["subtypes"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|s| s["name"]["en"] == subtype_en);
+        let sub = sub.unwrap_or_else(|| panic!("no sub-type {subtype_en}"));
+        (
+            ty["id"].as_i64().expect("id"),
+            sub["id"].as_i64().expect("id"),
+        )
+    }
+
+    /// A minimal valid `NewTicket` for the tenant of `token`.
+    pub async fn new_ticket(&self, token: &str, title: &str) -> Value {
+        let mut body = serde_json::json!({ "title": title, "description": "Details." });
+        if let Some((type_id, subtype_id)) = self.plain_type(token).await {
+            body["type_id"] = type_id.into();
+            body["subtype_id"] = subtype_id.into();
+        }
+        body
+    }
+
     /// Creates a ticket as `token`; its JSON.
     pub async fn create_ticket(&self, token: &str, title: &str) -> Value {
-        let body = serde_json::json!({ "title": title, "description": "Details." });
+        let body = self.new_ticket(token, title).await;
         let res = self
             .post("/api/v1/tickets")
             .token(token)
@@ -170,19 +238,35 @@ impl Call<'_> {
         self.header("content-type", content_type)
     }
 
-    pub async fn send(self) -> Response {
+    /// A `multipart/form-data` body with one file part named `part`.
+    pub fn multipart(self, part: &str, filename: &str, content_type: &str, bytes: &[u8]) -> Self {
+        const BOUNDARY: &str = "baton-test-boundary-7MA4YWxkTrZu0gW";
+        let mut body = format!(
+            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{part}\"; filename=\"{filename}\"\r\nContent-Type: {content_type}\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
+        self.raw(&format!("multipart/form-data; boundary={BOUNDARY}"), body)
+    }
+
+    /// Sends the request and hands back the response with its body unread, for streams.
+    pub async fn open(self) -> axum::response::Response {
         let mut req = Request::builder().method(self.method).uri(&self.path);
         if let Some(headers) = req.headers_mut() {
             headers.extend(self.headers);
         }
         let req = req.body(Body::from(self.body)).expect("request");
-        let res = self
-            .app
+        self.app
             .router
             .clone()
             .oneshot(req)
             .await
-            .expect("infallible");
+            .expect("infallible")
+    }
+
+    pub async fn send(self) -> Response {
+        let res = self.open().await;
         let status = res.status();
         let headers = res.headers().clone();
         let body = axum::body::to_bytes(res.into_body(), usize::MAX)

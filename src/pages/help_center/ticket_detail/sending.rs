@@ -1,24 +1,31 @@
-//! What the ticket page sends: replies (idempotent, one key per message written) and lifecycle
-//! actions. The typed text lives here, outside the re-rendered ticket view, so it survives every
-//! refresh and every failure.
+//! What the ticket page sends: replies (idempotent: a retry of the same text reuses its key),
+//! lifecycle actions and confidential info. The typed text lives here, outside the re-rendered
+//! ticket view, and the reply in a localStorage draft, so it survives every refresh, failure and
+//! reload.
 
-use crate::api::{idempotency_key, use_api, Api, ApiError};
+use super::reply_draft::ReplyDraft;
+use crate::api::{use_api, Api, ApiError};
 use crate::i18n::Key;
 use crate::state::busy::Busy;
+use crate::state::session::use_session;
 use crate::state::toasts::{use_toasts, Toasts};
 use baton_core::problem::code;
 use baton_core::{Action, FieldError, Message, NewMessage, Ticket, TicketAction};
 use leptos::prelude::*;
 
-/// The page's outgoing state and the two ways of sending.
+/// The page's outgoing state and the ways of sending.
 #[derive(Clone, Copy)]
 pub struct Composer {
-    pub reply: RwSignal<String>,
+    pub reply: ReplyDraft,
     pub reply_errors: RwSignal<Vec<FieldError>>,
+    /// Why the last reply failed when it was not the text's fault (offers a retry).
+    pub reply_failure: RwSignal<Option<ApiError>>,
     pub stars: RwSignal<Option<u8>>,
     pub comment: RwSignal<String>,
     pub rating_errors: RwSignal<Vec<FieldError>>,
-    reply_key: StoredValue<String>,
+    /// The new confidential info being typed; never stored anywhere but here.
+    pub confidential: RwSignal<String>,
+    pub confidential_errors: RwSignal<Vec<FieldError>>,
     id: Memo<Option<i64>>,
     ticket: LocalResource<Result<Ticket, ApiError>>,
     thread: LocalResource<Result<Vec<Message>, ApiError>>,
@@ -26,6 +33,7 @@ pub struct Composer {
     toasts: Toasts,
     replying: Busy,
     acting: Busy,
+    saving: Busy,
 }
 
 impl Composer {
@@ -35,13 +43,16 @@ impl Composer {
         ticket: LocalResource<Result<Ticket, ApiError>>,
         thread: LocalResource<Result<Vec<Message>, ApiError>>,
     ) -> Composer {
+        let user = use_session().me_untracked().map(|me| me.id);
         let composer = Composer {
-            reply: RwSignal::new(String::new()),
+            reply: ReplyDraft::open(user, id.get_untracked()),
             reply_errors: RwSignal::new(Vec::new()),
+            reply_failure: RwSignal::new(None),
             stars: RwSignal::new(None),
             comment: RwSignal::new(String::new()),
             rating_errors: RwSignal::new(Vec::new()),
-            reply_key: StoredValue::new(idempotency_key()),
+            confidential: RwSignal::new(String::new()),
+            confidential_errors: RwSignal::new(Vec::new()),
             id,
             ticket,
             thread,
@@ -49,43 +60,52 @@ impl Composer {
             toasts: use_toasts(),
             replying: Busy::new(),
             acting: Busy::new(),
+            saving: Busy::new(),
         };
-        // The route can move to another ticket without re-creating the page: start afresh then.
+        // The route can move to another ticket without re-creating the page: switch drafts then.
         Effect::new(move |previous: Option<Option<i64>>| {
             let current = id.get();
             if previous.is_some_and(|p| p != current) {
-                composer.reset();
+                composer.reset(current);
             }
             current
         });
         composer
     }
 
-    fn reset(&self) {
-        self.reply.set(String::new());
+    fn reset(&self, ticket: Option<i64>) {
+        self.reply.switch_to(ticket);
         self.reply_errors.set(Vec::new());
-        self.reply_key.set_value(idempotency_key());
+        self.reply_failure.set(None);
         self.stars.set(None);
         self.comment.set(String::new());
         self.rating_errors.set(Vec::new());
+        self.confidential.set(String::new());
+        self.confidential_errors.set(Vec::new());
     }
 
-    /// Posts a reply; on success clears the box and shows the new state of the ticket.
+    /// Posts a reply; on success clears the box (and its draft) and shows the ticket as it is now.
     pub fn send(&self, message: NewMessage) {
-        let (this, api, key) = (*self, self.api.get_value(), self.reply_key.get_value());
+        let (this, api, key) = (*self, self.api.get_value(), self.reply.key_for(&message));
         let Some(id) = self.id.get_untracked() else {
             return;
         };
         self.replying.run(async move {
             this.reply_errors.set(Vec::new());
+            this.reply_failure.set(None);
             match api.post_message(id, &message, &key).await {
                 Ok(_) => {
-                    this.reply.set(String::new());
-                    this.reply_key.set_value(idempotency_key());
+                    this.reply.acknowledged();
                     this.toasts.success(Key::ReplySent);
                     this.refresh();
                 }
-                Err(error) => this.reply_errors.set(this.failed(&error, &["body"])),
+                Err(error) if error.is_transient() => {
+                    this.toasts.api_error(&error);
+                    this.reply_failure.set(Some(error));
+                }
+                Err(error) => this
+                    .reply_errors
+                    .set(this.failed(&error, &["body", "attachment_ids"])),
             }
         });
     }
@@ -110,6 +130,32 @@ impl Composer {
         });
     }
 
+    /// Replaces the confidential info (an empty value removes it).
+    pub fn save_confidential(&self, value: String) {
+        let (this, api) = (*self, self.api.get_value());
+        let Some(id) = self.id.get_untracked() else {
+            return;
+        };
+        self.saving.run(async move {
+            this.confidential_errors.set(Vec::new());
+            match api.set_confidential(id, &value).await {
+                Ok(()) => {
+                    this.confidential.set(String::new());
+                    let done = if value.is_empty() { Key::ConfidentialCleared } else { Key::ConfidentialSaved };
+                    this.toasts.success(done);
+                    this.refresh();
+                }
+                Err(error) => this.confidential_errors.set(
+                    // The API names the field `value`; the form shows it as `confidential`.
+                    this.failed(&error, &["value", "confidential"])
+                        .into_iter()
+                        .map(|e| FieldError::new("confidential", &e.code))
+                        .collect(),
+                ),
+            }
+        });
+    }
+
     /// True while a reply is on its way (tracked).
     pub fn sending(&self) -> Signal<bool> {
         self.replying.signal()
@@ -118,6 +164,11 @@ impl Composer {
     /// True while an action is on its way (tracked).
     pub fn acting(&self) -> Signal<bool> {
         self.acting.signal()
+    }
+
+    /// True while confidential info is being saved (tracked).
+    pub fn saving(&self) -> Signal<bool> {
+        self.saving.signal()
     }
 
     /// Fetches the ticket and thread again. (Safe after the page is gone, unlike a callback:

@@ -1,0 +1,129 @@
+//! `GET /events`: live events as server-sent events. Each user receives the events of tickets they
+//! may see (`events::may_receive`); `Last-Event-ID` (or `?last_event_id=`) first replays what was
+//! missed from the events table, then the stream goes live. A comment every 15 s keeps proxies
+//! from closing an idle stream.
+
+use super::extract::ApiQuery;
+use super::{AppState, Error, Routes};
+use crate::auth::CurrentUser;
+use crate::events::may_receive;
+use crate::storage::events::{self as event_store, StoredEvent};
+use crate::storage::Db;
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::sse::{Event, KeepAlive, Sse};
+use baton_core::problem::field_code;
+use futures_util::stream::{self, Stream};
+use serde::Deserialize;
+use std::collections::VecDeque;
+use std::convert::Infallible;
+use std::time::Duration;
+use tokio::sync::broadcast::{self, error::RecvError};
+
+pub const KEEP_ALIVE: Duration = Duration::from_secs(15);
+
+/// How many stored events one replay query reads.
+const REPLAY_PAGE: i64 = 500;
+
+pub fn router() -> Routes {
+    Routes::new().get("/events", subscribe)
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct EventsQuery {
+    last_event_id: Option<String>,
+}
+
+async fn subscribe(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    headers: HeaderMap,
+    ApiQuery(query): ApiQuery<EventsQuery>,
+) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, Error> {
+    let header = headers.get("last-event-id").and_then(|v| v.to_str().ok());
+    let resume = match header.or(query.last_event_id.as_deref()).map(str::trim) {
+        None | Some("") => None,
+        Some(id) => Some(
+            id.parse::<i64>()
+                .ok()
+                .filter(|id| *id >= 0)
+                .ok_or_else(|| Error::field("last_event_id", field_code::INVALID_VALUE))?,
+        ),
+    };
+    // Subscribe before replaying, so nothing committed in between is lost; duplicates are
+    // dropped by id.
+    let feed = Feed {
+        live: state.events.subscribe(),
+        db: state.db.clone(),
+        user,
+        last_id: resume.unwrap_or(0),
+        replaying: resume.is_some(),
+        backlog: VecDeque::new(),
+    };
+    let events = stream::unfold(feed, |mut feed| async move {
+        let event = feed.next().await?;
+        Some((Ok(frame(&event)), feed))
+    });
+    Ok(Sse::new(events).keep_alive(KeepAlive::new().interval(KEEP_ALIVE).text("keep-alive")))
+}
+
+/// One subscriber's position: the last id sent, stored events still to replay, the live feed.
+struct Feed {
+    live: broadcast::Receiver<StoredEvent>,
+    db: Db,
+    user: CurrentUser,
+    last_id: i64,
+    replaying: bool,
+    backlog: VecDeque<StoredEvent>,
+}
+
+impl Feed {
+    /// The next event for this user; `None` ends the stream (server shutting down, or the
+    /// database failing, which the client answers by reconnecting with its Last-Event-ID).
+    async fn next(&mut self) -> Option<StoredEvent> {
+        loop {
+            if let Some(event) = self.backlog.pop_front() {
+                if event.id > self.last_id {
+                    self.last_id = event.id;
+                    if may_receive(&self.user, &event) {
+                        return Some(event);
+                    }
+                }
+                continue;
+            }
+            if self.replaying {
+                let page = match event_store::since(
+                    &self.db,
+                    self.user.tenant_id,
+                    self.last_id,
+                    REPLAY_PAGE,
+                )
+                .await
+                {
+                    Ok(page) => page,
+                    Err(e) => {
+                        tracing::error!(error = %e, "cannot replay events");
+                        return None;
+                    }
+                };
+                self.replaying = page.len() as i64 == REPLAY_PAGE;
+                self.backlog.extend(page);
+                continue;
+            }
+            match self.live.recv().await {
+                Ok(event) => self.backlog.push_back(event),
+                // Fell behind the channel: the table has everything, catch up from there.
+                Err(RecvError::Lagged(_)) => self.replaying = true,
+                Err(RecvError::Closed) => return None,
+            }
+        }
+    }
+}
+
+fn frame(event: &StoredEvent) -> Event {
+    let data = serde_json::to_string(&event.data).unwrap_or_else(|_| "{}".to_owned());
+    Event::default()
+        .id(event.id.to_string())
+        .event(event.event_type.as_str())
+        .data(data)
+}

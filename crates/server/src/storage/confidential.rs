@@ -1,0 +1,126 @@
+//! Confidential info at rest: ciphertext and nonce per ticket (encryption is `crate::secret`'s),
+//! and the audit of who revealed it when.
+
+use baton_core::{ConfidentialReveal, UserRef};
+use sqlx::SqliteConnection;
+
+/// The sealed value of a ticket: what `secret::Cipher::open` needs.
+#[derive(sqlx::FromRow)]
+pub struct Sealed {
+    pub ciphertext: Vec<u8>,
+    pub nonce: Vec<u8>,
+}
+
+/// Stores (or replaces) a ticket's sealed value.
+pub async fn put(
+    conn: &mut SqliteConnection,
+    tenant_id: i64,
+    ticket_id: i64,
+    sealed: &Sealed,
+    user_id: i64,
+    now: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO ticket_confidential (ticket_id, tenant_id, ciphertext, nonce, updated_by, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (ticket_id) DO UPDATE SET ciphertext = excluded.ciphertext,
+             nonce = excluded.nonce, updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+    )
+    .bind(ticket_id)
+    .bind(tenant_id)
+    .bind(&sealed.ciphertext)
+    .bind(&sealed.nonce)
+    .bind(user_id)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Removes a ticket's value.
+pub async fn clear(
+    conn: &mut SqliteConnection,
+    tenant_id: i64,
+    ticket_id: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM ticket_confidential WHERE tenant_id = ? AND ticket_id = ?")
+        .bind(tenant_id)
+        .bind(ticket_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The sealed value of a ticket, if any.
+pub async fn get(
+    conn: &mut SqliteConnection,
+    tenant_id: i64,
+    ticket_id: i64,
+) -> Result<Option<Sealed>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT ciphertext, nonce FROM ticket_confidential WHERE tenant_id = ? AND ticket_id = ?",
+    )
+    .bind(tenant_id)
+    .bind(ticket_id)
+    .fetch_optional(conn)
+    .await
+}
+
+/// Whether a ticket has a value (without reading it).
+pub async fn is_set(
+    conn: &mut SqliteConnection,
+    tenant_id: i64,
+    ticket_id: i64,
+) -> Result<bool, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM ticket_confidential WHERE tenant_id = ? AND ticket_id = ?)",
+    )
+    .bind(tenant_id)
+    .bind(ticket_id)
+    .fetch_one(conn)
+    .await
+}
+
+/// Records that `user_id` revealed a ticket's value at `now`.
+pub async fn record_reveal(
+    conn: &mut SqliteConnection,
+    tenant_id: i64,
+    ticket_id: i64,
+    user_id: i64,
+    now: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO confidential_reveals (tenant_id, ticket_id, user_id, at) VALUES (?, ?, ?, ?)",
+    )
+    .bind(tenant_id)
+    .bind(ticket_id)
+    .bind(user_id)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Every reveal of a ticket's value, oldest first.
+pub async fn reveals(
+    conn: &mut SqliteConnection,
+    tenant_id: i64,
+    ticket_id: i64,
+) -> Result<Vec<ConfidentialReveal>, sqlx::Error> {
+    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT r.user_id, u.name, r.at FROM confidential_reveals r
+         JOIN users u ON u.id = r.user_id AND u.tenant_id = r.tenant_id
+         WHERE r.tenant_id = ? AND r.ticket_id = ? ORDER BY r.id",
+    )
+    .bind(tenant_id)
+    .bind(ticket_id)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, at)| ConfidentialReveal {
+            user: UserRef { id, name },
+            at,
+        })
+        .collect())
+}

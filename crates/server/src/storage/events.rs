@@ -1,0 +1,114 @@
+//! The events table: every live event, written in the transaction of the change it announces, so
+//! a reconnecting client can replay what it missed (`Last-Event-ID`).
+
+use super::{decode_code, encode_code, Db};
+use baton_core::{EventType, LiveEvent, MessageKind, Status};
+use sqlx::SqliteConnection;
+
+/// An event and who may receive it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredEvent {
+    pub id: i64,
+    pub tenant_id: i64,
+    pub event_type: EventType,
+    pub data: LiveEvent,
+    /// The ticket's requester, and their customer group if it shares tickets.
+    pub requester_id: i64,
+    pub share_group_id: Option<i64>,
+}
+
+#[derive(sqlx::FromRow)]
+struct EventRow {
+    id: i64,
+    tenant_id: i64,
+    #[sqlx(rename = "type")]
+    event_type: String,
+    ticket_id: i64,
+    requester_id: i64,
+    share_group_id: Option<i64>,
+    status: Option<String>,
+    message_id: Option<i64>,
+    kind: Option<String>,
+}
+
+impl EventRow {
+    fn decode(self) -> Result<StoredEvent, sqlx::Error> {
+        let event_type = EventType::from_code(&self.event_type).ok_or_else(|| {
+            sqlx::Error::Decode(format!("column type: {:?}", self.event_type).into())
+        })?;
+        Ok(StoredEvent {
+            id: self.id,
+            tenant_id: self.tenant_id,
+            event_type,
+            data: LiveEvent {
+                ticket_id: self.ticket_id,
+                status: self
+                    .status
+                    .as_deref()
+                    .map(|s| decode_code::<Status>("status", s))
+                    .transpose()?,
+                message_id: self.message_id,
+                kind: self
+                    .kind
+                    .as_deref()
+                    .map(|k| decode_code::<MessageKind>("kind", k))
+                    .transpose()?,
+            },
+            requester_id: self.requester_id,
+            share_group_id: self.share_group_id,
+        })
+    }
+}
+
+/// Writes an event (its `id` is ignored); the stored event with its new id.
+pub async fn insert(
+    conn: &mut SqliteConnection,
+    e: &StoredEvent,
+    now: &str,
+) -> Result<StoredEvent, sqlx::Error> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO events (tenant_id, type, ticket_id, requester_id, share_group_id, status,
+                             message_id, kind, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(e.tenant_id)
+    .bind(e.event_type.as_str())
+    .bind(e.data.ticket_id)
+    .bind(e.requester_id)
+    .bind(e.share_group_id)
+    .bind(e.data.status.map(|s| s.code()))
+    .bind(e.data.message_id)
+    .bind(e.data.kind.map(|k| encode_code(&k)))
+    .bind(now)
+    .fetch_one(conn)
+    .await?;
+    Ok(StoredEvent { id, ..e.clone() })
+}
+
+/// Up to `limit` events of `tenant_id` after `after_id`, oldest first.
+pub async fn since(
+    db: &Db,
+    tenant_id: i64,
+    after_id: i64,
+    limit: i64,
+) -> Result<Vec<StoredEvent>, sqlx::Error> {
+    let rows: Vec<EventRow> = sqlx::query_as(
+        "SELECT id, tenant_id, type, ticket_id, requester_id, share_group_id, status, message_id, kind
+         FROM events WHERE tenant_id = ? AND id > ? ORDER BY id LIMIT ?",
+    )
+    .bind(tenant_id)
+    .bind(after_id)
+    .bind(limit)
+    .fetch_all(db)
+    .await?;
+    rows.into_iter().map(EventRow::decode).collect()
+}
+
+/// Deletes events created before `cutoff`.
+pub async fn prune(conn: &mut SqliteConnection, cutoff: &str) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM events WHERE created_at < ?")
+        .bind(cutoff)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected())
+}

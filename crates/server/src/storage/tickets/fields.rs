@@ -1,0 +1,51 @@
+//! A ticket's custom field values, stored as JSON next to the field they fill.
+
+use baton_core::{FieldEntry, FieldValue};
+use sqlx::SqliteConnection;
+
+/// Stores `value` for field `field_id` of a ticket.
+pub async fn insert(
+    conn: &mut SqliteConnection,
+    tenant_id: i64,
+    ticket_id: i64,
+    field_id: i64,
+    value: &FieldValue,
+) -> Result<(), sqlx::Error> {
+    let json = serde_json::to_string(value)
+        .map_err(|e| sqlx::Error::Encode(format!("field value: {e}").into()))?;
+    sqlx::query(
+        "INSERT INTO ticket_field_values (tenant_id, ticket_id, field_id, value) VALUES (?, ?, ?, ?)",
+    )
+    .bind(tenant_id)
+    .bind(ticket_id)
+    .bind(field_id)
+    .bind(json)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// A ticket's values in the order its form shows them: the type's fields, then the sub-type's.
+pub async fn list(
+    conn: &mut SqliteConnection,
+    tenant_id: i64,
+    ticket_id: i64,
+) -> Result<Vec<FieldEntry>, sqlx::Error> {
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT f.key, v.value FROM ticket_field_values v
+         JOIN custom_fields f ON f.id = v.field_id AND f.tenant_id = v.tenant_id
+         WHERE v.tenant_id = ? AND v.ticket_id = ?
+         ORDER BY f.subtype_id IS NOT NULL, f.position, f.id",
+    )
+    .bind(tenant_id)
+    .bind(ticket_id)
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter()
+        .map(|(key, json)| {
+            let value = serde_json::from_str(&json)
+                .map_err(|e| sqlx::Error::Decode(format!("field {key}: {e}").into()))?;
+            Ok(FieldEntry { key, value })
+        })
+        .collect()
+}

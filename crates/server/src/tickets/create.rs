@@ -1,0 +1,119 @@
+//! Creating a ticket: the basic fields, its type, sub-type and custom field values, confidential
+//! info (sealed), and the attachments it names — all in one transaction with its live event.
+
+use super::{detail, links, Outcome};
+use crate::auth::CurrentUser;
+use crate::events::{self, Change};
+use crate::http::{AppState, Error};
+use crate::secret::ticket_aad;
+use crate::storage::tickets::{self as ticket_store, fields, NewTicketRow};
+use crate::storage::{self, attachments, catalog, confidential, idempotency};
+use baton_core::{validate, Channel, NewTicket, Priority, Status, Ticket};
+
+/// The idempotency scope of ticket creation.
+const CREATE_SCOPE: &str = "POST /tickets";
+
+/// Creates a ticket requested by `user`, numbered next in the tenant, through the web.
+pub async fn create(
+    app: &AppState,
+    user: &CurrentUser,
+    new: NewTicket,
+    key: Option<&str>,
+) -> Result<Outcome<Ticket>, Error> {
+    create_via(app, user, new, key, Channel::Web).await
+}
+
+/// [`create`] through `channel` (the widget's tickets say `widget`).
+pub async fn create_via(
+    app: &AppState,
+    user: &CurrentUser,
+    new: NewTicket,
+    key: Option<&str>,
+    channel: Channel,
+) -> Result<Outcome<Ticket>, Error> {
+    let types = catalog::load(&app.db, user.tenant_id).await?;
+    validate::new_ticket_with(&new, &types).map_err(Error::Validation)?;
+    let scope = user.ticket_scope();
+    let mut tx = storage::begin_write(&app.db).await?;
+    if let Some(key) = key {
+        if let Some(id) =
+            idempotency::find(&mut tx, user.tenant_id, user.id, CREATE_SCOPE, key).await?
+        {
+            let row = ticket_store::get(&mut tx, scope, id)
+                .await?
+                .ok_or(Error::NotFound)?;
+            let value = detail::full(&mut tx, user, row).await?;
+            tx.commit().await?;
+            return Ok(Outcome {
+                value,
+                replayed: true,
+            });
+        }
+    }
+    let wanted = links::of_ticket(&new, &types);
+    links::check(&mut tx, user, &wanted).await?;
+    let now = storage::timestamp(storage::now());
+    let id = ticket_store::insert(
+        &mut tx,
+        &NewTicketRow {
+            tenant_id: user.tenant_id,
+            title: new.title.trim(),
+            description: &new.description,
+            status: Status::New,
+            priority: Priority::Normal,
+            channel,
+            requester_id: user.id,
+            contact_phone: non_empty(new.contact_phone.as_deref()),
+            type_id: new.type_id,
+            subtype_id: new.subtype_id,
+            related_url: non_empty(new.related_url.as_deref()),
+            now: &now,
+        },
+    )
+    .await?;
+    if let Some(type_id) = new.type_id {
+        let ids = catalog::field_ids(&mut tx, user.tenant_id, type_id, new.subtype_id).await?;
+        // Validation refused unknown keys, so every non-empty value has its field.
+        for (key, value) in new.fields.iter().filter(|(_, v)| !v.is_empty()) {
+            if let Some(field_id) = ids.get(key) {
+                fields::insert(&mut tx, user.tenant_id, id, *field_id, value).await?;
+            }
+        }
+    }
+    if let Some(secret) = new.confidential.as_deref().filter(|c| !c.trim().is_empty()) {
+        let sealed = app
+            .cipher
+            .seal(secret, &ticket_aad(user.tenant_id, id))
+            .map_err(|e| Error::Internal(e.to_string()))?;
+        confidential::put(&mut tx, user.tenant_id, id, &sealed, user.id, &now).await?;
+    }
+    for (attachment_id, _) in &wanted {
+        attachments::link_ticket(&mut tx, *attachment_id, id).await?;
+    }
+    if let Some(key) = key {
+        idempotency::insert(
+            &mut tx,
+            user.tenant_id,
+            user.id,
+            CREATE_SCOPE,
+            key,
+            id,
+            &now,
+        )
+        .await?;
+    }
+    let row = ticket_store::get(&mut tx, scope, id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let event = events::record(&mut tx, &row, user.tenant_id, Change::Created).await?;
+    let value = detail::full(&mut tx, user, row).await?;
+    app.events.commit(tx, vec![event]).await?;
+    Ok(Outcome {
+        value,
+        replayed: false,
+    })
+}
+
+fn non_empty(value: Option<&str>) -> Option<&str> {
+    value.map(str::trim).filter(|v| !v.is_empty())
+}
