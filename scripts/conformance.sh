@@ -13,7 +13,9 @@
 #   BATON_CONF_AGENT, BATON_CONF_ADMIN, BATON_CONF_OTHER_AGENT, BATON_CONF_DAVE,
 #   BATON_CONF_SSO_TENANT, BATON_CONF_SSO_SECRET, BATON_CONF_OTHER_SSO_SECRET (sso.hurl's signing),
 #   BATON_CONF_JOBS (2), BATON_CONF_CONTINUE=1 (run every request of a file even after a failure),
-#   BATON_CONF_START_TIMEOUT (seconds to wait for the reference server; 300, it may compile first).
+#   BATON_CONF_START_TIMEOUT (seconds to wait for the reference server; 300, it may compile first),
+#   BATON_CONF_MAX_UPLOAD_MB (the backend's attachment limit, default 20; the reference server is
+#   started with 1, so the over-the-limit upload stays small).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -63,7 +65,9 @@ health_ok() {
     printf 'GET %s/api/v1/health\nHTTP 200\n' "$1" | hurl --test --max-time 2 >/dev/null 2>&1
 }
 
+MAX_UPLOAD_MB="${BATON_CONF_MAX_UPLOAD_MB:-20}"
 if [[ -z "$BASE_URL" ]]; then
+    MAX_UPLOAD_MB=1
     echo "conformance: building the reference server (cargo build -p baton-server)"
     (cd "$ROOT" && cargo build -p baton-server)
     TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
@@ -72,7 +76,8 @@ if [[ -z "$BASE_URL" ]]; then
     PORT="$(free_port)"
     BASE_URL="http://127.0.0.1:$PORT"
     echo "conformance: starting $BIN on $BASE_URL (database $TMP/conf.db, demo data)"
-    (cd "$ROOT" && exec "$BIN" --addr "127.0.0.1:$PORT" --database "sqlite://$TMP/conf.db" --demo) \
+    (cd "$ROOT" && exec "$BIN" --addr "127.0.0.1:$PORT" --database "sqlite://$TMP/conf.db" --demo \
+        --max-upload-mb "$MAX_UPLOAD_MB") \
         >"$TMP/server.log" 2>&1 &
     SERVER_PID=$!
     deadline=$((SECONDS + ${BATON_CONF_START_TIMEOUT:-300}))
@@ -98,6 +103,14 @@ OVERSIZE="$TMP/oversize.json"
     head -c 1153434 /dev/zero | tr '\0' 'x'
     printf '"}'
 } >"$OVERSIZE"
+
+# Files for attachments.hurl and types.hurl (Hurl uploads files, it cannot make them): allowed
+# kinds, a refused one, a Chinese name, and one 1 KiB over the attachment limit.
+printf 'Conformance attachment\n' >"$TMP/conf-note.txt"
+printf '\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR' >"$TMP/conf-photo.png"
+printf '%%PDF-1.4\n%%conformance\n' >"$TMP/发票.pdf"
+printf 'MZ\x90\x00\x03\x00' >"$TMP/conf-setup.exe"
+head -c $((MAX_UPLOAD_MB * 1024 * 1024 + 1024)) /dev/zero | tr '\0' 'a' >"$TMP/conf-oversize.txt"
 
 # Extra arguments: *.hurl files replace the default file list; anything else goes to hurl.
 FILES=()
