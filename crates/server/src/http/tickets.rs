@@ -2,6 +2,7 @@
 //! through the lifecycle (`POST /tickets/{id}/actions`). The rules live in `crate::tickets`.
 
 use super::extract::{ApiJson, ApiQuery, IdempotencyKey, PathId};
+use super::widget::{check_channel, ChannelHeader};
 use super::{AppState, Error, Routes};
 use crate::auth::CurrentUser;
 use crate::tickets::{self, ListQuery};
@@ -23,9 +24,11 @@ async fn create(
     State(state): State<AppState>,
     user: CurrentUser,
     IdempotencyKey(key): IdempotencyKey,
+    ChannelHeader(channel): ChannelHeader,
     ApiJson(new): ApiJson<NewTicket>,
 ) -> Result<Response, Error> {
-    let outcome = tickets::create(&state, &user, new, key.as_deref()).await?;
+    let channel = check_channel(channel, &user)?;
+    let outcome = tickets::create_via(&state, &user, new, key.as_deref(), channel).await?;
     // A replay answers 200: nothing new was created this time.
     let status = if outcome.replayed {
         StatusCode::OK

@@ -3,13 +3,17 @@
 //! the `/widget` document, which lets exactly the tenant's allowed origins frame it.
 
 use super::{AppState, Error, Routes};
+use crate::auth::CurrentUser;
 use crate::storage::sso as sso_store;
 use crate::storage::Db;
-use axum::extract::{Path, State};
+use axum::extract::{FromRequestParts, Path, State};
+use axum::http::request::Parts;
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use baton_core::sso::WidgetConfig;
+use baton_core::problem::field_code;
+use baton_core::sso::{WidgetConfig, CHANNEL_HEADER};
+use baton_core::Channel;
 
 pub fn router() -> Routes {
     Routes::new().get("/widget/{tenant}", config)
@@ -41,6 +45,35 @@ async fn config(
         Json(body),
     )
         .into_response())
+}
+
+/// The `Baton-Channel` header of `POST /tickets`: the channel a ticket comes in through.
+/// Absent is `web`; an unknown value is a 422 naming the header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChannelHeader(pub Channel);
+
+impl<S: Send + Sync> FromRequestParts<S> for ChannelHeader {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Error> {
+        let Some(value) = parts.headers.get(CHANNEL_HEADER) else {
+            return Ok(ChannelHeader(Channel::Web));
+        };
+        let code = value.to_str().map(str::trim).unwrap_or_default();
+        serde_json::from_value(serde_json::Value::String(code.to_owned()))
+            .map(ChannelHeader)
+            .map_err(|_| Error::field(CHANNEL_HEADER, field_code::INVALID_VALUE))
+    }
+}
+
+/// `channel` if `user` may claim it: phone and email tickets are registered by staff only.
+pub fn check_channel(channel: Channel, user: &CurrentUser) -> Result<Channel, Error> {
+    match channel {
+        Channel::Phone | Channel::Email if !user.role.is_staff() => {
+            Err(Error::field(CHANNEL_HEADER, field_code::INVALID_VALUE))
+        }
+        channel => Ok(channel),
+    }
 }
 
 /// The `Content-Security-Policy` of the `/widget` document for the query `tenant=<slug>`:

@@ -177,3 +177,43 @@ async fn the_widget_document_names_its_frame_ancestors() {
         assert_eq!(csp(other).await, "frame-ancestors 'none'", "{other}");
     }
 }
+
+/// `Baton-Channel` on `POST /tickets`: the widget's tickets say `widget`; customers cannot
+/// claim staff channels; unknown values are 422.
+#[tokio::test]
+async fn tickets_record_the_channel_they_came_through() {
+    let app = TestApp::new().await;
+    let alice = app.login(ALICE).await;
+    let agent = app.login(AGENT).await;
+    // The demo desk has ticket types: a ticket names one (see `TestApp::new_ticket`).
+    let body = app.new_ticket(&alice, "From the widget").await;
+    let create = |token: &str, channel: Option<&str>| {
+        let mut call = app.post("/api/v1/tickets").token(token);
+        if let Some(channel) = channel {
+            call = call.header("Baton-Channel", channel);
+        }
+        call.json(&body).send()
+    };
+    for (token, channel, expected) in [
+        (&alice, None, "web"),
+        (&alice, Some("widget"), "widget"),
+        (&agent, Some("phone"), "phone"),
+    ] {
+        let res = create(token, channel).await;
+        assert_eq!(res.status, StatusCode::CREATED, "{}", res.text());
+        assert_eq!(res.json()["channel"], expected);
+    }
+    for (token, channel) in [
+        (&alice, "phone"),
+        (&alice, "email"),
+        (&alice, "fax"),
+        (&agent, ""),
+    ] {
+        let res = create(token, Some(channel)).await;
+        assert_eq!(
+            res.field_errors(),
+            pairs(&[("Baton-Channel", "invalid_value")]),
+            "{channel}"
+        );
+    }
+}
