@@ -87,6 +87,17 @@ async fn the_happy_path_and_its_refusals() {
 
     // One system entry per change, in order, visible to the customer, without author or body.
     let alice = app.login(ALICE).await;
+    // The ticket shows the rating it was given.
+    let ticket = app
+        .get(&format!("/api/v1/tickets/{id}"))
+        .token(&alice)
+        .send()
+        .await
+        .json();
+    assert_eq!(
+        (ticket["rating"].clone(), ticket["rating_comment"].clone()),
+        (json!(5), json!("Great"))
+    );
     let thread = app
         .get(&format!("/api/v1/tickets/{id}/messages"))
         .token(&alice)
