@@ -32,6 +32,12 @@ pub struct Me {
     /// The customer group (organization) the user belongs to, if any.
     #[serde(default)]
     pub customer_group: Option<GroupRef>,
+    /// Permissions of the user's role, e.g. `see_all_tickets` (staff only; empty for customers).
+    #[serde(default)]
+    pub permissions: Vec<String>,
+    /// The agent groups (客服组) the user belongs to.
+    #[serde(default)]
+    pub groups: Vec<GroupRef>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -158,6 +164,9 @@ pub struct Ticket {
     pub rating: Option<u8>,
     #[serde(default)]
     pub rating_comment: Option<String>,
+    /// Assignee, group, CC, tags, star, flags and version: staff only, `None` for customers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub staff: Option<crate::agent::StaffTicket>,
 }
 
 /// A page of a cursor-paginated list: pass `next_cursor` back as `?cursor=` for the next page.

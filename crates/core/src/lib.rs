@@ -4,13 +4,17 @@
 //! It depends on serde only, so the wasm SPA and the native server share one definition of every
 //! rule; the server enforces them, the SPA uses them to decide what to show.
 
+pub mod agent;
 pub mod dto;
 pub mod kb;
 pub mod problem;
 pub mod sso;
 pub mod status;
 pub mod validate;
+pub mod views;
 
+pub use agent::*;
 pub use dto::*;
 pub use problem::{FieldError, Problem};
 pub use status::{Action, Actor, Role, Status, TransitionError};
+pub use views::*;

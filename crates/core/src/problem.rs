@@ -34,6 +34,12 @@ pub mod code {
     pub const SSO_EXPIRED: &str = "sso_expired";
     /// 401: the SSO token's `jti` was already used; every token signs in once.
     pub const SSO_REPLAYED: &str = "sso_replayed";
+    /// 412: `If-Match` names an older version of the ticket; `current_version` says which is now.
+    pub const PRECONDITION_FAILED: &str = "precondition_failed";
+    /// 428: a property edit came without `If-Match`; staff edits must say which version they saw.
+    pub const PRECONDITION_REQUIRED: &str = "precondition_required";
+    /// 409: the resource exists already (e.g. a customer with this email).
+    pub const ALREADY_EXISTS: &str = "already_exists";
 }
 
 /// One invalid field: `field` is the JSON name, `code` a stable reason (see [`field_code`]).
@@ -66,6 +72,10 @@ pub mod field_code {
     pub const FILE_TYPE: &str = "file_type";
     /// An upload larger than the server's limit.
     pub const FILE_TOO_LARGE: &str = "file_too_large";
+    /// A view condition names no known ticket field.
+    pub const UNKNOWN_FIELD: &str = "unknown_field";
+    /// A view condition uses an operator its field does not take.
+    pub const INVALID_OPERATOR: &str = "invalid_operator";
 }
 
 /// An RFC 9457 problem document with Baton's extensions `code`, `errors` and `reason`.
@@ -84,6 +94,9 @@ pub struct Problem {
     /// `not_from_state`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// For `precondition_failed`: the ticket's version now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_version: Option<i64>,
 }
 
 fn about_blank() -> String {
@@ -100,6 +113,7 @@ impl Problem {
             code: code.to_owned(),
             errors: Vec::new(),
             reason: None,
+            current_version: None,
         }
     }
 

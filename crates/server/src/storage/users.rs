@@ -102,6 +102,8 @@ pub async fn me(db: &Db, tenant_id: i64, user_id: i64) -> Result<Option<Me>, sql
                 (Some(id), Some(name)) => Some(GroupRef { id, name }),
                 _ => None,
             },
+            permissions: Vec::new(),
+            groups: Vec::new(),
         })
     }))
 }

@@ -90,6 +90,7 @@ impl TicketRow {
             // The schema's CHECK keeps ratings within 1–5.
             rating: self.rating.and_then(|r| u8::try_from(r).ok()),
             rating_comment: self.rating_comment,
+            staff: None,
         })
     }
 
