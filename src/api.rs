@@ -4,6 +4,7 @@
 //! backend. Each resource has its own file: [`session`], [`tickets`], [`catalog`] and
 //! [`attachments`] add methods to [`Api`].
 
+mod agent;
 mod attachments;
 mod catalog;
 mod session;

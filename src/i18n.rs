@@ -4,12 +4,14 @@
 // Why not leptos_i18n: it measured +25 KB gzip of wasm and needs a build.rs code generator; an enum
 // and two `match`es give the same build-time completeness check for nothing.
 
+pub mod agent;
 mod codes;
 mod en;
 mod keys;
 mod zh_cn;
 
 pub use codes::{error_key, field_key, problem_key, reason_key, status_key, UPLOADS_PENDING};
+pub use agent::AgentKey;
 pub use keys::Key;
 
 use wasm_bindgen::JsValue;

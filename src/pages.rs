@@ -1,5 +1,6 @@
 //! Routed pages. Pages fetch and send; the components they compose only show and collect.
 
+pub mod agent;
 pub mod help_center;
 mod login;
 mod not_found;

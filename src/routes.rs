@@ -4,6 +4,7 @@
 
 use crate::components::ui::Loading;
 use crate::pages::help_center::{MyTickets, NewTicket, TicketDetail};
+use crate::pages::agent::{AgentTicket, StaffOnly, Workspace};
 use crate::pages::{Login, NotFound};
 use crate::state::session::use_session;
 use leptos::prelude::*;
@@ -19,6 +20,10 @@ pub enum Page {
     MyTickets,
     NewTicket,
     Ticket(i64),
+    /// `/agent`: the agent workspace (staff only); `?view=<id>` picks the view.
+    Agent,
+    /// `/agent/tickets/:id`: a ticket as the agent works it.
+    AgentTicket(i64),
 }
 
 impl Page {
@@ -29,6 +34,8 @@ impl Page {
             Page::MyTickets => "/tickets".into(),
             Page::NewTicket => "/tickets/new".into(),
             Page::Ticket(id) => format!("/tickets/{id}"),
+            Page::Agent => "/agent".into(),
+            Page::AgentTicket(id) => format!("/agent/tickets/{id}"),
         }
     }
 }
@@ -48,6 +55,11 @@ pub fn safe_next(next: Option<String>) -> Option<String> {
     next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\"))
 }
 
+/// The workspace showing view `id`.
+pub fn agent_view_path(id: &str) -> String {
+    format!("{}?view={}", Page::Agent.path(), String::from(js_sys::encode_uri_component(id)))
+}
+
 /// The page's own path and query, to come back to after signing in.
 fn here() -> String {
     let location = window().location();
@@ -64,6 +76,8 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/tickets") view=|| view! { <SignedIn><MyTickets /></SignedIn> } />
             <Route path=path!("/tickets/new") view=|| view! { <SignedIn><NewTicket /></SignedIn> } />
             <Route path=path!("/tickets/:id") view=|| view! { <SignedIn><TicketDetail /></SignedIn> } />
+            <Route path=path!("/agent") view=|| view! { <SignedIn><StaffOnly><Workspace /></StaffOnly></SignedIn> } />
+            <Route path=path!("/agent/tickets/:id") view=|| view! { <SignedIn><StaffOnly><AgentTicket /></StaffOnly></SignedIn> } />
         </Routes>
     }
 }
@@ -89,13 +103,21 @@ fn SignedIn(children: ChildrenFn) -> impl IntoView {
     }
 }
 
+/// Where a signed-in user starts: staff in the workspace, customers at their tickets.
+pub fn home_of(me: Option<&baton_core::Me>) -> String {
+    match me {
+        Some(me) if crate::pages::agent::is_staff(me) => Page::Agent.path(),
+        _ => Page::MyTickets.path(),
+    }
+}
+
 /// `/`: on to the tickets when signed in, else to the login page.
 #[component]
 fn Home() -> impl IntoView {
     let session = use_session();
     move || match session.signed_in() {
         None => view! { <Loading /> }.into_any(),
-        Some(true) => view! { <Redirect path=Page::MyTickets.path() /> }.into_any(),
+        Some(true) => view! { <Redirect path=home_of(session.me().as_ref()) /> }.into_any(),
         Some(false) => view! { <Redirect path=Page::Login.path() /> }.into_any(),
     }
 }

@@ -155,5 +155,6 @@ pub fn text(key: Key) -> &'static str {
         ReasonTicketFinal => "This ticket is finished and can no longer change.",
         ReasonWrongActor => "You cannot do this on this ticket.",
         ReasonNotFromState => "The ticket has changed meanwhile, so this is not possible now. The page has been refreshed.",
+        Agent(key) => super::agent::text(super::Locale::En, key),
     }
 }

@@ -166,4 +166,7 @@ pub enum Key {
     ReasonTicketFinal,
     ReasonWrongActor,
     ReasonNotFromState,
+
+    // The agent workspace's own texts (see `crate::i18n::agent`).
+    Agent(super::AgentKey),
 }

@@ -4,7 +4,7 @@
 use crate::api::use_api;
 use crate::components::ui::TextField;
 use crate::i18n::{error_key, Key};
-use crate::routes::{safe_next, Page};
+use crate::routes::{home_of, safe_next};
 use crate::state::busy::Busy;
 use crate::state::locale::{tr, tr_while, use_page_title};
 use crate::state::session::use_session;
@@ -41,7 +41,7 @@ pub fn Login() -> impl IntoView {
     Effect::new(move |_| {
         if session.signed_in() == Some(true) {
             let next = safe_next(query.read_untracked().get("next"))
-                .unwrap_or_else(|| Page::MyTickets.path());
+                .unwrap_or_else(|| home_of(session.me_untracked().as_ref()));
             navigate(
                 &next,
                 NavigateOptions {

@@ -4,6 +4,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
+mod agent;
 mod drafts;
 mod fixtures;
 mod shell;

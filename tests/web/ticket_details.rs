@@ -49,6 +49,7 @@ fn ticket() -> Ticket {
         confidential_set: true,
         rating: None,
         rating_comment: None,
+        staff: None,
     }
 }
 
