@@ -7,9 +7,11 @@
 mod agent;
 mod attachments;
 mod catalog;
+mod kb;
 mod session;
 mod tickets;
 
+pub use kb::ArticleQuery;
 pub use tickets::TicketQuery;
 
 use baton_core::problem::code;

@@ -1,6 +1,8 @@
 //! Building blocks that take everything they show as props (texts come from the locale context):
-//! generic [`ui`] widgets, [`ticket`] pieces, and the [`layout`] of the shell.
+//! generic [`ui`] widgets, [`ticket`] and knowledge-base ([`kb`]) pieces, and the [`layout`] of
+//! the shell.
 
+pub mod kb;
 pub mod agent;
 pub mod layout;
 pub mod ticket;

@@ -3,7 +3,7 @@
 //! them back afterwards (`/login?next=…`).
 
 use crate::components::ui::Loading;
-use crate::pages::help_center::{MyTickets, NewTicket, TicketDetail};
+use crate::pages::help_center::{KbArticlePage, KbHome, MyTickets, NewTicket, TicketDetail};
 use crate::pages::agent::{AgentTicket, StaffOnly, Workspace};
 use crate::pages::{Login, NotFound};
 use crate::state::session::use_session;
@@ -24,6 +24,9 @@ pub enum Page {
     Agent,
     /// `/agent/tickets/:id`: a ticket as the agent works it.
     AgentTicket(i64),
+    /// `/kb`: the help articles, readable without signing in.
+    Kb,
+    KbArticle(i64),
 }
 
 impl Page {
@@ -36,6 +39,8 @@ impl Page {
             Page::Ticket(id) => format!("/tickets/{id}"),
             Page::Agent => "/agent".into(),
             Page::AgentTicket(id) => format!("/agent/tickets/{id}"),
+            Page::Kb => "/kb".into(),
+            Page::KbArticle(id) => format!("/kb/{id}"),
         }
     }
 }
@@ -73,6 +78,8 @@ pub fn AppRoutes() -> impl IntoView {
         <Routes fallback=|| view! { <NotFound /> }>
             <Route path=path!("/") view=Home />
             <Route path=path!("/login") view=Login />
+            <Route path=path!("/kb") view=KbHome />
+            <Route path=path!("/kb/:id") view=KbArticlePage />
             <Route path=path!("/tickets") view=|| view! { <SignedIn><MyTickets /></SignedIn> } />
             <Route path=path!("/tickets/new") view=|| view! { <SignedIn><NewTicket /></SignedIn> } />
             <Route path=path!("/tickets/:id") view=|| view! { <SignedIn><TicketDetail /></SignedIn> } />
@@ -149,5 +156,6 @@ mod tests {
     fn paths() {
         assert_eq!(Page::Ticket(12).path(), "/tickets/12");
         assert_eq!(Page::NewTicket.path(), "/tickets/new");
+        assert_eq!(Page::KbArticle(4).path(), "/kb/4");
     }
 }

@@ -126,6 +126,24 @@ pub enum Key {
     ConfidentialCleared,
     ReplyAttachments,
 
+    // Knowledge base (help articles) and the suggestions on the ticket form.
+    NavKb,
+    KbTitle,
+    KbIntro,
+    KbSearchLabel,
+    KbSearchSubmit,
+    KbCategory,
+    KbCategoryAll,
+    KbArticlesHeading,
+    KbResultsHeading,
+    KbNoArticles,
+    KbNoResults,
+    KbBackToList,
+    KbStillNeedHelp,
+    KbArticleUnavailable,
+    KbSuggestionsHeading,
+    KbOpensInNewTab,
+
     // Status labels, customer wording (DOMAIN.md).
     StatusNew,
     StatusOpen,

@@ -6,6 +6,7 @@
 
 mod agent;
 mod drafts;
+mod kb;
 mod fixtures;
 mod shell;
 mod support;

@@ -1,4 +1,5 @@
-//! The header bar: product name, main navigation, the signed-in user, sign-out and language.
+//! The header bar: product name, main navigation (the help articles for everyone, tickets once
+//! signed in), the signed-in user, sign-out and language.
 
 use super::LocaleSwitch;
 use crate::components::ui::focus_id;
@@ -30,18 +31,22 @@ pub fn Header(
             <a class="skip-link" href="#main" on:click=skip>{tr(Key::SkipToContent)}</a>
             <div class="container header-inner">
                 <a class="brand" href=Page::Home.path()>{tr(Key::ProductName)}</a>
-                {move || me.get().map(|_| view! {
-                    <nav class="main-nav" aria-label=tr(Key::MainNav)>
-                        <ul>
+                <nav class="main-nav" aria-label=tr(Key::MainNav)>
+                    <ul>
+                        // The help articles are for everyone, signed in or not.
+                        <li><a href=Page::Kb.path() data-testid="nav-kb" aria-current=move || current(Page::Kb)>
+                            {tr(Key::NavKb)}
+                        </a></li>
+                        {move || me.get().map(|_| view! {
                             <li><a href=Page::NewTicket.path() data-testid="nav-submit" aria-current=move || current(Page::NewTicket)>
                                 {tr(Key::NavSubmit)}
                             </a></li>
                             <li><a href=Page::MyTickets.path() data-testid="nav-my-tickets" aria-current=move || current(Page::MyTickets)>
                                 {tr(Key::NavMyTickets)}
                             </a></li>
-                        </ul>
-                    </nav>
-                })}
+                        })}
+                    </ul>
+                </nav>
                 <div class="header-tools">
                     {move || me.get().map(|me| view! {
                         <span class="user">

@@ -10,6 +10,7 @@ mod type_picker;
 pub use draft::TicketDraft;
 
 use crate::api::ApiError;
+use crate::components::kb::KbSuggestions;
 use crate::components::ui::{FilePicker, SecretField, SendFailure, TextArea, TextField, Upload};
 use crate::i18n::Key;
 use crate::state::locale::tr_while;
@@ -89,6 +90,7 @@ pub fn TicketForm(
         <form class="card form" id="ticket-form" data-testid="ticket-form" novalidate on:submit=submit>
             <TypePicker types type_id=draft.type_id subtype_id=draft.subtype_id errors />
             <TextField id="ticket-title" testid="ticket-title" field="title" label=Key::FieldTitle value=draft.title errors required=true />
+            <KbSuggestions title=draft.title />
             <TextArea id="ticket-description" testid="ticket-description" field="description" label=Key::FieldDescription
                 hint=Some(Key::FieldDescriptionHint.into()) value=draft.description errors required=true rows=8 />
             <CustomFields draft types errors on_upload />
