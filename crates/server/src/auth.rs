@@ -77,7 +77,24 @@ impl CurrentUser {
             tenant_id: self.tenant_id,
             requester_id: customer.then_some(self.id),
             share_group_id: self.share_group_id.filter(|_| customer),
+            agent_id: (self.role.is_staff() && !self.sees_all_tickets()).then_some(self.id),
         }
+    }
+
+    /// The `see_all_tickets` permission. Roles are fixed for now, so it follows the role: admins
+    /// and owners see the whole tenant, agents their share (see `TicketScope`).
+    pub fn sees_all_tickets(&self) -> bool {
+        matches!(self.role, Role::Admin | Role::Owner)
+    }
+
+    /// The permission codes of the user's role, as `Me.permissions` lists them.
+    pub fn permissions(role: Role) -> Vec<String> {
+        let codes: &[&str] = match role {
+            Role::Customer => &[],
+            Role::Agent => &["reveal_confidential"],
+            Role::Admin | Role::Owner => &["see_all_tickets", "reveal_confidential", "manage_views"],
+        };
+        codes.iter().map(|c| (*c).to_owned()).collect()
     }
 
     /// Whether this user may drive the lifecycle of a ticket asked by `requester_id`: staff

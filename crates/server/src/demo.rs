@@ -2,6 +2,7 @@
 //! so the SPA has something to show and isolation between tenants can be tried by hand. It runs
 //! only on a database without any tenant, in one transaction, so it never mixes with real data.
 
+mod agents;
 mod kb;
 mod catalog;
 mod tickets;
@@ -76,6 +77,7 @@ pub const ACCOUNTS: &[Account] = &[
         Some("Globex"),
     ),
     account("agent@baton.test", "Agent Smith", Role::Agent, TENANT, None),
+    account("agent2@baton.test", "Li Lei", Role::Agent, TENANT, None),
     account("admin@baton.test", "Ada Admin", Role::Admin, TENANT, None),
     account(
         "other-agent@other.test",
@@ -159,6 +161,7 @@ async fn seed(conn: &mut SqliteConnection, hash: &str) -> Result<(), sqlx::Error
         };
         user_ids.insert(a.email, users::create(conn, &user, &created).await?);
     }
+    agents::seed(conn, tenant_ids[TENANT], &user_ids, &created).await?;
     catalog::seed(conn, tenant_ids[TENANT], &created).await?;
     tickets::seed(conn, &tenant_ids, &user_ids, now).await?;
     kb::seed(conn, &tenant_ids, now).await

@@ -16,6 +16,7 @@ mod session;
 mod spa;
 mod sso;
 mod tickets;
+mod views;
 mod widget;
 
 pub use error::{Error, PROBLEM_JSON};
@@ -328,6 +329,7 @@ fn api_routes() -> Routes {
         .merge(sso::router())
         .merge(widget::router())
         .merge(admin_sso::router())
+        .merge(views::router())
 }
 
 /// Every (method, path) the API serves, paths relative to `/api/v1` as in the OpenAPI document.

@@ -17,6 +17,7 @@ pub mod server;
 pub mod sso;
 pub mod storage;
 pub mod tickets;
+pub mod views;
 
 pub use config::Config;
 pub use http::{app, AppState};

@@ -7,6 +7,7 @@ pub mod attachments;
 pub mod catalog;
 pub mod confidential;
 pub mod events;
+pub mod groups;
 pub mod idempotency;
 pub mod kb;
 pub mod messages;
@@ -15,6 +16,7 @@ pub mod sso;
 pub mod tenants;
 pub mod tickets;
 pub mod users;
+pub mod views;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
@@ -163,12 +165,15 @@ pub(crate) fn encode_code<T: serde::Serialize>(value: &T) -> String {
 }
 
 /// Which tickets a user may see: the tenant's; for customers only those they requested, or that
-/// anyone of `share_group_id` (their customer group, when it shares tickets) requested.
+/// anyone of `share_group_id` (their customer group, when it shares tickets) requested; for an
+/// agent without `see_all_tickets` (`agent_id`), those of their groups, assigned to them, CC'd to
+/// them, or not yet routed to any group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TicketScope {
     pub tenant_id: i64,
     pub requester_id: Option<i64>,
     pub share_group_id: Option<i64>,
+    pub agent_id: Option<i64>,
 }
 
 #[cfg(test)]

@@ -137,7 +137,7 @@ pub async fn list(
 
 /// Restricts a query over `t` (and `u`, its requester) to what `scope` may see. The tenant filter
 /// is always present in the SQL text so it can never be forgotten by a caller.
-fn push_scope(q: &mut QueryBuilder<'_, Sqlite>, scope: TicketScope) {
+pub(crate) fn push_scope(q: &mut QueryBuilder<'_, Sqlite>, scope: TicketScope) {
     q.push(" AND t.tenant_id = ").push_bind(scope.tenant_id);
     match (scope.requester_id, scope.share_group_id) {
         (Some(requester_id), Some(group_id)) => {
@@ -151,6 +151,20 @@ fn push_scope(q: &mut QueryBuilder<'_, Sqlite>, scope: TicketScope) {
         }
         (None, _) => {}
     }
+    if let Some(agent) = scope.agent_id {
+        push_agent_scope(q, agent);
+    }
+}
+
+/// An agent's share of the tenant. Tickets not routed to any group are everyone's, so nothing
+/// that routing missed falls out of every agent's sight.
+pub(crate) fn push_agent_scope(q: &mut QueryBuilder<'_, Sqlite>, agent: i64) {
+    q.push(" AND (t.assignee_group_id IS NULL OR t.assignee_id = ").push_bind(agent);
+    q.push(" OR t.assignee_group_id IN (SELECT group_id FROM agent_group_members WHERE user_id = ")
+        .push_bind(agent);
+    q.push(") OR EXISTS (SELECT 1 FROM ticket_cc c WHERE c.ticket_id = t.id AND c.user_id = ")
+        .push_bind(agent)
+        .push("))");
 }
 
 /// `%text%` with LIKE's wildcards in `text` escaped, so a search for `100%` means what it says.

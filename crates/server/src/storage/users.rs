@@ -88,6 +88,7 @@ pub async fn me(db: &Db, tenant_id: i64, user_id: i64) -> Result<Option<Me>, sql
     .bind(user_id)
     .fetch_optional(db)
     .await?;
+    let groups = super::groups::of_user(db, tenant_id, user_id).await?;
     Ok(row.and_then(|r| {
         Some(Me {
             id: r.id,
@@ -102,8 +103,8 @@ pub async fn me(db: &Db, tenant_id: i64, user_id: i64) -> Result<Option<Me>, sql
                 (Some(id), Some(name)) => Some(GroupRef { id, name }),
                 _ => None,
             },
-            permissions: Vec::new(),
-            groups: Vec::new(),
+            permissions: crate::auth::CurrentUser::permissions(Role::from_code(&r.role)?),
+            groups,
         })
     }))
 }

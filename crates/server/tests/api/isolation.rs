@@ -155,7 +155,8 @@ async fn every_protected_route_needs_a_session() {
     // + 3 knowledge-base writes (create and edit an article, create a category).
     // + 7 help-center routes (ticket types, confidential set/reveal/reveals, attachment upload
     // and download, live events).
-    assert_eq!(checked, (14 + 7) * 2 * 2);
+    // + 9 agent view routes (list, create, counts, order, get, put, delete, hidden, tickets).
+    assert_eq!(checked, (14 + 7 + 9) * 2 * 2);
     // An expired session is no session.
     sqlx::query("UPDATE sessions SET expires_at = '2000-01-01T00:00:00Z'")
         .execute(&app.db)

@@ -26,4 +26,5 @@ mod sse;
 mod support;
 mod tickets;
 mod uploads;
+mod views;
 mod widget;

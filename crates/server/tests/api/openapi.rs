@@ -77,9 +77,18 @@ async fn every_documented_operation_answers() {
     let article = app.get("/api/v1/kb/articles?limit=1").send().await.json()["items"][0]["id"]
         .as_i64()
         .unwrap_or_default();
+    let walk_view = json!({ "name": "Spec walk", "visibility": "private" });
+    let new_view = async || {
+        let res = app.post("/api/v1/views").token(&agent).json(&walk_view).send().await;
+        res.json()["id"].as_str().and_then(|id| id.parse::<i64>().ok()).unwrap_or_default()
+    };
+    let view = new_view().await;
     for (method, path) in documented() {
-        // Knowledge-base paths take an article id, the others a ticket id.
-        let target = if path.starts_with("/kb/") {
+        // Knowledge-base paths take an article id, views a view id, the others a ticket id.
+        let target = if path.starts_with("/views/") {
+            // Deleting comes first in the walk's order: it gets a view of its own.
+            if method == "DELETE" { new_view().await } else { view }
+        } else if path.starts_with("/kb/") {
             article
         } else if path.starts_with("/attachments/") {
             attachment
@@ -120,6 +129,9 @@ async fn every_documented_operation_answers() {
             }),
             "/admin/sso/origins" => json!({ "origins": ["https://shop.test"] }),
             "/kb/categories" => json!({ "name": "Spec walk" }),
+            "/views" | "/views/{id}" => walk_view.clone(),
+            "/views/order" => json!({ "ids": ["mine", "all"] }),
+            "/views/{id}/hidden" => json!({ "hidden": false }),
             "/kb/articles" | "/kb/articles/{id}" => json!({ "title": "Spec walk" }),
             _ => json!({}),
         };

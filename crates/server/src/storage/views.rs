@@ -1,0 +1,161 @@
+//! Views: the rows and counts a view selects (keyset-paginated, in the view's sort), and the
+//! stored custom views with each user's order and hiding.
+
+pub mod filter;
+mod stored;
+
+pub use filter::{ViewFilter, Viewer};
+pub use stored::*;
+
+use super::catalog::decode_text;
+use super::tickets::push_agent_scope;
+use super::{decode_code, Db, TicketScope};
+use baton_core::{GroupRef, SortDir, SortField, TicketRow, UserRef};
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+
+/// The sort key of a row as SQL, and whether it is an integer (bound as such in the cursor).
+fn sort_key(field: SortField) -> (&'static str, bool) {
+    match field {
+        SortField::CreatedAt => ("t.created_at", false),
+        SortField::UpdatedAt => ("t.updated_at", false),
+        SortField::Number => ("t.number", true),
+        SortField::Priority => (
+            "(CASE t.priority WHEN 'low' THEN 0 WHEN 'normal' THEN 1 WHEN 'high' THEN 2 ELSE 3 END)",
+            true,
+        ),
+        SortField::Status => (
+            "(CASE t.status WHEN 'new' THEN 0 WHEN 'open' THEN 1 WHEN 'pending' THEN 2 \
+             WHEN 'solved' THEN 3 WHEN 'confirmed' THEN 4 WHEN 'rated' THEN 5 ELSE 6 END)",
+            true,
+        ),
+    }
+}
+
+/// Where the previous page ended: its last row's sort key (as text) and id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct After {
+    pub key: String,
+    pub id: i64,
+}
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct ViewRow {
+    pub id: i64,
+    number: i64,
+    title: String,
+    status: String,
+    priority: String,
+    channel: String,
+    requester_id: i64,
+    requester_name: String,
+    assignee_id: Option<i64>,
+    assignee_name: Option<String>,
+    group_id: Option<i64>,
+    group_name: Option<String>,
+    type_name: Option<String>,
+    tags: Option<String>,
+    starred: bool,
+    created_at: String,
+    updated_at: String,
+    version: i64,
+    /// The sort key of this row as text, for the next cursor.
+    pub sort_key: String,
+}
+
+impl ViewRow {
+    pub fn into_row(self) -> Result<TicketRow, sqlx::Error> {
+        Ok(TicketRow {
+            status: decode_code("status", &self.status)?,
+            priority: decode_code("priority", &self.priority)?,
+            channel: decode_code("channel", &self.channel)?,
+            type_name: self.type_name.as_deref().map(|n| decode_text("type_name", n)).transpose()?,
+            id: self.id,
+            number: self.number,
+            title: self.title,
+            requester: UserRef { id: self.requester_id, name: self.requester_name },
+            assignee: self.assignee_id.zip(self.assignee_name).map(|(id, name)| UserRef { id, name }),
+            group: self.group_id.zip(self.group_name).map(|(id, name)| GroupRef { id, name }),
+            // Tags are joined with the unit separator, which a tag cannot contain.
+            tags: self.tags.map(|t| t.split('\u{1f}').map(str::to_owned).collect()).unwrap_or_default(),
+            starred: self.starred,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+            version: self.version,
+        })
+    }
+}
+
+/// Staff scope: the tenant, narrowed to an agent's share unless they see everything. Views are
+/// staff-only, so the customer parts of `TicketScope` never apply here.
+fn push_staff_scope(q: &mut QueryBuilder<'_, Sqlite>, scope: TicketScope) {
+    q.push(" t.tenant_id = ").push_bind(scope.tenant_id);
+    if let Some(agent) = scope.agent_id {
+        push_agent_scope(q, agent);
+    }
+}
+
+/// One page of `filter` in `(field, dir)` order, then id in the same direction.
+#[allow(clippy::too_many_arguments)]
+pub async fn page(
+    db: &Db,
+    scope: TicketScope,
+    filter: &ViewFilter,
+    viewer: Viewer<'_>,
+    (field, dir): (SortField, SortDir),
+    after: Option<&After>,
+    limit: i64,
+) -> Result<Vec<ViewRow>, sqlx::Error> {
+    let (key, numeric) = sort_key(field);
+    let mut q = QueryBuilder::<Sqlite>::new(
+        "SELECT t.id, t.number, t.title, t.status, t.priority, t.channel, t.requester_id,
+                u.name AS requester_name, t.assignee_id, a.name AS assignee_name,
+                t.assignee_group_id AS group_id, ag.name AS group_name, ty.name AS type_name,
+                (SELECT group_concat(tag, char(31)) FROM ticket_tags WHERE ticket_id = t.id) AS tags,
+                EXISTS (SELECT 1 FROM ticket_stars s WHERE s.ticket_id = t.id AND s.user_id = ",
+    );
+    q.push_bind(viewer.user_id);
+    q.push(format!(
+        ") AS starred, t.created_at, t.updated_at, t.version, CAST({key} AS TEXT) AS sort_key
+         FROM tickets t
+         JOIN users u ON u.id = t.requester_id
+         LEFT JOIN users a ON a.id = t.assignee_id
+         LEFT JOIN agent_groups ag ON ag.id = t.assignee_group_id
+         LEFT JOIN ticket_types ty ON ty.id = t.type_id
+         WHERE"
+    ));
+    push_staff_scope(&mut q, scope);
+    filter::push_filter(&mut q, filter, viewer);
+    let (cmp, order) = match dir {
+        SortDir::Asc => (">", "ASC"),
+        SortDir::Desc => ("<", "DESC"),
+    };
+    if let Some(after) = after {
+        let bind_key = |q: &mut QueryBuilder<'_, Sqlite>| {
+            if numeric {
+                q.push_bind(after.key.parse::<i64>().unwrap_or_default());
+            } else {
+                q.push_bind(after.key.clone());
+            }
+        };
+        q.push(format!(" AND ({key} {cmp} "));
+        bind_key(&mut q);
+        q.push(format!(" OR ({key} = "));
+        bind_key(&mut q);
+        q.push(format!(" AND t.id {cmp} ")).push_bind(after.id).push("))");
+    }
+    q.push(format!(" ORDER BY {key} {order}, t.id {order} LIMIT ")).push_bind(limit);
+    q.build_query_as().fetch_all(db).await
+}
+
+/// How many tickets `filter` selects.
+pub async fn count(
+    conn: &mut SqliteConnection,
+    scope: TicketScope,
+    filter: &ViewFilter,
+    viewer: Viewer<'_>,
+) -> Result<i64, sqlx::Error> {
+    let mut q = QueryBuilder::<Sqlite>::new("SELECT COUNT(*) FROM tickets t WHERE");
+    push_staff_scope(&mut q, scope);
+    filter::push_filter(&mut q, filter, viewer);
+    q.build_query_scalar().fetch_one(conn).await
+}
