@@ -15,11 +15,12 @@ pub use kb::ArticleQuery;
 pub use tickets::TicketQuery;
 
 use baton_core::problem::code;
-use baton_core::Problem;
+use baton_core::{Problem, Ticket};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::{Callable, Callback};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
+use std::sync::{Arc, RwLock};
 use wasm_bindgen::JsValue;
 use web_sys::RequestCredentials;
 
@@ -93,6 +94,11 @@ pub struct Api {
     base: String,
     credentials: RequestCredentials,
     on_unauthenticated: Option<Callback<()>>,
+    /// The widget's bearer session, held in memory only (see [`Api::set_bearer`]).
+    bearer: Arc<RwLock<Option<String>>>,
+    /// The channel tickets are created through, sent as `Baton-Channel` (the widget's `widget`).
+    channel: Option<&'static str>,
+    on_ticket_created: Option<Callback<Ticket>>,
 }
 
 impl Api {
@@ -102,6 +108,40 @@ impl Api {
             credentials: credentials_for(&base),
             base,
             on_unauthenticated: None,
+            bearer: Arc::default(),
+            channel: None,
+            on_ticket_created: None,
+        }
+    }
+
+    /// Authenticates every request with `Authorization: Bearer` and sends no cookies (`None`
+    /// goes back to cookies). The widget's way: inside a third-party iframe the browser may
+    /// block or partition cookies, while a token in memory always works and dies with the page.
+    pub fn set_bearer(&self, token: Option<String>) {
+        if let Ok(mut slot) = self.bearer.write() {
+            *slot = token;
+        }
+    }
+
+    /// Names the channel new tickets come in through (`Baton-Channel`).
+    pub fn with_channel(mut self, channel: &'static str) -> Api {
+        self.channel = Some(channel);
+        self
+    }
+
+    /// Called with every ticket this client created (the widget tells the host page).
+    pub fn on_ticket_created(mut self, callback: Callback<Ticket>) -> Api {
+        self.on_ticket_created = Some(callback);
+        self
+    }
+
+    /// The bearer token or the cookies, whichever this client authenticates with.
+    fn auth(&self, request: RequestBuilder) -> RequestBuilder {
+        match self.bearer.read().ok().and_then(|slot| slot.clone()) {
+            Some(token) => request
+                .credentials(RequestCredentials::Omit)
+                .header("Authorization", &format!("Bearer {token}")),
+            None => request.credentials(self.credentials),
         }
     }
 
@@ -132,19 +172,19 @@ impl Api {
     }
 
     fn get(&self, path: &str) -> RequestBuilder {
-        Request::get(&self.url(path)).credentials(self.credentials)
+        self.auth(Request::get(&self.url(path)))
     }
 
     fn post(&self, path: &str) -> RequestBuilder {
-        Request::post(&self.url(path)).credentials(self.credentials)
+        self.auth(Request::post(&self.url(path)))
     }
 
     fn put(&self, path: &str) -> RequestBuilder {
-        Request::put(&self.url(path)).credentials(self.credentials)
+        self.auth(Request::put(&self.url(path)))
     }
 
     fn delete(&self, path: &str) -> RequestBuilder {
-        Request::delete(&self.url(path)).credentials(self.credentials)
+        self.auth(Request::delete(&self.url(path)))
     }
 
     /// Sends the request and returns the response if it is 2xx; otherwise the server's problem.

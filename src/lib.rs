@@ -20,6 +20,8 @@ use leptos_router::hooks::use_navigate;
 use routes::{AppRoutes, Page};
 use state::busy::Busy;
 use state::live::Live;
+use pages::widget::WidgetApp;
+use state::embed::EmbedParams;
 use state::locale::I18n;
 use state::session::{use_session, Session, SessionState};
 use state::toasts::{use_toasts, Toasts};
@@ -27,12 +29,22 @@ use state::toasts::{use_toasts, Toasts};
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    I18n::provide(I18n::detect());
+    // Framed by the widget loader: the host page chose the language.
+    let embedded = EmbedParams::from_location();
+    let locale = embedded
+        .as_ref()
+        .and_then(|p| p.locale.as_deref())
+        .and_then(i18n::Locale::from_code)
+        .unwrap_or_else(I18n::detect);
+    I18n::provide(locale);
     let toasts = Toasts::provide();
     let config = RwSignal::new(None::<Config>);
     leptos::task::spawn_local(async move { config.set(Some(Config::load().await)) });
     view! {
-        {move || config.get().map(|config| view! { <Shell config /> })}
+        {move || config.get().map(|config| match embedded.clone() {
+            Some(params) => view! { <WidgetApp config params /> }.into_any(),
+            None => view! { <Shell config /> }.into_any(),
+        })}
         <ToastHost toasts />
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod agent;
 pub mod help_center;
+pub mod widget;
 mod login;
 mod not_found;
 

@@ -5,6 +5,7 @@
 use crate::components::ui::Loading;
 use crate::pages::help_center::{KbArticlePage, KbHome, MyTickets, NewTicket, TicketDetail};
 use crate::pages::agent::{AgentTicket, StaffOnly, Workspace};
+use crate::pages::widget::{use_widget, WidgetGate};
 use crate::pages::{Login, NotFound};
 use crate::state::session::use_session;
 use leptos::prelude::*;
@@ -78,6 +79,8 @@ pub fn AppRoutes() -> impl IntoView {
         <Routes fallback=|| view! { <NotFound /> }>
             <Route path=path!("/") view=Home />
             <Route path=path!("/login") view=Login />
+            // The widget's entry (`public/widget.js` frames it): on to the submit form.
+            <Route path=path!("/widget") view=|| view! { <SignedIn><Redirect path=Page::NewTicket.path() /></SignedIn> } />
             <Route path=path!("/kb") view=KbHome />
             <Route path=path!("/kb/:id") view=KbArticlePage />
             <Route path=path!("/tickets") view=|| view! { <SignedIn><MyTickets /></SignedIn> } />
@@ -99,6 +102,8 @@ fn SignedIn(children: ChildrenFn) -> impl IntoView {
     move || match signed_in.get() {
         None => view! { <Loading /> }.into_any(),
         Some(true) => children().into_any(),
+        // The widget has no login page: the host signs its users in (see `pages::widget`).
+        Some(false) if use_widget().is_some() => view! { <WidgetGate /> }.into_any(),
         Some(false) => {
             let to = if session.signed_out_by_user() {
                 Page::Login.path()

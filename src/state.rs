@@ -4,6 +4,7 @@
 //! button uses, and [`draft`], the localStorage drafts that keep what users type.
 
 pub mod busy;
+pub mod embed;
 pub mod draft;
 pub mod live;
 pub mod locale;

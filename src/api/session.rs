@@ -1,6 +1,7 @@
 //! Signing in and out, and who is signed in: `/api/v1/session` and `/api/v1/me`.
 
 use super::{Api, ApiError};
+use baton_core::sso::{BearerSession, JwtExchange, WidgetConfig};
 use baton_core::{LoginRequest, Me};
 
 impl Api {
@@ -12,6 +13,17 @@ impl Api {
     /// `DELETE /session`: ends the session server-side and clears the cookie.
     pub async fn logout(&self) -> Result<(), ApiError> {
         self.send(self.delete("/session").build()).await.map(drop)
+    }
+
+    /// `POST /session/jwt`: a host-signed SSO token for a bearer session (no cookie is set).
+    pub async fn exchange_jwt(&self, request: &JwtExchange) -> Result<BearerSession, ApiError> {
+        self.fetch(self.post("/session/jwt").json(request)).await
+    }
+
+    /// `GET /widget/{tenant}`: the widget's public configuration.
+    pub async fn widget_config(&self, tenant: &str) -> Result<WidgetConfig, ApiError> {
+        let tenant = String::from(js_sys::encode_uri_component(tenant));
+        self.fetch(self.get(&format!("/widget/{tenant}")).build()).await
     }
 
     /// `GET /me`: the signed-in user; 401 `unauthenticated` when there is no session.

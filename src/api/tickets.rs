@@ -1,6 +1,7 @@
 //! Tickets and their threads: `/api/v1/tickets…`.
 
 use super::{Api, ApiError};
+use leptos::prelude::Callable;
 use baton_core::{
     ConfidentialValue, Message, NewMessage, NewTicket, Page, Status, Ticket, TicketAction,
     TicketSummary,
@@ -56,11 +57,17 @@ impl Api {
         ticket: &NewTicket,
         idempotency_key: &str,
     ) -> Result<Ticket, ApiError> {
-        let request = self
+        let mut request = self
             .post("/tickets")
-            .header("Idempotency-Key", idempotency_key)
-            .json(ticket);
-        self.fetch(request).await
+            .header("Idempotency-Key", idempotency_key);
+        if let Some(channel) = self.channel {
+            request = request.header(baton_core::sso::CHANNEL_HEADER, channel);
+        }
+        let created: Ticket = self.fetch(request.json(ticket)).await?;
+        if let Some(callback) = self.on_ticket_created {
+            callback.run(created.clone());
+        }
+        Ok(created)
     }
 
     /// `GET /tickets/{id}/messages`: the whole thread, oldest first.

@@ -32,6 +32,10 @@ pub fn problem_key(problem_code: &str) -> Key {
         code::VALIDATION_FAILED => Key::ErrValidationFailed,
         code::TRANSITION_REFUSED => Key::ErrTransitionRefused,
         code::INTERNAL => Key::ErrInternal,
+        code::SSO_INVALID_TOKEN => Key::ErrSsoInvalidToken,
+        code::SSO_BAD_SIGNATURE => Key::ErrSsoBadSignature,
+        code::SSO_EXPIRED => Key::ErrSsoExpired,
+        code::SSO_REPLAYED => Key::ErrSsoReplayed,
         _ => Key::ErrUnknown,
     }
 }

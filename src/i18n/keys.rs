@@ -18,6 +18,18 @@ pub enum Key {
     LanguageZhCn,
     LanguageEn,
     Loading,
+
+    // The embeddable widget.
+    WidgetTitle,
+    WidgetClose,
+    WidgetNotAllowed,
+    WidgetSignInHint,
+    WidgetSessionExpired,
+    WidgetOpenHelpCenter,
+    ErrSsoInvalidToken,
+    ErrSsoBadSignature,
+    ErrSsoExpired,
+    ErrSsoReplayed,
     Dismiss,
     NotificationsRegion,
     NotFoundTitle,

@@ -3,7 +3,7 @@
 
 use crate::api::use_api;
 use crate::components::ui::TextField;
-use crate::i18n::{error_key, Key};
+use crate::i18n::{error_key, problem_key, Key};
 use crate::routes::{home_of, safe_next};
 use crate::state::busy::Busy;
 use crate::state::locale::{tr, tr_while, use_page_title};
@@ -55,7 +55,9 @@ pub fn Login() -> impl IntoView {
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let failure = RwSignal::new(None::<Key>);
+    // A host's single sign-on link that was refused lands here with its problem code.
+    let sso_error = query.read_untracked().get("sso_error");
+    let failure = RwSignal::new(sso_error.map(|code| problem_key(&code)));
     let busy = Busy::new();
     let pending = busy.signal();
     let login = move |request: LoginRequest| {

@@ -31,6 +31,12 @@ impl ApiClient {
         (status, res.json().await.unwrap_or(Value::Null))
     }
 
+    pub async fn put(&self, path: &str, body: Value) -> (StatusCode, Value) {
+        let res = self.http.put(format!("{}{path}", self.base)).json(&body).send().await.expect("PUT");
+        let status = res.status();
+        (status, res.json().await.unwrap_or(Value::Null))
+    }
+
     /// The thread of a ticket as this user sees it.
     pub async fn messages(&self, ticket_id: &str) -> Vec<Value> {
         let (status, body) = self.get(&format!("/api/v1/tickets/{ticket_id}/messages")).await;

@@ -42,6 +42,17 @@ impl Chromedriver {
 
     /// A new, signed-out browser whose preferred language is `lang` (e.g. `en`, `zh-CN`).
     pub async fn browser(&self, lang: &str) -> Browser {
+        self.browser_with(lang, false).await
+    }
+
+    /// [`Chromedriver::browser`] with third-party cookies blocked, as Safari and Firefox do by
+    /// default and Chromium does with its setting on (which also denies third-party frames their
+    /// storage).
+    pub async fn browser_blocking_third_party_cookies(&self, lang: &str) -> Browser {
+        self.browser_with(lang, true).await
+    }
+
+    async fn browser_with(&self, lang: &str, block_third_party_cookies: bool) -> Browser {
         let profile = tempfile::tempdir().expect("profile dir");
         let mut caps = DesiredCapabilities::chrome();
         caps.set_binary(&std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()))
@@ -61,6 +72,15 @@ impl Chromedriver {
         }
         caps.add_arg(&format!("--accept-lang={lang}")).expect("arg");
         caps.add_arg(&format!("--user-data-dir={}", profile.path().display())).expect("arg");
+        if block_third_party_cookies {
+            // The setting as the browser stores it (Settings → Third-party cookies → Block);
+            // cookie_controls_mode 1 is "block third-party cookies" in current Chromium.
+            let prefs = serde_json::json!({
+                "profile.block_third_party_cookies": true,
+                "profile.cookie_controls_mode": 1,
+            });
+            caps.add_experimental_option("prefs", prefs).expect("prefs");
+        }
         let driver = WebDriver::new(self.url(), caps).await.expect("a Chromium session");
         driver.set_script_timeout(WAIT).await.expect("script timeout");
         Browser { driver, _profile: profile }

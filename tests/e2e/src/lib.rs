@@ -7,7 +7,9 @@
 
 pub mod api;
 pub mod browser;
+pub mod host;
 pub mod stack;
+pub mod widget;
 
 pub use api::ApiClient;
 pub use browser::{Browser, Chromedriver};
