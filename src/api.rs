@@ -135,9 +135,14 @@ impl Api {
         self
     }
 
+    /// The widget's bearer token, if it holds one.
+    fn bearer_token(&self) -> Option<String> {
+        self.bearer.read().ok().and_then(|slot| slot.clone())
+    }
+
     /// The bearer token or the cookies, whichever this client authenticates with.
     fn auth(&self, request: RequestBuilder) -> RequestBuilder {
-        match self.bearer.read().ok().and_then(|slot| slot.clone()) {
+        match self.bearer_token() {
             Some(token) => request
                 .credentials(RequestCredentials::Omit)
                 .header("Authorization", &format!("Bearer {token}")),

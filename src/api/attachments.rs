@@ -48,6 +48,12 @@ impl Api {
         xhr.open("POST", &self.url("/attachments"))
             .map_err(failed)?;
         xhr.set_with_credentials(self.cross_origin());
+        // The widget authenticates with its bearer session, never with cookies (see `Api::auth`).
+        if let Some(token) = self.bearer_token() {
+            xhr.set_with_credentials(false);
+            xhr.set_request_header("Authorization", &format!("Bearer {token}"))
+                .map_err(failed)?;
+        }
         let form = FormData::new().map_err(failed)?;
         form.append_with_blob_and_filename("file", file, &file.name())
             .map_err(failed)?;
