@@ -1,0 +1,101 @@
+//! The agent's composer: a public reply or an internal note (`reply-mode-public` /
+//! `reply-mode-internal`), kept as a localStorage draft per agent and ticket with its
+//! idempotency key (the shared [`DraftStore`]), so a reload or a lost answer never loses or
+//! doubles a message.
+
+use super::Loaded;
+use crate::components::ui::TextArea;
+use crate::i18n::{AgentKey, Key};
+use crate::state::busy::Busy;
+use crate::state::draft::{storage_key, DraftPlace, DraftStore};
+use crate::state::locale::tr;
+use crate::state::session::use_session;
+use crate::state::toasts::use_toasts;
+use baton_core::{validate, FieldError, MessageKind, NewMessage, Ticket};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// The draft as stored.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+struct Saved {
+    body: String,
+    internal: bool,
+}
+
+#[component]
+pub fn AgentComposer(
+    /// The ticket replied to.
+    ticket: Ticket,
+    /// The page's state, refreshed after sending.
+    state: Loaded,
+) -> impl IntoView {
+    let toasts = use_toasts();
+    let user = use_session().me_untracked().map(|me| me.id);
+    let key = user.map(|u| storage_key(u, DraftPlace::Ticket(ticket.id)));
+    let (store, saved) = DraftStore::open::<Saved>(key);
+    let saved = saved.unwrap_or_default();
+    let body = RwSignal::new(saved.body);
+    let internal = RwSignal::new(saved.internal);
+    Effect::new(move |_| {
+        let now = Saved { body: body.get(), internal: internal.get() };
+        store.save(&now, now.body.is_empty());
+    });
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let busy = Busy::new();
+    let pending = busy.signal();
+    let id = ticket.id;
+    let send = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let kind = if internal.get_untracked() { MessageKind::Internal } else { MessageKind::Public };
+        let message = NewMessage { body: body.get_untracked(), kind, attachment_ids: Vec::new() };
+        if let Err(found) = validate::new_message(&message) {
+            errors.set(found);
+            return;
+        }
+        errors.set(Vec::new());
+        let idempotency = store.key_for(&serde_json::to_string(&message).unwrap_or_default());
+        let api = state.api.get_value();
+        busy.run(async move {
+            match api.post_message(id, &message, &idempotency).await {
+                Ok(_) => {
+                    store.acknowledged();
+                    body.set(String::new());
+                    toasts.success(if kind == MessageKind::Internal { AgentKey::NoteAdded } else { AgentKey::ReplySent }.into());
+                    state.refresh();
+                }
+                Err(e) => errors.set(toasts.form_error(&e, &["body"])),
+            }
+        });
+    };
+    let label = Signal::derive(move || if internal.get() { AgentKey::BodyInternal } else { AgentKey::BodyPublic });
+    view! {
+        <section class="card composer" class:internal=internal aria-labelledby="composer-heading">
+            <h2 id="composer-heading">{tr(AgentKey::ComposerHeading.into())}</h2>
+            <form novalidate on:submit=send>
+                <fieldset class="composer-modes">
+                    <legend class="sr-only">{tr(AgentKey::ReplyMode.into())}</legend>
+                    <label>
+                        <input type="radio" name="reply-mode" data-testid="reply-mode-public" prop:checked=move || !internal.get()
+                            on:change=move |_| internal.set(false) />
+                        {tr(AgentKey::ModePublic.into())}
+                    </label>
+                    <label>
+                        <input type="radio" name="reply-mode" data-testid="reply-mode-internal" prop:checked=internal
+                            on:change=move |_| internal.set(true) />
+                        {tr(AgentKey::ModeInternal.into())}
+                    </label>
+                </fieldset>
+                {move || view! {
+                    <TextArea id="reply-body" testid="reply-body" field="body" label=Key::Agent(label.get()) value=body
+                        errors=errors required=true rows=5 />
+                }}
+                <div class="form-actions">
+                    <button type="submit" class="button primary" data-testid="reply-send" disabled=pending>
+                        {move || tr(if pending.get() { AgentKey::Sending } else if internal.get() { AgentKey::SendInternal } else { AgentKey::SendPublic }.into())()}
+                    </button>
+                </div>
+            </form>
+        </section>
+    }
+}
