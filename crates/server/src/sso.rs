@@ -9,6 +9,8 @@ pub mod jwt;
 
 use crate::auth;
 use crate::http::Error;
+use crate::secret::Cipher;
+use crate::storage::confidential::Sealed;
 use crate::storage::sso::{self as sso_store, SsoUser, Upsert};
 use crate::storage::{self, sessions, users, Db};
 use baton_core::Me;
@@ -21,6 +23,10 @@ pub const BEARER_TTL: time::Duration = time::Duration::hours(1);
 /// The length of a new SSO secret in random bytes (hex encoded: 64 characters).
 const SECRET_BYTES: usize = 32;
 
+/// How a sealed secret is stored: `sealed:v1:<nonce hex>:<ciphertext hex>`. A stored value
+/// without it is the secret itself, which only the demo seed writes (its secrets are public).
+const SEALED: &str = "sealed:v1:";
+
 /// A new session for a verified token.
 #[derive(Debug)]
 pub struct SignedIn {
@@ -32,6 +38,7 @@ pub struct SignedIn {
 /// Verifies `token` for the tenant `slug` and opens a session of `ttl` for its customer.
 pub async fn exchange(
     db: &Db,
+    cipher: &Cipher,
     slug: &str,
     token: &str,
     ttl: time::Duration,
@@ -52,9 +59,9 @@ pub async fn exchange(
             "SSO is not set up for this tenant",
         )));
     };
+    let secret = reveal(cipher, tenant.id, &secret.secret)?;
     let now = storage::now();
-    let claims =
-        jwt::verify(token, secret.secret.as_bytes(), now.unix_timestamp()).map_err(refused)?;
+    let claims = jwt::verify(token, secret.as_bytes(), now.unix_timestamp()).map_err(refused)?;
 
     let user_id = sign_in_customer(db, tenant.id, &claims, now)
         .await
@@ -138,13 +145,81 @@ async fn sign_in_customer(
     Ok(id)
 }
 
-/// Replaces the tenant's SSO secret with a new random one; the secret, to show once.
-pub async fn rotate_secret(db: &Db, tenant_id: i64) -> Result<(String, String), Error> {
+/// Replaces the tenant's SSO secret with a new random one; the secret, to show once. It is
+/// stored sealed with the server's key, so a copy of the database alone mints no tokens.
+pub async fn rotate_secret(
+    db: &Db,
+    cipher: &Cipher,
+    tenant_id: i64,
+) -> Result<(String, String), Error> {
     let bytes: [u8; SECRET_BYTES] = rand::random();
-    let secret: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let secret = hex(&bytes);
+    let sealed = cipher
+        .seal(&secret, &aad(tenant_id))
+        .map_err(|e| Error::Internal(format!("SSO secret: {e}")))?;
+    let stored = format!("{SEALED}{}:{}", hex(&sealed.nonce), hex(&sealed.ciphertext));
     let now = storage::timestamp(storage::now());
     let mut conn = db.acquire().await?;
-    sso_store::set_secret(&mut conn, tenant_id, &secret, &now).await?;
+    sso_store::set_secret(&mut conn, tenant_id, &stored, &now).await?;
     tracing::info!(tenant_id, "SSO secret rotated");
     Ok((secret, now))
+}
+
+/// The secret as stored: opened if sealed, else (the demo's) as it is.
+fn reveal(cipher: &Cipher, tenant_id: i64, stored: &str) -> Result<String, Error> {
+    let Some(sealed) = stored.strip_prefix(SEALED) else {
+        return Ok(stored.to_owned());
+    };
+    let failed = || {
+        Error::Internal(format!(
+            "the SSO secret of tenant {tenant_id} does not open"
+        ))
+    };
+    let (nonce, ciphertext) = sealed.split_once(':').ok_or_else(failed)?;
+    let sealed = Sealed {
+        nonce: unhex(nonce).ok_or_else(failed)?,
+        ciphertext: unhex(ciphertext).ok_or_else(failed)?,
+    };
+    cipher.open(&sealed, &aad(tenant_id)).map_err(|_| failed())
+}
+
+/// Binds a sealed secret to its tenant, so it cannot be copied to another tenant's row.
+fn aad(tenant_id: i64) -> Vec<u8> {
+    format!("baton/sso-secret/{tenant_id}").into_bytes()
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unhex(text: &str) -> Option<Vec<u8>> {
+    if !text.len().is_multiple_of(2) {
+        return None;
+    }
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sealed_secrets_open_for_their_tenant_only() {
+        let cipher = Cipher::new(&[7; 32]);
+        let sealed = cipher.seal("s3cret", &aad(1)).expect("seal");
+        let stored = format!("{SEALED}{}:{}", hex(&sealed.nonce), hex(&sealed.ciphertext));
+        assert_eq!(reveal(&cipher, 1, &stored).ok().as_deref(), Some("s3cret"));
+        assert!(reveal(&cipher, 2, &stored).is_err());
+        assert!(reveal(&Cipher::new(&[8; 32]), 1, &stored).is_err());
+        assert!(reveal(&cipher, 1, "sealed:v1:zz:00").is_err());
+        assert_eq!(
+            reveal(&cipher, 1, "demo-plain").ok().as_deref(),
+            Some("demo-plain")
+        );
+        assert_eq!(unhex(&hex(&[0, 1, 254, 255])), Some(vec![0, 1, 254, 255]));
+        assert_eq!(unhex("abc"), None);
+    }
 }

@@ -39,7 +39,7 @@ async fn rotate(
     user: CurrentUser,
 ) -> Result<Json<SsoSecret>, Error> {
     require_admin(&user)?;
-    let (secret, rotated_at) = sso::rotate_secret(&state.db, user.tenant_id).await?;
+    let (secret, rotated_at) = sso::rotate_secret(&state.db, &state.cipher, user.tenant_id).await?;
     Ok(Json(SsoSecret { secret, rotated_at }))
 }
 

@@ -41,8 +41,14 @@ async fn exchange(
     if !errors.is_empty() {
         return Err(Error::Validation(errors));
     }
-    let signed_in =
-        sso::exchange(&state.db, req.tenant.trim(), req.token.trim(), BEARER_TTL).await?;
+    let signed_in = sso::exchange(
+        &state.db,
+        &state.cipher,
+        req.tenant.trim(),
+        req.token.trim(),
+        BEARER_TTL,
+    )
+    .await?;
     Ok(Json(BearerSession {
         token: signed_in.token,
         expires_at: signed_in.expires_at,
@@ -74,13 +80,20 @@ pub async fn link(
     if q.tenant.trim().is_empty() || q.token.trim().is_empty() || q.token.len() > MAX_TOKEN {
         return refused(code::SSO_INVALID_TOKEN);
     }
-    let signed_in =
-        match sso::exchange(&state.db, q.tenant.trim(), q.token.trim(), SESSION_TTL).await {
-            Ok(s) => s,
-            Err(Error::SsoRefused { code, .. }) => return refused(code),
-            Err(Error::Forbidden(_)) => return refused(code::FORBIDDEN),
-            Err(e) => return e.into_response(),
-        };
+    let signed_in = match sso::exchange(
+        &state.db,
+        &state.cipher,
+        q.tenant.trim(),
+        q.token.trim(),
+        SESSION_TTL,
+    )
+    .await
+    {
+        Ok(s) => s,
+        Err(Error::SsoRefused { code, .. }) => return refused(code),
+        Err(Error::Forbidden(_)) => return refused(code::FORBIDDEN),
+        Err(e) => return e.into_response(),
+    };
     let cookie = match session_cookie(
         &signed_in.token,
         SESSION_TTL.whole_seconds(),

@@ -67,6 +67,13 @@ async fn rotating_the_secret_retires_the_old_one_in_that_tenant_only() {
         .await
         .json();
     assert_eq!(settings["secret_rotated_at"], res.json()["rotated_at"]);
+    // Stored sealed: the database alone does not give it away.
+    let stored: String =
+        sqlx::query_scalar("SELECT secret FROM tenant_sso WHERE secret LIKE 'sealed:%'")
+            .fetch_one(&app.db)
+            .await
+            .expect("the sealed secret");
+    assert!(!stored.contains(&secret), "{stored}");
 
     let exchange = |tenant: &'static str, token: String| {
         app.post("/api/v1/session/jwt")
