@@ -9,7 +9,8 @@
 
 use crate::auth::CurrentUser;
 use crate::storage::events::{self as event_store, StoredEvent};
-use crate::storage::tickets::TicketRow;
+use crate::storage::tickets::{self as ticket_store, TicketRow};
+use crate::storage::Db;
 use crate::storage::{self, Tx};
 use baton_core::{EventType, LiveEvent, MessageKind, Status};
 use sqlx::SqliteConnection;
@@ -127,6 +128,27 @@ pub fn may_receive(user: &CurrentUser, event: &StoredEvent) -> bool {
     let sees_ticket = event.requester_id == user.id
         || (user.share_group_id.is_some() && event.share_group_id == user.share_group_id);
     sees_ticket && !internal
+}
+
+/// [`may_receive`], then what only the database knows: an agent without `see_all_tickets`
+/// receives the events of tickets in their share (groups, assigned, CC'd); a customer nothing of a
+/// trashed or suspended ticket. A database failure withholds the event: better missed (the client
+/// refetches on reconnect) than leaked.
+pub async fn may_receive_now(db: &Db, user: &CurrentUser, event: &StoredEvent) -> bool {
+    if !may_receive(user, event) {
+        return false;
+    }
+    let staff = user.role.is_staff();
+    if staff && user.sees_all_tickets() {
+        return true;
+    }
+    match ticket_store::visible(db, user.ticket_scope(), event.data.ticket_id, !staff).await {
+        Ok(visible) => visible,
+        Err(e) => {
+            tracing::error!(error = %e, "cannot check who sees an event");
+            false
+        }
+    }
 }
 
 #[cfg(test)]

@@ -8,12 +8,16 @@
 mod confidential;
 mod create;
 mod detail;
+mod flags;
 mod links;
 mod list;
+mod patch;
 mod thread;
 
 pub use confidential::{put_confidential, reveal_confidential, reveals};
 pub use create::{create, create_via};
+pub use flags::{set_flag, star, Flag};
+pub use patch::patch;
 pub use list::{list, ListQuery};
 pub use thread::{messages, post_message};
 
@@ -44,12 +48,24 @@ pub async fn get(app: &AppState, user: &CurrentUser, id: i64) -> Result<Ticket, 
     detail::full(&mut conn, user, row).await
 }
 
+/// Staff-only ticket endpoints answer customers 404, as if the ticket did not exist: they are
+/// ticket-scoped, and a 403 would confirm the id.
+fn staff_only(user: &CurrentUser) -> Result<(), Error> {
+    if user.role.is_staff() {
+        Ok(())
+    } else {
+        Err(Error::NotFound)
+    }
+}
+
 /// Applies a lifecycle event by `user` and records it in the thread; the updated ticket. Only the
-/// requester (and staff) drive the lifecycle: group members who see a ticket get 403.
+/// requester (and staff) drive the lifecycle: group members who see a ticket get 403. `expected`
+/// is the version of `If-Match`, if sent. A trashed or suspended ticket does not move.
 pub async fn act(
     app: &AppState,
     user: &CurrentUser,
     id: i64,
+    expected: Option<i64>,
     event: TicketAction,
 ) -> Result<Ticket, Error> {
     validate::ticket_action(&event).map_err(Error::Validation)?;
@@ -62,6 +78,13 @@ pub async fn act(
         return Err(Error::Forbidden(
             "only the requester decides what happens to a ticket",
         ));
+    }
+    patch::check_version(&row, expected)?;
+    if row.trashed_at.is_some() {
+        return Err(Error::Refused { reason: "ticket_trashed", detail: "restore the ticket from the trash first" });
+    }
+    if row.suspended_at.is_some() {
+        return Err(Error::Refused { reason: "ticket_suspended", detail: "unsuspend the ticket first" });
     }
     let from = row.status()?;
     let to = status::apply(from, event.action, user.actor())?;

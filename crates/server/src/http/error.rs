@@ -41,6 +41,22 @@ pub enum Error {
     Validation(Vec<FieldError>),
     #[error("transition refused: {0}")]
     Transition(#[from] TransitionError),
+    /// A refusal outside the state machine (a trashed or suspended ticket); `reason` as in
+    /// `Transition`.
+    #[error("refused: {detail}")]
+    Refused {
+        reason: &'static str,
+        detail: &'static str,
+    },
+    /// `If-Match` names another version than the stored one.
+    #[error("precondition failed (now v{current_version})")]
+    PreconditionFailed { current_version: i64 },
+    /// An edit that must name the version it was made on came without `If-Match`.
+    #[error("precondition required")]
+    PreconditionRequired,
+    /// A unique thing (a customer's email) already exists.
+    #[error("already exists: {0}")]
+    AlreadyExists(&'static str),
     /// An SSO token refused; `code` is one of baton_core's `sso_*` codes.
     #[error("SSO token refused: {detail}")]
     SsoRefused {
@@ -71,7 +87,11 @@ impl Error {
             Error::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Error::PayloadTooLarge | Error::UploadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             Error::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            Error::Transition(_) => StatusCode::CONFLICT,
+            Error::Transition(_) | Error::Refused { .. } | Error::AlreadyExists(_) => {
+                StatusCode::CONFLICT
+            }
+            Error::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
+            Error::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             Error::Database(_) | Error::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -136,6 +156,25 @@ impl Error {
                     .with_detail(refusal.to_string());
                 p.reason = Some(refusal.code().to_owned());
                 p
+            }
+            Error::Refused { reason, detail } => {
+                let mut p = Problem::new(status, code::TRANSITION_REFUSED, "Transition refused")
+                    .with_detail(*detail);
+                p.reason = Some((*reason).to_owned());
+                p
+            }
+            Error::PreconditionFailed { current_version } => {
+                let mut p = Problem::new(status, code::PRECONDITION_FAILED, "Precondition failed")
+                    .with_detail("the ticket changed since you loaded it; reload it and re-apply");
+                p.current_version = Some(*current_version);
+                p
+            }
+            Error::PreconditionRequired => {
+                Problem::new(status, code::PRECONDITION_REQUIRED, "Precondition required")
+                    .with_detail("send If-Match: \"v<version>\" from the ticket's ETag")
+            }
+            Error::AlreadyExists(what) => {
+                Problem::new(status, code::ALREADY_EXISTS, "Already exists").with_detail(*what)
             }
             Error::SsoRefused { code, detail } => {
                 Problem::new(status, code, "SSO token refused").with_detail(*detail)

@@ -1,12 +1,12 @@
 //! `GET /events`: live events as server-sent events. Each user receives the events of tickets they
-//! may see (`events::may_receive`); `Last-Event-ID` (or `?last_event_id=`) first replays what was
+//! may see (`events::may_receive_now`); `Last-Event-ID` (or `?last_event_id=`) first replays what was
 //! missed from the events table, then the stream goes live. A comment every 15 s keeps proxies
 //! from closing an idle stream.
 
 use super::extract::ApiQuery;
 use super::{AppState, Error, Routes};
 use crate::auth::CurrentUser;
-use crate::events::may_receive;
+use crate::events::may_receive_now;
 use crate::storage::events::{self as event_store, StoredEvent};
 use crate::storage::Db;
 use axum::extract::State;
@@ -85,7 +85,7 @@ impl Feed {
             if let Some(event) = self.backlog.pop_front() {
                 if event.id > self.last_id {
                     self.last_id = event.id;
-                    if may_receive(&self.user, &event) {
+                    if may_receive_now(&self.db, &self.user, &event).await {
                         return Some(event);
                     }
                 }

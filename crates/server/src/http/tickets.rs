@@ -1,5 +1,8 @@
 //! Tickets: create (`POST /tickets`), list (`GET /tickets`), read (`GET /tickets/{id}`) and move
-//! through the lifecycle (`POST /tickets/{id}/actions`). The rules live in `crate::tickets`.
+//! through the lifecycle (`POST /tickets/{id}/actions`); staff edits and flags in `staff`. The
+//! rules live in `crate::tickets`.
+
+mod staff;
 
 use super::extract::{ApiJson, ApiQuery, IdempotencyKey, PathId};
 use super::widget::{check_channel, ChannelHeader};
@@ -10,14 +13,21 @@ use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use baton_core::{NewTicket, Page, Ticket, TicketAction, TicketSummary};
+use baton_core::{NewTicket, Page, TicketAction, TicketSummary};
 
 pub fn router() -> Routes {
     Routes::new()
         .post("/tickets", create)
         .get("/tickets", list)
         .get("/tickets/{id}", show)
+        .patch("/tickets/{id}", staff::patch)
         .post("/tickets/{id}/actions", act)
+        .post("/tickets/{id}/trash", staff::trash)
+        .delete("/tickets/{id}/trash", staff::restore)
+        .post("/tickets/{id}/suspend", staff::suspend)
+        .delete("/tickets/{id}/suspend", staff::unsuspend)
+        .put("/tickets/{id}/star", staff::star)
+        .delete("/tickets/{id}/star", staff::unstar)
 }
 
 async fn create(
@@ -51,15 +61,17 @@ async fn show(
     State(state): State<AppState>,
     user: CurrentUser,
     PathId(id): PathId,
-) -> Result<Json<Ticket>, Error> {
-    Ok(Json(tickets::get(&state, &user, id).await?))
+) -> Result<Response, Error> {
+    Ok(staff::with_etag(StatusCode::OK, tickets::get(&state, &user, id).await?))
 }
 
 async fn act(
     State(state): State<AppState>,
     user: CurrentUser,
     PathId(id): PathId,
+    staff::IfMatch(expected): staff::IfMatch,
     ApiJson(event): ApiJson<TicketAction>,
-) -> Result<Json<Ticket>, Error> {
-    Ok(Json(tickets::act(&state, &user, id, event).await?))
+) -> Result<Response, Error> {
+    let ticket = tickets::act(&state, &user, id, expected, event).await?;
+    Ok(staff::with_etag(StatusCode::OK, ticket))
 }

@@ -7,6 +7,7 @@ use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 pub mod fields;
 mod row;
+pub mod staff;
 
 pub use row::{TicketDetails, TicketRow};
 
@@ -15,12 +16,16 @@ pub use row::{TicketDetails, TicketRow};
 const COLUMNS: &str = "t.id, t.number, t.title, t.description, t.status, t.priority, t.channel,
     t.requester_id, u.name AS requester_name, t.contact_phone, t.created_at, t.updated_at,
     t.type_id, ty.name AS type_name, t.subtype_id, st.name AS subtype_name, t.related_url,
-    t.rating, t.rating_comment, CASE WHEN g.shares_tickets THEN g.id END AS share_group_id";
+    t.rating, t.rating_comment, CASE WHEN g.shares_tickets THEN g.id END AS share_group_id,
+    t.version, t.assignee_id, a.name AS assignee_name, t.assignee_group_id, ag.name AS group_name,
+    t.trashed_at, t.suspended_at, g.id AS customer_group_id, g.name AS customer_group_name";
 const FROM: &str = "FROM tickets t
     JOIN users u ON u.id = t.requester_id AND u.tenant_id = t.tenant_id
     LEFT JOIN customer_groups g ON g.id = u.customer_group_id AND g.tenant_id = t.tenant_id
     LEFT JOIN ticket_types ty ON ty.id = t.type_id AND ty.tenant_id = t.tenant_id
-    LEFT JOIN ticket_subtypes st ON st.id = t.subtype_id AND st.tenant_id = t.tenant_id";
+    LEFT JOIN ticket_subtypes st ON st.id = t.subtype_id AND st.tenant_id = t.tenant_id
+    LEFT JOIN users a ON a.id = t.assignee_id AND a.tenant_id = t.tenant_id
+    LEFT JOIN agent_groups ag ON ag.id = t.assignee_group_id AND ag.tenant_id = t.tenant_id";
 
 /// A ticket to insert; the number is assigned by [`insert`].
 pub struct NewTicketRow<'a> {
@@ -76,6 +81,21 @@ pub async fn get(
     q.push_bind(id);
     push_scope(&mut q, scope);
     q.build_query_as().fetch_optional(conn).await
+}
+
+/// Whether `scope` may see ticket `id` now; `live_only` also requires it to be neither trashed
+/// nor suspended (what customers' live events need).
+pub async fn visible(db: &Db, scope: TicketScope, id: i64, live_only: bool) -> Result<bool, sqlx::Error> {
+    let mut q = QueryBuilder::<Sqlite>::new(
+        "SELECT COUNT(*) FROM tickets t JOIN users u ON u.id = t.requester_id WHERE t.id = ",
+    );
+    q.push_bind(id);
+    push_scope(&mut q, scope);
+    if live_only {
+        q.push(" AND t.trashed_at IS NULL AND t.suspended_at IS NULL");
+    }
+    let n: i64 = q.build_query_scalar().fetch_one(db).await?;
+    Ok(n > 0)
 }
 
 /// What a list may be narrowed to.
@@ -189,7 +209,7 @@ pub async fn set_status(
     status: Status,
     now: &str,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE tickets SET status = ?, updated_at = ? WHERE tenant_id = ? AND id = ?")
+    sqlx::query("UPDATE tickets SET status = ?, updated_at = ?, version = version + 1 WHERE tenant_id = ? AND id = ?")
         .bind(status.code())
         .bind(now)
         .bind(tenant_id)
@@ -217,14 +237,15 @@ pub async fn set_rating(
     Ok(())
 }
 
-/// Marks a ticket as changed (a new message in its thread).
+/// Marks a ticket as changed (a new message in its thread, a property or flag): `updated_at` and a
+/// new version.
 pub async fn touch(
     tx: &mut SqliteConnection,
     tenant_id: i64,
     id: i64,
     now: &str,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE tickets SET updated_at = ? WHERE tenant_id = ? AND id = ?")
+    sqlx::query("UPDATE tickets SET updated_at = ?, version = version + 1 WHERE tenant_id = ? AND id = ?")
         .bind(now)
         .bind(tenant_id)
         .bind(id)

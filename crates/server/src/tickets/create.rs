@@ -1,12 +1,13 @@
 //! Creating a ticket: the basic fields, its type, sub-type and custom field values, confidential
-//! info (sealed), and the attachments it names — all in one transaction with its live event.
+//! info (sealed), the attachments it names, and its routing to an agent group — all in one
+//! transaction with its live event.
 
 use super::{detail, links, Outcome};
 use crate::auth::CurrentUser;
 use crate::events::{self, Change};
 use crate::http::{AppState, Error};
 use crate::secret::ticket_aad;
-use crate::storage::tickets::{self as ticket_store, fields, NewTicketRow};
+use crate::storage::tickets::{self as ticket_store, fields, staff, NewTicketRow};
 use crate::storage::{self, attachments, catalog, confidential, idempotency};
 use baton_core::{validate, Channel, NewTicket, Priority, Status, Ticket};
 
@@ -71,6 +72,9 @@ pub async fn create_via(
         },
     )
     .await?;
+    if let Some(subtype_id) = new.subtype_id {
+        route(&mut tx, user.tenant_id, id, subtype_id).await?;
+    }
     if let Some(type_id) = new.type_id {
         let ids = catalog::field_ids(&mut tx, user.tenant_id, type_id, new.subtype_id).await?;
         // Validation refused unknown keys, so every non-empty value has its field.
@@ -112,6 +116,18 @@ pub async fn create_via(
         value,
         replayed: false,
     })
+}
+
+/// Hands the new ticket to its sub-type's group, and to the group's least-loaded member when the
+/// group assigns automatically.
+async fn route(tx: &mut storage::Tx, tenant_id: i64, id: i64, subtype_id: i64) -> Result<(), Error> {
+    if let Some((group_id, assignee)) = staff::route(tx, tenant_id, subtype_id).await? {
+        staff::set(tx, tenant_id, id, staff::Column::GroupId, &staff::Value::Id(Some(group_id))).await?;
+        if assignee.is_some() {
+            staff::set(tx, tenant_id, id, staff::Column::AssigneeId, &staff::Value::Id(assignee)).await?;
+        }
+    }
+    Ok(())
 }
 
 fn non_empty(value: Option<&str>) -> Option<&str> {

@@ -1,9 +1,10 @@
 //! The full ticket as one user sees it: its row, plus what lives in other tables (custom field
-//! values, attachments, whether confidential info is set) and the actions the user may take.
+//! values, attachments, whether confidential info is set), the actions the user may take, and for
+//! staff the staff part (assignment, CC, tags, star, flags, version).
 
 use crate::auth::CurrentUser;
 use crate::http::Error;
-use crate::storage::tickets::{fields, TicketDetails, TicketRow};
+use crate::storage::tickets::{fields, staff as staff_store, TicketDetails, TicketRow};
 use crate::storage::{attachments, confidential};
 use baton_core::status;
 use baton_core::Ticket;
@@ -20,7 +21,17 @@ pub(super) async fn full(
     } else {
         Vec::new()
     };
+    let staff = if user.role.is_staff() {
+        let mut staff = row.staff_base();
+        staff.cc = staff_store::cc(conn, user.tenant_id, row.id).await?;
+        staff.tags = staff_store::tags(conn, user.tenant_id, row.id).await?;
+        staff.starred = staff_store::starred(conn, user.id, row.id).await?;
+        Some(staff)
+    } else {
+        None
+    };
     let details = TicketDetails {
+        staff,
         allowed_actions,
         fields: fields::list(conn, user.tenant_id, row.id).await?,
         attachments: attachments::of_ticket(conn, user.tenant_id, row.id).await?,

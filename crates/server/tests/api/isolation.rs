@@ -156,7 +156,8 @@ async fn every_protected_route_needs_a_session() {
     // + 7 help-center routes (ticket types, confidential set/reveal/reveals, attachment upload
     // and download, live events).
     // + 9 agent view routes (list, create, counts, order, get, put, delete, hidden, tickets).
-    assert_eq!(checked, (14 + 7 + 9) * 2 * 2);
+    // + 7 staff ticket routes (patch, trash/restore, suspend/unsuspend, star/unstar).
+    assert_eq!(checked, (14 + 7 + 9 + 7) * 2 * 2);
     // An expired session is no session.
     sqlx::query("UPDATE sessions SET expires_at = '2000-01-01T00:00:00Z'")
         .execute(&app.db)

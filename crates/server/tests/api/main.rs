@@ -3,6 +3,7 @@
 //! `cli` runs the built binary. One test binary, so the crate links once.
 
 mod actions;
+mod agent;
 mod attachments;
 mod catalog;
 mod cli;

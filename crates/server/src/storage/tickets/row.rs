@@ -4,7 +4,7 @@
 use crate::storage::catalog::decode_text;
 use crate::storage::decode_code;
 use baton_core::{Action, Attachment, Channel, FieldEntry, Priority, Status, Ticket};
-use baton_core::{TicketSummary, TypeRef, UserRef};
+use baton_core::{GroupRef, StaffTicket, TicketSummary, TypeRef, UserRef};
 
 #[derive(Debug, sqlx::FromRow)]
 pub struct TicketRow {
@@ -29,6 +29,17 @@ pub struct TicketRow {
     pub rating_comment: Option<String>,
     /// The requester's customer group if it shares tickets: its members see this ticket too.
     pub share_group_id: Option<i64>,
+    pub version: i64,
+    pub assignee_id: Option<i64>,
+    pub assignee_name: Option<String>,
+    /// The agent group handling it.
+    pub assignee_group_id: Option<i64>,
+    pub group_name: Option<String>,
+    pub trashed_at: Option<String>,
+    pub suspended_at: Option<String>,
+    /// The requester's customer group, sharing or not.
+    pub customer_group_id: Option<i64>,
+    pub customer_group_name: Option<String>,
 }
 
 /// What a full ticket shows beyond its row, read separately (see `tickets::detail`).
@@ -38,6 +49,8 @@ pub struct TicketDetails {
     pub fields: Vec<FieldEntry>,
     pub attachments: Vec<Attachment>,
     pub confidential_set: bool,
+    /// The staff part; `None` for customers.
+    pub staff: Option<StaffTicket>,
 }
 
 fn type_ref(
@@ -55,6 +68,27 @@ fn type_ref(
 }
 
 impl TicketRow {
+    /// The staff part that lives in this row; cc, tags and the star come from other tables.
+    pub fn staff_base(&self) -> StaffTicket {
+        let user = |id: Option<i64>, name: &Option<String>| {
+            id.zip(name.clone()).map(|(id, name)| UserRef { id, name })
+        };
+        let group = |id: Option<i64>, name: &Option<String>| {
+            id.zip(name.clone()).map(|(id, name)| GroupRef { id, name })
+        };
+        StaffTicket {
+            version: self.version,
+            assignee: user(self.assignee_id, &self.assignee_name),
+            group: group(self.assignee_group_id, &self.group_name),
+            cc: Vec::new(),
+            tags: Vec::new(),
+            starred: false,
+            trashed_at: self.trashed_at.clone(),
+            suspended_at: self.suspended_at.clone(),
+            customer_group: group(self.customer_group_id, &self.customer_group_name),
+        }
+    }
+
     pub fn status(&self) -> Result<Status, sqlx::Error> {
         decode_code("status", &self.status)
     }
@@ -90,7 +124,7 @@ impl TicketRow {
             // The schema's CHECK keeps ratings within 1–5.
             rating: self.rating.and_then(|r| u8::try_from(r).ok()),
             rating_comment: self.rating_comment,
-            staff: None,
+            staff: details.staff,
         })
     }
 

@@ -1,0 +1,80 @@
+//! The trash and suspended flags (staff; `If-Match` optional), and per-agent stars, which are
+//! the agent's own bookmark and so change neither the version nor the thread.
+
+use super::patch::{check_version, finish};
+use super::staff_only;
+use crate::auth::CurrentUser;
+use crate::http::{AppState, Error};
+use crate::storage::tickets::staff::{self as staff_store, Column, Value};
+use crate::storage::tickets::{self as ticket_store};
+use crate::storage::{self};
+use baton_core::Ticket;
+
+/// A flag and whether it is being set or cleared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flag {
+    Trash,
+    Restore,
+    Suspend,
+    Unsuspend,
+}
+
+impl Flag {
+    fn column(self) -> Column {
+        match self {
+            Flag::Trash | Flag::Restore => Column::TrashedAt,
+            Flag::Suspend | Flag::Unsuspend => Column::SuspendedAt,
+        }
+    }
+
+    fn sets(self) -> bool {
+        matches!(self, Flag::Trash | Flag::Suspend)
+    }
+
+    /// The audit line in the thread.
+    fn note(self) -> &'static str {
+        match self {
+            Flag::Trash => "moved to trash",
+            Flag::Restore => "restored from trash",
+            Flag::Suspend => "suspended",
+            Flag::Unsuspend => "unsuspended",
+        }
+    }
+}
+
+/// Sets or clears `flag` on ticket `id`. Setting a flag that is already set (or clearing one that
+/// is clear) changes nothing and answers the ticket as it is.
+pub async fn set_flag(
+    app: &AppState,
+    user: &CurrentUser,
+    id: i64,
+    expected: Option<i64>,
+    flag: Flag,
+) -> Result<Ticket, Error> {
+    staff_only(user)?;
+    let mut tx = storage::begin_write(&app.db).await?;
+    let row = ticket_store::get(&mut tx, user.ticket_scope(), id).await?.ok_or(Error::NotFound)?;
+    check_version(&row, expected)?;
+    let current = match flag.column() {
+        Column::TrashedAt => row.trashed_at.is_some(),
+        _ => row.suspended_at.is_some(),
+    };
+    if current == flag.sets() {
+        let ticket = super::detail::full(&mut tx, user, row).await?;
+        tx.commit().await?;
+        return Ok(ticket);
+    }
+    let value = flag.sets().then(|| storage::timestamp(storage::now()));
+    staff_store::set(&mut tx, user.tenant_id, id, flag.column(), &Value::Text(value)).await?;
+    finish(app, tx, user, id, &[flag.note().to_owned()]).await
+}
+
+/// Stars (`on`) or unstars ticket `id` for `user`.
+pub async fn star(app: &AppState, user: &CurrentUser, id: i64, on: bool) -> Result<(), Error> {
+    staff_only(user)?;
+    let mut conn = app.db.acquire().await?;
+    ticket_store::get(&mut conn, user.ticket_scope(), id).await?.ok_or(Error::NotFound)?;
+    let now = storage::timestamp(storage::now());
+    staff_store::set_star(&mut conn, user.tenant_id, user.id, id, on, &now).await?;
+    Ok(())
+}
