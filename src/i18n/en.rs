@@ -116,6 +116,8 @@ pub fn text(key: Key) -> &'static str {
 
         AskedBy => "Asked by {0}",
         DetailsHeading => "Details",
+        DetailContactPhone => "Contact phone",
+        DetailRelatedUrl => "Related link",
         AttachmentsHeading => "Attachments",
         AttachmentDownload => "Download {0}",
         ConfidentialHeading => "Confidential info",

@@ -124,6 +124,8 @@ pub enum Key {
     // Ticket page: requester, details, attachments, confidential info.
     AskedBy,
     DetailsHeading,
+    DetailContactPhone,
+    DetailRelatedUrl,
     AttachmentsHeading,
     AttachmentDownload,
     ConfidentialHeading,

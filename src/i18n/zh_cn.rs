@@ -116,6 +116,8 @@ pub fn text(key: Key) -> &'static str {
 
         AskedBy => "提交人：{0}",
         DetailsHeading => "工单信息",
+        DetailContactPhone => "联系电话",
+        DetailRelatedUrl => "相关链接",
         AttachmentsHeading => "附件",
         AttachmentDownload => "下载 {0}",
         ConfidentialHeading => "机密信息",

@@ -176,3 +176,8 @@ pub fn option_values(el: &Element) -> Vec<String> {
         .map(|o| o.get_attribute("value").unwrap_or_default())
         .collect()
 }
+
+/// Whether `el` or an ancestor is `hidden`.
+pub fn hidden(el: &Element) -> bool {
+    el.closest("[hidden]").ok().flatten().is_some()
+}

@@ -116,11 +116,11 @@ async fn the_form_renders_every_field_kind_of_the_chosen_type_and_sub_type() {
     let (form, _, _) = form(catalog(), None);
     until("type select", || form.find("[data-testid='ticket-type']").is_some()).await;
     assert_eq!(option_values(&form.testid("ticket-type")), ["", "1", "2"]);
-    assert!(form.find("[data-testid='ticket-subtype']").is_none(), "no type, no sub-types");
+    assert!(hidden(&form.testid("ticket-subtype")), "no type, no sub-types");
     assert!(form.find("[data-testid='field-order_no']").is_none());
 
     choose(&form.testid("ticket-type"), "1");
-    until("sub-type select", || form.find("[data-testid='ticket-subtype']").is_some()).await;
+    until("sub-type select", || !hidden(&form.testid("ticket-subtype"))).await;
     assert_eq!(option_values(&form.testid("ticket-subtype")), ["", "11"]);
     assert!(form.find("[data-testid='field-order_no']").is_some(), "the type's own field");
     assert!(form.find("[data-testid='field-notes']").is_none(), "sub-type fields wait for it");
@@ -170,7 +170,7 @@ async fn the_form_renders_every_field_kind_of_the_chosen_type_and_sub_type() {
     // Another type, without sub-types: its (no) fields replace the others.
     choose(&form.testid("ticket-type"), "2");
     until("fields gone", || form.find("[data-testid='field-order_no']").is_none()).await;
-    assert!(form.find("[data-testid='ticket-subtype']").is_none());
+    assert!(hidden(&form.testid("ticket-subtype")));
 }
 
 #[wasm_bindgen_test]
@@ -178,7 +178,7 @@ async fn cascading_options_follow_the_parent_and_reset_when_it_changes() {
     let (form, _, _) = form(catalog(), None);
     until("type select", || form.find("[data-testid='ticket-type']").is_some()).await;
     choose(&form.testid("ticket-type"), "1");
-    until("sub-type", || form.find("[data-testid='ticket-subtype']").is_some()).await;
+    until("sub-type", || !hidden(&form.testid("ticket-subtype"))).await;
     choose(&form.testid("ticket-subtype"), "11");
     until("fields", || form.find("[data-testid='field-city']").is_some()).await;
     assert_eq!(option_values(&form.testid("field-city")), [""], "no parent value, no options");
@@ -200,7 +200,7 @@ async fn a_missing_required_custom_field_is_marked_next_to_it_and_nothing_typed_
     type_into(&form.testid("ticket-title"), "Return a kettle");
     type_into(&form.testid("ticket-description"), "It leaks");
     choose(&form.testid("ticket-type"), "1");
-    until("sub-type", || form.find("[data-testid='ticket-subtype']").is_some()).await;
+    until("sub-type", || !hidden(&form.testid("ticket-subtype"))).await;
     choose(&form.testid("ticket-subtype"), "11");
     until("fields", || form.find("[data-testid='field-notes']").is_some()).await;
     type_into(&form.testid("field-notes"), "Bought as a gift");
@@ -226,6 +226,8 @@ async fn a_missing_required_custom_field_is_marked_next_to_it_and_nothing_typed_
     assert_eq!(value_of(&form.testid("ticket-title")), "Return a kettle");
 
     type_into(&form.testid("field-order_no"), "A-1001");
+    until("the mark follows the correction", || form.field_error("fields.order_no").is_none()).await;
+    assert!(form.field_error("fields.agree").is_some(), "the others stay until fixed");
     let shop = form.get("[data-testid='field-channel'] input[value='web']");
     check(&shop, true);
     check(&form.get("[data-testid='field-reasons'] input[value='late']"), true);

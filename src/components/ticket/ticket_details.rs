@@ -51,7 +51,7 @@ pub fn TicketDetails(
         view! { <dt>{tr(Key::FieldSubtype)}</dt><dd data-testid="ticket-subtype-name">{tenant_text(s.name)}</dd> }
     });
     let phone = ticket.contact_phone.map(|p| {
-        view! { <dt>{tr(Key::FieldContactPhone)}</dt><dd>{p}</dd> }
+        view! { <dt>{tr(Key::DetailContactPhone)}</dt><dd>{p}</dd> }
     });
     let url = ticket.related_url.map(|url| {
         let shown = if is_http_url(&url) {
@@ -59,7 +59,7 @@ pub fn TicketDetails(
         } else {
             view! { <span data-testid="ticket-url-link">{url}</span> }.into_any()
         };
-        view! { <dt>{tr(Key::FieldRelatedUrl)}</dt><dd>{shown}</dd> }
+        view! { <dt>{tr(Key::DetailRelatedUrl)}</dt><dd>{shown}</dd> }
     });
     let attachments = (!ticket.attachments.is_empty()).then(|| {
         view! {

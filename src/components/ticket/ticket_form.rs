@@ -55,10 +55,26 @@ pub fn TicketForm(
             mine
         }
     });
-    // After a failed attempt, take the user to the first field to fix.
+    // When the server refuses fields, take the user to the first one to fix.
     Effect::new(move |_| {
-        if !errors.with(Vec::is_empty) {
+        if !server_errors.with(Vec::is_empty) {
             request_animation_frame(focus_first_invalid);
+        }
+    });
+    // Our own check, with the files that are still uploading.
+    let check = move || {
+        let types = types.get_untracked();
+        let mut found = draft.pending_uploads(&types);
+        let ticket = draft.to_new_ticket(&types);
+        found.extend(validate::new_ticket_with(&ticket, &types).err().unwrap_or_default());
+        (ticket, found)
+    };
+    // After a refused attempt, the marks follow the corrections as the user makes them.
+    let attempted = StoredValue::new(false);
+    Effect::new(move |_| {
+        draft.track();
+        if attempted.get_value() {
+            client_errors.set(check().1);
         }
     });
 
@@ -66,19 +82,15 @@ pub fn TicketForm(
         if pending.get_untracked() {
             return;
         }
-        let types = types.get_untracked();
-        let uploading = draft.pending_uploads(&types);
-        if !uploading.is_empty() {
-            client_errors.set(uploading);
-            return;
-        }
-        let ticket = draft.to_new_ticket(&types);
-        match validate::new_ticket_with(&ticket, &types) {
-            Ok(()) => {
-                client_errors.set(Vec::new());
-                on_submit.run(ticket);
-            }
-            Err(found) => client_errors.set(found),
+        let (ticket, found) = check();
+        if found.is_empty() {
+            attempted.set_value(false);
+            client_errors.set(Vec::new());
+            on_submit.run(ticket);
+        } else {
+            attempted.set_value(true);
+            client_errors.set(found);
+            request_animation_frame(focus_first_invalid);
         }
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {

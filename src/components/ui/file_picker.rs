@@ -98,7 +98,7 @@ fn UploadRow(upload: Upload, uploads: RwSignal<Vec<Upload>>) -> impl IntoView {
             Some(Err(_)) => "failed",
         }
     };
-    let percent = move || (progress.get() * 100.0).round().clamp(0.0, 100.0);
+    let percent = move || (progress.get() * 100.0).round().clamp(0.0, 100.0) as u32;
     let status = {
         let name = name.clone();
         move || match result.get() {

@@ -18,7 +18,7 @@ use crate::state::locale::{tr, use_page_title};
 use crate::state::session::use_session;
 use baton_core::problem::code;
 use baton_core::status::{on_reply, Action, Actor};
-use baton_core::{Message, Problem, Ticket, TicketAction};
+use baton_core::{Message, Problem, Ticket, TicketAction, TicketType};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use sending::Composer;
@@ -75,18 +75,11 @@ pub fn TicketDetail() -> impl IntoView {
     });
 
     let actor = move || session.me().map_or(Actor::Customer, |me| me.role.actor());
-    let show = move |(t, messages): (Ticket, Vec<Message>)| {
+    let show = move |(t, messages, types): (Ticket, Vec<Message>, Vec<TicketType>)| {
         let can_reply = on_reply(t.status, actor()).is_ok();
         let can_rate = t.allowed_actions.contains(&Action::Rate);
         let viewer = session.me().map(|me| me.id);
         let is_requester = viewer == Some(t.requester.id);
-        let details = {
-            let t = t.clone();
-            move || {
-                let types = catalog.get().and_then(Result::ok).unwrap_or_default();
-                view! { <TicketDetails ticket=t.clone() types /> }
-            }
-        };
         let confidential = (t.confidential_set || is_requester).then(|| view! {
             <ConfidentialBox set=t.confidential_set can_edit=is_requester value=composer.confidential
                 errors=composer.confidential_errors pending=composer.saving()
@@ -95,7 +88,7 @@ pub fn TicketDetail() -> impl IntoView {
         view! {
             <article class="ticket-detail" data-testid="ticket-detail" data-ticket-id=t.id data-status=t.status.code()>
                 <TicketHeader ticket=t.clone() viewer />
-                {details}
+                <TicketDetails ticket=t.clone() types />
                 {confidential}
                 <section class="card" aria-labelledby="thread-heading">
                     <h2 id="thread-heading">{tr(Key::ThreadHeading)}</h2>
@@ -122,10 +115,13 @@ pub fn TicketDetail() -> impl IntoView {
 
     view! {
         {move || {
-            let both = match (ticket.get(), thread.get()) {
+            let both = match (ticket.get(), thread.get(), catalog.get()) {
                 // Until the new ticket arrives after a change of `:id`, the old one is not shown.
-                (Some(Ok(t)), Some(Ok(messages))) if Some(t.id) == id.get() => Some(Ok((t, messages))),
-                (Some(Err(e)), _) | (_, Some(Err(e))) => Some(Err(e)),
+                // A catalog that failed to load only costs the field labels.
+                (Some(Ok(t)), Some(Ok(messages)), Some(types)) if Some(t.id) == id.get() => {
+                    Some(Ok((t, messages, types.unwrap_or_default())))
+                }
+                (Some(Err(e)), _, _) | (_, Some(Err(e)), _) => Some(Err(e)),
                 _ => None,
             };
             let failed = matches!(both, Some(Err(_)));

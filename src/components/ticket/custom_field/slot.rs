@@ -97,9 +97,9 @@ impl FieldSlot {
                 (!ids.is_empty()).then_some(FieldValue::List(ids))
             }
             _ if text.is_empty() => None,
-            FieldKind::Number => Some(match text.parse::<f64>() {
-                Ok(n) if n.is_finite() => FieldValue::Number(n),
-                _ => FieldValue::String(text.to_owned()),
+            FieldKind::Number => Some(match parse_number(text) {
+                Some(n) => FieldValue::Number(n),
+                None => FieldValue::String(text.to_owned()),
             }),
             _ => Some(FieldValue::String(text.to_owned())),
         }
@@ -115,6 +115,13 @@ impl Default for FieldSlot {
     fn default() -> FieldSlot {
         FieldSlot::new()
     }
+}
+
+/// A finite number as typed, parsed by the browser (`+"12.5"`; `"12a"` is not one), rather than
+/// shipping Rust's float parser.
+fn parse_number(text: &str) -> Option<f64> {
+    let n = wasm_bindgen::JsValue::from_str(text).unchecked_into_f64();
+    n.is_finite().then_some(n)
 }
 
 /// The attachment ids a list value names (for showing a ticket's attachment fields).

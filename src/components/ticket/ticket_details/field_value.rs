@@ -59,12 +59,15 @@ pub fn field_value_view(
     }
 }
 
-/// A value as text: numbers without a needless ".0", lists joined.
+/// A value as text: numbers as JavaScript writes them (no needless ".0"), lists joined.
 fn plain(value: &FieldValue) -> String {
     match value {
         FieldValue::String(s) => s.clone(),
-        FieldValue::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
-        FieldValue::Number(n) => n.to_string(),
+        // The browser's number formatting, rather than shipping Rust's float printer.
+        FieldValue::Number(n) => js_sys::Number::from(*n)
+            .to_string_with_radix(10)
+            .map(String::from)
+            .unwrap_or_default(),
         FieldValue::Bool(b) => b.to_string(),
         FieldValue::List(list) => list.join(", "),
     }

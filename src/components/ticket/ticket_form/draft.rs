@@ -158,6 +158,13 @@ impl TicketDraft {
         self.store.acknowledged();
     }
 
+    /// Subscribes the caller to every value of the form.
+    pub fn track(&self) {
+        self.saved();
+        self.confidential.track();
+        self.files.with(|f| f.iter().for_each(|u| u.result.track()));
+    }
+
     /// The draft as stored (tracked).
     fn saved(&self) -> Saved {
         self.slots_added.track();

@@ -7,7 +7,8 @@ use crate::state::locale::tr;
 use baton_core::{FieldError, TicketType};
 use leptos::prelude::*;
 
-/// The two selects, or nothing when the tenant has no types.
+/// The two selects; hidden when the tenant has no types (the sub-type one while the chosen type
+/// has no sub-types).
 #[component]
 pub fn TypePicker(
     /// The tenant's catalog.
@@ -48,41 +49,30 @@ pub fn TypePicker(
             .map(|s| view! { <option value=s.id prop:selected=move || subtype_id.get() == Some(s.id)>{tenant_text(s.name)}</option> })
             .collect_view()
     };
-    let subtype_select = move || {
-        has_subtypes().then(|| {
-            let d = subtype_field.clone();
-            view! {
-                <div class="field">
-                    {d.label_view(Label::Key(Key::FieldSubtype), true)}
-                    <select id="ticket-subtype" data-testid="ticket-subtype" aria-required="true"
-                        aria-invalid=d.invalid() aria-describedby=d.described_by()
-                        on:change=move |ev| subtype_id.set(event_target_value(&ev).parse().ok())>
-                        <option value="" prop:selected=move || subtype_id.get().is_none()>{tr(Key::ChooseOption)}</option>
-                        {subtype_options}
-                    </select>
-                    {d.error_view()}
-                </div>
-            }
-        })
-    };
-    move || {
-        let subtype_select = subtype_select.clone();
-        (!types.with(Vec::is_empty)).then(|| {
-            let d = type_field.clone();
-            view! {
-                <div class="field-row">
-                    <div class="field">
-                        {d.label_view(Label::Key(Key::FieldType), true)}
-                        <select id="ticket-type" data-testid="ticket-type" aria-required="true"
-                            aria-invalid=d.invalid() aria-describedby=d.described_by() on:change=pick_type>
-                            <option value="" prop:selected=move || type_id.get().is_none()>{tr(Key::ChooseOption)}</option>
-                            {type_options}
-                        </select>
-                        {d.error_view()}
-                    </div>
-                    {subtype_select}
-                </div>
-            }
-        })
+    let no_types = move || types.with(Vec::is_empty);
+    // Always rendered, hidden when unused: cheaper than re-creating the selects.
+    let (d, sd) = (type_field, subtype_field);
+    view! {
+        <div class="field-row" hidden=no_types>
+            <div class="field">
+                {d.label_view(Label::Key(Key::FieldType), true)}
+                <select id="ticket-type" data-testid="ticket-type" aria-required="true"
+                    aria-invalid=d.invalid() aria-describedby=d.described_by() on:change=pick_type>
+                    <option value="" prop:selected=move || type_id.get().is_none()>{tr(Key::ChooseOption)}</option>
+                    {type_options}
+                </select>
+                {d.error_view()}
+            </div>
+            <div class="field" hidden=move || !has_subtypes()>
+                {sd.label_view(Label::Key(Key::FieldSubtype), true)}
+                <select id="ticket-subtype" data-testid="ticket-subtype" aria-required="true"
+                    aria-invalid=sd.invalid() aria-describedby=sd.described_by()
+                    on:change=move |ev| subtype_id.set(event_target_value(&ev).parse().ok())>
+                    <option value="" prop:selected=move || subtype_id.get().is_none()>{tr(Key::ChooseOption)}</option>
+                    {subtype_options}
+                </select>
+                {sd.error_view()}
+            </div>
+        </div>
     }
 }

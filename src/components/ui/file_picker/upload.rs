@@ -59,13 +59,15 @@ pub fn uploaded(uploads: &[Upload]) -> Vec<Attachment> {
     uploads.iter().filter_map(Upload::attachment).collect()
 }
 
-/// A size in bytes as people read it: "820 B", "14.2 KB", "3.1 MB".
+/// A size in bytes as people read it: "820 B", "14.2 KB", "3.1 MB". Integer arithmetic only:
+/// formatting floats would ship Rust's float printer in the wasm for this one line.
 pub fn format_size(bytes: f64) -> String {
-    if bytes < 1024.0 {
-        format!("{bytes:.0} B")
-    } else if bytes < 1024.0 * 1024.0 {
-        format!("{:.1} KB", bytes / 1024.0)
-    } else {
-        format!("{:.1} MB", bytes / (1024.0 * 1024.0))
-    }
+    let bytes = bytes.max(0.0) as u64;
+    let (unit, scale) = match bytes {
+        0..1024 => return format!("{bytes} B"),
+        1024..1_048_576 => ("KB", 1024),
+        _ => ("MB", 1_048_576),
+    };
+    let tenths = (bytes * 10 + scale / 2) / scale;
+    format!("{}.{} {unit}", tenths / 10, tenths % 10)
 }
