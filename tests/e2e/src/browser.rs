@@ -72,15 +72,14 @@ impl Chromedriver {
         }
         caps.add_arg(&format!("--accept-lang={lang}")).expect("arg");
         caps.add_arg(&format!("--user-data-dir={}", profile.path().display())).expect("arg");
-        if block_third_party_cookies {
-            // The setting as the browser stores it (Settings → Third-party cookies → Block);
-            // cookie_controls_mode 1 is "block third-party cookies" in current Chromium.
-            let prefs = serde_json::json!({
-                "profile.block_third_party_cookies": true,
-                "profile.cookie_controls_mode": 1,
-            });
-            caps.add_experimental_option("prefs", prefs).expect("prefs");
-        }
+        // Third-party cookies explicitly allowed or blocked, whatever this Chromium's default is:
+        // the setting as the browser stores it (Settings → Third-party cookies), where
+        // cookie_controls_mode 1 means "block third-party cookies" and 0 "allow".
+        let prefs = serde_json::json!({
+            "profile.block_third_party_cookies": block_third_party_cookies,
+            "profile.cookie_controls_mode": if block_third_party_cookies { 1 } else { 0 },
+        });
+        caps.add_experimental_option("prefs", prefs).expect("prefs");
         let driver = WebDriver::new(self.url(), caps).await.expect("a Chromium session");
         driver.set_script_timeout(WAIT).await.expect("script timeout");
         Browser { driver, _profile: profile }
