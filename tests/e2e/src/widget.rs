@@ -5,7 +5,11 @@ use crate::browser::WAIT;
 use crate::{ApiClient, Browser, Stack};
 use jsonwebtoken::{encode, EncodingKey, Header};
 use serde_json::{json, Value};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+/// Makes every token's jti unique, even for two tokens signed within the same second.
+static NEXT_JTI: AtomicU64 = AtomicU64::new(0);
 use thirtyfour::prelude::*;
 
 pub const SECRET: &str = baton_server::demo::SSO_SECRET;
@@ -21,7 +25,7 @@ pub fn now() -> i64 {
 pub fn token(sub: &str, name: &str, exp_in: i64) -> String {
     let claims = json!({
         "sub": sub, "email": format!("{sub}@shop.test"), "name": name,
-        "exp": now() + exp_in, "jti": format!("{sub}-{}", now()),
+        "exp": now() + exp_in, "jti": format!("{sub}-{}-{}", now(), NEXT_JTI.fetch_add(1, Ordering::Relaxed)),
     });
     encode(
         &Header::default(),
