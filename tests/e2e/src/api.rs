@@ -37,6 +37,17 @@ impl ApiClient {
         (status, res.json().await.unwrap_or(Value::Null))
     }
 
+    /// The ids (as `<option>` values) of the demo ticket type and sub-type with these English names.
+    pub async fn ticket_type(&self, type_en: &str, subtype_en: &str) -> (String, String) {
+        let (status, types) = self.get("/api/v1/ticket-types").await;
+        assert_eq!(status, StatusCode::OK, "ticket types: {types}");
+        let t = types.as_array().into_iter().flatten().find(|t| t["name"]["en"] == type_en);
+        let t = t.unwrap_or_else(|| panic!("no ticket type {type_en}: {types}"));
+        let s = t["subtypes"].as_array().into_iter().flatten().find(|s| s["name"]["en"] == subtype_en);
+        let s = s.unwrap_or_else(|| panic!("no sub-type {subtype_en} in {t}"));
+        (t["id"].to_string(), s["id"].to_string())
+    }
+
     /// The thread of a ticket as this user sees it.
     pub async fn messages(&self, ticket_id: &str) -> Vec<Value> {
         let (status, body) = self.get(&format!("/api/v1/tickets/{ticket_id}/messages")).await;

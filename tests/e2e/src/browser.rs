@@ -171,6 +171,19 @@ impl Browser {
         input.send_keys(text).await.expect("type");
     }
 
+    /// Chooses the option with this value in the `<select>` with this testid, waiting for the
+    /// option to exist (options often arrive with data).
+    pub async fn select(&self, testid: &str, value: &str) {
+        self.find_by(By::Css(format!("[data-testid='{testid}'] option[value='{value}']"))).await;
+        let select = self.find(testid).await;
+        thirtyfour::components::SelectElement::new(&select)
+            .await
+            .expect("a <select>")
+            .select_by_value(value)
+            .await
+            .unwrap_or_else(|e| panic!("choose {value} in {testid}: {e}"));
+    }
+
     pub async fn click(&self, testid: &str) {
         self.find(testid).await.click().await.expect("click");
     }

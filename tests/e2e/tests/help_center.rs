@@ -26,9 +26,13 @@ async fn alice_submits_lists_replies_and_logs_out() {
     b.wait_text("current-user", |t| t.contains("Alice")).await;
 
     // Submit: an invalid phone is refused next to the field and nothing typed is lost.
+    let alice = ApiClient::login(&base, "alice@customer.test").await;
+    let (type_id, subtype_id) = alice.ticket_type("Technical issue", "Site is down").await;
     b.click("nav-submit").await;
     b.find("ticket-form").await;
     b.assert_accessible("submit form").await;
+    b.select("ticket-type", &type_id).await;
+    b.select("ticket-subtype", &subtype_id).await;
     b.type_into("ticket-title", "Printer on floor 3 jams").await;
     b.type_into("ticket-description", "Every second page jams since Monday.").await;
     b.type_into("ticket-contact", "call me maybe").await;
@@ -65,7 +69,6 @@ async fn alice_submits_lists_replies_and_logs_out() {
     .await;
 
     // The server has the ticket and exactly one copy of the reply.
-    let alice = ApiClient::login(&base, "alice@customer.test").await;
     let thread = alice.messages(&id).await;
     let replies = thread.iter().filter(|m| m["body"] == "Any news? It still jams.").count();
     assert_eq!(replies, 1, "thread: {thread:?}");
@@ -85,10 +88,12 @@ async fn alice_submits_lists_replies_and_logs_out() {
 async fn carol_cannot_see_alices_ticket() {
     let stack = Stack::start().await;
     let alice = ApiClient::login(&stack.base_url(), "alice@customer.test").await;
+    let (type_id, subtype_id) = alice.ticket_type("Billing", "Invoice").await;
     let (status, ticket) = alice
         .post(
             "/api/v1/tickets",
-            serde_json::json!({"title": "Private matter", "description": "Only for Acme"}),
+            serde_json::json!({"title": "Private matter", "description": "Only for Acme",
+                "type_id": type_id.parse::<i64>().expect("id"), "subtype_id": subtype_id.parse::<i64>().expect("id")}),
         )
         .await;
     assert_eq!(status, 201, "{ticket}");
@@ -128,13 +133,7 @@ async fn language_follows_the_browser_and_the_switch() {
     let zh_label = b.text("login-submit").await.expect("submit label");
     b.assert_accessible("login in Chinese").await;
 
-    let switch = b.find("locale-switch").await;
-    thirtyfour::components::SelectElement::new(&switch)
-        .await
-        .expect("select")
-        .select_by_value("en")
-        .await
-        .expect("choose en");
+    b.select("locale-switch", "en").await;
     b.wait_text("login-submit", |t| t != zh_label).await;
     assert_eq!(lang(&b).await, "en");
 
