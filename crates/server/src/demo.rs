@@ -3,6 +3,7 @@
 //! only on a database without any tenant, in one transaction, so it never mixes with real data.
 
 mod agents;
+pub mod bulk;
 mod kb;
 mod catalog;
 mod tickets;

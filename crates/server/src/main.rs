@@ -28,6 +28,21 @@ struct Cli {
 enum Command {
     /// Serve the API and the SPA (the default).
     Serve(ServeArgs),
+    /// Fill a database with the demo data and many tickets, for benchmarks.
+    Seed(SeedArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct SeedArgs {
+    /// Database URL (sqlite:…); created and migrated if missing.
+    #[arg(long = "database", env = "BATON_DATABASE_URL", default_value = DEFAULT_DATABASE_URL)]
+    database: String,
+    /// How many tickets to add to the demo desk.
+    #[arg(long, default_value_t = 100_000)]
+    tickets: usize,
+    /// Messages in each ticket's thread (one ticket gets 1,000).
+    #[arg(long = "messages-per-ticket", default_value_t = 3)]
+    messages_per_ticket: usize,
 }
 
 #[derive(Debug, clap::Args)]
@@ -76,6 +91,7 @@ fn main() -> ExitCode {
     };
     let args = match cli.command {
         Some(Command::Serve(args)) => args,
+        Some(Command::Seed(args)) => return seed(args),
         None => cli.serve,
     };
     let Some(addr) = resolve(&args.addr) else {
@@ -135,6 +151,34 @@ async fn run(config: Config) -> ExitCode {
     }
     server.shutdown().await;
     ExitCode::SUCCESS
+}
+
+/// `baton-server seed`: opens (and migrates) the database, seeds, reports what it added.
+fn seed(args: SeedArgs) -> ExitCode {
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(rt) => rt,
+        Err(e) => return fail(&format!("cannot start the async runtime: {e}")),
+    };
+    runtime.block_on(async {
+        let started = std::time::Instant::now();
+        let db = match baton_server::storage::open(&args.database).await {
+            Ok(db) => db,
+            Err(e) => return fail(&first_line(&e.to_string())),
+        };
+        match demo::bulk::seed(&db, args.tickets, args.messages_per_ticket).await {
+            Ok(s) => {
+                println!(
+                    "seeded {} tickets and {} messages in {:.1} s; the 1,000-message ticket is id {}",
+                    s.tickets,
+                    s.messages,
+                    started.elapsed().as_secs_f64(),
+                    s.long_ticket
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&format!("seeding failed: {e}")),
+        }
+    })
 }
 
 /// Ctrl-C, or SIGTERM from a service manager or container runtime.
