@@ -48,6 +48,34 @@ impl ApiClient {
         (t["id"].to_string(), s["id"].to_string())
     }
 
+    /// Creates a ticket of the demo type "Technical issue / Site is down" (no required custom
+    /// fields; routed to the Support group) and returns its id.
+    pub async fn create_ticket(&self, title: &str) -> String {
+        let (type_id, subtype_id) = self.ticket_type("Technical issue", "Site is down").await;
+        let body = json!({
+            "title": title,
+            "description": format!("{title}: description"),
+            "type_id": type_id.parse::<i64>().expect("type id"),
+            "subtype_id": subtype_id.parse::<i64>().expect("sub-type id"),
+        });
+        let (status, ticket) = self.post("/api/v1/tickets", body).await;
+        assert_eq!(status, StatusCode::CREATED, "create {title}: {ticket}");
+        ticket["id"].to_string()
+    }
+
+    /// Posts a lifecycle action and returns the answer.
+    pub async fn act(&self, ticket_id: &str, action: &str) -> (StatusCode, Value) {
+        self.post(&format!("/api/v1/tickets/{ticket_id}/actions"), json!({ "action": action })).await
+    }
+
+    /// Posts a message (`public` or `internal`) and checks it was accepted.
+    pub async fn say(&self, ticket_id: &str, kind: &str, body: &str) {
+        let (status, answer) = self
+            .post(&format!("/api/v1/tickets/{ticket_id}/messages"), json!({ "kind": kind, "body": body }))
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{kind} message: {answer}");
+    }
+
     /// The thread of a ticket as this user sees it.
     pub async fn messages(&self, ticket_id: &str) -> Vec<Value> {
         let (status, body) = self.get(&format!("/api/v1/tickets/{ticket_id}/messages")).await;
