@@ -76,6 +76,13 @@ impl ApiClient {
         assert_eq!(status, StatusCode::CREATED, "{kind} message: {answer}");
     }
 
+    /// The raw bytes at `path` and the status.
+    pub async fn download(&self, path: &str) -> (StatusCode, Vec<u8>) {
+        let res = self.http.get(format!("{}{path}", self.base)).send().await.expect("GET");
+        let status = res.status();
+        (status, res.bytes().await.map(|b| b.to_vec()).unwrap_or_default())
+    }
+
     /// The thread of a ticket as this user sees it.
     pub async fn messages(&self, ticket_id: &str) -> Vec<Value> {
         let (status, body) = self.get(&format!("/api/v1/tickets/{ticket_id}/messages")).await;
