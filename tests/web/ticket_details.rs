@@ -44,6 +44,7 @@ fn ticket() -> Ticket {
             entry("agree", FieldValue::Bool(true)),
             entry("amount", FieldValue::Number(49.0)),
             entry("receipt", FieldValue::List(vec!["5".into()])),
+            entry("call_at", FieldValue::String("2026-11-28T10:30".into())),
         ],
         attachments: vec![attachment(5, "receipt.pdf"), attachment(6, "photo.png")],
         confidential_set: true,
@@ -67,10 +68,15 @@ async fn details_show_localized_types_labels_and_option_labels() {
     assert_eq!(dd("amount"), "49");
     assert!(page.text_of_all("dt").iter().any(|t| t == "标签 order_no"), "labels in the locale");
 
+    let call_at = dd("call_at");
+    assert!(call_at.contains("2026") && !call_at.contains("T10"), "a local date-time: {call_at}");
+
+    // The receipt shows in its field, the photo in the list: each file once.
     let links = page.all("[data-testid='attachment']");
-    assert_eq!(links.len(), 3, "two in the list, one in the receipt field");
+    assert_eq!(links.len(), 2);
     assert_eq!(links[0].get_attribute("href").as_deref(), Some("/api/v1/attachments/5"));
     assert_eq!(links[0].text_content().as_deref(), Some("receipt.pdf"));
+    assert_eq!(links[1].text_content().as_deref(), Some("photo.png"));
 
     let url = page.testid("ticket-url-link");
     assert_eq!(url.tag_name(), "A");

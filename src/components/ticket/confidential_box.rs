@@ -7,6 +7,7 @@ use crate::state::locale::{tr, tr_while};
 use baton_core::validate::CONFIDENTIAL_MAX;
 use baton_core::problem::field_code;
 use baton_core::FieldError;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// The masked value and, for the requester, the form that replaces it.
@@ -47,9 +48,9 @@ pub fn ConfidentialBox(
         on_save.run(new);
     };
     let current = if set {
-        view! { <p class="masked" data-testid="confidential-masked" aria-label=tr(Key::ConfidentialStored)>"••••••••"</p> }.into_any()
+        Either::Left(view! { <p class="masked" data-testid="confidential-masked" aria-label=tr(Key::ConfidentialStored)>"••••••••"</p> })
     } else {
-        view! { <p class="muted" data-testid="confidential-masked">{tr(Key::ConfidentialNone)}</p> }.into_any()
+        Either::Right(view! { <p class="muted" data-testid="confidential-masked">{tr(Key::ConfidentialNone)}</p> })
     };
     view! {
         <section class="card confidential" aria-labelledby="confidential-heading">

@@ -9,6 +9,7 @@ pub use slot::{attachment_ids, FieldSlot, SavedSlot};
 use crate::components::ui::{Described, FilePicker, Label, TextArea, TextField, Upload};
 use baton_core::{CustomField, FieldError, FieldKind};
 use choice::{CheckboxField, ChoiceGroup, ChoiceSelect};
+use leptos::either::EitherOf6;
 use leptos::prelude::*;
 
 /// The input of `def`.
@@ -40,40 +41,38 @@ pub fn CustomFieldInput(
         Effect::watch(move || parent_value.get(), move |_, _, _| slot.clear(), false);
     }
     let described = Described::new(&id, &field, hint.clone(), errors);
-    let text = |input_type: &'static str| {
-        view! {
-            <TextField id=id.clone() testid=id.clone() field=field.clone() label=label.clone() hint=hint.clone()
-                value=slot.text errors input_type required />
-        }
-        .into_any()
+    // Either types rather than `into_any()`: a static choice needs no type-erased render code.
+    let text_type = match def.kind {
+        FieldKind::Number => "number",
+        FieldKind::Date => "date",
+        FieldKind::Datetime => "datetime-local",
+        _ => "text",
     };
     match def.kind {
-        FieldKind::Text => text("text"),
-        FieldKind::Number => text("number"),
-        FieldKind::Date => text("date"),
-        FieldKind::Datetime => text("datetime-local"),
-        FieldKind::Textarea => view! {
-            <TextArea id=id.clone() testid=id field label hint value=slot.text errors required rows=4 />
+        FieldKind::Text | FieldKind::Number | FieldKind::Date | FieldKind::Datetime => {
+            EitherOf6::A(view! {
+                <TextField id=id.clone() testid=id field label hint value=slot.text errors input_type=text_type required />
+            })
         }
-        .into_any(),
-        FieldKind::Select => view! {
+        FieldKind::Textarea => EitherOf6::B(view! {
+            <TextArea id=id.clone() testid=id field label hint value=slot.text errors required rows=4 />
+        }),
+        FieldKind::Select => EitherOf6::C(view! {
             <div class="field">
                 {described.label_view(label, required)}
                 {described.hint_view()}
                 <ChoiceSelect def id described=described.clone() state=slot parent_value />
                 {described.error_view()}
             </div>
-        }
-        .into_any(),
+        }),
         FieldKind::Multiselect | FieldKind::Radio => {
-            view! { <ChoiceGroup def id label described state=slot parent_value /> }.into_any()
+            EitherOf6::D(view! { <ChoiceGroup def id label described state=slot parent_value /> })
         }
         FieldKind::Checkbox => {
-            view! { <CheckboxField id label required described state=slot /> }.into_any()
+            EitherOf6::E(view! { <CheckboxField id label required described state=slot /> })
         }
-        FieldKind::Attachment => view! {
+        FieldKind::Attachment => EitherOf6::F(view! {
             <FilePicker id=id.clone() testid=id field label hint uploads=slot.files on_upload errors required />
-        }
-        .into_any(),
+        }),
     }
 }

@@ -5,12 +5,14 @@
 mod field_value;
 
 use super::AttachmentList;
-use crate::components::ui::tenant_text;
+use crate::components::ui::{label_text, tenant_text, Label};
 use crate::i18n::Key;
 use crate::state::locale::tr;
 use baton_core::validate::is_http_url;
-use baton_core::{Ticket, TicketType};
+use super::custom_field::attachment_ids;
+use baton_core::{FieldKind, Text, Ticket, TicketType};
 use field_value::field_value_view;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// The details card; nothing when the ticket has none of these.
@@ -37,9 +39,11 @@ pub fn TicketDetails(
         .map(|entry| {
             let def = defs.iter().find(|d| d.key == entry.key);
             let label = match def {
-                Some(def) => view! { {tenant_text(def.label.clone())} }.into_any(),
-                None => view! { {entry.key.clone()} }.into_any(),
+                Some(def) => Label::Tenant(def.label.clone()),
+                // No longer in the catalog: its key is all there is to name it.
+                None => Label::Tenant(Text([("en".to_owned(), entry.key.clone())].into())),
             };
+            let label = label_text(label);
             let value = field_value_view(def, &entry.value, &ticket.attachments);
             view! { <dt>{label}</dt><dd data-field=entry.key.clone()>{value}</dd> }
         })
@@ -55,16 +59,29 @@ pub fn TicketDetails(
     });
     let url = ticket.related_url.map(|url| {
         let shown = if is_http_url(&url) {
-            view! { <a href=url.clone() rel="noopener noreferrer nofollow" target="_blank" data-testid="ticket-url-link">{url.clone()}</a> }.into_any()
+            Either::Left(view! { <a href=url.clone() rel="noopener noreferrer nofollow" target="_blank" data-testid="ticket-url-link">{url.clone()}</a> })
         } else {
-            view! { <span data-testid="ticket-url-link">{url}</span> }.into_any()
+            Either::Right(view! { <span data-testid="ticket-url-link">{url}</span> })
         };
         view! { <dt>{tr(Key::DetailRelatedUrl)}</dt><dd>{shown}</dd> }
     });
-    let attachments = (!ticket.attachments.is_empty()).then(|| {
+    // Files given in an attachment field show there, not again in the general list.
+    let in_fields: Vec<i64> = ticket
+        .fields
+        .iter()
+        .filter(|entry| defs.iter().any(|d| d.key == entry.key && d.kind == FieldKind::Attachment))
+        .flat_map(|entry| attachment_ids(&entry.value))
+        .collect();
+    let general: Vec<_> = ticket
+        .attachments
+        .iter()
+        .filter(|a| !in_fields.contains(&a.id))
+        .cloned()
+        .collect();
+    let attachments = (!general.is_empty()).then(|| {
         view! {
             <h3>{tr(Key::AttachmentsHeading)}</h3>
-            <AttachmentList attachments=ticket.attachments.clone() />
+            <AttachmentList attachments=general />
         }
     });
     view! {

@@ -11,6 +11,7 @@ use super::label::Label;
 use crate::i18n::Key;
 use crate::state::locale::{tr, trf};
 use baton_core::FieldError;
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use web_sys::HtmlInputElement;
 
@@ -105,19 +106,17 @@ fn UploadRow(upload: Upload, uploads: RwSignal<Vec<Upload>>) -> impl IntoView {
             None => {
                 let percent = percent.clone();
                 let width = percent.clone();
-                view! {
+                EitherOf3::A(view! {
                     <div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax="100"
                         aria-valuenow=percent aria-label=trf(Key::UploadProgress, vec![name.clone()])>
                         <span class="progress-bar" style:width=move || format!("{}%", width())></span>
                     </div>
-                }
-                .into_any()
+                })
             }
-            Some(Ok(_)) => view! { <span class="upload-done">{tr(Key::UploadDone)}</span> }.into_any(),
-            Some(Err(key)) => view! {
+            Some(Ok(_)) => EitherOf3::B(view! { <span class="upload-done">{tr(Key::UploadDone)}</span> }),
+            Some(Err(key)) => EitherOf3::C(view! {
                 <p class="field-error" data-testid="field-error" data-field="file">{tr(key)}</p>
-            }
-            .into_any(),
+            }),
         }
     };
     view! {

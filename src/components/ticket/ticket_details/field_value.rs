@@ -3,10 +3,10 @@
 
 use crate::components::ticket::custom_field::attachment_ids;
 use crate::components::ticket::AttachmentLink;
-use crate::components::ui::tenant_text;
-use crate::i18n::Key;
-use crate::state::locale::tr;
-use baton_core::{Attachment, CustomField, FieldKind, FieldValue};
+use crate::i18n::{format_time, Key};
+use crate::state::locale::{tr, use_i18n};
+use baton_core::{Attachment, CustomField, FieldKind, FieldValue, Text};
+use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
 
 /// The value `value` of field `def` (`None`: the field is no longer in the catalog, so the
@@ -15,47 +15,63 @@ pub fn field_value_view(
     def: Option<&CustomField>,
     value: &FieldValue,
     attachments: &[Attachment],
-) -> AnyView {
+) -> impl IntoView {
+    let i18n = use_i18n();
     let kind = def.map(|d| d.kind);
+    // Either types rather than `into_any()`: each branch's code is generated once, plainly.
     match (kind, value) {
         (Some(FieldKind::Checkbox), FieldValue::Bool(on)) | (None, FieldValue::Bool(on)) => {
-            view! { {tr(if *on { Key::Yes } else { Key::No })} }.into_any()
+            EitherOf4::A(tr(if *on { Key::Yes } else { Key::No }))
         }
         (Some(FieldKind::Attachment), _) => {
             let links = attachment_ids(value)
                 .into_iter()
                 .map(|id| match attachments.iter().find(|a| a.id == id) {
-                    Some(attachment) => view! { <li><AttachmentLink attachment=attachment.clone() /></li> }.into_any(),
-                    None => view! { <li>{format!("#{id}")}</li> }.into_any(),
+                    Some(attachment) => Either::Left(view! { <li><AttachmentLink attachment=attachment.clone() /></li> }),
+                    None => Either::Right(view! { <li>{format!("#{id}")}</li> }),
                 })
                 .collect_view();
-            view! { <ul class="attachments">{links}</ul> }.into_any()
+            EitherOf4::B(view! { <ul class="attachments">{links}</ul> })
         }
         (Some(FieldKind::Select | FieldKind::Radio | FieldKind::Multiselect), _) => {
-            let def = def.cloned();
             let values = match value {
                 FieldValue::List(list) => list.clone(),
                 other => vec![plain(other)],
             };
-            let labels = values
+            // All options, not only those of the parent's current value: this is a record.
+            let labels: Vec<Result<Text, String>> = values
                 .into_iter()
-                .enumerate()
-                .map(|(i, v)| {
-                    // All options, not only those of the parent's current value: this is a record.
-                    let label = def
-                        .as_ref()
-                        .and_then(|d| d.options.iter().find(|o| o.value == v))
-                        .map(|o| o.label.clone());
-                    let sep = (i > 0).then_some(", ");
-                    match label {
-                        Some(label) => view! { {sep}{tenant_text(label)} }.into_any(),
-                        None => view! { {sep}{v} }.into_any(),
-                    }
+                .map(|v| {
+                    def.and_then(|d| d.options.iter().find(|o| o.value == v))
+                        .map(|o| o.label.clone())
+                        .ok_or(v)
                 })
-                .collect_view();
-            view! { {labels} }.into_any()
+                .collect();
+            EitherOf4::C(move || {
+                let locale = i18n.locale();
+                let texts: Vec<&str> = labels
+                    .iter()
+                    .map(|l| match l {
+                        Ok(text) => text.get(locale.code()),
+                        Err(value) => value.as_str(),
+                    })
+                    .collect();
+                texts.join(", ")
+            })
         }
-        _ => plain(value).into_any(),
+        // A local date-time (as the browser's datetime-local gave it) in the locale's way; the
+        // rest as stored.
+        _ => {
+            let text = plain(value);
+            let local_time = kind == Some(FieldKind::Datetime);
+            EitherOf4::D(move || {
+                if local_time {
+                    format_time(&text, i18n.locale())
+                } else {
+                    text.clone()
+                }
+            })
+        }
     }
 }
 
