@@ -43,7 +43,7 @@ async fn only_admins_see_and_change_sso_settings() {
         .json();
     assert_eq!(settings["tenant"], demo::TENANT_SLUG);
     assert_eq!(settings["secret_set"], true);
-    assert_eq!(settings["allowed_origins"], json!([]));
+    assert_eq!(settings["allowed_origins"], json!(demo::DEMO_EMBED_ORIGINS));
     assert!(settings.get("secret").is_none());
 }
 
@@ -156,7 +156,11 @@ async fn the_widget_document_names_its_frame_ancestors() {
                 .unwrap_or_default()
         }
     };
-    assert_eq!(csp("/widget?tenant=demo").await, "frame-ancestors 'none'");
+    // The demo seed allows scripts/widget-demo.py's origins.
+    assert_eq!(
+        csp("/widget?tenant=demo").await,
+        "frame-ancestors http://127.0.0.1:8000 http://localhost:8000"
+    );
     let mut conn = db.acquire().await.expect("conn");
     let origins = [
         "http://127.0.0.1:9000".to_owned(),
