@@ -29,6 +29,9 @@ pub const OTHER_TENANT_SLUG: &str = "other";
 pub const SSO_SECRET: &str = "baton-demo-sso-secret-NOT-FOR-PRODUCTION";
 pub const OTHER_SSO_SECRET: &str = "baton-other-sso-secret-NOT-FOR-PRODUCTION";
 
+/// The origins the demo tenant lets embed its widget: scripts/widget-demo.py's default port.
+pub const DEMO_EMBED_ORIGINS: [&str; 2] = ["http://127.0.0.1:8000", "http://localhost:8000"];
+
 /// A demo login.
 #[derive(Debug, Clone, Copy)]
 pub struct Account {
@@ -144,6 +147,9 @@ async fn seed(conn: &mut SqliteConnection, hash: &str) -> Result<(), sqlx::Error
         sso::set_slug(conn, tenant_ids[name], slug).await?;
         sso::set_secret(conn, tenant_ids[name], secret, &created).await?;
     }
+    // scripts/widget-demo.py serves a host page there, to try the widget by hand.
+    let origins = DEMO_EMBED_ORIGINS.map(str::to_owned);
+    sso::set_origins(conn, tenant_ids[TENANT], &origins).await?;
     let mut group_ids = HashMap::new();
     for (tenant, name, shares) in GROUPS {
         let id = tenants::create_customer_group(conn, tenant_ids[tenant], name, *shares, &created)

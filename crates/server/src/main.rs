@@ -145,6 +145,7 @@ async fn run(config: Config) -> ExitCode {
         ] {
             println!("  data-tenant={slug:<8} HS256 secret {secret}");
         }
+        println!("  try it: python3 scripts/widget-demo.py  (a demo shop on http://127.0.0.1:8000)");
     }
     if let Err(e) = shutdown_signal().await {
         eprintln!("baton-server: {e:#}");
