@@ -115,6 +115,13 @@ pub fn TextField(
     required: bool,
 ) -> impl IntoView {
     let d = Described::new(&id, &field, hint, errors);
+    // Numbers are typed into a text input with a decimal keypad: a `type="number"` input reports
+    // "199." as "199", the two-way binding writes that back, and the caret jumps to the start —
+    // typing "199.5" gave "5199". baton-core validates the number either way.
+    let (input_type, inputmode) = match input_type {
+        "number" => ("text", Some("decimal")),
+        other => (other, None),
+    };
     view! {
         <div class="field">
             {d.label_view(label, required)}
@@ -123,6 +130,7 @@ pub fn TextField(
                 id=id
                 name=field
                 type=input_type
+                inputmode=inputmode
                 data-testid=testid
                 autocomplete=autocomplete
                 aria-required=required.then_some("true")
