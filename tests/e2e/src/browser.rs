@@ -184,6 +184,19 @@ impl Browser {
             .unwrap_or_else(|e| panic!("choose {value} in {testid}: {e}"));
     }
 
+    /// Sets an input's value the way a user's typing does (native setter, then `input` and
+    /// `change` events) — for date and time inputs, whose typed format depends on the locale.
+    pub async fn set_value(&self, testid: &str, value: &str) {
+        let input = self.find(testid).await;
+        let script = "const [e, v] = arguments;\
+            const proto = e instanceof HTMLTextAreaElement ? HTMLTextAreaElement : HTMLInputElement;\
+            Object.getOwnPropertyDescriptor(proto.prototype, 'value').set.call(e, v);\
+            e.dispatchEvent(new Event('input', { bubbles: true }));\
+            e.dispatchEvent(new Event('change', { bubbles: true }));";
+        let element = input.to_json().expect("element reference");
+        self.driver.execute(script, vec![element, value.into()]).await.expect("set value");
+    }
+
     pub async fn click(&self, testid: &str) {
         self.find(testid).await.click().await.expect("click");
     }
