@@ -1,7 +1,7 @@
-//! `/tickets/:id`: one ticket with its thread, the reply box and the lifecycle actions the API
-//! allows. After anything is sent, and whenever a live event names this ticket, the ticket and
-//! thread are fetched again, since a reply or an action may change the status and add a system
-//! entry.
+//! `/tickets/:id`: one ticket with its details, thread, the reply box and the lifecycle actions
+//! the API allows. After anything is sent, and whenever a live event names this ticket, the
+//! ticket and thread are fetched again, since a reply or an action may change the status and add
+//! a system entry; each part of the page re-renders only when what it shows changed.
 
 mod reply_draft;
 mod sending;
@@ -11,14 +11,15 @@ use crate::components::ticket::{
     ConfidentialBox, RatingForm, ReplyBox, Thread, TicketActions, TicketDetails, TicketHeader,
 };
 use crate::pages::help_center::uploads::uploader;
-use crate::components::ui::loaded;
+use crate::components::ui::{ErrorPanel, Loading};
 use crate::i18n::Key;
 use crate::state::live::use_live;
 use crate::state::locale::{tr, use_page_title};
 use crate::state::session::use_session;
 use baton_core::problem::code;
 use baton_core::status::{on_reply, Action, Actor};
-use baton_core::{Message, Problem, Ticket, TicketAction, TicketType};
+use baton_core::{Problem, Ticket, TicketAction};
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use sending::Composer;
@@ -75,61 +76,108 @@ pub fn TicketDetail() -> impl IntoView {
     });
 
     let actor = move || session.me().map_or(Actor::Customer, |me| me.role.actor());
-    let show = move |(t, messages, types): (Ticket, Vec<Message>, Vec<TicketType>)| {
-        let can_reply = on_reply(t.status, actor()).is_ok();
-        let can_rate = t.allowed_actions.contains(&Action::Rate);
-        let viewer = session.me().map(|me| me.id);
-        let is_requester = viewer == Some(t.requester.id);
-        let confidential = (t.confidential_set || is_requester).then(|| view! {
-            <ConfidentialBox set=t.confidential_set can_edit=is_requester value=composer.confidential
-                errors=composer.confidential_errors pending=composer.saving()
-                on_save=move |value| composer.save_confidential(value) />
-        });
-        view! {
-            <article class="ticket-detail" data-testid="ticket-detail" data-ticket-id=t.id data-status=t.status.code()>
-                <TicketHeader ticket=t.clone() viewer />
-                <TicketDetails ticket=t.clone() types />
-                {confidential}
-                <section class="card" aria-labelledby="thread-heading">
-                    <h2 id="thread-heading">{tr(Key::ThreadHeading)}</h2>
-                    <Thread messages />
-                </section>
-                {if can_reply {
-                    view! {
-                        <ReplyBox body=composer.reply.body files=composer.reply.files on_upload
-                            server_errors=composer.reply_errors failure=composer.reply_failure
-                            pending=composer.sending() on_send=move |m| composer.send(m) />
-                    }.into_any()
-                } else {
-                    view! { <p class="notice card">{tr(Key::ReplyClosedNotice)}</p> }.into_any()
-                }}
-                <TicketActions actions=t.allowed_actions.clone() pending=composer.acting()
-                    on_action=move |action| composer.act(TicketAction { action, rating: None, comment: None }) />
-                {can_rate.then(|| view! {
-                    <RatingForm stars=composer.stars comment=composer.comment server_errors=composer.rating_errors
-                        pending=composer.acting() on_rate=move |rating| composer.act(rating) />
-                })}
-            </article>
+    let state = Memo::new(move |_| match (ticket.get(), thread.get(), catalog.get()) {
+        // Until the new ticket arrives after a change of `:id`, the old one is not shown.
+        // A catalog that failed to load only costs the field labels.
+        (Some(Ok(t)), Some(Ok(messages)), Some(types)) if Some(t.id) == id.get() => {
+            Some(Ok((t, messages, types.unwrap_or_default())))
         }
+        (Some(Err(e)), _, _) | (_, Some(Err(e)), _) => Some(Err(e)),
+        _ => None,
+    });
+    // Each part of the page follows only what it shows, so a refetch after a live event
+    // re-renders what changed and keeps the rest (an open "are you sure", a shown secret).
+    let part = move |f: fn(&Ticket) -> bool| {
+        Memo::new(move |_| state.with(|s| matches!(s, Some(Ok((t, _, _))) if f(t))))
+    };
+    let shown = part(|_| true);
+    let can_rate = part(|t| t.allowed_actions.contains(&Action::Rate));
+    let can_reply = Memo::new(move |_| {
+        state.with(|s| matches!(s, Some(Ok((t, _, _))) if on_reply(t.status, actor()).is_ok()))
+    });
+    let head = Memo::new(move |_| {
+        state.with(|s| match s {
+            Some(Ok((t, _, types))) => Some((t.clone(), types.clone())),
+            _ => None,
+        })
+    });
+    let messages = Memo::new(move |_| {
+        state.with(|s| match s {
+            Some(Ok((_, messages, _))) => messages.clone(),
+            _ => Vec::new(),
+        })
+    });
+    let actions = Memo::new(move |_| {
+        state.with(|s| match s {
+            Some(Ok((t, _, _))) => t.allowed_actions.clone(),
+            _ => Vec::new(),
+        })
+    });
+    // (stored, the viewer asked it): the box shows when either holds; only the requester edits.
+    let confidential = Memo::new(move |_| {
+        let viewer = session.me().map(|me| me.id);
+        state.with(|s| match s {
+            Some(Ok((t, _, _))) => (t.confidential_set, viewer == Some(t.requester.id)),
+            _ => (false, false),
+        })
+    });
+    let attr = move |f: fn(&Ticket) -> String| {
+        move || state.with(|s| match s {
+            Some(Ok((t, _, _))) => Some(f(t)),
+            _ => None,
+        })
     };
 
     view! {
-        {move || {
-            let both = match (ticket.get(), thread.get(), catalog.get()) {
-                // Until the new ticket arrives after a change of `:id`, the old one is not shown.
-                // A catalog that failed to load only costs the field labels.
-                (Some(Ok(t)), Some(Ok(messages)), Some(types)) if Some(t.id) == id.get() => {
-                    Some(Ok((t, messages, types.unwrap_or_default())))
+        {move || state.with(|s| match s {
+            None => Some(Either::Left(view! { <Loading /> })),
+            Some(Err(error)) => Some(Either::Right(view! {
+                <h1>{tr(Key::TicketUnavailable)}</h1>
+                <ErrorPanel error=error.clone() />
+            })),
+            Some(Ok(_)) => None,
+        })}
+        // Without a loaded ticket the article is hidden and carries no test id.
+        <article class="ticket-detail" hidden=move || !shown.get()
+            data-testid=move || shown.get().then_some("ticket-detail")
+            data-ticket-id=attr(|t| t.id.to_string()) data-status=attr(|t| t.status.code().to_owned())>
+            {move || head.get().map(|(t, types)| {
+                let viewer = session.me().map(|me| me.id);
+                view! {
+                    <TicketHeader ticket=t.clone() viewer />
+                    <TicketDetails ticket=t types />
                 }
-                (Some(Err(e)), _, _) | (_, Some(Err(e)), _) => Some(Err(e)),
-                _ => None,
-            };
-            let failed = matches!(both, Some(Err(_)));
-            view! {
-                {failed.then(|| view! { <h1>{tr(Key::TicketUnavailable)}</h1> })}
-                {loaded(both, |loaded| show(loaded).into_any())}
-            }
-        }}
+            })}
+            {move || {
+                let (set, mine) = confidential.get();
+                (set || mine).then(|| view! {
+                    <ConfidentialBox set can_edit=mine value=composer.confidential
+                        errors=composer.confidential_errors pending=composer.saving()
+                        on_save=move |value| composer.save_confidential(value) />
+                })
+            }}
+            <section class="card" aria-labelledby="thread-heading">
+                <h2 id="thread-heading">{tr(Key::ThreadHeading)}</h2>
+                {move || view! { <Thread messages=messages.get() /> }}
+            </section>
+            {move || shown.get().then(|| if can_reply.get() {
+                Either::Left(view! {
+                    <ReplyBox body=composer.reply.body files=composer.reply.files on_upload
+                        server_errors=composer.reply_errors failure=composer.reply_failure
+                        pending=composer.sending() on_send=move |m| composer.send(m) />
+                })
+            } else {
+                Either::Right(view! { <p class="notice card">{tr(Key::ReplyClosedNotice)}</p> })
+            })}
+            {move || view! {
+                <TicketActions actions=actions.get() pending=composer.acting()
+                    on_action=move |action| composer.act(TicketAction { action, rating: None, comment: None }) />
+            }}
+            {move || can_rate.get().then(|| view! {
+                <RatingForm stars=composer.stars comment=composer.comment server_errors=composer.rating_errors
+                    pending=composer.acting() on_rate=move |rating| composer.act(rating) />
+            })}
+        </article>
     }
 }
 
