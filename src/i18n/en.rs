@@ -76,6 +76,8 @@ pub fn text(key: Key) -> &'static str {
 
         MyTicketsTitle => "My tickets",
         StatusFilter => "Filter by status",
+        TicketSearchLabel => "Search by number or title",
+        TicketSearchSubmit => "Search",
         StatusAll => "All",
         UpdatedAt => "Updated {0}",
         TicketNumber => "#{0}",

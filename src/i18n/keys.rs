@@ -82,6 +82,8 @@ pub enum Key {
     // My tickets.
     MyTicketsTitle,
     StatusFilter,
+    TicketSearchLabel,
+    TicketSearchSubmit,
     StatusAll,
     UpdatedAt,
     TicketNumber,

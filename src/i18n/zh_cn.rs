@@ -76,6 +76,8 @@ pub fn text(key: Key) -> &'static str {
 
         MyTicketsTitle => "我的工单",
         StatusFilter => "按状态筛选",
+        TicketSearchLabel => "按编号或标题搜索",
+        TicketSearchSubmit => "搜索",
         StatusAll => "全部",
         UpdatedAt => "更新于 {0}",
         TicketNumber => "#{0}",

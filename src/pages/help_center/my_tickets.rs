@@ -1,6 +1,7 @@
 //! `/tickets`: the signed-in customer's tickets (and their group's, where the group shares
-//! them), newest first, filtered by status (kept in the URL as `?status=`, so back and reload
-//! keep it), with "load more" through `next_cursor`. A live `ticket.*` event refetches the list.
+//! them), newest first, filtered by status and searched by number or title (both kept in the URL
+//! as `?status=` and `?q=`, so back and reload keep them), with "load more" through
+//! `next_cursor`. A live `ticket.*` event refetches the list.
 
 use crate::api::{use_api, TicketQuery};
 use crate::components::ticket::TicketList;
@@ -33,13 +34,15 @@ pub fn MyTickets() -> impl IntoView {
             .get("status")
             .and_then(|s| Status::from_code(&s))
     });
+    let q = Memo::new(move |_| query.read().get("q").filter(|q| !q.trim().is_empty()));
     let first = LocalResource::new({
         let api = api.clone();
         move || {
-            let (api, status) = (api.clone(), status.get());
+            let (api, status, q) = (api.clone(), status.get(), q.get());
             async move {
                 api.tickets(&TicketQuery {
                     status,
+                    q,
                     ..Default::default()
                 })
                 .await
@@ -50,6 +53,7 @@ pub fn MyTickets() -> impl IntoView {
     let more = RwSignal::new(Vec::<ListPage<TicketSummary>>::new());
     Effect::new(move |_| {
         status.track();
+        q.track();
         more.set(Vec::new());
     });
     // A ticket created or changed elsewhere: show the list as it is now, from the top.
@@ -71,6 +75,7 @@ pub fn MyTickets() -> impl IntoView {
     let load_more = move |cursor: String| {
         let query = TicketQuery {
             status: status.get_untracked(),
+            q: q.get_untracked(),
             cursor: Some(cursor),
             ..Default::default()
         };
@@ -78,7 +83,10 @@ pub fn MyTickets() -> impl IntoView {
         busy.run(async move {
             match api.tickets(&query).await {
                 // A page asked for before the filter changed belongs to the old list.
-                Ok(page) if status.try_get_untracked() == Some(query.status) => {
+                Ok(page)
+                    if status.try_get_untracked() == Some(query.status)
+                        && q.try_get_untracked() == Some(query.q.clone()) =>
+                {
                     more.update(|m| m.push(page))
                 }
                 Ok(_) => {}
@@ -87,13 +95,18 @@ pub fn MyTickets() -> impl IntoView {
         });
     };
 
-    let navigate = use_navigate();
+    let navigate = StoredValue::new(use_navigate());
+    let go = move |status: Option<Status>, q: Option<String>| {
+        navigate.with_value(|navigate| navigate(&list_path(status, q.as_deref()), Default::default()));
+    };
     let filter = move |ev: leptos::ev::Event| {
-        let path = match Status::from_code(&event_target_value(&ev)) {
-            Some(s) => format!("{}?status={}", Page::MyTickets.path(), s.code()),
-            None => Page::MyTickets.path(),
-        };
-        navigate(&path, Default::default());
+        go(Status::from_code(&event_target_value(&ev)), q.get_untracked());
+    };
+    let search_input = NodeRef::<leptos::html::Input>::new();
+    let search = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = search_input.get_untracked().map(|i| i.value()).unwrap_or_default();
+        go(status.get_untracked(), Some(text).filter(|t| !t.trim().is_empty()));
     };
 
     let list = move |first: ListPage<TicketSummary>| {
@@ -114,7 +127,8 @@ pub fn MyTickets() -> impl IntoView {
         let empty = move || tickets.with(Vec::is_empty);
         view! {
             {move || if empty() {
-                let key = if status.get().is_some() { Key::NoTicketsWithStatus } else { Key::NoTickets };
+                let filtered = status.get().is_some() || q.get().is_some();
+                let key = if filtered { Key::NoTicketsWithStatus } else { Key::NoTickets };
                 view! { <p class="empty card">{tr(key)}</p> }.into_any()
             } else {
                 view! { <TicketList tickets viewer=session.me().map(|me| me.id) /> }.into_any()
@@ -142,7 +156,29 @@ pub fn MyTickets() -> impl IntoView {
                     }).collect_view()}
                 </select>
             </div>
+            <form class="filter" role="search" on:submit=search>
+                <label for="ticket-search">{tr(Key::TicketSearchLabel)}</label>
+                <input type="search" id="ticket-search" name="q" data-testid="ticket-search"
+                    node_ref=search_input prop:value=move || q.get().unwrap_or_default() />
+                <button type="submit" class="button" data-testid="ticket-search-submit">{tr(Key::TicketSearchSubmit)}</button>
+            </form>
         </div>
         {move || loaded(first.get(), |page| list(page).into_any())}
+    }
+}
+
+/// `/tickets` with its filters as query parameters (`q` percent-encoded).
+fn list_path(status: Option<Status>, q: Option<&str>) -> String {
+    let mut params = Vec::new();
+    if let Some(s) = status {
+        params.push(format!("status={}", s.code()));
+    }
+    if let Some(q) = q {
+        params.push(format!("q={}", String::from(js_sys::encode_uri_component(q))));
+    }
+    if params.is_empty() {
+        Page::MyTickets.path()
+    } else {
+        format!("{}?{}", Page::MyTickets.path(), params.join("&"))
     }
 }
