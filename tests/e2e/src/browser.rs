@@ -135,12 +135,33 @@ impl Browser {
 
     /// Waits until no element matches.
     pub async fn gone(&self, testid: &str) {
+        self.gone_by(tid(testid)).await;
+    }
+
+    /// Waits until the element with this testid is absent or not displayed.
+    pub async fn hidden(&self, testid: &str) {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let shown = match self.driver.find_all(tid(testid)).await.expect("query").first() {
+                Some(e) => e.is_displayed().await.unwrap_or(false),
+                None => false,
+            };
+            if !shown {
+                return;
+            }
+            assert!(Instant::now() < deadline, "{testid} is still displayed");
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Waits until no element matches `by`.
+    pub async fn gone_by(&self, by: By) {
         self.driver
-            .query(tid(testid))
+            .query(by)
             .wait(WAIT, POLL)
-            .not_exists()
+            .wait_until_gone()
             .await
-            .expect("query");
+            .unwrap_or_else(|e| panic!("still there: {e}"));
     }
 
     /// Waits until `check` returns true for the element's text (Leptos splits text into several

@@ -143,3 +143,41 @@ async fn language_follows_the_browser_and_the_switch() {
     assert_eq!(lang(&b).await, "en");
     b.quit().await;
 }
+
+/// My tickets searches by title and by `#number`, keeps the search in the URL (a reload keeps
+/// it) and combines it with the status filter.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn my_tickets_search_by_title_and_number() {
+    let stack = Stack::start().await;
+    let alice = ApiClient::login(&stack.base_url(), "alice@customer.test").await;
+    let kettle = alice.create_ticket("Kettle leaks").await;
+    let router = alice.create_ticket("Router blinks red").await;
+    let (_, ticket) = alice.get(&format!("/api/v1/tickets/{router}")).await;
+    let number = ticket["number"].to_string();
+
+    let chromedriver = Chromedriver::start().await;
+    let b = chromedriver.browser("en").await;
+    b.login(&stack.base_url(), "alice@customer.test", DEMO_PASSWORD).await;
+    b.click("nav-my-tickets").await;
+    let row = |id: &str| thirtyfour::By::Css(format!("[data-testid='ticket-row'][data-ticket-id='{id}']"));
+    b.find_by(row(&kettle)).await;
+    b.find_by(row(&router)).await;
+
+    b.type_into("ticket-search", "kettle").await;
+    b.click("ticket-search-submit").await;
+    b.find_by(row(&kettle)).await;
+    b.gone_by(row(&router)).await;
+    b.assert_accessible("my tickets, searched").await;
+
+    b.type_into("ticket-search", &format!("#{number}")).await;
+    b.click("ticket-search-submit").await;
+    b.find_by(row(&router)).await;
+    b.gone_by(row(&kettle)).await;
+
+    // Kept in the URL: a reload shows the same result.
+    b.driver.refresh().await.expect("reload");
+    b.find_by(row(&router)).await;
+    let rows = b.driver.find_all(tid("ticket-row")).await.expect("rows");
+    assert_eq!(rows.len(), 1, "only #{number} matches");
+    b.quit().await;
+}

@@ -54,7 +54,7 @@ async fn alice_closes_after_confirming() {
     b.find_with("ticket-detail", "data-status", "new").await;
     b.click("action-close").await;
     b.click("action-close-cancel").await;
-    b.gone("action-close-confirm").await;
+    b.hidden("action-close-confirm").await;
     b.find_with("ticket-detail", "data-status", "new").await;
 
     b.click("action-close").await;
