@@ -3,9 +3,11 @@
 
 use crate::fixtures::{attachment, catalog, manual_uploader};
 use crate::support::*;
-use baton::components::ticket::{ConfidentialBox, ReplyBox, TicketDetails, TicketHeader, TicketList};
-use baton::components::ui::Upload;
 use baton::api::ApiError;
+use baton::components::ticket::{
+    ConfidentialBox, ReplyBox, TicketDetails, TicketHeader, TicketList,
+};
+use baton::components::ui::Upload;
 use baton::i18n::{Key, Locale};
 use baton_core::{
     Channel, FieldEntry, FieldValue, NewMessage, Priority, Problem, Status, Text, Ticket,
@@ -16,11 +18,17 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 fn user(id: i64, name: &str) -> UserRef {
-    UserRef { id, name: name.into() }
+    UserRef {
+        id,
+        name: name.into(),
+    }
 }
 
 fn ticket() -> Ticket {
-    let entry = |key: &str, value| FieldEntry { key: key.into(), value };
+    let entry = |key: &str, value| FieldEntry {
+        key: key.into(),
+        value,
+    };
     Ticket {
         id: 31,
         number: 12,
@@ -34,13 +42,22 @@ fn ticket() -> Ticket {
         created_at: "2026-11-25T10:00:00Z".into(),
         updated_at: "2026-11-25T11:00:00Z".into(),
         allowed_actions: Vec::new(),
-        ticket_type: Some(TypeRef { id: 1, name: Text::en_zh("Orders", "订单") }),
-        subtype: Some(TypeRef { id: 11, name: Text::en_zh("Return", "退货") }),
+        ticket_type: Some(TypeRef {
+            id: 1,
+            name: Text::en_zh("Orders", "订单"),
+        }),
+        subtype: Some(TypeRef {
+            id: 11,
+            name: Text::en_zh("Return", "退货"),
+        }),
         related_url: Some("https://shop.test/o/7".into()),
         fields: vec![
             entry("order_no", FieldValue::String("A-1001".into())),
             entry("city", FieldValue::String("sh".into())),
-            entry("reasons", FieldValue::List(vec!["broken".into(), "late".into()])),
+            entry(
+                "reasons",
+                FieldValue::List(vec!["broken".into(), "late".into()]),
+            ),
             entry("agree", FieldValue::Bool(true)),
             entry("amount", FieldValue::Number(49.0)),
             entry("receipt", FieldValue::List(vec!["5".into()])),
@@ -56,42 +73,73 @@ fn ticket() -> Ticket {
 
 #[wasm_bindgen_test]
 async fn details_show_localized_types_labels_and_option_labels() {
-    let page = mount(Locale::ZhCn, || view! { <TicketDetails ticket=ticket() types=catalog() /> });
-    until("details", || page.find("[data-testid='ticket-type-name']").is_some()).await;
+    let page = mount(
+        Locale::ZhCn,
+        || view! { <TicketDetails ticket=ticket() types=catalog() /> },
+    );
+    until("details", || {
+        page.find("[data-testid='ticket-type-name']").is_some()
+    })
+    .await;
     assert_eq!(page.text("ticket-type-name"), "订单");
     assert_eq!(page.text("ticket-subtype-name"), "退货");
-    let dd = |key: &str| page.get(&format!("dd[data-field='{key}']")).text_content().unwrap_or_default();
+    let dd = |key: &str| {
+        page.get(&format!("dd[data-field='{key}']"))
+            .text_content()
+            .unwrap_or_default()
+    };
     assert_eq!(dd("order_no"), "A-1001");
     assert_eq!(dd("city"), "上海", "an option's label, not its value");
     assert_eq!(dd("reasons"), "损坏, 迟到");
     assert_eq!(dd("agree"), "是");
     assert_eq!(dd("amount"), "49");
-    assert!(page.text_of_all("dt").iter().any(|t| t == "标签 order_no"), "labels in the locale");
+    assert!(
+        page.text_of_all("dt").iter().any(|t| t == "标签 order_no"),
+        "labels in the locale"
+    );
 
     let call_at = dd("call_at");
-    assert!(call_at.contains("2026") && !call_at.contains("T10"), "a local date-time: {call_at}");
+    assert!(
+        call_at.contains("2026") && !call_at.contains("T10"),
+        "a local date-time: {call_at}"
+    );
 
     // The receipt shows in its field, the photo in the list: each file once.
     let links = page.all("[data-testid='attachment']");
     assert_eq!(links.len(), 2);
-    assert_eq!(links[0].get_attribute("href").as_deref(), Some("/api/v1/attachments/5"));
+    assert_eq!(
+        links[0].get_attribute("href").as_deref(),
+        Some("/api/v1/attachments/5")
+    );
     assert_eq!(links[0].text_content().as_deref(), Some("receipt.pdf"));
     assert_eq!(links[1].text_content().as_deref(), Some("photo.png"));
 
     let url = page.testid("ticket-url-link");
     assert_eq!(url.tag_name(), "A");
-    assert_eq!(url.get_attribute("rel").as_deref(), Some("noopener noreferrer nofollow"));
+    assert_eq!(
+        url.get_attribute("rel").as_deref(),
+        Some("noopener noreferrer nofollow")
+    );
 }
 
 #[wasm_bindgen_test]
 async fn a_related_url_that_is_not_http_is_never_a_link() {
     let mut t = ticket();
     t.related_url = Some("javascript:alert(1)".into());
-    let page = mount(Locale::En, move || view! { <TicketDetails ticket=t.clone() types=Vec::new() /> });
-    until("details", || page.find("[data-testid='ticket-url-link']").is_some()).await;
+    let page = mount(
+        Locale::En,
+        move || view! { <TicketDetails ticket=t.clone() types=Vec::new() /> },
+    );
+    until("details", || {
+        page.find("[data-testid='ticket-url-link']").is_some()
+    })
+    .await;
     assert_eq!(page.testid("ticket-url-link").tag_name(), "SPAN");
     // Without the catalog, values show as stored under their keys.
-    assert_eq!(page.get("dd[data-field='city']").text_content().as_deref(), Some("sh"));
+    assert_eq!(
+        page.get("dd[data-field='city']").text_content().as_deref(),
+        Some("sh")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -100,14 +148,23 @@ async fn confidential_info_is_masked_and_only_the_requester_may_replace_it() {
     let saved = RwSignal::new(None::<String>);
     let mine = mount(Locale::En, move || {
         view! { <ConfidentialBox set=true can_edit=true value errors=Signal::stored(Vec::new())
-            pending=Signal::stored(false) on_save=move |v| saved.set(Some(v)) /> }
+        pending=Signal::stored(false) on_save=move |v| saved.set(Some(v)) /> }
     });
-    until("box", || mine.find("[data-testid='confidential-masked']").is_some()).await;
+    until("box", || {
+        mine.find("[data-testid='confidential-masked']").is_some()
+    })
+    .await;
     assert_eq!(mine.text("confidential-masked"), "••••••••");
     let input = mine.testid("confidential-edit");
     assert_eq!(input.get_attribute("type").as_deref(), Some("password"));
     mine.click("confidential-edit-toggle");
-    until("shown", || mine.testid("confidential-edit").get_attribute("type").as_deref() == Some("text")).await;
+    until("shown", || {
+        mine.testid("confidential-edit")
+            .get_attribute("type")
+            .as_deref()
+            == Some("text")
+    })
+    .await;
     type_into(&input, "new-pass");
     mine.click("confidential-save");
     until("saved", || saved.get_untracked().is_some()).await;
@@ -115,9 +172,12 @@ async fn confidential_info_is_masked_and_only_the_requester_may_replace_it() {
 
     let theirs = mount(Locale::En, move || {
         view! { <ConfidentialBox set=true can_edit=false value=RwSignal::new(String::new())
-            errors=Signal::stored(Vec::new()) pending=Signal::stored(false) on_save=|_| {} /> }
+        errors=Signal::stored(Vec::new()) pending=Signal::stored(false) on_save=|_| {} /> }
     });
-    until("box", || theirs.find("[data-testid='confidential-masked']").is_some()).await;
+    until("box", || {
+        theirs.find("[data-testid='confidential-masked']").is_some()
+    })
+    .await;
     assert!(theirs.find("[data-testid='confidential-edit']").is_none());
     assert!(theirs.find("[data-testid='confidential-save']").is_none());
 }
@@ -136,16 +196,28 @@ async fn tickets_of_other_group_members_say_who_asked() {
         type_name: None,
     };
     let rows = vec![row(2, user(8, "Bob Li")), row(1, user(7, "Alice"))];
-    let list = mount(Locale::En, move || view! { <TicketList tickets=Signal::stored(rows.clone()) viewer=Some(7) /> });
+    let list = mount(
+        Locale::En,
+        move || view! { <TicketList tickets=Signal::stored(rows.clone()) viewer=Some(7) /> },
+    );
     until("rows", || list.all("[data-testid='ticket-row']").len() == 2).await;
     let asked = list.all("[data-testid='ticket-requester']");
     assert_eq!(asked.len(), 1, "only the other member's row");
     assert_eq!(asked[0].text_content().as_deref(), Some("Asked by Bob Li"));
 
-    let head = mount(Locale::ZhCn, || view! { <TicketHeader ticket=ticket() viewer=Some(7) /> });
-    until("header", || head.find("[data-testid='ticket-requester']").is_some()).await;
+    let head = mount(
+        Locale::ZhCn,
+        || view! { <TicketHeader ticket=ticket() viewer=Some(7) /> },
+    );
+    until("header", || {
+        head.find("[data-testid='ticket-requester']").is_some()
+    })
+    .await;
     assert_eq!(head.text("ticket-requester"), "提交人：Bob Li");
-    let own = mount(Locale::En, || view! { <TicketHeader ticket=ticket() viewer=Some(8) /> });
+    let own = mount(
+        Locale::En,
+        || view! { <TicketHeader ticket=ticket() viewer=Some(8) /> },
+    );
     until("header", || own.find("h1").is_some()).await;
     assert!(own.find("[data-testid='ticket-requester']").is_none());
 }
@@ -159,18 +231,29 @@ async fn uploads_show_progress_then_the_result_and_can_be_removed() {
     let failure = RwSignal::new(None::<ApiError>);
     let reply = mount(Locale::En, move || {
         view! { <ReplyBox body files on_upload=manual_uploader(started) server_errors=Signal::stored(Vec::new())
-            failure pending=Signal::stored(false) on_send=move |m| sent.set(Some(m)) /> }
+        failure pending=Signal::stored(false) on_send=move |m| sent.set(Some(m)) /> }
     });
-    pick_files(&reply.testid("reply-attachments"), &[("log.txt", "x"), ("virus.exe", "y")]);
-    until("two rows", || reply.all("[data-testid='upload']").len() == 2).await;
+    pick_files(
+        &reply.testid("reply-attachments"),
+        &[("log.txt", "x"), ("virus.exe", "y")],
+    );
+    until("two rows", || {
+        reply.all("[data-testid='upload']").len() == 2
+    })
+    .await;
     let (log, exe) = started.with_untracked(|s| (s[0].clone(), s[1].clone()));
     log.progress.set(0.4);
     until("progress", || {
-        reply.find("[role='progressbar'][aria-valuenow='40']").is_some()
+        reply
+            .find("[role='progressbar'][aria-valuenow='40']")
+            .is_some()
     })
     .await;
     let bar = reply.get("[role='progressbar']");
-    assert_eq!(bar.get_attribute("aria-label").as_deref(), Some("Uploading log.txt"));
+    assert_eq!(
+        bar.get_attribute("aria-label").as_deref(),
+        Some("Uploading log.txt")
+    );
 
     // Sending waits for the uploads.
     type_into(&reply.testid("reply-body"), "See the log");
@@ -180,25 +263,46 @@ async fn uploads_show_progress_then_the_result_and_can_be_removed() {
 
     log.result.set(Some(Ok(attachment(9, "log.txt"))));
     exe.result.set(Some(Err(Key::FieldFileType)));
-    until("results", || reply.all("[data-testid='upload'][data-state='failed']").len() == 1).await;
-    let refused = reply.get("[data-testid='upload'][data-state='failed'] [data-testid='field-error']");
+    until("results", || {
+        reply
+            .all("[data-testid='upload'][data-state='failed']")
+            .len()
+            == 1
+    })
+    .await;
+    let refused =
+        reply.get("[data-testid='upload'][data-state='failed'] [data-testid='field-error']");
     assert_eq!(refused.get_attribute("data-field").as_deref(), Some("file"));
-    assert_eq!(refused.text_content().as_deref(), Some("This type of file is not accepted."));
-    reply.get("[data-testid='upload'][data-state='failed'] [data-testid='upload-remove']")
+    assert_eq!(
+        refused.text_content().as_deref(),
+        Some("This type of file is not accepted.")
+    );
+    reply
+        .get("[data-testid='upload'][data-state='failed'] [data-testid='upload-remove']")
         .unchecked_into::<web_sys::HtmlElement>()
         .click();
     until("removed", || reply.all("[data-testid='upload']").len() == 1).await;
 
     reply.click("reply-send");
     until("sent", || sent.get_untracked().is_some()).await;
-    assert_eq!(sent.get_untracked().map(|m| m.attachment_ids), Some(vec![9]));
+    assert_eq!(
+        sent.get_untracked().map(|m| m.attachment_ids),
+        Some(vec![9])
+    );
 
     // A server error keeps the text and offers a retry that sends the same message.
     sent.set(None);
-    failure.set(Some(ApiError::Problem(Problem::new(503, "internal", "Service Unavailable"))));
+    failure.set(Some(ApiError::Problem(Problem::new(
+        503,
+        "internal",
+        "Service Unavailable",
+    ))));
     until("retry", || reply.find("[data-testid='retry']").is_some()).await;
     reply.click("retry");
     until("resent", || sent.get_untracked().is_some()).await;
-    assert_eq!(sent.get_untracked().map(|m| m.body), Some("See the log".into()));
+    assert_eq!(
+        sent.get_untracked().map(|m| m.body),
+        Some("See the log".into())
+    );
     assert_eq!(body.get_untracked(), "See the log");
 }

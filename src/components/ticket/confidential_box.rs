@@ -4,8 +4,8 @@
 use crate::components::ui::SecretField;
 use crate::i18n::Key;
 use crate::state::locale::{tr, tr_while};
-use baton_core::validate::CONFIDENTIAL_MAX;
 use baton_core::problem::field_code;
+use baton_core::validate::CONFIDENTIAL_MAX;
 use baton_core::FieldError;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -32,7 +32,11 @@ pub fn ConfidentialBox(
     let client_errors = RwSignal::new(Vec::<FieldError>::new());
     let shown_errors = Signal::derive(move || {
         let mine = client_errors.get();
-        if mine.is_empty() { errors.get() } else { mine }
+        if mine.is_empty() {
+            errors.get()
+        } else {
+            mine
+        }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -48,9 +52,13 @@ pub fn ConfidentialBox(
         on_save.run(new);
     };
     let current = if set {
-        Either::Left(view! { <p class="masked" data-testid="confidential-masked" aria-label=tr(Key::ConfidentialStored)>"••••••••"</p> })
+        Either::Left(
+            view! { <p class="masked" data-testid="confidential-masked" aria-label=tr(Key::ConfidentialStored)>"••••••••"</p> },
+        )
     } else {
-        Either::Right(view! { <p class="muted" data-testid="confidential-masked">{tr(Key::ConfidentialNone)}</p> })
+        Either::Right(
+            view! { <p class="muted" data-testid="confidential-masked">{tr(Key::ConfidentialNone)}</p> },
+        )
     };
     view! {
         <section class="card confidential" aria-labelledby="confidential-heading">

@@ -38,7 +38,11 @@ pub fn CustomFieldInput(
     // A cascading field's options depend on the parent: its value no longer applies once the
     // parent changes.
     if def.parent.is_some() {
-        Effect::watch(move || parent_value.get(), move |_, _, _| slot.clear(), false);
+        Effect::watch(
+            move || parent_value.get(),
+            move |_, _, _| slot.clear(),
+            false,
+        );
     }
     let described = Described::new(&id, &field, hint.clone(), errors);
     // Either types rather than `into_any()`: a static choice needs no type-erased render code.

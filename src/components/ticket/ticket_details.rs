@@ -4,12 +4,12 @@
 
 mod field_value;
 
+use super::custom_field::attachment_ids;
 use super::AttachmentList;
 use crate::components::ui::{label_text, tenant_text, Label};
 use crate::i18n::Key;
 use crate::state::locale::tr;
 use baton_core::validate::is_http_url;
-use super::custom_field::attachment_ids;
 use baton_core::{FieldKind, Text, Ticket, TicketType};
 use field_value::field_value_view;
 use leptos::either::Either;
@@ -69,7 +69,10 @@ pub fn TicketDetails(
     let in_fields: Vec<i64> = ticket
         .fields
         .iter()
-        .filter(|entry| defs.iter().any(|d| d.key == entry.key && d.kind == FieldKind::Attachment))
+        .filter(|entry| {
+            defs.iter()
+                .any(|d| d.key == entry.key && d.kind == FieldKind::Attachment)
+        })
         .flat_map(|entry| attachment_ids(&entry.value))
         .collect();
     let general: Vec<_> = ticket

@@ -66,7 +66,11 @@ pub fn TicketForm(
         let types = types.get_untracked();
         let mut found = draft.pending_uploads(&types);
         let ticket = draft.to_new_ticket(&types);
-        found.extend(validate::new_ticket_with(&ticket, &types).err().unwrap_or_default());
+        found.extend(
+            validate::new_ticket_with(&ticket, &types)
+                .err()
+                .unwrap_or_default(),
+        );
         (ticket, found)
     };
     // After a refused attempt, the marks follow the corrections as the user makes them.

@@ -113,7 +113,9 @@ fn UploadRow(upload: Upload, uploads: RwSignal<Vec<Upload>>) -> impl IntoView {
                     </div>
                 })
             }
-            Some(Ok(_)) => EitherOf3::B(view! { <span class="upload-done">{tr(Key::UploadDone)}</span> }),
+            Some(Ok(_)) => {
+                EitherOf3::B(view! { <span class="upload-done">{tr(Key::UploadDone)}</span> })
+            }
             Some(Err(key)) => EitherOf3::C(view! {
                 <p class="field-error" data-testid="field-error" data-field="file">{tr(key)}</p>
             }),

@@ -56,7 +56,9 @@ pub fn NewTicket() -> impl IntoView {
                         go(&Page::Ticket(created.id).path(), Default::default())
                     });
                 }
-                Err(error) if error.is(code::VALIDATION_FAILED) && !error.field_errors().is_empty() => {
+                Err(error)
+                    if error.is(code::VALIDATION_FAILED) && !error.field_errors().is_empty() =>
+                {
                     toasts.api_error(&error);
                     server_errors.set(error.field_errors());
                 }

@@ -3,6 +3,7 @@
 //! ticket and thread are fetched again, since a reply or an action may change the status and add
 //! a system entry; each part of the page re-renders only when what it shows changed.
 
+mod parts;
 mod reply_draft;
 mod sending;
 
@@ -10,18 +11,18 @@ use crate::api::{use_api, ApiError};
 use crate::components::ticket::{
     ConfidentialBox, RatingForm, ReplyBox, Thread, TicketActions, TicketDetails, TicketHeader,
 };
-use crate::pages::help_center::uploads::uploader;
 use crate::components::ui::{ErrorPanel, Loading};
 use crate::i18n::Key;
+use crate::pages::help_center::uploads::uploader;
 use crate::state::live::use_live;
 use crate::state::locale::{tr, use_page_title};
 use crate::state::session::use_session;
 use baton_core::problem::code;
-use baton_core::status::{on_reply, Action, Actor};
-use baton_core::{Problem, Ticket, TicketAction};
+use baton_core::{Problem, TicketAction};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use parts::Parts;
 use sending::Composer;
 
 #[component]
@@ -61,7 +62,10 @@ pub fn TicketDetail() -> impl IntoView {
             move || live.latest(),
             move |update, _, _| {
                 let here = id.get_untracked();
-                if update.as_ref().is_some_and(|u| here.is_some_and(|id| u.concerns(id))) {
+                if update
+                    .as_ref()
+                    .is_some_and(|u| here.is_some_and(|id| u.concerns(id)))
+                {
                     composer.refresh();
                 }
             },
@@ -75,58 +79,17 @@ pub fn TicketDetail() -> impl IntoView {
         None => i.t(Key::Loading).to_owned(),
     });
 
-    let actor = move || session.me().map_or(Actor::Customer, |me| me.role.actor());
-    let state = Memo::new(move |_| match (ticket.get(), thread.get(), catalog.get()) {
-        // Until the new ticket arrives after a change of `:id`, the old one is not shown.
-        // A catalog that failed to load only costs the field labels.
-        (Some(Ok(t)), Some(Ok(messages)), Some(types)) if Some(t.id) == id.get() => {
-            Some(Ok((t, messages, types.unwrap_or_default())))
-        }
-        (Some(Err(e)), _, _) | (_, Some(Err(e)), _) => Some(Err(e)),
-        _ => None,
-    });
-    // Each part of the page follows only what it shows, so a refetch after a live event
-    // re-renders what changed and keeps the rest (an open "are you sure", a shown secret).
-    let part = move |f: fn(&Ticket) -> bool| {
-        Memo::new(move |_| state.with(|s| matches!(s, Some(Ok((t, _, _))) if f(t))))
-    };
-    let shown = part(|_| true);
-    let can_rate = part(|t| t.allowed_actions.contains(&Action::Rate));
-    let can_reply = Memo::new(move |_| {
-        state.with(|s| matches!(s, Some(Ok((t, _, _))) if on_reply(t.status, actor()).is_ok()))
-    });
-    let head = Memo::new(move |_| {
-        state.with(|s| match s {
-            Some(Ok((t, _, types))) => Some((t.clone(), types.clone())),
-            _ => None,
-        })
-    });
-    let messages = Memo::new(move |_| {
-        state.with(|s| match s {
-            Some(Ok((_, messages, _))) => messages.clone(),
-            _ => Vec::new(),
-        })
-    });
-    let actions = Memo::new(move |_| {
-        state.with(|s| match s {
-            Some(Ok((t, _, _))) => t.allowed_actions.clone(),
-            _ => Vec::new(),
-        })
-    });
-    // (stored, the viewer asked it): the box shows when either holds; only the requester edits.
-    let confidential = Memo::new(move |_| {
-        let viewer = session.me().map(|me| me.id);
-        state.with(|s| match s {
-            Some(Ok((t, _, _))) => (t.confidential_set, viewer == Some(t.requester.id)),
-            _ => (false, false),
-        })
-    });
-    let attr = move |f: fn(&Ticket) -> String| {
-        move || state.with(|s| match s {
-            Some(Ok((t, _, _))) => Some(f(t)),
-            _ => None,
-        })
-    };
+    let parts = Parts::new(id, ticket, thread, catalog, session);
+    let Parts {
+        state,
+        shown,
+        head,
+        messages,
+        can_reply,
+        actions,
+        can_rate,
+        confidential,
+    } = parts;
 
     view! {
         {move || state.with(|s| match s {
@@ -140,7 +103,7 @@ pub fn TicketDetail() -> impl IntoView {
         // Without a loaded ticket the article is hidden and carries no test id.
         <article class="ticket-detail" hidden=move || !shown.get()
             data-testid=move || shown.get().then_some("ticket-detail")
-            data-ticket-id=attr(|t| t.id.to_string()) data-status=attr(|t| t.status.code().to_owned())>
+            data-ticket-id=parts.attr(|t| t.id.to_string()) data-status=parts.attr(|t| t.status.code().to_owned())>
             {move || head.get().map(|(t, types)| {
                 let viewer = session.me().map(|me| me.id);
                 view! {

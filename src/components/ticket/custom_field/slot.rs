@@ -107,7 +107,8 @@ impl FieldSlot {
 
     /// Whether a file of this field is still uploading (untracked).
     pub fn uploading(&self) -> bool {
-        self.files.with_untracked(|f| f.iter().any(Upload::is_uploading))
+        self.files
+            .with_untracked(|f| f.iter().any(Upload::is_uploading))
     }
 }
 

@@ -27,7 +27,9 @@ pub fn field_value_view(
             let links = attachment_ids(value)
                 .into_iter()
                 .map(|id| match attachments.iter().find(|a| a.id == id) {
-                    Some(attachment) => Either::Left(view! { <li><AttachmentLink attachment=attachment.clone() /></li> }),
+                    Some(attachment) => Either::Left(
+                        view! { <li><AttachmentLink attachment=attachment.clone() /></li> },
+                    ),
                     None => Either::Right(view! { <li>{format!("#{id}")}</li> }),
                 })
                 .collect_view();

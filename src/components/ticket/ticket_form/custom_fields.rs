@@ -78,7 +78,8 @@ pub fn OtherErrors(
     errors: Signal<Vec<FieldError>>,
 ) -> impl IntoView {
     let others = move || {
-        let shown: Vec<String> = types.with(|t| chosen_fields(draft, t))
+        let shown: Vec<String> = types
+            .with(|t| chosen_fields(draft, t))
             .into_iter()
             .map(|f| format!("fields.{}", f.key))
             .collect();

@@ -107,7 +107,8 @@ impl TicketDraft {
                 fields.insert(def.key.clone(), value);
             }
         }
-        let optional = |s: RwSignal<String>| Some(s.get_untracked()).filter(|v| !v.trim().is_empty());
+        let optional =
+            |s: RwSignal<String>| Some(s.get_untracked()).filter(|v| !v.trim().is_empty());
         NewTicket {
             title: self.title.get_untracked(),
             description: self.description.get_untracked(),
@@ -129,14 +130,22 @@ impl TicketDraft {
     /// An error for each file input whose files are still uploading.
     pub fn pending_uploads(&self, types: &[TicketType]) -> Vec<FieldError> {
         let mut errors = Vec::new();
-        if self.files.with_untracked(|f| f.iter().any(Upload::is_uploading)) {
+        if self
+            .files
+            .with_untracked(|f| f.iter().any(Upload::is_uploading))
+        {
             errors.push(FieldError::new("attachment_ids", UPLOADS_PENDING));
         }
-        let ty = types.iter().find(|t| Some(t.id) == self.type_id.get_untracked());
+        let ty = types
+            .iter()
+            .find(|t| Some(t.id) == self.type_id.get_untracked());
         let subtype = ty.and_then(|t| self.subtype_id.get_untracked().and_then(|id| t.subtype(id)));
         for def in ty.into_iter().flat_map(|t| t.fields_for(subtype)) {
             if self.slot(&def.key).uploading() {
-                errors.push(FieldError::new(&format!("fields.{}", def.key), UPLOADS_PENDING));
+                errors.push(FieldError::new(
+                    &format!("fields.{}", def.key),
+                    UPLOADS_PENDING,
+                ));
             }
         }
         errors

@@ -141,7 +141,11 @@ impl Composer {
             match api.set_confidential(id, &value).await {
                 Ok(()) => {
                     this.confidential.set(String::new());
-                    let done = if value.is_empty() { Key::ConfidentialCleared } else { Key::ConfidentialSaved };
+                    let done = if value.is_empty() {
+                        Key::ConfidentialCleared
+                    } else {
+                        Key::ConfidentialSaved
+                    };
                     this.toasts.success(done);
                     this.refresh();
                 }
