@@ -126,3 +126,39 @@ async fn bob_sees_the_groups_ticket_with_its_requester() {
     b.assert_accessible("a group member's ticket").await;
     b.quit().await;
 }
+
+/// 继续留言: on a solved ticket alice writes again and it goes back to the agents (open), with a
+/// system entry for the change; an event the state machine does not allow from there is refused
+/// with its reason.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn continue_messaging_reopens_and_stale_actions_are_refused() {
+    let stack = Stack::start().await;
+    let alice = ApiClient::login(&stack.base_url(), "alice@customer.test").await;
+    let admin = ApiClient::login(&stack.base_url(), "admin@baton.test").await;
+    let id = alice.create_ticket("Still cannot log in").await;
+    let (status, body) = admin.act(&id, "complete").await;
+    assert_eq!(status, 200, "{body}");
+
+    let chromedriver = Chromedriver::start().await;
+    let b = chromedriver.browser("en").await;
+    b.login(&stack.base_url(), "alice@customer.test", DEMO_PASSWORD).await;
+    b.goto(&stack.url(&format!("/tickets/{id}"))).await;
+    b.find_with("ticket-detail", "data-status", "solved").await;
+    b.type_into("reply-body", "It happened again this morning.").await;
+    b.click("reply-send").await;
+    b.find_with("ticket-detail", "data-status", "open").await;
+    let thread = alice.messages(&id).await;
+    assert!(
+        thread.iter().any(|m| m["kind"] == "system"
+            && m["status_change"]["from"] == "solved"
+            && m["status_change"]["to"] == "open"),
+        "no system entry for solved → open: {thread:?}"
+    );
+
+    // A refused event through the API: confirm is only for solved tickets.
+    let (status, refused) = alice.act(&id, "confirm").await;
+    assert_eq!(status, 409, "{refused}");
+    assert_eq!(refused["code"], "transition_refused");
+    assert_eq!(refused["reason"], "not_from_state");
+    b.quit().await;
+}
