@@ -1,12 +1,14 @@
 //! The one typed REST client of `/api/v1` (the contract: spec/openapi.yaml), with one error type.
 //!
 //! The API base comes from `/config.json` at start-up, so one build can talk to any conforming
-//! backend. Each resource has its own file: [`session`], [`tickets`], [`catalog`] and
-//! [`attachments`] add methods to [`Api`].
+//! backend. Each resource has its own file: [`session`], [`tickets`], [`catalog`], [`downloads`],
+//! [`events`] and [`attachments`] add methods to [`Api`].
 
 mod agent;
 mod attachments;
 mod catalog;
+mod downloads;
+mod events;
 mod kb;
 mod session;
 mod tickets;
@@ -159,11 +161,6 @@ impl Api {
 
     fn url(&self, path: &str) -> String {
         format!("{}/api/v1{path}", self.base)
-    }
-
-    /// The live-events stream, `GET /events` (see [`crate::state::live`]).
-    pub fn events_url(&self) -> String {
-        self.url("/events")
     }
 
     /// Where an attachment downloads from (`GET /attachments/{id}`).

@@ -5,8 +5,8 @@
 //! The token arrives by `postMessage` and becomes a bearer session held in memory
 //! (`Api::set_bearer`), never a cookie: a third-party iframe may not keep cookies (Safari,
 //! Firefox, Chromium with blocking on). For the same reason the live-events stream (an
-//! `EventSource`, which cannot send a bearer token) is not opened here; pages refetch after the
-//! user's own actions as they do anyway.
+//! `EventSource`, which cannot send a bearer token) opens with a single-use stream ticket the
+//! bearer session asks for (`Live::with_tickets`).
 
 mod bar;
 mod frame;
@@ -17,6 +17,7 @@ pub use gate::WidgetGate;
 
 use crate::api::{Api, Config};
 use crate::state::embed::{Embed, EmbedParams, ToHost};
+use crate::state::live::Live;
 use crate::state::session::{Session, SessionState};
 use baton_core::Ticket;
 use frame::WidgetFrame;
@@ -94,7 +95,14 @@ pub fn WidgetApp(config: Config, params: EmbedParams) -> impl IntoView {
                 number: t.number,
             });
         }));
-    provide_context(api);
+    provide_context(api.clone());
+    let live = Live::provide().with_tickets(api.clone());
+    let events = api.events_url();
+    // As in the full app: one stream while someone is signed in.
+    Effect::new(move |_| match session.signed_in() {
+        Some(true) => live.connect(events.clone()),
+        _ => live.disconnect(),
+    });
     view! {
         <Router>
             <WidgetFrame params />

@@ -5,7 +5,13 @@
 //! The browser reconnects by itself after a dropped connection and sends `Last-Event-ID`, so the
 //! server replays what was missed. When it gives up (the server answered with an error), we open
 //! a new stream after a growing pause, passing the last id as `?last_event_id=`.
+//!
+//! The widget has no cookie to open the stream with and `EventSource` cannot send its bearer
+//! token, so there ([`Live::with_tickets`]) each (re)connect first gets a single-use ticket and
+//! opens `?ticket=…`. The browser's own reconnect would reuse a spent ticket, so in that mode a
+//! dropped stream is always reopened by us.
 
+use crate::api::Api;
 use baton_core::{EventType, LiveEvent};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -56,6 +62,8 @@ pub struct Live {
     connection: StoredValue<Option<Connection>, LocalStorage>,
     /// The stream's URL while we want to be connected.
     url: StoredValue<Option<String>>,
+    /// The client to get stream tickets from, when it holds a bearer session (the widget).
+    tickets: StoredValue<Option<Api>, LocalStorage>,
 }
 
 impl Live {
@@ -67,9 +75,16 @@ impl Live {
             failures: StoredValue::new(0),
             connection: StoredValue::new_local(None),
             url: StoredValue::new(None),
+            tickets: StoredValue::new_local(None),
         };
         provide_context(live);
         live
+    }
+
+    /// Opens every stream with a ticket from `api` while it holds a bearer token.
+    pub fn with_tickets(self, api: Api) -> Live {
+        self.tickets.set_value(Some(api));
+        self
     }
 
     /// The latest event (tracked).
@@ -117,13 +132,42 @@ impl Live {
         let Some(base) = self.url.get_value() else {
             return;
         };
-        let url = match self.last_id.get_value() {
-            Some(id) => format!("{base}?last_event_id={id}"),
-            None => base,
+        let resume = self.last_id.get_value();
+        let Some(api) = self.tickets.get_value().filter(Api::holds_bearer) else {
+            let url = match resume {
+                Some(id) => format!("{base}?last_event_id={id}"),
+                None => base,
+            };
+            self.open_at(&url, true);
+            return;
         };
+        let live = *self;
+        leptos::task::spawn_local(async move {
+            let ticket = api.stream_ticket().await;
+            // Signed out, or moved to another stream, while asking: nothing to open.
+            if live.url.try_get_value().flatten().as_deref() != Some(base.as_str()) {
+                return;
+            }
+            match ticket {
+                Ok(ticket) => {
+                    let mut url = format!("{base}?ticket={}", ticket.ticket);
+                    if let Some(id) = resume {
+                        url.push_str(&format!("&last_event_id={id}"));
+                    }
+                    live.open_at(&url, false);
+                }
+                // A lost session signs out (the client's `on_unauthenticated`), which disconnects;
+                // anything else may pass.
+                Err(_) => live.retry_later(),
+            }
+        });
+    }
+
+    /// Opens the stream at `url`, sending cookies when `with_cookies`.
+    fn open_at(&self, url: &str, with_cookies: bool) {
         let init = EventSourceInit::new();
-        init.set_with_credentials(true);
-        let Ok(source) = EventSource::new_with_event_source_init_dict(&url, &init) else {
+        init.set_with_credentials(with_cookies);
+        let Ok(source) = EventSource::new_with_event_source_init_dict(url, &init) else {
             self.retry_later();
             return;
         };
@@ -146,13 +190,14 @@ impl Live {
         });
         source.set_onopen(Some(on_open.as_ref().unchecked_ref()));
         let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
-            // CONNECTING means the browser is already reconnecting with Last-Event-ID itself.
+            // CONNECTING means the browser is already reconnecting with Last-Event-ID itself,
+            // which with a (spent) ticket in the URL cannot work: then we reopen with a new one.
             let closed = live
                 .connection
                 .try_with_value(|c| c.as_ref().map(|c| c.source.ready_state()))
                 .flatten()
                 == Some(EventSource::CLOSED);
-            if closed {
+            if closed || !with_cookies {
                 live.close();
                 live.retry_later();
             }

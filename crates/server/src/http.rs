@@ -27,6 +27,7 @@ use crate::config::Config;
 use crate::events::EventHub;
 use crate::secret::{Cipher, KeyError};
 use crate::storage::Db;
+use crate::stream_tickets::StreamTickets;
 use axum::body::Bytes;
 use axum::extract::DefaultBodyLimit;
 use axum::extract::{Request, State};
@@ -63,6 +64,8 @@ pub struct AppState {
     pub events: EventHub,
     /// Where attachments are stored, and how large they may be.
     pub uploads: Arc<Uploads>,
+    /// Single-use passes to the live-events stream for clients without cookies.
+    pub stream_tickets: StreamTickets,
 }
 
 /// Why the configuration cannot make an [`AppState`].
@@ -105,6 +108,7 @@ impl AppState {
             cipher: Arc::new(cipher),
             events: EventHub::new(),
             uploads: Arc::new(uploads),
+            stream_tickets: StreamTickets::default(),
         })
     }
 }

@@ -16,6 +16,7 @@ pub mod secret;
 pub mod server;
 pub mod sso;
 pub mod storage;
+pub mod stream_tickets;
 pub mod tickets;
 pub mod views;
 

@@ -44,3 +44,11 @@ pub struct LiveEvent {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<MessageKind>,
 }
+
+/// `POST /api/v1/events/ticket`: a single-use pass to open `GET /events?ticket=…` without a
+/// cookie or header, which `EventSource` cannot send (the widget's bearer session).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StreamTicket {
+    pub ticket: String,
+    pub expires_at: String,
+}

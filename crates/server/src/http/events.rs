@@ -2,17 +2,22 @@
 //! may see (`events::may_receive_now`); `Last-Event-ID` (or `?last_event_id=`) first replays what was
 //! missed from the events table, then the stream goes live. A comment every 15 s keeps proxies
 //! from closing an idle stream.
+//!
+//! `POST /events/ticket` gives a single-use `?ticket=` for clients that cannot send the session
+//! with `EventSource` (the widget's bearer token); see [`crate::stream_tickets`].
 
 use super::extract::ApiQuery;
 use super::{AppState, Error, Routes};
 use crate::auth::CurrentUser;
 use crate::events::may_receive_now;
 use crate::storage::events::{self as event_store, StoredEvent};
-use crate::storage::Db;
+use crate::storage::{self, Db};
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::Json;
 use baton_core::problem::field_code;
+use baton_core::StreamTicket;
 use futures_util::stream::{self, Stream};
 use serde::Deserialize;
 use std::collections::VecDeque;
@@ -26,20 +31,43 @@ pub const KEEP_ALIVE: Duration = Duration::from_secs(15);
 const REPLAY_PAGE: i64 = 500;
 
 pub fn router() -> Routes {
-    Routes::new().get("/events", subscribe)
+    Routes::new()
+        .get("/events", subscribe)
+        .post("/events/ticket", issue_ticket)
 }
 
 #[derive(Debug, Default, Deserialize)]
 struct EventsQuery {
     last_event_id: Option<String>,
+    ticket: Option<String>,
+}
+
+async fn issue_ticket(
+    State(state): State<AppState>,
+    user: CurrentUser,
+) -> Result<Json<StreamTicket>, Error> {
+    let expires_at = storage::now() + state.stream_tickets.ttl();
+    Ok(Json(StreamTicket {
+        ticket: state.stream_tickets.issue(user),
+        expires_at: storage::timestamp(expires_at),
+    }))
 }
 
 async fn subscribe(
     State(state): State<AppState>,
-    user: CurrentUser,
+    session: Result<CurrentUser, Error>,
     headers: HeaderMap,
     ApiQuery(query): ApiQuery<EventsQuery>,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, Error> {
+    // A ticket, when given, decides alone: a bad one is refused even alongside a valid session,
+    // so a client never silently streams as someone other than the ticket says.
+    let user = match query.ticket.as_deref() {
+        Some(ticket) => state
+            .stream_tickets
+            .redeem(ticket)
+            .ok_or(Error::Unauthenticated)?,
+        None => session?,
+    };
     let header = headers.get("last-event-id").and_then(|v| v.to_str().ok());
     let resume = match header.or(query.last_event_id.as_deref()).map(str::trim) {
         None | Some("") => None,

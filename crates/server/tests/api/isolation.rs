@@ -153,11 +153,11 @@ async fn every_protected_route_needs_a_session() {
     // me, logout, list, create, get, messages (get, post), actions: 8 routes × 2 ids × 2.
     // + 3 SSO admin routes (settings, rotate, origins).
     // + 3 knowledge-base writes (create and edit an article, create a category).
-    // + 7 help-center routes (ticket types, confidential set/reveal/reveals, attachment upload
-    // and download, live events).
+    // + 8 help-center routes (ticket types, confidential set/reveal/reveals, attachment upload
+    // and download, live events and their stream ticket).
     // + 9 agent view routes (list, create, counts, order, get, put, delete, hidden, tickets).
     // + 7 staff ticket routes (patch, trash/restore, suspend/unsuspend, star/unstar).
-    assert_eq!(checked, (14 + 7 + 9 + 7) * 2 * 2);
+    assert_eq!(checked, (14 + 8 + 9 + 7) * 2 * 2);
     // An expired session is no session.
     sqlx::query("UPDATE sessions SET expires_at = '2000-01-01T00:00:00Z'")
         .execute(&app.db)

@@ -24,6 +24,7 @@ mod sso;
 mod secret_key;
 mod sharing;
 mod sse;
+mod stream_tickets;
 mod support;
 mod tickets;
 mod uploads;

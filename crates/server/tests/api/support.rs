@@ -48,6 +48,16 @@ impl TestApp {
 
     /// The application with `adjust` applied to the test config (e.g. a small upload limit).
     pub async fn with(adjust: impl FnOnce(&mut Config)) -> TestApp {
+        TestApp::build(adjust, |_| {}).await
+    }
+
+    /// The application with `adjust` applied to its state (e.g. short-lived stream tickets).
+    pub async fn with_state(adjust: impl FnOnce(&mut AppState)) -> TestApp {
+        TestApp::build(|_| {}, adjust).await
+    }
+
+    async fn build(config_of: impl FnOnce(&mut Config), state_of: impl FnOnce(&mut AppState)) -> TestApp {
+        let adjust = config_of;
         let dir = tempfile::tempdir().expect("temp dir");
         let mut config = config(&dir);
         adjust(&mut config);
@@ -55,7 +65,8 @@ impl TestApp {
             .await
             .expect("open database");
         demo::seed_if_empty(&db).await.expect("seed demo");
-        let state = AppState::new(db.clone(), &config).expect("state");
+        let mut state = AppState::new(db.clone(), &config).expect("state");
+        state_of(&mut state);
         TestApp {
             db,
             router: app(state),
