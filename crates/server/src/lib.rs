@@ -12,6 +12,7 @@ pub mod demo;
 pub mod events;
 pub mod http;
 pub mod kb;
+pub mod paging;
 pub mod secret;
 pub mod server;
 pub mod sso;

@@ -9,6 +9,7 @@ pub mod jwt;
 
 use crate::auth;
 use crate::http::Error;
+use crate::paging::{hex, unhex};
 use crate::secret::Cipher;
 use crate::storage::confidential::Sealed;
 use crate::storage::sso::{self as sso_store, SsoUser, Upsert};
@@ -186,20 +187,6 @@ fn reveal(cipher: &Cipher, tenant_id: i64, stored: &str) -> Result<String, Error
 /// Binds a sealed secret to its tenant, so it cannot be copied to another tenant's row.
 fn aad(tenant_id: i64) -> Vec<u8> {
     format!("baton/sso-secret/{tenant_id}").into_bytes()
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn unhex(text: &str) -> Option<Vec<u8>> {
-    if !text.len().is_multiple_of(2) {
-        return None;
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
-        .collect()
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 
 use super::{markdown, search, Reader};
 use crate::http::Error;
+use crate::paging;
 use crate::storage::kb::{self as kb_store, ListFilter};
 use crate::storage::Db;
 use baton_core::kb::{ArticleStatus, ArticleSummary, EXCERPT_MAX};
@@ -108,43 +109,21 @@ pub async fn list(
     Ok(Page { items, next_cursor })
 }
 
-/// 1 or more; above the maximum it is capped rather than refused.
-fn parse_limit(limit: Option<&str>) -> Result<i64, Error> {
-    let Some(limit) = limit.filter(|l| !l.is_empty()) else {
-        return Ok(DEFAULT_LIMIT);
-    };
-    if !limit.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(Error::field("limit", field_code::INVALID_VALUE));
-    }
-    // All digits: parsing fails only on overflow, which is "more than the maximum" too.
-    match limit.parse::<i64>().unwrap_or(i64::MAX) {
-        0 => Err(Error::field("limit", field_code::INVALID_VALUE)),
-        n => Ok(n.min(MAX_LIMIT)),
-    }
-}
-
 /// The opaque cursor: `kb:<offset>`, hex encoded so clients treat it as a token.
 fn encode_cursor(offset: i64) -> String {
-    format!("kb:{offset}")
-        .bytes()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    paging::encode_cursor(&format!("kb:{offset}"))
 }
 
 fn decode_cursor(cursor: &str) -> Option<i64> {
-    if !cursor.len().is_multiple_of(2) || cursor.len() > 64 {
-        return None;
-    }
-    let bytes = (0..cursor.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(cursor.get(i..i + 2)?, 16).ok())
-        .collect::<Option<Vec<u8>>>()?;
-    let offset = String::from_utf8(bytes)
-        .ok()?
+    let offset = paging::decode_cursor(cursor, 64)?
         .strip_prefix("kb:")?
         .parse::<i64>()
         .ok()?;
     (offset >= 0).then_some(offset)
+}
+
+fn parse_limit(limit: Option<&str>) -> Result<i64, Error> {
+    paging::parse_limit(limit, DEFAULT_LIMIT, MAX_LIMIT)
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 
 use crate::auth::CurrentUser;
 use crate::http::{AppState, Error};
+use crate::paging;
 use crate::storage;
 use crate::storage::tickets::{self as ticket_store, ListFilter, Search};
 use baton_core::problem::field_code;
@@ -61,22 +62,6 @@ pub async fn list(
     Ok(Page { items, next_cursor })
 }
 
-/// `limit`: 1 or more; above the maximum it is capped rather than refused, so a client asking
-/// for "everything" still gets the largest page.
-fn parse_limit(limit: Option<&str>) -> Result<i64, Error> {
-    let Some(limit) = limit.filter(|l| !l.is_empty()) else {
-        return Ok(DEFAULT_LIMIT);
-    };
-    if !limit.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(Error::field("limit", field_code::INVALID_VALUE));
-    }
-    // All digits: parsing fails only on overflow, which is "more than the maximum" too.
-    match limit.parse::<i64>().unwrap_or(i64::MAX) {
-        0 => Err(Error::field("limit", field_code::INVALID_VALUE)),
-        n => Ok(n.min(MAX_LIMIT)),
-    }
-}
-
 /// `#12` is a number, `12` a number or a title containing "12", anything else a title search.
 fn parse_search(q: &str) -> Option<Search> {
     let q = q.trim();
@@ -97,24 +82,19 @@ fn parse_search(q: &str) -> Option<Search> {
 
 /// The opaque cursor: the last row's (created_at, id), hex encoded so clients treat it as a token.
 fn encode_cursor(created_at: &str, id: i64) -> String {
-    format!("{created_at}|{id}")
-        .bytes()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    paging::encode_cursor(&format!("{created_at}|{id}"))
 }
 
 fn decode_cursor(cursor: &str) -> Option<(String, i64)> {
-    if !cursor.len().is_multiple_of(2) || cursor.len() > 200 {
-        return None;
-    }
-    let bytes = (0..cursor.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(cursor.get(i..i + 2)?, 16).ok())
-        .collect::<Option<Vec<u8>>>()?;
-    let text = String::from_utf8(bytes).ok()?;
+    let text = paging::decode_cursor(cursor, 200)?;
     let (created_at, id) = text.split_once('|')?;
     storage::parse_timestamp(created_at)?;
     Some((created_at.to_owned(), id.parse().ok()?))
+}
+
+/// `limit`, with this list's default and maximum.
+fn parse_limit(limit: Option<&str>) -> Result<i64, Error> {
+    paging::parse_limit(limit, DEFAULT_LIMIT, MAX_LIMIT)
 }
 
 #[cfg(test)]
