@@ -10,6 +10,7 @@ mod events;
 mod extract;
 mod health;
 mod kb;
+mod routes;
 mod messages;
 mod openapi;
 mod session;
@@ -21,6 +22,7 @@ mod widget;
 
 pub use error::{Error, PROBLEM_JSON};
 pub use extract::{ApiJson, IdempotencyKey};
+pub use routes::Routes;
 
 use crate::attachments::Uploads;
 use crate::config::Config;
@@ -31,10 +33,9 @@ use crate::stream_tickets::StreamTickets;
 use axum::body::Bytes;
 use axum::extract::DefaultBodyLimit;
 use axum::extract::{Request, State};
-use axum::handler::Handler;
 use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get, patch, post, put};
+use axum::routing::get;
 use axum::Router;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -249,73 +250,6 @@ fn log_response(res: &Response, latency: Duration, _span: &tracing::Span) {
         latency_ms = latency.as_millis() as u64,
         "response"
     );
-}
-
-/// A router that remembers which (method, path) pairs it serves, so a test can hold them against
-/// spec/openapi.yaml in both directions.
-pub struct Routes {
-    router: Router<AppState>,
-    table: Vec<(Method, &'static str)>,
-}
-
-impl Routes {
-    pub fn new() -> Self {
-        Routes {
-            router: Router::new(),
-            table: Vec::new(),
-        }
-    }
-
-    pub fn get<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, handler: H) -> Self {
-        self.add(Method::GET, path, get(handler))
-    }
-
-    pub fn post<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, handler: H) -> Self {
-        self.add(Method::POST, path, post(handler))
-    }
-
-    pub fn put<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, handler: H) -> Self {
-        self.add(Method::PUT, path, put(handler))
-    }
-
-    pub fn patch<H: Handler<T, AppState>, T: 'static>(
-        self,
-        path: &'static str,
-        handler: H,
-    ) -> Self {
-        self.add(Method::PATCH, path, patch(handler))
-    }
-
-    pub fn delete<H: Handler<T, AppState>, T: 'static>(
-        self,
-        path: &'static str,
-        handler: H,
-    ) -> Self {
-        self.add(Method::DELETE, path, delete(handler))
-    }
-
-    fn add(
-        mut self,
-        method: Method,
-        path: &'static str,
-        route: axum::routing::MethodRouter<AppState>,
-    ) -> Self {
-        self.table.push((method, path));
-        self.router = self.router.route(path, route);
-        self
-    }
-
-    pub fn merge(mut self, other: Routes) -> Self {
-        self.table.extend(other.table);
-        self.router = self.router.merge(other.router);
-        self
-    }
-}
-
-impl Default for Routes {
-    fn default() -> Self {
-        Routes::new()
-    }
 }
 
 fn api_routes() -> Routes {

@@ -58,7 +58,10 @@ mod tests {
         assert_eq!(parse_limit(None, 25, 100).ok(), Some(25));
         assert_eq!(parse_limit(Some(""), 25, 100).ok(), Some(25));
         assert_eq!(parse_limit(Some("7"), 25, 100).ok(), Some(7));
-        assert_eq!(parse_limit(Some("99999999999999999999"), 25, 100).ok(), Some(100));
+        assert_eq!(
+            parse_limit(Some("99999999999999999999"), 25, 100).ok(),
+            Some(100)
+        );
         for bad in ["0", "-1", "1.5", "ten"] {
             assert!(parse_limit(Some(bad), 25, 100).is_err(), "{bad}");
         }
@@ -69,7 +72,10 @@ mod tests {
         assert_eq!(unhex(&hex(&[0, 1, 254, 255])), Some(vec![0, 1, 254, 255]));
         assert_eq!(unhex("abc"), None);
         assert_eq!(unhex("zz"), None);
-        assert_eq!(decode_cursor(&encode_cursor("kb:40"), 64).as_deref(), Some("kb:40"));
+        assert_eq!(
+            decode_cursor(&encode_cursor("kb:40"), 64).as_deref(),
+            Some("kb:40")
+        );
         assert_eq!(decode_cursor(&encode_cursor("kb:40"), 4), None);
     }
 }
