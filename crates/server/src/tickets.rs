@@ -5,6 +5,7 @@
 //! its system entry and its live event one transaction, so the thread never disagrees with the
 //! status and no event announces what did not commit.
 
+mod bulk;
 mod confidential;
 mod create;
 mod detail;
@@ -14,6 +15,7 @@ mod list;
 mod patch;
 mod thread;
 
+pub use bulk::{bulk, MAX_BULK};
 pub use confidential::{put_confidential, reveal_confidential, reveals};
 pub use create::{create, create_via};
 pub use flags::{set_flag, star, Flag};

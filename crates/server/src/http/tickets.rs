@@ -19,6 +19,7 @@ pub fn router() -> Routes {
     Routes::new()
         .post("/tickets", create)
         .get("/tickets", list)
+        .post("/tickets/bulk", staff::bulk)
         .get("/tickets/{id}", show)
         .patch("/tickets/{id}", staff::patch)
         .post("/tickets/{id}/actions", act)

@@ -27,6 +27,19 @@ pub async fn patch(
 ) -> Result<Ticket, Error> {
     staff_only(user)?;
     let expected = expected.ok_or(Error::PreconditionRequired)?;
+    apply(app, user, id, Some(expected), patch).await
+}
+
+/// [`patch`] without requiring a version: bulk edits name none (`expected` = `None` applies to
+/// whatever version is stored).
+pub(super) async fn apply(
+    app: &AppState,
+    user: &CurrentUser,
+    id: i64,
+    expected: Option<i64>,
+    patch: TicketPatch,
+) -> Result<Ticket, Error> {
+    staff_only(user)?;
     if patch.fields.is_some() {
         // Custom field edits by agents are not served yet; refusing beats silently dropping them.
         return Err(Error::field("fields", field_code::INVALID_VALUE));
@@ -35,7 +48,7 @@ pub async fn patch(
     let scope = user.ticket_scope();
     let mut tx = storage::begin_write(&app.db).await?;
     let row = ticket_store::get(&mut tx, scope, id).await?.ok_or(Error::NotFound)?;
-    check_version(&row, Some(expected))?;
+    check_version(&row, expected)?;
     let mut notes: Vec<String> = Vec::new();
     if let Some(priority) = patch.priority {
         let to = encode_code(&priority);

@@ -30,3 +30,4 @@ mod tickets;
 mod uploads;
 mod views;
 mod widget;
+mod workspace;

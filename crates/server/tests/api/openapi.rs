@@ -132,6 +132,7 @@ async fn every_documented_operation_answers() {
             "/views" | "/views/{id}" => walk_view.clone(),
             "/views/order" => json!({ "ids": ["mine", "all"] }),
             "/views/{id}/hidden" => json!({ "hidden": false }),
+            "/tickets/bulk" => json!({ "ids": [id], "op": { "kind": "priority", "priority": "high" } }),
             "/kb/articles" | "/kb/articles/{id}" => json!({ "title": "Spec walk" }),
             _ => json!({}),
         };
