@@ -67,6 +67,8 @@ pub struct AppState {
     pub uploads: Arc<Uploads>,
     /// Single-use passes to the live-events stream for clients without cookies.
     pub stream_tickets: StreamTickets,
+    /// Each agent's last view counts, reused until something is written (`views::counts`).
+    pub view_counts: Arc<crate::views::CountsCache>,
 }
 
 /// Why the configuration cannot make an [`AppState`].
@@ -110,6 +112,7 @@ impl AppState {
             events: EventHub::new(),
             uploads: Arc::new(uploads),
             stream_tickets: StreamTickets::default(),
+            view_counts: Arc::default(),
         })
     }
 }
