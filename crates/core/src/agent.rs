@@ -6,9 +6,10 @@ use crate::status::{Action, Role};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeMap;
 
+pub mod checks;
 mod text;
 
-pub use text::{render_quick_reply, Placeholders, DEFAULT_SHORTCUTS, SHORTCUT_ACTIONS};
+pub use text::{render_quick_reply, Placeholders, DEFAULT_SHORTCUTS, HELP_KEY, SHORTCUT_ACTIONS};
 
 /// The staff-only part of a ticket (`Ticket.staff`); `None` for customers.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -19,6 +19,7 @@ mod sso;
 mod tickets;
 mod views;
 mod widget;
+mod workspace;
 
 pub use error::{Error, PROBLEM_JSON};
 pub use extract::{ApiJson, IdempotencyKey};
@@ -271,6 +272,7 @@ fn api_routes() -> Routes {
         .merge(widget::router())
         .merge(admin_sso::router())
         .merge(views::router())
+        .merge(workspace::router())
 }
 
 /// Every (method, path) the API serves, paths relative to `/api/v1` as in the OpenAPI document.

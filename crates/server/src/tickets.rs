@@ -17,7 +17,7 @@ mod thread;
 
 pub use bulk::{bulk, MAX_BULK};
 pub use confidential::{put_confidential, reveal_confidential, reveals};
-pub use create::{create, create_via};
+pub use create::{create, create_for, create_via};
 pub use flags::{set_flag, star, Flag};
 pub use patch::patch;
 pub use list::{list, ListQuery};

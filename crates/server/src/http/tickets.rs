@@ -4,6 +4,8 @@
 
 mod staff;
 
+pub(super) use staff::with_etag;
+
 use super::extract::{ApiJson, ApiQuery, IdempotencyKey, PathId};
 use super::widget::{check_channel, ChannelHeader};
 use super::{AppState, Error, Routes};

@@ -83,11 +83,22 @@ async fn every_documented_operation_answers() {
         res.json()["id"].as_str().and_then(|id| id.parse::<i64>().ok()).unwrap_or_default()
     };
     let view = new_view().await;
+    let new_reply = async || {
+        let res = app.post("/api/v1/quick-replies").token(&agent).json(&json!({ "title": "Walk", "body": "b" })).send().await;
+        res.json()["id"].as_i64().unwrap_or_default()
+    };
+    let reply = new_reply().await;
+    let me = app.get("/api/v1/me").token(&alice).send().await.json();
+    let customer = me["id"].as_i64().unwrap_or_default();
     for (method, path) in documented() {
         // Knowledge-base paths take an article id, views a view id, the others a ticket id.
         let target = if path.starts_with("/views/") {
             // Deleting comes first in the walk's order: it gets a view of its own.
             if method == "DELETE" { new_view().await } else { view }
+        } else if path.starts_with("/quick-replies/") {
+            if method == "DELETE" { new_reply().await } else { reply }
+        } else if path.starts_with("/customers/") {
+            customer
         } else if path.starts_with("/kb/") {
             article
         } else if path.starts_with("/attachments/") {
@@ -132,6 +143,11 @@ async fn every_documented_operation_answers() {
             "/views" | "/views/{id}" => walk_view.clone(),
             "/views/order" => json!({ "ids": ["mine", "all"] }),
             "/views/{id}/hidden" => json!({ "hidden": false }),
+            "/quick-replies" | "/quick-replies/{id}" => json!({ "title": "Walk", "body": "b" }),
+            "/me/settings" => json!({ "shortcuts": { "reply": "R" } }),
+            "/customers" => json!({ "name": "Walk", "email": "walk@caller.test" }),
+            "/customers/{id}/tickets" => new_ticket.clone(),
+            "/tickets/{id}/presence" => json!({ "typing": false }),
             "/tickets/bulk" => json!({ "ids": [id], "op": { "kind": "priority", "priority": "high" } }),
             "/kb/articles" | "/kb/articles/{id}" => json!({ "title": "Spec walk" }),
             _ => json!({}),

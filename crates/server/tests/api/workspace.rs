@@ -3,6 +3,8 @@
 //! that customers, sessionless callers and the other tenant get nothing.
 
 mod bulk;
+mod directory;
+mod settings;
 
 use crate::support::TestApp;
 
