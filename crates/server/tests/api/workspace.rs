@@ -4,6 +4,7 @@
 
 mod bulk;
 mod directory;
+mod quick_replies;
 mod settings;
 
 use crate::support::TestApp;
