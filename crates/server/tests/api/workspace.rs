@@ -3,6 +3,7 @@
 //! that customers, sessionless callers and the other tenant get nothing.
 
 mod bulk;
+mod customers;
 mod directory;
 mod quick_replies;
 mod settings;
