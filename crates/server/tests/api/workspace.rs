@@ -5,6 +5,7 @@
 mod bulk;
 mod customers;
 mod directory;
+mod presence;
 mod quick_replies;
 mod settings;
 
