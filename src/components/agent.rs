@@ -4,7 +4,15 @@
 mod conflict_panel;
 mod ticket_table;
 mod view_list;
+mod view_editor;
+mod view_manager;
+mod bulk_bar;
+mod shortcut_help;
 
 pub use conflict_panel::{ConflictPanel, ConflictRow};
-pub use ticket_table::{visible_range, TicketTable, ROW_HEIGHT};
+pub use ticket_table::{default_columns, visible_range, TicketTable, ROW_HEIGHT};
 pub use view_list::{view_name_key, ViewList};
+pub use view_editor::{column_code, ViewEditor, COLUMNS};
+pub use view_manager::ViewManager;
+pub use bulk_bar::BulkBar;
+pub use shortcut_help::{action_key, ShortcutHelp};

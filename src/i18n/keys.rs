@@ -203,4 +203,6 @@ pub enum Key {
 
     // The agent workspace's own texts (see `crate::i18n::agent`).
     Agent(super::AgentKey),
+    // The workspace's lists, view editor, bulk actions, shortcuts (see `crate::i18n::agent_list`).
+    AgentList(super::ListKey),
 }
