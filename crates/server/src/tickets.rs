@@ -9,6 +9,7 @@ mod bulk;
 mod confidential;
 mod create;
 mod detail;
+mod field_edits;
 mod flags;
 mod links;
 mod list;

@@ -5,6 +5,7 @@
 mod bulk;
 mod customers;
 mod directory;
+mod fields;
 mod presence;
 mod quick_replies;
 mod settings;
