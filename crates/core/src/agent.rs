@@ -69,6 +69,8 @@ pub struct TicketPatch {
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum BulkOp {
     Assign {
+        /// Required (null unassigns): a missing `assignee_id` is refused, never read as null.
+        #[serde(deserialize_with = "Option::deserialize")]
         assignee_id: Option<i64>,
         #[serde(default, deserialize_with = "some_option", skip_serializing_if = "Option::is_none")]
         group_id: Option<Option<i64>>,

@@ -8,6 +8,7 @@ mod attachments;
 mod catalog;
 mod cli;
 mod concurrency;
+mod contract_fixes;
 mod confidential;
 mod confidential_logs;
 mod events;
