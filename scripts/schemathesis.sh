@@ -4,7 +4,8 @@
 #   scripts/schemathesis.sh
 #       builds the reference server (debug), starts it with a fresh SQLite database and the demo
 #       data on a free loopback port, and runs schemathesis against the served
-#       /api/v1/openapi.json as a customer, an agent and an admin (bearer sessions).
+#       /api/v1/openapi.json without a session, then as a customer, an agent and an admin
+#       (bearer sessions).
 #   scripts/schemathesis.sh BASE_URL
 #       the same against a running backend seeded with the demo tenant (spec/conformance/demo.env).
 #
@@ -22,8 +23,8 @@
 #   (session.hurl) covers it.
 # - GET /events: the server-sent event stream stays open by design, so every request would end
 #   in a timeout; conformance (events.hurl) and crates/server/tests/api/events.rs cover it.
-# Ordering: customer first, then agent, then admin, because the admin run may trash tickets,
-# delete views and rotate the demo SSO secret; earlier roles see the demo data intact.
+# Ordering: no session first, then customer and agent, and admin last, because the admin run may
+# trash tickets, delete views and rotate the demo SSO secret; earlier roles see the demo data intact.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -115,19 +116,24 @@ token_for() {
 
 status=0
 started=$SECONDS
-for role in customer agent admin; do
+for role in anonymous customer agent admin; do
+    auth=()
     case "$role" in
+        anonymous) email="no session" ;;
         customer) email="${BATON_CONF_ALICE:-$(demo_var alice_email)}" ;;
         agent) email="${BATON_CONF_AGENT:-$(demo_var agent_email)}" ;;
         admin) email="${BATON_CONF_ADMIN:-$(demo_var admin_email)}" ;;
     esac
-    token="$(token_for "$email")"
+    if [[ "$role" != anonymous ]]; then
+        token="$(token_for "$email")"
+        auth=(--header "Authorization: Bearer $token")
+    fi
     echo "schemathesis: === $role ($email), $MAX_EXAMPLES examples per operation, seed $SEED ==="
     role_started=$SECONDS
     set +e
     "$ST" run "$BASE_URL/api/v1/openapi.json" \
         --url "$BASE_URL/api/v1" \
-        --header "Authorization: Bearer $token" \
+        ${auth[@]+"${auth[@]}"} \
         --checks not_a_server_error,response_schema_conformance,status_code_conformance,content_type_conformance \
         --max-examples "$MAX_EXAMPLES" \
         --seed "$SEED" \
