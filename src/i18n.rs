@@ -6,6 +6,7 @@
 
 pub mod agent;
 pub mod agent_list;
+pub mod agent_ticket;
 mod codes;
 mod en;
 mod keys;
@@ -14,6 +15,7 @@ mod zh_cn;
 pub use codes::{error_key, field_key, problem_key, reason_key, status_key, UPLOADS_PENDING};
 pub use agent::AgentKey;
 pub use agent_list::ListKey;
+pub use agent_ticket::TicketKey;
 pub use keys::Key;
 
 use wasm_bindgen::JsValue;

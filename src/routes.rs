@@ -4,7 +4,7 @@
 
 use crate::components::ui::Loading;
 use crate::pages::help_center::{KbArticlePage, KbHome, MyTickets, NewTicket, TicketDetail};
-use crate::pages::agent::{AgentSettings, AgentTicket, StaffOnly, Workspace};
+use crate::pages::agent::{AgentSettings, AgentTicket, PhoneTicket, StaffOnly, Workspace};
 use crate::pages::widget::{use_widget, WidgetGate};
 use crate::pages::{Login, NotFound};
 use crate::state::session::use_session;
@@ -25,6 +25,8 @@ pub enum Page {
     Agent,
     /// `/agent/tickets/:id`: a ticket as the agent works it.
     AgentTicket(i64),
+    /// `/agent/tickets/new`: registering a ticket for a caller (phone).
+    AgentNewTicket,
     /// `/agent/settings`: the agent's own settings (keyboard shortcuts).
     AgentSettings,
     /// `/kb`: the help articles, readable without signing in.
@@ -42,6 +44,7 @@ impl Page {
             Page::Ticket(id) => format!("/tickets/{id}"),
             Page::Agent => "/agent".into(),
             Page::AgentTicket(id) => format!("/agent/tickets/{id}"),
+            Page::AgentNewTicket => "/agent/tickets/new".into(),
             Page::AgentSettings => "/agent/settings".into(),
             Page::Kb => "/kb".into(),
             Page::KbArticle(id) => format!("/kb/{id}"),
@@ -91,6 +94,7 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/tickets/:id") view=|| view! { <SignedIn><TicketDetail /></SignedIn> } />
             <Route path=path!("/agent") view=|| view! { <SignedIn><StaffOnly><Workspace /></StaffOnly></SignedIn> } />
             <Route path=path!("/agent/settings") view=|| view! { <SignedIn><StaffOnly><AgentSettings /></StaffOnly></SignedIn> } />
+            <Route path=path!("/agent/tickets/new") view=|| view! { <SignedIn><StaffOnly><PhoneTicket /></StaffOnly></SignedIn> } />
             <Route path=path!("/agent/tickets/:id") view=|| view! { <SignedIn><StaffOnly><AgentTicket /></StaffOnly></SignedIn> } />
         </Routes>
     }

@@ -205,4 +205,6 @@ pub enum Key {
     Agent(super::AgentKey),
     // The workspace's lists, view editor, bulk actions, shortcuts (see `crate::i18n::agent_list`).
     AgentList(super::ListKey),
+    // The agent's ticket page (see `crate::i18n::agent_ticket`).
+    AgentTicket(super::TicketKey),
 }

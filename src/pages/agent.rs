@@ -3,10 +3,12 @@
 //! the help center.
 
 mod settings;
+mod phone;
 mod ticket;
 mod workspace;
 
 pub use settings::AgentSettings;
+pub use phone::PhoneTicket;
 pub use ticket::AgentTicket;
 pub use workspace::Workspace;
 

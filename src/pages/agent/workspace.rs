@@ -235,6 +235,7 @@ pub fn Workspace() -> impl IntoView {
     view! {
         <div class="workspace">
             <aside class="workspace-side">
+                <p><a class="button" href=Page::AgentNewTicket.path() data-testid="phone-ticket-link">{tr(crate::i18n::TicketKey::PhoneLink.into())}</a></p>
                 <ViewList views counts selected />
             </aside>
             <section class="workspace-main" aria-labelledby="view-title">
