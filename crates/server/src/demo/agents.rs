@@ -1,5 +1,6 @@
 //! The demo's agent groups: Support (Agent Smith) and Billing (Li Lei). The admin is in none:
-//! `see_all_tickets` shows them everything anyway. Also the public quick replies every agent has.
+//! `see_all_tickets` shows them everything anyway. Also the public quick replies every agent has,
+//! and the customers' phone numbers agents search by.
 
 use crate::storage::groups;
 use sqlx::SqliteConnection;
@@ -8,6 +9,10 @@ use std::collections::HashMap;
 /// (group, auto-assign, members).
 pub const GROUPS: &[(&str, bool, &[&str])] =
     &[("Support", false, &["agent@baton.test"]), ("Billing", false, &["agent2@baton.test"])];
+
+/// Phone numbers of demo customers, so an agent taking a call can find them by a few digits.
+pub const CUSTOMER_PHONES: &[(&str, &str)] =
+    &[("alice@customer.test", "+86 138 0013 8001"), ("bob@customer.test", "+86 139 0013 8002")];
 
 /// Public quick replies (title, body), in Chinese and English, with placeholders.
 pub const QUICK_REPLIES: &[(&str, &str)] = &[
@@ -40,6 +45,11 @@ pub(super) async fn seed(
             if let Some(user) = user_ids.get(email) {
                 groups::add_member(conn, tenant_id, id, *user).await?;
             }
+        }
+    }
+    for (email, phone) in CUSTOMER_PHONES {
+        if let Some(user) = user_ids.get(email) {
+            sqlx::query("UPDATE users SET phone = ? WHERE id = ?").bind(phone).bind(user).execute(&mut *conn).await?;
         }
     }
     for (title, body) in QUICK_REPLIES {
