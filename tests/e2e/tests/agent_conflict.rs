@@ -120,3 +120,57 @@ async fn keeping_theirs_writes_nothing() {
     assert_eq!(priority(&agent_api, &id).await, "high");
     b.quit().await;
 }
+
+/// Type and sub-type (the sub-type list and custom fields follow the type), CC, tags, a custom
+/// field and the star, saved from the properties panel and stored; the customer panel lists the
+/// requester's other ticket and one click opens it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_property_is_saved_and_the_customer_panel_switches_tickets() {
+    let stack = Stack::start().await;
+    let base = stack.base_url();
+    let alice = ApiClient::login(&base, "alice@customer.test").await;
+    let agent_api = ApiClient::login(&base, "agent@baton.test").await;
+    let id = alice.create_ticket("Invoice needs our company name").await;
+    let other = alice.create_ticket("Earlier question about the site").await;
+    let (billing, invoice) = agent_api.ticket_type("Billing", "Invoice").await;
+    let (_, agents) = agent_api.get("/api/v1/agents").await;
+    let li_lei = agents.as_array().into_iter().flatten().find(|a| a["email"] == "agent2@baton.test").expect("agent2")["id"].to_string();
+
+    let chromedriver = Chromedriver::start().await;
+    let b = chromedriver.browser("en").await;
+    b.login(&base, "agent@baton.test", DEMO_PASSWORD).await;
+    open(&b, &stack, &id).await;
+    b.select("ticket-type", &billing).await;
+    b.select("ticket-subtype", &invoice).await;
+    b.type_into("field-invoice_title", "Acme Trading Ltd").await;
+    b.find_by(thirtyfour::By::Css(format!("[data-testid='ticket-cc-option'][value='{li_lei}']"))).await.click().await.expect("cc");
+    b.type_into("ticket-tags", "vip, invoice").await;
+    b.assert_accessible("properties with custom fields").await;
+    b.click("properties-save").await;
+    let deadline = Instant::now() + baton_e2e::browser::WAIT;
+    let ticket = loop {
+        let (_, t) = agent_api.get(&format!("/api/v1/tickets/{id}")).await;
+        if t["subtype"]["id"].to_string() == invoice {
+            break t;
+        }
+        assert!(Instant::now() < deadline, "the properties were never saved: {t}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert_eq!(ticket["type"]["id"].to_string(), billing, "{ticket}");
+    assert!(ticket["fields"].as_array().into_iter().flatten().any(|f| f["key"] == "invoice_title" && f["value"] == "Acme Trading Ltd"), "{ticket}");
+    assert_eq!(ticket["staff"]["cc"][0]["id"].to_string(), li_lei, "{ticket}");
+    assert_eq!(ticket["staff"]["tags"], serde_json::json!(["invoice", "vip"]), "{ticket}");
+    assert_eq!(ticket["priority"], "normal", "an unchanged property was written: {ticket}");
+
+    b.click("action-star").await;
+    b.find_with("action-star", "aria-pressed", "true").await;
+    let (_, starred) = agent_api.get(&format!("/api/v1/tickets/{id}")).await;
+    assert_eq!(starred["staff"]["starred"], true, "{starred}");
+
+    b.wait_text("customer-group", |t| t.contains("Acme")).await;
+    b.find_by(thirtyfour::By::Css(format!("[data-testid='customer-ticket'][data-ticket-id='{other}']"))).await.click().await.expect("switch");
+    b.find_with("ticket-detail", "data-ticket-id", &other).await;
+    b.wait_text("ticket-requester", |t| t.contains("Alice Chen")).await;
+    b.find_by(thirtyfour::By::Css(format!("[data-testid='customer-ticket'][data-ticket-id='{id}']"))).await;
+    b.quit().await;
+}
