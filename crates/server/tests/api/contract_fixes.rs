@@ -36,3 +36,20 @@ async fn bulk_assign_without_assignee_id_is_refused_and_changes_nothing() {
     let ticket = app.get(&format!("/api/v1/tickets/{id}")).token(&agent).send().await.json();
     assert!(ticket["staff"]["assignee"].is_null(), "{ticket}");
 }
+
+/// A textual path segment that is not UTF-8 (`%FF%FE`) names no view and no tenant: 404
+/// `not_found` as problem+json, as for any unknown id (it was a 400 `malformed_json`).
+#[tokio::test]
+async fn undecodable_view_keys_and_tenant_slugs_are_not_found() {
+    let app = TestApp::new().await;
+    let agent = app.login(AGENT).await;
+    for path in ["/api/v1/views/%FF%FE", "/api/v1/views/%FF%FE/tickets", "/api/v1/widget/%FF"] {
+        let res = app.get(path).token(&agent).send().await;
+        res.problem(StatusCode::NOT_FOUND, "not_found");
+    }
+    let res = app.call(axum::http::Method::PUT, "/api/v1/views/%C3%28/hidden").token(&agent)
+        .json(&json!({ "hidden": true })).send().await;
+    res.problem(StatusCode::NOT_FOUND, "not_found");
+    // A decodable unknown key is the same 404.
+    app.get("/api/v1/views/nope").token(&agent).send().await.problem(StatusCode::NOT_FOUND, "not_found");
+}
