@@ -87,3 +87,19 @@ fn byte_index(s: &str, units: u32) -> usize {
     }
     s.len()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::byte_index;
+
+    #[test]
+    fn utf16_offsets_become_byte_indexes() {
+        assert_eq!(byte_index("abc", 1), 1);
+        assert_eq!(byte_index("你好世界", 2), 6);
+        // An emoji is two UTF-16 units and four bytes.
+        assert_eq!(byte_index("a😀b", 3), 5);
+        assert_eq!(byte_index("a😀b", 2), 5, "inside a surrogate pair: the next boundary");
+        assert_eq!(byte_index("abc", 99), 3);
+        assert_eq!(byte_index("", 0), 0);
+    }
+}
