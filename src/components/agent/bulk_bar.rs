@@ -1,6 +1,7 @@
 //! The bulk bar, shown while tickets are selected in the table: assign (agent and group), set the
 //! priority, a status action, trash. One `POST /tickets/bulk` each; tickets it could not change
-//! are listed with the translated reason, and the list and counts refresh.
+//! are listed with the translated reason, and the list and counts refresh. The selection stays
+//! (less the tickets just trashed), so several actions can follow one another.
 
 use crate::api::use_api;
 use crate::i18n::agent::{priority_code, priority_from_code, priority_key, PRIORITIES};
@@ -65,6 +66,7 @@ pub fn BulkBar(
     let failures = RwSignal::new(Vec::<BulkItem>::new());
     let busy = Busy::new();
     let run = move |op: BulkOp| {
+        let trashing = op == BulkOp::Trash;
         let ids = selected.get_untracked();
         if ids.is_empty() {
             return;
@@ -77,8 +79,10 @@ pub fn BulkBar(
                     if !ok.is_empty() {
                         toasts.success(ListKey::BulkDone.into());
                     }
-                    // The failed ones stay selected, so the agent can try something else.
-                    selected.set(failed.iter().map(|i| i.id).collect());
+                    // The selection stays for the next action, less what left the list (trashed).
+                    if trashing {
+                        selected.update(|s| s.retain(|id| !ok.iter().any(|i| i.id == *id)));
+                    }
                     failures.set(failed);
                     on_done.run(());
                 }
