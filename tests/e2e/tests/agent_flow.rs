@@ -156,10 +156,17 @@ async fn quick_replies_presence_and_shortcuts() {
     // The admin sees the agent viewing, then typing, then (after ~3 s idle) not typing.
     let viewer = format!("[data-testid='presence-viewer'][data-user-id='{}']", me["id"]);
     admin.find_by(By::Css(format!("{viewer}[data-typing='false']"))).await;
+    // Each change arrives as an SSE event, well before the next 10-second heartbeat would bring it.
+    let typed = Instant::now();
     agent.type_into("reply-body", "Start. End.").await;
     admin.find_by(By::Css(format!("{viewer}[data-typing='true']"))).await;
+    let to_typing = typed.elapsed();
     admin.wait_text("presence", |t| t.contains("Agent Smith is typing")).await;
     admin.find_by(By::Css(format!("{viewer}[data-typing='false']"))).await;
+    let to_idle = typed.elapsed();
+    println!("presence: typing shown after {to_typing:?}, idle after {to_idle:?}");
+    assert!(to_typing < std::time::Duration::from_secs(3), "typing took {to_typing:?} to show");
+    assert!(to_idle < std::time::Duration::from_secs(6), "idle took {to_idle:?} to show (3 s pause + event)");
 
     // The quick reply goes in at the cursor (after "Start. "), placeholders filled in.
     let area = agent.find("reply-body").await;
