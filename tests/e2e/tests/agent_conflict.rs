@@ -110,6 +110,10 @@ async fn keeping_theirs_writes_nothing() {
 
     b.click("properties-save").await;
     b.find("conflict-panel").await;
+    b.wait_text("conflict-theirs", |t| t == "高").await;
+    b.wait_text("conflict-mine", |t| t == "低").await;
+    b.wait_text("ticket-channel", |t| t.contains("网页")).await;
+    b.assert_accessible("conflict panel (zh-CN)").await;
     b.click("conflict-keep").await;
     b.gone("conflict-panel").await;
     let deadline = Instant::now() + baton_e2e::browser::WAIT;
