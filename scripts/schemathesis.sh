@@ -42,59 +42,14 @@ BASE_URL="${BASE_URL%/}"
 MAX_EXAMPLES="${BATON_ST_MAX_EXAMPLES:-25}"
 SEED="${BATON_ST_SEED:-20261126}"
 
-TMP="$(mktemp -d "${TMPDIR:-/tmp}/baton-schemathesis.XXXXXX")"
-SERVER_PID=""
-cleanup() {
-    if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-        kill "$SERVER_PID" 2>/dev/null || true
-        for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-        kill -9 "$SERVER_PID" 2>/dev/null || true
-        wait "$SERVER_PID" 2>/dev/null || true
-    fi
-    rm -rf "$TMP"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-free_port() {
-    local port
-    for _ in $(seq 1 100); do
-        port=$((20000 + RANDOM % 40000))
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-            echo "$port"
-            return 0
-        fi
-    done
-    echo "schemathesis: no free port found" >&2
-    return 1
-}
+NAME=schemathesis
+# shellcheck source=lib/reference-server.sh
+source "$ROOT/scripts/lib/reference-server.sh"
 
 if [[ -z "$BASE_URL" ]]; then
     # The committed document's own examples first: each must validate against its schema.
     "$ROOT/.venv-tools/bin/python" "$ROOT/scripts/openapi-examples.py" "$ROOT/spec/openapi.yaml"
-    echo "schemathesis: building the reference server (cargo build -p baton-server)"
-    (cd "$ROOT" && cargo build -q -p baton-server)
-    BIN="${CARGO_TARGET_DIR:-$ROOT/target}/debug/baton-server"
-    [[ -x "$BIN" ]] || { echo "schemathesis: $BIN not found after the build" >&2; exit 2; }
-    PORT="$(free_port)"
-    BASE_URL="http://127.0.0.1:$PORT"
-    echo "schemathesis: starting $BIN on $BASE_URL (database $TMP/st.db, demo data)"
-    (cd "$TMP" && exec "$BIN" --addr "127.0.0.1:$PORT" --database "sqlite://$TMP/st.db" --demo \
-        --max-upload-mb 1) >"$TMP/server.log" 2>&1 &
-    SERVER_PID=$!
-    deadline=$((SECONDS + ${BATON_ST_START_TIMEOUT:-300}))
-    until curl -fsS -o /dev/null --max-time 2 "$BASE_URL/api/v1/health" 2>/dev/null; do
-        if ! kill -0 "$SERVER_PID" 2>/dev/null; then
-            echo "schemathesis: the server exited before answering; its log:" >&2
-            cat "$TMP/server.log" >&2
-            exit 2
-        fi
-        if (( SECONDS > deadline )); then
-            echo "schemathesis: no answer from $BASE_URL/api/v1/health in time" >&2
-            exit 2
-        fi
-        sleep 0.2
-    done
+    reference_server_start 1 "${BATON_ST_START_TIMEOUT:-300}"
 fi
 
 demo_var() { sed -n "s/^$1=//p" "$SUITE/demo.env"; }
