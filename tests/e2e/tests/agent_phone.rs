@@ -56,6 +56,20 @@ async fn the_agent_registers_a_call_from_bob() {
     assert_eq!(status, 200, "{his}");
     assert_eq!(his["channel"], "phone");
     b.quit().await;
+
+    // A customer who opens the page lands in the help center instead, and the API refuses them.
+    let bob = chromedriver.browser("en").await;
+    bob.login(&base, "bob@customer.test", DEMO_PASSWORD).await;
+    bob.goto(&stack.url("/agent/tickets/new")).await;
+    let deadline = std::time::Instant::now() + baton_e2e::browser::WAIT;
+    while !bob.driver.current_url().await.expect("url").path().ends_with("/tickets") {
+        assert!(std::time::Instant::now() < deadline, "bob stayed on the phone registration page");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(bob.driver.find_all(thirtyfour::By::Css("[data-testid='customer-search']")).await.expect("query").is_empty());
+    let (status, refused) = bob_api.get("/api/v1/customers?q=alice").await;
+    assert_eq!(status, 403, "{refused}");
+    bob.quit().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
