@@ -178,3 +178,58 @@ async fn every_property_is_saved_and_the_customer_panel_switches_tickets() {
     b.find_by(thirtyfour::By::Css(format!("[data-testid='customer-ticket'][data-ticket-id='{id}']"))).await;
     b.quit().await;
 }
+
+/// A custom field edited in two sessions: the conflict names the field with both values; the
+/// server keeps the first until the second agent re-applies theirs.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_custom_field_conflict_names_the_field() {
+    let stack = Stack::start().await;
+    let base = stack.base_url();
+    let alice = ApiClient::login(&base, "alice@customer.test").await;
+    let agent_api = ApiClient::login(&base, "agent@baton.test").await;
+    let (billing, invoice) = alice.ticket_type("Billing", "Invoice").await;
+    let new = serde_json::json!({
+        "title": "Invoice title is wrong", "description": "Please fix it.",
+        "type_id": billing.parse::<i64>().expect("id"), "subtype_id": invoice.parse::<i64>().expect("id"),
+        "fields": {"invoice_title": "Acme"},
+    });
+    let (status, created) = alice.post("/api/v1/tickets", new).await;
+    assert_eq!(status, 201, "{created}");
+    let id = created["id"].to_string();
+    let (status, body) = agent_api.act(&id, "open").await;
+    assert_eq!(status, 200, "{body}");
+    let title = |t: &serde_json::Value| {
+        t["fields"].as_array().into_iter().flatten().find(|f| f["key"] == "invoice_title").map(|f| f["value"].clone())
+    };
+
+    let chromedriver = Chromedriver::start().await;
+    let first = chromedriver.browser("en").await;
+    let second = chromedriver.browser("en").await;
+    first.login(&base, "agent@baton.test", DEMO_PASSWORD).await;
+    second.login(&base, "admin@baton.test", DEMO_PASSWORD).await;
+    open(&first, &stack, &id).await;
+    open(&second, &stack, &id).await;
+    second.type_into("field-invoice_title", "Acme Holding").await;
+    first.type_into("field-invoice_title", "Acme Trading Ltd").await;
+    first.click("properties-save").await;
+    let deadline = Instant::now() + baton_e2e::browser::WAIT;
+    while title(&agent_api.get(&format!("/api/v1/tickets/{id}")).await.1) != Some("Acme Trading Ltd".into()) {
+        assert!(Instant::now() < deadline, "the first save never arrived");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+
+    second.click("properties-save").await;
+    second.find_with("conflict-theirs", "data-field", "fields.invoice_title").await;
+    second.wait_text("conflict-theirs", |t| t == "Acme Trading Ltd").await;
+    second.wait_text("conflict-mine", |t| t == "Acme Holding").await;
+    assert_eq!(title(&agent_api.get(&format!("/api/v1/tickets/{id}")).await.1), Some("Acme Trading Ltd".into()));
+    second.click("conflict-reapply").await;
+    second.gone("conflict-panel").await;
+    let deadline = Instant::now() + baton_e2e::browser::WAIT;
+    while title(&agent_api.get(&format!("/api/v1/tickets/{id}")).await.1) != Some("Acme Holding".into()) {
+        assert!(Instant::now() < deadline, "the re-applied value never arrived");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    first.quit().await;
+    second.quit().await;
+}
