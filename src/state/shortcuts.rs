@@ -25,6 +25,23 @@ pub const HELP_KEY: &str = "?";
 
 thread_local! {
     static MAP: ArcRwSignal<KeyMap> = ArcRwSignal::new(defaults());
+    /// When the map was last asked for (ms since the epoch): one page's several callers share one GET.
+    static ASKED_AT: std::cell::Cell<f64> = const { std::cell::Cell::new(f64::NEG_INFINITY) };
+}
+
+/// Asks the server for the map unless that was just done.
+fn refresh() {
+    let now = js_sys::Date::now();
+    if now - ASKED_AT.with(std::cell::Cell::get) < 2_000.0 {
+        return;
+    }
+    ASKED_AT.with(|t| t.set(now));
+    let api = use_api();
+    leptos::task::spawn_local(async move {
+        if let Ok(settings) = api.settings().await {
+            MAP.with(|m| m.set(merged(settings)));
+        }
+    });
 }
 
 /// The default map.
@@ -60,17 +77,11 @@ impl Shortcuts {
     }
 }
 
-/// The shortcuts, refreshed from the server on each call (a page mount); until the answer comes,
-/// the last known map (at first the defaults).
+/// The shortcuts, refreshed from the server when a page mounts (calls within 2 s share one
+/// request); until the answer comes, the last known map (at first the defaults).
 pub fn use_shortcuts() -> Shortcuts {
-    let api = use_api();
-    let shared = MAP.with(ArcRwSignal::clone);
-    leptos::task::spawn_local(async move {
-        if let Ok(settings) = api.settings().await {
-            MAP.with(|m| m.set(merged(settings)));
-        }
-    });
-    Shortcuts { map: Signal::from(shared) }
+    refresh();
+    Shortcuts { map: Signal::from(MAP.with(ArcRwSignal::clone)) }
 }
 
 /// The stored settings over the defaults.
@@ -97,11 +108,13 @@ pub fn ignored(ev: &web_sys::KeyboardEvent) -> bool {
 }
 
 /// Listens on the window, while the calling component lives, for the keys of `actions` (as the
-/// user mapped them) and runs `handler(action, event)`; it may call `prevent_default`.
+/// user mapped them, fetched if not just done) and runs `handler(action, event)`; it may call
+/// `prevent_default`.
 pub fn install(
     actions: &'static [&'static str],
     handler: impl Fn(&'static str, &web_sys::KeyboardEvent) + 'static,
 ) {
+    refresh();
     let shared = MAP.with(ArcRwSignal::clone);
     let listener = window_event_listener(leptos::ev::keydown, move |ev| {
         if ignored(&ev) {

@@ -1,6 +1,7 @@
 //! Bulk actions in the workspace (issue 4): tick two rows, set their priority from the bulk bar —
 //! both change on the server and the counts follow; a status action the tickets refuse is
-//! reported per ticket, translated, and leaves them selected. Every page visited passes axe.
+//! reported per ticket, translated, and leaves them selected; assigning them to an agent.
+//! Every page visited passes axe.
 
 mod agent_lists_common;
 
@@ -67,6 +68,20 @@ async fn two_selected_rows_get_a_new_priority_and_refusals_are_listed() {
     b.wait_text("bulk-count", |t| t.contains('2')).await;
     assert_eq!(ticket(&agent_api, &one).await["status"], "new");
     b.assert_accessible("bulk failures (zh-CN)").await;
+
+    // Assign both to the agent (group kept).
+    let (_, me) = agent_api.get("/api/v1/me").await;
+    let me_id = me["id"].to_string();
+    b.select("bulk-assignee", &me_id).await;
+    b.click("bulk-assign").await;
+    let deadline = std::time::Instant::now() + baton_e2e::browser::WAIT;
+    for id in [&one, &two] {
+        while ticket(&agent_api, id).await["staff"]["assignee"]["id"].to_string() != me_id {
+            assert!(std::time::Instant::now() < deadline, "ticket {id} never assigned to {me_id}");
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
+    assert!(ticket(&agent_api, &other).await["staff"]["assignee"].is_null(), "an unticked ticket was assigned");
 
     // Select all ticks every loaded row; clearing hides the bar.
     b.click("select-all").await;

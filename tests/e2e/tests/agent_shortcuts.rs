@@ -1,6 +1,7 @@
 //! Remapping shortcuts (issue 4): `?` lists them in a dialog (focus kept inside, Esc closes); in
 //! /agent/settings a key bound twice is refused next to the field with what was typed kept; after
-//! `next_ticket` becomes `l` and a reload, `l` moves the selection and `j` no longer does.
+//! `next_ticket` becomes `l` and a reload, `l` moves the selection and `j` no longer does; `x`
+//! ticks the selected row.
 
 mod agent_lists_common;
 
@@ -106,6 +107,10 @@ async fn next_ticket_remapped_to_l_moves_the_selection_after_a_reload() {
     assert_eq!(selected_row(&b).await.as_deref(), Some("3"), "j still moved the selection");
     press(&b, "k").await;
     wait_selected(&b, "2").await;
+    // x ticks the selected row for the bulk bar.
+    press(&b, "x").await;
+    b.find_by(By::Css("[data-testid='ticket-row'][aria-rowindex='2'][aria-selected='true']")).await;
+    b.wait_text("bulk-count", |t| t.contains('1')).await;
     assert!(b.driver.find_all(tid("shortcut-help")).await.expect("query").is_empty());
     b.quit().await;
 }
