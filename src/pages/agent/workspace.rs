@@ -134,6 +134,8 @@ pub fn Workspace() -> impl IntoView {
         selected.track();
         sort_override.set(None);
         checked.set(Vec::new());
+        // Another view was chosen: an open editor or manager was about the last one.
+        pane.set(Pane::List);
     });
     if let Some(live) = use_live() {
         Effect::watch(
