@@ -155,11 +155,27 @@ async fn agent_edits_orders_hides_and_deletes_a_view() {
     b.find("view-editor").await;
     assert_eq!(input_value(&b, "view-name").await, "Phone tickets", "the editor starts from the stored view");
     b.type_into("view-name", "Phone and widget").await;
+    // A custom select field offers its options.
+    b.click("condition-add").await;
+    select_nth(&b, "condition-field", 1, "fields.category").await;
+    let script = "const s = document.querySelectorAll(\"select[data-testid='condition-value']\")[1];\
+                  return s && s.options.length > 1 ? s.options[1].value : null;";
+    let deadline = std::time::Instant::now() + baton_e2e::browser::WAIT;
+    let option = loop {
+        if let Some(v) = b.driver.execute(script, Vec::new()).await.expect("script").json().as_str() {
+            break v.to_owned();
+        }
+        assert!(std::time::Instant::now() < deadline, "fields.category never offered its options");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    };
+    select_nth(&b, "condition-value", 1, &option).await;
     b.click("view-save").await;
     b.gone("view-editor").await;
     let (_, stored) = agent_api.get(&format!("/api/v1/views/{id}")).await;
     assert_eq!(stored["name"], "Phone and widget", "{stored}");
     assert_eq!(stored["conditions"][0]["value"], "phone", "{stored}");
+    assert_eq!(stored["conditions"][1]["field"], "fields.category", "{stored}");
+    assert_eq!(stored["conditions"][1]["value"], option.as_str(), "{stored}");
 
     // Manage: move it up one place, hide it, show it again.
     b.click("view-manage").await;
