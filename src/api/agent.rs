@@ -4,7 +4,7 @@
 
 use super::{Api, ApiError};
 use baton_core::{
-    AgentGroup, AgentInfo, ConfidentialReveal, ConfidentialValue, CustomerPanel, NewView, Page,
+    AgentGroup, AgentInfo, ConfidentialReveal, GroupRef, ConfidentialValue, CustomerPanel, NewView, Page,
     Presence, PresenceBeat, SortDir, Ticket, TicketPatch, TicketRow, View, ViewCount,
     ViewSort,
 };
@@ -109,6 +109,11 @@ impl Api {
     /// `GET /groups`: the agent groups with their members.
     pub async fn groups(&self) -> Result<Vec<AgentGroup>, ApiError> {
         self.fetch(self.get("/groups").build()).await
+    }
+
+    /// `GET /customer-groups`: the tenant's customer groups, by name.
+    pub async fn customer_groups(&self) -> Result<Vec<GroupRef>, ApiError> {
+        self.fetch(self.get("/customer-groups").build()).await
     }
 
     /// `GET /agents`: every agent of the tenant.

@@ -106,12 +106,18 @@ pub struct Catalog {
     pub types: RwSignal<Option<Vec<TicketType>>>,
     pub groups: RwSignal<Option<Vec<(i64, String)>>>,
     pub agents: RwSignal<Option<Vec<(i64, String)>>>,
+    pub customer_groups: RwSignal<Option<Vec<(i64, String)>>>,
 }
 
 impl Catalog {
-    /// Starts loading the types, groups and agents.
+    /// Starts loading the types, groups, agents and customer groups.
     pub fn load(api: Api) -> Catalog {
-        let catalog = Catalog { types: RwSignal::new(None), groups: RwSignal::new(None), agents: RwSignal::new(None) };
+        let catalog = Catalog {
+            types: RwSignal::new(None),
+            groups: RwSignal::new(None),
+            agents: RwSignal::new(None),
+            customer_groups: RwSignal::new(None),
+        };
         leptos::task::spawn_local(async move {
             if let Ok(t) = api.ticket_types().await {
                 catalog.types.try_set(Some(t));
@@ -121,6 +127,9 @@ impl Catalog {
             }
             if let Ok(a) = api.agents().await {
                 catalog.agents.try_set(Some(a.into_iter().map(|a| (a.id, a.name)).collect()));
+            }
+            if let Ok(g) = api.customer_groups().await {
+                catalog.customer_groups.try_set(Some(g.into_iter().map(|g| (g.id, g.name)).collect()));
             }
         });
         catalog
@@ -156,6 +165,11 @@ impl Catalog {
             "group" => {
                 let mut v = vec![opt("none", key(ListKey::ValueNone))];
                 v.extend(self.groups.with(ids)?);
+                v
+            }
+            "customer_group" => {
+                let mut v = vec![opt("none", key(ListKey::ValueNone))];
+                v.extend(self.customer_groups.with(ids)?);
                 v
             }
             "assignee" => {
@@ -201,7 +215,7 @@ pub fn value_hint(field: &str, op: Op) -> Option<ListKey> {
     match (field, op) {
         ("created_at" | "updated_at", _) => Some(ListKey::HintTime),
         (_, Op::In | Op::NotIn) => Some(ListKey::HintSeveral),
-        ("customer_group" | "requester" | "type" | "subtype" | "group", _) => Some(ListKey::HintId),
+        ("requester" | "type" | "subtype" | "group" | "customer_group", _) => Some(ListKey::HintId),
         _ => None,
     }
 }
