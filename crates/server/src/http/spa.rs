@@ -103,8 +103,9 @@ fn is_agent_path(path: &str) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
-/// Whether a path names a content-hashed asset: Trunk puts a 16-hex-digit hash in file names
-/// (`main-0123456789abcdef.css`, `baton-…_bg.wasm`) and in snippet directory names.
+/// Whether a path names a content-hashed asset: Trunk puts a hash in file names
+/// (`main-0123456789abcdef.css`, `baton-…_bg.wasm`) and in snippet directory names, a u64 in hex
+/// without leading zeros (so 15 digits or fewer, now and then). Only files that exist get this far.
 fn is_hashed(path: &str) -> bool {
     let file = Path::new(path)
         .file_name()
@@ -114,7 +115,7 @@ fn is_hashed(path: &str) -> bool {
         return false;
     }
     path.split(['/', '-', '_', '.'])
-        .any(|part| part.len() >= 16 && part.bytes().all(|b| b.is_ascii_hexdigit()))
+        .any(|part| part.len() >= 12 && part.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 #[cfg(test)]
@@ -167,6 +168,8 @@ mod tests {
             "/baton-0123456789abcdef.js",
             "/baton-0123456789abcdef_bg.wasm",
             "/main-a1b2c3d4e5f60718.css",
+            "/baton-dcf0d286fe31049_bg.wasm",
+            "/ws/baton-agent-3fbd2ddb80092f86.js",
         ] {
             assert!(is_hashed(hashed), "{hashed}");
         }
