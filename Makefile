@@ -7,7 +7,7 @@ CARGO ?= cargo
 BATON_ADDR ?= 127.0.0.1:8080
 BATON_DATABASE_URL ?= sqlite://data/baton.db
 
-.PHONY: lighthouse conformance run test setup setup-test dist server test-native test-wasm test-e2e sizes clippy
+.PHONY: lighthouse conformance schemathesis run test setup setup-test dist server test-native test-wasm test-e2e sizes clippy
 
 ## make run: build the SPA (release), start baton-server on $(BATON_ADDR) with ./data/baton.db and demo data.
 run: dist
@@ -19,11 +19,17 @@ test: setup-test dist
 	$(CARGO) test -p baton-core -p baton-server -p baton-e2e -p baton
 	$(CARGO) test -p baton --target wasm32-unknown-unknown
 	scripts/conformance.sh
+	scripts/schemathesis.sh $(BASE_URL)
 
 ## make conformance [BASE_URL=http://host:port]: the API conformance suite (spec/conformance), against
 ## BASE_URL, or against a fresh reference server when BASE_URL is empty.
 conformance:
 	scripts/conformance.sh $(BASE_URL)
+
+## make schemathesis [BASE_URL=…]: property-based fuzzing of the served OpenAPI document as a customer, an agent and
+## an admin against a fresh reference server (bounded: fixed examples per operation, fixed seed).
+schemathesis: setup-test
+	scripts/schemathesis.sh $(BASE_URL)
 
 setup:
 	@scripts/setup.sh build

@@ -63,6 +63,20 @@ measure() {
         printf "| %s | %d | %.1f | %.1f |\n", label, NR, t[int(NR * 0.5 + 0.5)], t[int(NR * 0.95 + 0.5)] }'
 }
 
+# The same, but each GET follows a write (the agent stars, then unstars a ticket, untimed), so the
+# per-agent counts cache never answers: what the first counts call after any change costs.
+measure_after_write() {
+    local token="$1" path="$2" label="$3" star
+    star="$BASE/api/v1/tickets/$(curl -fsS -H "authorization: Bearer $token" "$BASE/api/v1/views/all/tickets?limit=1" |
+        python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')/star"
+    for i in $(seq 1 "$REQUESTS"); do
+        if (( i % 2 )); then method=PUT; else method=DELETE; fi
+        curl -fsS -o /dev/null -X "$method" -H "authorization: Bearer $token" "$star"
+        curl -fsS -o /dev/null -w '%{time_total}\n' -H "authorization: Bearer $token" "$BASE$path"
+    done | sort -n | awk -v label="$label" '{ t[NR] = $1 * 1000 } END {
+        printf "| %s | %d | %.1f | %.1f |\n", label, NR, t[int(NR * 0.5 + 0.5)], t[int(NR * 0.95 + 0.5)] }'
+}
+
 echo "| request | n | p50 ms | p95 ms |"
 echo "|---|---|---|---|"
 measure "$AGENT" "/api/v1/views/mine/tickets?limit=50" "agent: view mine, 50 rows"
@@ -72,4 +86,6 @@ measure "$AGENT" "/api/v1/views/$VIEW/tickets?limit=50" "agent: custom view (pri
 measure "$AGENT" "/api/v1/views/unassigned/tickets?limit=50&sort=priority&dir=desc" "agent: unassigned by priority, 50 rows"
 measure "$AGENT" "/api/v1/views/counts" "agent: counts of all views"
 measure "$ADMIN" "/api/v1/views/counts" "admin: counts of all views"
+measure_after_write "$AGENT" "/api/v1/views/counts" "agent: counts of all views, each after a write (uncached)"
+measure_after_write "$ADMIN" "/api/v1/views/counts" "admin: counts of all views, each after a write (uncached)"
 measure "$ADMIN" "/api/v1/tickets/$LONG/messages" "admin: 1,000-message thread"

@@ -33,67 +33,14 @@ BASE_URL="${1:-}"
 if [[ $# -gt 0 ]]; then shift; fi
 BASE_URL="${BASE_URL%/}"
 
-TMP="$(mktemp -d "${TMPDIR:-/tmp}/baton-conformance.XXXXXX")"
-SERVER_PID=""
-cleanup() {
-    if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-        kill "$SERVER_PID" 2>/dev/null || true
-        for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-        kill -9 "$SERVER_PID" 2>/dev/null || true
-        wait "$SERVER_PID" 2>/dev/null || true
-    fi
-    rm -rf "$TMP"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-# A free TCP port on 127.0.0.1 (nothing answers on it).
-free_port() {
-    local port
-    for _ in $(seq 1 100); do
-        port=$((20000 + RANDOM % 40000))
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-            echo "$port"
-            return 0
-        fi
-    done
-    echo "conformance: no free port found" >&2
-    return 1
-}
-
-health_ok() {
-    printf 'GET %s/api/v1/health\nHTTP 200\n' "$1" | hurl --test --max-time 2 >/dev/null 2>&1
-}
+NAME=conformance
+# shellcheck source=lib/reference-server.sh
+source "$ROOT/scripts/lib/reference-server.sh"
 
 MAX_UPLOAD_MB="${BATON_CONF_MAX_UPLOAD_MB:-20}"
 if [[ -z "$BASE_URL" ]]; then
     MAX_UPLOAD_MB=1
-    echo "conformance: building the reference server (cargo build -p baton-server)"
-    (cd "$ROOT" && cargo build -p baton-server)
-    TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
-    BIN="$TARGET_DIR/debug/baton-server"
-    [[ -x "$BIN" ]] || { echo "conformance: $BIN not found after the build" >&2; exit 2; }
-    PORT="$(free_port)"
-    BASE_URL="http://127.0.0.1:$PORT"
-    echo "conformance: starting $BIN on $BASE_URL (database $TMP/conf.db, demo data)"
-    (cd "$ROOT" && exec "$BIN" --addr "127.0.0.1:$PORT" --database "sqlite://$TMP/conf.db" --demo \
-        --max-upload-mb "$MAX_UPLOAD_MB") \
-        >"$TMP/server.log" 2>&1 &
-    SERVER_PID=$!
-    deadline=$((SECONDS + ${BATON_CONF_START_TIMEOUT:-300}))
-    until health_ok "$BASE_URL"; do
-        if ! kill -0 "$SERVER_PID" 2>/dev/null; then
-            echo "conformance: the server exited before answering; its log:" >&2
-            cat "$TMP/server.log" >&2
-            exit 2
-        fi
-        if (( SECONDS > deadline )); then
-            echo "conformance: the server did not answer $BASE_URL/api/v1/health in time; its log:" >&2
-            tail -n 50 "$TMP/server.log" >&2
-            exit 2
-        fi
-        sleep 0.2
-    done
+    reference_server_start "$MAX_UPLOAD_MB" "${BATON_CONF_START_TIMEOUT:-300}"
 fi
 
 # A valid NewTicket of ~1.1 MiB (over the 1 MiB limit) for the payload_too_large check.

@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 HURL_VERSION=8.0.1  # 8.1 needs a newer rustc than 1.95
+SCHEMATHESIS_VERSION=4.32.5  # PyPI; in the git-ignored venv .venv-tools (scripts/schemathesis.sh)
 # wasm-bindgen-cli must match the wasm-bindgen crate pinned in Cargo.lock exactly.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
 
@@ -47,6 +48,17 @@ need_test() {
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcurl4-openssl-dev libxml2-dev libclang-dev pkg-config >/dev/null
     cargo install hurl --version "$HURL_VERSION" --locked
+  fi
+  # schemathesis fuzzes the served OpenAPI document (make schemathesis), pinned, in its own venv.
+  if ! .venv-tools/bin/st --version 2>/dev/null | grep -q "version $SCHEMATHESIS_VERSION\$"; then
+    log "installing schemathesis $SCHEMATHESIS_VERSION in .venv-tools"
+    if [ ! -x .venv-tools/bin/pip ] && ! python3 -m venv .venv-tools >/dev/null 2>&1; then
+      rm -rf .venv-tools  # Debian's python3 lacks ensurepip without python3-venv
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+      python3 -m venv .venv-tools
+    fi
+    .venv-tools/bin/pip install -q --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
   fi
 }
 

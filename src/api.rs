@@ -5,6 +5,8 @@
 //! [`events`] and [`attachments`] add methods to [`Api`].
 
 mod agent;
+mod agent_ticket;
+mod agent_lists;
 mod attachments;
 mod catalog;
 mod downloads;

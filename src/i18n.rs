@@ -5,6 +5,8 @@
 // and two `match`es give the same build-time completeness check for nothing.
 
 pub mod agent;
+pub mod agent_list;
+pub mod agent_ticket;
 mod codes;
 mod en;
 mod keys;
@@ -12,6 +14,8 @@ mod zh_cn;
 
 pub use codes::{error_key, field_key, problem_key, reason_key, status_key, UPLOADS_PENDING};
 pub use agent::AgentKey;
+pub use agent_list::ListKey;
+pub use agent_ticket::TicketKey;
 pub use keys::Key;
 
 use wasm_bindgen::JsValue;

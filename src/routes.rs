@@ -26,6 +26,10 @@ pub enum Page {
     Agent,
     /// `/agent/tickets/:id`: a ticket as the agent works it.
     AgentTicket(i64),
+    /// `/agent/tickets/new`: registering a ticket for a caller (phone).
+    AgentNewTicket,
+    /// `/agent/settings`: the agent's own settings (keyboard shortcuts).
+    AgentSettings,
     /// `/kb`: the help articles, readable without signing in.
     Kb,
     KbArticle(i64),
@@ -41,6 +45,8 @@ impl Page {
             Page::Ticket(id) => format!("/tickets/{id}"),
             Page::Agent => "/agent".into(),
             Page::AgentTicket(id) => format!("/agent/tickets/{id}"),
+            Page::AgentNewTicket => "/agent/tickets/new".into(),
+            Page::AgentSettings => "/agent/settings".into(),
             Page::Kb => "/kb".into(),
             Page::KbArticle(id) => format!("/kb/{id}"),
         }
@@ -102,11 +108,13 @@ pub fn AppRoutes() -> impl IntoView {
 /// The `<Routes>` of the agent workspace.
 #[component]
 pub fn AgentRoutes() -> impl IntoView {
-    use crate::pages::agent::{AgentTicket, StaffOnly, Workspace};
+    use crate::pages::agent::{AgentSettings, AgentTicket, PhoneTicket, StaffOnly, Workspace};
     let loaded = here();
     view! {
         <Routes fallback=move || view! { <Elsewhere agent=true loaded=loaded.clone() /> }>
             <Route path=path!("/agent") view=|| view! { <SignedIn><StaffOnly><Workspace /></StaffOnly></SignedIn> } />
+            <Route path=path!("/agent/settings") view=|| view! { <SignedIn><StaffOnly><AgentSettings /></StaffOnly></SignedIn> } />
+            <Route path=path!("/agent/tickets/new") view=|| view! { <SignedIn><StaffOnly><PhoneTicket /></StaffOnly></SignedIn> } />
             <Route path=path!("/agent/tickets/:id") view=|| view! { <SignedIn><StaffOnly><AgentTicket /></StaffOnly></SignedIn> } />
         </Routes>
     }

@@ -9,4 +9,5 @@ pub mod draft;
 pub mod live;
 pub mod locale;
 pub mod session;
+pub mod shortcuts;
 pub mod toasts;

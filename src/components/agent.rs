@@ -2,9 +2,23 @@
 //! ticket table, and the panel that shows an edit conflict (412) side by side.
 
 mod conflict_panel;
+mod customer_panel;
+mod presence_bar;
+mod quick_reply;
 mod ticket_table;
 mod view_list;
+mod view_editor;
+mod view_manager;
+mod bulk_bar;
+mod shortcut_help;
 
 pub use conflict_panel::{ConflictPanel, ConflictRow};
-pub use ticket_table::{visible_range, TicketTable, ROW_HEIGHT};
+pub use customer_panel::CustomerCard;
+pub use presence_bar::{PresenceBar, Typing};
+pub use quick_reply::QuickReplyPicker;
+pub use ticket_table::{default_columns, visible_range, TicketTable, ROW_HEIGHT};
 pub use view_list::{view_name_key, ViewList};
+pub use view_editor::{column_code, ViewEditor, COLUMNS};
+pub use view_manager::ViewManager;
+pub use bulk_bar::BulkBar;
+pub use shortcut_help::{action_key, ShortcutHelp};

@@ -133,8 +133,11 @@ impl From<AgentKey> for Key {
 /// agent text (the linker keeps what is referenced, not what is reached).
 static TEXTS: std::sync::OnceLock<fn(Locale, AgentKey) -> &'static str> = std::sync::OnceLock::new();
 
-/// Makes the agent texts available; the agent workspace's app (and its tests) call it first.
+/// Makes the agent texts available (these and `agent_list`'s and `agent_ticket`'s); the agent
+/// workspace's app (and its tests) call it first.
 pub fn register() {
+    super::agent_list::register();
+    super::agent_ticket::register();
     let _ = TEXTS.set(|locale, key| match locale {
         Locale::ZhCn => zh_cn::text(key),
         Locale::En => en::text(key),

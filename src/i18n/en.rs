@@ -188,5 +188,7 @@ pub fn text(key: Key) -> &'static str {
         ReasonWrongActor => "You cannot do this on this ticket.",
         ReasonNotFromState => "The ticket has changed meanwhile, so this is not possible now. The page has been refreshed.",
         Agent(key) => super::agent::text(super::Locale::En, key),
+        AgentList(key) => super::agent_list::text(super::Locale::En, key),
+        AgentTicket(key) => super::agent_ticket::text(super::Locale::En, key),
     }
 }

@@ -203,4 +203,8 @@ pub enum Key {
 
     // The agent workspace's own texts (see `crate::i18n::agent`).
     Agent(super::AgentKey),
+    // The workspace's lists, view editor, bulk actions, shortcuts (see `crate::i18n::agent_list`).
+    AgentList(super::ListKey),
+    // The agent's ticket page (see `crate::i18n::agent_ticket`).
+    AgentTicket(super::TicketKey),
 }

@@ -188,5 +188,7 @@ pub fn text(key: Key) -> &'static str {
         ReasonWrongActor => "此操作不能由您执行。",
         ReasonNotFromState => "工单状态已变化，此操作暂不可用。页面已刷新。",
         Agent(key) => super::agent::text(super::Locale::ZhCn, key),
+        AgentList(key) => super::agent_list::text(super::Locale::ZhCn, key),
+        AgentTicket(key) => super::agent_ticket::text(super::Locale::ZhCn, key),
     }
 }

@@ -2,9 +2,13 @@
 //! and one ticket as the agent works it ([`AgentTicket`]). Customers who land here are sent to
 //! the help center.
 
+mod settings;
+mod phone;
 mod ticket;
 mod workspace;
 
+pub use settings::AgentSettings;
+pub use phone::PhoneTicket;
 pub use ticket::AgentTicket;
 pub use workspace::Workspace;
 

@@ -13,3 +13,4 @@ pub use kb_article::KbArticlePage;
 pub use my_tickets::MyTickets;
 pub use new_ticket::NewTicket;
 pub use ticket_detail::TicketDetail;
+pub use uploads::uploader;

@@ -12,12 +12,15 @@
 //! dropped stream is always reopened by us.
 
 use crate::api::Api;
-use baton_core::{EventType, LiveEvent};
+use baton_core::{EventType, LiveEvent, Presence};
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{EventSource, EventSourceInit, MessageEvent};
+
+/// The SSE `event:` name of presence changes (data: [`Presence`]).
+const PRESENCE_EVENT: &str = "presence";
 
 /// One event as received.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,6 +58,8 @@ struct Connection {
 #[derive(Debug, Clone, Copy)]
 pub struct Live {
     latest: RwSignal<Option<LiveUpdate>>,
+    /// The latest `presence` event (who is on which ticket; staff only).
+    presence: RwSignal<Option<Presence>>,
     /// The `id:` of the last event received, for resuming.
     last_id: StoredValue<Option<String>>,
     /// Failed attempts in a row, for the pause before the next one.
@@ -71,6 +76,7 @@ impl Live {
     pub fn provide() -> Live {
         let live = Live {
             latest: RwSignal::new(None),
+            presence: RwSignal::new(None),
             last_id: StoredValue::new(None),
             failures: StoredValue::new(0),
             connection: StoredValue::new_local(None),
@@ -90,6 +96,11 @@ impl Live {
     /// The latest event (tracked).
     pub fn latest(&self) -> Option<LiveUpdate> {
         self.latest.get()
+    }
+
+    /// The latest `presence` event (tracked): who views and who types on a ticket.
+    pub fn presence(&self) -> Option<Presence> {
+        self.presence.get()
     }
 
     /// Listens on `url` until [`Live::disconnect`]; does nothing if already listening there.
@@ -115,6 +126,12 @@ impl Live {
     pub fn receive(&self, kind: &str, data: &str, id: &str) {
         if !id.is_empty() {
             self.last_id.set_value(Some(id.to_owned()));
+        }
+        if kind == PRESENCE_EVENT {
+            if let Ok(presence) = serde_json::from_str::<Presence>(data) {
+                self.presence.set(Some(presence));
+            }
+            return;
         }
         let (Some(kind), Ok(event)) = (
             EventType::from_code(kind),
@@ -185,6 +202,8 @@ impl Live {
             let _ = source
                 .add_event_listener_with_callback(kind.as_str(), on_event.as_ref().unchecked_ref());
         }
+        let _ = source
+            .add_event_listener_with_callback(PRESENCE_EVENT, on_event.as_ref().unchecked_ref());
         let on_open = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
             live.failures.set_value(0);
         });

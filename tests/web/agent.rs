@@ -119,8 +119,8 @@ async fn virtual_table_keeps_few_rows_for_ten_thousand_tickets() {
 async fn conflict_panel_shows_theirs_and_mine_and_offers_both_choices() {
     let chosen = RwSignal::new("");
     let rows = vec![ConflictRow {
-        field: "priority",
-        label: AgentKey::Priority.into(),
+        field: "priority".into(),
+        label: baton::components::ui::Label::Key(AgentKey::Priority.into()),
         theirs: "Urgent".into(),
         mine: "Low".into(),
     }];

@@ -5,6 +5,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod agent;
+mod agent_lists;
 mod drafts;
 mod kb;
 mod fixtures;

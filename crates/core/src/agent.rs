@@ -6,9 +6,10 @@ use crate::status::{Action, Role};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeMap;
 
+pub mod checks;
 mod text;
 
-pub use text::{render_quick_reply, Placeholders, DEFAULT_SHORTCUTS, SHORTCUT_ACTIONS};
+pub use text::{render_quick_reply, Placeholders, DEFAULT_SHORTCUTS, HELP_KEY, SHORTCUT_ACTIONS};
 
 /// The staff-only part of a ticket (`Ticket.staff`); `None` for customers.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -68,6 +69,8 @@ pub struct TicketPatch {
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum BulkOp {
     Assign {
+        /// Required (null unassigns): a missing `assignee_id` is refused, never read as null.
+        #[serde(deserialize_with = "Option::deserialize")]
         assignee_id: Option<i64>,
         #[serde(default, deserialize_with = "some_option", skip_serializing_if = "Option::is_none")]
         group_id: Option<Option<i64>>,

@@ -12,6 +12,7 @@ use crate::storage::events::{self as event_store, StoredEvent};
 use crate::storage::tickets::{self as ticket_store, TicketRow};
 use crate::storage::Db;
 use crate::storage::{self, Tx};
+use crate::workspace::presence::{self, PresenceHub};
 use baton_core::{EventType, LiveEvent, MessageKind, Status};
 use sqlx::SqliteConnection;
 use std::sync::Arc;
@@ -32,6 +33,8 @@ pub struct EventHub {
     sender: broadcast::Sender<StoredEvent>,
     /// Held from commit to broadcast, so the broadcast order is the commit (= id) order.
     commit_lock: Arc<Mutex<()>>,
+    /// Who has which ticket open: live only, never stored.
+    pub presence: PresenceHub,
 }
 
 impl Default for EventHub {
@@ -42,10 +45,16 @@ impl Default for EventHub {
 
 impl EventHub {
     pub fn new() -> EventHub {
+        EventHub::with_presence_ttl(presence::TTL)
+    }
+
+    /// A hub whose presence viewers expire after `ttl` (tests use a short one).
+    pub fn with_presence_ttl(ttl: std::time::Duration) -> EventHub {
         let (sender, _) = broadcast::channel(CHANNEL_CAPACITY);
         EventHub {
             sender,
             commit_lock: Arc::new(Mutex::new(())),
+            presence: PresenceHub::new(ttl),
         }
     }
 

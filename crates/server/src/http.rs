@@ -19,6 +19,7 @@ mod sso;
 mod tickets;
 mod views;
 mod widget;
+mod workspace;
 
 pub use error::{Error, PROBLEM_JSON};
 pub use extract::{ApiJson, IdempotencyKey};
@@ -67,6 +68,8 @@ pub struct AppState {
     pub uploads: Arc<Uploads>,
     /// Single-use passes to the live-events stream for clients without cookies.
     pub stream_tickets: StreamTickets,
+    /// Each agent's last view counts, reused until something is written (`views::counts`).
+    pub view_counts: Arc<crate::views::CountsCache>,
 }
 
 /// Why the configuration cannot make an [`AppState`].
@@ -110,6 +113,7 @@ impl AppState {
             events: EventHub::new(),
             uploads: Arc::new(uploads),
             stream_tickets: StreamTickets::default(),
+            view_counts: Arc::default(),
         })
     }
 }
@@ -268,6 +272,7 @@ fn api_routes() -> Routes {
         .merge(widget::router())
         .merge(admin_sso::router())
         .merge(views::router())
+        .merge(workspace::router())
 }
 
 /// Every (method, path) the API serves, paths relative to `/api/v1` as in the OpenAPI document.

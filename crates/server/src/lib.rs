@@ -20,6 +20,7 @@ pub mod storage;
 pub mod stream_tickets;
 pub mod tickets;
 pub mod views;
+pub mod workspace;
 
 pub use config::Config;
 pub use http::{app, AppState};

@@ -5,17 +5,20 @@
 //! its system entry and its live event one transaction, so the thread never disagrees with the
 //! status and no event announces what did not commit.
 
+mod bulk;
 mod confidential;
 mod create;
 mod detail;
+mod field_edits;
 mod flags;
 mod links;
 mod list;
 mod patch;
 mod thread;
 
+pub use bulk::{bulk, MAX_BULK};
 pub use confidential::{put_confidential, reveal_confidential, reveals};
-pub use create::{create, create_via};
+pub use create::{create, create_for, create_via};
 pub use flags::{set_flag, star, Flag};
 pub use patch::patch;
 pub use list::{list, ListQuery};

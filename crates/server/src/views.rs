@@ -4,10 +4,12 @@
 //! Views are staff-only: customers get 403, as views are not ticket-scoped resources.
 
 mod edit;
+mod counts;
 mod tickets;
 
 pub use edit::{create, delete, set_hidden, set_order, update};
-pub use tickets::{counts, page, PageQuery};
+pub use counts::{counts, CountsCache};
+pub use tickets::{page, PageQuery};
 
 use crate::auth::CurrentUser;
 use crate::http::{AppState, Error};

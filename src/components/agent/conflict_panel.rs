@@ -2,17 +2,18 @@
 //! Each differing property shows the ticket's value now beside the agent's, and the agent decides:
 //! re-apply theirs on top of the new version, or keep what is there. Nothing is overwritten silently.
 
-use crate::i18n::{AgentKey, Key};
+use crate::components::ui::{label_text, Label};
+use crate::i18n::AgentKey;
 use crate::state::locale::tr;
 use leptos::prelude::*;
 
 /// One property that differs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConflictRow {
-    /// The property's wire name (`priority`), for `data-field`.
-    pub field: &'static str,
-    /// Its label.
-    pub label: Key,
+    /// The property's wire name (`priority`, `fields.order_no`), for `data-field`.
+    pub field: String,
+    /// Its label (one of ours, or a custom field's own).
+    pub label: Label,
     /// The value on the server now, as shown.
     pub theirs: String,
     /// The value the agent tried to save, as shown.
@@ -34,8 +35,8 @@ pub fn ConflictPanel(
     let row = |r: ConflictRow| {
         view! {
             <tr>
-                <th scope="row">{tr(r.label)}</th>
-                <td data-testid="conflict-theirs" data-field=r.field>{r.theirs}</td>
+                <th scope="row">{label_text(r.label)}</th>
+                <td data-testid="conflict-theirs" data-field=r.field.clone()>{r.theirs}</td>
                 <td data-testid="conflict-mine" data-field=r.field>{r.mine}</td>
             </tr>
         }

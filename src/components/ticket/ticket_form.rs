@@ -18,7 +18,7 @@ use baton_core::validate;
 use baton_core::{FieldError, NewTicket, TicketType};
 use custom_fields::{CustomFields, OtherErrors};
 use leptos::prelude::*;
-use type_picker::TypePicker;
+pub use type_picker::TypePicker;
 use wasm_bindgen::JsCast;
 
 /// The ticket form. The page owns its state (`draft`) and sending it.

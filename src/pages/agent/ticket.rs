@@ -1,20 +1,23 @@
-//! `/agent/tickets/:id`: one ticket as the agent works it, split like Zammad's lesson says —
-//! the thread, the [`composer`], the [`properties`] (saved with `If-Match`, conflicts shown), and
-//! the [`side`] panels (actions, confidential info, customer, presence). Opening a `new` ticket
-//! posts the `open` action (查看 → 处理中); live events for this ticket refetch it.
+//! `/agent/tickets/:id`: one ticket as the agent works it — the thread, the [`composer`]
+//! (public reply / internal note, quick replies), the [`properties`] (saved with `If-Match`,
+//! conflicts shown), and the panels beside it (actions, confidential info, customer, presence).
+//! Opening a `new` ticket posts the `open` action (查看 → 处理中); live events for this ticket
+//! refetch it. The page's frame, the composer and presence are built once per ticket, so a live
+//! refresh never takes the agent's cursor or unsaved edits away.
 
 mod composer;
+mod header;
+mod keys;
 mod properties;
 mod side;
 
 use crate::api::{use_api, Api, ApiError};
+use crate::components::agent::{CustomerCard, PresenceBar, Typing};
 use crate::components::ticket::Thread;
 use crate::components::ui::loaded;
-use crate::i18n::agent::agent_status_key;
 use crate::i18n::{AgentKey, Key};
-use crate::routes::Page;
 use crate::state::live::use_live;
-use crate::state::locale::{tr, trf, use_page_title};
+use crate::state::locale::{tr, use_page_title};
 use baton_core::{Action, Message, Status, Ticket, TicketAction};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -47,6 +50,17 @@ impl Loaded {
         self.ticket.set(Some(Ok(ticket)));
         self.refresh();
     }
+
+    /// Posts a lifecycle action and shows the answer.
+    pub fn act(self, id: i64, action: Action, on_error: impl FnOnce(ApiError) + 'static) {
+        let api = self.api.get_value();
+        leptos::task::spawn_local(async move {
+            match api.act(id, &TicketAction { action, rating: None, comment: None }).await {
+                Ok(t) => self.show(t),
+                Err(e) => on_error(e),
+            }
+        });
+    }
 }
 
 #[component]
@@ -58,7 +72,7 @@ pub fn AgentTicket() -> impl IntoView {
         ticket: RwSignal::new(None),
         thread: RwSignal::new(Vec::new()),
         id,
-        api: StoredValue::new_local(api.clone()),
+        api: StoredValue::new_local(api),
     };
     Effect::new(move |_| {
         id.track();
@@ -70,13 +84,7 @@ pub fn AgentTicket() -> impl IntoView {
         let Some(Some(Ok(t))) = state.ticket.try_get() else { return };
         if t.status == Status::New && t.allowed_actions.contains(&Action::Open) && opened.get_value() != Some(t.id) {
             opened.set_value(Some(t.id));
-            let api = api.clone();
-            leptos::task::spawn_local(async move {
-                let open = TicketAction { action: Action::Open, rating: None, comment: None };
-                if let Ok(t) = api.act(t.id, &open).await {
-                    state.show(t);
-                }
-            });
+            state.act(t.id, Action::Open, drop);
         }
     });
     if let Some(live) = use_live() {
@@ -94,47 +102,50 @@ pub fn AgentTicket() -> impl IntoView {
         Some(Ok(t)) => i.tf(AgentKey::TicketTitle.into(), &[&t.number.to_string(), &t.title]),
         _ => i.t(AgentKey::WorkspaceTitle.into()).to_owned(),
     });
+    // The frame is built again only when another ticket is shown.
+    let shown = Memo::new(move |_| state.ticket.with(|t| t.as_ref().map(|t| t.as_ref().map(|t| t.id).map_err(Clone::clone))));
+    move || match shown.get() {
+        Some(Ok(_)) => match state.ticket.get_untracked() {
+            Some(Ok(first)) => page(state, first).into_any(),
+            _ => loaded(None::<Result<(), ApiError>>, |()| ().into_any()),
+        },
+        Some(Err(error)) => loaded(Some(Err::<(), _>(error)), |()| ().into_any()),
+        None => loaded(None::<Result<(), ApiError>>, |()| ().into_any()),
+    }
+}
 
-    let show = move |t: Ticket| {
-        let flags = t.staff.as_ref().map(|s| (s.trashed_at.is_some(), s.suspended_at.is_some())).unwrap_or_default();
-        let rating = t.rating.map(|r| view! {
-            <p class="card" data-testid="ticket-rating" data-rating=r>
-                {trf(AgentKey::RatedWith.into(), vec![r.to_string(), t.rating_comment.clone().unwrap_or_default()])}
-            </p>
-        });
-        view! {
-            <article class="agent-ticket" data-testid="ticket-detail" data-ticket-id=t.id data-status=t.status.code()>
-                <div class="agent-ticket-main">
-                    <p><a href=Page::Agent.path()>{tr(AgentKey::BackToList.into())}</a></p>
-                    <h1>{format!("#{} {}", t.number, t.title)}</h1>
-                    <p>
-                        <span class="status-pill" data-testid="ticket-status">{tr(agent_status_key(t.status))}</span>" "
-                        {trf(AgentKey::RequestedBy.into(), vec![t.requester.name.clone()])}
-                    </p>
-                    {flags.0.then(|| view! { <p class="notice card">{tr(AgentKey::Trashed.into())}</p> })}
-                    {flags.1.then(|| view! { <p class="notice card">{tr(AgentKey::Suspended.into())}</p> })}
-                    {rating}
-                    <section class="card" aria-labelledby="description-heading">
-                        <h2 id="description-heading">{tr(Key::DescriptionHeading)}</h2>
-                        <p class="description">{t.description.clone()}</p>
-                    </section>
-                    <section class="card" aria-labelledby="thread-heading">
-                        <h2 id="thread-heading">{tr(Key::ThreadHeading)}</h2>
-                        {move || view! { <Thread messages=state.thread.get() /> }}
-                    </section>
-                    <composer::AgentComposer ticket=t.clone() state />
-                </div>
-                <aside class="agent-ticket-side">
-                    <side::Presence ticket=t.id />
-                    <side::Actions ticket=t.clone() state />
-                    <properties::Properties ticket=t.clone() state />
-                    <side::Confidential ticket=t.clone() />
-                    <side::Customer requester=t.requester.id current=t.id />
-                </aside>
-            </article>
-        }
-    };
+/// The page of ticket `first.id`; each part follows the ticket as it changes.
+fn page(state: Loaded, first: Ticket) -> impl IntoView {
+    let id = first.id;
+    let ticket = Memo::new(move |_| {
+        state.ticket.with(|t| t.as_ref().and_then(|t| t.as_ref().ok()).filter(|t| t.id == id).cloned())
+    });
+    let typing = Typing::new();
+    let internal = RwSignal::new(false);
+    keys::install(state, ticket, internal);
+    let status = move || ticket.with(|t| t.as_ref().map(|t| t.status.code()));
     view! {
-        {move || loaded(state.ticket.get(), |t| show(t).into_any())}
+        <article class="agent-ticket" data-testid="ticket-detail" data-ticket-id=id data-status=status>
+            <div class="agent-ticket-main">
+                {move || ticket.get().map(|t| view! { <header::Header ticket=t /> })}
+                <section class="card" aria-labelledby="description-heading">
+                    <h2 id="description-heading">{tr(Key::DescriptionHeading)}</h2>
+                    <p class="description">{first.description.clone()}</p>
+                </section>
+                <section class="card" aria-labelledby="thread-heading">
+                    <h2 id="thread-heading">{tr(Key::ThreadHeading)}</h2>
+                    {move || view! { <Thread messages=state.thread.get() /> }}
+                </section>
+                <composer::AgentComposer ticket=first.clone() state typing internal />
+                <keys::Hint />
+            </div>
+            <div class="agent-ticket-side">
+                <PresenceBar ticket=id typing />
+                {move || ticket.get().map(|t| view! { <side::Actions ticket=t state /> })}
+                <properties::Properties first=first.clone() ticket state />
+                <side::Confidential ticket=first.clone() />
+                <CustomerCard requester=first.requester.id current=id />
+            </div>
+        </article>
     }
 }

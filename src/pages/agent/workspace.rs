@@ -1,22 +1,36 @@
 //! `/agent?view=<id>`: the side list of views with live counts, and the chosen view's tickets in
 //! a virtualized table, loaded a page at a time as the agent scrolls. A live `ticket.*` event
-//! refreshes the counts and the list. j / k move the selection, Enter opens it.
+//! refreshes the counts and the list. The agent's shortcuts (state/shortcuts) move the selection
+//! (j / k), open it (Enter) and tick it (x); ticked rows get the bulk bar. `view-new` and
+//! `view-edit` open the view editor in the main pane, `view-manage` the order and hidden list.
 
 use crate::api::use_api;
-use crate::components::agent::{TicketTable, ViewList};
+use crate::components::agent::{default_columns, BulkBar, ShortcutHelp, TicketTable, ViewEditor, ViewList, ViewManager};
 use crate::components::ui::ErrorPanel;
-use crate::i18n::{AgentKey, Key};
-use crate::routes::Page;
+use crate::i18n::{AgentKey, Key, ListKey};
+use crate::routes::{agent_view_path, Page};
 use crate::state::busy::Busy;
 use crate::state::live::use_live;
 use crate::state::locale::{tr, use_page_title};
+use crate::state::session::use_session;
+use crate::state::shortcuts;
 use crate::state::toasts::use_toasts;
-use baton_core::{SortDir, SortField, TicketRow, View, ViewCount, ViewSort};
+use baton_core::{Role, SortDir, SortField, TicketRow, View, ViewCount, ViewSort};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
+/// What the main pane shows besides the list.
+#[derive(Clone, PartialEq)]
+enum Pane {
+    List,
+    New,
+    Edit(View),
+    Manage,
+}
+
 #[component]
 pub fn Workspace() -> impl IntoView {
+    let pane = RwSignal::new(Pane::List);
     let api = StoredValue::new(use_api());
     let toasts = use_toasts();
     use_page_title(|i| i.t(AgentKey::WorkspaceTitle.into()).to_owned());
@@ -24,12 +38,20 @@ pub fn Workspace() -> impl IntoView {
     let views = RwSignal::new(Vec::<View>::new());
     let counts = RwSignal::new(Vec::<ViewCount>::new());
     let failure = RwSignal::new(None);
-    leptos::task::spawn_local(async move {
-        match api.get_value().views().await {
-            Ok(v) => views.set(v),
-            Err(e) => failure.set(Some(e)),
-        }
-    });
+    let load_views = move || {
+        let api = api.get_value();
+        leptos::task::spawn_local(async move {
+            match api.views().await {
+                Ok(v) => {
+                    views.try_set(v);
+                }
+                Err(e) => {
+                    failure.try_set(Some(e));
+                }
+            }
+        });
+    };
+    load_views();
     let refresh_counts = move || {
         let api = api.get_value();
         leptos::task::spawn_local(async move {
@@ -49,6 +71,12 @@ pub fn Workspace() -> impl IntoView {
     let current = Memo::new(move |_| {
         let id = selected.get()?;
         views.with(|v| v.iter().find(|v| v.id == id).cloned())
+    });
+    let columns = Signal::derive(move || {
+        current.with(|v| match v {
+            Some(v) if v.builtin.is_none() && !v.columns.is_empty() => v.columns.clone(),
+            _ => default_columns(),
+        })
     });
     let sort_override = RwSignal::new(None::<ViewSort>);
     let sort = Signal::derive(move || {
@@ -101,9 +129,13 @@ pub fn Workspace() -> impl IntoView {
         sort_override.track();
         load(true);
     });
+    let checked = RwSignal::new(Vec::<i64>::new());
     Effect::new(move |_| {
         selected.track();
         sort_override.set(None);
+        checked.set(Vec::new());
+        // Another view was chosen: an open editor or manager was about the last one.
+        pane.set(Pane::List);
     });
     if let Some(live) = use_live() {
         Effect::watch(
@@ -129,51 +161,120 @@ pub fn Workspace() -> impl IntoView {
 
     let cursor_at = RwSignal::new(None::<usize>);
     let navigate = use_navigate();
-    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        if typing_in_a_field(&ev) || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+    shortcuts::install(&["next_ticket", "prev_ticket", "open_ticket", "select"], move |action, ev| {
+        if pane.with_untracked(|p| !matches!(p, Pane::List)) {
             return;
         }
         let len = rows.with_untracked(Vec::len);
-        match ev.key().as_str() {
-            "j" if len > 0 => cursor_at.update(|c| *c = Some(c.map_or(0, |i| (i + 1).min(len - 1)))),
-            "k" if len > 0 => cursor_at.update(|c| *c = Some(c.map_or(0, |i| i.saturating_sub(1)))),
-            "Enter" => {
-                if let Some(id) = cursor_at.get_untracked().and_then(|i| rows.with_untracked(|r| r.get(i).map(|t| t.id))) {
+        let at = cursor_at.get_untracked();
+        let id_at = |i: usize| rows.with_untracked(|r| r.get(i).map(|t| t.id));
+        match action {
+            "next_ticket" if len > 0 => cursor_at.set(Some(at.map_or(0, |i| (i + 1).min(len - 1)))),
+            "prev_ticket" if len > 0 => cursor_at.set(Some(at.map_or(0, |i| i.saturating_sub(1)))),
+            "open_ticket" => {
+                // Enter on a focused link or button keeps its own meaning.
+                if on_a_control(ev) {
+                    return;
+                }
+                if let Some(id) = at.and_then(id_at) {
                     navigate(&Page::AgentTicket(id).path(), Default::default());
+                }
+            }
+            "select" => {
+                if let Some(id) = at.and_then(id_at) {
+                    ev.prevent_default();
+                    checked.update(|c| if let Some(p) = c.iter().position(|x| *x == id) { c.remove(p); } else { c.push(id) });
                 }
             }
             _ => {}
         }
     });
-    on_cleanup(move || keys.remove());
+
+    let session = use_session();
+    let may_publish = move || session.me_untracked().is_some_and(|me| matches!(me.role, Role::Admin | Role::Owner));
+    let navigate = use_navigate();
+    let on_saved = {
+        let navigate = navigate.clone();
+        move |view: View| {
+            pane.set(Pane::List);
+            load_views();
+            refresh_counts();
+            navigate(&agent_view_path(&view.id), Default::default());
+            load(true);
+        }
+    };
+    let on_deleted = move |_id: String| {
+        pane.set(Pane::List);
+        load_views();
+        refresh_counts();
+        navigate(&Page::Agent.path(), Default::default());
+    };
+    let on_bulk_done = move |()| {
+        refresh_counts();
+        load(true);
+    };
+    let number_of = move |id: i64| rows.with_untracked(|r| r.iter().find(|t| t.id == id).map(|t| t.number));
+    let editor = move || match pane.get() {
+        Pane::List => None,
+        Pane::Manage => Some(view! {
+            <ViewManager views on_edit=move |v| pane.set(Pane::Edit(v)) on_close=move |()| pane.set(Pane::List) />
+        }.into_any()),
+        Pane::New => Some(view! {
+            <ViewEditor existing=None may_publish=may_publish() on_saved=on_saved.clone() on_deleted=on_deleted.clone()
+                on_cancel=move |()| pane.set(Pane::List) />
+        }.into_any()),
+        Pane::Edit(v) => Some(view! {
+            <ViewEditor existing=Some(v) may_publish=may_publish() on_saved=on_saved.clone() on_deleted=on_deleted.clone()
+                on_cancel=move |()| pane.set(Pane::List) />
+        }.into_any()),
+    };
 
     let title = move || current.get().map(|v| match crate::components::agent::view_name_key(&v) {
         Some(key) => tr(key)().to_owned(),
         None => v.name,
     });
+    let editable = move || current.get().filter(|v| v.editable);
     view! {
         <div class="workspace">
             <aside class="workspace-side">
+                <p><a class="button" href=Page::AgentNewTicket.path() data-testid="phone-ticket-link">{tr(crate::i18n::TicketKey::PhoneLink.into())}</a></p>
                 <ViewList views counts selected />
             </aside>
             <section class="workspace-main" aria-labelledby="view-title">
-                <h1 id="view-title">{move || title().unwrap_or_else(|| tr(Key::Agent(AgentKey::TicketsHeading))().to_owned())}</h1>
+                <div class="workspace-head">
+                    <h1 id="view-title">{move || title().unwrap_or_else(|| tr(Key::Agent(AgentKey::TicketsHeading))().to_owned())}</h1>
+                    <div class="workspace-tools">
+                        <button type="button" class="button" data-testid="view-new" on:click=move |_| pane.set(Pane::New)>
+                            {tr(ListKey::NewView.into())}
+                        </button>
+                        {move || editable().map(|v| view! {
+                            <button type="button" class="button" data-testid="view-edit" on:click=move |_| pane.set(Pane::Edit(v.clone()))>
+                                {tr(ListKey::EditView.into())}
+                            </button>
+                        })}
+                        <button type="button" class="button" data-testid="view-manage" on:click=move |_| pane.set(Pane::Manage)>
+                            {tr(ListKey::ManageViews.into())}
+                        </button>
+                        <ShortcutHelp />
+                        <a href=Page::AgentSettings.path() data-testid="agent-settings-link">{tr(ListKey::SettingsNav.into())}</a>
+                    </div>
+                </div>
+                {editor}
                 {move || failure.get().map(|error| view! { <ErrorPanel error /> })}
                 {move || (loaded_once.get() && rows.with(Vec::is_empty)).then(|| view! {
                     <p class="empty card">{tr(AgentKey::NoTicketsInView.into())}</p>
                 })}
-                <TicketTable rows sort on_sort on_near_end=move |()| load(false) selected=cursor_at />
+                {move || (!checked.with(Vec::is_empty)).then(|| view! { <BulkBar selected=checked number_of on_done=on_bulk_done /> })}
+                <TicketTable rows columns sort on_sort on_near_end=move |()| load(false) selected=cursor_at checked />
             </section>
         </div>
     }
 }
 
-/// Shortcuts never fire while the agent types in an input, select or textarea.
-pub fn typing_in_a_field(ev: &web_sys::KeyboardEvent) -> bool {
+/// Whether a key press happened on a link or button (whose own Enter must not be taken over).
+fn on_a_control(ev: &web_sys::KeyboardEvent) -> bool {
     use wasm_bindgen::JsCast;
     ev.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| {
-            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.has_attribute("contenteditable")
-        })
+        .is_some_and(|el| el.closest("a[href], button, summary").ok().flatten().is_some())
 }

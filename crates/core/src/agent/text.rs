@@ -34,6 +34,9 @@ pub const SHORTCUT_ACTIONS: [&str; 10] = [
     "trash",
 ];
 
+/// The key that shows the list of shortcuts: fixed, so no action may take it.
+pub const HELP_KEY: &str = "?";
+
 /// The keys used until the user remaps them, in the order of [`SHORTCUT_ACTIONS`].
 pub const DEFAULT_SHORTCUTS: [(&str, &str); 10] = [
     ("next_ticket", "j"),
@@ -41,7 +44,7 @@ pub const DEFAULT_SHORTCUTS: [(&str, &str); 10] = [
     ("open_ticket", "Enter"),
     ("reply", "r"),
     ("note", "n"),
-    ("complete", "s"),
+    ("complete", "c"),
     ("assign_me", "a"),
     ("star", "*"),
     ("select", "x"),
@@ -57,16 +60,19 @@ impl UserSettings {
         self
     }
 
-    /// Unknown actions, empty or over-long keys, and one key bound twice are refused, each named
-    /// `shortcuts.<action>`.
+    /// Unknown actions, empty or over-long keys, the help key [`HELP_KEY`], and a key bound to
+    /// two actions once merged with the defaults (e.g. `reply: "j"` while `next_ticket` keeps its
+    /// default `j`) are refused, each named `shortcuts.<action>` for the actions sent.
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
+        let merged = self.clone().with_defaults();
         let mut errors = Vec::new();
-        let mut seen = std::collections::BTreeMap::new();
         for (action, key) in &self.shortcuts {
+            let clash = merged.shortcuts.iter().any(|(a, k)| a != action && k == key);
             let ok = SHORTCUT_ACTIONS.contains(&action.as_str())
                 && !key.trim().is_empty()
                 && key.chars().count() <= 20
-                && seen.insert(key.as_str(), action).is_none();
+                && key != HELP_KEY
+                && !clash;
             if !ok {
                 errors.push(FieldError::new(&format!("shortcuts.{action}"), field_code::INVALID_VALUE));
             }
@@ -100,7 +106,13 @@ mod tests {
         assert!(s(&[("reply", "R")]).validate().is_ok());
         let bad = s(&[("fly", "f")]).validate().unwrap_err();
         assert_eq!(bad[0].field, "shortcuts.fly");
-        assert!(s(&[("reply", "r"), ("note", "r")]).validate().is_err());
+        let both = s(&[("reply", "r"), ("note", "r")]).validate().unwrap_err();
+        assert_eq!(both.len(), 2);
+        // Against the defaults too: `j` stays next_ticket's.
+        assert_eq!(s(&[("reply", "j")]).validate().unwrap_err()[0].field, "shortcuts.reply");
+        assert!(s(&[("reply", "j"), ("next_ticket", "J")]).validate().is_ok());
+        assert!(s(&[("reply", HELP_KEY)]).validate().is_err());
+        assert_eq!(UserSettings::default().with_defaults().shortcuts["complete"], "c");
         assert_eq!(s(&[("reply", "R")]).with_defaults().shortcuts["reply"], "R");
         assert_eq!(UserSettings::default().with_defaults().shortcuts.len(), SHORTCUT_ACTIONS.len());
     }

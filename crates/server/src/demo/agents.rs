@@ -1,5 +1,6 @@
 //! The demo's agent groups: Support (Agent Smith) and Billing (Li Lei). The admin is in none:
-//! `see_all_tickets` shows them everything anyway.
+//! `see_all_tickets` shows them everything anyway. Also the public quick replies every agent has,
+//! and the customers' phone numbers agents search by.
 
 use crate::storage::groups;
 use sqlx::SqliteConnection;
@@ -8,6 +9,29 @@ use std::collections::HashMap;
 /// (group, auto-assign, members).
 pub const GROUPS: &[(&str, bool, &[&str])] =
     &[("Support", false, &["agent@baton.test"]), ("Billing", false, &["agent2@baton.test"])];
+
+/// Phone numbers of demo customers, so an agent taking a call can find them by a few digits.
+pub const CUSTOMER_PHONES: &[(&str, &str)] =
+    &[("alice@customer.test", "+86 138 0013 8001"), ("bob@customer.test", "+86 139 0013 8002")];
+
+/// Public quick replies (title, body), in Chinese and English, with placeholders.
+pub const QUICK_REPLIES: &[(&str, &str)] = &[
+    (
+        "问候 / Greeting",
+        "{{requester.name}}，您好！感谢您联系我们，我是客服 {{agent.name}}，正在处理您的工单 #{{ticket.number}}。\n\n\
+         Hello {{requester.name}}, thank you for contacting us. I am {{agent.name}} and I am working on your ticket #{{ticket.number}}.",
+    ),
+    (
+        "需要更多信息 / More details needed",
+        "{{requester.name}}，您好！为了尽快解决问题，请补充：出现问题的时间、操作步骤以及截图。\n\n\
+         Hello {{requester.name}}, to solve this quickly, please tell us when it happened, the steps you took, and attach a screenshot.",
+    ),
+    (
+        "已解决 / Resolved",
+        "{{requester.name}}，您好！工单 #{{ticket.number}} 中的问题已处理完毕，如仍有疑问请直接回复。祝好！{{agent.name}}\n\n\
+         Hello {{requester.name}}, the problem in ticket #{{ticket.number}} is solved. Reply here if anything is still unclear. Best regards, {{agent.name}}",
+    ),
+];
 
 pub(super) async fn seed(
     conn: &mut SqliteConnection,
@@ -22,6 +46,20 @@ pub(super) async fn seed(
                 groups::add_member(conn, tenant_id, id, *user).await?;
             }
         }
+    }
+    for (email, phone) in CUSTOMER_PHONES {
+        if let Some(user) = user_ids.get(email) {
+            sqlx::query("UPDATE users SET phone = ? WHERE id = ?").bind(phone).bind(user).execute(&mut *conn).await?;
+        }
+    }
+    for (title, body) in QUICK_REPLIES {
+        sqlx::query("INSERT INTO quick_replies (tenant_id, owner_id, title, body, created_at) VALUES (?, NULL, ?, ?, ?)")
+            .bind(tenant_id)
+            .bind(title)
+            .bind(body)
+            .bind(now)
+            .execute(&mut *conn)
+            .await?;
     }
     Ok(())
 }

@@ -11,6 +11,8 @@ use super::{AppState, Error, Routes};
 use crate::auth::CurrentUser;
 use crate::events::may_receive_now;
 use crate::storage::events::{self as event_store, StoredEvent};
+use crate::storage::tickets as ticket_store;
+use crate::workspace::presence::PresenceEvent;
 use crate::storage::{self, Db};
 use axum::extract::State;
 use axum::http::HeaderMap;
@@ -82,6 +84,7 @@ async fn subscribe(
     // dropped by id.
     let feed = Feed {
         live: state.events.subscribe(),
+        presence: state.events.presence.subscribe(),
         db: state.db.clone(),
         user,
         last_id: resume.unwrap_or(0),
@@ -89,8 +92,8 @@ async fn subscribe(
         backlog: VecDeque::new(),
     };
     let events = stream::unfold(feed, |mut feed| async move {
-        let event = feed.next().await?;
-        Some((Ok(frame(&event)), feed))
+        let item = feed.next().await?;
+        Some((Ok(item), feed))
     });
     Ok(Sse::new(events).keep_alive(KeepAlive::new().interval(KEEP_ALIVE).text("keep-alive")))
 }
@@ -98,6 +101,8 @@ async fn subscribe(
 /// One subscriber's position: the last id sent, stored events still to replay, the live feed.
 struct Feed {
     live: broadcast::Receiver<StoredEvent>,
+    /// Presence changes: live only, without ids (a resume never replays them).
+    presence: broadcast::Receiver<PresenceEvent>,
     db: Db,
     user: CurrentUser,
     last_id: i64,
@@ -108,13 +113,13 @@ struct Feed {
 impl Feed {
     /// The next event for this user; `None` ends the stream (server shutting down, or the
     /// database failing, which the client answers by reconnecting with its Last-Event-ID).
-    async fn next(&mut self) -> Option<StoredEvent> {
+    async fn next(&mut self) -> Option<Event> {
         loop {
             if let Some(event) = self.backlog.pop_front() {
                 if event.id > self.last_id {
                     self.last_id = event.id;
                     if may_receive_now(&self.db, &self.user, &event).await {
-                        return Some(event);
+                        return Some(frame(&event));
                     }
                 }
                 continue;
@@ -138,14 +143,48 @@ impl Feed {
                 self.backlog.extend(page);
                 continue;
             }
-            match self.live.recv().await {
-                Ok(event) => self.backlog.push_back(event),
-                // Fell behind the channel: the table has everything, catch up from there.
-                Err(RecvError::Lagged(_)) => self.replaying = true,
-                Err(RecvError::Closed) => return None,
+            tokio::select! {
+                live = self.live.recv() => match live {
+                    Ok(event) => self.backlog.push_back(event),
+                    // Fell behind the channel: the table has everything, catch up from there.
+                    Err(RecvError::Lagged(_)) => self.replaying = true,
+                    Err(RecvError::Closed) => return None,
+                },
+                presence = self.presence.recv() => match presence {
+                    Ok(event) => {
+                        if may_see_presence(&self.db, &self.user, &event).await {
+                            return Some(presence_frame(&event));
+                        }
+                    }
+                    // Missed presence is stale anyway; the next change brings the whole list.
+                    Err(RecvError::Lagged(_)) => {}
+                    Err(RecvError::Closed) => return None,
+                },
             }
         }
     }
+}
+
+/// Presence goes to staff of the tenant who may see the ticket now; customers never get it.
+async fn may_see_presence(db: &Db, user: &CurrentUser, event: &PresenceEvent) -> bool {
+    if !user.role.is_staff() || event.tenant_id != user.tenant_id {
+        return false;
+    }
+    if user.sees_all_tickets() {
+        return true;
+    }
+    match ticket_store::visible(db, user.ticket_scope(), event.presence.ticket_id, false).await {
+        Ok(visible) => visible,
+        Err(e) => {
+            tracing::error!(error = %e, "cannot check who sees presence");
+            false
+        }
+    }
+}
+
+fn presence_frame(event: &PresenceEvent) -> Event {
+    let data = serde_json::to_string(&event.presence).unwrap_or_else(|_| "{}".to_owned());
+    Event::default().event("presence").data(data)
 }
 
 fn frame(event: &StoredEvent) -> Event {

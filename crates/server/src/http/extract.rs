@@ -148,6 +148,22 @@ impl<S: Send + Sync> FromRequestParts<S> for PathId {
     }
 }
 
+/// A textual `{id}` or `{tenant}` of a path (a view key, a tenant slug). A segment that does not
+/// decode as UTF-8 names no resource either: 404, not axum's plain-text 400.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathKey(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for PathKey {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Error> {
+        let Path(raw) = Path::<String>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| Error::NotFound)?;
+        Ok(PathKey(raw))
+    }
+}
+
 /// The session token of a request: `Authorization: Bearer …` if present, else the session cookie.
 pub fn session_token(headers: &HeaderMap) -> Option<String> {
     if let Some(value) = headers

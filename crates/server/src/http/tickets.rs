@@ -4,6 +4,8 @@
 
 mod staff;
 
+pub(super) use staff::with_etag;
+
 use super::extract::{ApiJson, ApiQuery, IdempotencyKey, PathId};
 use super::widget::{check_channel, ChannelHeader};
 use super::{AppState, Error, Routes};
@@ -19,6 +21,7 @@ pub fn router() -> Routes {
     Routes::new()
         .post("/tickets", create)
         .get("/tickets", list)
+        .post("/tickets/bulk", staff::bulk)
         .get("/tickets/{id}", show)
         .patch("/tickets/{id}", staff::patch)
         .post("/tickets/{id}/actions", act)

@@ -1,11 +1,11 @@
 //! Agent views (`/views`): the list in my order, custom view editing, order and hiding, the
 //! counts of all views in one call, and a view's tickets. The rules live in `crate::views`.
 
-use super::extract::{ApiJson, ApiQuery};
+use super::extract::{ApiJson, ApiQuery, PathKey};
 use super::{AppState, Error, Routes};
 use crate::auth::CurrentUser;
 use crate::views::{self, PageQuery};
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -51,20 +51,20 @@ async fn order(
     Ok(StatusCode::NO_CONTENT)
 }
 
-async fn show(State(state): State<AppState>, user: CurrentUser, Path(id): Path<String>) -> Result<Json<View>, Error> {
+async fn show(State(state): State<AppState>, user: CurrentUser, PathKey(id): PathKey) -> Result<Json<View>, Error> {
     Ok(Json(views::get(&state, &user, &id).await?))
 }
 
 async fn update(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<String>,
+    PathKey(id): PathKey,
     ApiJson(new): ApiJson<NewView>,
 ) -> Result<Json<View>, Error> {
     Ok(Json(views::update(&state, &user, &id, new).await?))
 }
 
-async fn remove(State(state): State<AppState>, user: CurrentUser, Path(id): Path<String>) -> Result<StatusCode, Error> {
+async fn remove(State(state): State<AppState>, user: CurrentUser, PathKey(id): PathKey) -> Result<StatusCode, Error> {
     views::delete(&state, &user, &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -72,7 +72,7 @@ async fn remove(State(state): State<AppState>, user: CurrentUser, Path(id): Path
 async fn hidden(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<String>,
+    PathKey(id): PathKey,
     ApiJson(h): ApiJson<ViewHidden>,
 ) -> Result<StatusCode, Error> {
     views::set_hidden(&state, &user, &id, h).await?;
@@ -82,7 +82,7 @@ async fn hidden(
 async fn tickets(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<String>,
+    PathKey(id): PathKey,
     ApiQuery(query): ApiQuery<PageQuery>,
 ) -> Result<Json<Page<TicketRow>>, Error> {
     Ok(Json(views::page(&state, &user, &id, query).await?))

@@ -2,11 +2,12 @@
 //! by the loader on the host page and by the widget itself) and the `frame-ancestors` policy of
 //! the `/widget` document, which lets exactly the tenant's allowed origins frame it.
 
+use super::extract::PathKey;
 use super::{AppState, Error, Routes};
 use crate::auth::CurrentUser;
 use crate::storage::sso as sso_store;
 use crate::storage::Db;
-use axum::extract::{FromRequestParts, Path, State};
+use axum::extract::{FromRequestParts, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
@@ -23,7 +24,7 @@ pub fn router() -> Routes {
 /// compares its own origin with `allowed_origins` before it opens anything.
 async fn config(
     State(state): State<AppState>,
-    Path(slug): Path<String>,
+    PathKey(slug): PathKey,
 ) -> Result<Response, Error> {
     let tenant = sso_store::tenant_by_slug(&state.db, &slug)
         .await?

@@ -10,7 +10,7 @@ pub use stored::*;
 use super::catalog::decode_text;
 use super::tickets::push_agent_scope;
 use super::{decode_code, Db, TicketScope};
-use baton_core::{GroupRef, SortDir, SortField, TicketRow, UserRef};
+use baton_core::{BuiltinView, GroupRef, SortDir, SortField, TicketRow, UserRef};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 /// The sort key of a row as SQL, and whether it is an integer (bound as such in the cursor).
@@ -94,6 +94,16 @@ fn push_staff_scope(q: &mut QueryBuilder<'_, Sqlite>, scope: TicketScope) {
     }
 }
 
+/// The ticket table as a view reads it. The starred and CC'd views select a few tickets by id
+/// (`t.id IN (…)`), which SQLite would rather find by walking the tenant's whole index; without
+/// an index on `t` it looks each one up by rowid instead (100k desk: ~45 ms → under 2 ms).
+fn tickets_for(filter: &ViewFilter) -> &'static str {
+    match filter {
+        ViewFilter::Builtin(BuiltinView::Starred | BuiltinView::Cc) => "tickets t NOT INDEXED",
+        _ => "tickets t",
+    }
+}
+
 /// One page of `filter` in `(field, dir)` order, then id in the same direction.
 #[allow(clippy::too_many_arguments)]
 pub async fn page(
@@ -106,6 +116,7 @@ pub async fn page(
     limit: i64,
 ) -> Result<Vec<ViewRow>, sqlx::Error> {
     let (key, numeric) = sort_key(field);
+    let tickets = tickets_for(filter);
     let mut q = QueryBuilder::<Sqlite>::new(
         "SELECT t.id, t.number, t.title, t.status, t.priority, t.channel, t.requester_id,
                 u.name AS requester_name, t.assignee_id, a.name AS assignee_name,
@@ -116,7 +127,7 @@ pub async fn page(
     q.push_bind(viewer.user_id);
     q.push(format!(
         ") AS starred, t.created_at, t.updated_at, t.version, CAST({key} AS TEXT) AS sort_key
-         FROM tickets t
+         FROM {tickets}
          JOIN users u ON u.id = t.requester_id
          LEFT JOIN users a ON a.id = t.assignee_id
          LEFT JOIN agent_groups ag ON ag.id = t.assignee_group_id
@@ -154,7 +165,7 @@ pub async fn count(
     filter: &ViewFilter,
     viewer: Viewer<'_>,
 ) -> Result<i64, sqlx::Error> {
-    let mut q = QueryBuilder::<Sqlite>::new("SELECT COUNT(*) FROM tickets t WHERE");
+    let mut q = QueryBuilder::<Sqlite>::new(format!("SELECT COUNT(*) FROM {} WHERE", tickets_for(filter)));
     push_staff_scope(&mut q, scope);
     filter::push_filter(&mut q, filter, viewer);
     q.build_query_scalar().fetch_one(conn).await

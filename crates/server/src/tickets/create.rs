@@ -8,7 +8,7 @@ use crate::events::{self, Change};
 use crate::http::{AppState, Error};
 use crate::secret::ticket_aad;
 use crate::storage::tickets::{self as ticket_store, fields, staff, NewTicketRow};
-use crate::storage::{self, attachments, catalog, confidential, idempotency};
+use crate::storage::{self, attachments, catalog, confidential, idempotency, TicketScope};
 use baton_core::{validate, Channel, NewTicket, Priority, Status, Ticket};
 
 /// The idempotency scope of ticket creation.
@@ -32,13 +32,50 @@ pub async fn create_via(
     key: Option<&str>,
     channel: Channel,
 ) -> Result<Outcome<Ticket>, Error> {
+    let scope = user.ticket_scope();
+    create_as(app, user, Requester { id: user.id, scope, idempotency: CREATE_SCOPE }, new, key, channel).await
+}
+
+/// Who a ticket is created for: the requester, the scope the answer is read in, and the
+/// idempotency scope of the endpoint.
+struct Requester<'a> {
+    id: i64,
+    scope: TicketScope,
+    idempotency: &'a str,
+}
+
+/// A ticket registered by staff `user` for customer `requester_id` of their tenant (phone
+/// registration): the same validation, routing, fields and event as [`create_via`]. The caller
+/// checked that `requester_id` is a customer of the tenant. The answer is read tenant-wide, so
+/// the agent sees what they registered even when routing sends it to another group.
+pub async fn create_for(
+    app: &AppState,
+    user: &CurrentUser,
+    requester_id: i64,
+    new: NewTicket,
+    key: Option<&str>,
+    channel: Channel,
+) -> Result<Outcome<Ticket>, Error> {
+    let scope = TicketScope { tenant_id: user.tenant_id, requester_id: None, share_group_id: None, agent_id: None };
+    let idempotency = format!("POST /customers/{requester_id}/tickets");
+    create_as(app, user, Requester { id: requester_id, scope, idempotency: &idempotency }, new, key, channel).await
+}
+
+async fn create_as(
+    app: &AppState,
+    user: &CurrentUser,
+    requester: Requester<'_>,
+    new: NewTicket,
+    key: Option<&str>,
+    channel: Channel,
+) -> Result<Outcome<Ticket>, Error> {
     let types = catalog::load(&app.db, user.tenant_id).await?;
     validate::new_ticket_with(&new, &types).map_err(Error::Validation)?;
-    let scope = user.ticket_scope();
+    let scope = requester.scope;
     let mut tx = storage::begin_write(&app.db).await?;
     if let Some(key) = key {
         if let Some(id) =
-            idempotency::find(&mut tx, user.tenant_id, user.id, CREATE_SCOPE, key).await?
+            idempotency::find(&mut tx, user.tenant_id, user.id, requester.idempotency, key).await?
         {
             let row = ticket_store::get(&mut tx, scope, id)
                 .await?
@@ -63,7 +100,7 @@ pub async fn create_via(
             status: Status::New,
             priority: Priority::Normal,
             channel,
-            requester_id: user.id,
+            requester_id: requester.id,
             contact_phone: non_empty(new.contact_phone.as_deref()),
             type_id: new.type_id,
             subtype_id: new.subtype_id,
@@ -99,7 +136,7 @@ pub async fn create_via(
             &mut tx,
             user.tenant_id,
             user.id,
-            CREATE_SCOPE,
+            requester.idempotency,
             key,
             id,
             &now,

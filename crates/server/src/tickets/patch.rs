@@ -1,7 +1,8 @@
-//! Property edits by staff (`PATCH /tickets/{id}`): priority, type, group, assignee, CC and tags,
-//! made on the version the agent saw (`If-Match`), each change audited as a system entry, the
-//! whole edit one transaction with one `ticket.updated` event.
+//! Property edits by staff (`PATCH /tickets/{id}`): priority, type, group, assignee, CC, tags and
+//! custom field values (`field_edits`), made on the version the agent saw (`If-Match`), each
+//! change audited as a system entry, the whole edit one transaction with one `ticket.updated` event.
 
+use super::field_edits::{self, Target};
 use super::{detail, staff_only};
 use crate::auth::CurrentUser;
 use crate::events::{self, Change};
@@ -9,7 +10,7 @@ use crate::http::{AppState, Error};
 use crate::storage::messages::{self as message_store, NewMessageRow};
 use crate::storage::tickets::staff::{self as staff_store, Column, Value};
 use crate::storage::tickets::{self as ticket_store, TicketRow};
-use crate::storage::{self, encode_code, Tx};
+use crate::storage::{self, catalog, encode_code, Tx};
 use baton_core::problem::field_code;
 use baton_core::{FieldError, MessageKind, Ticket, TicketPatch};
 
@@ -27,15 +28,29 @@ pub async fn patch(
 ) -> Result<Ticket, Error> {
     staff_only(user)?;
     let expected = expected.ok_or(Error::PreconditionRequired)?;
-    if patch.fields.is_some() {
-        // Custom field edits by agents are not served yet; refusing beats silently dropping them.
-        return Err(Error::field("fields", field_code::INVALID_VALUE));
-    }
+    apply(app, user, id, Some(expected), patch).await
+}
+
+/// [`patch`] without requiring a version: bulk edits name none (`expected` = `None` applies to
+/// whatever version is stored).
+pub(super) async fn apply(
+    app: &AppState,
+    user: &CurrentUser,
+    id: i64,
+    expected: Option<i64>,
+    patch: TicketPatch,
+) -> Result<Ticket, Error> {
+    staff_only(user)?;
+    // The catalog is read before the write transaction (it takes a connection of its own).
+    let types = match patch.fields {
+        Some(_) => catalog::load(&app.db, user.tenant_id).await?,
+        None => Vec::new(),
+    };
     let tags = patch.tags.as_deref().map(normalize_tags).transpose()?;
     let scope = user.ticket_scope();
     let mut tx = storage::begin_write(&app.db).await?;
     let row = ticket_store::get(&mut tx, scope, id).await?.ok_or(Error::NotFound)?;
-    check_version(&row, Some(expected))?;
+    check_version(&row, expected)?;
     let mut notes: Vec<String> = Vec::new();
     if let Some(priority) = patch.priority {
         let to = encode_code(&priority);
@@ -90,6 +105,15 @@ pub async fn patch(
     }
     if let Some(tags) = &tags {
         staff_store::replace_tags(&mut tx, user.tenant_id, id, tags).await?;
+    }
+    if let Some(values) = &patch.fields {
+        let at = Target {
+            tenant_id: user.tenant_id,
+            ticket_id: id,
+            type_id: patch.type_id.or(row.type_id),
+            subtype_id: patch.subtype_id.or(row.subtype_id),
+        };
+        notes.extend(field_edits::apply(&mut tx, &at, values, &types).await?);
     }
     let changed = !notes.is_empty() || patch.type_id.is_some() || patch.subtype_id.is_some() || patch.cc.is_some() || tags.is_some();
     if !changed {

@@ -1,13 +1,13 @@
-//! What views select: a page of ticket rows (keyset cursor over the view's sort, or the column
-//! the agent clicked), and the counts of all of an agent's views in one call.
+//! What a view selects: a page of ticket rows (keyset cursor over the view's sort, or the column
+//! the agent clicked). The counts are in `counts.rs`.
 
-use super::{all, resolve};
+use super::resolve;
 use crate::auth::CurrentUser;
 use crate::http::{AppState, Error};
 use crate::storage::views::{self as view_store, After, Viewer};
 use crate::storage::{self};
 use baton_core::problem::field_code;
-use baton_core::{Page, SortDir, SortField, TicketRow, ViewCount};
+use baton_core::{Page, SortDir, SortField, TicketRow};
 use serde::Deserialize;
 
 pub const DEFAULT_LIMIT: i64 = 50;
@@ -74,20 +74,4 @@ pub async fn page(app: &AppState, user: &CurrentUser, id: &str, query: PageQuery
     let next_cursor = if more { rows.last().map(|r| encode_cursor(&r.sort_key, r.id)) } else { None };
     let items = rows.into_iter().map(|r| r.into_row()).collect::<Result<_, _>>()?;
     Ok(Page { items, next_cursor })
-}
-
-/// The count of every view `user` has not hidden, on one connection.
-pub async fn counts(app: &AppState, user: &CurrentUser) -> Result<Vec<ViewCount>, Error> {
-    let views = all(app, user).await?;
-    let now = storage::now();
-    let now_text = storage::timestamp(now);
-    let v = Viewer { user_id: user.id, tenant_id: user.tenant_id, now: &now_text, now_unix: now.unix_timestamp() };
-    let scope = user.ticket_scope();
-    let mut conn = app.db.acquire().await?;
-    let mut out = Vec::new();
-    for r in views.into_iter().filter(|r| !r.view.hidden) {
-        let count = view_store::count(&mut conn, scope, &r.filter, v).await?;
-        out.push(ViewCount { view_id: r.view.id, count });
-    }
-    Ok(out)
 }

@@ -1,9 +1,10 @@
 //! The agent's composer: a public reply or an internal note (`reply-mode-public` /
 //! `reply-mode-internal`), kept as a localStorage draft per agent and ticket with its
 //! idempotency key (the shared [`DraftStore`]), so a reload or a lost answer never loses or
-//! doubles a message.
+//! doubles a message. Quick replies insert text at the cursor; typing is reported to presence.
 
 use super::Loaded;
+use crate::components::agent::{QuickReplyPicker, Typing};
 use crate::components::ui::TextArea;
 use crate::i18n::{AgentKey, Key};
 use crate::state::busy::Busy;
@@ -11,7 +12,7 @@ use crate::state::draft::{storage_key, DraftPlace, DraftStore};
 use crate::state::locale::tr;
 use crate::state::session::use_session;
 use crate::state::toasts::use_toasts;
-use baton_core::{validate, FieldError, MessageKind, NewMessage, Ticket};
+use baton_core::{validate, FieldError, MessageKind, NewMessage, Placeholders, Ticket};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -29,14 +30,24 @@ pub fn AgentComposer(
     ticket: Ticket,
     /// The page's state, refreshed after sending.
     state: Loaded,
+    /// Whether I am typing (for presence).
+    typing: Typing,
+    /// Internal note (true) or public reply; the page's shortcuts switch it.
+    internal: RwSignal<bool>,
 ) -> impl IntoView {
     let toasts = use_toasts();
-    let user = use_session().me_untracked().map(|me| me.id);
+    let me = use_session().me_untracked();
+    let user = me.as_ref().map(|me| me.id);
+    let placeholders = Placeholders {
+        requester_name: ticket.requester.name.clone(),
+        ticket_number: ticket.number,
+        agent_name: me.map(|me| me.name).unwrap_or_default(),
+    };
     let key = user.map(|u| storage_key(u, DraftPlace::Ticket(ticket.id)));
     let (store, saved) = DraftStore::open::<Saved>(key);
     let saved = saved.unwrap_or_default();
     let body = RwSignal::new(saved.body);
-    let internal = RwSignal::new(saved.internal);
+    internal.set(saved.internal);
     Effect::new(move |_| {
         let now = Saved { body: body.get(), internal: internal.get() };
         store.save(&now, now.body.is_empty());
@@ -60,6 +71,7 @@ pub fn AgentComposer(
             match api.post_message(id, &message, &idempotency).await {
                 Ok(_) => {
                     store.acknowledged();
+                    typing.stopped();
                     body.set(String::new());
                     toasts.success(if kind == MessageKind::Internal { AgentKey::NoteAdded } else { AgentKey::ReplySent }.into());
                     state.refresh();
@@ -86,10 +98,11 @@ pub fn AgentComposer(
                         {tr(AgentKey::ModeInternal.into())}
                     </label>
                 </fieldset>
-                {move || view! {
+                <QuickReplyPicker target="reply-body" value=body placeholders />
+                <div on:input=move |_| typing.touched()>{move || view! {
                     <TextArea id="reply-body" testid="reply-body" field="body" label=Key::Agent(label.get()) value=body
                         errors=errors required=true rows=5 />
-                }}
+                }}</div>
                 <div class="form-actions">
                     <button type="submit" class="button primary" data-testid="reply-send" disabled=pending>
                         {move || tr(if pending.get() { AgentKey::Sending } else if internal.get() { AgentKey::SendInternal } else { AgentKey::SendPublic }.into())()}

@@ -1,16 +1,14 @@
-//! The panels beside the thread: lifecycle actions and flags, confidential info (revealed on an
-//! explicit, recorded click), the customer with their other tickets, and who else is here.
+//! The panels beside the thread: lifecycle actions and flags, and confidential info (revealed on
+//! an explicit, recorded click). The customer and presence panels are in `components::agent`.
 
 use super::Loaded;
 use crate::api::use_api;
-use crate::i18n::{format_time, AgentKey, Key};
-use crate::routes::Page;
+use crate::i18n::{format_time, AgentKey};
 use crate::state::busy::Busy;
-use crate::state::locale::{tr, trf, use_i18n};
+use crate::state::locale::{tr, use_i18n};
 use crate::state::toasts::use_toasts;
-use baton_core::{Action, ConfidentialReveal, CustomerPanel, Ticket, TicketAction, Viewer};
+use baton_core::{Action, ConfidentialReveal, Ticket, TicketAction};
 use leptos::prelude::*;
-use std::time::Duration;
 
 /// Complete / wait / reopen as `allowed_actions` says, star, trash or restore, suspend.
 #[component]
@@ -120,76 +118,6 @@ pub fn Confidential(ticket: Ticket) -> impl IntoView {
         <section class="card" aria-labelledby="confidential-heading">
             <h2 id="confidential-heading">{tr(AgentKey::ConfidentialHeading.into())}</h2>
             {body}
-        </section>
-    }
-}
-
-/// The requester, their customer group and their other tickets (one click to switch).
-#[component]
-pub fn Customer(requester: i64, current: i64) -> impl IntoView {
-    let api = use_api();
-    let panel = RwSignal::new(None::<CustomerPanel>);
-    leptos::task::spawn_local(async move {
-        if let Ok(p) = api.customer(requester).await { panel.try_set(Some(p)); }
-    });
-    view! {
-        <section class="card customer" aria-labelledby="customer-heading" data-testid="customer-panel">
-            <h2 id="customer-heading">{tr(AgentKey::CustomerHeading.into())}</h2>
-            {move || panel.get().map(|p| {
-                let others: Vec<_> = p.tickets.into_iter().filter(|t| t.id != current).collect();
-                view! {
-                    <p>{p.customer.name}" · "{p.customer.email}</p>
-                    {p.customer.customer_group.map(|g| view! { <p>{trf(AgentKey::CustomerGroup.into(), vec![g.name])}</p> })}
-                    <h3>{tr(AgentKey::OtherTickets.into())}</h3>
-                    {if others.is_empty() {
-                        view! { <p class="muted">{tr(AgentKey::NoOtherTickets.into())}</p> }.into_any()
-                    } else {
-                        view! { <ul>{others.into_iter().map(|t| view! {
-                            <li><a href=Page::AgentTicket(t.id).path() data-testid="customer-ticket">{format!("#{} {}", t.number, t.title)}</a></li>
-                        }).collect_view()}</ul> }.into_any()
-                    }}
-                }
-            })}
-        </section>
-    }
-}
-
-/// Who else is on this ticket: a heartbeat every 10 s, left on the way out, live via SSE
-/// (`presence` events are refetched by the heartbeat's answer).
-#[component]
-pub fn Presence(ticket: i64) -> impl IntoView {
-    let api = StoredValue::new_local(use_api());
-    let i18n = use_i18n();
-    let me = crate::state::session::use_session().me_untracked().map(|m| m.id);
-    let viewers = RwSignal::new(Vec::<Viewer>::new());
-    let beat = move || {
-        let api = api.get_value();
-        leptos::task::spawn_local(async move {
-            if let Ok(p) = api.presence(ticket, false).await {
-                viewers.try_set(p.viewers.into_iter().filter(|v| Some(v.user.id) != me).collect());
-            }
-        });
-    };
-    beat();
-    let timer = set_interval_with_handle(beat, Duration::from_secs(10)).ok();
-    on_cleanup(move || {
-        if let Some(t) = timer { t.clear(); }
-        if let Some(api) = api.try_get_value() {
-            leptos::task::spawn_local(async move { let _ = api.leave(ticket).await; });
-        }
-    });
-    view! {
-        <section class="card presence" data-testid="presence" aria-live="polite" aria-label=tr(AgentKey::PresenceLabel.into())>
-            {move || {
-                let list = viewers.get();
-                if list.is_empty() {
-                    return view! { <p class="muted">{tr(AgentKey::PresenceAlone.into())}</p> }.into_any();
-                }
-                view! { <ul>{list.into_iter().map(|v| {
-                    let key = if v.typing { AgentKey::PresenceTyping } else { AgentKey::PresenceViewing };
-                    view! { <li data-user-id=v.user.id data-typing=v.typing.to_string()>{i18n.tf(Key::Agent(key), &[&v.user.name])}</li> }
-                }).collect_view()}</ul> }.into_any()
-            }}
         </section>
     }
 }

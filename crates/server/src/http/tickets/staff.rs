@@ -11,7 +11,7 @@ use axum::http::request::Parts;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use baton_core::{Ticket, TicketPatch};
+use baton_core::{BulkRequest, BulkResult, Ticket, TicketPatch};
 
 /// The version named by `If-Match: "v<n>"`, if the header is there. A value that is no version
 /// of ours can never match, so it is a stale precondition (412), not a malformed request.
@@ -81,6 +81,19 @@ pub async fn suspend(State(s): State<AppState>, u: CurrentUser, PathId(id): Path
 
 pub async fn unsuspend(State(s): State<AppState>, u: CurrentUser, PathId(id): PathId, IfMatch(v): IfMatch) -> Result<Response, Error> {
     flag(s, u, id, v, Flag::Unsuspend).await
+}
+
+/// `POST /tickets/bulk`. Customers are refused before their body is read.
+pub async fn bulk(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    body: Result<ApiJson<BulkRequest>, Error>,
+) -> Result<Json<BulkResult>, Error> {
+    if !user.role.is_staff() {
+        return Err(Error::Forbidden("bulk actions are for staff"));
+    }
+    let ApiJson(req) = body?;
+    Ok(Json(tickets::bulk(&state, &user, req).await?))
 }
 
 pub async fn star(State(s): State<AppState>, u: CurrentUser, PathId(id): PathId) -> Result<StatusCode, Error> {

@@ -49,3 +49,23 @@ pub async fn list(
         })
         .collect()
 }
+
+/// Sets (`Some`) or clears (`None`) the value of field `field_id` of a ticket.
+pub async fn set(
+    conn: &mut SqliteConnection,
+    tenant_id: i64,
+    ticket_id: i64,
+    field_id: i64,
+    value: Option<&FieldValue>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM ticket_field_values WHERE tenant_id = ? AND ticket_id = ? AND field_id = ?")
+        .bind(tenant_id)
+        .bind(ticket_id)
+        .bind(field_id)
+        .execute(&mut *conn)
+        .await?;
+    match value {
+        Some(value) => insert(conn, tenant_id, ticket_id, field_id, value).await,
+        None => Ok(()),
+    }
+}

@@ -1,0 +1,101 @@
+//! The counts of all of an agent's views in one call (`GET /views/counts`), which the workspace
+//! asks for again after every live event.
+//!
+//! Counting is index-only (migration 0007) but still walks every ticket an agent may see for the
+//! broad views ("all", "closed"): tens of milliseconds on a 100k desk. Counts can only change when
+//! something is written, so each agent's last answer is kept with a [`Stamp`] of what it was
+//! computed from — the tenant's last event id and the agent's stars (starring emits no event) —
+//! and reused while the stamp is the same and the answer is younger than [`FRESH_FOR`] (relative
+//! date conditions such as `-7d`, and group membership, move without events).
+
+use crate::auth::CurrentUser;
+use crate::http::{AppState, Error};
+use crate::storage::views::{self as view_store, Viewer};
+use crate::storage::{self};
+use baton_core::ViewCount;
+use sqlx::SqliteConnection;
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// How long a cached count may be reused when nothing was written.
+pub const FRESH_FOR: Duration = Duration::from_secs(30);
+
+/// What a set of counts was computed from; any write that can change a count changes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    last_event: i64,
+    stars: i64,
+    last_star: i64,
+}
+
+#[derive(Debug)]
+struct Entry {
+    stamp: Stamp,
+    at: Instant,
+    /// By view id and the view's filter, so an edited view is counted again.
+    counts: HashMap<String, i64>,
+}
+
+/// Each agent's last counts (one entry per agent who asked; a few hundred bytes each).
+#[derive(Debug, Default)]
+pub struct CountsCache {
+    entries: Mutex<HashMap<i64, Entry>>,
+}
+
+impl CountsCache {
+    /// The counts kept for `user` if they are still valid, and when they were counted.
+    fn fresh(&self, user: i64, stamp: Stamp) -> Option<(HashMap<String, i64>, Instant)> {
+        let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        entries
+            .get(&user)
+            .filter(|e| e.stamp == stamp && e.at.elapsed() < FRESH_FOR)
+            .map(|e| (e.counts.clone(), e.at))
+    }
+
+    fn store(&self, user: i64, stamp: Stamp, at: Instant, counts: HashMap<String, i64>) {
+        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        entries.insert(user, Entry { stamp, at, counts });
+    }
+}
+
+async fn stamp(conn: &mut SqliteConnection, user: &CurrentUser) -> Result<Stamp, sqlx::Error> {
+    let (last_event, stars, last_star): (i64, i64, i64) = sqlx::query_as(
+        "SELECT (SELECT COALESCE(MAX(id), 0) FROM events WHERE tenant_id = ?1),
+                (SELECT COUNT(*) FROM ticket_stars WHERE user_id = ?2),
+                (SELECT COALESCE(MAX(rowid), 0) FROM ticket_stars WHERE user_id = ?2)",
+    )
+    .bind(user.tenant_id)
+    .bind(user.id)
+    .fetch_one(conn)
+    .await?;
+    Ok(Stamp { last_event, stars, last_star })
+}
+
+/// The count of every view `user` has not hidden, on one connection.
+pub async fn counts(app: &AppState, user: &CurrentUser) -> Result<Vec<ViewCount>, Error> {
+    let views = super::all(app, user).await?;
+    let now = storage::now();
+    let now_text = storage::timestamp(now);
+    let v = Viewer { user_id: user.id, tenant_id: user.tenant_id, now: &now_text, now_unix: now.unix_timestamp() };
+    let scope = user.ticket_scope();
+    let mut conn = app.db.acquire().await?;
+    // Read before counting: a write committed in between makes the next call count again.
+    let started = Instant::now();
+    let stamp = stamp(&mut conn, user).await?;
+    // A reused answer keeps its age, so it still expires however often it is asked for.
+    let (cached, at) = app.view_counts.fresh(user.id, stamp).unwrap_or((HashMap::new(), started));
+    let mut out = Vec::new();
+    let mut computed = HashMap::new();
+    for r in views.into_iter().filter(|r| !r.view.hidden) {
+        let key = format!("{}:{:?}", r.view.id, r.filter);
+        let count = match cached.get(&key) {
+            Some(&count) => count,
+            None => view_store::count(&mut conn, scope, &r.filter, v).await?,
+        };
+        computed.insert(key, count);
+        out.push(ViewCount { view_id: r.view.id, count });
+    }
+    app.view_counts.store(user.id, stamp, at, computed);
+    Ok(out)
+}

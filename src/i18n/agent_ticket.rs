@@ -1,0 +1,103 @@
+//! The texts of the agent's ticket page beyond [`super::AgentKey`]: quick replies, the extra
+//! properties, channels, the customer panel and phone registration. Reached as
+//! `Key::AgentTicket(…)`; each locale is one exhaustive `match`, so a missing translation is a
+//! compile error.
+
+mod en;
+mod zh_cn;
+
+use super::{Key, Locale};
+use baton_core::Channel;
+
+/// One translatable text of the agent's ticket page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TicketKey {
+    // Quick replies and shortcuts.
+    QuickReply,
+    QuickReplyChoose,
+    QuickReplyInsert,
+    QuickReplyHint,
+    ShortcutsHint,
+    // Extra properties.
+    TicketType,
+    TicketSubtype,
+    NoType,
+    CustomFields,
+    CcNone,
+    // Channels.
+    Channel,
+    ChannelWeb,
+    ChannelWidget,
+    ChannelPhone,
+    ChannelEmail,
+    ChannelApi,
+    // Customer panel.
+    CustomerEmail,
+    CustomerPhone,
+    NoCustomerGroup,
+    // Phone registration.
+    PhoneLink,
+    PhoneTitle,
+    PhoneIntro,
+    CallerHeading,
+    CustomerSearch,
+    CustomerSearchHint,
+    CustomerSearchButton,
+    CustomerNoMatch,
+    CustomerPick,
+    NewCustomerHeading,
+    CustomerName,
+    CustomerEmailLabel,
+    CustomerPhoneLabel,
+    CustomerCreate,
+    CustomerCreated,
+    CallerIs,
+    ChangeCaller,
+    PhoneTicketCreated,
+    FormHeading,
+    CustomerExists,
+}
+
+impl From<TicketKey> for Key {
+    fn from(key: TicketKey) -> Key {
+        Key::AgentTicket(key)
+    }
+}
+
+/// The texts, once [`register`]ed by the agent workspace (see `crate::i18n::agent::register`:
+/// this keeps them out of the help center's bundle).
+static TEXTS: std::sync::OnceLock<fn(Locale, TicketKey) -> &'static str> = std::sync::OnceLock::new();
+
+pub(super) fn register() {
+    let _ = TEXTS.set(|locale, key| match locale {
+        Locale::ZhCn => zh_cn::text(key),
+        Locale::En => en::text(key),
+    });
+}
+
+/// The text of `key` in `locale` (empty before [`register`]).
+pub fn text(locale: Locale, key: TicketKey) -> &'static str {
+    TEXTS.get().map_or("", |text| text(locale, key))
+}
+
+/// A channel's name.
+pub fn channel_key(channel: Channel) -> Key {
+    Key::AgentTicket(match channel {
+        Channel::Web => TicketKey::ChannelWeb,
+        Channel::Widget => TicketKey::ChannelWidget,
+        Channel::Phone => TicketKey::ChannelPhone,
+        Channel::Email => TicketKey::ChannelEmail,
+        Channel::Api => TicketKey::ChannelApi,
+    })
+}
+
+/// A channel's wire code (`phone`), for `data-channel`.
+pub fn channel_code(channel: Channel) -> &'static str {
+    match channel {
+        Channel::Web => "web",
+        Channel::Widget => "widget",
+        Channel::Phone => "phone",
+        Channel::Email => "email",
+        Channel::Api => "api",
+    }
+}
