@@ -128,10 +128,19 @@ mod tests {
     async fn get(spa: &Spa, path: &str) -> (StatusCode, String, String) {
         let req = Request::get(path).body(Body::empty()).expect("request");
         let res = spa.serve(req).await;
-        let cache = res.headers()[header::CACHE_CONTROL].to_str().expect("ascii").to_owned();
+        let cache = res.headers()[header::CACHE_CONTROL]
+            .to_str()
+            .expect("ascii")
+            .to_owned();
         let status = res.status();
-        let body = axum::body::to_bytes(res.into_body(), 1 << 20).await.expect("body");
-        (status, cache, String::from_utf8(body.to_vec()).expect("utf-8"))
+        let body = axum::body::to_bytes(res.into_body(), 1 << 20)
+            .await
+            .expect("body");
+        (
+            status,
+            cache,
+            String::from_utf8(body.to_vec()).expect("utf-8"),
+        )
     }
 
     #[tokio::test]
@@ -144,12 +153,30 @@ mod tests {
         std::fs::write(dir.path().join(js), "agent js").expect("write");
         let spa = Spa::new(dir.path().to_path_buf());
         for path in ["/agent", "/agent/", "/agent/tickets/3", "/agent?view=mine"] {
-            assert_eq!(get(&spa, path).await, (StatusCode::OK, NO_CACHE.into(), "agent".into()), "{path}");
+            assert_eq!(
+                get(&spa, path).await,
+                (StatusCode::OK, NO_CACHE.into(), "agent".into()),
+                "{path}"
+            );
         }
-        for path in ["/", "/login", "/agents", "/kb/agent", "/tickets/12", "/widget"] {
-            assert_eq!(get(&spa, path).await, (StatusCode::OK, NO_CACHE.into(), "help center".into()), "{path}");
+        for path in [
+            "/",
+            "/login",
+            "/agents",
+            "/kb/agent",
+            "/tickets/12",
+            "/widget",
+        ] {
+            assert_eq!(
+                get(&spa, path).await,
+                (StatusCode::OK, NO_CACHE.into(), "help center".into()),
+                "{path}"
+            );
         }
-        assert_eq!(get(&spa, &format!("/{js}")).await, (StatusCode::OK, IMMUTABLE.into(), "agent js".into()));
+        assert_eq!(
+            get(&spa, &format!("/{js}")).await,
+            (StatusCode::OK, IMMUTABLE.into(), "agent js".into())
+        );
 
         // Without the agent bundle (an older dist), /agent still gets a document.
         std::fs::remove_file(dir.path().join("ws/index.html")).expect("remove");
