@@ -91,6 +91,7 @@ pub enum ListKey {
     MoveDown,
     HideView,
     ShowView,
+    ManageEveryone,
     HiddenMark,
     PublicMark,
     Close,

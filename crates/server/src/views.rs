@@ -109,12 +109,20 @@ pub(crate) async fn all(app: &AppState, user: &CurrentUser) -> Result<Vec<Resolv
 /// One view by id (a built-in key or a custom view number); 404 if `user` may not see it.
 pub(crate) async fn resolve(app: &AppState, user: &CurrentUser, id: &str) -> Result<Resolved, Error> {
     require_staff(user)?;
-    if let Some(b) = BuiltinView::from_key(id) {
-        return Ok(builtin(b));
+    let mut resolved = match BuiltinView::from_key(id) {
+        Some(b) => builtin(b),
+        None => {
+            let id: i64 = id.parse().map_err(|_| Error::NotFound)?;
+            let stored = view_store::get(&app.db, user.tenant_id, user.id, id).await?.ok_or(Error::NotFound)?;
+            custom(user, stored)?
+        }
+    };
+    // The user's own hiding, as the list shows it.
+    let prefs = view_store::prefs(&app.db, user.id).await?;
+    if let Some((_, _, Some(hidden))) = prefs.iter().find(|(k, _, _)| *k == resolved.view.id) {
+        resolved.view.hidden = *hidden;
     }
-    let id: i64 = id.parse().map_err(|_| Error::NotFound)?;
-    let stored = view_store::get(&app.db, user.tenant_id, user.id, id).await?.ok_or(Error::NotFound)?;
-    custom(user, stored)
+    Ok(resolved)
 }
 
 pub async fn list(app: &AppState, user: &CurrentUser) -> Result<Vec<View>, Error> {

@@ -59,11 +59,9 @@ pub fn ShortcutHelp() -> impl IntoView {
     });
     on_cleanup(move || listener.remove());
     Effect::new(move |_| {
-        if open.get() {
-            if dialog.get().is_some() {
-                if let Some(first) = by_id(FIRST) {
-                    let _ = first.focus();
-                }
+        if open.get() && dialog.get().is_some() {
+            if let Some(first) = by_id(FIRST) {
+                let _ = first.focus();
             }
         }
     });

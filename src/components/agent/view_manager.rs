@@ -1,6 +1,7 @@
 //! Managing the list of views: move each one up or down (buttons, so the keyboard does it too;
 //! focus stays on the moved view's button) and hide or show it. Changes are saved at once with
-//! `PUT /views/order` and `PUT /views/{id}/hidden` (my own order and list).
+//! `PUT /views/order` and `PUT /views/{id}/hidden`: my own order and list, or — admins, with
+//! `view-manage-everyone` ticked — the default order and hidden public views of every agent.
 
 use super::view_name_key;
 use crate::api::use_api;
@@ -22,10 +23,20 @@ pub fn moved(ids: &[String], from: usize, up: bool) -> Option<Vec<String>> {
     Some(out)
 }
 
+/// `all` with the views named in `order` (a subset) put in that order, in the places they held.
+pub fn reordered(all: &[View], order: &[String]) -> Vec<View> {
+    let mut next = order.iter().filter_map(|id| all.iter().find(|v| v.id == *id));
+    all.iter()
+        .map(|v| if order.contains(&v.id) { next.next().unwrap_or(v).clone() } else { v.clone() })
+        .collect()
+}
+
 #[component]
 pub fn ViewManager(
     /// Every view, hidden ones included, in my order; updated here as the agent changes it.
     views: RwSignal<Vec<View>>,
+    /// Whether the user may change the public views for everyone (admins).
+    may_publish: bool,
     /// Edit a view (opens the editor).
     #[prop(into)]
     on_edit: Callback<View>,
@@ -34,21 +45,24 @@ pub fn ViewManager(
 ) -> impl IntoView {
     let api = StoredValue::new(use_api());
     let (i18n, toasts) = (use_i18n(), use_toasts());
+    let everyone = RwSignal::new(false);
+    let scope = move || if everyone.get_untracked() { ViewScope::Everyone } else { ViewScope::Me };
+    let shown = move |v: &View| !everyone.get() || v.visibility == Visibility::Public;
     let display = move |v: &View| match view_name_key(v) {
         Some(k) => i18n.t(k).to_owned(),
         None => v.name.clone(),
     };
     let reorder = move |id: String, up: bool| {
         let before = views.get_untracked();
-        let ids: Vec<String> = before.iter().map(|v| v.id.clone()).collect();
+        let ids: Vec<String> = before.iter().filter(|v| untrack(|| shown(v))).map(|v| v.id.clone()).collect();
         let Some(from) = ids.iter().position(|x| *x == id) else { return };
         let Some(order) = moved(&ids, from, up) else { return };
-        views.update(|v| v.sort_by_key(|x| order.iter().position(|o| *o == x.id)));
+        views.set(reordered(&before, &order));
         let focus = format!("view-{}-{}", if up { "up" } else { "down" }, id);
         request_animation_frame(move || focus_id(&focus));
         let api = api.get_value();
         leptos::task::spawn_local(async move {
-            if let Err(e) = api.order_views(order, ViewScope::Me).await {
+            if let Err(e) = api.order_views(order, scope()).await {
                 toasts.api_error(&e);
                 views.try_set(before);
             }
@@ -56,8 +70,9 @@ pub fn ViewManager(
     };
     let toggle = move |id: String, hidden: bool| {
         let api = api.get_value();
+        let scope = scope();
         leptos::task::spawn_local(async move {
-            match api.hide_view(&id, hidden, ViewScope::Me).await {
+            match api.hide_view(&id, hidden, scope).await {
                 Ok(()) => {
                     views.try_update(|v| v.iter_mut().filter(|v| v.id == id).for_each(|v| v.hidden = hidden));
                 }
@@ -104,12 +119,20 @@ pub fn ViewManager(
             </li>
         }
     };
+    let listed = move || views.get().into_iter().filter(|v| shown(v)).collect::<Vec<_>>();
     view! {
         <section class="view-manager card" data-testid="view-manager" aria-labelledby="view-manager-heading">
             <h2 id="view-manager-heading">{tr(ListKey::ManageViews.into())}</h2>
             <p class="muted">{tr(ListKey::ManageIntro.into())}</p>
+            {may_publish.then(|| view! {
+                <label class="check">
+                    <input type="checkbox" data-testid="view-manage-everyone" prop:checked=move || everyone.get()
+                        on:change=move |ev| everyone.set(event_target_checked(&ev)) />
+                    {tr(ListKey::ManageEveryone.into())}
+                </label>
+            })}
             <ol class="manage-list">
-                <For each=move || views.get() key=|v| (v.id.clone(), v.name.clone()) children=item />
+                <For each=listed key=|v| (v.id.clone(), v.name.clone()) children=item />
             </ol>
             <button type="button" class="button" data-testid="view-manage-close" on:click=move |_| on_close.run(())>
                 {tr(ListKey::Close.into())}
@@ -121,6 +144,18 @@ pub fn ViewManager(
 #[cfg(test)]
 mod tests {
     use super::moved;
+
+    #[test]
+    fn a_subset_is_reordered_in_the_places_it_held() {
+        let view = |id: &str| baton_core::View {
+            id: id.into(), builtin: None, name: id.into(), visibility: baton_core::Visibility::Private, owner: None,
+            conditions: Vec::new(), sort: Default::default(), columns: Vec::new(), hidden: false, editable: true,
+        };
+        let all: Vec<_> = ["mine", "p1", "x", "p2"].into_iter().map(view).collect();
+        let order = vec!["p2".to_string(), "p1".to_string()];
+        let ids: Vec<String> = super::reordered(&all, &order).into_iter().map(|v| v.id).collect();
+        assert_eq!(ids, ["mine", "p2", "x", "p1"]);
+    }
 
     #[test]
     fn moves_one_place_and_stops_at_the_ends() {

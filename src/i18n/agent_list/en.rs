@@ -84,6 +84,7 @@ pub fn text(key: ListKey) -> &'static str {
         MoveDown => "Move {0} down",
         HideView => "Hide {0}",
         ShowView => "Show {0}",
+        ManageEveryone => "Change the default for all agents (public views only)",
         HiddenMark => "(hidden)",
         PublicMark => "(public)",
         Close => "Close",

@@ -84,6 +84,7 @@ pub fn text(key: ListKey) -> &'static str {
         MoveDown => "下移 {0}",
         HideView => "隐藏 {0}",
         ShowView => "显示 {0}",
+        ManageEveryone => "修改所有客服的默认设置（仅公共视图）",
         HiddenMark => "（已隐藏）",
         PublicMark => "（公共）",
         Close => "关闭",

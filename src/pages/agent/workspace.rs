@@ -217,7 +217,7 @@ pub fn Workspace() -> impl IntoView {
     let editor = move || match pane.get() {
         Pane::List => None,
         Pane::Manage => Some(view! {
-            <ViewManager views on_edit=move |v| pane.set(Pane::Edit(v)) on_close=move |()| pane.set(Pane::List) />
+            <ViewManager views may_publish=may_publish() on_edit=move |v| pane.set(Pane::Edit(v)) on_close=move |()| pane.set(Pane::List) />
         }.into_any()),
         Pane::New => Some(view! {
             <ViewEditor existing=None may_publish=may_publish() on_saved=on_saved.clone() on_deleted=on_deleted.clone()

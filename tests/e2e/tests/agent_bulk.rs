@@ -76,7 +76,7 @@ async fn two_selected_rows_get_a_new_priority_and_refusals_are_listed() {
     b.click("bulk-assign").await;
     let deadline = std::time::Instant::now() + baton_e2e::browser::WAIT;
     for id in [&one, &two] {
-        while ticket(&agent_api, id).await["staff"]["assignee"]["id"].to_string() != me_id {
+        while ticket(&agent_api, id).await["staff"]["assignee"]["id"] != me["id"] {
             assert!(std::time::Instant::now() < deadline, "ticket {id} never assigned to {me_id}");
             tokio::time::sleep(std::time::Duration::from_millis(50)).await;
         }

@@ -155,11 +155,27 @@ async fn agent_edits_orders_hides_and_deletes_a_view() {
     b.find("view-editor").await;
     assert_eq!(input_value(&b, "view-name").await, "Phone tickets", "the editor starts from the stored view");
     b.type_into("view-name", "Phone and widget").await;
+    // A custom select field offers its options.
+    b.click("condition-add").await;
+    select_nth(&b, "condition-field", 1, "fields.category").await;
+    let script = "const s = document.querySelectorAll(\"select[data-testid='condition-value']\")[1];\
+                  return s && s.options.length > 1 ? s.options[1].value : null;";
+    let deadline = std::time::Instant::now() + baton_e2e::browser::WAIT;
+    let option = loop {
+        if let Some(v) = b.driver.execute(script, Vec::new()).await.expect("script").json().as_str() {
+            break v.to_owned();
+        }
+        assert!(std::time::Instant::now() < deadline, "fields.category never offered its options");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    };
+    select_nth(&b, "condition-value", 1, &option).await;
     b.click("view-save").await;
     b.gone("view-editor").await;
     let (_, stored) = agent_api.get(&format!("/api/v1/views/{id}")).await;
     assert_eq!(stored["name"], "Phone and widget", "{stored}");
     assert_eq!(stored["conditions"][0]["value"], "phone", "{stored}");
+    assert_eq!(stored["conditions"][1]["field"], "fields.category", "{stored}");
+    assert_eq!(stored["conditions"][1]["value"], option.as_str(), "{stored}");
 
     // Manage: move it up one place, hide it, show it again.
     b.click("view-manage").await;
@@ -206,4 +222,49 @@ async fn agent_edits_orders_hides_and_deletes_a_view() {
     assert_eq!(status, 404);
     assert!(b.driver.find_all(tid("view-delete")).await.expect("query").is_empty());
     b.quit().await;
+}
+
+/// An admin hides a public view for every agent from the manager (scope everyone); the view stays
+/// in the other agent's list, flagged hidden, and leaves their side list.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn admin_hides_a_public_view_for_everyone() {
+    let stack = Stack::start().await;
+    let base = stack.base_url();
+    let admin_api = ApiClient::login(&base, "admin@baton.test").await;
+    let agent2_api = ApiClient::login(&base, "agent2@baton.test").await;
+    let new_view = serde_json::json!({"name": "Team queue", "visibility": "public",
+        "conditions": [{"field": "status", "op": "in", "value": ["new", "open"]}]});
+    let (status, view) = admin_api.post("/api/v1/views", new_view).await;
+    assert_eq!(status, 201, "{view}");
+    let id = view["id"].as_str().expect("id").to_owned();
+    let hidden_for_agent2 = || async {
+        let (_, v) = agent2_api.get("/api/v1/views").await;
+        v.as_array().expect("views").iter().find(|v| v["id"] == id.as_str()).map(|v| v["hidden"] == true)
+    };
+    assert_eq!(hidden_for_agent2().await, Some(false));
+
+    let chromedriver = Chromedriver::start().await;
+    let admin = chromedriver.browser("en").await;
+    admin.login(&base, "admin@baton.test", DEMO_PASSWORD).await;
+    admin.goto(&stack.url("/agent")).await;
+    admin.find_with("view-item", "data-view-id", &id).await;
+    admin.click("view-manage").await;
+    admin.find_with("view-manage-item", "data-view-id", "mine").await;
+    admin.click("view-manage-everyone").await;
+    admin.gone_by(By::Css("[data-testid='view-manage-item'][data-view-id='mine']")).await;
+    admin.assert_accessible("managing public views for everyone").await;
+    admin.find_by(By::Css(format!("[data-view-id='{id}'] [data-testid='view-toggle-hidden']"))).await.click().await.expect("hide");
+    admin.find_by(By::Css(format!("[data-view-id='{id}'] [data-testid='view-toggle-hidden'][aria-pressed='true']"))).await;
+    let deadline = std::time::Instant::now() + baton_e2e::browser::WAIT;
+    while hidden_for_agent2().await != Some(true) {
+        assert!(std::time::Instant::now() < deadline, "never hidden for agent2");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let b2 = chromedriver.browser("en").await;
+    b2.login(&base, "agent2@baton.test", DEMO_PASSWORD).await;
+    b2.goto(&stack.url("/agent")).await;
+    b2.find("view-item").await;
+    assert!(!view_names(&b2).await.iter().any(|n| n == "Team queue"), "a view hidden for everyone showed");
+    admin.quit().await;
+    b2.quit().await;
 }

@@ -14,7 +14,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use baton_core::{
-    AgentGroup, AgentInfo, Channel, CustomerInfo, CustomerPanel, NewCustomer, NewQuickReply, NewTicket, Presence,
+    AgentGroup, AgentInfo, Channel, GroupRef, CustomerInfo, CustomerPanel, NewCustomer, NewQuickReply, NewTicket, Presence,
     PresenceBeat, QuickReply, UserSettings,
 };
 use serde::Deserialize;
@@ -23,6 +23,7 @@ pub fn router() -> Routes {
     Routes::new()
         .get("/groups", groups)
         .get("/agents", agents)
+        .get("/customer-groups", customer_groups)
         .get("/quick-replies", list_replies)
         .post("/quick-replies", create_reply)
         .put("/quick-replies/{id}", update_reply)
@@ -50,6 +51,10 @@ async fn groups(State(s): State<AppState>, user: CurrentUser) -> Result<Json<Vec
 
 async fn agents(State(s): State<AppState>, user: CurrentUser) -> Result<Json<Vec<AgentInfo>>, Error> {
     Ok(Json(directory::agents(&s.db, &user).await?))
+}
+
+async fn customer_groups(State(s): State<AppState>, user: CurrentUser) -> Result<Json<Vec<GroupRef>>, Error> {
+    Ok(Json(directory::customer_groups(&s.db, &user).await?))
 }
 
 async fn list_replies(State(s): State<AppState>, user: CurrentUser) -> Result<Json<Vec<QuickReply>>, Error> {

@@ -1,5 +1,6 @@
-//! `GET /groups` and `GET /agents`: the tenant's agent groups with their members, and its staff
-//! with their groups, for the assign menus and filters.
+//! `GET /groups`, `GET /agents` and `GET /customer-groups`: the tenant's agent groups with their
+//! members, its staff with their groups, and its customer groups, for the assign menus and the
+//! view editor's conditions.
 
 use super::staff;
 use crate::auth::CurrentUser;
@@ -68,4 +69,15 @@ pub async fn agents(db: &Db, user: &CurrentUser) -> Result<Vec<AgentInfo>, Error
         })
         .collect::<Result<_, sqlx::Error>>()
         .map_err(Error::from)
+}
+
+/// The tenant's customer groups (客户组), by name: the values of a view's `customer_group` condition.
+pub async fn customer_groups(db: &Db, user: &CurrentUser) -> Result<Vec<GroupRef>, Error> {
+    staff(user)?;
+    let rows: Vec<(i64, String)> =
+        sqlx::query_as("SELECT id, name FROM customer_groups WHERE tenant_id = ? ORDER BY name, id")
+            .bind(user.tenant_id)
+            .fetch_all(db)
+            .await?;
+    Ok(rows.into_iter().map(|(id, name)| GroupRef { id, name }).collect())
 }

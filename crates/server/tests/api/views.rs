@@ -180,6 +180,10 @@ async fn order_and_hiding_are_per_user() {
     let theirs = order(app.get("/api/v1/views").token(&agent2).send().await.json());
     assert_eq!(&theirs[..2], ["mine", "starred"]);
     assert!(counts(&app, &agent2).await.contains_key("suspended"));
+    // A single view says the same as the list: hidden for the agent, not for agent2.
+    let hidden = |token: &str| app.get("/api/v1/views/suspended").token(token).send();
+    assert_eq!(hidden(&agent).await.json()["hidden"], json!(true));
+    assert_eq!(hidden(&agent2).await.json()["hidden"], json!(false));
     let res = put(&agent, "/api/v1/views/order", json!({ "ids": ["mine"], "scope": "everyone" })).send().await;
     res.problem(StatusCode::FORBIDDEN, "forbidden");
 }

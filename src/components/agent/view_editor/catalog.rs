@@ -1,6 +1,7 @@
 //! What a condition row offers: the fields of the condition table baton-core shares
 //! ([`ConditionField`]), their operators, and the values that are known (statuses, priorities,
-//! channels, and the tenant's types, groups and agents as the API lists them). A field whose
+//! channels, the tenant's types, groups and agents as the API lists them, and the options of
+//! custom select fields). A field whose
 //! values are not known (or whose list failed to load) takes text.
 
 use crate::api::Api;
@@ -176,7 +177,21 @@ impl Catalog {
                         .collect()
                 })
             })?,
-            _ => return None,
+            custom => {
+                let key = custom.strip_prefix("fields.")?;
+                let options: Vec<Opt> = self.types.with(|types| {
+                    let fields = types.iter().flatten().flat_map(|t| t.fields.iter().chain(t.subtypes.iter().flat_map(|s| s.fields.iter())));
+                    let mut out: Vec<Opt> = Vec::new();
+                    for o in fields.filter(|f| f.key == key).flat_map(|f| f.options.iter()) {
+                        if !out.iter().any(|x| x.value == o.value) {
+                            out.push(opt(&o.value, OptLabel::Text(o.label.get(locale).to_owned())));
+                        }
+                    }
+                    out
+                });
+                // A field without options (text, number, …) takes text.
+                (!options.is_empty()).then_some(options)?
+            }
         })
     }
 }

@@ -1,5 +1,6 @@
-//! `GET /groups` and `GET /agents`: the tenant's agent groups with members and its staff with
-//! their groups; customers 403, no session 401, the other tenant sees only its own.
+//! `GET /groups`, `GET /agents` and `GET /customer-groups`: the tenant's agent groups with members,
+//! its staff with their groups, its customer groups; customers 403, no session 401, the other
+//! tenant sees only its own.
 
 use super::AGENT2;
 use crate::support::{TestApp, AGENT, ALICE, OTHER_AGENT};
@@ -36,10 +37,23 @@ async fn groups_and_agents_of_my_tenant_only() {
 }
 
 #[tokio::test]
+async fn customer_groups_of_my_tenant_only() {
+    let app = TestApp::new().await;
+    let agent = app.login(AGENT).await;
+    let res = app.get("/api/v1/customer-groups").token(&agent).send().await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+    assert_eq!(names(&res.json(), "name"), ["Acme", "Globex"]);
+    let other = app.login(OTHER_AGENT).await;
+    let theirs = app.get("/api/v1/customer-groups").token(&other).send().await;
+    assert_eq!(theirs.status, StatusCode::OK, "{}", theirs.text());
+    assert_eq!(names(&theirs.json(), "name"), Vec::<String>::new(), "the other desk has no customer groups of ours");
+}
+
+#[tokio::test]
 async fn customers_and_sessionless_callers_get_nothing() {
     let app = TestApp::new().await;
     let alice = app.login(ALICE).await;
-    for path in ["/api/v1/groups", "/api/v1/agents"] {
+    for path in ["/api/v1/groups", "/api/v1/agents", "/api/v1/customer-groups"] {
         app.get(path).send().await.problem(StatusCode::UNAUTHORIZED, "unauthenticated");
         app.get(path).token(&alice).send().await.problem(StatusCode::FORBIDDEN, "forbidden");
     }
