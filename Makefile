@@ -37,16 +37,20 @@ setup:
 setup-test:
 	@scripts/setup.sh test
 
-## make dist: the release SPA bundle in dist/ (wasm-opt -Oz), with .br/.gz beside each asset.
+## make dist: the release SPA in dist/ (wasm-opt -Oz), with .br/.gz beside each asset: the help
+## center (index.html), then the agent workspace (agent.html) in dist/ws/ (the first build empties dist/).
+## erase_components: Leptos type-erases every component's view (AnyView), which cut the help center's
+## wasm by 35 KB brotli (BENCHMARKS.md); only the release bundles are built with it.
 dist: setup
-	trunk build --release
+	RUSTFLAGS="--cfg erase_components $$RUSTFLAGS" trunk build --release
+	RUSTFLAGS="--cfg erase_components $$RUSTFLAGS" trunk build agent.html --release --dist dist/ws --public-url /ws/
 	node scripts/precompress.mjs dist
 
 ## make server: the API and SPA without rebuilding the SPA (for `trunk serve` development).
 server:
 	$(CARGO) run -p baton-server -- --addr $(BATON_ADDR) --database $(BATON_DATABASE_URL) --dist dist --demo
 
-## make sizes: gzip sizes of the release bundle (the numbers in BENCHMARKS.md).
+## make sizes: gzip and brotli sizes of both release bundles (the numbers in BENCHMARKS.md).
 sizes: dist
 	@scripts/sizes.sh
 

@@ -1,16 +1,19 @@
-// Writes .br (quality 11) and .gz (level 9) beside every text and wasm asset in dist/, so the
-// server sends the smallest encoding without compressing on each request. Node's zlib has both,
-// so this needs nothing beyond the Node.js already required for wasm-opt.
+// Writes .br (quality 11) and .gz (level 9) beside every text and wasm asset in dist/ and below
+// (the agent bundle is in dist/ws/), so the server sends the smallest encoding without
+// compressing on each request. Node's zlib has both, so this needs nothing beyond the Node.js
+// already required for wasm-opt.
 import { readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
-const dir = process.argv[2] ?? 'dist';
+const root = process.argv[2] ?? 'dist';
 // Not config.json: operators edit it in place, and a stale .br beside it would win.
 const wanted = /\.(wasm|js|css|html|svg)$/;
-for (const name of readdirSync(dir)) {
+const files = (dir) => readdirSync(dir).flatMap((name) => {
   const path = join(dir, name);
-  if (!wanted.test(name) || !statSync(path).isFile()) continue;
+  return statSync(path).isDirectory() ? files(path) : wanted.test(name) ? [path] : [];
+});
+for (const path of files(root)) {
   const data = readFileSync(path);
   writeFileSync(`${path}.br`, brotliCompressSync(data, {
     params: {

@@ -1,15 +1,23 @@
 #!/usr/bin/env bash
-# Prints raw, gzip -9 and brotli (q 11) sizes of the release SPA bundle in dist/ — what a browser
-# downloads; the server sends the precompressed .br/.gz files `make dist` writes.
+# Prints raw, gzip -9 and brotli (q 11) sizes of the two release bundles in dist/ — what a browser
+# downloads; the server sends the precompressed .br/.gz files `make dist` writes. The help center
+# (dist/: what customers and the widget frame load, budget ≤ 250 KB) and the agent workspace
+# (dist/ws/, loaded from /agent). widget.js, which host pages load, is listed but not in a total.
 set -euo pipefail
 cd "$(dirname "$0")/../dist"
-tg=0; tb=0
-printf '%-40s %10s %10s %10s\n' file raw gzip brotli
-for f in *.wasm *.js *.css index.html; do
-  [ -f "$f" ] || continue
-  raw=$(stat -c %s "$f"); gz=$(gzip -9c "$f" | wc -c)
-  br=$( [ -f "$f.br" ] && stat -c %s "$f.br" || echo "-")
-  tg=$((tg + gz)); [ "$br" != "-" ] && tb=$((tb + br))
-  printf '%-40s %10s %10s %10s\n' "$f" "$raw" "$gz" "$br"
+printf '%-48s %10s %10s %10s\n' file raw gzip brotli
+for bundle in help-center agent; do
+  dir=.; [ "$bundle" = agent ] && dir=ws
+  tg=0; tb=0
+  for f in "$dir"/*.wasm "$dir"/*.js "$dir"/*.css "$dir"/index.html; do
+    [ -f "$f" ] || continue
+    [ "$f" = ./widget.js ] && continue
+    raw=$(stat -c %s "$f"); gz=$(gzip -9c "$f" | wc -c)
+    br=$( [ -f "$f.br" ] && stat -c %s "$f.br" || echo "-")
+    tg=$((tg + gz)); [ "$br" != "-" ] && tb=$((tb + br))
+    printf '%-48s %10s %10s %10s\n' "${f#./}" "$raw" "$gz" "$br"
+  done
+  printf '%-48s %10s %10s %10s\n' "total $bundle" "" "$tg" "$tb"
 done
-printf '%-40s %10s %10s %10s\n' total "" "$tg" "$tb"
+f=widget.js
+[ -f "$f" ] && printf '%-48s %10s %10s %10s\n' "$f (host pages)" "$(stat -c %s $f)" "$(gzip -9c $f | wc -c)" "$(stat -c %s $f.br 2>/dev/null || echo -)"

@@ -1,8 +1,12 @@
 //! Baton's single-page app (工单系统 help center), Leptos client-side rendered to wasm.
 //!
-//! [`App`] reads `/config.json`, provides the app-wide contexts ([`state`], the [`api::Api`]
-//! client), asks the server who is signed in, listens for live events while someone is, and
-//! renders the routes of [`routes`].
+//! [`App`] (the help center and widget) and [`AgentApp`] (the agent workspace) read
+//! `/config.json`, provide the app-wide contexts ([`state`], the [`api::Api`] client), ask the
+//! server who is signed in, listen for live events while someone is, and render their routes
+//! of [`routes`].
+//!
+// Two apps, two wasm bundles (src/main.rs, src/bin/baton-agent.rs): customers download only the
+// help center (budget ≤ 250 KB compressed), the agent workspace is loaded from /agent.
 
 pub mod api;
 pub mod components;
@@ -17,7 +21,7 @@ use components::ui::ToastHost;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use leptos_router::hooks::use_navigate;
-use routes::{AppRoutes, Page};
+use routes::{AgentRoutes, AppRoutes, Page};
 use state::busy::Busy;
 use state::live::Live;
 use pages::widget::WidgetApp;
@@ -26,7 +30,7 @@ use state::locale::I18n;
 use state::session::{use_session, Session, SessionState};
 use state::toasts::{use_toasts, Toasts};
 
-/// The whole app.
+/// The help center (and, framed by the widget loader, the widget).
 #[component]
 pub fn App() -> impl IntoView {
     // Framed by the widget loader: the host page chose the language.
@@ -43,15 +47,29 @@ pub fn App() -> impl IntoView {
     view! {
         {move || config.get().map(|config| match embedded.clone() {
             Some(params) => view! { <WidgetApp config params /> }.into_any(),
-            None => view! { <Shell config /> }.into_any(),
+            None => view! { <Shell config routes=|| view! { <AppRoutes /> }.into_any() /> }.into_any(),
         })}
         <ToastHost toasts />
     }
 }
 
-/// Everything that needs the configured API: the client, the session, the router.
+/// The agent workspace, `/agent` and below (its own bundle, `agent.html`).
 #[component]
-fn Shell(config: Config) -> impl IntoView {
+pub fn AgentApp() -> impl IntoView {
+    i18n::agent::register();
+    I18n::provide(I18n::detect());
+    let toasts = Toasts::provide();
+    let config = RwSignal::new(None::<Config>);
+    leptos::task::spawn_local(async move { config.set(Some(Config::load().await)) });
+    view! {
+        {move || config.get().map(|config| view! { <Shell config routes=|| view! { <AgentRoutes /> }.into_any() /> })}
+        <ToastHost toasts />
+    }
+}
+
+/// Everything that needs the configured API: the client, the session, the router, and `routes`.
+#[component]
+fn Shell(config: Config, routes: fn() -> AnyView) -> impl IntoView {
     let session = Session::provide(SessionState::Loading);
     let api = Api::new(&config).on_unauthenticated(Callback::new(move |_| session.sign_out(false)));
     provide_context(api.clone());
@@ -65,14 +83,14 @@ fn Shell(config: Config) -> impl IntoView {
     session.load(api);
     view! {
         <Router>
-            <Frame />
+            <Frame routes />
         </Router>
     }
 }
 
 /// The header and the routed page.
 #[component]
-fn Frame() -> impl IntoView {
+fn Frame(routes: fn() -> AnyView) -> impl IntoView {
     let session = use_session();
     let toasts = use_toasts();
     let api = api::use_api();
@@ -93,7 +111,7 @@ fn Frame() -> impl IntoView {
     view! {
         <Header me=Signal::derive(move || session.me()) on_logout=logout />
         <main id="main" class="container" tabindex="-1">
-            <AppRoutes />
+            {routes()}
         </main>
     }
 }

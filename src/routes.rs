@@ -1,15 +1,16 @@
-//! Every route of the app in one place: [`Page`] builds links, [`AppRoutes`] matches them.
-//! Ticket pages need a session; without one they send the user to the login page, which brings
-//! them back afterwards (`/login?next=…`).
+//! Every route of the app in one place: [`Page`] builds links, [`AppRoutes`] (help center) and
+//! [`AgentRoutes`] (agent workspace, its own bundle) match them. Ticket pages need a session;
+//! without one they send the user to the login page, which brings them back afterwards
+//! (`/login?next=…`). A link or redirect into the other bundle is a full page load ([`Elsewhere`]).
 
 use crate::components::ui::Loading;
 use crate::pages::help_center::{KbArticlePage, KbHome, MyTickets, NewTicket, TicketDetail};
-use crate::pages::agent::{AgentSettings, AgentTicket, PhoneTicket, StaffOnly, Workspace};
 use crate::pages::widget::{use_widget, WidgetGate};
 use crate::pages::{Login, NotFound};
 use crate::state::session::use_session;
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 /// A page of the app, for links and navigation.
@@ -78,11 +79,19 @@ fn here() -> String {
     location.pathname().unwrap_or_default() + &location.search().unwrap_or_default()
 }
 
-/// The `<Routes>` of the app.
+/// Whether `path` is the agent workspace's (`/agent` and below), which the server answers with
+/// the agent bundle's document; every other path is the help center's.
+pub fn is_agent_path(path: &str) -> bool {
+    path.strip_prefix("/agent")
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+/// The `<Routes>` of the help center (and widget).
 #[component]
 pub fn AppRoutes() -> impl IntoView {
+    let loaded = here();
     view! {
-        <Routes fallback=|| view! { <NotFound /> }>
+        <Routes fallback=move || view! { <Elsewhere agent=false loaded=loaded.clone() /> }>
             <Route path=path!("/") view=Home />
             <Route path=path!("/login") view=Login />
             // The widget's entry (`public/widget.js` frames it): on to the submit form.
@@ -92,12 +101,49 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/tickets") view=|| view! { <SignedIn><MyTickets /></SignedIn> } />
             <Route path=path!("/tickets/new") view=|| view! { <SignedIn><NewTicket /></SignedIn> } />
             <Route path=path!("/tickets/:id") view=|| view! { <SignedIn><TicketDetail /></SignedIn> } />
+        </Routes>
+    }
+}
+
+/// The `<Routes>` of the agent workspace.
+#[component]
+pub fn AgentRoutes() -> impl IntoView {
+    use crate::pages::agent::{AgentSettings, AgentTicket, PhoneTicket, StaffOnly, Workspace};
+    let loaded = here();
+    view! {
+        <Routes fallback=move || view! { <Elsewhere agent=true loaded=loaded.clone() /> }>
             <Route path=path!("/agent") view=|| view! { <SignedIn><StaffOnly><Workspace /></StaffOnly></SignedIn> } />
             <Route path=path!("/agent/settings") view=|| view! { <SignedIn><StaffOnly><AgentSettings /></StaffOnly></SignedIn> } />
             <Route path=path!("/agent/tickets/new") view=|| view! { <SignedIn><StaffOnly><PhoneTicket /></StaffOnly></SignedIn> } />
             <Route path=path!("/agent/tickets/:id") view=|| view! { <SignedIn><StaffOnly><AgentTicket /></StaffOnly></SignedIn> } />
         </Routes>
     }
+}
+
+/// A path none of this bundle's routes match. If it is the other bundle's (a link, a redirect,
+/// the login page sending staff to `/agent`), the browser loads it from the server, which sends
+/// that bundle's document; otherwise, or if the server already sent this document for it
+/// (`loaded`, as under `trunk serve`, so it cannot reload forever), it is not found.
+#[component]
+fn Elsewhere(agent: bool, loaded: String) -> impl IntoView {
+    let location = use_location();
+    let path = location.pathname.get_untracked();
+    if is_agent_path(&path) == agent || loaded.split('?').next() == Some(path.as_str()) {
+        return view! { <NotFound /> }.into_any();
+    }
+    let search = location.search.get_untracked();
+    let hash = location.hash.get_untracked();
+    let mut url = path;
+    if !search.is_empty() {
+        url = url + "?" + &search;
+    }
+    if !hash.is_empty() {
+        url = url + if hash.starts_with('#') { "" } else { "#" } + &hash;
+    }
+    if window().location().replace(&url).is_err() {
+        return view! { <NotFound /> }.into_any();
+    }
+    view! { <Loading /> }.into_any()
 }
 
 /// Shows `children` to a signed-in user; anyone else goes to the login page, which brings them
@@ -170,5 +216,15 @@ mod tests {
         assert_eq!(Page::Ticket(12).path(), "/tickets/12");
         assert_eq!(Page::NewTicket.path(), "/tickets/new");
         assert_eq!(Page::KbArticle(4).path(), "/kb/4");
+    }
+
+    #[test]
+    fn agent_paths_are_the_agent_bundles() {
+        for path in ["/agent", "/agent/", "/agent/tickets/3"] {
+            assert!(is_agent_path(path), "{path}");
+        }
+        for path in ["/", "/agents", "/agentx/1", "/login", "/kb/agent", "/tickets/1"] {
+            assert!(!is_agent_path(path), "{path}");
+        }
     }
 }

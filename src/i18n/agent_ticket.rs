@@ -64,12 +64,20 @@ impl From<TicketKey> for Key {
     }
 }
 
-/// The text of `key` in `locale`.
-pub fn text(locale: Locale, key: TicketKey) -> &'static str {
-    match locale {
+/// The texts, once [`register`]ed by the agent workspace (see `crate::i18n::agent::register`:
+/// this keeps them out of the help center's bundle).
+static TEXTS: std::sync::OnceLock<fn(Locale, TicketKey) -> &'static str> = std::sync::OnceLock::new();
+
+pub(super) fn register() {
+    let _ = TEXTS.set(|locale, key| match locale {
         Locale::ZhCn => zh_cn::text(key),
         Locale::En => en::text(key),
-    }
+    });
+}
+
+/// The text of `key` in `locale` (empty before [`register`]).
+pub fn text(locale: Locale, key: TicketKey) -> &'static str {
+    TEXTS.get().map_or("", |text| text(locale, key))
 }
 
 /// A channel's name.

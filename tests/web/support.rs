@@ -83,6 +83,8 @@ pub fn mount<V: IntoView + 'static>(locale: Locale, view: impl FnOnce() -> V + '
         .expect("body")
         .append_child(&root)
         .expect("append");
+    // As the agent workspace's app does; the help center's leaves them out of its bundle.
+    baton::i18n::agent::register();
     let handle = leptos::mount::mount_to(root.clone(), move || {
         I18n::provide(locale);
         view()

@@ -1,5 +1,8 @@
 //! The single-page app: files of Trunk's `dist` directory, precompressed `.br`/`.gz` siblings when
-//! present, and `index.html` for every other path so client-side routes survive a reload.
+//! present, and a document for every other path so client-side routes survive a reload: the agent
+//! workspace's (`ws/index.html`) for `/agent` and below, the help center's (`index.html`) for the
+//! rest. They are two bundles so that customers never download the agent workspace (`make dist`
+//! builds `agent.html` into `dist/ws/` with `--public-url /ws/`).
 //!
 //! Caching follows how Trunk names files: hashed assets (`baton-1f2e…​.js`) never change, so they
 //! are cached for a year; `index.html`, `config.json` and anything unhashed must be revalidated, or
@@ -14,6 +17,8 @@ use tower_http::services::{ServeDir, ServeFile};
 
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const NO_CACHE: &str = "no-cache";
+/// The agent workspace's document, relative to the dist directory.
+const AGENT_DOCUMENT: &str = "ws/index.html";
 
 /// The SPA build directory.
 #[derive(Debug, Clone)]
@@ -63,14 +68,22 @@ impl Spa {
         response
     }
 
+    /// The document for a client-side route. (A dist without the agent bundle, an older build,
+    /// answers `/agent` with the help center, which then says the page is not found.)
     async fn index(&self, req: Request) -> Response {
-        let index = ServeFile::new(self.dir.join("index.html"))
+        let agent = self.dir.join(AGENT_DOCUMENT);
+        let document = if is_agent_path(req.uri().path()) && agent.is_file() {
+            agent
+        } else {
+            self.dir.join("index.html")
+        };
+        let index = ServeFile::new(&document)
             .precompressed_br()
             .precompressed_gzip();
         match index.oneshot(req).await {
             Ok(r) => r.into_response(),
             Err(e) => {
-                tracing::error!(error = %e, "cannot read index.html");
+                tracing::error!(error = %e, document = %document.display(), "cannot read the SPA document");
                 StatusCode::INTERNAL_SERVER_ERROR.into_response()
             }
         }
@@ -84,8 +97,15 @@ fn with_cache(mut response: Response, value: &'static str) -> Response {
     response
 }
 
-/// Whether a path names a content-hashed asset: Trunk puts a 16-hex-digit hash in file names
-/// (`main-0123456789abcdef.css`, `baton-…_bg.wasm`) and in snippet directory names.
+/// Whether a path is the agent workspace's: `/agent` and below (as `baton::routes::is_agent_path`).
+fn is_agent_path(path: &str) -> bool {
+    path.strip_prefix("/agent")
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+/// Whether a path names a content-hashed asset: Trunk puts a hash in file names
+/// (`main-0123456789abcdef.css`, `baton-…_bg.wasm`) and in snippet directory names, a u64 in hex
+/// without leading zeros (so 15 digits or fewer, now and then). Only files that exist get this far.
 fn is_hashed(path: &str) -> bool {
     let file = Path::new(path)
         .file_name()
@@ -95,12 +115,79 @@ fn is_hashed(path: &str) -> bool {
         return false;
     }
     path.split(['/', '-', '_', '.'])
-        .any(|part| part.len() >= 16 && part.bytes().all(|b| b.is_ascii_hexdigit()))
+        .any(|part| part.len() >= 12 && part.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::is_hashed;
+    use super::{is_agent_path, is_hashed, Spa, IMMUTABLE, NO_CACHE};
+    use axum::body::Body;
+    use axum::extract::Request;
+    use axum::http::{header, StatusCode};
+
+    async fn get(spa: &Spa, path: &str) -> (StatusCode, String, String) {
+        let req = Request::get(path).body(Body::empty()).expect("request");
+        let res = spa.serve(req).await;
+        let cache = res.headers()[header::CACHE_CONTROL]
+            .to_str()
+            .expect("ascii")
+            .to_owned();
+        let status = res.status();
+        let body = axum::body::to_bytes(res.into_body(), 1 << 20)
+            .await
+            .expect("body");
+        (
+            status,
+            cache,
+            String::from_utf8(body.to_vec()).expect("utf-8"),
+        )
+    }
+
+    #[tokio::test]
+    async fn agent_routes_get_the_agent_document_and_the_rest_the_help_center() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir_all(dir.path().join("ws")).expect("ws");
+        std::fs::write(dir.path().join("index.html"), "help center").expect("write");
+        std::fs::write(dir.path().join("ws/index.html"), "agent").expect("write");
+        let js = "ws/baton-agent-0123456789abcdef.js";
+        std::fs::write(dir.path().join(js), "agent js").expect("write");
+        let spa = Spa::new(dir.path().to_path_buf());
+        for path in ["/agent", "/agent/", "/agent/tickets/3", "/agent?view=mine"] {
+            assert_eq!(
+                get(&spa, path).await,
+                (StatusCode::OK, NO_CACHE.into(), "agent".into()),
+                "{path}"
+            );
+        }
+        for path in [
+            "/",
+            "/login",
+            "/agents",
+            "/kb/agent",
+            "/tickets/12",
+            "/widget",
+        ] {
+            assert_eq!(
+                get(&spa, path).await,
+                (StatusCode::OK, NO_CACHE.into(), "help center".into()),
+                "{path}"
+            );
+        }
+        assert_eq!(
+            get(&spa, &format!("/{js}")).await,
+            (StatusCode::OK, IMMUTABLE.into(), "agent js".into())
+        );
+
+        // Without the agent bundle (an older dist), /agent still gets a document.
+        std::fs::remove_file(dir.path().join("ws/index.html")).expect("remove");
+        assert_eq!(get(&spa, "/agent").await.2, "help center");
+    }
+
+    #[test]
+    fn agent_paths() {
+        assert!(is_agent_path("/agent") && is_agent_path("/agent/tickets/1"));
+        assert!(!is_agent_path("/agents") && !is_agent_path("/") && !is_agent_path("/ws/agent"));
+    }
 
     #[test]
     fn hashed_names() {
@@ -108,6 +195,8 @@ mod tests {
             "/baton-0123456789abcdef.js",
             "/baton-0123456789abcdef_bg.wasm",
             "/main-a1b2c3d4e5f60718.css",
+            "/baton-dcf0d286fe31049_bg.wasm",
+            "/ws/baton-agent-3fbd2ddb80092f86.js",
         ] {
             assert!(is_hashed(hashed), "{hashed}");
         }
