@@ -154,7 +154,7 @@ async fn every_property_is_saved_and_the_customer_panel_switches_tickets() {
     let deadline = Instant::now() + baton_e2e::browser::WAIT;
     let ticket = loop {
         let (_, t) = agent_api.get(&format!("/api/v1/tickets/{id}")).await;
-        if t["subtype"]["id"].to_string() == invoice {
+        if t["subtype"]["id"] == invoice.parse::<i64>().expect("a sub-type id") {
             break t;
         }
         assert!(Instant::now() < deadline, "the properties were never saved: {t}");
