@@ -1,9 +1,11 @@
 //! Views: the rows and counts a view selects (keyset-paginated, in the view's sort), and the
 //! stored custom views with each user's order and hiding.
 
+mod buckets;
 pub mod filter;
 mod stored;
 
+pub use buckets::Buckets;
 pub use filter::{ViewFilter, Viewer};
 pub use stored::*;
 

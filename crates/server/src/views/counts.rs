@@ -1,16 +1,17 @@
 //! The counts of all of an agent's views in one call (`GET /views/counts`), which the workspace
 //! asks for again after every live event.
 //!
-//! Counting is index-only (migration 0007) but still walks every ticket an agent may see for the
-//! broad views ("all", "closed"): tens of milliseconds on a 100k desk. Counts can only change when
-//! something is written, so each agent's last answer is kept with a [`Stamp`] of what it was
-//! computed from — the tenant's last event id and the agent's stars (starring emits no event) —
-//! and reused while the stamp is the same and the answer is younger than [`FRESH_FOR`] (relative
-//! date conditions such as `-7d`, and group membership, move without events).
+//! Built-in views (but starred and CC'd) are summed from `ticket_buckets` (migration 0008,
+//! `storage::views::Buckets`). The others are counted from the counting index (migration 0007),
+//! which still walks every ticket a broad custom view selects: so each agent's last answer is kept
+//! with a [`Stamp`] of what it was computed from — the tenant's last event id and the agent's
+//! stars (starring emits no event) — and reused while the stamp is the same and the answer is
+//! younger than [`FRESH_FOR`] (relative date conditions such as `-7d`, and group membership, move
+//! without events).
 
 use crate::auth::CurrentUser;
 use crate::http::{AppState, Error};
-use crate::storage::views::{self as view_store, Viewer};
+use crate::storage::views::{self as view_store, ViewFilter, Viewer};
 use crate::storage::{self};
 use baton_core::ViewCount;
 use sqlx::SqliteConnection;
@@ -87,11 +88,16 @@ pub async fn counts(app: &AppState, user: &CurrentUser) -> Result<Vec<ViewCount>
     let (cached, at) = app.view_counts.fresh(user.id, stamp).unwrap_or((HashMap::new(), started));
     let mut out = Vec::new();
     let mut computed = HashMap::new();
+    let buckets = view_store::Buckets::load(&mut conn, scope, user.id).await?;
     for r in views.into_iter().filter(|r| !r.view.hidden) {
         let key = format!("{}:{:?}", r.view.id, r.filter);
-        let count = match cached.get(&key) {
-            Some(&count) => count,
-            None => view_store::count(&mut conn, scope, &r.filter, v).await?,
+        let from_buckets = match &r.filter {
+            ViewFilter::Builtin(b) => buckets.count(*b),
+            ViewFilter::Custom(_) => None,
+        };
+        let count = match (from_buckets, cached.get(&key)) {
+            (Some(count), _) | (None, Some(&count)) => count,
+            (None, None) => view_store::count(&mut conn, scope, &r.filter, v).await?,
         };
         computed.insert(key, count);
         out.push(ViewCount { view_id: r.view.id, count });

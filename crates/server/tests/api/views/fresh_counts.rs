@@ -2,7 +2,7 @@
 //! write an agent can make leaves a stale count behind, including starring (which emits no event)
 //! and editing a view.
 
-use super::counts;
+use super::{counts, ids};
 use super::fixture::Fixture;
 use crate::support::{TestApp, ADMIN, AGENT, ALICE};
 use axum::http::{Method, StatusCode};
@@ -52,4 +52,29 @@ async fn every_write_shows_in_the_next_counts() {
     assert_eq!(res.status, StatusCode::OK, "{}", res.text());
     let normal = counts(&app, &agent).await[&id];
     assert_ne!(urgent, normal, "the fixture has different numbers of urgent and normal tickets");
+}
+
+/// "mine" also holds what the agent requested, whatever its status or assignee: counted beside
+/// the buckets, it must still match the list.
+#[tokio::test]
+async fn mine_counts_what_the_agent_requested() {
+    let app = TestApp::new().await;
+    let f = Fixture::build(&app).await;
+    let agent = app.login(AGENT).await;
+    let before = counts(&app, &agent).await;
+    for (n, status) in [(900, "solved"), (901, "open")] {
+        sqlx::query(
+            "INSERT INTO tickets (tenant_id, number, title, description, status, priority, channel,
+                 requester_id, created_at, updated_at)
+             SELECT tenant_id, ?, 'asked by the agent', 'd', ?, 'normal', 'phone', ?, '2026-02-01T00:00:00Z',
+                 '2026-02-01T00:00:00Z' FROM users WHERE id = ?",
+        )
+        .bind(n).bind(status).bind(f.agent).bind(f.agent)
+        .execute(&app.db).await.expect("ticket");
+    }
+    // Written straight to the database, without an event: the built-in views' counts come from
+    // the buckets the triggers keep, never from the per-agent cache.
+    let after = counts(&app, &agent).await;
+    assert_eq!(after["mine"], ids(&app, &agent, "mine").await.len() as i64);
+    assert_eq!(after["mine"], before["mine"] + 2, "{after:?}");
 }
