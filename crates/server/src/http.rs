@@ -12,6 +12,7 @@ mod health;
 mod kb;
 mod routes;
 mod messages;
+mod api_docs;
 mod openapi;
 mod session;
 mod spa;
@@ -56,6 +57,8 @@ pub struct AppState {
     pub db: Db,
     /// spec/openapi.yaml as JSON, converted once at start.
     pub openapi: Bytes,
+    /// The same as a human-readable page (`GET /docs`).
+    pub api_docs: Bytes,
     /// The SPA build to serve, if there is one.
     pub dist: Option<PathBuf>,
     /// Origins allowed to call the API with credentials from another site.
@@ -104,9 +107,11 @@ impl AppState {
         let data_dir = config.data_dir();
         let cipher = Cipher::load(config.secret_key.as_deref(), data_dir.as_deref())?;
         let uploads = Uploads::new(data_dir.as_deref(), config.max_upload_mb).map_err(StateError::Uploads)?;
+        let openapi = openapi::document_json().map_err(StateError::Spec)?;
         Ok(AppState {
             db,
-            openapi: openapi::document_json().map_err(StateError::Spec)?,
+            api_docs: openapi::docs_html(&openapi).map_err(StateError::Spec)?,
+            openapi,
             dist,
             cors_origins,
             cipher: Arc::new(cipher),

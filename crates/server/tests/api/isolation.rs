@@ -121,6 +121,7 @@ async fn every_protected_route_needs_a_session() {
     let public = [
         (Method::GET, "/health"),
         (Method::GET, "/openapi.json"),
+        (Method::GET, "/docs"),
         (Method::POST, "/session"),
         // Single sign-on and the widget's public configuration (see `http::sso`, `http::widget`).
         (Method::POST, "/session/jwt"),

@@ -26,6 +26,25 @@ async fn the_served_document_is_the_committed_one() {
     assert_eq!(res.json(), committed());
 }
 
+/// The human-readable page lists every operation and every schema of the same document.
+#[tokio::test]
+async fn the_docs_page_shows_every_operation_and_schema() {
+    let app = TestApp::new().await;
+    let res = app.get("/api/v1/docs").send().await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert_eq!(res.header(axum::http::header::CONTENT_TYPE), Some("text/html; charset=utf-8"));
+    let html = res.text();
+    assert!(!html.contains("<script"), "the page runs no script");
+    let doc = committed();
+    for (method, path) in documented() {
+        let heading = format!("<code>{method} {}</code>", path.replace('&', "&amp;"));
+        assert!(html.contains(&heading), "{heading} is missing from /docs");
+    }
+    for name in doc["components"]["schemas"].as_object().expect("schemas").keys() {
+        assert!(html.contains(&format!("id=\"schema-{name}\"")), "schema {name} is missing from /docs");
+    }
+}
+
 /// (METHOD, path) of every operation in the document.
 fn documented() -> BTreeSet<(String, String)> {
     let doc = committed();
