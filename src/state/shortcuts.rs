@@ -2,7 +2,7 @@
 //! (defaults from `baton_core::DEFAULT_SHORTCUTS` until it answers), shared by every page, and
 //! [`install`], which runs a page's handler for the actions it knows.
 //!
-//! ```ignore
+//! ```text
 //! let shortcuts = use_shortcuts();
 //! shortcuts::install(&["reply", "note", "complete"], move |action, _ev| match action {
 //!     "reply" => …, _ => {}
