@@ -26,6 +26,19 @@ async fn open(b: &Browser, stack: &Stack, id: &str) {
     b.find("ticket-priority").await;
 }
 
+/// The agent and the admin, each in a browser of their own, on ticket `id`'s page (the driver
+/// must outlive the browsers).
+async fn two_agents_on(stack: &Stack, id: &str) -> (Chromedriver, Browser, Browser) {
+    let chromedriver = Chromedriver::start().await;
+    let first = chromedriver.browser("en").await;
+    let second = chromedriver.browser("en").await;
+    first.login(&stack.base_url(), "agent@baton.test", DEMO_PASSWORD).await;
+    second.login(&stack.base_url(), "admin@baton.test", DEMO_PASSWORD).await;
+    open(&first, stack, id).await;
+    open(&second, stack, id).await;
+    (chromedriver, first, second)
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_stale_priority_change_gets_the_conflict_panel_and_overwrites_nothing() {
     let stack = Stack::start().await;
@@ -36,13 +49,7 @@ async fn a_stale_priority_change_gets_the_conflict_panel_and_overwrites_nothing(
     let (status, body) = agent_api.act(&id, "open").await;
     assert_eq!(status, 200, "{body}");
 
-    let chromedriver = Chromedriver::start().await;
-    let first = chromedriver.browser("en").await;
-    let second = chromedriver.browser("en").await;
-    first.login(&base, "agent@baton.test", DEMO_PASSWORD).await;
-    second.login(&base, "admin@baton.test", DEMO_PASSWORD).await;
-    open(&first, &stack, &id).await;
-    open(&second, &stack, &id).await;
+    let (_chromedriver, first, second) = two_agents_on(&stack, &id).await;
 
     // The second agent starts an edit; the first saves theirs meanwhile.
     second.select("ticket-priority", "urgent").await;
@@ -202,13 +209,7 @@ async fn a_custom_field_conflict_names_the_field() {
         t["fields"].as_array().into_iter().flatten().find(|f| f["key"] == "invoice_title").map(|f| f["value"].clone())
     };
 
-    let chromedriver = Chromedriver::start().await;
-    let first = chromedriver.browser("en").await;
-    let second = chromedriver.browser("en").await;
-    first.login(&base, "agent@baton.test", DEMO_PASSWORD).await;
-    second.login(&base, "admin@baton.test", DEMO_PASSWORD).await;
-    open(&first, &stack, &id).await;
-    open(&second, &stack, &id).await;
+    let (_chromedriver, first, second) = two_agents_on(&stack, &id).await;
     second.type_into("field-invoice_title", "Acme Holding").await;
     first.type_into("field-invoice_title", "Acme Trading Ltd").await;
     first.click("properties-save").await;

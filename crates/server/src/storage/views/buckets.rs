@@ -56,12 +56,13 @@ impl Buckets {
             .await?;
         if let Some(agent) = scope.agent_id {
             // An agent sees the ungrouped tickets, their groups' and those assigned to them
-            // (whole buckets), and the tickets CC'd to them outside those (read one by one).
+            // (whole buckets), and the tickets CC'd to them outside those (read one by one; CROSS
+            // JOIN makes SQLite start from the agent's few CC rows, not from every ticket).
             rows.retain(|b| b.group_id == 0 || b.assignee_id == agent || my_groups.contains(&b.group_id));
             let mut q = QueryBuilder::<Sqlite>::new(format!(
                 "SELECT {FLAG} AS flag, t.status, IFNULL(t.assignee_group_id, 0) AS group_id,
                         IFNULL(t.assignee_id, 0) AS assignee_id, COUNT(*) AS n
-                 FROM ticket_cc c JOIN tickets t ON t.id = c.ticket_id
+                 FROM ticket_cc c CROSS JOIN tickets t ON t.id = c.ticket_id
                  WHERE c.user_id = "
             ));
             q.push_bind(agent).push(" AND t.tenant_id = ").push_bind(scope.tenant_id);
@@ -72,7 +73,11 @@ impl Buckets {
             rows.extend(q.build_query_as::<Bucket>().fetch_all(&mut *conn).await?);
         }
         // "mine" also holds what the agent requested, whatever its assignee and status.
-        let mut q = QueryBuilder::<Sqlite>::new("SELECT COUNT(*) FROM tickets t WHERE t.tenant_id = ");
+        // By the requester index: SQLite would rather walk the covering counting index over every
+        // live ticket (100k desk: ~12 ms) than look up the few the agent requested.
+        let mut q = QueryBuilder::<Sqlite>::new(
+            "SELECT COUNT(*) FROM tickets t INDEXED BY tickets_by_requester WHERE t.tenant_id = ",
+        );
         q.push_bind(scope.tenant_id);
         if let Some(agent) = scope.agent_id {
             push_agent_scope(&mut q, agent);
