@@ -92,6 +92,7 @@ pub fn text(key: Key) -> &'static str {
         DescriptionHeading => "Description",
         ThreadHeading => "Conversation",
         ThreadEmpty => "No messages yet.",
+        ThreadEarlier => "Show earlier messages ({0} more)",
         SystemAuthor => "System",
         StatusChanged => "Status changed: {0} → {1}",
         ReplyHeading => "Continue messaging",

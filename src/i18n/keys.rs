@@ -99,6 +99,8 @@ pub enum Key {
     DescriptionHeading,
     ThreadHeading,
     ThreadEmpty,
+    /// The button above a long thread: `{0}` earlier entries not shown yet.
+    ThreadEarlier,
     SystemAuthor,
     StatusChanged,
     ReplyHeading,

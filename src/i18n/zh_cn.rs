@@ -92,6 +92,7 @@ pub fn text(key: Key) -> &'static str {
         DescriptionHeading => "问题描述",
         ThreadHeading => "沟通记录",
         ThreadEmpty => "暂无留言。",
+        ThreadEarlier => "显示更早的留言（还有 {0} 条）",
         SystemAuthor => "系统",
         StatusChanged => "状态变更：{0} → {1}",
         ReplyHeading => "继续留言",

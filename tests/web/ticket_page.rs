@@ -186,3 +186,33 @@ async fn system_entries_read_as_translated_status_changes_and_user_text_stays_te
         "never parsed as HTML"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_long_thread_shows_its_latest_entries_and_earlier_ones_on_demand() {
+    use baton::components::ticket::Thread;
+    let messages: Vec<Message> = (1..=250)
+        .map(|i| Message {
+            id: i,
+            ticket_id: 1,
+            kind: MessageKind::Public,
+            author: Some(UserRef { id: 7, name: "Alice".into() }),
+            body: format!("entry {i}"),
+            status_change: None,
+            created_at: "2026-11-25T23:40:00Z".into(),
+            attachments: Vec::new(),
+        })
+        .collect();
+    let page = mount(Locale::En, move || view! { <Thread messages=messages.clone() /> });
+    let count = || page.all("[data-testid='message']").len();
+    until("the latest hundred", || count() == 100).await;
+    let bodies = page.all("[data-testid='message-body']");
+    assert_eq!(bodies.first().and_then(|b| b.text_content()).as_deref(), Some("entry 151"));
+    assert_eq!(bodies.last().and_then(|b| b.text_content()).as_deref(), Some("entry 250"));
+    assert_eq!(page.get("[data-testid='thread-earlier']").text_content().as_deref(), Some("Show earlier messages (150 more)"));
+    page.click("thread-earlier");
+    until("two hundred", || count() == 200).await;
+    page.click("thread-earlier");
+    until("all of them", || count() == 250).await;
+    assert!(page.find("[data-testid='thread-earlier']").is_none(), "nothing earlier is left");
+    assert_eq!(page.all("[data-testid='message-body']")[0].text_content().as_deref(), Some("entry 1"));
+}

@@ -1,7 +1,7 @@
 //! Browser benchmarks of the agent workspace (issue 4's goals; numbers go into BENCHMARKS.md, no
 //! test asserts a time): how long the ticket page takes to open a 1,000-message thread in headless
-//! Chromium, and how many row elements a 10,000-ticket view keeps in the DOM while it is scrolled
-//! to the end.
+//! Chromium (rendered as the reader sees it: the latest `Thread` window with "show earlier" above),
+//! and how many row elements a 10,000-ticket view keeps in the DOM while it is scrolled to the end.
 //!
 //!   scripts/bench-browser.sh [LOADS]   (builds dist/, then runs this example in release mode)
 //!
@@ -13,6 +13,8 @@ use serde_json::{json, Value};
 
 const TICKETS: usize = 10_000;
 const ADMIN: &str = "admin@baton.test";
+/// What the thread shows first (`baton::components::ticket::thread::WINDOW`).
+const SHOWN: usize = 100;
 
 #[tokio::main]
 async fn main() {
@@ -31,9 +33,9 @@ async fn main() {
     println!("| measurement | n | p50 | p95 | max |");
     println!("|---|---|---|---|---|");
     let thread = open_long_thread(&b, &stack, seeded.long_ticket, loads).await;
-    row("open /agent/tickets/{long} by page load: navigation start → 1,000 messages rendered (ms)", &thread);
+    row("open /agent/tickets/{long} by page load: navigation start → thread rendered (ms)", &thread);
     let in_app = open_long_thread_in_app(&b, &stack, seeded.long_ticket, loads).await;
-    row("open it from the workspace (in-app navigation) → 1,000 messages rendered (ms)", &in_app);
+    row("open it from the workspace (in-app navigation) → thread rendered (ms)", &in_app);
     let rows = scroll_all_view(&b, &stack).await;
     row("scroll the all-tickets view (10,000+ rows) to the end: ticket-row elements in the DOM", &rows);
     b.quit().await;
@@ -45,13 +47,14 @@ async fn open_long_thread(b: &Browser, stack: &Stack, ticket: i64, loads: usize)
     let wait_for_thread = "const [want, done] = arguments;\
         const check = () => {\
           const n = document.querySelectorAll('[data-testid=\"message\"]').length;\
-          if (n >= want) { done(performance.now()); } else { requestAnimationFrame(check); }\
+          const earlier = document.querySelector('[data-testid=\"thread-earlier\"]');\
+          if (n >= want && earlier) { done(performance.now()); } else { requestAnimationFrame(check); }\
         };\
         check();";
     let mut times = Vec::new();
     for _ in 0..loads {
         b.goto(&stack.url(&format!("/agent/tickets/{ticket}"))).await;
-        let t = b.driver.execute_async(wait_for_thread, vec![json!(1_000)]).await.expect("thread rendered");
+        let t = b.driver.execute_async(wait_for_thread, vec![json!(SHOWN)]).await.expect("thread rendered");
         times.push(t.json().as_f64().expect("a time"));
     }
     times
@@ -66,7 +69,8 @@ async fn open_long_thread_in_app(b: &Browser, stack: &Stack, ticket: i64, loads:
         dispatchEvent(new PopStateEvent('popstate', { state: null }));\
         const check = () => {\
           const n = document.querySelectorAll('[data-testid=\"message\"]').length;\
-          if (n >= want) { done(performance.now() - start); } else { requestAnimationFrame(check); }\
+          const earlier = document.querySelector('[data-testid=\"thread-earlier\"]');\
+          if (n >= want && earlier) { done(performance.now() - start); } else { requestAnimationFrame(check); }\
         };\
         check();";
     let mut times = Vec::new();
@@ -74,7 +78,7 @@ async fn open_long_thread_in_app(b: &Browser, stack: &Stack, ticket: i64, loads:
         b.goto(&stack.url("/agent?view=all")).await;
         b.find("ticket-row").await;
         let path = format!("/agent/tickets/{ticket}");
-        let t = b.driver.execute_async(open, vec![json!(path), json!(1_000)]).await.expect("thread rendered");
+        let t = b.driver.execute_async(open, vec![json!(path), json!(SHOWN)]).await.expect("thread rendered");
         times.push(t.json().as_f64().expect("a time"));
     }
     times
