@@ -1,0 +1,79 @@
+use super::*;
+use axum::http::HeaderValue;
+use baton_core::{NewTicket, TicketAction};
+
+fn fields(r: Result<impl std::fmt::Debug, Error>) -> Vec<(String, String)> {
+    match r {
+        Err(Error::Validation(errors)) => {
+            errors.into_iter().map(|e| (e.field, e.code)).collect()
+        }
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+}
+
+fn headers(pairs: &[(header::HeaderName, &'static str)]) -> HeaderMap {
+    pairs
+        .iter()
+        .map(|(name, value)| (name.clone(), HeaderValue::from_static(value)))
+        .collect()
+}
+
+#[test]
+fn body_errors_are_classified() {
+    let missing = parse_json::<NewTicket>(br#"{"title":"t"}"#);
+    assert_eq!(fields(missing), [("description".into(), "required".into())]);
+    let unknown = parse_json::<NewTicket>(br#"{"title":"t","description":"d","x":1}"#);
+    assert_eq!(fields(unknown), [("x".into(), "invalid_value".into())]);
+    let wrong_type = parse_json::<NewTicket>(br#"{"title":5,"description":"d"}"#);
+    assert_eq!(
+        fields(wrong_type),
+        [("title".into(), "invalid_value".into())]
+    );
+    let bad_action = parse_json::<TicketAction>(br#"{"action":"explode"}"#);
+    assert_eq!(
+        fields(bad_action),
+        [("action".into(), "invalid_value".into())]
+    );
+    for malformed in [
+        &b"{"[..],
+        b"",
+        b"[1]",
+        b"[\"t\", \"d\"]",
+        b"{} x",
+        b"\"s\"",
+        b"null",
+    ] {
+        let r = parse_json::<NewTicket>(malformed);
+        assert!(
+            matches!(r, Err(Error::MalformedJson(_))),
+            "{malformed:?}: {r:?}"
+        );
+    }
+}
+
+#[test]
+fn tokens_come_from_bearer_or_cookie() {
+    assert_eq!(session_token(&HeaderMap::new()), None);
+    let cookie = (header::COOKIE, "a=1; baton_session=abc; b=2");
+    assert_eq!(
+        session_token(&headers(std::slice::from_ref(&cookie))).as_deref(),
+        Some("abc")
+    );
+    let bearer = (header::AUTHORIZATION, "Bearer xyz");
+    assert_eq!(
+        session_token(&headers(&[cookie.clone(), bearer])).as_deref(),
+        Some("xyz")
+    );
+    let basic = (header::AUTHORIZATION, "Basic xyz");
+    assert_eq!(session_token(&headers(&[cookie, basic])), None);
+}
+
+#[test]
+fn json_media_types() {
+    let with = |ct: &'static str| is_json(&headers(&[(header::CONTENT_TYPE, ct)]));
+    assert!(with("application/json"));
+    assert!(with("Application/JSON; charset=utf-8"));
+    assert!(with("application/merge-patch+json"));
+    assert!(!with("text/plain"));
+    assert!(!is_json(&HeaderMap::new()));
+}
