@@ -1,10 +1,12 @@
 //! Knowledge base: categories, articles and their search (SQLite FTS5 with the trigram tokenizer,
 //! LIKE for words too short to index). Every query filters on the caller's tenant.
 
-use super::tickets::like_pattern;
 use super::{decode_code, Db};
 use baton_core::kb::{ArticleStatus, Category};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+
+mod list;
+pub use list::{list, ListFilter, Search, SummaryRow};
 
 /// The tenant whose help center answers visitors who are not signed in: the lowest id, i.e. the
 /// first desk created on this server. See `crate::kb::Reader` for why.
@@ -93,22 +95,26 @@ pub struct ArticleRow {
     pub category_name: Option<String>,
 }
 
-impl ArticleRow {
-    pub fn status(&self) -> Result<ArticleStatus, sqlx::Error> {
-        decode_code("status", &self.status)
-    }
+/// The accessors an article row and a list row share: the decoded status and the category, if
+/// the article has one.
+macro_rules! article_accessors {
+    ($($row:ty),*) => {$(
+        impl $row {
+            pub fn status(&self) -> Result<ArticleStatus, sqlx::Error> {
+                decode_code("status", &self.status)
+            }
 
-    pub fn category(&self) -> Option<Category> {
-        category(self.category_id, self.category_name.as_deref())
-    }
+            pub fn category(&self) -> Option<Category> {
+                Some(Category {
+                    id: self.category_id?,
+                    name: self.category_name.as_deref()?.to_owned(),
+                })
+            }
+        }
+    )*};
 }
 
-fn category(id: Option<i64>, name: Option<&str>) -> Option<Category> {
-    Some(Category {
-        id: id?,
-        name: name?.to_owned(),
-    })
-}
+article_accessors!(ArticleRow, SummaryRow);
 
 const FROM: &str = "FROM kb_articles a
     LEFT JOIN kb_categories c ON c.id = a.category_id AND c.tenant_id = a.tenant_id";
@@ -188,118 +194,4 @@ pub async fn update(
     .execute(conn)
     .await?;
     Ok(())
-}
-
-/// How a search matches, as prepared by `crate::kb::search`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Search {
-    /// An FTS5 MATCH expression (quoted phrases joined by OR), ranked by bm25 with the title
-    /// weighing ten times the body.
-    FullText(String),
-    /// Words too short for the trigram index: any of them in the title or body, ranked by how
-    /// many match (a title match counts twice).
-    Like(Vec<String>),
-}
-
-/// What a list may be narrowed to.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct ListFilter {
-    /// Only articles with this status; `None` for all.
-    pub status: Option<ArticleStatus>,
-    pub category_id: Option<i64>,
-    pub search: Option<Search>,
-}
-
-/// One list row: `excerpt` is the start of the plain-text body, cut by the caller.
-#[derive(Debug, sqlx::FromRow)]
-pub struct SummaryRow {
-    pub id: i64,
-    pub title: String,
-    pub excerpt: String,
-    pub status: String,
-    pub updated_at: String,
-    pub category_id: Option<i64>,
-    pub category_name: Option<String>,
-}
-
-impl SummaryRow {
-    pub fn status(&self) -> Result<ArticleStatus, sqlx::Error> {
-        decode_code("status", &self.status)
-    }
-
-    pub fn category(&self) -> Option<Category> {
-        category(self.category_id, self.category_name.as_deref())
-    }
-}
-
-/// Up to `limit` articles of `tenant_id` after skipping `offset`: best matches first when
-/// searching, else recently updated first. Excerpts carry one character more than `excerpt_len`
-/// so the caller can tell whether the text goes on.
-pub async fn list(
-    db: &Db,
-    tenant_id: i64,
-    filter: &ListFilter,
-    excerpt_len: i64,
-    limit: i64,
-    offset: i64,
-) -> Result<Vec<SummaryRow>, sqlx::Error> {
-    let mut q = QueryBuilder::<Sqlite>::new("SELECT a.id, a.title, substr(a.body_text, 1, ");
-    q.push_bind(excerpt_len + 1);
-    q.push(format!(
-        ") AS excerpt, a.status, a.updated_at, c.id AS category_id, c.name AS category_name {FROM}"
-    ));
-    if let Some(Search::FullText(expr)) = &filter.search {
-        q.push(
-            " JOIN (SELECT rowid AS id, bm25(kb_articles_fts, 10.0, 1.0) AS score
-                    FROM kb_articles_fts WHERE kb_articles_fts MATCH ",
-        );
-        q.push_bind(expr.clone()).push(") m ON m.id = a.id");
-    }
-    q.push(" WHERE a.tenant_id = ").push_bind(tenant_id);
-    if let Some(status) = filter.status {
-        q.push(" AND a.status = ").push_bind(status.code());
-    }
-    if let Some(category_id) = filter.category_id {
-        q.push(" AND a.category_id = ").push_bind(category_id);
-    }
-    let words = match &filter.search {
-        Some(Search::Like(words)) if !words.is_empty() => words.as_slice(),
-        _ => &[],
-    };
-    if !words.is_empty() {
-        q.push(" AND (");
-        push_like_score(&mut q, words);
-        q.push(") > 0");
-    }
-    q.push(" ORDER BY ");
-    match &filter.search {
-        Some(Search::FullText(_)) => {
-            q.push("m.score, ");
-        }
-        Some(Search::Like(_)) if !words.is_empty() => {
-            push_like_score(&mut q, words);
-            q.push(" DESC, ");
-        }
-        _ => {}
-    }
-    q.push("a.updated_at DESC, a.id DESC LIMIT ")
-        .push_bind(limit)
-        .push(" OFFSET ")
-        .push_bind(offset);
-    q.build_query_as().fetch_all(db).await
-}
-
-/// The sum over `words` of 2 for a title containing it and 1 for a body containing it.
-fn push_like_score(q: &mut QueryBuilder<'_, Sqlite>, words: &[String]) {
-    for (i, word) in words.iter().enumerate() {
-        if i > 0 {
-            q.push(" + ");
-        }
-        let pattern = like_pattern(word);
-        q.push("(CASE WHEN a.title LIKE ")
-            .push_bind(pattern.clone())
-            .push(" ESCAPE '\\' THEN 2 ELSE 0 END + CASE WHEN a.body_text LIKE ")
-            .push_bind(pattern)
-            .push(" ESCAPE '\\' THEN 1 ELSE 0 END)");
-    }
 }
