@@ -4,11 +4,11 @@
 
 use crate::api::{use_api, ArticleQuery};
 use crate::components::kb::KbArticleList;
-use crate::components::ui::loaded;
+use crate::components::ui::{loaded, paged, LoadMore};
 use crate::i18n::Key;
 use crate::routes::Page;
 use crate::state::busy::Busy;
-use crate::state::locale::{tr, tr_while, use_i18n, use_page_title};
+use crate::state::locale::{tr, use_i18n, use_page_title};
 use crate::state::toasts::use_toasts;
 use baton_core::kb::{ArticleSummary, Category};
 use baton_core::Page as ListPage;
@@ -77,20 +77,7 @@ pub fn KbHome() -> impl IntoView {
     };
 
     let list = move |first: ListPage<ArticleSummary>| {
-        let articles = Signal::derive({
-            let first = first.items.clone();
-            move || {
-                let mut all = first.clone();
-                more.with(|m| m.iter().for_each(|p| all.extend(p.items.iter().cloned())));
-                all
-            }
-        });
-        let next = move || {
-            more.with(|m| {
-                m.last()
-                    .map_or(first.next_cursor.clone(), |p| p.next_cursor.clone())
-            })
-        };
+        let (articles, next) = paged(first, more);
         view! {
             {move || if articles.with(Vec::is_empty) {
                 let key = if filter.with(|f| f.q.is_some()) { Key::KbNoResults } else { Key::KbNoArticles };
@@ -98,14 +85,7 @@ pub fn KbHome() -> impl IntoView {
             } else {
                 view! { <KbArticleList articles /> }.into_any()
             }}
-            {move || next().map(|cursor| view! {
-                <div class="load-more">
-                    <button type="button" class="button" disabled=busy.signal()
-                        on:click=move |_| { load_more(cursor.clone()); }>
-                        {tr_while(busy.signal(), Key::LoadingMore, Key::LoadMore)}
-                    </button>
-                </div>
-            })}
+            <LoadMore next busy=busy.signal() load=Callback::new(load_more) />
         }
     };
 

@@ -5,12 +5,12 @@
 
 use crate::api::{use_api, TicketQuery};
 use crate::components::ticket::TicketList;
-use crate::components::ui::loaded;
+use crate::components::ui::{loaded, paged, LoadMore};
 use crate::i18n::{status_key, Key};
 use crate::routes::Page;
 use crate::state::busy::Busy;
 use crate::state::live::{use_live, LiveUpdate};
-use crate::state::locale::{tr, tr_while, use_page_title};
+use crate::state::locale::{tr, use_page_title};
 use crate::state::session::use_session;
 use crate::state::toasts::use_toasts;
 use baton_core::{Page as ListPage, Status, TicketSummary};
@@ -110,20 +110,7 @@ pub fn MyTickets() -> impl IntoView {
     };
 
     let list = move |first: ListPage<TicketSummary>| {
-        let tickets = Signal::derive({
-            let first = first.items.clone();
-            move || {
-                let mut all = first.clone();
-                more.with(|m| m.iter().for_each(|p| all.extend(p.items.iter().cloned())));
-                all
-            }
-        });
-        let next = move || {
-            more.with(|m| {
-                m.last()
-                    .map_or(first.next_cursor.clone(), |p| p.next_cursor.clone())
-            })
-        };
+        let (tickets, next) = paged(first, more);
         let empty = move || tickets.with(Vec::is_empty);
         view! {
             {move || if empty() {
@@ -133,14 +120,7 @@ pub fn MyTickets() -> impl IntoView {
             } else {
                 view! { <TicketList tickets viewer=session.me().map(|me| me.id) /> }.into_any()
             }}
-            {move || next().map(|cursor| view! {
-                <div class="load-more">
-                    <button type="button" class="button" disabled=loading_more
-                        on:click=move |_| { load_more(cursor.clone()); }>
-                        {tr_while(loading_more, Key::LoadingMore, Key::LoadMore)}
-                    </button>
-                </div>
-            })}
+            <LoadMore next busy=loading_more load=Callback::new(load_more) />
         }
     };
 
