@@ -1,5 +1,6 @@
 //! Generic widgets, free of ticket knowledge.
 
+mod checked_submit;
 mod error_panel;
 mod field;
 mod field_error;
@@ -12,6 +13,7 @@ mod secret_field;
 mod send_failure;
 mod toast_host;
 
+pub use checked_submit::checked_submit;
 pub use error_panel::{error_code, loaded, ErrorPanel};
 pub use field::{Described, TextArea, TextField};
 pub use field_error::{error_id, has_error, FieldErrorText};

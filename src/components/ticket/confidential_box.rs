@@ -1,7 +1,7 @@
 //! Confidential info (机密信息) on a ticket page: masked ("••••••••") when set, never shown in
 //! full; the requester can replace or remove it, typing into a masked input.
 
-use crate::components::ui::SecretField;
+use crate::components::ui::{checked_submit, SecretField};
 use crate::i18n::Key;
 use crate::state::locale::{tr, tr_while};
 use baton_core::problem::field_code;
@@ -29,28 +29,14 @@ pub fn ConfidentialBox(
     #[prop(into)]
     on_save: Callback<String>,
 ) -> impl IntoView {
-    let client_errors = RwSignal::new(Vec::<FieldError>::new());
-    let shown_errors = Signal::derive(move || {
-        let mine = client_errors.get();
-        if mine.is_empty() {
-            errors.get()
-        } else {
-            mine
-        }
-    });
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
+    let check = move || {
         let new = value.get_untracked();
         if new.chars().count() > CONFIDENTIAL_MAX {
-            client_errors.set(vec![FieldError::new("confidential", field_code::TOO_LONG)]);
-            return;
+            return Err(vec![FieldError::new("confidential", field_code::TOO_LONG)]);
         }
-        client_errors.set(Vec::new());
-        on_save.run(new);
+        Ok(new)
     };
+    let (shown_errors, submit) = checked_submit(errors, pending, check, on_save);
     let current = if set {
         Either::Left(
             view! { <p class="masked" data-testid="confidential-masked" aria-label=tr(Key::ConfidentialStored)>"••••••••"</p> },

@@ -1,7 +1,7 @@
 //! The rating form (提交评价) of a confirmed ticket: 1–5 stars as toggle buttons, an optional
 //! comment, validated with baton-core before sending.
 
-use crate::components::ui::{FieldErrorText, TextArea};
+use crate::components::ui::{checked_submit, FieldErrorText, TextArea};
 use crate::i18n::Key;
 use crate::state::locale::{tr, trf};
 use baton_core::{validate, Action, FieldError, TicketAction};
@@ -24,34 +24,16 @@ pub fn RatingForm(
     #[prop(into)]
     on_rate: Callback<TicketAction>,
 ) -> impl IntoView {
-    let client_errors = RwSignal::new(Vec::<FieldError>::new());
-    let errors = Signal::derive(move || {
-        let mine = client_errors.get();
-        if mine.is_empty() {
-            server_errors.get()
-        } else {
-            mine
-        }
-    });
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
+    let check = move || {
         let text = comment.get_untracked();
         let action = TicketAction {
             action: Action::Rate,
             rating: stars.get_untracked(),
             comment: (!text.trim().is_empty()).then_some(text),
         };
-        match validate::ticket_action(&action) {
-            Ok(()) => {
-                client_errors.set(Vec::new());
-                on_rate.run(action);
-            }
-            Err(found) => client_errors.set(found),
-        }
+        validate::ticket_action(&action).map(|()| action)
     };
+    let (errors, submit) = checked_submit(server_errors, pending, check, on_rate);
     let star = move |n: u8| {
         let on = move || stars.get().is_some_and(|s| s >= n);
         view! {
