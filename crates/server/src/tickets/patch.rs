@@ -18,6 +18,20 @@ use baton_core::{FieldError, MessageKind, Ticket, TicketPatch};
 const MAX_TAGS: usize = 20;
 const TAG_MAX_CHARS: usize = 50;
 
+/// The name of the group or agent `id` points at (`None` when the edit clears it), found by
+/// `lookup`; an id the tenant does not have is a 422 on `field`.
+async fn name_of(
+    id: Option<i64>,
+    field: &str,
+    lookup: impl AsyncFnOnce(i64) -> Result<Option<String>, sqlx::Error>,
+) -> Result<Option<String>, Error> {
+    let Some(id) = id else {
+        return Ok(None);
+    };
+    let name = lookup(id).await?;
+    name.map(Some).ok_or_else(|| Error::field(field, field_code::INVALID_VALUE))
+}
+
 /// Applies `patch` to ticket `id` if it is still at version `expected`.
 pub async fn patch(
     app: &AppState,
@@ -68,28 +82,14 @@ pub(super) async fn apply(
         staff_store::set(&mut tx, user.tenant_id, id, Column::SubtypeId, &Value::Id(Some(subtype_id))).await?;
     }
     if let Some(group_id) = patch.group_id {
-        let name = match group_id {
-            Some(g) => Some(
-                staff_store::group_name(&mut tx, user.tenant_id, g)
-                    .await?
-                    .ok_or_else(|| Error::field("group_id", field_code::INVALID_VALUE))?,
-            ),
-            None => None,
-        };
+        let name = name_of(group_id, "group_id", async |g| staff_store::group_name(&mut tx, user.tenant_id, g).await).await?;
         if group_id != row.assignee_group_id {
             staff_store::set(&mut tx, user.tenant_id, id, Column::GroupId, &Value::Id(group_id)).await?;
             notes.push(format!("group: {} → {}", or_dash(&row.group_name), or_dash(&name)));
         }
     }
     if let Some(assignee_id) = patch.assignee_id {
-        let name = match assignee_id {
-            Some(a) => Some(
-                staff_store::staff_name(&mut tx, user.tenant_id, a)
-                    .await?
-                    .ok_or_else(|| Error::field("assignee_id", field_code::INVALID_VALUE))?,
-            ),
-            None => None,
-        };
+        let name = name_of(assignee_id, "assignee_id", async |a| staff_store::staff_name(&mut tx, user.tenant_id, a).await).await?;
         if assignee_id != row.assignee_id {
             staff_store::set(&mut tx, user.tenant_id, id, Column::AssigneeId, &Value::Id(assignee_id)).await?;
             notes.push(format!("assignee: {} → {}", or_dash(&row.assignee_name), or_dash(&name)));
