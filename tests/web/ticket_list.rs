@@ -49,3 +49,41 @@ async fn ticket_list_rows_link_to_tickets_with_their_status() {
         "{text}"
     );
 }
+
+/// "Load more" appends the next page's items and asks for the cursor it shows; without a next
+/// page there is no button.
+#[wasm_bindgen_test]
+async fn load_more_appends_pages_and_hides_at_the_end() {
+    use baton::components::ui::{paged, LoadMore};
+    use baton_core::Page as ListPage;
+    use wasm_bindgen::JsCast;
+    let more = RwSignal::new(Vec::<ListPage<u32>>::new());
+    let asked = RwSignal::new(Vec::<String>::new());
+    let list = mount(Locale::En, move || {
+        let first = ListPage {
+            items: vec![1, 2],
+            next_cursor: Some("c1".to_owned()),
+        };
+        let (shown, next) = paged(first, more);
+        let load = Callback::new(move |cursor: String| asked.update(|a| a.push(cursor)));
+        view! {
+            <ul>{move || shown.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+            <LoadMore next busy=Signal::stored(false) load />
+        }
+    });
+    until("button", || list.find(".load-more button").is_some()).await;
+    assert_eq!(list.text_of_all("li"), vec!["1", "2"]);
+    list.get(".load-more button")
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    until("asked", || !asked.get_untracked().is_empty()).await;
+    assert_eq!(asked.get_untracked(), vec!["c1".to_owned()]);
+    more.update(|m| {
+        m.push(ListPage {
+            items: vec![3],
+            next_cursor: None,
+        })
+    });
+    until("no button", || list.find(".load-more button").is_none()).await;
+    assert_eq!(list.text_of_all("li"), vec!["1", "2", "3"]);
+}
