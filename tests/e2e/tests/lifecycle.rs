@@ -1,7 +1,7 @@
 //! The customer's side of the lifecycle (DOMAIN.md) in the real help center: confirm, rate once,
 //! close with a confirmation step, and live updates that never carry internal notes.
 
-use baton_e2e::{browser::tid, ApiClient, Chromedriver, Stack, DEMO_PASSWORD};
+use baton_e2e::{browser::tid, ApiClient, Browser, Chromedriver, Stack, DEMO_PASSWORD};
 use std::time::{Duration, Instant};
 
 /// solved → confirm → rate (4 stars + comment) → rated; a second rating is refused.
@@ -14,11 +14,7 @@ async fn alice_confirms_and_rates_once() {
     let (status, body) = admin.act(&id, "complete").await;
     assert_eq!(status, 200, "{body}");
 
-    let chromedriver = Chromedriver::start().await;
-    let b = chromedriver.browser("en").await;
-    b.login(&stack.base_url(), "alice@customer.test", DEMO_PASSWORD).await;
-    b.goto(&stack.url(&format!("/tickets/{id}"))).await;
-    b.find_with("ticket-detail", "data-status", "solved").await;
+    let (_chromedriver, b) = alice_on_ticket(&stack, &id, "solved").await;
     b.assert_accessible("solved ticket").await;
     b.click("action-confirm").await;
     b.find_with("ticket-detail", "data-status", "confirmed").await;
@@ -47,11 +43,7 @@ async fn alice_closes_after_confirming() {
     let alice = ApiClient::login(&stack.base_url(), "alice@customer.test").await;
     let id = alice.create_ticket("Never mind, it works again").await;
 
-    let chromedriver = Chromedriver::start().await;
-    let b = chromedriver.browser("en").await;
-    b.login(&stack.base_url(), "alice@customer.test", DEMO_PASSWORD).await;
-    b.goto(&stack.url(&format!("/tickets/{id}"))).await;
-    b.find_with("ticket-detail", "data-status", "new").await;
+    let (_chromedriver, b) = alice_on_ticket(&stack, &id, "new").await;
     b.click("action-close").await;
     b.click("action-close-cancel").await;
     b.hidden("action-close-confirm").await;
@@ -76,11 +68,7 @@ async fn agent_reply_arrives_live_and_internal_notes_never_do() {
     let agent = ApiClient::login(&stack.base_url(), "agent@baton.test").await;
     let id = alice.create_ticket("Shop is offline").await;
 
-    let chromedriver = Chromedriver::start().await;
-    let b = chromedriver.browser("en").await;
-    b.login(&stack.base_url(), "alice@customer.test", DEMO_PASSWORD).await;
-    b.goto(&stack.url(&format!("/tickets/{id}"))).await;
-    b.find_with("ticket-detail", "data-status", "new").await;
+    let (_chromedriver, b) = alice_on_ticket(&stack, &id, "new").await;
     // A marker a reload would wipe out.
     b.driver.execute("window.__batonMarker = 42;", Vec::new()).await.expect("marker");
 
@@ -139,11 +127,7 @@ async fn continue_messaging_reopens_and_stale_actions_are_refused() {
     let (status, body) = admin.act(&id, "complete").await;
     assert_eq!(status, 200, "{body}");
 
-    let chromedriver = Chromedriver::start().await;
-    let b = chromedriver.browser("en").await;
-    b.login(&stack.base_url(), "alice@customer.test", DEMO_PASSWORD).await;
-    b.goto(&stack.url(&format!("/tickets/{id}"))).await;
-    b.find_with("ticket-detail", "data-status", "solved").await;
+    let (_chromedriver, b) = alice_on_ticket(&stack, &id, "solved").await;
     b.type_into("reply-body", "It happened again this morning.").await;
     b.click("reply-send").await;
     b.find_with("ticket-detail", "data-status", "open").await;
@@ -161,4 +145,15 @@ async fn continue_messaging_reopens_and_stale_actions_are_refused() {
     assert_eq!(refused["code"], "transition_refused");
     assert_eq!(refused["reason"], "not_from_state");
     b.quit().await;
+}
+
+/// Alice signed in, on ticket `id`'s page once it shows `status`. The driver comes back too: it
+/// stops when dropped, so the test keeps it for as long as it uses the browser.
+async fn alice_on_ticket(stack: &Stack, id: &str, status: &str) -> (Chromedriver, Browser) {
+    let chromedriver = Chromedriver::start().await;
+    let b = chromedriver.browser("en").await;
+    b.login(&stack.base_url(), "alice@customer.test", DEMO_PASSWORD).await;
+    b.goto(&stack.url(&format!("/tickets/{id}"))).await;
+    b.find_with("ticket-detail", "data-status", status).await;
+    (chromedriver, b)
 }
