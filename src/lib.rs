@@ -12,6 +12,7 @@ pub mod api;
 pub mod components;
 pub mod i18n;
 pub mod pages;
+pub mod router;
 pub mod routes;
 pub mod state;
 
@@ -19,8 +20,7 @@ use api::{Api, Config};
 use components::layout::Header;
 use components::ui::ToastHost;
 use leptos::prelude::*;
-use leptos_router::components::Router;
-use leptos_router::hooks::use_navigate;
+use router::{use_navigate, Router};
 use routes::{AgentRoutes, AppRoutes, Page};
 use state::busy::Busy;
 use state::live::Live;

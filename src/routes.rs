@@ -9,9 +9,7 @@ use crate::pages::widget::{use_widget, WidgetGate};
 use crate::pages::{Login, NotFound};
 use crate::state::session::use_session;
 use leptos::prelude::*;
-use leptos_router::components::{Redirect, Route, Routes};
-use leptos_router::hooks::use_location;
-use leptos_router::path;
+use crate::router::{use_location, Redirect, Route, Routes};
 
 /// A page of the app, for links and navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,22 +84,25 @@ pub fn is_agent_path(path: &str) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
+/// The routes of the help center (and widget).
+static APP_ROUTES: [Route; 8] = [
+    Route::new("/", || view! { <Home /> }.into_any()),
+    Route::new("/login", || view! { <Login /> }.into_any()),
+    // The widget's entry (`public/widget.js` frames it): on to the submit form.
+    Route::new("/widget", || view! { <SignedIn><Redirect path=Page::NewTicket.path() /></SignedIn> }.into_any()),
+    Route::new("/kb", || view! { <KbHome /> }.into_any()),
+    Route::new("/kb/:id", || view! { <KbArticlePage /> }.into_any()),
+    Route::new("/tickets", || view! { <SignedIn><MyTickets /></SignedIn> }.into_any()),
+    Route::new("/tickets/new", || view! { <SignedIn><NewTicket /></SignedIn> }.into_any()),
+    Route::new("/tickets/:id", || view! { <SignedIn><TicketDetail /></SignedIn> }.into_any()),
+];
+
 /// The `<Routes>` of the help center (and widget).
 #[component]
 pub fn AppRoutes() -> impl IntoView {
     let loaded = here();
     view! {
-        <Routes fallback=move || view! { <Elsewhere agent=false loaded=loaded.clone() /> }>
-            <Route path=path!("/") view=Home />
-            <Route path=path!("/login") view=Login />
-            // The widget's entry (`public/widget.js` frames it): on to the submit form.
-            <Route path=path!("/widget") view=|| view! { <SignedIn><Redirect path=Page::NewTicket.path() /></SignedIn> } />
-            <Route path=path!("/kb") view=KbHome />
-            <Route path=path!("/kb/:id") view=KbArticlePage />
-            <Route path=path!("/tickets") view=|| view! { <SignedIn><MyTickets /></SignedIn> } />
-            <Route path=path!("/tickets/new") view=|| view! { <SignedIn><NewTicket /></SignedIn> } />
-            <Route path=path!("/tickets/:id") view=|| view! { <SignedIn><TicketDetail /></SignedIn> } />
-        </Routes>
+        <Routes routes=&APP_ROUTES fallback=move || view! { <Elsewhere agent=false loaded=loaded.clone() /> }.into_any() />
     }
 }
 
@@ -109,14 +110,15 @@ pub fn AppRoutes() -> impl IntoView {
 #[component]
 pub fn AgentRoutes() -> impl IntoView {
     use crate::pages::agent::{AgentSettings, AgentTicket, PhoneTicket, StaffOnly, Workspace};
+    static AGENT_ROUTES: [Route; 4] = [
+        Route::new("/agent", || view! { <SignedIn><StaffOnly><Workspace /></StaffOnly></SignedIn> }.into_any()),
+        Route::new("/agent/settings", || view! { <SignedIn><StaffOnly><AgentSettings /></StaffOnly></SignedIn> }.into_any()),
+        Route::new("/agent/tickets/new", || view! { <SignedIn><StaffOnly><PhoneTicket /></StaffOnly></SignedIn> }.into_any()),
+        Route::new("/agent/tickets/:id", || view! { <SignedIn><StaffOnly><AgentTicket /></StaffOnly></SignedIn> }.into_any()),
+    ];
     let loaded = here();
     view! {
-        <Routes fallback=move || view! { <Elsewhere agent=true loaded=loaded.clone() /> }>
-            <Route path=path!("/agent") view=|| view! { <SignedIn><StaffOnly><Workspace /></StaffOnly></SignedIn> } />
-            <Route path=path!("/agent/settings") view=|| view! { <SignedIn><StaffOnly><AgentSettings /></StaffOnly></SignedIn> } />
-            <Route path=path!("/agent/tickets/new") view=|| view! { <SignedIn><StaffOnly><PhoneTicket /></StaffOnly></SignedIn> } />
-            <Route path=path!("/agent/tickets/:id") view=|| view! { <SignedIn><StaffOnly><AgentTicket /></StaffOnly></SignedIn> } />
-        </Routes>
+        <Routes routes=&AGENT_ROUTES fallback=move || view! { <Elsewhere agent=true loaded=loaded.clone() /> }.into_any() />
     }
 }
 
@@ -148,7 +150,7 @@ fn Elsewhere(agent: bool, loaded: String) -> impl IntoView {
 
 /// Shows `children` to a signed-in user; anyone else goes to the login page, which brings them
 /// back here afterwards, unless they just signed out on purpose. (One guard for every route
-/// rather than leptos_router's `ProtectedRoute`, which generates its code again per route.)
+/// rather than a guard generated again per route.)
 #[component]
 fn SignedIn(children: ChildrenFn) -> impl IntoView {
     let session = use_session();

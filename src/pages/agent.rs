@@ -16,7 +16,7 @@ use crate::routes::Page;
 use crate::state::session::use_session;
 use baton_core::{Actor, Me};
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
+use crate::router::Redirect;
 
 /// Agents, admins and owners.
 pub fn is_staff(me: &Me) -> bool {

@@ -22,7 +22,7 @@ use crate::state::session::{Session, SessionState};
 use baton_core::Ticket;
 use frame::WidgetFrame;
 use leptos::prelude::*;
-use leptos_router::components::Router;
+use crate::router::Router;
 
 /// What the widget shows while no one is signed in.
 #[derive(Debug, Clone, PartialEq, Eq)]

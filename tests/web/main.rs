@@ -8,6 +8,7 @@ mod agent;
 mod agent_lists;
 mod drafts;
 mod kb;
+mod router;
 mod fixtures;
 mod shell;
 mod support;

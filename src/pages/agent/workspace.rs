@@ -17,7 +17,7 @@ use crate::state::shortcuts;
 use crate::state::toasts::use_toasts;
 use baton_core::{Role, SortDir, SortField, TicketRow, View, ViewCount, ViewSort};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use crate::router::{use_navigate, use_query_map};
 
 /// What the main pane shows besides the list.
 #[derive(Clone, PartialEq)]

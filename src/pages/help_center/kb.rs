@@ -14,7 +14,7 @@ use baton_core::kb::{ArticleSummary, Category};
 use baton_core::Page as ListPage;
 use leptos::html::Input;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use crate::router::{use_navigate, use_query_map};
 
 #[component]
 pub fn KbHome() -> impl IntoView {

@@ -10,7 +10,7 @@ use baton_core::kb::Article;
 use baton_core::problem::code;
 use baton_core::Problem;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use crate::router::use_params_map;
 
 #[component]
 pub fn KbArticlePage() -> impl IntoView {

@@ -15,7 +15,7 @@ use crate::state::session::use_session;
 use crate::state::toasts::use_toasts;
 use baton_core::{Page as ListPage, Status, TicketSummary};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use crate::router::{use_navigate, use_query_map};
 
 /// The value of the "all statuses" option.
 const ALL: &str = "all";

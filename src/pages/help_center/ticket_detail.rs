@@ -21,7 +21,7 @@ use baton_core::problem::code;
 use baton_core::{Problem, TicketAction};
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use crate::router::use_params_map;
 use parts::Parts;
 use sending::Composer;
 

@@ -1,0 +1,121 @@
+//! The app's router (`baton::router`): links navigate without a page load, `:param` and query
+//! changes reach the page without rebuilding it, back/forward follow, redirects replace.
+
+use crate::support::*;
+use baton::i18n::Locale;
+use baton::router::{
+    use_navigate, use_params_map, use_query_map, NavigateOptions, Redirect, Route, Router, Routes,
+};
+use leptos::prelude::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use wasm_bindgen_test::*;
+
+/// How many times the item page was built.
+static ITEM_BUILDS: AtomicUsize = AtomicUsize::new(0);
+
+static ROUTES: [Route; 3] = [
+    Route::new("/r/home", || {
+        view! {
+            <a data-testid="to-item" href="/r/items/7?q=a%20b">"item"</a>
+            <a data-testid="to-top" href="#top">"top"</a>
+            <p data-testid="home">"home"</p>
+        }
+        .into_any()
+    }),
+    Route::new("/r/items/:id", || {
+        ITEM_BUILDS.fetch_add(1, Ordering::SeqCst);
+        let params = use_params_map();
+        let query = use_query_map();
+        let navigate = use_navigate();
+        view! {
+            <p data-testid="item-id">{move || params.read().get("id")}</p>
+            <p data-testid="item-q">{move || query.read().get("q")}</p>
+            <a data-testid="to-old" href="/r/old">"old"</a>
+            <a data-testid="to-nowhere" href="/r/nowhere">"nowhere"</a>
+            <button data-testid="next" on:click=move |_| navigate("/r/items/8", NavigateOptions::default())>"next"</button>
+        }
+        .into_any()
+    }),
+    Route::new("/r/old", || view! { <Redirect path="/r/home" /> }.into_any()),
+];
+
+fn path_and_query() -> String {
+    let location = window().location();
+    location.pathname().unwrap_or_default() + &location.search().unwrap_or_default()
+}
+
+/// Waits for `condition` over real time: back and forward reach the page as a `popstate` task,
+/// later than the microtasks [`until`] waits through.
+async fn until_popstate(what: &str, condition: impl Fn() -> bool) {
+    for _ in 0..100 {
+        if condition() {
+            return;
+        }
+        let pause = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(pause).await;
+    }
+    panic!("timed out waiting for: {what}");
+}
+
+fn replace_address(to: &str) {
+    let history = window().history().expect("history");
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(to))
+        .expect("replaceState");
+}
+
+#[wasm_bindgen_test]
+async fn links_params_back_and_redirects() {
+    let runner_page = path_and_query();
+    replace_address("/r/home");
+    let page = mount(Locale::En, || {
+        view! {
+            <Router>
+                <Routes routes=&ROUTES fallback=|| view! { <p data-testid="nowhere">"none"</p> }.into_any() />
+            </Router>
+        }
+    });
+    until("home", || page.find("[data-testid='home']").is_some()).await;
+
+    // A same-page fragment stays the browser's: no route change.
+    page.click("to-top");
+    until("fragment", || window().location().hash().unwrap_or_default() == "#top").await;
+    assert!(page.find("[data-testid='home']").is_some());
+
+    // A link: the router's, no page load (this test would not survive one).
+    ITEM_BUILDS.store(0, Ordering::SeqCst);
+    page.click("to-item");
+    until("item 7", || page.find("[data-testid='item-id']").is_some_and(|_| page.text("item-id") == "7")).await;
+    assert_eq!(page.text("item-q"), "a b", "the query, decoded");
+    assert_eq!(path_and_query(), "/r/items/7?q=a%20b");
+
+    // Another id on the same route: the page stays, its params follow.
+    page.click("next");
+    until("item 8", || page.text("item-id") == "8").await;
+    assert_eq!(page.text("item-q"), "");
+    assert_eq!(ITEM_BUILDS.load(Ordering::SeqCst), 1, "built once for both ids");
+
+    // Back: popstate brings the previous address and its page.
+    window().history().expect("history").back().expect("back");
+    until_popstate("item 7 again", || page.text("item-id") == "7").await;
+    window().history().expect("history").back().expect("back");
+    until_popstate("home again", || page.find("[data-testid='home']").is_some()).await;
+
+    // A redirect replaces the entry it was rendered for: "back" skips it.
+    page.click("to-item");
+    until("item 7", || page.find("[data-testid='item-id']").is_some()).await;
+    page.click("to-old");
+    until("redirected home", || page.find("[data-testid='home']").is_some()).await;
+    assert_eq!(path_and_query(), "/r/home");
+    window().history().expect("history").back().expect("back");
+    until_popstate("item 7, not /r/old", || page.find("[data-testid='item-id']").is_some()).await;
+    assert_eq!(path_and_query(), "/r/items/7?q=a%20b");
+
+    // A path no route matches: the fallback.
+    page.click("to-nowhere");
+    until("fallback", || page.find("[data-testid='nowhere']").is_some()).await;
+    drop(page);
+    replace_address(&runner_page);
+}
