@@ -183,8 +183,8 @@ pub fn Routes(routes: &'static [Route], #[prop(into)] fallback: ViewFn) -> impl 
     provide_context(Memo::new(move |_| {
         matched.with(|m| m.as_ref().map(|(_, p)| p.clone()).unwrap_or_default())
     }));
-    move || match chosen.get() {
+    crate::components::ui::dynamic(move || match chosen.get() {
         Some(i) => (routes[i].view)(),
         None => fallback.run(),
-    }
+    })
 }

@@ -3,7 +3,7 @@
 //! without one they send the user to the login page, which brings them back afterwards
 //! (`/login?next=…`). A link or redirect into the other bundle is a full page load ([`Elsewhere`]).
 
-use crate::components::ui::Loading;
+use crate::components::ui::{dynamic, Loading};
 use crate::pages::help_center::{KbArticlePage, KbHome, MyTickets, NewTicket, TicketDetail};
 use crate::pages::widget::{use_widget, WidgetGate};
 use crate::pages::{Login, NotFound};
@@ -155,7 +155,7 @@ fn Elsewhere(agent: bool, loaded: String) -> impl IntoView {
 fn SignedIn(children: ChildrenFn) -> impl IntoView {
     let session = use_session();
     let signed_in = Memo::new(move |_| session.signed_in());
-    move || match signed_in.get() {
+    dynamic(move || match signed_in.get() {
         None => view! { <Loading /> }.into_any(),
         Some(true) => children().into_any(),
         // The widget has no login page: the host signs its users in (see `pages::widget`).
@@ -168,7 +168,7 @@ fn SignedIn(children: ChildrenFn) -> impl IntoView {
             };
             view! { <Redirect path=to /> }.into_any()
         }
-    }
+    })
 }
 
 /// Where a signed-in user starts: staff in the workspace, customers at their tickets.
@@ -183,11 +183,11 @@ pub fn home_of(me: Option<&baton_core::Me>) -> String {
 #[component]
 fn Home() -> impl IntoView {
     let session = use_session();
-    move || match session.signed_in() {
+    dynamic(move || match session.signed_in() {
         None => view! { <Loading /> }.into_any(),
         Some(true) => view! { <Redirect path=home_of(session.me().as_ref()) /> }.into_any(),
         Some(false) => view! { <Redirect path=Page::Login.path() /> }.into_any(),
-    }
+    })
 }
 
 #[cfg(test)]

@@ -1,12 +1,13 @@
 //! App-wide state, provided as context at the root and read with `expect_context()`: who is signed
 //! in ([`session`]), the language ([`locale`]), the transient messages ([`toasts`]) and the live
-//! events from the server ([`live`]); plus [`busy`], the "request running" flag every sending
+//! events from the server ([`live`]); plus [`load`], what a page fetched, [`busy`], the "request running" flag every sending
 //! button uses, and [`draft`], the localStorage drafts that keep what users type.
 
 pub mod busy;
 pub mod embed;
 pub mod draft;
 pub mod live;
+pub mod load;
 pub mod locale;
 pub mod session;
 pub mod shortcuts;

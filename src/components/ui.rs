@@ -1,6 +1,7 @@
 //! Generic widgets, free of ticket knowledge.
 
 mod checked_submit;
+mod dynamic;
 mod error_panel;
 mod field;
 mod field_error;
@@ -14,6 +15,7 @@ mod send_failure;
 mod toast_host;
 
 pub use checked_submit::checked_submit;
+pub use dynamic::dynamic;
 pub use error_panel::{error_code, loaded, ErrorPanel};
 pub use field::{Described, TextArea, TextField};
 pub use field_error::{error_id, has_error, FieldErrorText};

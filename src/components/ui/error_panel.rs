@@ -32,7 +32,7 @@ pub fn error_code(error: &ApiError) -> String {
 
 /// `Loading` until the first answer, then `show(value)` or the error.
 ///
-/// A `LocalResource` keeps its last value while it refetches, so a page updates in place
+/// A [`Load`](crate::state::load::Load) keeps its last value while it refetches, so a page updates in place
 /// instead of flashing "Loading" (what `<Transition>` would do). This replaces
 /// `<Transition>` + `<ErrorBoundary>` + `Suspend`, whose code measured ~10 KB gzip of wasm per
 /// page using them.

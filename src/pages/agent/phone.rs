@@ -16,6 +16,7 @@ use crate::state::toasts::use_toasts;
 use baton_core::problem::code;
 use baton_core::{CustomerInfo, FieldError, NewTicket};
 use caller::CallerPicker;
+use crate::state::load::Load;
 use leptos::prelude::*;
 use crate::router::use_navigate;
 
@@ -27,7 +28,7 @@ pub fn PhoneTicket() -> impl IntoView {
     use_page_title(|i| i.t(TicketKey::PhoneTitle.into()).to_owned());
     let me = use_session().me_untracked();
     let draft = TicketDraft::open(me.map(|me| format!("baton.draft.{}.phone", me.id)));
-    let catalog = LocalResource::new({
+    let catalog = Load::new({
         let api = api.clone();
         move || {
             let api = api.clone();

@@ -4,7 +4,7 @@
 
 use crate::api::{use_api, ArticleQuery};
 use crate::components::kb::KbArticleList;
-use crate::components::ui::{loaded, paged, LoadMore};
+use crate::components::ui::{dynamic, loaded, paged, LoadMore};
 use crate::i18n::Key;
 use crate::routes::Page;
 use crate::state::busy::Busy;
@@ -13,6 +13,7 @@ use crate::state::toasts::use_toasts;
 use baton_core::kb::{ArticleSummary, Category};
 use baton_core::Page as ListPage;
 use leptos::html::Input;
+use crate::state::load::Load;
 use leptos::prelude::*;
 use crate::router::{use_navigate, use_query_map};
 
@@ -32,14 +33,14 @@ pub fn KbHome() -> impl IntoView {
             ..Default::default()
         }
     });
-    let categories = LocalResource::new({
+    let categories = Load::new({
         let api = api.clone();
         move || {
             let api = api.clone();
             async move { api.kb_categories().await }
         }
     });
-    let first = LocalResource::new({
+    let first = Load::new({
         let api = api.clone();
         move || {
             let (api, query) = (api.clone(), filter.get());
@@ -79,12 +80,12 @@ pub fn KbHome() -> impl IntoView {
     let list = move |first: ListPage<ArticleSummary>| {
         let (articles, next) = paged(first, more);
         view! {
-            {move || if articles.with(Vec::is_empty) {
+            {dynamic(move || if articles.with(Vec::is_empty) {
                 let key = if filter.with(|f| f.q.is_some()) { Key::KbNoResults } else { Key::KbNoArticles };
                 view! { <p class="empty card" data-testid="kb-empty">{tr(key)}</p> }.into_any()
             } else {
                 view! { <KbArticleList articles /> }.into_any()
-            }}
+            })}
             <LoadMore next busy=busy.signal() load=Callback::new(load_more) />
         }
     };
@@ -101,7 +102,7 @@ pub fn KbHome() -> impl IntoView {
             <h2 id="kb-results-heading">
                 {move || i18n.t(if filter.with(|f| f.q.is_some()) { Key::KbResultsHeading } else { Key::KbArticlesHeading })}
             </h2>
-            {move || loaded(first.get(), |page| list(page).into_any())}
+            {dynamic(move || loaded(first.get(), |page| list(page).into_any()))}
         </section>
         <p class="kb-still">
             {tr(Key::KbStillNeedHelp)} " "

@@ -2,13 +2,14 @@
 //! submitting a ticket when the article did not help.
 
 use crate::api::{use_api, ApiError};
-use crate::components::ui::loaded;
+use crate::components::ui::{dynamic, loaded};
 use crate::i18n::Key;
 use crate::routes::Page;
 use crate::state::locale::{tr, tr_time, use_page_title};
 use baton_core::kb::Article;
 use baton_core::problem::code;
 use baton_core::Problem;
+use crate::state::load::Load;
 use leptos::prelude::*;
 use crate::router::use_params_map;
 
@@ -17,7 +18,7 @@ pub fn KbArticlePage() -> impl IntoView {
     let api = use_api();
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").and_then(|s| s.parse::<i64>().ok()));
-    let article = LocalResource::new(move || {
+    let article = Load::new(move || {
         let (api, id) = (api.clone(), id.get());
         async move {
             let id = id.ok_or_else(|| {
@@ -33,14 +34,15 @@ pub fn KbArticlePage() -> impl IntoView {
     });
     view! {
         <p class="kb-back"><a href=Page::Kb.path() data-testid="kb-back">{tr(Key::KbBackToList)}</a></p>
-        {move || {
+        {dynamic(move || {
             let state = article.get();
             let failed = matches!(state, Some(Err(_)));
             view! {
                 {failed.then(|| view! { <h1>{tr(Key::KbArticleUnavailable)}</h1> })}
                 {loaded(state, |a| show(a).into_any())}
             }
-        }}
+            .into_any()
+        })}
     }
 }
 

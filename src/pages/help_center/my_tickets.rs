@@ -5,7 +5,7 @@
 
 use crate::api::{use_api, TicketQuery};
 use crate::components::ticket::TicketList;
-use crate::components::ui::{loaded, paged, LoadMore};
+use crate::components::ui::{dynamic, loaded, paged, LoadMore};
 use crate::i18n::{status_key, Key};
 use crate::routes::Page;
 use crate::state::busy::Busy;
@@ -14,6 +14,7 @@ use crate::state::locale::{tr, use_page_title};
 use crate::state::session::use_session;
 use crate::state::toasts::use_toasts;
 use baton_core::{Page as ListPage, Status, TicketSummary};
+use crate::state::load::Load;
 use leptos::prelude::*;
 use crate::router::{use_navigate, use_query_map};
 
@@ -35,7 +36,7 @@ pub fn MyTickets() -> impl IntoView {
             .and_then(|s| Status::from_code(&s))
     });
     let q = Memo::new(move |_| query.read().get("q").filter(|q| !q.trim().is_empty()));
-    let first = LocalResource::new({
+    let first = Load::new({
         let api = api.clone();
         move || {
             let (api, status, q) = (api.clone(), status.get(), q.get());
@@ -113,13 +114,13 @@ pub fn MyTickets() -> impl IntoView {
         let (tickets, next) = paged(first, more);
         let empty = move || tickets.with(Vec::is_empty);
         view! {
-            {move || if empty() {
+            {dynamic(move || if empty() {
                 let filtered = status.get().is_some() || q.get().is_some();
                 let key = if filtered { Key::NoTicketsWithStatus } else { Key::NoTickets };
                 view! { <p class="empty card">{tr(key)}</p> }.into_any()
             } else {
                 view! { <TicketList tickets viewer=session.me().map(|me| me.id) /> }.into_any()
-            }}
+            })}
             <LoadMore next busy=loading_more load=Callback::new(load_more) />
         }
     };
@@ -143,7 +144,7 @@ pub fn MyTickets() -> impl IntoView {
                 <button type="submit" class="button" data-testid="ticket-search-submit">{tr(Key::TicketSearchSubmit)}</button>
             </form>
         </div>
-        {move || loaded(first.get(), |page| list(page).into_any())}
+        {dynamic(move || loaded(first.get(), |page| list(page).into_any()))}
     }
 }
 

@@ -14,6 +14,7 @@ use crate::state::session::use_session;
 use crate::state::toasts::use_toasts;
 use baton_core::problem::code;
 use baton_core::{FieldError, NewTicket};
+use crate::state::load::Load;
 use leptos::prelude::*;
 use crate::router::use_navigate;
 
@@ -26,7 +27,7 @@ pub fn NewTicket() -> impl IntoView {
 
     let me = use_session().me_untracked();
     let draft = TicketDraft::open(me.map(|me| storage_key(me.id, DraftPlace::NewTicket)));
-    let catalog = LocalResource::new({
+    let catalog = Load::new({
         let api = api.clone();
         move || {
             let api = api.clone();

@@ -11,7 +11,7 @@ use crate::api::{use_api, ApiError};
 use crate::components::ticket::{
     ConfidentialBox, RatingForm, ReplyBox, Thread, TicketActions, TicketDetails, TicketHeader,
 };
-use crate::components::ui::{ErrorPanel, Loading};
+use crate::components::ui::{dynamic, ErrorPanel, Loading};
 use crate::i18n::Key;
 use crate::pages::help_center::uploads::uploader;
 use crate::state::live::use_live;
@@ -19,7 +19,7 @@ use crate::state::locale::{tr, use_page_title};
 use crate::state::session::use_session;
 use baton_core::problem::code;
 use baton_core::{Problem, TicketAction};
-use leptos::either::Either;
+use crate::state::load::Load;
 use leptos::prelude::*;
 use crate::router::use_params_map;
 use parts::Parts;
@@ -32,14 +32,14 @@ pub fn TicketDetail() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").and_then(|s| s.parse::<i64>().ok()));
 
-    let ticket = LocalResource::new({
+    let ticket = Load::new({
         let api = api.clone();
         move || {
             let (api, id) = (api.clone(), id.get());
             async move { api.ticket(id.ok_or_else(not_found)?).await }
         }
     });
-    let thread = LocalResource::new({
+    let thread = Load::new({
         let api = api.clone();
         move || {
             let (api, id) = (api.clone(), id.get());
@@ -47,7 +47,7 @@ pub fn TicketDetail() -> impl IntoView {
         }
     });
     // The catalog gives custom fields their labels; without it values show as stored.
-    let catalog = LocalResource::new({
+    let catalog = Load::new({
         let api = api.clone();
         move || {
             let api = api.clone();
@@ -92,54 +92,54 @@ pub fn TicketDetail() -> impl IntoView {
     } = parts;
 
     view! {
-        {move || state.with(|s| match s {
-            None => Some(Either::Left(view! { <Loading /> })),
-            Some(Err(error)) => Some(Either::Right(view! {
+        {dynamic(move || state.with(|s| match s {
+            None => view! { <Loading /> }.into_any(),
+            Some(Err(error)) => view! {
                 <h1>{tr(Key::TicketUnavailable)}</h1>
                 <ErrorPanel error=error.clone() />
-            })),
-            Some(Ok(_)) => None,
-        })}
+            }.into_any(),
+            Some(Ok(_)) => ().into_any(),
+        }))}
         // Without a loaded ticket the article is hidden and carries no test id.
         <article class="ticket-detail" hidden=move || !shown.get()
             data-testid=move || shown.get().then_some("ticket-detail")
             data-ticket-id=parts.attr(|t| t.id.to_string()) data-status=parts.attr(|t| t.status.code().to_owned())>
-            {move || head.get().map(|(t, types)| {
+            {dynamic(move || head.get().map(|(t, types)| {
                 let viewer = session.me().map(|me| me.id);
                 view! {
                     <TicketHeader ticket=t.clone() viewer />
                     <TicketDetails ticket=t types />
                 }
-            })}
-            {move || {
+            }).into_any())}
+            {dynamic(move || {
                 let (set, mine) = confidential.get();
                 (set || mine).then(|| view! {
                     <ConfidentialBox set can_edit=mine value=composer.confidential
                         errors=composer.confidential_errors pending=composer.saving()
                         on_save=move |value| composer.save_confidential(value) />
-                })
-            }}
+                }).into_any()
+            })}
             <section class="card" aria-labelledby="thread-heading">
                 <h2 id="thread-heading">{tr(Key::ThreadHeading)}</h2>
-                {move || view! { <Thread messages=messages.get() /> }}
+                {dynamic(move || view! { <Thread messages=messages.get() /> }.into_any())}
             </section>
-            {move || shown.get().then(|| if can_reply.get() {
-                Either::Left(view! {
+            {dynamic(move || match (shown.get(), can_reply.get()) {
+                (false, _) => ().into_any(),
+                (true, true) => view! {
                     <ReplyBox body=composer.reply.body files=composer.reply.files on_upload
                         server_errors=composer.reply_errors failure=composer.reply_failure
                         pending=composer.sending() on_send=move |m| composer.send(m) />
-                })
-            } else {
-                Either::Right(view! { <p class="notice card">{tr(Key::ReplyClosedNotice)}</p> })
+                }.into_any(),
+                (true, false) => view! { <p class="notice card">{tr(Key::ReplyClosedNotice)}</p> }.into_any(),
             })}
-            {move || view! {
+            {dynamic(move || view! {
                 <TicketActions actions=actions.get() pending=composer.acting()
                     on_action=move |action| composer.act(TicketAction { action, rating: None, comment: None }) />
-            }}
-            {move || can_rate.get().then(|| view! {
+            }.into_any())}
+            {dynamic(move || can_rate.get().then(|| view! {
                 <RatingForm stars=composer.stars comment=composer.comment server_errors=composer.rating_errors
                     pending=composer.acting() on_rate=move |rating| composer.act(rating) />
-            })}
+            }).into_any())}
         </article>
     }
 }

@@ -2,7 +2,7 @@
 //! on this site, no signed-in host user, a refused token, an ended session.
 
 use super::{use_widget, Gate};
-use crate::components::ui::Loading;
+use crate::components::ui::{dynamic, Loading};
 use crate::i18n::{problem_key, Key};
 use crate::routes::Page;
 use crate::state::locale::tr;
@@ -23,7 +23,7 @@ pub fn WidgetGate() -> impl IntoView {
         }
         .into_any()
     };
-    (move || match widget.gate.get() {
+    dynamic(move || match widget.gate.get() {
         Gate::Connecting => view! { <Loading /> }.into_any(),
         Gate::NotAllowed => message(Key::WidgetNotAllowed),
         Gate::Anonymous => message(Key::WidgetSignInHint),

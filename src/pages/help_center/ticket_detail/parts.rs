@@ -5,6 +5,7 @@ use crate::api::ApiError;
 use crate::state::session::Session;
 use baton_core::status::{on_reply, Action, Actor};
 use baton_core::{Message, Ticket, TicketType};
+use crate::state::load::Load;
 use leptos::prelude::*;
 
 /// The ticket, its thread and the catalog, once all three are in.
@@ -31,9 +32,9 @@ impl Parts {
     /// Slices of the page's three resources for ticket `id`, as `session`'s user sees them.
     pub fn new(
         id: Memo<Option<i64>>,
-        ticket: LocalResource<Result<Ticket, ApiError>>,
-        thread: LocalResource<Result<Vec<Message>, ApiError>>,
-        catalog: LocalResource<Result<Vec<TicketType>, ApiError>>,
+        ticket: Load<Ticket>,
+        thread: Load<Vec<Message>>,
+        catalog: Load<Vec<TicketType>>,
         session: Session,
     ) -> Parts {
         let actor = move || session.me().map_or(Actor::Customer, |me| me.role.actor());

@@ -11,6 +11,7 @@ use crate::state::session::use_session;
 use crate::state::toasts::{use_toasts, Toasts};
 use baton_core::problem::code;
 use baton_core::{Action, FieldError, Message, NewMessage, Ticket, TicketAction};
+use crate::state::load::Load;
 use leptos::prelude::*;
 
 /// The page's outgoing state and the ways of sending.
@@ -27,8 +28,8 @@ pub struct Composer {
     pub confidential: RwSignal<String>,
     pub confidential_errors: RwSignal<Vec<FieldError>>,
     id: Memo<Option<i64>>,
-    ticket: LocalResource<Result<Ticket, ApiError>>,
-    thread: LocalResource<Result<Vec<Message>, ApiError>>,
+    ticket: Load<Ticket>,
+    thread: Load<Vec<Message>>,
     api: StoredValue<Api>,
     toasts: Toasts,
     replying: Busy,
@@ -40,8 +41,8 @@ impl Composer {
     /// `ticket` and `thread` are the page's resources, fetched again after anything is sent.
     pub fn new(
         id: Memo<Option<i64>>,
-        ticket: LocalResource<Result<Ticket, ApiError>>,
-        thread: LocalResource<Result<Vec<Message>, ApiError>>,
+        ticket: Load<Ticket>,
+        thread: Load<Vec<Message>>,
     ) -> Composer {
         let user = use_session().me_untracked().map(|me| me.id);
         let composer = Composer {
