@@ -7,6 +7,7 @@
 //! from that origin and from our parent window. A page that frames us under another name gets
 //! nothing, and any other page's messages are ignored.
 
+use crate::api::json;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -106,11 +107,8 @@ impl Embed {
         let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) else {
             return;
         };
-        let Ok(json) = serde_json::to_string(message) else {
-            return;
-        };
-        if let Ok(value) = js_sys::JSON::parse(&json) {
-            // Only fails for uncloneable values; a parsed JSON object always clones.
+        if let Ok(value) = json::to_value(message) {
+            // Only fails for uncloneable values; plain JSON-shaped data always clones.
             let _ = parent.post_message(&value, &self.host);
         }
     }
@@ -131,10 +129,10 @@ impl Embed {
             if event.origin() != host || !from_parent {
                 return;
             }
-            let parsed = js_sys::JSON::stringify(&event.data())
-                .ok()
-                .and_then(|s| s.as_string())
-                .and_then(|s| serde_json::from_str::<FromHost>(&s).ok());
+            // Through JSON text, as before: only what JSON can say is accepted.
+            let parsed = json::stringify(&event.data())
+                .and_then(|s| json::decode::<FromHost>(&s))
+                .ok();
             if let Some(message) = parsed {
                 handler(message);
             }

@@ -9,6 +9,7 @@ mod agent_lists;
 mod drafts;
 mod kb;
 mod fixtures;
+mod json;
 mod shell;
 mod support;
 mod ticket_details;
