@@ -37,11 +37,10 @@ pub fn encode<T: Serialize + ?Sized>(value: &T) -> Result<String, String> {
     stringify(&to_value(value)?)
 }
 
-/// `JSON.stringify(value)`.
+/// `JSON.stringify(value)`; an error for what JSON cannot say at all (`undefined`, a function).
 pub fn stringify(value: &JsValue) -> Result<String, String> {
-    js_sys::JSON::stringify(value)
-        .map(String::from)
-        .map_err(|e| message(&e))
+    let text = js_sys::JSON::stringify(value).map_err(|e| message(&e))?;
+    text.as_string().ok_or_else(|| "not JSON data".to_owned())
 }
 
 fn message(error: &JsValue) -> String {

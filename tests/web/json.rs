@@ -268,3 +268,52 @@ fn a_draft_saved_before_keeps_its_exact_fingerprint() {
     }
     let _ = storage.remove_item(&key);
 }
+
+#[wasm_bindgen_test]
+fn widget_messages_from_the_loader() {
+    use baton::state::embed::FromHost;
+    let read = |text: &str| json::parse(text).ok().and_then(|v| FromHost::from_json(&v));
+    assert_eq!(
+        read(r#"{"baton":"identify","token":"a.b.c"}"#),
+        Some(FromHost::Identify {
+            token: Some("a.b.c".into())
+        })
+    );
+    assert_eq!(
+        read(r#"{"baton":"identify","token":null}"#),
+        Some(FromHost::Identify { token: None })
+    );
+    assert_eq!(
+        read(r#"{"baton":"prefill","title":"Hi","type":3,"extra":[1]}"#),
+        Some(FromHost::Prefill {
+            title: Some("Hi".into()),
+            ticket_type: Some(3)
+        })
+    );
+    assert_eq!(
+        read(r#"{"baton":"prefill","title":null,"type":null}"#),
+        Some(FromHost::Prefill {
+            title: None,
+            ticket_type: None
+        })
+    );
+    assert_eq!(read(r#"{"baton":"prefill"}"#), read(r#"{"baton":"prefill","title":null}"#));
+    assert_eq!(read(r#"{"baton":"opened","token":5}"#), Some(FromHost::Opened));
+    // What serde refused before: unknown kinds, no kind, wrong types, not an object.
+    for refused in [
+        r#"{"baton":"steal"}"#,
+        r#"{"token":"a"}"#,
+        r#"{"baton":1}"#,
+        r#"{"baton":"identify","token":5}"#,
+        r#"{"baton":"prefill","type":3.5}"#,
+        r#"{"baton":"prefill","type":"3"}"#,
+        r#"{"baton":"prefill","title":["x"]}"#,
+        r#"["identify"]"#,
+        r#""opened""#,
+        "null",
+    ] {
+        assert_eq!(read(refused), None, "{refused}");
+    }
+    // What a `postMessage` may carry that JSON cannot say.
+    assert!(json::stringify(&wasm_bindgen::JsValue::UNDEFINED).is_err());
+}
