@@ -317,3 +317,15 @@ fn widget_messages_from_the_loader() {
     // What a `postMessage` may carry that JSON cannot say.
     assert!(json::stringify(&wasm_bindgen::JsValue::UNDEFINED).is_err());
 }
+
+#[wasm_bindgen_test]
+fn wrong_types_are_decode_errors_that_name_them() {
+    // The vendored serde-wasm-bindgen names a float without printing it (Cargo.toml, [patch]).
+    let float = json::decode::<i64>("3.5").err().unwrap_or_default();
+    assert!(float.ends_with("invalid type: floating point, expected i64"), "{float}");
+    let text = json::decode::<i64>(r#""3""#).err().unwrap_or_default();
+    assert!(text.ends_with(r#"invalid type: string "3", expected i64"#), "{text}");
+    let status = json::decode::<Status>(r#""lost""#).err().unwrap_or_default();
+    assert!(status.contains("unknown variant `lost`"), "{status}");
+    assert_eq!(json::decode::<u8>("300").map_err(|e| !e.is_empty()), Err(true));
+}
