@@ -12,6 +12,7 @@ mod catalog;
 mod downloads;
 mod events;
 mod idempotency;
+pub mod json;
 mod kb;
 mod session;
 mod tickets;
@@ -25,8 +26,9 @@ use baton_core::{Problem, Ticket};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::{Callable, Callback};
 use serde::de::DeserializeOwned;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::sync::{Arc, RwLock};
+use wasm_bindgen::JsValue;
 use web_sys::RequestCredentials;
 
 /// Why a request failed.
@@ -86,7 +88,10 @@ impl Config {
     /// so start-up never fails on it.
     pub async fn load() -> Config {
         let answer = match Request::get("/config.json").send().await {
-            Ok(resp) if resp.ok() => resp.json::<Config>().await.ok(),
+            Ok(resp) if resp.ok() => match resp.text().await {
+                Ok(text) => json::decode::<Config>(&text).ok(),
+                Err(_) => None,
+            },
             _ => None,
         };
         answer.unwrap_or_default()
@@ -194,11 +199,11 @@ impl Api {
 
     /// Sends the request and returns the response if it is 2xx; otherwise the server's problem.
     async fn send(&self, request: Result<Request, gloo_net::Error>) -> Result<Response, ApiError> {
-        let request = request.map_err(|e| ApiError::Decode(e.to_string()))?;
+        let request = request.map_err(|e| ApiError::Decode(describe(e)))?;
         let response = request
             .send()
             .await
-            .map_err(|e| ApiError::Network(e.to_string()))?;
+            .map_err(|e| ApiError::Network(describe(e)))?;
         if response.ok() {
             return Ok(response);
         }
@@ -226,25 +231,58 @@ impl Api {
         request: Result<Request, gloo_net::Error>,
     ) -> Result<T, ApiError> {
         let body = self.body(request).await?;
-        serde_json::from_str(&body).map_err(|e| ApiError::Decode(e.to_string()))
+        json::from_value(body).map_err(ApiError::Decode)
     }
 
-    /// The text of a 2xx answer. Not generic, so the async code exists once rather than once
-    /// per response type.
-    async fn body(&self, request: Result<Request, gloo_net::Error>) -> Result<String, ApiError> {
+    /// The 2xx answer's JSON, parsed by the browser. Not generic, so the async code exists once
+    /// rather than once per response type.
+    async fn body(&self, request: Result<Request, gloo_net::Error>) -> Result<JsValue, ApiError> {
         let response = self.send(request).await?;
-        response
+        let text = response
             .text()
             .await
-            .map_err(|e| ApiError::Network(e.to_string()))
+            .map_err(|e| ApiError::Network(describe(e)))?;
+        json::parse(&text).map_err(ApiError::Decode)
     }
+}
+
+/// A request with a JSON body: what gloo-net's `json()` does, without serde_json.
+trait JsonBody {
+    fn json_body<T: Serialize + ?Sized>(self, body: &T) -> Result<Request, gloo_net::Error>;
+}
+
+impl JsonBody for RequestBuilder {
+    fn json_body<T: Serialize + ?Sized>(self, body: &T) -> Result<Request, gloo_net::Error> {
+        with_body(self, json::encode(body))
+    }
+}
+
+fn with_body(
+    request: RequestBuilder,
+    body: Result<String, String>,
+) -> Result<Request, gloo_net::Error> {
+    let body = body.map_err(gloo_net::Error::GlooError)?;
+    request.header("Content-Type", "application/json").body(body)
 }
 
 /// The problem+json `body` of an error response, or a synthetic `internal` problem when the body
 /// is not one (a proxy's HTML error page, an empty 502, …).
 fn problem_of(status: u16, status_text: &str, body: &str) -> Problem {
-    serde_json::from_str::<Problem>(body)
+    json::decode::<Problem>(body)
         .unwrap_or_else(|_| Problem::new(status, code::INTERNAL, status_text))
+}
+
+/// A gloo-net error's message, as its `Display` writes it. By hand, because that `Display` also
+/// covers the serde_json errors of gloo-net's `json()`, which we never call: this way none of
+/// serde_json is linked in.
+fn describe(error: gloo_net::Error) -> String {
+    match error {
+        gloo_net::Error::JsError(e) => e.to_string(),
+        gloo_net::Error::GlooError(message) => message,
+        // `SerdeError`, which exists when some dependency enables gloo-net's `json`.
+        #[allow(unreachable_patterns)]
+        _ => "invalid JSON".to_owned(),
+    }
 }
 
 /// Cookies must be sent explicitly when the API lives on another origin; same-origin is the

@@ -2,7 +2,7 @@
 //! star, presence, confidential reveals, customers, groups and agents (`/api/v1/views…`,
 //! `/api/v1/tickets/{id}/…`, `/api/v1/customers…`).
 
-use super::{Api, ApiError};
+use super::{Api, ApiError, JsonBody};
 use baton_core::{
     AgentGroup, AgentInfo, ConfidentialReveal, GroupRef, ConfidentialValue, CustomerPanel, NewView, Page,
     Presence, PresenceBeat, SortDir, Ticket, TicketPatch, TicketRow, View, ViewCount,
@@ -43,7 +43,7 @@ impl Api {
 
     /// `POST /views`: a custom view; 422 names the condition at fault.
     pub async fn create_view(&self, view: &NewView) -> Result<View, ApiError> {
-        self.fetch(self.post("/views").json(view)).await
+        self.fetch(self.post("/views").json_body(view)).await
     }
 
     /// `PATCH /tickets/{id}` with `If-Match: "v<version>"`: 412 `precondition_failed` when
@@ -57,7 +57,7 @@ impl Api {
         let request = self
             .auth(Request::patch(&self.url(&format!("/tickets/{id}"))))
             .header("If-Match", &format!("\"v{version}\""))
-            .json(patch);
+            .json_body(patch);
         self.fetch(request).await
     }
 
@@ -78,7 +78,7 @@ impl Api {
     /// `POST /tickets/{id}/presence`: I am here (and typing or not); who else is.
     pub async fn presence(&self, id: i64, typing: bool) -> Result<Presence, ApiError> {
         let beat = PresenceBeat { typing };
-        self.fetch(self.post(&format!("/tickets/{id}/presence")).json(&beat))
+        self.fetch(self.post(&format!("/tickets/{id}/presence")).json_body(&beat))
             .await
     }
 

@@ -1,7 +1,7 @@
 //! The agent's ticket page beyond properties: quick replies (`/quick-replies`), customers for
 //! the customer panel and phone registration (`/customers…`).
 
-use super::{Api, ApiError};
+use super::{Api, ApiError, JsonBody};
 use baton_core::{CustomerInfo, NewCustomer, NewTicket, QuickReply, Ticket};
 
 impl Api {
@@ -18,7 +18,7 @@ impl Api {
 
     /// `POST /customers`: a new caller; 409 `already_exists` for a known email.
     pub async fn create_customer(&self, customer: &NewCustomer) -> Result<CustomerInfo, ApiError> {
-        self.fetch(self.post("/customers").json(customer)).await
+        self.fetch(self.post("/customers").json_body(customer)).await
     }
 
     /// `POST /customers/{id}/tickets`: the help center's ticket, filed for the customer by phone.
@@ -32,7 +32,7 @@ impl Api {
         let request = self
             .post(&format!("/customers/{customer}/tickets"))
             .header("Idempotency-Key", idempotency_key)
-            .json(ticket);
+            .json_body(ticket);
         self.fetch(request).await
     }
 }

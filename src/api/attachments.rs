@@ -30,7 +30,7 @@ impl Api {
             return Err(ApiError::Network("upload failed".to_owned()));
         }
         if (200..300).contains(&status) {
-            return serde_json::from_str(&body).map_err(|e| ApiError::Decode(e.to_string()));
+            return super::json::decode(&body).map_err(ApiError::Decode);
         }
         let status_text = xhr.status_text().unwrap_or_default();
         Err(self.refused(problem_of(status, &status_text, &body)))

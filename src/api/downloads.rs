@@ -27,7 +27,7 @@ impl Api {
         let bytes = response
             .binary()
             .await
-            .map_err(|e| ApiError::Network(e.to_string()))?;
+            .map_err(|e| ApiError::Network(super::describe(e)))?;
         save(&bytes, name).map_err(|e| ApiError::Decode(format!("cannot save the file: {e:?}")))
     }
 }

@@ -1,13 +1,13 @@
 //! Signing in and out, and who is signed in: `/api/v1/session` and `/api/v1/me`.
 
-use super::{Api, ApiError};
+use super::{Api, ApiError, JsonBody};
 use baton_core::sso::{BearerSession, JwtExchange, WidgetConfig};
 use baton_core::{LoginRequest, Me};
 
 impl Api {
     /// `POST /session`: sets the session cookie and returns the user.
     pub async fn login(&self, credentials: &LoginRequest) -> Result<Me, ApiError> {
-        self.fetch(self.post("/session").json(credentials)).await
+        self.fetch(self.post("/session").json_body(credentials)).await
     }
 
     /// `DELETE /session`: ends the session server-side and clears the cookie.
@@ -17,7 +17,7 @@ impl Api {
 
     /// `POST /session/jwt`: a host-signed SSO token for a bearer session (no cookie is set).
     pub async fn exchange_jwt(&self, request: &JwtExchange) -> Result<BearerSession, ApiError> {
-        self.fetch(self.post("/session/jwt").json(request)).await
+        self.fetch(self.post("/session/jwt").json_body(request)).await
     }
 
     /// `GET /widget/{tenant}`: the widget's public configuration.

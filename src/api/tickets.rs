@@ -1,6 +1,6 @@
 //! Tickets and their threads: `/api/v1/tickets…`.
 
-use super::{Api, ApiError};
+use super::{Api, ApiError, JsonBody};
 use leptos::prelude::Callable;
 use baton_core::{
     ConfidentialValue, Message, NewMessage, NewTicket, Page, Status, Ticket, TicketAction,
@@ -63,7 +63,7 @@ impl Api {
         if let Some(channel) = self.channel {
             request = request.header(baton_core::sso::CHANNEL_HEADER, channel);
         }
-        let created: Ticket = self.fetch(request.json(ticket)).await?;
+        let created: Ticket = self.fetch(request.json_body(ticket)).await?;
         if let Some(callback) = self.on_ticket_created {
             callback.run(created.clone());
         }
@@ -86,13 +86,13 @@ impl Api {
         let request = self
             .post(&format!("/tickets/{id}/messages"))
             .header("Idempotency-Key", idempotency_key)
-            .json(message);
+            .json_body(message);
         self.fetch(request).await
     }
 
     /// `POST /tickets/{id}/actions`: a lifecycle event; the updated ticket.
     pub async fn act(&self, id: i64, action: &TicketAction) -> Result<Ticket, ApiError> {
-        self.fetch(self.post(&format!("/tickets/{id}/actions")).json(action))
+        self.fetch(self.post(&format!("/tickets/{id}/actions")).json_body(action))
             .await
     }
 
@@ -102,7 +102,7 @@ impl Api {
         let body = ConfidentialValue {
             value: value.to_owned(),
         };
-        self.send(self.put(&format!("/tickets/{id}/confidential")).json(&body))
+        self.send(self.put(&format!("/tickets/{id}/confidential")).json_body(&body))
             .await
             .map(drop)
     }

@@ -8,6 +8,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::future::Future;
+use std::pin::Pin;
 
 /// Whether a request started by this control is still running.
 #[derive(Debug, Clone, Copy)]
@@ -23,6 +24,13 @@ impl Busy {
         if self.0.get_untracked() {
             return false;
         }
+        self.start(Box::pin(work));
+        true
+    }
+
+    /// The body of [`Busy::run`], with the work boxed: not generic, so the wrapping future and
+    /// its spawn exist once rather than once per caller.
+    fn start(&self, work: Pin<Box<dyn Future<Output = ()>>>) {
         self.0.set(true);
         let flag = self.0;
         spawn_local(async move {
@@ -30,7 +38,6 @@ impl Busy {
             // The page may be gone by now (navigation); then there is nothing to reset.
             flag.try_set(false);
         });
-        true
     }
 
     /// True while running (tracked).

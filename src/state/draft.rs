@@ -9,10 +9,11 @@ mod send_key;
 
 pub use send_key::{fingerprint, SendKey};
 
-use crate::api::idempotency_key;
+use crate::api::{idempotency_key, json};
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use wasm_bindgen::JsValue;
 
 /// Where a draft is being written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,13 +31,6 @@ pub fn storage_key(user: i64, place: DraftPlace) -> String {
         DraftPlace::NewTicket => format!("baton.draft.{user}.new"),
         DraftPlace::Ticket(id) => format!("baton.draft.{user}.ticket.{id}"),
     }
-}
-
-/// What one localStorage entry holds.
-#[derive(Deserialize)]
-struct Stored<T> {
-    content: T,
-    send: SendKey,
 }
 
 /// The persistence and the idempotency key of one draft. Cheap to copy.
@@ -65,11 +59,11 @@ impl DraftStore {
     /// saved content. The store keeps its identity, so whatever holds it keeps working.
     pub fn reopen<T: DeserializeOwned>(&self, key: Option<String>) -> Option<T> {
         let raw = key.as_deref().and_then(read);
-        let stored = raw
-            .as_deref()
-            .and_then(|raw| serde_json::from_str::<Stored<T>>(raw).ok());
+        let stored = raw.as_deref().and_then(stored).and_then(|(content, send)| {
+            Some((json::from_value::<T>(content).ok()?, send))
+        });
         let (content, send) = match stored {
-            Some(stored) => (Some(stored.content), stored.send),
+            Some((content, send)) => (Some(content), send),
             None => (None, SendKey::new(idempotency_key())),
         };
         self.key.set_value(key);
@@ -87,7 +81,7 @@ impl DraftStore {
             return;
         }
         // Serialising our own plain data cannot fail; if it somehow did, keep the last save.
-        if let Ok(json) = serde_json::to_string(content) {
+        if let Ok(json) = json::encode(content) {
             self.content.set_value(Some(json));
             self.write();
         }
@@ -121,7 +115,7 @@ impl DraftStore {
         let (Some(key), Some(content)) = (self.key.get_value(), self.content.get_value()) else {
             return;
         };
-        let send = serde_json::to_string(&self.send.get_value()).unwrap_or_default();
+        let send = self.send.get_value().to_json();
         if let Some(storage) = storage() {
             // A full or refused storage keeps the draft in memory for this visit.
             let _ = storage.set_item(&key, &format!(r#"{{"content":{content},"send":{send}}}"#));
@@ -133,6 +127,15 @@ impl DraftStore {
             let _ = storage.remove_item(&key);
         }
     }
+}
+
+/// One localStorage entry, `{"content":…,"send":…}`: the content (still to decode) and its key.
+/// Not generic, so this exists once for every kind of draft.
+fn stored(raw: &str) -> Option<(JsValue, SendKey)> {
+    let value = json::parse(raw).ok()?;
+    let field = |name: &str| js_sys::Reflect::get(&value, &JsValue::from_str(name)).ok();
+    let send = SendKey::from_stored(raw, &field("send")?)?;
+    Some((field("content")?, send))
 }
 
 fn read(key: &str) -> Option<String> {

@@ -11,7 +11,7 @@
 //! opens `?ticket=…`. The browser's own reconnect would reuse a spent ticket, so in that mode a
 //! dropped stream is always reopened by us.
 
-use crate::api::Api;
+use crate::api::{json, Api};
 use baton_core::{EventType, LiveEvent, Presence};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -128,14 +128,14 @@ impl Live {
             self.last_id.set_value(Some(id.to_owned()));
         }
         if kind == PRESENCE_EVENT {
-            if let Ok(presence) = serde_json::from_str::<Presence>(data) {
+            if let Ok(presence) = json::decode::<Presence>(data) {
                 self.presence.set(Some(presence));
             }
             return;
         }
         let (Some(kind), Ok(event)) = (
             EventType::from_code(kind),
-            serde_json::from_str::<LiveEvent>(data),
+            json::decode::<LiveEvent>(data),
         ) else {
             return;
         };

@@ -10,6 +10,7 @@ mod drafts;
 mod kb;
 mod router;
 mod fixtures;
+mod json;
 mod shell;
 mod support;
 mod ticket_details;

@@ -5,14 +5,14 @@
 //! filed twice; edited content gets a new key, since the server would otherwise answer with what
 //! the first attempt created; after the server acknowledged, the next thing gets a new key.
 
-use serde::{Deserialize, Serialize};
+use crate::api::json;
+use wasm_bindgen::JsValue;
 
 /// The key for the next attempt and a fingerprint of what was last sent with it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SendKey {
     key: String,
     /// Fingerprint of the content last sent with `key`; `None` while `key` is unused.
-    #[serde(default)]
     sent: Option<u64>,
 }
 
@@ -35,6 +35,38 @@ impl SendKey {
         }
         self.sent = Some(fingerprint);
         self.key.clone()
+    }
+
+    /// As a draft stores it: `{"key":"…","sent":<u64>|null}`, the shape drafts have always had.
+    pub fn to_json(&self) -> String {
+        let key = json::stringify(&JsValue::from_str(&self.key)).unwrap_or_default();
+        match self.sent {
+            Some(sent) => format!(r#"{{"key":{key},"sent":{sent}}}"#),
+            None => format!(r#"{{"key":{key},"sent":null}}"#),
+        }
+    }
+
+    /// Reads back what [`SendKey::to_json`] stored: `send` is the parsed object, `raw` the whole
+    /// entry's text, which it ends. A fingerprint is a u64 and a JS number holds only 53 bits, so
+    /// `sent` is read from the text (the last `"sent":` in it, which is this object's: the
+    /// content comes first, and inside a JSON string the quotes would be escaped), checked
+    /// against the parsed number. A missing `sent` is `None`, as a missing key is no `SendKey`.
+    pub fn from_stored(raw: &str, send: &JsValue) -> Option<SendKey> {
+        let field = |name: &str| js_sys::Reflect::get(send, &JsValue::from_str(name)).ok();
+        let key = field("key")?.as_string()?;
+        let parsed = field("sent")?;
+        if parsed.is_null() || parsed.is_undefined() {
+            return Some(SendKey { key, sent: None });
+        }
+        let number = parsed.as_f64()?;
+        let text = &raw[raw.rfind(r#""sent":"#)? + 7..];
+        let text = text.trim_start();
+        let digits = &text[..text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len())];
+        let sent: u64 = digits.parse().ok()?;
+        (sent as f64 == number).then_some(SendKey {
+            key,
+            sent: Some(sent),
+        })
     }
 
     /// The server took it: whatever comes next is a new request.

@@ -7,6 +7,7 @@
 use crate::components::ticket::custom_field::{FieldSlot, SavedSlot};
 use crate::components::ui::{uploaded, Upload};
 use crate::i18n::UPLOADS_PENDING;
+use crate::api::json;
 use crate::state::draft::DraftStore;
 use baton_core::{Attachment, FieldError, NewTicket, TicketType};
 use leptos::prelude::*;
@@ -159,7 +160,7 @@ impl TicketDraft {
             ..ticket.clone()
         };
         self.store
-            .key_for(&serde_json::to_string(&identity).unwrap_or_default())
+            .key_for(&json::encode(&identity).unwrap_or_default())
     }
 
     /// The server took the ticket: the draft goes, and the next ticket gets a new key.

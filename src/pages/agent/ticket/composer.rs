@@ -65,7 +65,7 @@ pub fn AgentComposer(
             return;
         }
         errors.set(Vec::new());
-        let idempotency = store.key_for(&serde_json::to_string(&message).unwrap_or_default());
+        let idempotency = store.key_for(&crate::api::json::encode(&message).unwrap_or_default());
         let api = state.api.get_value();
         busy.run(async move {
             match api.post_message(id, &message, &idempotency).await {

@@ -1,6 +1,7 @@
 //! The reply box's text and files, kept per user and per ticket in a localStorage draft
 //! (`baton.draft.<user>.ticket.<id>`) until the server has the message.
 
+use crate::api::json;
 use crate::components::ui::{uploaded, Upload};
 use crate::state::draft::{storage_key, DraftPlace, DraftStore};
 use baton_core::{Attachment, NewMessage};
@@ -60,7 +61,7 @@ impl ReplyDraft {
     /// The `Idempotency-Key` for sending `message` now: the last attempt's unless it changed.
     pub fn key_for(&self, message: &NewMessage) -> String {
         self.store
-            .key_for(&serde_json::to_string(message).unwrap_or_default())
+            .key_for(&json::encode(message).unwrap_or_default())
     }
 
     /// The server has the message: the box empties, the draft goes, the next message gets a new key.
