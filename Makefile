@@ -37,13 +37,20 @@ setup:
 setup-test:
 	@scripts/setup.sh test
 
+## The release bundles' compiler flags: erase_components (below), and source paths relative to the
+## crate instead of this machine's cargo registry and checkout (panic locations name files), which
+## also keeps the build machine's paths out of what browsers download.
+DIST_RUSTFLAGS = --cfg erase_components \
+	$(foreach dir,$(wildcard $(or $(CARGO_HOME),$(HOME)/.cargo)/registry/src/*),--remap-path-prefix=$(dir)/=) \
+	--remap-path-prefix=$(CURDIR)/=
+
 ## make dist: the release SPA in dist/ (wasm-opt -Oz), with .br/.gz beside each asset: the help
 ## center (index.html), then the agent workspace (agent.html) in dist/ws/ (the first build empties dist/).
 ## erase_components: Leptos type-erases every component's view (AnyView), which cut the help center's
 ## wasm by 35 KB brotli (BENCHMARKS.md); only the release bundles are built with it.
 dist: setup
-	RUSTFLAGS="--cfg erase_components $$RUSTFLAGS" trunk build --release
-	RUSTFLAGS="--cfg erase_components $$RUSTFLAGS" trunk build agent.html --release --dist dist/ws --public-url /ws/
+	RUSTFLAGS="$(DIST_RUSTFLAGS) $$RUSTFLAGS" trunk build --release
+	RUSTFLAGS="$(DIST_RUSTFLAGS) $$RUSTFLAGS" trunk build agent.html --release --dist dist/ws --public-url /ws/
 	node scripts/precompress.mjs dist
 
 ## make server: the API and SPA without rebuilding the SPA (for `trunk serve` development).
