@@ -28,8 +28,8 @@ need_build() {
     cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
   fi
   # binaryen 132 from npm; Debian's binaryen 108 produces wasm that fails in the browser.
-  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/axe-core ]; then
-    log "installing npm tools (binaryen, axe-core)"; npm ci --no-audit --no-fund
+  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/esbuild ]; then
+    log "installing npm tools (binaryen, esbuild, axe-core)"; npm ci --no-audit --no-fund
   fi
   # Trunk runs offline (Trunk.toml); make sure every crate is in the local registry cache.
   cargo fetch --locked >/dev/null 2>&1 || cargo fetch
