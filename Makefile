@@ -16,6 +16,7 @@ run: dist
 
 ## make test: core, server, browser (wasm-bindgen-test) and end-to-end tests.
 test: setup-test dist
+	scripts/sizes.sh --budget 250000
 	$(CARGO) test -p baton-core -p baton-server -p baton-e2e -p baton
 	$(CARGO) test -p baton --target wasm32-unknown-unknown
 	scripts/conformance.sh

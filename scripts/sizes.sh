@@ -3,7 +3,11 @@
 # downloads; the server sends the precompressed .br/.gz files `make dist` writes. The help center
 # (dist/: what customers and the widget frame load, budget ≤ 250 KB) and the agent workspace
 # (dist/ws/, loaded from /agent). widget.js, which host pages load, is listed but not in a total.
+# `sizes.sh --budget BYTES` also fails when the help center's brotli total is over BYTES (make test
+# uses it, so a change that breaks the budget is seen where it is made).
 set -euo pipefail
+budget=""
+if [ "${1:-}" = "--budget" ]; then budget=${2:?--budget needs a number of bytes}; fi
 cd "$(dirname "$0")/../dist"
 printf '%-48s %10s %10s %10s\n' file raw gzip brotli
 for bundle in help-center agent; do
@@ -18,6 +22,14 @@ for bundle in help-center agent; do
     printf '%-48s %10s %10s %10s\n' "${f#./}" "$raw" "$gz" "$br"
   done
   printf '%-48s %10s %10s %10s\n' "total $bundle" "" "$tg" "$tb"
+  [ "$bundle" = help-center ] && help_center=$tb
 done
 f=widget.js
 [ -f "$f" ] && printf '%-48s %10s %10s %10s\n' "$f (host pages)" "$(stat -c %s $f)" "$(gzip -9c $f | wc -c)" "$(stat -c %s $f.br 2>/dev/null || echo -)"
+if [ -n "$budget" ]; then
+  if [ "$help_center" -gt "$budget" ]; then
+    echo "FAIL: the help center is $help_center bytes brotli, over its budget of $budget (BENCHMARKS.md)" >&2
+    exit 1
+  fi
+  echo "help center within budget: $help_center of $budget bytes brotli"
+fi
