@@ -89,6 +89,24 @@ impl Api {
             .map(drop)
     }
 
+    /// The same `DELETE` while the page unloads (tab closed, a full page load elsewhere): sent
+    /// with `keepalive`, which the browser completes after the page is gone, so the others stop
+    /// seeing this agent at once rather than when the server's 30 s expiry comes. Nobody waits
+    /// for the answer.
+    pub fn leave_on_unload(&self, id: i64) {
+        let Ok(request) = self.delete(&format!("/tickets/{id}/presence")).build() else {
+            return;
+        };
+        let init = web_sys::RequestInit::new();
+        // web-sys has no setter for `keepalive`; the dictionary is a plain object.
+        if js_sys::Reflect::set(&init, &"keepalive".into(), &true.into()).is_err() {
+            return;
+        }
+        if let Some(window) = web_sys::window() {
+            let _ = window.fetch_with_request_and_init(&request.into(), &init);
+        }
+    }
+
     /// `POST /tickets/{id}/confidential/reveal`: the plaintext; the server records the reveal.
     pub async fn reveal(&self, id: i64) -> Result<ConfidentialValue, ApiError> {
         self.fetch(self.post(&format!("/tickets/{id}/confidential/reveal")).build())

@@ -1,6 +1,7 @@
 //! Who else is on this ticket, and who is typing (`presence`), live. The page sends a heartbeat
 //! every 10 s (the server forgets a viewer after 30 s), `typing` as it flips, and leaves on the
-//! way out; the SSE `presence` events keep the list current between heartbeats.
+//! way out, also when the tab closes or the browser loads another page (`pagehide`); the SSE
+//! `presence` events keep the list current between heartbeats.
 
 use crate::api::use_api;
 use crate::i18n::{AgentKey, Key};
@@ -86,7 +87,14 @@ pub fn PresenceBar(
             false,
         );
     }
+    // Leaving by a page load or closing the tab runs no cleanup: say goodbye on `pagehide`.
+    let unload = window_event_listener(leptos::ev::pagehide, move |_| {
+        if let Some(api) = api.try_get_value() {
+            api.leave_on_unload(ticket);
+        }
+    });
     on_cleanup(move || {
+        unload.remove();
         if let Some(t) = timer {
             t.clear();
         }

@@ -208,7 +208,15 @@ async fn quick_replies_presence_and_shortcuts() {
     // Leaving the page leaves the ticket: the admin sees nobody else.
     agent.click("back-to-list").await;
     agent.find("view-item").await;
+    admin.gone_by(By::Css(viewer.clone())).await;
+    // So does a full page load elsewhere (as closing the tab): no cleanup runs then, the
+    // `pagehide` request does — well before the server's 30 s expiry, longer than WAIT.
+    agent.goto(&page).await;
+    admin.find_by(By::Css(viewer.clone())).await;
+    let left = Instant::now();
+    agent.goto(&stack.url("/kb")).await;
     admin.gone_by(By::Css(viewer)).await;
+    println!("presence: gone {:?} after the page was left", left.elapsed());
     agent.quit().await;
     admin.quit().await;
 }
