@@ -31,6 +31,7 @@ pub enum ListKey {
     HintSeveral,
     HintTime,
     HintId,
+    HintRequester,
     ErrUnknownField,
     ErrInvalidOperator,
     ErrInvalidValue,

@@ -5,6 +5,7 @@
 
 mod catalog;
 mod condition_row;
+mod customer_suggestions;
 
 use crate::api::use_api;
 use crate::components::ui::{error_id, FieldErrorText};

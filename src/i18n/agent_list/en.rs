@@ -25,6 +25,7 @@ pub fn text(key: ListKey) -> &'static str {
         HintSeveral => "Several values: separate with commas.",
         HintTime => "A date (2026-01-31) or a time back from now (-7d, -12h).",
         HintId => "The ID (a number).",
+        HintRequester => "Type a name, email or phone, then pick the customer (their ID goes in).",
         ErrUnknownField => "This field cannot be used in a view.",
         ErrInvalidOperator => "This operator does not fit the field.",
         ErrInvalidValue => "This value does not fit the field.",

@@ -25,6 +25,7 @@ pub fn text(key: ListKey) -> &'static str {
         HintSeveral => "多个值用逗号分隔。",
         HintTime => "日期（2026-01-31）或相对时间（-7d、-12h）。",
         HintId => "ID（数字）。",
+        HintRequester => "输入姓名、邮箱或电话，然后选择客户（填入其 ID）。",
         ErrUnknownField => "此字段不能用于视图。",
         ErrInvalidOperator => "此运算符不适用于该字段。",
         ErrInvalidValue => "此值不适用于该字段。",

@@ -215,7 +215,8 @@ pub fn value_hint(field: &str, op: Op) -> Option<ListKey> {
     match (field, op) {
         ("created_at" | "updated_at", _) => Some(ListKey::HintTime),
         (_, Op::In | Op::NotIn) => Some(ListKey::HintSeveral),
-        ("requester" | "type" | "subtype" | "group" | "customer_group", _) => Some(ListKey::HintId),
+        ("requester", _) => Some(ListKey::HintRequester),
+        ("type" | "subtype" | "group" | "customer_group", _) => Some(ListKey::HintId),
         _ => None,
     }
 }

@@ -2,6 +2,7 @@
 //! number, and the server's errors about this row (`conditions[<i>].field|op|value`) beside it.
 //! Values are a select (one) or checkboxes (several) where the options are known, text otherwise.
 
+use super::customer_suggestions::CustomerSuggestions;
 use super::catalog::{is_many, op_code, op_from_code, op_key, ops_of, value_hint, Catalog, FIELDS};
 use crate::components::ui::{error_id, has_error};
 use crate::i18n::{field_key, Key, ListKey};
@@ -183,10 +184,14 @@ pub fn ConditionRow(
                         (!ids.is_empty()).then(|| ids.join(" "))
                     }
                 };
+                // The requester is a customer's id: the customers matching what is typed are
+                // offered by name and email.
+                let customers = (field == "requester" && !is_many(op)).then(|| id("customers"));
                 view! {
                     <input type="text" id=id("value") data-testid="condition-value" aria-label=label
-                        aria-invalid=invalid("value") aria-describedby=describe
+                        aria-invalid=invalid("value") aria-describedby=describe list=customers.clone()
                         prop:value=move || row.text.get() on:input=move |ev| row.text.set(event_target_value(&ev)) />
+                    {customers.map(|list| view! { <CustomerSuggestions id=list typed=row.text /> })}
                     {hint.map(|h| view! { <span class="field-hint" id=hint_id>{tr(h.into())}</span> })}
                 }.into_any()
             }
