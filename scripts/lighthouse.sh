@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Lighthouse (12.x: 13 needs Node 22) against a fresh reference server with demo data, on the
-# login page and the help center. Prints the category scores; the JSON reports go to
+# login page and the help articles (/kb). Prints the category scores; the JSON reports go to
 # target/lighthouse/. A benchmark, not a test: numbers go to BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,7 +16,7 @@ server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$db"' EXIT
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null && break; sleep 0.1; done
 mkdir -p target/lighthouse
-for page in login; do
+for page in login kb; do
   CHROME_PATH=/usr/bin/chromium "$tools/node_modules/.bin/lighthouse" "http://127.0.0.1:$port/$page" \
     --quiet --output=json --output-path="target/lighthouse/$page.json" \
     --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run" >/dev/null

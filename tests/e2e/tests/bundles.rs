@@ -81,3 +81,18 @@ async fn agents_and_customers_cross_between_the_bundles_by_page_loads() {
     until_at(&b, "/agent/nope", "agent").await;
     b.quit().await;
 }
+
+/// `/robots.txt` is a file of its own (not the app's document, which crawlers misread): the help
+/// articles may be crawled, the signed-in pages, the API and the widget frame not.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn robots_txt_is_served_as_text() {
+    let stack = Stack::start().await;
+    let response = reqwest::get(stack.url("/robots.txt")).await.expect("GET /robots.txt");
+    assert_eq!(response.status(), 200);
+    let kind = response.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    assert!(kind.starts_with("text/plain"), "{kind}");
+    let body = response.text().await.expect("body");
+    for line in ["User-agent: *", "Disallow: /agent", "Disallow: /api/", "Disallow: /tickets", "Allow: /"] {
+        assert!(body.lines().any(|l| l == line), "{line:?} missing from {body}");
+    }
+}
