@@ -14,7 +14,7 @@ mod secret_field;
 mod send_failure;
 mod toast_host;
 
-pub use checked_submit::checked_submit;
+pub use checked_submit::{checked_submit, form_errors};
 pub use dynamic::dynamic;
 pub use error_panel::{error_code, loaded, ErrorPanel};
 pub use field::{Described, TextArea, TextField};

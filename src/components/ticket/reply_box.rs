@@ -2,7 +2,7 @@
 //! after a failed send the reason and a retry.
 
 use crate::api::ApiError;
-use crate::components::ui::{focus_id, uploaded, FilePicker, SendFailure, TextArea, Upload};
+use crate::components::ui::{focus_id, form_errors, uploaded, FilePicker, SendFailure, TextArea, Upload};
 use crate::i18n::{Key, UPLOADS_PENDING};
 use crate::state::locale::{tr, tr_while};
 use baton_core::{validate, FieldError, MessageKind, NewMessage};
@@ -34,14 +34,7 @@ pub fn ReplyBox(
     on_send: Callback<NewMessage>,
 ) -> impl IntoView {
     let client_errors = RwSignal::new(Vec::<FieldError>::new());
-    let errors = Signal::derive(move || {
-        let mine = client_errors.get();
-        if mine.is_empty() {
-            server_errors.get()
-        } else {
-            mine
-        }
-    });
+    let errors = form_errors(client_errors, server_errors);
     let send_now = move || {
         if pending.get_untracked() {
             return;

@@ -11,7 +11,7 @@ pub use draft::TicketDraft;
 
 use crate::api::ApiError;
 use crate::components::kb::KbSuggestions;
-use crate::components::ui::{FilePicker, SecretField, SendFailure, TextArea, TextField, Upload};
+use crate::components::ui::{form_errors, FilePicker, SecretField, SendFailure, TextArea, TextField, Upload};
 use crate::i18n::Key;
 use crate::state::locale::tr_while;
 use baton_core::validate;
@@ -47,14 +47,7 @@ pub fn TicketForm(
 ) -> impl IntoView {
     let client_errors = RwSignal::new(Vec::<FieldError>::new());
     // Our own check runs first; once it passes, what the server said is what counts.
-    let errors = Signal::derive(move || {
-        let mine = client_errors.get();
-        if mine.is_empty() {
-            server_errors.get()
-        } else {
-            mine
-        }
-    });
+    let errors = form_errors(client_errors, server_errors);
     // When the server refuses fields, take the user to the first one to fix.
     Effect::new(move |_| {
         if !server_errors.with(Vec::is_empty) {
