@@ -15,6 +15,7 @@ mod events;
 mod idempotency;
 pub mod json;
 mod kb;
+mod query;
 mod session;
 mod tickets;
 

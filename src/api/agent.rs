@@ -2,6 +2,7 @@
 //! star, presence, confidential reveals, customers, groups and agents (`/api/v1/views…`,
 //! `/api/v1/tickets/{id}/…`, `/api/v1/customers…`).
 
+use super::query::Query;
 use super::{Api, ApiError, JsonBody};
 use baton_core::{
     AgentGroup, AgentInfo, ConfidentialReveal, GroupRef, ConfidentialValue, CustomerPanel, NewView, Page,
@@ -28,14 +29,12 @@ impl Api {
         cursor: Option<&str>,
         sort: Option<ViewSort>,
     ) -> Result<Page<TicketRow>, ApiError> {
-        let mut params = vec![("limit", "100".to_owned())];
-        if let Some(cursor) = cursor {
-            params.push(("cursor", cursor.to_owned()));
-        }
-        if let Some(sort) = sort {
-            params.push(("sort", sort.field.code().to_owned()));
-            params.push(("dir", if sort.dir == SortDir::Asc { "asc" } else { "desc" }.to_owned()));
-        }
+        let params = Query::default()
+            .number("limit", Some(100))
+            .some("cursor", cursor)
+            .some("sort", sort.map(|s| s.field.code()))
+            .some("dir", sort.map(|s| if s.dir == SortDir::Asc { "asc" } else { "desc" }))
+            .into_pairs();
         let view = String::from(js_sys::encode_uri_component(view));
         self.fetch(self.get(&format!("/views/{view}/tickets")).query(params).build())
             .await

@@ -1,6 +1,7 @@
 //! The knowledge base: `/api/v1/kb/…`. Readable without a session (the server then answers for
 //! its default desk), so the help center works before login.
 
+use super::query::Query;
 use super::{Api, ApiError};
 use baton_core::kb::{Article, ArticleSummary, Category};
 use baton_core::Page;
@@ -18,20 +19,11 @@ pub struct ArticleQuery {
 
 impl ArticleQuery {
     fn params(&self) -> Vec<(&'static str, String)> {
-        let mut params = Vec::new();
-        if let Some(q) = self.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-            params.push(("q", q.to_owned()));
-        }
-        if let Some(id) = self.category_id {
-            params.push(("category_id", id.to_string()));
-        }
-        if let Some(cursor) = &self.cursor {
-            params.push(("cursor", cursor.clone()));
-        }
-        if let Some(limit) = self.limit {
-            params.push(("limit", limit.to_string()));
-        }
-        params
+        Query::default()
+            .text("q", self.q.as_deref())
+            .number("category_id", self.category_id)
+            .page(self.cursor.as_deref(), self.limit)
+            .into_pairs()
     }
 }
 

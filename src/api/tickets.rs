@@ -1,5 +1,6 @@
 //! Tickets and their threads: `/api/v1/tickets…`.
 
+use super::query::Query;
 use super::{Api, ApiError, JsonBody};
 use leptos::prelude::Callable;
 use baton_core::{
@@ -20,20 +21,11 @@ pub struct TicketQuery {
 
 impl TicketQuery {
     fn params(&self) -> Vec<(&'static str, String)> {
-        let mut params = Vec::new();
-        if let Some(status) = self.status {
-            params.push(("status", status.code().to_owned()));
-        }
-        if let Some(q) = self.q.as_deref().filter(|q| !q.trim().is_empty()) {
-            params.push(("q", q.to_owned()));
-        }
-        if let Some(cursor) = &self.cursor {
-            params.push(("cursor", cursor.clone()));
-        }
-        if let Some(limit) = self.limit {
-            params.push(("limit", limit.to_string()));
-        }
-        params
+        Query::default()
+            .some("status", self.status.map(Status::code))
+            .text("q", self.q.as_deref())
+            .page(self.cursor.as_deref(), self.limit)
+            .into_pairs()
     }
 }
 
