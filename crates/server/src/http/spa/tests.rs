@@ -3,36 +3,35 @@ use axum::body::Body;
 use axum::extract::Request;
 use axum::http::{header, StatusCode};
 
-async fn get(spa: &Spa, path: &str) -> (StatusCode, String, String) {
-    let req = Request::get(path).body(Body::empty()).expect("request");
+type TestResult<T = ()> = Result<T, Box<dyn std::error::Error>>;
+
+/// Status, `Cache-Control` and body of `GET path`.
+async fn get(spa: &Spa, path: &str) -> TestResult<(StatusCode, String, String)> {
+    let req = Request::get(path).body(Body::empty())?;
     let res = spa.serve(req).await;
-    let cache = res.headers()[header::CACHE_CONTROL]
-        .to_str()
-        .expect("ascii")
+    let cache = res
+        .headers()
+        .get(header::CACHE_CONTROL)
+        .ok_or("no Cache-Control")?
+        .to_str()?
         .to_owned();
     let status = res.status();
-    let body = axum::body::to_bytes(res.into_body(), 1 << 20)
-        .await
-        .expect("body");
-    (
-        status,
-        cache,
-        String::from_utf8(body.to_vec()).expect("utf-8"),
-    )
+    let body = axum::body::to_bytes(res.into_body(), 1 << 20).await?;
+    Ok((status, cache, String::from_utf8(body.to_vec())?))
 }
 
 #[tokio::test]
-async fn agent_routes_get_the_agent_document_and_the_rest_the_help_center() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::create_dir_all(dir.path().join("ws")).expect("ws");
-    std::fs::write(dir.path().join("index.html"), "help center").expect("write");
-    std::fs::write(dir.path().join("ws/index.html"), "agent").expect("write");
+async fn agent_routes_get_the_agent_document_and_the_rest_the_help_center() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    std::fs::create_dir_all(dir.path().join("ws"))?;
+    std::fs::write(dir.path().join("index.html"), "help center")?;
+    std::fs::write(dir.path().join("ws/index.html"), "agent")?;
     let js = "ws/baton-agent-0123456789abcdef.js";
-    std::fs::write(dir.path().join(js), "agent js").expect("write");
+    std::fs::write(dir.path().join(js), "agent js")?;
     let spa = Spa::new(dir.path().to_path_buf());
     for path in ["/agent", "/agent/", "/agent/tickets/3", "/agent?view=mine"] {
         assert_eq!(
-            get(&spa, path).await,
+            get(&spa, path).await?,
             (StatusCode::OK, NO_CACHE.into(), "agent".into()),
             "{path}"
         );
@@ -46,19 +45,20 @@ async fn agent_routes_get_the_agent_document_and_the_rest_the_help_center() {
         "/widget",
     ] {
         assert_eq!(
-            get(&spa, path).await,
+            get(&spa, path).await?,
             (StatusCode::OK, NO_CACHE.into(), "help center".into()),
             "{path}"
         );
     }
     assert_eq!(
-        get(&spa, &format!("/{js}")).await,
+        get(&spa, &format!("/{js}")).await?,
         (StatusCode::OK, IMMUTABLE.into(), "agent js".into())
     );
 
     // Without the agent bundle (an older dist), /agent still gets a document.
-    std::fs::remove_file(dir.path().join("ws/index.html")).expect("remove");
-    assert_eq!(get(&spa, "/agent").await.2, "help center");
+    std::fs::remove_file(dir.path().join("ws/index.html"))?;
+    assert_eq!(get(&spa, "/agent").await?.2, "help center");
+    Ok(())
 }
 
 #[test]
