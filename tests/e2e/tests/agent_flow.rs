@@ -3,25 +3,13 @@
 //! (alice never sees it, in her page or her API) → a public reply (alice sees it live) → complete →
 //! alice confirms and rates → the agent sees `rated` and the rating. Every agent page passes axe.
 
+mod agent_lists_common;
+
+use agent_lists_common::{press, view_count};
 use baton_e2e::{browser::tid, ApiClient, Browser, Chromedriver, Stack, DEMO_PASSWORD};
 use serde_json::json;
 use std::time::Instant;
 use thirtyfour::By;
-
-/// The number shown for view `id` in the side list (waits until it shows one).
-async fn view_count(b: &Browser, id: &str) -> u64 {
-    let deadline = Instant::now() + baton_e2e::browser::WAIT;
-    loop {
-        let script = "const e = document.querySelector(`[data-testid='view-item'][data-view-id='${arguments[0]}'] [data-testid='view-count']`);\
-                      return e ? e.textContent.trim() : '';";
-        let ret = b.driver.execute(script, vec![id.into()]).await.expect("script");
-        if let Ok(n) = ret.json().as_str().unwrap_or_default().parse() {
-            return n;
-        }
-        assert!(Instant::now() < deadline, "view {id} never showed a count");
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-}
 
 fn message_with(text: &str) -> By {
     By::XPath(format!("//*[@data-testid='message-body'][contains(normalize-space(.), '{text}')]"))
@@ -117,12 +105,6 @@ async fn alice_and_the_agent_take_a_ticket_from_new_to_rated() {
 /// The value of the agent's composer.
 async fn reply_value(b: &Browser) -> String {
     b.find("reply-body").await.value().await.expect("value").unwrap_or_default()
-}
-
-/// Presses `key` with nothing focused (as a shortcut, not typing).
-async fn press(b: &Browser, key: &str) {
-    b.driver.execute("document.activeElement && document.activeElement.blur();", Vec::new()).await.expect("blur");
-    b.driver.action_chain().send_keys(key).perform().await.expect("key");
 }
 
 /// A quick reply lands at the cursor with its placeholders filled in and stays editable; the other
