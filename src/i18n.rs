@@ -4,6 +4,37 @@
 // Why not leptos_i18n: it measured +25 KB gzip of wasm and needs a build.rs code generator; an enum
 // and two `match`es give the same build-time completeness check for nothing.
 
+/// What each of the agent workspace's keysets (`agent`, `agent_list`, `agent_ticket`) declares
+/// beside its enum and its `en`/`zh_cn` modules: `From<$key> for Key`, and its texts reached
+/// through a function that [`agent::register`] installs. The help center never shows these keys,
+/// but the locale `match`es name them; without the indirection its bundle would carry every agent
+/// text (the linker keeps what is referenced, not what is reached).
+macro_rules! registered_keyset {
+    ($key:ident, $variant:ident) => {
+        impl From<$key> for super::Key {
+            fn from(key: $key) -> super::Key {
+                super::Key::$variant(key)
+            }
+        }
+
+        static TEXTS: std::sync::OnceLock<fn(super::Locale, $key) -> &'static str> =
+            std::sync::OnceLock::new();
+
+        /// Makes this keyset's texts available.
+        fn register_texts() {
+            let _ = TEXTS.set(|locale, key| match locale {
+                super::Locale::ZhCn => zh_cn::text(key),
+                super::Locale::En => en::text(key),
+            });
+        }
+
+        /// The text of `key` in `locale` (empty before it is registered).
+        pub fn text(locale: super::Locale, key: $key) -> &'static str {
+            TEXTS.get().map_or("", |text| text(locale, key))
+        }
+    };
+}
+
 pub mod agent;
 pub mod agent_list;
 pub mod agent_ticket;

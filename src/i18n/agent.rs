@@ -5,7 +5,7 @@
 mod en;
 mod zh_cn;
 
-use super::{Key, Locale};
+use super::Key;
 use baton_core::{BuiltinView, Priority, Status};
 
 /// One translatable text of the agent workspace.
@@ -122,31 +122,14 @@ pub enum AgentKey {
     PresenceTyping,
 }
 
-impl From<AgentKey> for Key {
-    fn from(key: AgentKey) -> Key {
-        Key::Agent(key)
-    }
-}
-
-/// The agent texts, once [`register`]ed. The help center never shows an `AgentKey`, but the
-/// locale `match`es name this module: without the indirection its bundle would carry every
-/// agent text (the linker keeps what is referenced, not what is reached).
-static TEXTS: std::sync::OnceLock<fn(Locale, AgentKey) -> &'static str> = std::sync::OnceLock::new();
+registered_keyset!(AgentKey, Agent);
 
 /// Makes the agent texts available (these and `agent_list`'s and `agent_ticket`'s); the agent
 /// workspace's app (and its tests) call it first.
 pub fn register() {
     super::agent_list::register();
     super::agent_ticket::register();
-    let _ = TEXTS.set(|locale, key| match locale {
-        Locale::ZhCn => zh_cn::text(key),
-        Locale::En => en::text(key),
-    });
-}
-
-/// The text of `key` in `locale` (empty before [`register`]).
-pub fn text(locale: Locale, key: AgentKey) -> &'static str {
-    TEXTS.get().map_or("", |text| text(locale, key))
+    register_texts();
 }
 
 /// A built-in view's translated name (the server sends the English one).

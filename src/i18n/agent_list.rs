@@ -5,7 +5,6 @@
 mod en;
 mod zh_cn;
 
-use super::{Key, Locale};
 
 /// One translatable text of the workspace's lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -151,24 +150,8 @@ pub enum ListKey {
     BackToWorkspace,
 }
 
-impl From<ListKey> for Key {
-    fn from(key: ListKey) -> Key {
-        Key::AgentList(key)
-    }
-}
-
-/// The texts, once [`register`]ed by the agent workspace (see `crate::i18n::agent::register`:
-/// this keeps them out of the help center's bundle).
-static TEXTS: std::sync::OnceLock<fn(Locale, ListKey) -> &'static str> = std::sync::OnceLock::new();
+registered_keyset!(ListKey, AgentList);
 
 pub(super) fn register() {
-    let _ = TEXTS.set(|locale, key| match locale {
-        Locale::ZhCn => zh_cn::text(key),
-        Locale::En => en::text(key),
-    });
-}
-
-/// The text of `key` in `locale` (empty before [`register`]).
-pub fn text(locale: Locale, key: ListKey) -> &'static str {
-    TEXTS.get().map_or("", |text| text(locale, key))
+    register_texts();
 }

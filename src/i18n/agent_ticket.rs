@@ -6,7 +6,7 @@
 mod en;
 mod zh_cn;
 
-use super::{Key, Locale};
+use super::Key;
 use baton_core::Channel;
 
 /// One translatable text of the agent's ticket page.
@@ -58,26 +58,10 @@ pub enum TicketKey {
     CustomerExists,
 }
 
-impl From<TicketKey> for Key {
-    fn from(key: TicketKey) -> Key {
-        Key::AgentTicket(key)
-    }
-}
-
-/// The texts, once [`register`]ed by the agent workspace (see `crate::i18n::agent::register`:
-/// this keeps them out of the help center's bundle).
-static TEXTS: std::sync::OnceLock<fn(Locale, TicketKey) -> &'static str> = std::sync::OnceLock::new();
+registered_keyset!(TicketKey, AgentTicket);
 
 pub(super) fn register() {
-    let _ = TEXTS.set(|locale, key| match locale {
-        Locale::ZhCn => zh_cn::text(key),
-        Locale::En => en::text(key),
-    });
-}
-
-/// The text of `key` in `locale` (empty before [`register`]).
-pub fn text(locale: Locale, key: TicketKey) -> &'static str {
-    TEXTS.get().map_or("", |text| text(locale, key))
+    register_texts();
 }
 
 /// A channel's name.
