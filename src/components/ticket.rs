@@ -26,6 +26,6 @@ pub use status_pill::StatusPill;
 pub use thread::Thread;
 pub use ticket_actions::TicketActions;
 pub use ticket_details::TicketDetails;
-pub use ticket_form::{TicketDraft, TicketForm, TypePicker};
+pub use ticket_form::{use_ticket_types, TicketDraft, TicketForm, TypePicker};
 pub use ticket_header::TicketHeader;
 pub use ticket_list::TicketList;

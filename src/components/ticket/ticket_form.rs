@@ -9,6 +9,18 @@ mod type_picker;
 
 pub use draft::TicketDraft;
 
+/// The tenant's ticket types for the form (`GET /ticket-types`). A backend without a catalog (or
+/// one that failed to load) gets the form without types; the server still has the last word on
+/// what a ticket needs.
+pub fn use_ticket_types() -> Signal<Vec<TicketType>> {
+    let api = crate::api::use_api();
+    let catalog = crate::state::load::Load::new(move || {
+        let api = api.clone();
+        async move { api.ticket_types().await }
+    });
+    Signal::derive(move || catalog.get().and_then(Result::ok).unwrap_or_default())
+}
+
 use crate::api::ApiError;
 use crate::components::kb::KbSuggestions;
 use crate::components::ui::{form_errors, FilePicker, SecretField, SendFailure, TextArea, TextField, Upload};

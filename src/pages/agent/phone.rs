@@ -5,7 +5,7 @@
 mod caller;
 
 use crate::api::{use_api, ApiError};
-use crate::components::ticket::{TicketDraft, TicketForm};
+use crate::components::ticket::{use_ticket_types, TicketDraft, TicketForm};
 use crate::i18n::TicketKey;
 use crate::pages::help_center::uploader;
 use crate::routes::Page;
@@ -16,7 +16,6 @@ use crate::state::toasts::use_toasts;
 use baton_core::problem::code;
 use baton_core::{CustomerInfo, FieldError, NewTicket};
 use caller::CallerPicker;
-use crate::state::load::Load;
 use leptos::prelude::*;
 use crate::router::use_navigate;
 
@@ -28,14 +27,7 @@ pub fn PhoneTicket() -> impl IntoView {
     use_page_title(|i| i.t(TicketKey::PhoneTitle.into()).to_owned());
     let me = use_session().me_untracked();
     let draft = TicketDraft::open(me.map(|me| format!("baton.draft.{}.phone", me.id)));
-    let catalog = Load::new({
-        let api = api.clone();
-        move || {
-            let api = api.clone();
-            async move { api.ticket_types().await }
-        }
-    });
-    let types = Signal::derive(move || catalog.get().and_then(Result::ok).unwrap_or_default());
+    let types = use_ticket_types();
     let caller = RwSignal::new(None::<CustomerInfo>);
     let server_errors = RwSignal::new(Vec::<FieldError>::new());
     let failure = RwSignal::new(None::<ApiError>);

@@ -3,7 +3,7 @@
 //! lost answer never files a duplicate) and opens the new ticket.
 
 use crate::api::{use_api, ApiError};
-use crate::components::ticket::{TicketDraft, TicketForm};
+use crate::components::ticket::{use_ticket_types, TicketDraft, TicketForm};
 use crate::i18n::Key;
 use crate::pages::help_center::uploads::uploader;
 use crate::routes::Page;
@@ -14,7 +14,6 @@ use crate::state::session::use_session;
 use crate::state::toasts::use_toasts;
 use baton_core::problem::code;
 use baton_core::{FieldError, NewTicket};
-use crate::state::load::Load;
 use leptos::prelude::*;
 use crate::router::use_navigate;
 
@@ -27,16 +26,7 @@ pub fn NewTicket() -> impl IntoView {
 
     let me = use_session().me_untracked();
     let draft = TicketDraft::open(me.map(|me| storage_key(me.id, DraftPlace::NewTicket)));
-    let catalog = Load::new({
-        let api = api.clone();
-        move || {
-            let api = api.clone();
-            async move { api.ticket_types().await }
-        }
-    });
-    // A backend without a catalog (or one that failed to load) gets the form without types;
-    // the server still has the last word on what a ticket needs.
-    let types = Signal::derive(move || catalog.get().and_then(Result::ok).unwrap_or_default());
+    let types = use_ticket_types();
 
     let server_errors = RwSignal::new(Vec::<FieldError>::new());
     let failure = RwSignal::new(None::<ApiError>);
