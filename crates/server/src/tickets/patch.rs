@@ -40,6 +40,7 @@ pub async fn patch(
     expected: Option<i64>,
     patch: TicketPatch,
 ) -> Result<Ticket, Error> {
+    // Checked here too (`apply` checks it for bulk edits) so a customer hears 403, not 428.
     staff_only(user)?;
     let expected = expected.ok_or(Error::PreconditionRequired)?;
     apply(app, user, id, Some(expected), patch).await
