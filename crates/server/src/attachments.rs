@@ -10,11 +10,11 @@ pub use kinds::served_type;
 pub use names::{content_disposition, sanitize};
 
 use crate::auth::CurrentUser;
-use crate::http::Error;
+use crate::error::Error;
 use crate::storage::attachments::{self as store, AttachmentRow, NewAttachment};
 use crate::storage::{self, tickets as ticket_store, Db};
-use axum::extract::multipart::{Field, MultipartError};
-use axum::http::StatusCode;
+use bytes::Bytes;
+use futures_util::{Stream, StreamExt};
 use baton_core::problem::field_code;
 use baton_core::Attachment;
 use std::path::{Path, PathBuf};
@@ -58,35 +58,55 @@ fn file_error(code: &str) -> Error {
     Error::field("file", code)
 }
 
-/// What a multipart read failure means for the client: over the limit, or a broken body.
-pub fn multipart_error(e: &MultipartError, uploads: &Uploads) -> Error {
-    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        Error::UploadTooLarge {
-            max_mb: uploads.max_mb,
-        }
-    } else {
-        Error::MalformedJson("the multipart body could not be read".to_owned())
+/// A file as the protocol hands it over: the name and type the client declared, and its bytes.
+pub struct Incoming<S> {
+    pub file_name: String,
+    pub declared_type: Option<String>,
+    pub chunks: S,
+}
+
+/// Why an upload was not stored: refused by a rule, or the body broke off while being read
+/// (the protocol's own error, which its layer knows how to answer).
+#[derive(Debug)]
+pub enum Refused<E> {
+    Rule(Error),
+    Read(E),
+}
+
+impl<E> From<Error> for Refused<E> {
+    fn from(e: Error) -> Self {
+        Refused::Rule(e)
     }
 }
 
-/// Stores the multipart `file` part uploaded by `user`; the new, unlinked attachment.
-pub async fn receive(
+impl<E> From<crate::storage::Error> for Refused<E> {
+    fn from(e: crate::storage::Error) -> Self {
+        Refused::Rule(e.into())
+    }
+}
+
+/// Stores the file uploaded by `user`; the new, unlinked attachment.
+pub async fn receive<S, E>(
     db: &Db,
     uploads: &Uploads,
     user: &CurrentUser,
-    mut field: Field<'_>,
-) -> Result<Attachment, Error> {
-    let name = sanitize(field.file_name().unwrap_or_default());
+    incoming: Incoming<S>,
+) -> Result<Attachment, Refused<E>>
+where
+    S: Stream<Item = Result<Bytes, E>> + Unpin,
+{
+    let Incoming { file_name, declared_type, mut chunks } = incoming;
+    let name = sanitize(&file_name);
     let kind = kinds::by_name(&name).ok_or_else(|| file_error(field_code::FILE_TYPE))?;
-    if !kind.accepts_declared(field.content_type()) {
-        return Err(file_error(field_code::FILE_TYPE));
+    if !kind.accepts_declared(declared_type.as_deref()) {
+        return Err(file_error(field_code::FILE_TYPE).into());
     }
     let storage_key = random_key();
     let path = uploads.path(&storage_key);
     let mut file = tokio::fs::File::create(&path)
         .await
         .map_err(|e| internal("create", &e))?;
-    let written = write_limited(&mut field, &mut file, uploads).await;
+    let written = write_limited(&mut chunks, &mut file, uploads).await;
     drop(file);
     let (size, head) = match written {
         Ok(done) => done,
@@ -97,7 +117,7 @@ pub async fn receive(
     };
     if !kind.matches(&head) {
         remove(&path).await;
-        return Err(file_error(field_code::FILE_TYPE));
+        return Err(file_error(field_code::FILE_TYPE).into());
     }
     let row = NewAttachment {
         tenant_id: user.tenant_id,
@@ -123,25 +143,26 @@ pub async fn receive(
     }
 }
 
-/// Copies the part into `file`, refusing it once past the limit; its size and first bytes.
-async fn write_limited(
-    field: &mut Field<'_>,
+/// Copies the chunks into `file`, refusing them once past the limit; its size and first bytes.
+async fn write_limited<S, E>(
+    chunks: &mut S,
     file: &mut tokio::fs::File,
     uploads: &Uploads,
-) -> Result<(i64, Vec<u8>), Error> {
+) -> Result<(i64, Vec<u8>), Refused<E>>
+where
+    S: Stream<Item = Result<Bytes, E>> + Unpin,
+{
     let max = uploads.max_bytes();
     let mut size: u64 = 0;
     let mut head = Vec::new();
-    while let Some(chunk) = field
-        .chunk()
-        .await
-        .map_err(|e| multipart_error(&e, uploads))?
-    {
+    while let Some(chunk) = chunks.next().await {
+        let chunk = chunk.map_err(Refused::Read)?;
         size += chunk.len() as u64;
         if size > max {
             return Err(Error::UploadTooLarge {
                 max_mb: uploads.max_mb,
-            });
+            }
+            .into());
         }
         if head.len() < kinds::HEAD_LEN {
             let take = (kinds::HEAD_LEN - head.len()).min(chunk.len());

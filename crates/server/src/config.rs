@@ -1,10 +1,8 @@
 //! What a server needs to know to start. The CLI (main.rs) fills it from flags and environment;
 //! tests and the e2e crate build it directly.
 
-use sqlx::sqlite::SqliteConnectOptions;
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::str::FromStr;
 
 /// The default listen address: loopback only, so a developer's server is not on the network.
 pub const DEFAULT_ADDR: &str = "127.0.0.1:8080";
@@ -56,17 +54,7 @@ impl Config {
     /// live. `None` for an in-memory database (or a URL that does not parse, which opening the
     /// database reports).
     pub fn data_dir(&self) -> Option<PathBuf> {
-        let url = &self.database_url;
-        if url.contains(":memory:") || url.contains("mode=memory") {
-            return None;
-        }
-        let options = SqliteConnectOptions::from_str(url).ok()?;
-        let dir = options.get_filename().parent()?.to_path_buf();
-        Some(if dir.as_os_str().is_empty() {
-            PathBuf::from(".")
-        } else {
-            dir
-        })
+        crate::storage::data_dir(&self.database_url)
     }
 }
 

@@ -4,14 +4,13 @@
 
 mod agents;
 pub mod bulk;
-mod kb;
 mod catalog;
+mod kb;
 mod tickets;
 
 use crate::auth;
-use crate::storage::{self, sso, tenants, users, Db};
+use crate::storage::{self, sso, tenants, users, Conn, Db};
 use baton_core::Role;
-use sqlx::SqliteConnection;
 use std::collections::HashMap;
 
 /// The password of every demo account.
@@ -105,15 +104,18 @@ const GROUPS: &[(&str, &str, bool)] = &[(TENANT, "Acme", true), (TENANT, "Globex
 #[derive(Debug, thiserror::Error)]
 pub enum SeedError {
     #[error(transparent)]
-    Database(#[from] sqlx::Error),
+    Database(#[from] storage::Error),
     #[error(transparent)]
     Hash(#[from] auth::HashError),
     #[error("hashing task failed: {0}")]
     Task(#[from] tokio::task::JoinError),
+    /// The bulk seed found tenants, but not the demo's: it adds to the demo desk only.
+    #[error("the database has tenants but none called {0:?}: seed an empty database")]
+    NoDemoTenant(&'static str),
 }
 
 /// Whether the demo tenant exists.
-pub async fn is_present(db: &Db) -> Result<bool, sqlx::Error> {
+pub async fn is_present(db: &Db) -> Result<bool, storage::Error> {
     Ok(tenants::find_by_name(db, TENANT).await?.is_some())
 }
 
@@ -122,7 +124,7 @@ pub async fn seed_if_empty(db: &Db) -> Result<bool, SeedError> {
     // One hash for all accounts: the password is public anyway, and seven argon2 runs would slow
     // every test start for nothing.
     let hash = tokio::task::spawn_blocking(|| auth::hash_password(PASSWORD)).await??;
-    let mut tx = storage::begin_write(db).await?;
+    let mut tx = db.begin_write().await?;
     // Checked inside the write transaction, so two servers starting at once seed only once.
     if tenants::any(&mut tx).await? {
         return Ok(false);
@@ -133,7 +135,7 @@ pub async fn seed_if_empty(db: &Db) -> Result<bool, SeedError> {
     Ok(true)
 }
 
-async fn seed(conn: &mut SqliteConnection, hash: &str) -> Result<(), sqlx::Error> {
+async fn seed(conn: &mut Conn, hash: &str) -> Result<(), storage::Error> {
     let now = storage::now();
     let created = storage::timestamp(now);
     let mut tenant_ids = HashMap::new();

@@ -7,14 +7,19 @@
 //! what was committed. Payloads carry ids and status only: bodies and confidential info never
 //! travel in events.
 
+mod feed;
+
+pub use feed::{Feed, FeedItem};
+
 use crate::auth::CurrentUser;
 use crate::storage::events::{self as event_store, StoredEvent};
 use crate::storage::tickets::{self as ticket_store, TicketRow};
 use crate::storage::Db;
 use crate::storage::{self, Tx};
 use crate::workspace::presence::{self, PresenceHub};
+
 use baton_core::{EventType, LiveEvent, MessageKind, Status};
-use sqlx::SqliteConnection;
+use crate::storage::Conn;
 use std::sync::Arc;
 use tokio::sync::{broadcast, Mutex};
 
@@ -63,7 +68,7 @@ impl EventHub {
     }
 
     /// Commits `tx`, then broadcasts `events` (written in it by [`record`]).
-    pub async fn commit(&self, tx: Tx, events: Vec<StoredEvent>) -> Result<(), sqlx::Error> {
+    pub async fn commit(&self, tx: Tx, events: Vec<StoredEvent>) -> Result<(), storage::Error> {
         let _order = self.commit_lock.lock().await;
         tx.commit().await?;
         for event in events {
@@ -85,11 +90,11 @@ pub enum Change {
 /// Writes the event of `change` to `ticket` into the transaction; pass it to
 /// [`EventHub::commit`].
 pub async fn record(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     ticket: &TicketRow,
     tenant_id: i64,
     change: Change,
-) -> Result<StoredEvent, sqlx::Error> {
+) -> Result<StoredEvent, storage::Error> {
     let mut data = LiveEvent {
         ticket_id: ticket.id,
         status: None,

@@ -22,16 +22,13 @@ mod views;
 mod widget;
 mod workspace;
 
-pub use error::{Error, PROBLEM_JSON};
+pub use error::{DomainError, Error, PROBLEM_JSON};
 pub use extract::{ApiJson, IdempotencyKey};
 pub use routes::Routes;
 
-use crate::attachments::Uploads;
 use crate::config::Config;
-use crate::events::EventHub;
-use crate::secret::{Cipher, KeyError};
+use crate::services::{Services, ServicesError};
 use crate::storage::Db;
-use crate::stream_tickets::StreamTickets;
 use axum::body::Bytes;
 use axum::extract::DefaultBodyLimit;
 use axum::extract::{Request, State};
@@ -40,7 +37,6 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::time::Duration;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
@@ -51,10 +47,11 @@ use tower_http::trace::TraceLayer;
 /// The largest request body the API reads.
 pub const BODY_LIMIT: usize = 1024 * 1024;
 
-/// Everything a handler may need, cheap to clone (a pool handle and shared bytes).
+/// Everything a handler may need: the domain's [`Services`] (it derefs to them, so a handler
+/// passes `&state` where the domain asks for `&Services`) and what only HTTP serves.
 #[derive(Clone)]
 pub struct AppState {
-    pub db: Db,
+    pub services: Services,
     /// spec/openapi.yaml as JSON, converted once at start.
     pub openapi: Bytes,
     /// The same as a human-readable page (`GET /docs`).
@@ -63,16 +60,13 @@ pub struct AppState {
     pub dist: Option<PathBuf>,
     /// Origins allowed to call the API with credentials from another site.
     pub cors_origins: Vec<HeaderValue>,
-    /// Encrypts and decrypts confidential info.
-    pub cipher: Arc<Cipher>,
-    /// Live events: broadcast after each commit that wrote some.
-    pub events: EventHub,
-    /// Where attachments are stored, and how large they may be.
-    pub uploads: Arc<Uploads>,
-    /// Single-use passes to the live-events stream for clients without cookies.
-    pub stream_tickets: StreamTickets,
-    /// Each agent's last view counts, reused until something is written (`views::counts`).
-    pub view_counts: Arc<crate::views::CountsCache>,
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Services;
+    fn deref(&self) -> &Services {
+        &self.services
+    }
 }
 
 /// Why the configuration cannot make an [`AppState`].
@@ -83,9 +77,7 @@ pub enum StateError {
     #[error("spec/openapi.yaml does not parse: {0}")]
     Spec(String),
     #[error(transparent)]
-    SecretKey(#[from] KeyError),
-    #[error("cannot create the attachments directory: {0}")]
-    Uploads(std::io::Error),
+    Services(#[from] ServicesError),
 }
 
 impl AppState {
@@ -104,21 +96,14 @@ impl AppState {
             }
             present
         });
-        let data_dir = config.data_dir();
-        let cipher = Cipher::load(config.secret_key.as_deref(), data_dir.as_deref())?;
-        let uploads = Uploads::new(data_dir.as_deref(), config.max_upload_mb).map_err(StateError::Uploads)?;
+        let services = Services::new(db, config)?;
         let openapi = openapi::document_json().map_err(StateError::Spec)?;
         Ok(AppState {
-            db,
+            services,
             api_docs: openapi::docs_html(&openapi).map_err(StateError::Spec)?,
             openapi,
             dist,
             cors_origins,
-            cipher: Arc::new(cipher),
-            events: EventHub::new(),
-            uploads: Arc::new(uploads),
-            stream_tickets: StreamTickets::default(),
-            view_counts: Arc::default(),
         })
     }
 }
@@ -179,7 +164,7 @@ pub fn app(state: AppState) -> Router {
 async fn fallback(spa: Option<spa::Spa>, state: AppState, req: Request) -> Response {
     let path = req.uri().path();
     if path == "/api" || path.starts_with("/api/") {
-        return Error::NotFound.into_response();
+        return Error::Domain(DomainError::NotFound).into_response();
     }
     match spa {
         // The widget's document may be framed by its tenant's allowed origins, nothing else.

@@ -9,13 +9,13 @@ pub use list::{list, ListQuery};
 pub use markdown::LINK_REL;
 
 use crate::auth::CurrentUser;
-use crate::http::Error;
+use crate::error::Error;
 use crate::storage::kb::{self as kb_store, ArticleFields, ArticleRow};
 use crate::storage::{self, Db};
 use baton_core::kb::{self as rules, Article, ArticlePatch, Category, NewArticle, NewCategory};
 use baton_core::problem::field_code;
 use baton_core::Role;
-use sqlx::SqliteConnection;
+use crate::storage::Conn;
 
 /// Who reads the knowledge base, and which desk's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,7 +92,7 @@ pub async fn get(db: &Db, reader: Reader, id: i64) -> Result<Article, Error> {
 pub async fn create(db: &Db, user: &CurrentUser, new: NewArticle) -> Result<Article, Error> {
     require_admin(user)?;
     rules::new_article(&new).map_err(Error::Validation)?;
-    let mut tx = storage::begin_write(db).await?;
+    let mut tx = db.begin_write().await?;
     check_category(&mut tx, user.tenant_id, new.category_id).await?;
     let fields = ArticleFields {
         title: new.title.trim(),
@@ -116,7 +116,7 @@ pub async fn update(
     patch: ArticlePatch,
 ) -> Result<Article, Error> {
     require_admin(user)?;
-    let mut tx = storage::begin_write(db).await?;
+    let mut tx = db.begin_write().await?;
     let old = kb_store::get(&mut tx, user.tenant_id, id, true)
         .await?
         .ok_or(Error::NotFound)?;
@@ -153,7 +153,7 @@ pub async fn create_category(
     require_admin(user)?;
     rules::new_category(&new).map_err(Error::Validation)?;
     let name = new.name.trim();
-    let mut tx = storage::begin_write(db).await?;
+    let mut tx = db.begin_write().await?;
     if kb_store::category_named(&mut tx, user.tenant_id, name).await? {
         return Err(Error::field("name", field_code::INVALID_VALUE));
     }
@@ -168,7 +168,7 @@ pub async fn create_category(
 
 /// A category id must name a category of the same desk.
 async fn check_category(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     tenant_id: i64,
     category_id: Option<i64>,
 ) -> Result<(), Error> {

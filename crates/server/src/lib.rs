@@ -7,14 +7,18 @@
 
 pub mod attachments;
 pub mod auth;
+pub mod clock;
 pub mod config;
 pub mod demo;
+pub mod error;
 pub mod events;
 pub mod http;
 pub mod kb;
 pub mod paging;
 pub mod secret;
 pub mod server;
+pub mod services;
+pub mod sessions;
 pub mod sso;
 pub mod storage;
 pub mod stream_tickets;
@@ -24,4 +28,5 @@ pub mod workspace;
 
 pub use config::Config;
 pub use http::{app, AppState};
+pub use services::Services;
 pub use server::{Server, StartError};

@@ -1,7 +1,7 @@
 //! What every cursor-paginated list shares: the `limit` parameter and opaque cursors. Cursors
 //! are hex so clients treat them as tokens, never as something to build or edit.
 
-use crate::http::Error;
+use crate::error::Error;
 use baton_core::problem::field_code;
 
 /// `limit`: 1 or more; above `max` it is capped rather than refused, so a client asking for

@@ -5,10 +5,11 @@
 //! so a refused token leaves nothing behind, and two requests racing with one token cannot both
 //! win: the second finds the jti taken.
 
+pub mod embed;
 pub mod jwt;
 
 use crate::auth;
-use crate::http::Error;
+use crate::error::Error;
 use crate::paging::{hex, unhex};
 use crate::secret::Cipher;
 use crate::storage::confidential::Sealed;
@@ -69,7 +70,7 @@ pub async fn exchange(
         .map_err(|e| match e {
             Upserted::Refused(r) => refused(r),
             Upserted::Staff => Error::Forbidden("staff accounts cannot sign in through SSO"),
-            Upserted::Db(e) => Error::Database(e),
+            Upserted::Db(e) => Error::Storage(e),
         })?;
 
     let session = auth::new_token();
@@ -99,11 +100,11 @@ pub async fn exchange(
 enum Upserted {
     Refused(Refusal),
     Staff,
-    Db(sqlx::Error),
+    Db(storage::Error),
 }
 
-impl From<sqlx::Error> for Upserted {
-    fn from(e: sqlx::Error) -> Self {
+impl From<storage::Error> for Upserted {
+    fn from(e: storage::Error) -> Self {
         Upserted::Db(e)
     }
 }
@@ -116,7 +117,7 @@ async fn sign_in_customer(
     now: time::OffsetDateTime,
 ) -> Result<i64, Upserted> {
     let stamp = storage::timestamp(now);
-    let mut tx = storage::begin_write(db).await?;
+    let mut tx = db.begin_write().await?;
     sso_store::purge_jtis(&mut tx, &stamp).await?;
     // Kept until the token would be refused as expired anyway (exp plus the leeway).
     let keep = time::OffsetDateTime::from_unix_timestamp(claims.exp + jwt::LEEWAY_SECS as i64)

@@ -6,11 +6,15 @@
 pub mod attachments;
 pub mod catalog;
 pub mod confidential;
+pub mod customers;
+pub mod demo;
+pub mod directory;
 pub mod events;
 pub mod groups;
 pub mod idempotency;
 pub mod kb;
 pub mod messages;
+pub mod quick_replies;
 pub mod sessions;
 pub mod sso;
 pub mod tenants;
@@ -19,18 +23,110 @@ pub mod users;
 pub mod views;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::SqlitePool;
+use sqlx::pool::PoolConnection;
+use sqlx::{Sqlite, SqliteConnection, SqlitePool};
 use std::str::FromStr;
 use std::time::Duration;
 use time::format_description::BorrowedFormatItem;
 use time::macros::format_description;
 use time::{OffsetDateTime, PrimitiveDateTime};
 
-/// The database handle shared by all requests.
-pub type Db = SqlitePool;
+/// The database handle shared by all requests: a pool, cheap to clone. Domain code holds this
+/// type, [`Conn`] and [`Tx`], never the driver's, so which database sits behind them is this
+/// module's business alone.
+#[derive(Debug, Clone)]
+pub struct Db {
+    pool: SqlitePool,
+}
 
-/// A transaction on [`Db`].
-pub type Tx = sqlx::Transaction<'static, sqlx::Sqlite>;
+/// One connection, from the pool or inside a transaction. Every storage function takes
+/// `&mut Conn`, so the same function serves a plain read and a step of a transaction.
+#[derive(Debug)]
+pub struct Conn(Handle);
+
+#[derive(Debug)]
+enum Handle {
+    Pooled(PoolConnection<Sqlite>),
+    Tx(sqlx::Transaction<'static, Sqlite>),
+}
+
+/// A transaction: committed by [`Tx::commit`], rolled back when dropped.
+#[derive(Debug)]
+pub struct Tx(Conn);
+
+/// A failed statement. Its text may name SQL or paths: it is logged, never sent to clients.
+#[derive(Debug, thiserror::Error)]
+#[error(transparent)]
+pub struct Error(#[from] sqlx::Error);
+
+impl Error {
+    /// Whether the statement broke a UNIQUE constraint (a duplicate).
+    pub fn is_unique_violation(&self) -> bool {
+        matches!(&self.0, sqlx::Error::Database(e) if e.is_unique_violation())
+    }
+
+    /// A stored value this server cannot read (a code it does not know, a broken row).
+    pub fn corrupt(what: impl Into<String>) -> Error {
+        Error(sqlx::Error::Decode(what.into().into()))
+    }
+}
+
+impl Db {
+    /// A connection of the pool, for reads (and single writes).
+    pub async fn acquire(&self) -> Result<Conn, Error> {
+        Ok(Conn(Handle::Pooled(self.pool.acquire().await?)))
+    }
+
+    /// Starts a write transaction that takes SQLite's write lock at once. A deferred transaction
+    /// that reads first and writes later can fail with SQLITE_BUSY when another writer got in
+    /// between; taking the lock up front makes concurrent writers wait their turn (busy_timeout).
+    pub async fn begin_write(&self) -> Result<Tx, Error> {
+        Ok(Tx(Conn(Handle::Tx(self.pool.begin_with("BEGIN IMMEDIATE").await?))))
+    }
+
+    /// Closes every connection (at shutdown).
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    /// The driver's pool, for tools and tests that inspect rows with SQL of their own. The
+    /// server's code goes through this module's functions instead.
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+}
+
+impl Conn {
+    /// The connection statements run on.
+    pub(crate) fn raw(&mut self) -> &mut SqliteConnection {
+        match &mut self.0 {
+            Handle::Pooled(c) => c,
+            Handle::Tx(t) => t,
+        }
+    }
+}
+
+impl Tx {
+    pub async fn commit(self) -> Result<(), Error> {
+        match self.0 .0 {
+            Handle::Tx(t) => Ok(t.commit().await?),
+            Handle::Pooled(_) => Ok(()),
+        }
+    }
+}
+
+impl std::ops::Deref for Tx {
+    type Target = Conn;
+    fn deref(&self) -> &Conn {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Tx {
+    fn deref_mut(&mut self) -> &mut Conn {
+        &mut self.0
+    }
+}
 
 /// Why the database could not be opened or migrated.
 #[derive(Debug, thiserror::Error)]
@@ -80,7 +176,7 @@ pub async fn open(url: &str) -> Result<Db, OpenError> {
     } else {
         SqlitePoolOptions::new().max_connections(8)
     };
-    let db = pool_options
+    let pool = pool_options
         .connect_with(options)
         .await
         .map_err(|source| OpenError::Open {
@@ -88,13 +184,28 @@ pub async fn open(url: &str) -> Result<Db, OpenError> {
             source,
         })?;
     sqlx::migrate!("./migrations")
-        .run(&db)
+        .run(&pool)
         .await
         .map_err(|source| OpenError::Migrate {
             url: url.to_owned(),
             source,
         })?;
-    Ok(db)
+    Ok(Db { pool })
+}
+
+/// The directory of the database file at `url`, where the server keeps its other files; `None`
+/// for an in-memory database (or a URL that does not parse, which opening the database reports).
+pub fn data_dir(url: &str) -> Option<std::path::PathBuf> {
+    if url.contains(":memory:") || url.contains("mode=memory") {
+        return None;
+    }
+    let options = SqliteConnectOptions::from_str(url).ok()?;
+    let dir = options.get_filename().parent()?.to_path_buf();
+    Some(if dir.as_os_str().is_empty() {
+        std::path::PathBuf::from(".")
+    } else {
+        dir
+    })
 }
 
 fn create_parent_dir(file: &std::path::Path) -> Result<(), OpenError> {
@@ -107,13 +218,6 @@ fn create_parent_dir(file: &std::path::Path) -> Result<(), OpenError> {
         }
         _ => Ok(()),
     }
-}
-
-/// Starts a write transaction that takes SQLite's write lock at once. A deferred transaction that
-/// reads first and writes later can fail with SQLITE_BUSY when another writer got in between;
-/// taking the lock up front makes concurrent writers wait their turn (busy_timeout) instead.
-pub async fn begin_write(db: &Db) -> Result<Tx, sqlx::Error> {
-    db.begin_with("BEGIN IMMEDIATE").await
 }
 
 const TIMESTAMP: &[BorrowedFormatItem<'static>] =
@@ -147,11 +251,11 @@ pub fn parse_timestamp(s: &str) -> Option<OffsetDateTime> {
 pub(crate) fn decode_code<T: serde::de::DeserializeOwned>(
     column: &str,
     code: &str,
-) -> Result<T, sqlx::Error> {
+) -> Result<T, Error> {
     use serde::de::IntoDeserializer;
     let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
         code.into_deserializer();
-    T::deserialize(de).map_err(|e| sqlx::Error::Decode(format!("column {column}: {e}").into()))
+    T::deserialize(de).map_err(|e| Error::corrupt(format!("column {column}: {e}")))
 }
 
 /// The stored code of a baton-core enum: its serde name.

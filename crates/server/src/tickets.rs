@@ -26,7 +26,8 @@ pub use thread::{messages, post_message};
 
 use crate::auth::CurrentUser;
 use crate::events::{self, Change};
-use crate::http::{AppState, Error};
+use crate::error::Error;
+use crate::services::Services;
 use crate::storage::messages::{self as message_store, NewMessageRow};
 use crate::storage::tickets as ticket_store;
 use crate::storage::{self};
@@ -43,7 +44,7 @@ pub struct Outcome<T> {
 }
 
 /// The ticket `id` as `user` sees it; 404 if they may not see it at all.
-pub async fn get(app: &AppState, user: &CurrentUser, id: i64) -> Result<Ticket, Error> {
+pub async fn get(app: &Services, user: &CurrentUser, id: i64) -> Result<Ticket, Error> {
     let mut conn = app.db.acquire().await?;
     let row = ticket_store::get(&mut conn, user.ticket_scope(), id)
         .await?
@@ -51,9 +52,15 @@ pub async fn get(app: &AppState, user: &CurrentUser, id: i64) -> Result<Ticket, 
     detail::full(&mut conn, user, row).await
 }
 
+/// The tenant's ticket types with their sub-types and custom fields, from which a submit form is
+/// built (and against which a new ticket is checked).
+pub async fn ticket_types(db: &storage::Db, user: &CurrentUser) -> Result<Vec<baton_core::TicketType>, Error> {
+    Ok(storage::catalog::load(db, user.tenant_id).await?)
+}
+
 /// Staff-only ticket endpoints answer customers 404, as if the ticket did not exist: they are
 /// ticket-scoped, and a 403 would confirm the id.
-fn staff_only(user: &CurrentUser) -> Result<(), Error> {
+pub fn staff_only(user: &CurrentUser) -> Result<(), Error> {
     if user.role.is_staff() {
         Ok(())
     } else {
@@ -65,7 +72,7 @@ fn staff_only(user: &CurrentUser) -> Result<(), Error> {
 /// requester (and staff) drive the lifecycle: group members who see a ticket get 403. `expected`
 /// is the version of `If-Match`, if sent. A trashed or suspended ticket does not move.
 pub async fn act(
-    app: &AppState,
+    app: &Services,
     user: &CurrentUser,
     id: i64,
     expected: Option<i64>,
@@ -73,7 +80,7 @@ pub async fn act(
 ) -> Result<Ticket, Error> {
     validate::ticket_action(&event).map_err(Error::Validation)?;
     let scope = user.ticket_scope();
-    let mut tx = storage::begin_write(&app.db).await?;
+    let mut tx = app.db.begin_write().await?;
     let row = ticket_store::get(&mut tx, scope, id)
         .await?
         .ok_or(Error::NotFound)?;
@@ -91,8 +98,10 @@ pub async fn act(
     }
     let from = row.status()?;
     let to = status::apply(from, event.action, user.actor())?;
-    let now = storage::timestamp(storage::now());
-    ticket_store::set_status(&mut tx, user.tenant_id, id, to, &now).await?;
+    let now = storage::timestamp(app.clock.now());
+    if !ticket_store::set_status(&mut tx, user.tenant_id, id, to, &now, expected).await? {
+        return Err(patch::stale(&mut tx, user, id).await);
+    }
     if let (Action::Rate, Some(rating)) = (event.action, event.rating) {
         let comment = event
             .comment

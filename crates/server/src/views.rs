@@ -12,7 +12,8 @@ pub use counts::{counts, CountsCache};
 pub use tickets::{page, PageQuery};
 
 use crate::auth::CurrentUser;
-use crate::http::{AppState, Error};
+use crate::error::Error;
+use crate::services::Services;
 use crate::storage::views::{self as view_store, StoredView};
 use crate::storage::views::ViewFilter;
 use baton_core::{BuiltinView, Column, Condition, SortDir, SortField, View, ViewSort, Visibility};
@@ -79,7 +80,7 @@ fn custom(user: &CurrentUser, s: StoredView) -> Result<Resolved, Error> {
 
 /// Every view `user` has, in their order (their own positions first, then the defaults:
 /// built-ins, public by the admins' order, private by creation).
-pub(crate) async fn all(app: &AppState, user: &CurrentUser) -> Result<Vec<Resolved>, Error> {
+pub(crate) async fn all(app: &Services, user: &CurrentUser) -> Result<Vec<Resolved>, Error> {
     require_staff(user)?;
     let mut views: Vec<(i64, Resolved)> = Vec::new();
     for (i, b) in BuiltinView::ALL.into_iter().enumerate() {
@@ -107,7 +108,7 @@ pub(crate) async fn all(app: &AppState, user: &CurrentUser) -> Result<Vec<Resolv
 }
 
 /// One view by id (a built-in key or a custom view number); 404 if `user` may not see it.
-pub(crate) async fn resolve(app: &AppState, user: &CurrentUser, id: &str) -> Result<Resolved, Error> {
+pub(crate) async fn resolve(app: &Services, user: &CurrentUser, id: &str) -> Result<Resolved, Error> {
     require_staff(user)?;
     let mut resolved = match BuiltinView::from_key(id) {
         Some(b) => builtin(b),
@@ -125,10 +126,10 @@ pub(crate) async fn resolve(app: &AppState, user: &CurrentUser, id: &str) -> Res
     Ok(resolved)
 }
 
-pub async fn list(app: &AppState, user: &CurrentUser) -> Result<Vec<View>, Error> {
+pub async fn list(app: &Services, user: &CurrentUser) -> Result<Vec<View>, Error> {
     Ok(all(app, user).await?.into_iter().map(|r| r.view).collect())
 }
 
-pub async fn get(app: &AppState, user: &CurrentUser, id: &str) -> Result<View, Error> {
+pub async fn get(app: &Services, user: &CurrentUser, id: &str) -> Result<View, Error> {
     Ok(resolve(app, user, id).await?.view)
 }

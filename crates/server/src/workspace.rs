@@ -9,7 +9,7 @@ pub mod quick_replies;
 pub mod settings;
 
 use crate::auth::CurrentUser;
-use crate::http::Error;
+use crate::error::Error;
 
 /// Non-ticket agent resources answer customers 403: there is no id whose existence to hide.
 pub(crate) fn staff(user: &CurrentUser) -> Result<(), Error> {
@@ -26,10 +26,6 @@ pub async fn presence_viewer(db: &crate::storage::Db, user: &CurrentUser, id: i6
     if !user.role.is_staff() || !crate::storage::tickets::visible(db, user.ticket_scope(), id, false).await? {
         return Err(Error::NotFound);
     }
-    let name: String = sqlx::query_scalar("SELECT name FROM users WHERE tenant_id = ? AND id = ?")
-        .bind(user.tenant_id)
-        .bind(user.id)
-        .fetch_one(db)
-        .await?;
+    let name = crate::storage::users::name(db, user.tenant_id, user.id).await?.ok_or(Error::NotFound)?;
     Ok(baton_core::UserRef { id: user.id, name })
 }

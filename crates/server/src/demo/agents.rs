@@ -2,17 +2,20 @@
 //! `see_all_tickets` shows them everything anyway. Also the public quick replies every agent has,
 //! and the customers' phone numbers agents search by.
 
-use crate::storage::groups;
-use sqlx::SqliteConnection;
+use crate::storage::{self, demo as demo_store, groups, Conn};
 use std::collections::HashMap;
 
 /// (group, auto-assign, members).
-pub const GROUPS: &[(&str, bool, &[&str])] =
-    &[("Support", false, &["agent@baton.test"]), ("Billing", false, &["agent2@baton.test"])];
+pub const GROUPS: &[(&str, bool, &[&str])] = &[
+    ("Support", false, &["agent@baton.test"]),
+    ("Billing", false, &["agent2@baton.test"]),
+];
 
 /// Phone numbers of demo customers, so an agent taking a call can find them by a few digits.
-pub const CUSTOMER_PHONES: &[(&str, &str)] =
-    &[("alice@customer.test", "+86 138 0013 8001"), ("bob@customer.test", "+86 139 0013 8002")];
+pub const CUSTOMER_PHONES: &[(&str, &str)] = &[
+    ("alice@customer.test", "+86 138 0013 8001"),
+    ("bob@customer.test", "+86 139 0013 8002"),
+];
 
 /// Public quick replies (title, body), in Chinese and English, with placeholders.
 pub const QUICK_REPLIES: &[(&str, &str)] = &[
@@ -34,11 +37,11 @@ pub const QUICK_REPLIES: &[(&str, &str)] = &[
 ];
 
 pub(super) async fn seed(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     tenant_id: i64,
     user_ids: &HashMap<&str, i64>,
     now: &str,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), storage::Error> {
     for (name, auto, members) in GROUPS {
         let id = groups::create(conn, tenant_id, name, *auto, now).await?;
         for email in *members {
@@ -49,17 +52,11 @@ pub(super) async fn seed(
     }
     for (email, phone) in CUSTOMER_PHONES {
         if let Some(user) = user_ids.get(email) {
-            sqlx::query("UPDATE users SET phone = ? WHERE id = ?").bind(phone).bind(user).execute(&mut *conn).await?;
+            demo_store::set_phone(conn, *user, phone).await?;
         }
     }
     for (title, body) in QUICK_REPLIES {
-        sqlx::query("INSERT INTO quick_replies (tenant_id, owner_id, title, body, created_at) VALUES (?, NULL, ?, ?, ?)")
-            .bind(tenant_id)
-            .bind(title)
-            .bind(body)
-            .bind(now)
-            .execute(&mut *conn)
-            .await?;
+        demo_store::insert_public_quick_reply(conn, tenant_id, title, body, now).await?;
     }
     Ok(())
 }

@@ -4,9 +4,9 @@
 //! province → city cascade among them — so a test can fill in every kind at once.
 
 use crate::storage::catalog::{self, Owner};
+use crate::storage::{self, Conn};
 use baton_core::{FieldOption, Text};
 use fields::fields;
-use sqlx::SqliteConnection;
 
 mod fields;
 
@@ -103,11 +103,7 @@ const TYPES: &[(&str, &str, &[Name])] = &[
 ];
 
 /// Writes the catalog of the demo desk `tenant_id`.
-pub(super) async fn seed(
-    conn: &mut SqliteConnection,
-    tenant_id: i64,
-    now: &str,
-) -> Result<(), sqlx::Error> {
+pub(super) async fn seed(conn: &mut Conn, tenant_id: i64, now: &str) -> Result<(), storage::Error> {
     let mut owners: Vec<((&str, Option<&str>), Owner)> = Vec::new();
     for (position, (en, zh, subtypes)) in (0_i64..).zip(TYPES) {
         let type_id =

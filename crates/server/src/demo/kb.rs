@@ -3,10 +3,9 @@
 
 use super::{OTHER_TENANT, TENANT};
 use crate::kb;
-use crate::storage;
 use crate::storage::kb::{self as kb_store, ArticleFields};
+use crate::storage::{self, Conn};
 use baton_core::kb::ArticleStatus;
-use sqlx::SqliteConnection;
 use std::collections::HashMap;
 use time::{Duration, OffsetDateTime};
 
@@ -122,10 +121,10 @@ const ARTICLES: &[DemoArticle] = &[
 
 /// Writes the demo knowledge base; `tenants` maps names to the seeded ids.
 pub(super) async fn seed(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     tenants: &HashMap<&str, i64>,
     now: OffsetDateTime,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), storage::Error> {
     let created = storage::timestamp(now);
     let mut categories = HashMap::new();
     for (tenant, name) in CATEGORIES {

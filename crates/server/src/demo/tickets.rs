@@ -2,11 +2,10 @@
 //! each with the thread it would have had, dated in the recent past.
 
 use super::{OTHER_TENANT, TENANT};
-use crate::storage;
 use crate::storage::messages::{self as message_store, NewMessageRow};
 use crate::storage::tickets::{self as ticket_store, NewTicketRow};
+use crate::storage::{self, Conn};
 use baton_core::{Channel, MessageKind, Priority, Status, StatusChange};
-use sqlx::SqliteConnection;
 use std::collections::HashMap;
 use time::{Duration, OffsetDateTime};
 
@@ -105,11 +104,11 @@ const TICKETS: &[DemoTicket] = &[
 
 /// Writes the demo tickets; `tenants` and `users` map names and emails to the seeded ids.
 pub(super) async fn seed(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     tenants: &HashMap<&str, i64>,
     users: &HashMap<&str, i64>,
     now: OffsetDateTime,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), storage::Error> {
     let at = |hours_ago: i64| storage::timestamp(now - Duration::hours(hours_ago));
     for t in TICKETS {
         let tenant_id = tenants[t.tenant];
@@ -152,12 +151,14 @@ pub(super) async fn seed(
                 now: &when,
             };
             message_store::insert(conn, &entry).await?;
+            // No expected version, so always written (and `true`): the seed is the only writer.
             match status_change {
                 Some(change) => {
-                    ticket_store::set_status(conn, tenant_id, ticket_id, change.to, &when).await?
+                    ticket_store::set_status(conn, tenant_id, ticket_id, change.to, &when, None)
+                        .await?
                 }
-                None => ticket_store::touch(conn, tenant_id, ticket_id, &when).await?,
-            }
+                None => ticket_store::touch(conn, tenant_id, ticket_id, &when, None).await?,
+            };
         }
     }
     Ok(())

@@ -4,10 +4,11 @@
 
 use super::extract::PathId;
 use super::{AppState, Error, Routes};
-use crate::attachments::{self, content_disposition, served_type};
+use crate::error::Error as DomainError;
+use crate::attachments::{self, content_disposition, served_type, Uploads};
 use crate::auth::CurrentUser;
 use axum::body::Body;
-use axum::extract::multipart::MultipartRejection;
+use axum::extract::multipart::{MultipartError, MultipartRejection};
 use axum::extract::{Multipart, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -37,13 +38,23 @@ async fn upload(
         let field = multipart
             .next_field()
             .await
-            .map_err(|e| attachments::multipart_error(&e, &state.uploads))?;
+            .map_err(|e| multipart_error(&e, &state.uploads))?;
         let Some(field) = field else {
             return Err(Error::field("file", field_code::REQUIRED));
         };
         // Other parts are skipped: the contract names one part, and a form may send more.
         if field.name() == Some("file") {
-            let attachment = attachments::receive(&state.db, &state.uploads, &user, field).await?;
+            let incoming = attachments::Incoming {
+                file_name: field.file_name().unwrap_or_default().to_owned(),
+                declared_type: field.content_type().map(str::to_owned),
+                chunks: field,
+            };
+            let attachment = attachments::receive(&state.db, &state.uploads, &user, incoming)
+                .await
+                .map_err(|refused| match refused {
+                    attachments::Refused::Rule(e) => Error::from(e),
+                    attachments::Refused::Read(e) => multipart_error(&e, &state.uploads),
+                })?;
             let location = format!("/api/v1/attachments/{}", attachment.id);
             return Ok((
                 StatusCode::CREATED,
@@ -64,7 +75,7 @@ async fn download(
     let row = download.row;
     let header_value = |value: &str| {
         HeaderValue::from_str(value)
-            .map_err(|_| Error::Internal(format!("attachment {id}: bad header value")))
+            .map_err(|_| Error::Domain(DomainError::Internal(format!("attachment {id}: bad header value"))))
     };
     let headers = [
         (
@@ -86,4 +97,13 @@ async fn download(
         ),
     ];
     Ok((headers, Body::from_stream(ReaderStream::new(download.file))).into_response())
+}
+
+/// What a multipart read failure means for the client: over the limit, or a broken body.
+fn multipart_error(e: &MultipartError, uploads: &Uploads) -> Error {
+    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        DomainError::UploadTooLarge { max_mb: uploads.max_mb }.into()
+    } else {
+        Error::MalformedJson("the multipart body could not be read".to_owned())
+    }
 }

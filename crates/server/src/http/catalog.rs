@@ -3,7 +3,7 @@
 
 use super::{AppState, Error, Routes};
 use crate::auth::CurrentUser;
-use crate::storage::catalog;
+use crate::tickets;
 use axum::extract::State;
 use axum::Json;
 use baton_core::TicketType;
@@ -16,5 +16,5 @@ async fn list(
     State(state): State<AppState>,
     user: CurrentUser,
 ) -> Result<Json<Vec<TicketType>>, Error> {
-    Ok(Json(catalog::load(&state.db, user.tenant_id).await?))
+    Ok(Json(tickets::ticket_types(&state.db, &user).await?))
 }

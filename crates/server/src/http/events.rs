@@ -8,12 +8,12 @@
 
 use super::extract::ApiQuery;
 use super::{AppState, Error, Routes};
+use crate::error::Error as DomainError;
 use crate::auth::CurrentUser;
-use crate::events::may_receive_now;
-use crate::storage::events::{self as event_store, StoredEvent};
-use crate::storage::tickets as ticket_store;
+use crate::events::{Feed, FeedItem};
+use crate::storage::events::StoredEvent;
+use crate::storage;
 use crate::workspace::presence::PresenceEvent;
-use crate::storage::{self, Db};
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
@@ -22,15 +22,10 @@ use baton_core::problem::field_code;
 use baton_core::StreamTicket;
 use futures_util::stream::{self, Stream};
 use serde::Deserialize;
-use std::collections::VecDeque;
 use std::convert::Infallible;
 use std::time::Duration;
-use tokio::sync::broadcast::{self, error::RecvError};
 
 pub const KEEP_ALIVE: Duration = Duration::from_secs(15);
-
-/// How many stored events one replay query reads.
-const REPLAY_PAGE: i64 = 500;
 
 pub fn router() -> Routes {
     Routes::new()
@@ -48,7 +43,7 @@ async fn issue_ticket(
     State(state): State<AppState>,
     user: CurrentUser,
 ) -> Result<Json<StreamTicket>, Error> {
-    let expires_at = storage::now() + state.stream_tickets.ttl();
+    let expires_at = state.clock.now() + state.stream_tickets.ttl();
     Ok(Json(StreamTicket {
         ticket: state.stream_tickets.issue(user),
         expires_at: storage::timestamp(expires_at),
@@ -67,7 +62,7 @@ async fn subscribe(
         Some(ticket) => state
             .stream_tickets
             .redeem(ticket)
-            .ok_or(Error::Unauthenticated)?,
+            .ok_or(Error::Domain(DomainError::Unauthenticated))?,
         None => session?,
     };
     let header = headers.get("last-event-id").and_then(|v| v.to_str().ok());
@@ -82,104 +77,15 @@ async fn subscribe(
     };
     // Subscribe before replaying, so nothing committed in between is lost; duplicates are
     // dropped by id.
-    let feed = Feed {
-        live: state.events.subscribe(),
-        presence: state.events.presence.subscribe(),
-        db: state.db.clone(),
-        user,
-        last_id: resume.unwrap_or(0),
-        replaying: resume.is_some(),
-        backlog: VecDeque::new(),
-    };
+    let feed = Feed::new(&state, user, resume);
     let events = stream::unfold(feed, |mut feed| async move {
-        let item = feed.next().await?;
-        Some((Ok(item), feed))
+        let frame = match feed.next().await? {
+            FeedItem::Stored(event) => frame(&event),
+            FeedItem::Presence(event) => presence_frame(&event),
+        };
+        Some((Ok(frame), feed))
     });
     Ok(Sse::new(events).keep_alive(KeepAlive::new().interval(KEEP_ALIVE).text("keep-alive")))
-}
-
-/// One subscriber's position: the last id sent, stored events still to replay, the live feed.
-struct Feed {
-    live: broadcast::Receiver<StoredEvent>,
-    /// Presence changes: live only, without ids (a resume never replays them).
-    presence: broadcast::Receiver<PresenceEvent>,
-    db: Db,
-    user: CurrentUser,
-    last_id: i64,
-    replaying: bool,
-    backlog: VecDeque<StoredEvent>,
-}
-
-impl Feed {
-    /// The next event for this user; `None` ends the stream (server shutting down, or the
-    /// database failing, which the client answers by reconnecting with its Last-Event-ID).
-    async fn next(&mut self) -> Option<Event> {
-        loop {
-            if let Some(event) = self.backlog.pop_front() {
-                if event.id > self.last_id {
-                    self.last_id = event.id;
-                    if may_receive_now(&self.db, &self.user, &event).await {
-                        return Some(frame(&event));
-                    }
-                }
-                continue;
-            }
-            if self.replaying {
-                let page = match event_store::since(
-                    &self.db,
-                    self.user.tenant_id,
-                    self.last_id,
-                    REPLAY_PAGE,
-                )
-                .await
-                {
-                    Ok(page) => page,
-                    Err(e) => {
-                        tracing::error!(error = %e, "cannot replay events");
-                        return None;
-                    }
-                };
-                self.replaying = page.len() as i64 == REPLAY_PAGE;
-                self.backlog.extend(page);
-                continue;
-            }
-            tokio::select! {
-                live = self.live.recv() => match live {
-                    Ok(event) => self.backlog.push_back(event),
-                    // Fell behind the channel: the table has everything, catch up from there.
-                    Err(RecvError::Lagged(_)) => self.replaying = true,
-                    Err(RecvError::Closed) => return None,
-                },
-                presence = self.presence.recv() => match presence {
-                    Ok(event) => {
-                        if may_see_presence(&self.db, &self.user, &event).await {
-                            return Some(presence_frame(&event));
-                        }
-                    }
-                    // Missed presence is stale anyway; the next change brings the whole list.
-                    Err(RecvError::Lagged(_)) => {}
-                    Err(RecvError::Closed) => return None,
-                },
-            }
-        }
-    }
-}
-
-/// Presence goes to staff of the tenant who may see the ticket now; customers never get it.
-async fn may_see_presence(db: &Db, user: &CurrentUser, event: &PresenceEvent) -> bool {
-    if !user.role.is_staff() || event.tenant_id != user.tenant_id {
-        return false;
-    }
-    if user.sees_all_tickets() {
-        return true;
-    }
-    match ticket_store::visible(db, user.ticket_scope(), event.presence.ticket_id, false).await {
-        Ok(visible) => visible,
-        Err(e) => {
-            tracing::error!(error = %e, "cannot check who sees presence");
-            false
-        }
-    }
 }
 
 fn presence_frame(event: &PresenceEvent) -> Event {

@@ -2,16 +2,15 @@
 //! ([`ApiJson`]), the query string ([`ApiQuery`]), the signed-in user (`CurrentUser`, from the
 //! session cookie or a bearer token) and the optional `Idempotency-Key` header.
 
-use super::error::Error;
+use super::error::{DomainError, Error};
 use super::AppState;
-use crate::auth::{self, CurrentUser, SESSION_COOKIE};
-use crate::storage::{self, sessions};
+use crate::auth::{CurrentUser, SESSION_COOKIE};
 use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, StatusCode};
 use baton_core::problem::field_code;
-use baton_core::{FieldError, Role};
+use baton_core::FieldError;
 use serde::de::DeserializeOwned;
 use serde_json::error::Category;
 
@@ -93,7 +92,7 @@ fn classify(path: &str, err: serde_json::Error) -> Error {
     } else {
         (field_code::INVALID_VALUE, path.to_owned())
     };
-    Error::Validation(vec![FieldError::new(&field, code)])
+    Error::Domain(DomainError::Validation(vec![FieldError::new(&field, code)]))
 }
 
 /// The first `name` quoted in backticks in serde's message ("missing field `title`").
@@ -143,8 +142,8 @@ impl<S: Send + Sync> FromRequestParts<S> for PathId {
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Error> {
         let Path(raw) = Path::<String>::from_request_parts(parts, state)
             .await
-            .map_err(|_| Error::NotFound)?;
-        raw.parse::<i64>().map(PathId).map_err(|_| Error::NotFound)
+            .map_err(|_| Error::Domain(DomainError::NotFound))?;
+        raw.parse::<i64>().map(PathId).map_err(|_| Error::Domain(DomainError::NotFound))
     }
 }
 
@@ -159,7 +158,7 @@ impl<S: Send + Sync> FromRequestParts<S> for PathKey {
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Error> {
         let Path(raw) = Path::<String>::from_request_parts(parts, state)
             .await
-            .map_err(|_| Error::NotFound)?;
+            .map_err(|_| Error::Domain(DomainError::NotFound))?;
         Ok(PathKey(raw))
     }
 }
@@ -190,19 +189,8 @@ impl FromRequestParts<AppState> for CurrentUser {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
         let token = session_token(&parts.headers).filter(|t| !t.is_empty() && t.len() <= 256);
-        let token = token.ok_or(Error::Unauthenticated)?;
-        let now = storage::timestamp(storage::now());
-        let row = sessions::find(&state.db, &auth::token_hash(&token), &now)
-            .await?
-            .ok_or(Error::Unauthenticated)?;
-        let role = Role::from_code(&row.role)
-            .ok_or_else(|| Error::Internal(format!("user {} has an unknown role", row.user_id)))?;
-        Ok(CurrentUser {
-            id: row.user_id,
-            tenant_id: row.tenant_id,
-            role,
-            share_group_id: row.share_group_id,
-        })
+        let token = token.ok_or(Error::Domain(DomainError::Unauthenticated))?;
+        Ok(crate::sessions::resolve(state, &token).await?)
     }
 }
 

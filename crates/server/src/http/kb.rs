@@ -4,6 +4,7 @@
 
 use super::extract::{ApiJson, ApiQuery, PathId};
 use super::{AppState, Error, Routes};
+use crate::error::Error as DomainError;
 use crate::auth::CurrentUser;
 use crate::kb::{self, ListQuery, Reader};
 use axum::extract::{FromRequestParts, State};
@@ -35,7 +36,7 @@ impl FromRequestParts<AppState> for AnyReader {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
         let user = match CurrentUser::from_request_parts(parts, state).await {
             Ok(user) => Some(user),
-            Err(Error::Unauthenticated) => None,
+            Err(Error::Domain(DomainError::Unauthenticated)) => None,
             Err(other) => return Err(other),
         };
         Ok(AnyReader(Reader::of(&state.db, user).await?))

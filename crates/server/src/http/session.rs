@@ -5,8 +5,9 @@
 
 use super::extract::{session_token, ApiJson};
 use super::{AppState, Error, Routes};
-use crate::auth::{self, CurrentUser, SESSION_COOKIE, SESSION_TTL};
-use crate::storage::{self, sessions, users};
+use crate::error::Error as DomainError;
+use crate::auth::{CurrentUser, SESSION_COOKIE, SESSION_TTL};
+use crate::sessions;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -28,39 +29,9 @@ async fn login(
     ApiJson(req): ApiJson<LoginRequest>,
 ) -> Result<Response, Error> {
     validate(&req)?;
-    let found = users::find_for_login(&state.db, &req.email).await?;
-    let hash = found.as_ref().map(|c| c.password_hash.clone());
-    // argon2 takes tens of milliseconds of CPU: off the async workers. An unknown email is checked
-    // against a dummy hash so it costs the same time as a wrong password.
-    let password = req.password;
-    let ok = tokio::task::spawn_blocking(move || auth::verify_password(&password, hash.as_deref()))
-        .await
-        .map_err(|e| Error::Internal(format!("password check task failed: {e}")))?;
-    let user = match found {
-        Some(user) if ok => user,
-        _ => return Err(Error::InvalidCredentials),
-    };
-
-    let now = storage::now();
-    let token = auth::new_token();
-    let created = storage::timestamp(now);
-    sessions::purge_expired(&state.db, &created).await?;
-    let expires = storage::timestamp(now + SESSION_TTL);
-    sessions::create(
-        &state.db,
-        &auth::token_hash(&token),
-        user.id,
-        user.tenant_id,
-        &created,
-        &expires,
-    )
-    .await?;
-    let me = users::me(&state.db, user.tenant_id, user.id)
-        .await?
-        .ok_or(Error::InvalidCredentials)?;
-    tracing::info!(user_id = user.id, tenant_id = user.tenant_id, "signed in");
-    let cookie = session_cookie(&token, SESSION_TTL.whole_seconds(), is_https(&headers))?;
-    Ok(([(header::SET_COOKIE, cookie)], Json(me)).into_response())
+    let signed_in = sessions::login(&state, &req.email, req.password).await?;
+    let cookie = session_cookie(&signed_in.token, SESSION_TTL.whole_seconds(), is_https(&headers))?;
+    Ok(([(header::SET_COOKIE, cookie)], Json(signed_in.me)).into_response())
 }
 
 /// The contract's 422s for a login form: what is missing or not an email.
@@ -77,7 +48,7 @@ fn validate(req: &LoginRequest) -> Result<(), Error> {
     if errors.is_empty() {
         Ok(())
     } else {
-        Err(Error::Validation(errors))
+        Err(Error::Domain(DomainError::Validation(errors)))
     }
 }
 
@@ -87,18 +58,14 @@ async fn logout(
     headers: HeaderMap,
 ) -> Result<Response, Error> {
     if let Some(token) = session_token(&headers) {
-        sessions::delete(&state.db, &auth::token_hash(&token)).await?;
+        sessions::logout(&state, &token).await?;
     }
     let cookie = session_cookie("", 0, is_https(&headers))?;
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie)]).into_response())
 }
 
 async fn me(State(state): State<AppState>, user: CurrentUser) -> Result<Json<Me>, Error> {
-    // The session outlived its user only if the user was deleted between the two reads.
-    let me = users::me(&state.db, user.tenant_id, user.id)
-        .await?
-        .ok_or(Error::Unauthenticated)?;
-    Ok(Json(me))
+    Ok(Json(sessions::me(&state, &user).await?))
 }
 
 /// `Secure` is set when the request reached us over HTTPS, directly or through a TLS-terminating
@@ -115,5 +82,5 @@ pub(super) fn session_cookie(token: &str, max_age: i64, secure: bool) -> Result<
     let cookie = format!(
         "{SESSION_COOKIE}={token}; HttpOnly; SameSite=Lax; Path=/; Max-Age={max_age}{secure}"
     );
-    HeaderValue::from_str(&cookie).map_err(|e| Error::Internal(format!("session cookie: {e}")))
+    HeaderValue::from_str(&cookie).map_err(|e| Error::Domain(DomainError::Internal(format!("session cookie: {e}"))))
 }

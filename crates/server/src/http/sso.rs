@@ -5,6 +5,7 @@
 use super::extract::ApiJson;
 use super::session::{is_https, session_cookie};
 use super::{AppState, Error, Routes};
+use crate::error::Error as DomainError;
 use crate::auth::SESSION_TTL;
 use crate::sso::{self, BEARER_TTL};
 use axum::extract::{Query, State};
@@ -39,7 +40,7 @@ async fn exchange(
         }
     }
     if !errors.is_empty() {
-        return Err(Error::Validation(errors));
+        return Err(Error::Domain(DomainError::Validation(errors)));
     }
     let signed_in = sso::exchange(
         &state.db,
@@ -90,9 +91,9 @@ pub async fn link(
     .await
     {
         Ok(s) => s,
-        Err(Error::SsoRefused { code, .. }) => return refused(code),
-        Err(Error::Forbidden(_)) => return refused(code::FORBIDDEN),
-        Err(e) => return e.into_response(),
+        Err(DomainError::SsoRefused { code, .. }) => return refused(code),
+        Err(DomainError::Forbidden(_)) => return refused(code::FORBIDDEN),
+        Err(e) => return Error::from(e).into_response(),
     };
     let cookie = match session_cookie(
         &signed_in.token,

@@ -5,7 +5,7 @@
 use super::extract::PathKey;
 use super::{AppState, Error, Routes};
 use crate::auth::CurrentUser;
-use crate::storage::sso as sso_store;
+use crate::sso::embed;
 use crate::storage::Db;
 use axum::extract::{FromRequestParts, State};
 use axum::http::request::Parts;
@@ -13,7 +13,7 @@ use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use baton_core::problem::field_code;
-use baton_core::sso::{WidgetConfig, CHANNEL_HEADER};
+use baton_core::sso::CHANNEL_HEADER;
 use baton_core::Channel;
 
 pub fn router() -> Routes {
@@ -26,15 +26,7 @@ async fn config(
     State(state): State<AppState>,
     PathKey(slug): PathKey,
 ) -> Result<Response, Error> {
-    let tenant = sso_store::tenant_by_slug(&state.db, &slug)
-        .await?
-        .ok_or(Error::NotFound)?;
-    let allowed_origins = sso_store::origins(&state.db, tenant.id).await?;
-    let body = WidgetConfig {
-        tenant: tenant.slug,
-        name: tenant.name,
-        allowed_origins,
-    };
+    let body = embed::widget_config(&state.db, &slug).await?;
     Ok((
         [
             (
@@ -91,12 +83,7 @@ pub async fn frame_ancestors(db: &Db, query: Option<&str>) -> HeaderValue {
     let Some(slug) = slug.filter(|s| !s.is_empty()) else {
         return none;
     };
-    let origins = match sso_store::tenant_by_slug(db, slug).await {
-        Ok(Some(t)) => sso_store::origins(db, t.id).await,
-        Ok(None) => Ok(Vec::new()),
-        Err(e) => Err(e),
-    };
-    match origins {
+    match embed::origins_of(db, slug).await {
         Ok(origins) if !origins.is_empty() => {
             // Stored origins passed baton_core::sso::normalize_origin (letters, digits, `.-:[]/`
             // only), so they are valid header text; a failure falls back to refusing all.

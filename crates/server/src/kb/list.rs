@@ -5,7 +5,7 @@
 //! harmless.
 
 use super::{markdown, search, Reader};
-use crate::http::Error;
+use crate::error::Error;
 use crate::paging;
 use crate::storage::kb::{self as kb_store, ListFilter};
 use crate::storage::Db;
@@ -105,7 +105,7 @@ pub async fn list(
                 updated_at: r.updated_at,
             })
         })
-        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+        .collect::<Result<Vec<_>, crate::storage::Error>>()?;
     Ok(Page { items, next_cursor })
 }
 

@@ -2,7 +2,7 @@
 //! `crate::attachments`) and their links to tickets and messages.
 
 use baton_core::Attachment;
-use sqlx::SqliteConnection;
+use crate::storage::{Conn, Error};
 use std::collections::HashMap;
 
 #[derive(Debug, sqlx::FromRow)]
@@ -38,9 +38,9 @@ pub struct NewAttachment<'a> {
 }
 
 pub async fn insert(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     a: &NewAttachment<'_>,
-) -> Result<i64, sqlx::Error> {
+) -> Result<i64, Error> {
     sqlx::query_scalar(
         "INSERT INTO attachments (tenant_id, uploader_id, name, content_type, size, storage_key, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -52,32 +52,32 @@ pub async fn insert(
     .bind(a.size)
     .bind(a.storage_key)
     .bind(a.now)
-    .fetch_one(conn)
-    .await
+    .fetch_one(conn.raw())
+    .await.map_err(Error::from)
 }
 
 pub async fn get(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     tenant_id: i64,
     id: i64,
-) -> Result<Option<AttachmentRow>, sqlx::Error> {
+) -> Result<Option<AttachmentRow>, Error> {
     sqlx::query_as(
         "SELECT id, uploader_id, name, content_type, size, storage_key FROM attachments
          WHERE tenant_id = ? AND id = ?",
     )
     .bind(tenant_id)
     .bind(id)
-    .fetch_optional(conn)
-    .await
+    .fetch_optional(conn.raw())
+    .await.map_err(Error::from)
 }
 
 /// Whether `uploader_id` uploaded attachment `id` and it is not linked to anything yet.
 pub async fn is_linkable(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     tenant_id: i64,
     uploader_id: i64,
     id: i64,
-) -> Result<bool, sqlx::Error> {
+) -> Result<bool, Error> {
     sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM attachments a
              WHERE a.tenant_id = ? AND a.uploader_id = ? AND a.id = ?
@@ -87,32 +87,32 @@ pub async fn is_linkable(
     .bind(tenant_id)
     .bind(uploader_id)
     .bind(id)
-    .fetch_one(conn)
-    .await
+    .fetch_one(conn.raw())
+    .await.map_err(Error::from)
 }
 
 pub async fn link_ticket(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: i64,
     ticket_id: i64,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), Error> {
     sqlx::query("INSERT INTO ticket_attachments (attachment_id, ticket_id) VALUES (?, ?)")
         .bind(id)
         .bind(ticket_id)
-        .execute(conn)
+        .execute(conn.raw())
         .await?;
     Ok(())
 }
 
 pub async fn link_message(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: i64,
     message_id: i64,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), Error> {
     sqlx::query("INSERT INTO message_attachments (attachment_id, message_id) VALUES (?, ?)")
         .bind(id)
         .bind(message_id)
-        .execute(conn)
+        .execute(conn.raw())
         .await?;
     Ok(())
 }
@@ -121,27 +121,27 @@ const SELECT: &str = "SELECT a.id, a.uploader_id, a.name, a.content_type, a.size
 
 /// The attachments linked to a ticket itself (not to its messages), in upload order.
 pub async fn of_ticket(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     tenant_id: i64,
     ticket_id: i64,
-) -> Result<Vec<Attachment>, sqlx::Error> {
+) -> Result<Vec<Attachment>, Error> {
     let rows: Vec<AttachmentRow> = sqlx::query_as(&format!(
         "{SELECT} FROM attachments a JOIN ticket_attachments l ON l.attachment_id = a.id
          WHERE a.tenant_id = ? AND l.ticket_id = ? ORDER BY a.id"
     ))
     .bind(tenant_id)
     .bind(ticket_id)
-    .fetch_all(conn)
+    .fetch_all(conn.raw())
     .await?;
     Ok(rows.iter().map(AttachmentRow::to_attachment).collect())
 }
 
 /// The attachments of a ticket's messages, by message id.
 pub async fn of_messages(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     tenant_id: i64,
     ticket_id: i64,
-) -> Result<HashMap<i64, Vec<Attachment>>, sqlx::Error> {
+) -> Result<HashMap<i64, Vec<Attachment>>, Error> {
     let rows: Vec<(i64, i64, String, String, i64)> = sqlx::query_as(
         "SELECT l.message_id, a.id, a.name, a.content_type, a.size
          FROM attachments a JOIN message_attachments l ON l.attachment_id = a.id
@@ -150,7 +150,7 @@ pub async fn of_messages(
     )
     .bind(tenant_id)
     .bind(ticket_id)
-    .fetch_all(conn)
+    .fetch_all(conn.raw())
     .await?;
     let mut by_message: HashMap<i64, Vec<Attachment>> = HashMap::new();
     for (message_id, id, name, content_type, size) in rows {
@@ -172,10 +172,10 @@ pub struct Link {
 }
 
 pub async fn link_of(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     tenant_id: i64,
     id: i64,
-) -> Result<Option<Link>, sqlx::Error> {
+) -> Result<Option<Link>, Error> {
     let row: Option<(i64, bool)> = sqlx::query_as(
         "SELECT l.ticket_id, FALSE FROM ticket_attachments l
              JOIN tickets t ON t.id = l.ticket_id AND t.tenant_id = ?1
@@ -188,7 +188,7 @@ pub async fn link_of(
     )
     .bind(tenant_id)
     .bind(id)
-    .fetch_optional(conn)
+    .fetch_optional(conn.raw())
     .await?;
     Ok(row.map(|(ticket_id, internal)| Link {
         ticket_id,

@@ -4,13 +4,13 @@
 
 use super::Db;
 use baton_core::{CustomField, FieldKind, FieldOption, Subtype, Text, TicketType};
-use sqlx::SqliteConnection;
+use crate::storage::{Conn, Error};
 use std::collections::HashMap;
 
 /// A stored locale → text JSON object.
-pub(crate) fn decode_text(column: &str, json: &str) -> Result<Text, sqlx::Error> {
+pub(crate) fn decode_text(column: &str, json: &str) -> Result<Text, Error> {
     serde_json::from_str(json)
-        .map_err(|e| sqlx::Error::Decode(format!("column {column}: {e}").into()))
+        .map_err(|e| Error::corrupt(format!("column {column}: {e}")))
 }
 
 #[derive(sqlx::FromRow)]
@@ -42,14 +42,14 @@ struct OptionRow {
 }
 
 /// The catalog of `tenant_id`, types and sub-types in their configured order.
-pub async fn load(db: &Db, tenant_id: i64) -> Result<Vec<TicketType>, sqlx::Error> {
+pub async fn load(db: &Db, tenant_id: i64) -> Result<Vec<TicketType>, Error> {
     let mut conn = db.acquire().await?;
     let types: Vec<NamedRow> = sqlx::query_as(
         "SELECT id, tenant_id AS owner_id, name FROM ticket_types
          WHERE tenant_id = ? ORDER BY position, id",
     )
     .bind(tenant_id)
-    .fetch_all(&mut *conn)
+    .fetch_all(conn.raw())
     .await?;
     if types.is_empty() {
         return Ok(Vec::new());
@@ -59,21 +59,21 @@ pub async fn load(db: &Db, tenant_id: i64) -> Result<Vec<TicketType>, sqlx::Erro
          WHERE tenant_id = ? ORDER BY position, id",
     )
     .bind(tenant_id)
-    .fetch_all(&mut *conn)
+    .fetch_all(conn.raw())
     .await?;
     let fields: Vec<FieldRow> = sqlx::query_as(
         "SELECT type_id, subtype_id, key, label, kind, required, dictionary_id, parent_key, help
          FROM custom_fields WHERE tenant_id = ? ORDER BY position, id",
     )
     .bind(tenant_id)
-    .fetch_all(&mut *conn)
+    .fetch_all(conn.raw())
     .await?;
     let options: Vec<OptionRow> = sqlx::query_as(
         "SELECT dictionary_id, value, label, parent_value FROM dictionary_options
          WHERE tenant_id = ? ORDER BY position, id",
     )
     .bind(tenant_id)
-    .fetch_all(&mut *conn)
+    .fetch_all(conn.raw())
     .await?;
     assemble(types, subtypes, fields, options)
 }
@@ -83,7 +83,7 @@ fn assemble(
     subtypes: Vec<NamedRow>,
     fields: Vec<FieldRow>,
     options: Vec<OptionRow>,
-) -> Result<Vec<TicketType>, sqlx::Error> {
+) -> Result<Vec<TicketType>, Error> {
     let mut by_dictionary: HashMap<i64, Vec<FieldOption>> = HashMap::new();
     for o in options {
         by_dictionary
@@ -99,7 +99,7 @@ fn assemble(
     let mut subtype_fields: HashMap<i64, Vec<CustomField>> = HashMap::new();
     for f in fields {
         let kind = FieldKind::from_code(&f.kind)
-            .ok_or_else(|| sqlx::Error::Decode(format!("column kind: {:?}", f.kind).into()))?;
+            .ok_or_else(|| Error::corrupt(format!("column kind: {:?}", f.kind)))?;
         let field = CustomField {
             label: decode_text("label", &f.label)?,
             kind,
@@ -146,11 +146,11 @@ fn assemble(
 
 /// The ids of the fields a ticket of `type_id` and `subtype_id` has, by key.
 pub async fn field_ids(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     tenant_id: i64,
     type_id: i64,
     subtype_id: Option<i64>,
-) -> Result<HashMap<String, i64>, sqlx::Error> {
+) -> Result<HashMap<String, i64>, Error> {
     let rows: Vec<(String, i64)> = sqlx::query_as(
         "SELECT key, id FROM custom_fields
          WHERE tenant_id = ?1 AND (type_id = ?2 OR (?3 IS NOT NULL AND subtype_id = ?3))",
@@ -158,7 +158,7 @@ pub async fn field_ids(
     .bind(tenant_id)
     .bind(type_id)
     .bind(subtype_id)
-    .fetch_all(conn)
+    .fetch_all(conn.raw())
     .await?;
     Ok(rows.into_iter().collect())
 }
@@ -169,12 +169,12 @@ fn json(text: &Text) -> String {
 
 /// Adds a type; its id.
 pub async fn insert_type(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     tenant_id: i64,
     name: &Text,
     position: i64,
     now: &str,
-) -> Result<i64, sqlx::Error> {
+) -> Result<i64, Error> {
     sqlx::query_scalar(
         "INSERT INTO ticket_types (tenant_id, name, position, created_at) VALUES (?, ?, ?, ?) RETURNING id",
     )
@@ -182,19 +182,19 @@ pub async fn insert_type(
     .bind(json(name))
     .bind(position)
     .bind(now)
-    .fetch_one(conn)
-    .await
+    .fetch_one(conn.raw())
+    .await.map_err(Error::from)
 }
 
 /// Adds a sub-type of `type_id`; its id.
 pub async fn insert_subtype(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     tenant_id: i64,
     type_id: i64,
     name: &Text,
     position: i64,
     now: &str,
-) -> Result<i64, sqlx::Error> {
+) -> Result<i64, Error> {
     sqlx::query_scalar(
         "INSERT INTO ticket_subtypes (tenant_id, type_id, name, position, created_at)
          VALUES (?, ?, ?, ?, ?) RETURNING id",
@@ -204,25 +204,25 @@ pub async fn insert_subtype(
     .bind(json(name))
     .bind(position)
     .bind(now)
-    .fetch_one(conn)
-    .await
+    .fetch_one(conn.raw())
+    .await.map_err(Error::from)
 }
 
 /// Adds a dictionary with its options (in order); its id.
 pub async fn insert_dictionary(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     tenant_id: i64,
     name: &str,
     options: &[FieldOption],
     now: &str,
-) -> Result<i64, sqlx::Error> {
+) -> Result<i64, Error> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO dictionaries (tenant_id, name, created_at) VALUES (?, ?, ?) RETURNING id",
     )
     .bind(tenant_id)
     .bind(name)
     .bind(now)
-    .fetch_one(&mut *conn)
+    .fetch_one(conn.raw())
     .await?;
     for (position, o) in (0_i64..).zip(options) {
         sqlx::query(
@@ -235,7 +235,7 @@ pub async fn insert_dictionary(
         .bind(json(&o.label))
         .bind(&o.parent_value)
         .bind(position)
-        .execute(&mut *conn)
+        .execute(conn.raw())
         .await?;
     }
     Ok(id)
@@ -250,13 +250,13 @@ pub enum Owner {
 
 /// Adds a custom field (options come from `dictionary_id`).
 pub async fn insert_field(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     tenant_id: i64,
     owner: Owner,
     field: &CustomField,
     dictionary_id: Option<i64>,
     position: i64,
-) -> Result<i64, sqlx::Error> {
+) -> Result<i64, Error> {
     let (type_id, subtype_id) = match owner {
         Owner::Type(t) => (Some(t), None),
         Owner::Subtype(s) => (None, Some(s)),
@@ -277,6 +277,26 @@ pub async fn insert_field(
     .bind(&field.parent)
     .bind(field.help.as_ref().map(json))
     .bind(position)
-    .fetch_one(conn)
-    .await
+    .fetch_one(conn.raw())
+    .await.map_err(Error::from)
+}
+
+/// Whether ticket type `id` is the tenant's.
+pub async fn type_exists(conn: &mut Conn, tenant_id: i64, id: i64) -> Result<bool, Error> {
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM ticket_types WHERE tenant_id = ? AND id = ?")
+        .bind(tenant_id)
+        .bind(id)
+        .fetch_one(conn.raw())
+        .await?;
+    Ok(n > 0)
+}
+
+/// Whether sub-type `id` is the tenant's.
+pub async fn subtype_exists(conn: &mut Conn, tenant_id: i64, id: i64) -> Result<bool, Error> {
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM ticket_subtypes WHERE tenant_id = ? AND id = ?")
+        .bind(tenant_id)
+        .bind(id)
+        .fetch_one(conn.raw())
+        .await?;
+    Ok(n > 0)
 }

@@ -2,7 +2,7 @@
 //! and the audit of who revealed it when.
 
 use baton_core::{ConfidentialReveal, UserRef};
-use sqlx::SqliteConnection;
+use crate::storage::{Conn, Error};
 
 /// The sealed value of a ticket: what `secret::Cipher::open` needs.
 #[derive(sqlx::FromRow)]
@@ -13,13 +13,13 @@ pub struct Sealed {
 
 /// Stores (or replaces) a ticket's sealed value.
 pub async fn put(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     tenant_id: i64,
     ticket_id: i64,
     sealed: &Sealed,
     user_id: i64,
     now: &str,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), Error> {
     sqlx::query(
         "INSERT INTO ticket_confidential (ticket_id, tenant_id, ciphertext, nonce, updated_by, updated_at)
          VALUES (?, ?, ?, ?, ?, ?)
@@ -32,63 +32,63 @@ pub async fn put(
     .bind(&sealed.nonce)
     .bind(user_id)
     .bind(now)
-    .execute(conn)
+    .execute(conn.raw())
     .await?;
     Ok(())
 }
 
 /// Removes a ticket's value.
 pub async fn clear(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     tenant_id: i64,
     ticket_id: i64,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), Error> {
     sqlx::query("DELETE FROM ticket_confidential WHERE tenant_id = ? AND ticket_id = ?")
         .bind(tenant_id)
         .bind(ticket_id)
-        .execute(conn)
+        .execute(conn.raw())
         .await?;
     Ok(())
 }
 
 /// The sealed value of a ticket, if any.
 pub async fn get(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     tenant_id: i64,
     ticket_id: i64,
-) -> Result<Option<Sealed>, sqlx::Error> {
+) -> Result<Option<Sealed>, Error> {
     sqlx::query_as(
         "SELECT ciphertext, nonce FROM ticket_confidential WHERE tenant_id = ? AND ticket_id = ?",
     )
     .bind(tenant_id)
     .bind(ticket_id)
-    .fetch_optional(conn)
-    .await
+    .fetch_optional(conn.raw())
+    .await.map_err(Error::from)
 }
 
 /// Whether a ticket has a value (without reading it).
 pub async fn is_set(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     tenant_id: i64,
     ticket_id: i64,
-) -> Result<bool, sqlx::Error> {
+) -> Result<bool, Error> {
     sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM ticket_confidential WHERE tenant_id = ? AND ticket_id = ?)",
     )
     .bind(tenant_id)
     .bind(ticket_id)
-    .fetch_one(conn)
-    .await
+    .fetch_one(conn.raw())
+    .await.map_err(Error::from)
 }
 
 /// Records that `user_id` revealed a ticket's value at `now`.
 pub async fn record_reveal(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     tenant_id: i64,
     ticket_id: i64,
     user_id: i64,
     now: &str,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), Error> {
     sqlx::query(
         "INSERT INTO confidential_reveals (tenant_id, ticket_id, user_id, at) VALUES (?, ?, ?, ?)",
     )
@@ -96,17 +96,17 @@ pub async fn record_reveal(
     .bind(ticket_id)
     .bind(user_id)
     .bind(now)
-    .execute(conn)
+    .execute(conn.raw())
     .await?;
     Ok(())
 }
 
 /// Every reveal of a ticket's value, oldest first.
 pub async fn reveals(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     tenant_id: i64,
     ticket_id: i64,
-) -> Result<Vec<ConfidentialReveal>, sqlx::Error> {
+) -> Result<Vec<ConfidentialReveal>, Error> {
     let rows: Vec<(i64, String, String)> = sqlx::query_as(
         "SELECT r.user_id, u.name, r.at FROM confidential_reveals r
          JOIN users u ON u.id = r.user_id AND u.tenant_id = r.tenant_id
@@ -114,7 +114,7 @@ pub async fn reveals(
     )
     .bind(tenant_id)
     .bind(ticket_id)
-    .fetch_all(conn)
+    .fetch_all(conn.raw())
     .await?;
     Ok(rows
         .into_iter()

@@ -3,7 +3,7 @@
 
 use super::{decode_code, encode_code, Db};
 use baton_core::{EventType, LiveEvent, MessageKind, Status};
-use sqlx::SqliteConnection;
+use crate::storage::{Conn, Error};
 
 /// An event and who may receive it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,9 +32,9 @@ struct EventRow {
 }
 
 impl EventRow {
-    fn decode(self) -> Result<StoredEvent, sqlx::Error> {
+    fn decode(self) -> Result<StoredEvent, Error> {
         let event_type = EventType::from_code(&self.event_type).ok_or_else(|| {
-            sqlx::Error::Decode(format!("column type: {:?}", self.event_type).into())
+            Error::corrupt(format!("column type: {:?}", self.event_type))
         })?;
         Ok(StoredEvent {
             id: self.id,
@@ -61,11 +61,23 @@ impl EventRow {
 }
 
 /// Writes an event (its `id` is ignored); the stored event with its new id.
+///
+/// It first takes the tenant's counter row (migration 0009) and holds it until the transaction
+/// ends: writers of one tenant then insert their events one after the other, so ids within a
+/// tenant follow commit order and a client reading "after id N" never misses an event that
+/// committed late with a smaller id.
 pub async fn insert(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     e: &StoredEvent,
     now: &str,
-) -> Result<StoredEvent, sqlx::Error> {
+) -> Result<StoredEvent, Error> {
+    sqlx::query(
+        "INSERT INTO tenant_counters (tenant_id, events) VALUES (?1, 1)
+         ON CONFLICT (tenant_id) DO UPDATE SET events = tenant_counters.events + 1",
+    )
+    .bind(e.tenant_id)
+    .execute(conn.raw())
+    .await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO events (tenant_id, type, ticket_id, requester_id, share_group_id, status,
                              message_id, kind, created_at)
@@ -80,7 +92,7 @@ pub async fn insert(
     .bind(e.data.message_id)
     .bind(e.data.kind.map(|k| encode_code(&k)))
     .bind(now)
-    .fetch_one(conn)
+    .fetch_one(conn.raw())
     .await?;
     Ok(StoredEvent { id, ..e.clone() })
 }
@@ -91,7 +103,7 @@ pub async fn since(
     tenant_id: i64,
     after_id: i64,
     limit: i64,
-) -> Result<Vec<StoredEvent>, sqlx::Error> {
+) -> Result<Vec<StoredEvent>, Error> {
     let rows: Vec<EventRow> = sqlx::query_as(
         "SELECT id, tenant_id, type, ticket_id, requester_id, share_group_id, status, message_id, kind
          FROM events WHERE tenant_id = ? AND id > ? ORDER BY id LIMIT ?",
@@ -99,16 +111,16 @@ pub async fn since(
     .bind(tenant_id)
     .bind(after_id)
     .bind(limit)
-    .fetch_all(db)
+    .fetch_all(db.pool())
     .await?;
     rows.into_iter().map(EventRow::decode).collect()
 }
 
 /// Deletes events created before `cutoff`.
-pub async fn prune(conn: &mut SqliteConnection, cutoff: &str) -> Result<u64, sqlx::Error> {
+pub async fn prune(conn: &mut Conn, cutoff: &str) -> Result<u64, Error> {
     let done = sqlx::query("DELETE FROM events WHERE created_at < ?")
         .bind(cutoff)
-        .execute(conn)
+        .execute(conn.raw())
         .await?;
     Ok(done.rows_affected())
 }

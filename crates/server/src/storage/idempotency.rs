@@ -1,16 +1,40 @@
 //! Idempotency keys: which resource a keyed POST created, per (tenant, user, scope, key).
+//!
+//! A keyed request first *claims* its key inside its write transaction, then *completes* it with
+//! the id of what it created. The claim is an insert under the table's primary key: a concurrent
+//! request with the same key waits on that key until the first commits (PostgreSQL blocks on the
+//! conflicting row; SQLite's write lock serializes anyway), then finds it done and replays it — so
+//! concurrent retries make one resource, never a duplicate and never a 500. A refused request rolls
+//! its claim back with everything else, so its key is not remembered.
 
-use sqlx::SqliteConnection;
+use crate::storage::{Conn, Error};
 
-/// The resource a previous request with this key created, if any.
-pub async fn find(
-    tx: &mut SqliteConnection,
+/// Claims `key` for a new request: `None` if the claim is ours (go on, then [`complete`] it),
+/// or the resource an earlier request with this key created.
+pub async fn claim(
+    tx: &mut Conn,
     tenant_id: i64,
     user_id: i64,
     scope: &str,
     key: &str,
-) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar(
+    now: &str,
+) -> Result<Option<i64>, Error> {
+    // resource_id 0 marks a claim in progress; it is only ever seen by its own transaction.
+    let done = sqlx::query(
+        "INSERT INTO idempotency_keys (tenant_id, user_id, scope, key, resource_id, created_at)
+         VALUES (?, ?, ?, ?, 0, ?) ON CONFLICT DO NOTHING",
+    )
+    .bind(tenant_id)
+    .bind(user_id)
+    .bind(scope)
+    .bind(key)
+    .bind(now)
+    .execute(tx.raw())
+    .await?;
+    if done.rows_affected() == 1 {
+        return Ok(None);
+    }
+    let id: i64 = sqlx::query_scalar(
         "SELECT resource_id FROM idempotency_keys
          WHERE tenant_id = ? AND user_id = ? AND scope = ? AND key = ?",
     )
@@ -18,32 +42,31 @@ pub async fn find(
     .bind(user_id)
     .bind(scope)
     .bind(key)
-    .fetch_optional(tx)
-    .await
+    .fetch_one(tx.raw())
+    .await?;
+    Ok(Some(id))
 }
 
-/// Records what a keyed request created. Call it in the transaction that created the resource, so
-/// the two are committed together or not at all.
-pub async fn insert(
-    tx: &mut SqliteConnection,
+/// Records what the request that claimed `key` created, in the same transaction, so the two are
+/// committed together or not at all.
+pub async fn complete(
+    tx: &mut Conn,
     tenant_id: i64,
     user_id: i64,
     scope: &str,
     key: &str,
     resource_id: i64,
-    now: &str,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), Error> {
     sqlx::query(
-        "INSERT INTO idempotency_keys (tenant_id, user_id, scope, key, resource_id, created_at)
-         VALUES (?, ?, ?, ?, ?, ?)",
+        "UPDATE idempotency_keys SET resource_id = ?
+         WHERE tenant_id = ? AND user_id = ? AND scope = ? AND key = ?",
     )
+    .bind(resource_id)
     .bind(tenant_id)
     .bind(user_id)
     .bind(scope)
     .bind(key)
-    .bind(resource_id)
-    .bind(now)
-    .execute(tx)
+    .execute(tx.raw())
     .await?;
     Ok(())
 }

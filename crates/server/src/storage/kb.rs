@@ -3,17 +3,18 @@
 
 use super::{decode_code, Db};
 use baton_core::kb::{ArticleStatus, Category};
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+use crate::storage::{Conn, Error};
+use sqlx::{QueryBuilder, Sqlite};
 
 mod list;
 pub use list::{list, ListFilter, Search, SummaryRow};
 
 /// The tenant whose help center answers visitors who are not signed in: the lowest id, i.e. the
 /// first desk created on this server. See `crate::kb::Reader` for why.
-pub async fn default_tenant(db: &Db) -> Result<Option<i64>, sqlx::Error> {
+pub async fn default_tenant(db: &Db) -> Result<Option<i64>, Error> {
     sqlx::query_scalar("SELECT MIN(id) FROM tenants")
-        .fetch_one(db)
-        .await
+        .fetch_one(db.pool())
+        .await.map_err(Error::from)
 }
 
 #[derive(Debug, sqlx::FromRow)]
@@ -23,11 +24,11 @@ struct CategoryRow {
 }
 
 /// The tenant's categories, in the order they were created.
-pub async fn categories(db: &Db, tenant_id: i64) -> Result<Vec<Category>, sqlx::Error> {
+pub async fn categories(db: &Db, tenant_id: i64) -> Result<Vec<Category>, Error> {
     let rows: Vec<CategoryRow> =
         sqlx::query_as("SELECT id, name FROM kb_categories WHERE tenant_id = ? ORDER BY id")
             .bind(tenant_id)
-            .fetch_all(db)
+            .fetch_all(db.pool())
             .await?;
     Ok(rows
         .into_iter()
@@ -40,47 +41,47 @@ pub async fn categories(db: &Db, tenant_id: i64) -> Result<Vec<Category>, sqlx::
 
 /// Whether the tenant has a category `id`.
 pub async fn category_exists(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     tenant_id: i64,
     id: i64,
-) -> Result<bool, sqlx::Error> {
+) -> Result<bool, Error> {
     sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM kb_categories WHERE tenant_id = ? AND id = ?)")
         .bind(tenant_id)
         .bind(id)
-        .fetch_one(conn)
-        .await
+        .fetch_one(conn.raw())
+        .await.map_err(Error::from)
 }
 
 /// Whether the tenant has a category called `name`.
 pub async fn category_named(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     tenant_id: i64,
     name: &str,
-) -> Result<bool, sqlx::Error> {
+) -> Result<bool, Error> {
     sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM kb_categories WHERE tenant_id = ? AND name = ?)",
     )
     .bind(tenant_id)
     .bind(name)
-    .fetch_one(conn)
-    .await
+    .fetch_one(conn.raw())
+    .await.map_err(Error::from)
 }
 
 /// Creates a category; its id.
 pub async fn insert_category(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     tenant_id: i64,
     name: &str,
     now: &str,
-) -> Result<i64, sqlx::Error> {
+) -> Result<i64, Error> {
     sqlx::query_scalar(
         "INSERT INTO kb_categories (tenant_id, name, created_at) VALUES (?, ?, ?) RETURNING id",
     )
     .bind(tenant_id)
     .bind(name)
     .bind(now)
-    .fetch_one(conn)
-    .await
+    .fetch_one(conn.raw())
+    .await.map_err(Error::from)
 }
 
 /// An article with its category's name.
@@ -100,7 +101,7 @@ pub struct ArticleRow {
 macro_rules! article_accessors {
     ($($row:ty),*) => {$(
         impl $row {
-            pub fn status(&self) -> Result<ArticleStatus, sqlx::Error> {
+            pub fn status(&self) -> Result<ArticleStatus, Error> {
                 decode_code("status", &self.status)
             }
 
@@ -121,11 +122,11 @@ const FROM: &str = "FROM kb_articles a
 
 /// The article `id` of `tenant_id`; drafts only if `drafts`.
 pub async fn get(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     tenant_id: i64,
     id: i64,
     drafts: bool,
-) -> Result<Option<ArticleRow>, sqlx::Error> {
+) -> Result<Option<ArticleRow>, Error> {
     let mut q = QueryBuilder::<Sqlite>::new(format!(
         "SELECT a.id, a.title, a.body_markdown, a.status, a.updated_at,
                 c.id AS category_id, c.name AS category_name {FROM}
@@ -135,7 +136,7 @@ pub async fn get(
     if !drafts {
         q.push(" AND a.status = 'published'");
     }
-    q.build_query_as().fetch_optional(conn).await
+    q.build_query_as().fetch_optional(conn.raw()).await.map_err(Error::from)
 }
 
 /// The columns of an article to write; `body_text` is derived from `body_markdown` by the caller.
@@ -149,11 +150,11 @@ pub struct ArticleFields<'a> {
 
 /// Creates an article in `tenant_id`; its id.
 pub async fn insert(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     tenant_id: i64,
     a: &ArticleFields<'_>,
     now: &str,
-) -> Result<i64, sqlx::Error> {
+) -> Result<i64, Error> {
     sqlx::query_scalar(
         "INSERT INTO kb_articles (tenant_id, category_id, title, body_markdown, body_text, status,
                                   created_at, updated_at)
@@ -166,18 +167,18 @@ pub async fn insert(
     .bind(a.body_text)
     .bind(a.status.code())
     .bind(now)
-    .fetch_one(conn)
-    .await
+    .fetch_one(conn.raw())
+    .await.map_err(Error::from)
 }
 
 /// Overwrites every field of the article `id` of `tenant_id` (the caller merged the patch).
 pub async fn update(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     tenant_id: i64,
     id: i64,
     a: &ArticleFields<'_>,
     now: &str,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), Error> {
     sqlx::query(
         "UPDATE kb_articles SET category_id = ?, title = ?, body_markdown = ?, body_text = ?,
                                 status = ?, updated_at = ?
@@ -191,7 +192,7 @@ pub async fn update(
     .bind(now)
     .bind(tenant_id)
     .bind(id)
-    .execute(conn)
+    .execute(conn.raw())
     .await?;
     Ok(())
 }

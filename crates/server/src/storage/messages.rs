@@ -2,7 +2,7 @@
 
 use super::{decode_code, encode_code, Db};
 use baton_core::{Message, MessageKind, Status, StatusChange, UserRef};
-use sqlx::SqliteConnection;
+use crate::storage::{Conn, Error};
 
 const SELECT: &str = "SELECT m.id, m.ticket_id, m.kind, m.author_id, u.name AS author_name, m.body,
            m.status_from, m.status_to, m.created_at
@@ -22,7 +22,7 @@ pub struct MessageRow {
 }
 
 impl MessageRow {
-    pub fn into_message(self) -> Result<Message, sqlx::Error> {
+    pub fn into_message(self) -> Result<Message, Error> {
         let status_change = match (&self.status_from, &self.status_to) {
             (Some(from), Some(to)) => Some(StatusChange {
                 from: decode_code::<Status>("status_from", from)?,
@@ -63,7 +63,7 @@ pub struct NewMessageRow<'a> {
 }
 
 /// Inserts a thread entry; its id.
-pub async fn insert(tx: &mut SqliteConnection, m: &NewMessageRow<'_>) -> Result<i64, sqlx::Error> {
+pub async fn insert(tx: &mut Conn, m: &NewMessageRow<'_>) -> Result<i64, Error> {
     sqlx::query_scalar(
         "INSERT INTO messages (tenant_id, ticket_id, kind, author_id, body, status_from, status_to,
                                created_at)
@@ -77,21 +77,21 @@ pub async fn insert(tx: &mut SqliteConnection, m: &NewMessageRow<'_>) -> Result<
     .bind(m.status_change.map(|c| c.from.code()))
     .bind(m.status_change.map(|c| c.to.code()))
     .bind(m.now)
-    .fetch_one(tx)
-    .await
+    .fetch_one(tx.raw())
+    .await.map_err(Error::from)
 }
 
 /// One entry of a ticket of `tenant_id`.
 pub async fn get(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     tenant_id: i64,
     id: i64,
-) -> Result<Option<MessageRow>, sqlx::Error> {
+) -> Result<Option<MessageRow>, Error> {
     sqlx::query_as(&format!("{SELECT} WHERE m.tenant_id = ? AND m.id = ?"))
         .bind(tenant_id)
         .bind(id)
-        .fetch_optional(conn)
-        .await
+        .fetch_optional(conn.raw())
+        .await.map_err(Error::from)
 }
 
 /// The whole thread of a ticket, oldest first; internal notes only if `include_internal`.
@@ -100,7 +100,7 @@ pub async fn list(
     tenant_id: i64,
     ticket_id: i64,
     include_internal: bool,
-) -> Result<Vec<MessageRow>, sqlx::Error> {
+) -> Result<Vec<MessageRow>, Error> {
     sqlx::query_as(&format!(
         "{SELECT} WHERE m.tenant_id = ? AND m.ticket_id = ? AND (? OR m.kind <> 'internal')
          ORDER BY m.id"
@@ -108,6 +108,6 @@ pub async fn list(
     .bind(tenant_id)
     .bind(ticket_id)
     .bind(include_internal)
-    .fetch_all(db)
-    .await
+    .fetch_all(db.pool())
+    .await.map_err(Error::from)
 }

@@ -1,5 +1,6 @@
 //! Sessions: the SHA-256 of each token, whose user, and until when.
 
+use crate::storage::Error;
 use super::Db;
 
 /// The user behind a live session, as read on every authenticated request.
@@ -19,7 +20,7 @@ pub async fn create(
     tenant_id: i64,
     now: &str,
     expires_at: &str,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), Error> {
     sqlx::query(
         "INSERT INTO sessions (token_hash, user_id, tenant_id, created_at, expires_at)
          VALUES (?, ?, ?, ?, ?)",
@@ -29,7 +30,7 @@ pub async fn create(
     .bind(tenant_id)
     .bind(now)
     .bind(expires_at)
-    .execute(db)
+    .execute(db.pool())
     .await?;
     Ok(())
 }
@@ -40,7 +41,7 @@ pub async fn find(
     db: &Db,
     token_hash: &[u8],
     now: &str,
-) -> Result<Option<SessionRow>, sqlx::Error> {
+) -> Result<Option<SessionRow>, Error> {
     sqlx::query_as(
         "SELECT u.id AS user_id, u.tenant_id, u.role,
                 CASE WHEN g.shares_tickets THEN g.id END AS share_group_id
@@ -50,23 +51,23 @@ pub async fn find(
     )
     .bind(token_hash)
     .bind(now)
-    .fetch_optional(db)
-    .await
+    .fetch_optional(db.pool())
+    .await.map_err(Error::from)
 }
 
-pub async fn delete(db: &Db, token_hash: &[u8]) -> Result<(), sqlx::Error> {
+pub async fn delete(db: &Db, token_hash: &[u8]) -> Result<(), Error> {
     sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
         .bind(token_hash)
-        .execute(db)
+        .execute(db.pool())
         .await?;
     Ok(())
 }
 
 /// Removes expired sessions; run at login so the table does not grow without bound.
-pub async fn purge_expired(db: &Db, now: &str) -> Result<(), sqlx::Error> {
+pub async fn purge_expired(db: &Db, now: &str) -> Result<(), Error> {
     sqlx::query("DELETE FROM sessions WHERE expires_at <= ?")
         .bind(now)
-        .execute(db)
+        .execute(db.pool())
         .await?;
     Ok(())
 }

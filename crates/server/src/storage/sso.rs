@@ -2,7 +2,7 @@
 //! ids, and the customer a verified token signs in (created or updated from its claims).
 
 use super::Db;
-use sqlx::SqliteConnection;
+use crate::storage::{Conn, Error};
 
 /// A tenant found by its public slug.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -12,30 +12,30 @@ pub struct TenantRow {
     pub slug: String,
 }
 
-pub async fn tenant_by_slug(db: &Db, slug: &str) -> Result<Option<TenantRow>, sqlx::Error> {
+pub async fn tenant_by_slug(db: &Db, slug: &str) -> Result<Option<TenantRow>, Error> {
     sqlx::query_as("SELECT id, name, slug FROM tenants WHERE slug = ?")
         .bind(slug)
-        .fetch_optional(db)
-        .await
+        .fetch_optional(db.pool())
+        .await.map_err(Error::from)
 }
 
-pub async fn slug(db: &Db, tenant_id: i64) -> Result<Option<String>, sqlx::Error> {
+pub async fn slug(db: &Db, tenant_id: i64) -> Result<Option<String>, Error> {
     sqlx::query_scalar("SELECT slug FROM tenants WHERE id = ?")
         .bind(tenant_id)
-        .fetch_optional(db)
+        .fetch_optional(db.pool())
         .await
-        .map(Option::flatten)
+        .map(Option::flatten).map_err(Error::from)
 }
 
 pub async fn set_slug(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     tenant_id: i64,
     slug: &str,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), Error> {
     sqlx::query("UPDATE tenants SET slug = ? WHERE id = ?")
         .bind(slug)
         .bind(tenant_id)
-        .execute(conn)
+        .execute(conn.raw())
         .await?;
     Ok(())
 }
@@ -47,20 +47,20 @@ pub struct SecretRow {
     pub rotated_at: String,
 }
 
-pub async fn secret(db: &Db, tenant_id: i64) -> Result<Option<SecretRow>, sqlx::Error> {
+pub async fn secret(db: &Db, tenant_id: i64) -> Result<Option<SecretRow>, Error> {
     sqlx::query_as("SELECT secret, rotated_at FROM tenant_sso WHERE tenant_id = ?")
         .bind(tenant_id)
-        .fetch_optional(db)
-        .await
+        .fetch_optional(db.pool())
+        .await.map_err(Error::from)
 }
 
 /// Replaces the tenant's secret: tokens signed with the old one stop working at once.
 pub async fn set_secret(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     tenant_id: i64,
     secret: &str,
     now: &str,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), Error> {
     sqlx::query(
         "INSERT INTO tenant_sso (tenant_id, secret, rotated_at) VALUES (?, ?, ?)
          ON CONFLICT (tenant_id) DO UPDATE SET secret = excluded.secret, rotated_at = excluded.rotated_at",
@@ -68,35 +68,35 @@ pub async fn set_secret(
     .bind(tenant_id)
     .bind(secret)
     .bind(now)
-    .execute(conn)
+    .execute(conn.raw())
     .await?;
     Ok(())
 }
 
 /// The origins allowed to embed the widget, in the order the admin gave them.
-pub async fn origins(db: &Db, tenant_id: i64) -> Result<Vec<String>, sqlx::Error> {
+pub async fn origins(db: &Db, tenant_id: i64) -> Result<Vec<String>, Error> {
     sqlx::query_scalar("SELECT origin FROM embed_origins WHERE tenant_id = ? ORDER BY position")
         .bind(tenant_id)
-        .fetch_all(db)
-        .await
+        .fetch_all(db.pool())
+        .await.map_err(Error::from)
 }
 
 /// Replaces the allowed origins (already normalized and deduplicated by baton-core).
 pub async fn set_origins(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     tenant_id: i64,
     origins: &[String],
-) -> Result<(), sqlx::Error> {
+) -> Result<(), Error> {
     sqlx::query("DELETE FROM embed_origins WHERE tenant_id = ?")
         .bind(tenant_id)
-        .execute(&mut *conn)
+        .execute(conn.raw())
         .await?;
     for (position, origin) in origins.iter().enumerate() {
         sqlx::query("INSERT INTO embed_origins (tenant_id, position, origin) VALUES (?, ?, ?)")
             .bind(tenant_id)
             .bind(position as i64)
             .bind(origin)
-            .execute(&mut *conn)
+            .execute(conn.raw())
             .await?;
     }
     Ok(())
@@ -104,11 +104,11 @@ pub async fn set_origins(
 
 /// Records a token id as used; false if it already was (a replay).
 pub async fn use_jti(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     tenant_id: i64,
     jti: &str,
     keep_until: &str,
-) -> Result<bool, sqlx::Error> {
+) -> Result<bool, Error> {
     let inserted = sqlx::query(
         "INSERT INTO sso_used_jtis (tenant_id, jti, expires_at) VALUES (?, ?, ?)
          ON CONFLICT (tenant_id, jti) DO NOTHING",
@@ -116,17 +116,17 @@ pub async fn use_jti(
     .bind(tenant_id)
     .bind(jti)
     .bind(keep_until)
-    .execute(conn)
+    .execute(conn.raw())
     .await?
     .rows_affected();
     Ok(inserted == 1)
 }
 
 /// Forgets token ids whose tokens have expired: they would be refused as expired anyway.
-pub async fn purge_jtis(conn: &mut SqliteConnection, now: &str) -> Result<(), sqlx::Error> {
+pub async fn purge_jtis(conn: &mut Conn, now: &str) -> Result<(), Error> {
     sqlx::query("DELETE FROM sso_used_jtis WHERE expires_at <= ?")
         .bind(now)
-        .execute(conn)
+        .execute(conn.raw())
         .await?;
     Ok(())
 }
@@ -156,10 +156,10 @@ pub enum Upsert {
 /// Finds the customer by external id, else by email (linking the host's id to an existing
 /// account), else creates one; then brings name, email and group up to date with the claims.
 pub async fn upsert_customer(
-    tx: &mut SqliteConnection,
+    tx: &mut Conn,
     u: &SsoUser<'_>,
     now: &str,
-) -> Result<Upsert, sqlx::Error> {
+) -> Result<Upsert, Error> {
     let group_id = match u.customer_group {
         Some(name) => Some(group(tx, u.tenant_id, name.trim(), now).await?),
         None => None,
@@ -168,13 +168,13 @@ pub async fn upsert_customer(
         sqlx::query_as("SELECT id, role FROM users WHERE tenant_id = ? AND external_id = ?")
             .bind(u.tenant_id)
             .bind(u.external_id)
-            .fetch_optional(&mut *tx)
+            .fetch_optional(tx.raw())
             .await?;
     let by_email: Option<(i64, String, Option<String>)> =
         sqlx::query_as("SELECT id, role, external_id FROM users WHERE tenant_id = ? AND email = ?")
             .bind(u.tenant_id)
             .bind(u.email)
-            .fetch_optional(&mut *tx)
+            .fetch_optional(tx.raw())
             .await?;
     let id = match (by_external, by_email) {
         (Some((_, role)), _) | (None, Some((_, role, _))) if role != "customer" => {
@@ -198,9 +198,10 @@ pub async fn upsert_customer(
             .bind(group_id)
             .bind(now)
             .bind(u.external_id)
-            .fetch_one(&mut *tx)
+            .fetch_one(tx.raw())
             .await
-            .map(Upsert::Customer);
+            .map(Upsert::Customer)
+            .map_err(Error::from);
         }
     };
     // No group claim leaves the group as it is: hosts that do not manage groups keep the
@@ -216,18 +217,18 @@ pub async fn upsert_customer(
     .bind(group_id)
     .bind(u.tenant_id)
     .bind(id)
-    .execute(&mut *tx)
+    .execute(tx.raw())
     .await?;
     Ok(Upsert::Customer(id))
 }
 
 /// The id of the tenant's customer group `name`, created (not sharing tickets) if missing.
 async fn group(
-    tx: &mut SqliteConnection,
+    tx: &mut Conn,
     tenant_id: i64,
     name: &str,
     now: &str,
-) -> Result<i64, sqlx::Error> {
+) -> Result<i64, Error> {
     sqlx::query(
         "INSERT INTO customer_groups (tenant_id, name, shares_tickets, created_at)
          VALUES (?, ?, FALSE, ?) ON CONFLICT (tenant_id, name) DO NOTHING",
@@ -235,11 +236,11 @@ async fn group(
     .bind(tenant_id)
     .bind(name)
     .bind(now)
-    .execute(&mut *tx)
+    .execute(tx.raw())
     .await?;
     sqlx::query_scalar("SELECT id FROM customer_groups WHERE tenant_id = ? AND name = ?")
         .bind(tenant_id)
         .bind(name)
-        .fetch_one(&mut *tx)
-        .await
+        .fetch_one(tx.raw())
+        .await.map_err(Error::from)
 }

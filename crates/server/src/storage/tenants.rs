@@ -1,44 +1,44 @@
 //! Tenants (help desks) and their customer groups.
 
 use super::Db;
-use sqlx::SqliteConnection;
+use crate::storage::{Conn, Error};
 
 /// Creates a tenant; its id.
 pub async fn create(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     name: &str,
     now: &str,
-) -> Result<i64, sqlx::Error> {
+) -> Result<i64, Error> {
     sqlx::query_scalar("INSERT INTO tenants (name, created_at) VALUES (?, ?) RETURNING id")
         .bind(name)
         .bind(now)
-        .fetch_one(conn)
-        .await
+        .fetch_one(conn.raw())
+        .await.map_err(Error::from)
 }
 
 /// Whether any tenant exists (the demo seed runs only on an empty database).
-pub async fn any(conn: &mut SqliteConnection) -> Result<bool, sqlx::Error> {
+pub async fn any(conn: &mut Conn) -> Result<bool, Error> {
     sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM tenants)")
-        .fetch_one(conn)
-        .await
+        .fetch_one(conn.raw())
+        .await.map_err(Error::from)
 }
 
 /// The id of the tenant called `name`, the lowest if several are.
-pub async fn find_by_name(db: &Db, name: &str) -> Result<Option<i64>, sqlx::Error> {
+pub async fn find_by_name(db: &Db, name: &str) -> Result<Option<i64>, Error> {
     sqlx::query_scalar("SELECT id FROM tenants WHERE name = ? ORDER BY id LIMIT 1")
         .bind(name)
-        .fetch_optional(db)
-        .await
+        .fetch_optional(db.pool())
+        .await.map_err(Error::from)
 }
 
 /// Creates a customer group in `tenant_id`; its id.
 pub async fn create_customer_group(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     tenant_id: i64,
     name: &str,
     shares_tickets: bool,
     now: &str,
-) -> Result<i64, sqlx::Error> {
+) -> Result<i64, Error> {
     sqlx::query_scalar(
         "INSERT INTO customer_groups (tenant_id, name, shares_tickets, created_at)
          VALUES (?, ?, ?, ?) RETURNING id",
@@ -47,6 +47,6 @@ pub async fn create_customer_group(
     .bind(name)
     .bind(shares_tickets)
     .bind(now)
-    .fetch_one(conn)
-    .await
+    .fetch_one(conn.raw())
+    .await.map_err(Error::from)
 }

@@ -3,7 +3,8 @@
 
 use super::{encode_code, Db, TicketScope};
 use baton_core::{Channel, Priority, Status};
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+use crate::storage::{Conn, Error};
+use sqlx::{QueryBuilder, Sqlite};
 
 pub mod fields;
 mod row;
@@ -43,16 +44,44 @@ pub struct NewTicketRow<'a> {
     pub now: &'a str,
 }
 
-/// Inserts a ticket numbered max + 1 within its tenant; its id. Run it inside a write transaction
-/// (`storage::begin_write`): the lock taken there is what keeps two creates from reading the same
-/// max, and UNIQUE (tenant_id, number) is the backstop.
-pub async fn insert(tx: &mut SqliteConnection, t: &NewTicketRow<'_>) -> Result<i64, sqlx::Error> {
+/// Takes the tenant's next ticket number from its counter row (migration 0009). The row stays
+/// locked until the transaction ends, so concurrent creates get consecutive numbers, never one
+/// twice; UNIQUE (tenant_id, number) is the backstop.
+pub async fn next_number(tx: &mut Conn, tenant_id: i64) -> Result<i64, Error> {
+    sqlx::query_scalar(
+        "INSERT INTO tenant_counters (tenant_id, last_ticket_number) VALUES (?1, 1)
+         ON CONFLICT (tenant_id) DO UPDATE SET last_ticket_number = tenant_counters.last_ticket_number + 1
+         RETURNING last_ticket_number",
+    )
+    .bind(tenant_id)
+    .fetch_one(tx.raw())
+    .await
+    .map_err(Error::from)
+}
+
+/// Makes the tenant's counter at least `number`, after tickets were inserted with numbers of
+/// their own (the bulk seeder, imports).
+pub async fn reserve_numbers(tx: &mut Conn, tenant_id: i64, number: i64) -> Result<(), Error> {
+    sqlx::query(
+        "INSERT INTO tenant_counters (tenant_id, last_ticket_number) VALUES (?1, ?2)
+         ON CONFLICT (tenant_id) DO UPDATE SET last_ticket_number = ?2
+         WHERE tenant_counters.last_ticket_number < ?2",
+    )
+    .bind(tenant_id)
+    .bind(number)
+    .execute(tx.raw())
+    .await?;
+    Ok(())
+}
+
+/// Inserts a ticket with the tenant's next number ([`next_number`]); its id.
+pub async fn insert(tx: &mut Conn, t: &NewTicketRow<'_>) -> Result<i64, Error> {
+    let number = next_number(tx, t.tenant_id).await?;
     sqlx::query_scalar(
         "INSERT INTO tickets (tenant_id, number, title, description, status, priority, channel,
                               requester_id, contact_phone, created_at, updated_at,
                               type_id, subtype_id, related_url)
-         VALUES (?1, (SELECT COALESCE(MAX(number), 0) + 1 FROM tickets WHERE tenant_id = ?1),
-                 ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12)
+         VALUES (?1, ?13, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12)
          RETURNING id",
     )
     .bind(t.tenant_id)
@@ -67,25 +96,26 @@ pub async fn insert(tx: &mut SqliteConnection, t: &NewTicketRow<'_>) -> Result<i
     .bind(t.type_id)
     .bind(t.subtype_id)
     .bind(t.related_url)
-    .fetch_one(tx)
-    .await
+    .bind(number)
+    .fetch_one(tx.raw())
+    .await.map_err(Error::from)
 }
 
 /// The ticket `id` if `scope` may see it.
 pub async fn get(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     scope: TicketScope,
     id: i64,
-) -> Result<Option<TicketRow>, sqlx::Error> {
+) -> Result<Option<TicketRow>, Error> {
     let mut q = QueryBuilder::<Sqlite>::new(format!("SELECT {COLUMNS} {FROM} WHERE t.id = "));
     q.push_bind(id);
     push_scope(&mut q, scope);
-    q.build_query_as().fetch_optional(conn).await
+    q.build_query_as().fetch_optional(conn.raw()).await.map_err(Error::from)
 }
 
 /// Whether `scope` may see ticket `id` now; `live_only` also requires it to be neither trashed
 /// nor suspended (what customers' live events need).
-pub async fn visible(db: &Db, scope: TicketScope, id: i64, live_only: bool) -> Result<bool, sqlx::Error> {
+pub async fn visible(db: &Db, scope: TicketScope, id: i64, live_only: bool) -> Result<bool, Error> {
     let mut q = QueryBuilder::<Sqlite>::new(
         "SELECT COUNT(*) FROM tickets t JOIN users u ON u.id = t.requester_id WHERE t.id = ",
     );
@@ -94,7 +124,7 @@ pub async fn visible(db: &Db, scope: TicketScope, id: i64, live_only: bool) -> R
     if live_only {
         q.push(" AND t.trashed_at IS NULL AND t.suspended_at IS NULL");
     }
-    let n: i64 = q.build_query_scalar().fetch_one(db).await?;
+    let n: i64 = q.build_query_scalar().fetch_one(db.pool()).await?;
     Ok(n > 0)
 }
 
@@ -121,7 +151,7 @@ pub async fn list(
     scope: TicketScope,
     filter: &ListFilter,
     limit: i64,
-) -> Result<Vec<TicketRow>, sqlx::Error> {
+) -> Result<Vec<TicketRow>, Error> {
     let mut q = QueryBuilder::<Sqlite>::new(format!("SELECT {COLUMNS} {FROM} WHERE 1 = 1"));
     push_scope(&mut q, scope);
     if let Some(status) = filter.status {
@@ -152,7 +182,7 @@ pub async fn list(
     }
     q.push(" ORDER BY t.created_at DESC, t.id DESC LIMIT ")
         .push_bind(limit);
-    q.build_query_as().fetch_all(db).await
+    q.build_query_as().fetch_all(db.pool()).await.map_err(Error::from)
 }
 
 /// Restricts a query over `t` (and `u`, its requester) to what `scope` may see. The tenant filter
@@ -202,56 +232,73 @@ pub(crate) fn like_pattern(text: &str) -> String {
 }
 
 /// Sets the status (and touches `updated_at`) of a ticket of `tenant_id`.
+///
+/// With `expected`, only if the ticket is still at that version: the check is part of the UPDATE
+/// (the row lock makes a concurrent writer wait, then see the new version), so two writers on one
+/// version cannot both win. `false` when the version had moved on, and nothing was written.
 pub async fn set_status(
-    tx: &mut SqliteConnection,
+    tx: &mut Conn,
     tenant_id: i64,
     id: i64,
     status: Status,
     now: &str,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE tickets SET status = ?, updated_at = ?, version = version + 1 WHERE tenant_id = ? AND id = ?")
-        .bind(status.code())
-        .bind(now)
-        .bind(tenant_id)
-        .bind(id)
-        .execute(tx)
-        .await?;
-    Ok(())
+    expected: Option<i64>,
+) -> Result<bool, Error> {
+    let done = sqlx::query(
+        "UPDATE tickets SET status = ?1, updated_at = ?2, version = version + 1
+         WHERE tenant_id = ?3 AND id = ?4 AND (?5 IS NULL OR version = ?5)",
+    )
+    .bind(status.code())
+    .bind(now)
+    .bind(tenant_id)
+    .bind(id)
+    .bind(expected)
+    .execute(tx.raw())
+    .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 /// Stores the customer's rating; only ever called on the `rate` transition, which happens once.
 pub async fn set_rating(
-    tx: &mut SqliteConnection,
+    tx: &mut Conn,
     tenant_id: i64,
     id: i64,
     rating: u8,
     comment: Option<&str>,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), Error> {
     sqlx::query("UPDATE tickets SET rating = ?, rating_comment = ? WHERE tenant_id = ? AND id = ?")
         .bind(i64::from(rating))
         .bind(comment)
         .bind(tenant_id)
         .bind(id)
-        .execute(tx)
+        .execute(tx.raw())
         .await?;
     Ok(())
 }
 
 /// Marks a ticket as changed (a new message in its thread, a property or flag): `updated_at` and a
 /// new version.
+///
+/// With `expected`, only if the ticket is still at that version (checked inside the UPDATE, as
+/// in [`set_status`]); `false` when it had moved on.
 pub async fn touch(
-    tx: &mut SqliteConnection,
+    tx: &mut Conn,
     tenant_id: i64,
     id: i64,
     now: &str,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE tickets SET updated_at = ?, version = version + 1 WHERE tenant_id = ? AND id = ?")
-        .bind(now)
-        .bind(tenant_id)
-        .bind(id)
-        .execute(tx)
-        .await?;
-    Ok(())
+    expected: Option<i64>,
+) -> Result<bool, Error> {
+    let done = sqlx::query(
+        "UPDATE tickets SET updated_at = ?1, version = version + 1
+         WHERE tenant_id = ?2 AND id = ?3 AND (?4 IS NULL OR version = ?4)",
+    )
+    .bind(now)
+    .bind(tenant_id)
+    .bind(id)
+    .bind(expected)
+    .execute(tx.raw())
+    .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 #[cfg(test)]

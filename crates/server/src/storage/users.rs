@@ -6,7 +6,7 @@
 
 use super::Db;
 use baton_core::{GroupRef, Me, Role, TenantRef};
-use sqlx::SqliteConnection;
+use crate::storage::{Conn, Error};
 
 /// A new user, as the seed and (later) the admin API create one.
 pub struct NewUser<'a> {
@@ -25,10 +25,10 @@ pub fn normalize_email(email: &str) -> String {
 
 /// Creates a user; its id.
 pub async fn create(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     user: &NewUser<'_>,
     now: &str,
-) -> Result<i64, sqlx::Error> {
+) -> Result<i64, Error> {
     sqlx::query_scalar(
         "INSERT INTO users (tenant_id, email, name, role, customer_group_id, password_hash, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -40,8 +40,8 @@ pub async fn create(
     .bind(user.customer_group_id)
     .bind(user.password_hash)
     .bind(now)
-    .fetch_one(conn)
-    .await
+    .fetch_one(conn.raw())
+    .await.map_err(Error::from)
 }
 
 /// What login needs to check a password.
@@ -53,13 +53,13 @@ pub struct Credentials {
 }
 
 /// The user with this email, in the lowest tenant id if several tenants have one.
-pub async fn find_for_login(db: &Db, email: &str) -> Result<Option<Credentials>, sqlx::Error> {
+pub async fn find_for_login(db: &Db, email: &str) -> Result<Option<Credentials>, Error> {
     sqlx::query_as(
         "SELECT id, tenant_id, password_hash FROM users WHERE email = ? ORDER BY tenant_id LIMIT 1",
     )
     .bind(normalize_email(email))
-    .fetch_optional(db)
-    .await
+    .fetch_optional(db.pool())
+    .await.map_err(Error::from)
 }
 
 #[derive(sqlx::FromRow)]
@@ -75,7 +75,7 @@ struct MeRow {
 }
 
 /// The `Me` document of a user of `tenant_id`.
-pub async fn me(db: &Db, tenant_id: i64, user_id: i64) -> Result<Option<Me>, sqlx::Error> {
+pub async fn me(db: &Db, tenant_id: i64, user_id: i64) -> Result<Option<Me>, Error> {
     let row: Option<MeRow> = sqlx::query_as(
         "SELECT u.id, u.name, u.email, u.role, t.id AS tenant_id, t.name AS tenant_name,
                 g.id AS group_id, g.name AS group_name
@@ -86,7 +86,7 @@ pub async fn me(db: &Db, tenant_id: i64, user_id: i64) -> Result<Option<Me>, sql
     )
     .bind(tenant_id)
     .bind(user_id)
-    .fetch_optional(db)
+    .fetch_optional(db.pool())
     .await?;
     let groups = super::groups::of_user(db, tenant_id, user_id).await?;
     Ok(row.and_then(|r| {
@@ -107,4 +107,14 @@ pub async fn me(db: &Db, tenant_id: i64, user_id: i64) -> Result<Option<Me>, sql
             groups,
         })
     }))
+}
+
+/// The name of user `id` of the tenant.
+pub async fn name(db: &Db, tenant_id: i64, id: i64) -> Result<Option<String>, Error> {
+    sqlx::query_scalar("SELECT name FROM users WHERE tenant_id = ? AND id = ?")
+        .bind(tenant_id)
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await
+        .map_err(Error::from)
 }

@@ -13,7 +13,8 @@ use super::catalog::decode_text;
 use super::tickets::push_agent_scope;
 use super::{decode_code, Db, TicketScope};
 use baton_core::{BuiltinView, GroupRef, SortDir, SortField, TicketRow, UserRef};
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+use crate::storage::{Conn, Error};
+use sqlx::{QueryBuilder, Sqlite};
 
 /// The sort key of a row as SQL, and whether it is an integer (bound as such in the cursor).
 fn sort_key(field: SortField) -> (&'static str, bool) {
@@ -65,7 +66,7 @@ pub struct ViewRow {
 }
 
 impl ViewRow {
-    pub fn into_row(self) -> Result<TicketRow, sqlx::Error> {
+    pub fn into_row(self) -> Result<TicketRow, Error> {
         Ok(TicketRow {
             status: decode_code("status", &self.status)?,
             priority: decode_code("priority", &self.priority)?,
@@ -116,7 +117,7 @@ pub async fn page(
     (field, dir): (SortField, SortDir),
     after: Option<&After>,
     limit: i64,
-) -> Result<Vec<ViewRow>, sqlx::Error> {
+) -> Result<Vec<ViewRow>, Error> {
     let (key, numeric) = sort_key(field);
     let tickets = tickets_for(filter);
     let mut q = QueryBuilder::<Sqlite>::new(
@@ -157,18 +158,33 @@ pub async fn page(
         q.push(format!(" AND t.id {cmp} ")).push_bind(after.id).push("))");
     }
     q.push(format!(" ORDER BY {key} {order}, t.id {order} LIMIT ")).push_bind(limit);
-    q.build_query_as().fetch_all(db).await
+    q.build_query_as().fetch_all(db.pool()).await.map_err(Error::from)
 }
 
 /// How many tickets `filter` selects.
 pub async fn count(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     scope: TicketScope,
     filter: &ViewFilter,
     viewer: Viewer<'_>,
-) -> Result<i64, sqlx::Error> {
+) -> Result<i64, Error> {
     let mut q = QueryBuilder::<Sqlite>::new(format!("SELECT COUNT(*) FROM {} WHERE", tickets_for(filter)));
     push_staff_scope(&mut q, scope);
     filter::push_filter(&mut q, filter, viewer);
-    q.build_query_scalar().fetch_one(conn).await
+    q.build_query_scalar().fetch_one(conn.raw()).await.map_err(Error::from)
+}
+
+/// What a user's view counts were computed from: the tenant's last event id, and the count and
+/// last row of the user's stars (starring emits no event).
+pub async fn counts_stamp(conn: &mut Conn, tenant_id: i64, user_id: i64) -> Result<(i64, i64, i64), Error> {
+    sqlx::query_as(
+        "SELECT (SELECT COALESCE(MAX(id), 0) FROM events WHERE tenant_id = ?1),
+                (SELECT COUNT(*) FROM ticket_stars WHERE user_id = ?2),
+                (SELECT COALESCE(MAX(rowid), 0) FROM ticket_stars WHERE user_id = ?2)",
+    )
+    .bind(tenant_id)
+    .bind(user_id)
+    .fetch_one(conn.raw())
+    .await
+    .map_err(Error::from)
 }

@@ -5,16 +5,22 @@
 
 use super::{act, patch, set_flag, Flag};
 use crate::auth::CurrentUser;
-use crate::http::{AppState, Error};
+use crate::error::Error;
+use crate::services::Services;
 use baton_core::problem::field_code;
-use baton_core::{BulkItem, BulkOp, BulkRequest, BulkResult, Ticket, TicketAction, TicketPatch};
+use baton_core::{BulkOp, BulkRequest, Ticket, TicketAction, TicketPatch};
 
 /// Most tickets one bulk request may name.
 pub const MAX_BULK: usize = 100;
 
-/// Applies `req.op` to each of `req.ids` in order. Customers are refused as a whole (403); a
-/// ticket the agent may not see is a 404 in its own item, exactly as the single request would be.
-pub async fn bulk(app: &AppState, user: &CurrentUser, req: BulkRequest) -> Result<BulkResult, Error> {
+/// Applies `req.op` to each of `req.ids` in order; each id with its own outcome, exactly as the
+/// single request would have had it (a ticket the agent may not see is a `NotFound` of its own).
+/// Customers are refused as a whole (403).
+pub async fn bulk(
+    app: &Services,
+    user: &CurrentUser,
+    req: BulkRequest,
+) -> Result<Vec<(i64, Result<Ticket, Error>)>, Error> {
     if !user.role.is_staff() {
         return Err(Error::Forbidden("bulk actions are for staff"));
     }
@@ -24,12 +30,15 @@ pub async fn bulk(app: &AppState, user: &CurrentUser, req: BulkRequest) -> Resul
     let mut results = Vec::with_capacity(req.ids.len());
     for &id in &req.ids {
         let outcome = one(app, user, id, &req.op).await;
-        results.push(item(id, outcome));
+        if let Err(e @ (Error::Storage(_) | Error::Internal(_))) = &outcome {
+            tracing::error!(error = %e, ticket = id, "bulk item failed");
+        }
+        results.push((id, outcome));
     }
-    Ok(BulkResult { results })
+    Ok(results)
 }
 
-async fn one(app: &AppState, user: &CurrentUser, id: i64, op: &BulkOp) -> Result<Ticket, Error> {
+async fn one(app: &Services, user: &CurrentUser, id: i64, op: &BulkOp) -> Result<Ticket, Error> {
     match op {
         BulkOp::Assign { assignee_id, group_id } => {
             let edit = TicketPatch { assignee_id: Some(*assignee_id), group_id: *group_id, ..TicketPatch::default() };
@@ -48,16 +57,3 @@ async fn one(app: &AppState, user: &CurrentUser, id: i64, op: &BulkOp) -> Result
     }
 }
 
-/// The outcome of one ticket as the single request would have answered it.
-fn item(id: i64, outcome: Result<Ticket, Error>) -> BulkItem {
-    match outcome {
-        Ok(_) => BulkItem { id, ok: true, status: 200, code: None, reason: None },
-        Err(e) => {
-            if matches!(e, Error::Database(_) | Error::Internal(_)) {
-                tracing::error!(error = %e, ticket = id, "bulk item failed");
-            }
-            let problem = e.problem();
-            BulkItem { id, ok: false, status: problem.status, code: Some(problem.code), reason: problem.reason }
-        }
-    }
-}

@@ -4,18 +4,19 @@
 
 use crate::auth::CurrentUser;
 use crate::events::{self, Change};
-use crate::http::{AppState, Error};
+use crate::error::Error;
+use crate::services::Services;
 use crate::secret::ticket_aad;
 use crate::storage::tickets::{self as ticket_store, TicketRow};
 use crate::storage::{self, confidential as store};
 use baton_core::problem::field_code;
 use baton_core::validate::CONFIDENTIAL_MAX;
 use baton_core::{ConfidentialReveal, ConfidentialValue};
-use sqlx::SqliteConnection;
+use crate::storage::Conn;
 
 /// Sets (or with an empty value clears) the confidential info of ticket `id`; requester only.
 pub async fn put_confidential(
-    app: &AppState,
+    app: &Services,
     user: &CurrentUser,
     id: i64,
     new: ConfidentialValue,
@@ -23,14 +24,14 @@ pub async fn put_confidential(
     if new.value.chars().count() > CONFIDENTIAL_MAX {
         return Err(Error::field("value", field_code::TOO_LONG));
     }
-    let mut tx = storage::begin_write(&app.db).await?;
+    let mut tx = app.db.begin_write().await?;
     let row = visible(&mut tx, user, id).await?;
     if row.requester_id != user.id {
         return Err(Error::Forbidden(
             "only the requester sets confidential info",
         ));
     }
-    let now = storage::timestamp(storage::now());
+    let now = storage::timestamp(app.clock.now());
     if new.value.trim().is_empty() {
         store::clear(&mut tx, user.tenant_id, id).await?;
     } else {
@@ -40,7 +41,7 @@ pub async fn put_confidential(
             .map_err(|e| Error::Internal(e.to_string()))?;
         store::put(&mut tx, user.tenant_id, id, &sealed, user.id, &now).await?;
     }
-    ticket_store::touch(&mut tx, user.tenant_id, id, &now).await?;
+    ticket_store::touch(&mut tx, user.tenant_id, id, &now, None).await?;
     let event = events::record(
         &mut tx,
         &row,
@@ -55,12 +56,12 @@ pub async fn put_confidential(
 /// The confidential info of ticket `id`, for staff; the reveal is recorded in the same
 /// transaction, so no value leaves without its audit row.
 pub async fn reveal_confidential(
-    app: &AppState,
+    app: &Services,
     user: &CurrentUser,
     id: i64,
 ) -> Result<ConfidentialValue, Error> {
     staff_only(user)?;
-    let mut tx = storage::begin_write(&app.db).await?;
+    let mut tx = app.db.begin_write().await?;
     visible(&mut tx, user, id).await?;
     let sealed = store::get(&mut tx, user.tenant_id, id)
         .await?
@@ -75,7 +76,7 @@ pub async fn reveal_confidential(
         user.tenant_id,
         id,
         user.id,
-        &storage::timestamp(storage::now()),
+        &storage::timestamp(app.clock.now()),
     )
     .await?;
     tx.commit().await?;
@@ -84,7 +85,7 @@ pub async fn reveal_confidential(
 
 /// Who revealed the confidential info of ticket `id`, and when; staff only.
 pub async fn reveals(
-    app: &AppState,
+    app: &Services,
     user: &CurrentUser,
     id: i64,
 ) -> Result<Vec<ConfidentialReveal>, Error> {
@@ -105,7 +106,7 @@ fn staff_only(user: &CurrentUser) -> Result<(), Error> {
 }
 
 async fn visible(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     user: &CurrentUser,
     id: i64,
 ) -> Result<TicketRow, Error> {

@@ -5,7 +5,8 @@
 use super::{detail, links, Outcome};
 use crate::auth::CurrentUser;
 use crate::events::{self, Change};
-use crate::http::{AppState, Error};
+use crate::error::Error;
+use crate::services::Services;
 use crate::secret::ticket_aad;
 use crate::storage::tickets::{self as ticket_store, fields, staff, NewTicketRow};
 use crate::storage::{self, attachments, catalog, confidential, idempotency, TicketScope};
@@ -16,7 +17,7 @@ const CREATE_SCOPE: &str = "POST /tickets";
 
 /// Creates a ticket requested by `user`, numbered next in the tenant, through the web.
 pub async fn create(
-    app: &AppState,
+    app: &Services,
     user: &CurrentUser,
     new: NewTicket,
     key: Option<&str>,
@@ -26,7 +27,7 @@ pub async fn create(
 
 /// [`create`] through `channel` (the widget's tickets say `widget`).
 pub async fn create_via(
-    app: &AppState,
+    app: &Services,
     user: &CurrentUser,
     new: NewTicket,
     key: Option<&str>,
@@ -49,7 +50,7 @@ struct Requester<'a> {
 /// checked that `requester_id` is a customer of the tenant. The answer is read tenant-wide, so
 /// the agent sees what they registered even when routing sends it to another group.
 pub async fn create_for(
-    app: &AppState,
+    app: &Services,
     user: &CurrentUser,
     requester_id: i64,
     new: NewTicket,
@@ -62,7 +63,7 @@ pub async fn create_for(
 }
 
 async fn create_as(
-    app: &AppState,
+    app: &Services,
     user: &CurrentUser,
     requester: Requester<'_>,
     new: NewTicket,
@@ -72,10 +73,11 @@ async fn create_as(
     let types = catalog::load(&app.db, user.tenant_id).await?;
     validate::new_ticket_with(&new, &types).map_err(Error::Validation)?;
     let scope = requester.scope;
-    let mut tx = storage::begin_write(&app.db).await?;
+    let mut tx = app.db.begin_write().await?;
+    let now = storage::timestamp(app.clock.now());
     if let Some(key) = key {
         if let Some(id) =
-            idempotency::find(&mut tx, user.tenant_id, user.id, requester.idempotency, key).await?
+            idempotency::claim(&mut tx, user.tenant_id, user.id, requester.idempotency, key, &now).await?
         {
             let row = ticket_store::get(&mut tx, scope, id)
                 .await?
@@ -90,7 +92,6 @@ async fn create_as(
     }
     let wanted = links::of_ticket(&new, &types);
     links::check(&mut tx, user, &wanted).await?;
-    let now = storage::timestamp(storage::now());
     let id = ticket_store::insert(
         &mut tx,
         &NewTicketRow {
@@ -132,16 +133,7 @@ async fn create_as(
         attachments::link_ticket(&mut tx, *attachment_id, id).await?;
     }
     if let Some(key) = key {
-        idempotency::insert(
-            &mut tx,
-            user.tenant_id,
-            user.id,
-            requester.idempotency,
-            key,
-            id,
-            &now,
-        )
-        .await?;
+        idempotency::complete(&mut tx, user.tenant_id, user.id, requester.idempotency, key, id).await?;
     }
     let row = ticket_store::get(&mut tx, scope, id)
         .await?

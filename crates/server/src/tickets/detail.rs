@@ -3,16 +3,16 @@
 //! staff the staff part (assignment, CC, tags, star, flags, version).
 
 use crate::auth::CurrentUser;
-use crate::http::Error;
+use crate::error::Error;
 use crate::storage::tickets::{fields, staff as staff_store, TicketDetails, TicketRow};
 use crate::storage::{attachments, confidential};
 use baton_core::status;
 use baton_core::Ticket;
-use sqlx::SqliteConnection;
+use crate::storage::Conn;
 
 /// `row` as `user` sees it. Group members who did not ask the ticket get no lifecycle actions.
 pub(super) async fn full(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     user: &CurrentUser,
     row: TicketRow,
 ) -> Result<Ticket, Error> {

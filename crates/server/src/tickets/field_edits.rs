@@ -3,7 +3,7 @@
 //! that changes gets its own audit line ("order_no: 1042 → 1043"). Attachment fields are not
 //! editable (their files were linked to the ticket at creation).
 
-use crate::http::Error;
+use crate::error::Error;
 use crate::storage::tickets::fields;
 use crate::storage::{catalog, Tx};
 use baton_core::problem::field_code;

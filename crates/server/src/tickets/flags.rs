@@ -4,7 +4,8 @@
 use super::patch::{check_version, finish};
 use super::staff_only;
 use crate::auth::CurrentUser;
-use crate::http::{AppState, Error};
+use crate::error::Error;
+use crate::services::Services;
 use crate::storage::tickets::staff::{self as staff_store, Column, Value};
 use crate::storage::tickets::{self as ticket_store};
 use crate::storage::{self};
@@ -45,14 +46,14 @@ impl Flag {
 /// Sets or clears `flag` on ticket `id`. Setting a flag that is already set (or clearing one that
 /// is clear) changes nothing and answers the ticket as it is.
 pub async fn set_flag(
-    app: &AppState,
+    app: &Services,
     user: &CurrentUser,
     id: i64,
     expected: Option<i64>,
     flag: Flag,
 ) -> Result<Ticket, Error> {
     staff_only(user)?;
-    let mut tx = storage::begin_write(&app.db).await?;
+    let mut tx = app.db.begin_write().await?;
     let row = ticket_store::get(&mut tx, user.ticket_scope(), id).await?.ok_or(Error::NotFound)?;
     check_version(&row, expected)?;
     let current = match flag.column() {
@@ -64,17 +65,17 @@ pub async fn set_flag(
         tx.commit().await?;
         return Ok(ticket);
     }
-    let value = flag.sets().then(|| storage::timestamp(storage::now()));
+    let value = flag.sets().then(|| storage::timestamp(app.clock.now()));
     staff_store::set(&mut tx, user.tenant_id, id, flag.column(), &Value::Text(value)).await?;
-    finish(app, tx, user, id, &[flag.note().to_owned()]).await
+    finish(app, tx, user, id, expected, &[flag.note().to_owned()]).await
 }
 
 /// Stars (`on`) or unstars ticket `id` for `user`.
-pub async fn star(app: &AppState, user: &CurrentUser, id: i64, on: bool) -> Result<(), Error> {
+pub async fn star(app: &Services, user: &CurrentUser, id: i64, on: bool) -> Result<(), Error> {
     staff_only(user)?;
     let mut conn = app.db.acquire().await?;
     ticket_store::get(&mut conn, user.ticket_scope(), id).await?.ok_or(Error::NotFound)?;
-    let now = storage::timestamp(storage::now());
+    let now = storage::timestamp(app.clock.now());
     staff_store::set_star(&mut conn, user.tenant_id, user.id, id, on, &now).await?;
     Ok(())
 }

@@ -2,12 +2,12 @@
 //! not be linked yet. Checked before anything is written, so a refusal names every bad id's field.
 
 use crate::auth::CurrentUser;
-use crate::http::Error;
+use crate::error::Error;
 use crate::storage::attachments as store;
 use baton_core::problem::{field_code, FieldError};
 use baton_core::validate::fields::attachment_id;
 use baton_core::{FieldKind, FieldValue, NewTicket, TicketType};
-use sqlx::SqliteConnection;
+use crate::storage::Conn;
 
 /// An attachment to link, and the request field that named it (for the error).
 pub(super) type Wanted = (i64, String);
@@ -52,7 +52,7 @@ pub(super) fn of_message(ids: &[i64]) -> Vec<Wanted> {
 /// Refuses (422, naming the fields) attachments that are not `user`'s, already linked, or named
 /// twice.
 pub(super) async fn check(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     user: &CurrentUser,
     wanted: &[Wanted],
 ) -> Result<(), Error> {

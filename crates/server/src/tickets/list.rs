@@ -1,7 +1,8 @@
 //! The ticket list: parsing its query (status, search, cursor, limit) and paging newest first.
 
 use crate::auth::CurrentUser;
-use crate::http::{AppState, Error};
+use crate::error::Error;
+use crate::services::Services;
 use crate::paging;
 use crate::storage;
 use crate::storage::tickets::{self as ticket_store, ListFilter, Search};
@@ -24,7 +25,7 @@ pub struct ListQuery {
 
 /// One page of the tickets `user` may see.
 pub async fn list(
-    app: &AppState,
+    app: &Services,
     user: &CurrentUser,
     query: ListQuery,
 ) -> Result<Page<TicketSummary>, Error> {

@@ -6,7 +6,8 @@ use super::field_edits::{self, Target};
 use super::{detail, staff_only};
 use crate::auth::CurrentUser;
 use crate::events::{self, Change};
-use crate::http::{AppState, Error};
+use crate::error::Error;
+use crate::services::Services;
 use crate::storage::messages::{self as message_store, NewMessageRow};
 use crate::storage::tickets::staff::{self as staff_store, Column, Value};
 use crate::storage::tickets::{self as ticket_store, TicketRow};
@@ -23,7 +24,7 @@ const TAG_MAX_CHARS: usize = 50;
 async fn name_of(
     id: Option<i64>,
     field: &str,
-    lookup: impl AsyncFnOnce(i64) -> Result<Option<String>, sqlx::Error>,
+    lookup: impl AsyncFnOnce(i64) -> Result<Option<String>, storage::Error>,
 ) -> Result<Option<String>, Error> {
     let Some(id) = id else {
         return Ok(None);
@@ -32,24 +33,22 @@ async fn name_of(
     name.map(Some).ok_or_else(|| Error::field(field, field_code::INVALID_VALUE))
 }
 
-/// Applies `patch` to ticket `id` if it is still at version `expected`.
+/// Applies `patch` to ticket `id` if it is still at version `expected`. (Bulk edits, which name
+/// no version, go through [`apply`].)
 pub async fn patch(
-    app: &AppState,
+    app: &Services,
     user: &CurrentUser,
     id: i64,
-    expected: Option<i64>,
+    expected: i64,
     patch: TicketPatch,
 ) -> Result<Ticket, Error> {
-    // Checked here too (`apply` checks it for bulk edits) so a customer hears 403, not 428.
-    staff_only(user)?;
-    let expected = expected.ok_or(Error::PreconditionRequired)?;
     apply(app, user, id, Some(expected), patch).await
 }
 
 /// [`patch`] without requiring a version: bulk edits name none (`expected` = `None` applies to
 /// whatever version is stored).
 pub(super) async fn apply(
-    app: &AppState,
+    app: &Services,
     user: &CurrentUser,
     id: i64,
     expected: Option<i64>,
@@ -63,7 +62,7 @@ pub(super) async fn apply(
     };
     let tags = patch.tags.as_deref().map(normalize_tags).transpose()?;
     let scope = user.ticket_scope();
-    let mut tx = storage::begin_write(&app.db).await?;
+    let mut tx = app.db.begin_write().await?;
     let row = ticket_store::get(&mut tx, scope, id).await?.ok_or(Error::NotFound)?;
     check_version(&row, expected)?;
     let mut notes: Vec<String> = Vec::new();
@@ -75,11 +74,15 @@ pub(super) async fn apply(
         }
     }
     if let Some(type_id) = patch.type_id {
-        check_exists(&mut tx, "SELECT COUNT(*) FROM ticket_types WHERE tenant_id = ? AND id = ?", user.tenant_id, type_id, "type_id").await?;
+        if !catalog::type_exists(&mut tx, user.tenant_id, type_id).await? {
+            return Err(Error::field("type_id", field_code::INVALID_VALUE));
+        }
         staff_store::set(&mut tx, user.tenant_id, id, Column::TypeId, &Value::Id(Some(type_id))).await?;
     }
     if let Some(subtype_id) = patch.subtype_id {
-        check_exists(&mut tx, "SELECT COUNT(*) FROM ticket_subtypes WHERE tenant_id = ? AND id = ?", user.tenant_id, subtype_id, "subtype_id").await?;
+        if !catalog::subtype_exists(&mut tx, user.tenant_id, subtype_id).await? {
+            return Err(Error::field("subtype_id", field_code::INVALID_VALUE));
+        }
         staff_store::set(&mut tx, user.tenant_id, id, Column::SubtypeId, &Value::Id(Some(subtype_id))).await?;
     }
     if let Some(group_id) = patch.group_id {
@@ -122,20 +125,23 @@ pub(super) async fn apply(
         tx.commit().await?;
         return Ok(ticket);
     }
-    finish(app, tx, user, id, &notes).await
+    finish(app, tx, user, id, expected, &notes).await
 }
 
-/// Bumps the version, writes one system entry per note and the `ticket.updated` event, commits;
-/// the ticket after the change.
+/// Bumps the version (if it is still `expected`, else 412 and nothing is kept), writes one system
+/// entry per note and the `ticket.updated` event, commits; the ticket after the change.
 pub(super) async fn finish(
-    app: &AppState,
+    app: &Services,
     mut tx: Tx,
     user: &CurrentUser,
     id: i64,
+    expected: Option<i64>,
     notes: &[String],
 ) -> Result<Ticket, Error> {
-    let now = storage::timestamp(storage::now());
-    ticket_store::touch(&mut tx, user.tenant_id, id, &now).await?;
+    let now = storage::timestamp(app.clock.now());
+    if !ticket_store::touch(&mut tx, user.tenant_id, id, &now, expected).await? {
+        return Err(stale(&mut tx, user, id).await);
+    }
     for note in notes {
         system_entry(&mut tx, user, id, note, &now).await?;
     }
@@ -160,20 +166,22 @@ pub(super) async fn system_entry(tx: &mut Tx, user: &CurrentUser, ticket_id: i64
     Ok(message_store::insert(tx, &entry).await?)
 }
 
+/// The 412 of a write that found the ticket at another version than expected (a concurrent writer
+/// got there first): it names the version now stored.
+pub(super) async fn stale(tx: &mut Tx, user: &CurrentUser, id: i64) -> Error {
+    match ticket_store::get(tx, user.ticket_scope(), id).await {
+        Ok(Some(row)) => Error::PreconditionFailed { current_version: row.version },
+        Ok(None) => Error::NotFound,
+        Err(e) => e.into(),
+    }
+}
+
 /// 412 with the current version when `expected` names another one; nothing expected passes.
 pub(super) fn check_version(row: &TicketRow, expected: Option<i64>) -> Result<(), Error> {
     match expected {
         Some(v) if v != row.version => Err(Error::PreconditionFailed { current_version: row.version }),
         _ => Ok(()),
     }
-}
-
-async fn check_exists(tx: &mut Tx, sql: &str, tenant_id: i64, id: i64, field: &str) -> Result<(), Error> {
-    let n: i64 = sqlx::query_scalar(sql).bind(tenant_id).bind(id).fetch_one(&mut **tx).await?;
-    if n == 0 {
-        return Err(Error::field(field, field_code::INVALID_VALUE));
-    }
-    Ok(())
 }
 
 fn or_dash(name: &Option<String>) -> &str {

@@ -5,17 +5,18 @@
 use super::{links, record_change, Outcome};
 use crate::auth::CurrentUser;
 use crate::events::{self, Change};
-use crate::http::{AppState, Error};
+use crate::error::Error;
+use crate::services::Services;
 use crate::storage::messages::{self as message_store, NewMessageRow};
 use crate::storage::tickets as ticket_store;
 use crate::storage::{self, attachments, idempotency};
 use baton_core::problem::field_code;
 use baton_core::status;
 use baton_core::{validate, Message, MessageKind, NewMessage, Page, StatusChange};
-use sqlx::SqliteConnection;
+use crate::storage::Conn;
 
 /// The whole thread of ticket `id`, oldest first. Customers never receive internal notes.
-pub async fn messages(app: &AppState, user: &CurrentUser, id: i64) -> Result<Page<Message>, Error> {
+pub async fn messages(app: &Services, user: &CurrentUser, id: i64) -> Result<Page<Message>, Error> {
     let mut conn = app.db.acquire().await?;
     ticket_store::get(&mut conn, user.ticket_scope(), id)
         .await?
@@ -30,7 +31,7 @@ pub async fn messages(app: &AppState, user: &CurrentUser, id: i64) -> Result<Pag
             message.attachments = files.remove(&message.id).unwrap_or_default();
             Ok(message)
         })
-        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+        .collect::<Result<Vec<_>, storage::Error>>()?;
     Ok(Page {
         items,
         next_cursor: None,
@@ -39,7 +40,7 @@ pub async fn messages(app: &AppState, user: &CurrentUser, id: i64) -> Result<Pag
 
 /// Posts `new` by `user` to ticket `id`.
 pub async fn post_message(
-    app: &AppState,
+    app: &Services,
     user: &CurrentUser,
     id: i64,
     new: NewMessage,
@@ -55,14 +56,15 @@ pub async fn post_message(
         // System entries are the server's record of status changes; nobody posts them.
         MessageKind::System => return Err(Error::field("kind", field_code::INVALID_VALUE)),
     }
-    let mut tx = storage::begin_write(&app.db).await?;
+    let mut tx = app.db.begin_write().await?;
     let ticket = ticket_store::get(&mut tx, user.ticket_scope(), id)
         .await?
         .ok_or(Error::NotFound)?;
     let scope = format!("POST /tickets/{id}/messages");
+    let now = storage::timestamp(app.clock.now());
     if let Some(key) = key {
         if let Some(message_id) =
-            idempotency::find(&mut tx, user.tenant_id, user.id, &scope, key).await?
+            idempotency::claim(&mut tx, user.tenant_id, user.id, &scope, key, &now).await?
         {
             let value = read(&mut tx, user, id, message_id).await?;
             tx.commit().await?;
@@ -76,7 +78,6 @@ pub async fn post_message(
     links::check(&mut tx, user, &wanted).await?;
     let from = ticket.status()?;
     let event = status::on_reply(from, user.actor())?;
-    let now = storage::timestamp(storage::now());
     let entry = NewMessageRow {
         tenant_id: user.tenant_id,
         ticket_id: id,
@@ -105,23 +106,16 @@ pub async fn post_message(
     match event {
         Some(action) => {
             let to = status::apply(from, action, user.actor())?;
-            ticket_store::set_status(&mut tx, user.tenant_id, id, to, &now).await?;
+            ticket_store::set_status(&mut tx, user.tenant_id, id, to, &now, None).await?;
             record_change(&mut tx, user, id, StatusChange { from, to }, &now).await?;
             live.push(events::record(&mut tx, &ticket, user.tenant_id, Change::Updated(to)).await?);
         }
-        None => ticket_store::touch(&mut tx, user.tenant_id, id, &now).await?,
+        None => {
+            ticket_store::touch(&mut tx, user.tenant_id, id, &now, None).await?;
+        }
     }
     if let Some(key) = key {
-        idempotency::insert(
-            &mut tx,
-            user.tenant_id,
-            user.id,
-            &scope,
-            key,
-            message_id,
-            &now,
-        )
-        .await?;
+        idempotency::complete(&mut tx, user.tenant_id, user.id, &scope, key, message_id).await?;
     }
     let value = read(&mut tx, user, id, message_id).await?;
     app.events.commit(tx, live).await?;
@@ -133,7 +127,7 @@ pub async fn post_message(
 
 /// One message of ticket `ticket_id` with its attachments.
 async fn read(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     user: &CurrentUser,
     ticket_id: i64,
     message_id: i64,

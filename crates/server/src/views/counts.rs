@@ -10,11 +10,12 @@
 //! without events).
 
 use crate::auth::CurrentUser;
-use crate::http::{AppState, Error};
+use crate::error::Error;
+use crate::services::Services;
 use crate::storage::views::{self as view_store, ViewFilter, Viewer};
 use crate::storage::{self};
 use baton_core::ViewCount;
-use sqlx::SqliteConnection;
+use crate::storage::Conn;
 use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -60,23 +61,15 @@ impl CountsCache {
     }
 }
 
-async fn stamp(conn: &mut SqliteConnection, user: &CurrentUser) -> Result<Stamp, sqlx::Error> {
-    let (last_event, stars, last_star): (i64, i64, i64) = sqlx::query_as(
-        "SELECT (SELECT COALESCE(MAX(id), 0) FROM events WHERE tenant_id = ?1),
-                (SELECT COUNT(*) FROM ticket_stars WHERE user_id = ?2),
-                (SELECT COALESCE(MAX(rowid), 0) FROM ticket_stars WHERE user_id = ?2)",
-    )
-    .bind(user.tenant_id)
-    .bind(user.id)
-    .fetch_one(conn)
-    .await?;
+async fn stamp(conn: &mut Conn, user: &CurrentUser) -> Result<Stamp, storage::Error> {
+    let (last_event, stars, last_star) = view_store::counts_stamp(conn, user.tenant_id, user.id).await?;
     Ok(Stamp { last_event, stars, last_star })
 }
 
 /// The count of every view `user` has not hidden, on one connection.
-pub async fn counts(app: &AppState, user: &CurrentUser) -> Result<Vec<ViewCount>, Error> {
+pub async fn counts(app: &Services, user: &CurrentUser) -> Result<Vec<ViewCount>, Error> {
     let views = super::all(app, user).await?;
-    let now = storage::now();
+    let now = app.clock.now();
     let now_text = storage::timestamp(now);
     let v = Viewer { user_id: user.id, tenant_id: user.tenant_id, now: &now_text, now_unix: now.unix_timestamp() };
     let scope = user.ticket_scope();

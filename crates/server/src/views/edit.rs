@@ -3,7 +3,8 @@
 
 use super::{custom, is_admin, require_staff, resolve, Resolved};
 use crate::auth::CurrentUser;
-use crate::http::{AppState, Error};
+use crate::error::Error;
+use crate::services::Services;
 use crate::storage::views::{self as view_store, ViewWrite};
 use crate::storage::{self};
 use baton_core::problem::field_code;
@@ -13,7 +14,7 @@ use baton_core::Visibility;
 
 /// Validates `new` for `user`: the shared rules, then custom field keys against the tenant, then
 /// who may make a public view.
-async fn check(app: &AppState, user: &CurrentUser, new: &NewView) -> Result<(), Error> {
+async fn check(app: &Services, user: &CurrentUser, new: &NewView) -> Result<(), Error> {
     let mut errors = validate_new_view(new).err().unwrap_or_default();
     for (i, c) in new.conditions.iter().enumerate() {
         if let Some(ConditionField::Custom(key)) = ConditionField::parse(&c.field) {
@@ -38,7 +39,7 @@ fn encode(value: &impl serde::Serialize) -> Result<String, Error> {
     serde_json::to_string(value).map_err(|e| Error::Internal(e.to_string()))
 }
 
-async fn write(app: &AppState, user: &CurrentUser, new: &NewView, id: Option<i64>) -> Result<i64, Error> {
+async fn write(app: &Services, user: &CurrentUser, new: &NewView, id: Option<i64>) -> Result<i64, Error> {
     let conditions = encode(&new.conditions)?;
     let columns = encode(&new.columns)?;
     let w = ViewWrite {
@@ -49,7 +50,7 @@ async fn write(app: &AppState, user: &CurrentUser, new: &NewView, id: Option<i64
         sort_dir: if new.sort.dir == SortDir::Asc { "asc" } else { "desc" },
         columns: &columns,
     };
-    let now = storage::timestamp(storage::now());
+    let now = storage::timestamp(app.clock.now());
     match id {
         Some(id) => {
             view_store::update(&app.db, user.tenant_id, id, &w, &now).await?;
@@ -59,21 +60,21 @@ async fn write(app: &AppState, user: &CurrentUser, new: &NewView, id: Option<i64
     }
 }
 
-pub async fn create(app: &AppState, user: &CurrentUser, new: NewView) -> Result<View, Error> {
+pub async fn create(app: &Services, user: &CurrentUser, new: NewView) -> Result<View, Error> {
     require_staff(user)?;
     check(app, user, &new).await?;
     let id = write(app, user, &new, None).await?;
     reread(app, user, id).await
 }
 
-async fn reread(app: &AppState, user: &CurrentUser, id: i64) -> Result<View, Error> {
+async fn reread(app: &Services, user: &CurrentUser, id: i64) -> Result<View, Error> {
     let stored = view_store::get(&app.db, user.tenant_id, user.id, id).await?.ok_or(Error::NotFound)?;
     Ok(custom(user, stored)?.view)
 }
 
 /// The custom view `id` if `user` may change it: 404 if they cannot see it, 403 if it is a
 /// built-in or a public view and they are no admin.
-async fn editable(app: &AppState, user: &CurrentUser, id: &str) -> Result<(i64, Resolved), Error> {
+async fn editable(app: &Services, user: &CurrentUser, id: &str) -> Result<(i64, Resolved), Error> {
     let r = resolve(app, user, id).await?;
     if r.view.builtin.is_some() || !r.view.editable {
         return Err(Error::Forbidden("this view cannot be changed by you"));
@@ -82,21 +83,21 @@ async fn editable(app: &AppState, user: &CurrentUser, id: &str) -> Result<(i64, 
     Ok((n, r))
 }
 
-pub async fn update(app: &AppState, user: &CurrentUser, id: &str, new: NewView) -> Result<View, Error> {
+pub async fn update(app: &Services, user: &CurrentUser, id: &str, new: NewView) -> Result<View, Error> {
     let (n, _) = editable(app, user, id).await?;
     check(app, user, &new).await?;
     write(app, user, &new, Some(n)).await?;
     reread(app, user, n).await
 }
 
-pub async fn delete(app: &AppState, user: &CurrentUser, id: &str) -> Result<(), Error> {
+pub async fn delete(app: &Services, user: &CurrentUser, id: &str) -> Result<(), Error> {
     let (n, _) = editable(app, user, id).await?;
     view_store::delete(&app.db, user.tenant_id, n).await?;
     Ok(())
 }
 
 /// Everyone-scope changes are the admins', and only public views have an everyone-scope.
-async fn public_id(app: &AppState, user: &CurrentUser, id: &str) -> Result<i64, Error> {
+async fn public_id(app: &Services, user: &CurrentUser, id: &str) -> Result<i64, Error> {
     if !is_admin(user) {
         return Err(Error::Forbidden("only admins order or hide views for everyone"));
     }
@@ -107,7 +108,7 @@ async fn public_id(app: &AppState, user: &CurrentUser, id: &str) -> Result<i64, 
     r.view.id.parse().map_err(|_| Error::NotFound)
 }
 
-pub async fn set_order(app: &AppState, user: &CurrentUser, order: ViewOrder) -> Result<(), Error> {
+pub async fn set_order(app: &Services, user: &CurrentUser, order: ViewOrder) -> Result<(), Error> {
     require_staff(user)?;
     let mut ids = Vec::new();
     for id in &order.ids {
@@ -117,7 +118,7 @@ pub async fn set_order(app: &AppState, user: &CurrentUser, order: ViewOrder) -> 
         };
         ids.push(resolved);
     }
-    let mut tx = storage::begin_write(&app.db).await?;
+    let mut tx = app.db.begin_write().await?;
     for (position, id) in (1_i64..).zip(&ids) {
         match order.scope {
             ViewScope::Me => view_store::set_pref(&mut tx, user.id, id, Some(position), None).await?,
@@ -131,7 +132,7 @@ pub async fn set_order(app: &AppState, user: &CurrentUser, order: ViewOrder) -> 
     Ok(())
 }
 
-pub async fn set_hidden(app: &AppState, user: &CurrentUser, id: &str, h: ViewHidden) -> Result<(), Error> {
+pub async fn set_hidden(app: &Services, user: &CurrentUser, id: &str, h: ViewHidden) -> Result<(), Error> {
     let mut conn = app.db.acquire().await?;
     match h.scope {
         ViewScope::Me => {

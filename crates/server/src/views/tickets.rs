@@ -3,7 +3,8 @@
 
 use super::resolve;
 use crate::auth::CurrentUser;
-use crate::http::{AppState, Error};
+use crate::error::Error;
+use crate::services::Services;
 use crate::storage::views::{self as view_store, After, Viewer};
 use crate::storage::{self};
 use baton_core::problem::field_code;
@@ -41,7 +42,7 @@ fn bad(field: &str) -> Error {
     Error::field(field, field_code::INVALID_VALUE)
 }
 
-pub async fn page(app: &AppState, user: &CurrentUser, id: &str, query: PageQuery) -> Result<Page<TicketRow>, Error> {
+pub async fn page(app: &Services, user: &CurrentUser, id: &str, query: PageQuery) -> Result<Page<TicketRow>, Error> {
     let view = resolve(app, user, id).await?;
     let limit = match query.limit.as_deref().filter(|l| !l.is_empty()) {
         None => DEFAULT_LIMIT,
@@ -63,7 +64,7 @@ pub async fn page(app: &AppState, user: &CurrentUser, id: &str, query: PageQuery
         None => None,
         Some(c) => Some(decode_cursor(c, numeric).ok_or_else(|| bad("cursor"))?),
     };
-    let now = storage::now();
+    let now = app.clock.now();
     let now_text = storage::timestamp(now);
     let v = Viewer { user_id: user.id, tenant_id: user.tenant_id, now: &now_text, now_unix: now.unix_timestamp() };
     // One row more than asked tells whether there is a next page without a count.

@@ -4,13 +4,14 @@
 
 use super::staff;
 use crate::auth::CurrentUser;
-use crate::http::Error;
+use crate::error::Error;
 use crate::storage::tickets::{self as ticket_store, like_pattern, ListFilter};
 use crate::storage::users::normalize_email;
-use crate::storage::{self, Db, TicketScope};
+use crate::storage::customers::{self as store, NewCustomerRow};
+use crate::storage::{self, directory, Db, TicketScope};
 use baton_core::agent::checks;
 use baton_core::problem::field_code;
-use baton_core::{CustomerInfo, CustomerPanel, GroupRef, NewCustomer};
+use baton_core::{CustomerInfo, CustomerPanel, NewCustomer};
 
 /// Most customers a search answers, and most tickets in the panel.
 pub const MAX_RESULTS: i64 = 20;
@@ -18,27 +19,6 @@ pub const MAX_RESULTS: i64 = 20;
 /// A password hash no password matches: a customer registered by an agent signs in by SSO (or
 /// after a reset) — never with a guessable default.
 const NO_PASSWORD: &str = "!registered-by-agent";
-
-#[derive(sqlx::FromRow)]
-struct Row {
-    id: i64,
-    name: String,
-    email: String,
-    phone: Option<String>,
-    group_id: Option<i64>,
-    group_name: Option<String>,
-}
-
-impl Row {
-    fn into_info(self) -> CustomerInfo {
-        let customer_group = self.group_id.zip(self.group_name).map(|(id, name)| GroupRef { id, name });
-        CustomerInfo { id: self.id, name: self.name, email: self.email, phone: self.phone, customer_group }
-    }
-}
-
-const SELECT: &str = "SELECT u.id, u.name, u.email, u.phone, g.id AS group_id, g.name AS group_name
-     FROM users u LEFT JOIN customer_groups g ON g.id = u.customer_group_id AND g.tenant_id = u.tenant_id
-     WHERE u.role = 'customer' AND u.tenant_id = ?";
 
 /// Customers whose name, email or phone contains `q` (all when empty), by name; at most
 /// `limit` (1–20, default 20).
@@ -50,57 +30,35 @@ pub async fn search(db: &Db, user: &CurrentUser, q: &str, limit: Option<i64>) ->
         Some(_) => return Err(Error::field("limit", field_code::INVALID_VALUE)),
     };
     let pattern = like_pattern(q.trim());
-    let rows: Vec<Row> = sqlx::query_as(&format!(
-        "{SELECT} AND (u.name LIKE ?2 ESCAPE '\\' OR u.email LIKE ?2 ESCAPE '\\' OR u.phone LIKE ?2 ESCAPE '\\')
-         ORDER BY u.name, u.id LIMIT ?3"
-    ))
-    .bind(user.tenant_id)
-    .bind(pattern)
-    .bind(limit)
-    .fetch_all(db)
-    .await?;
-    Ok(rows.into_iter().map(Row::into_info).collect())
+    Ok(store::search(db, user.tenant_id, &pattern, limit).await?)
 }
 
 /// Customer `id` of the user's tenant; 404 for anyone else (staff, another tenant, nobody).
 pub async fn find(db: &Db, user: &CurrentUser, id: i64) -> Result<CustomerInfo, Error> {
-    let row: Option<Row> = sqlx::query_as(&format!("{SELECT} AND u.id = ?"))
-        .bind(user.tenant_id)
-        .bind(id)
-        .fetch_optional(db)
-        .await?;
-    row.map(Row::into_info).ok_or(Error::NotFound)
+    store::find(db, user.tenant_id, id).await?.ok_or(Error::NotFound)
 }
 
 pub async fn create(db: &Db, user: &CurrentUser, new: NewCustomer) -> Result<CustomerInfo, Error> {
     staff(user)?;
     checks::new_customer(&new).map_err(Error::Validation)?;
     if let Some(group) = new.customer_group_id {
-        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM customer_groups WHERE tenant_id = ? AND id = ?")
-            .bind(user.tenant_id)
-            .bind(group)
-            .fetch_one(db)
-            .await?;
-        if n == 0 {
+        if !directory::customer_group_exists(db, user.tenant_id, group).await? {
             return Err(Error::field("customer_group_id", field_code::INVALID_VALUE));
         }
     }
     let now = storage::timestamp(storage::now());
     let phone = new.phone.as_deref().map(str::trim).filter(|p| !p.is_empty());
-    // UNIQUE (tenant_id, email) decides, so two agents registering one caller at once get one row.
-    let id: Option<i64> = sqlx::query_scalar(
-        "INSERT INTO users (tenant_id, email, name, role, customer_group_id, password_hash, created_at, phone)
-         VALUES (?, ?, ?, 'customer', ?, ?, ?, ?) ON CONFLICT (tenant_id, email) DO NOTHING RETURNING id",
-    )
-    .bind(user.tenant_id)
-    .bind(normalize_email(&new.email))
-    .bind(new.name.trim())
-    .bind(new.customer_group_id)
-    .bind(NO_PASSWORD)
-    .bind(now)
-    .bind(phone)
-    .fetch_optional(db)
-    .await?;
+    let email = normalize_email(&new.email);
+    let row = NewCustomerRow {
+        tenant_id: user.tenant_id,
+        email: &email,
+        name: new.name.trim(),
+        customer_group_id: new.customer_group_id,
+        password_hash: NO_PASSWORD,
+        phone,
+        now: &now,
+    };
+    let id = store::insert(db, &row).await?;
     let id = id.ok_or(Error::AlreadyExists("a user with this email exists"))?;
     find(db, user, id).await
 }

@@ -3,18 +3,15 @@
 
 use super::staff;
 use crate::auth::CurrentUser;
-use crate::http::Error;
-use crate::storage::Db;
+use crate::error::Error;
+use crate::storage::{directory, Db};
 use baton_core::UserSettings;
 
 /// The user's settings over the defaults. Stored JSON that no longer parses (an action since
 /// removed) falls back to the defaults rather than failing the workspace.
 pub async fn get(db: &Db, user: &CurrentUser) -> Result<UserSettings, Error> {
     staff(user)?;
-    let stored: Option<String> = sqlx::query_scalar("SELECT settings FROM user_settings WHERE user_id = ?")
-        .bind(user.id)
-        .fetch_optional(db)
-        .await?;
+    let stored = directory::settings(db, user.id).await?;
     let settings = stored
         .and_then(|json| serde_json::from_str::<UserSettings>(&json).ok())
         .unwrap_or_default();
@@ -26,13 +23,6 @@ pub async fn put(db: &Db, user: &CurrentUser, settings: UserSettings) -> Result<
     staff(user)?;
     settings.validate().map_err(Error::Validation)?;
     let json = serde_json::to_string(&settings).map_err(|e| Error::Internal(e.to_string()))?;
-    sqlx::query(
-        "INSERT INTO user_settings (user_id, settings) VALUES (?, ?)
-         ON CONFLICT (user_id) DO UPDATE SET settings = excluded.settings",
-    )
-    .bind(user.id)
-    .bind(json)
-    .execute(db)
-    .await?;
+    directory::put_settings(db, user.id, &json).await?;
     Ok(settings.with_defaults())
 }

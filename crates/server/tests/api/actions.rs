@@ -80,7 +80,7 @@ async fn the_happy_path_and_its_refusals() {
     let stored: (Option<i64>, Option<String>) =
         sqlx::query_as("SELECT rating, rating_comment FROM tickets WHERE id = ?")
             .bind(id)
-            .fetch_one(&app.db)
+            .fetch_one(app.db.pool())
             .await
             .unwrap_or_default();
     assert_eq!(stored, (Some(5), Some("Great".to_owned())));

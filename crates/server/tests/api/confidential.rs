@@ -144,7 +144,7 @@ async fn the_plaintext_appears_only_in_a_reveal() {
     }
     assert!(scanned >= 2, "database and key file scanned");
     let stored: Vec<u8> = sqlx::query_scalar("SELECT ciphertext FROM ticket_confidential")
-        .fetch_one(&app.db)
+        .fetch_one(app.db.pool())
         .await
         .expect("row");
     assert!(!stored.is_empty());

@@ -48,7 +48,7 @@ async fn article_id(app: &TestApp, title: &str) -> i64 {
 async fn other_desk_admin(app: &TestApp) -> String {
     let tenant_id: i64 = sqlx::query_scalar("SELECT tenant_id FROM users WHERE email = ?")
         .bind(DAVE)
-        .fetch_one(&app.db)
+        .fetch_one(app.db.pool())
         .await
         .expect("dave's desk");
     let hash = auth::hash_password(demo::PASSWORD).expect("hash");

@@ -19,6 +19,7 @@ mod kb;
 mod messages;
 mod openapi;
 mod problems;
+mod races;
 mod server;
 mod session;
 mod sso;

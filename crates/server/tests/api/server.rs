@@ -99,7 +99,7 @@ async fn cookies_work_end_to_end_and_shutdown_stops_answering() {
     let (again, base) = start(&dir, |c| c.addr = addr).await;
     assert!(again.has_demo_data());
     let tenants: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM tenants")
-        .fetch_one(&again.state().db)
+        .fetch_one(again.state().db.pool())
         .await
         .expect("count");
     assert_eq!(tenants, 2);

@@ -66,7 +66,7 @@ async fn a_ticket_opens_its_users_stream_once() {
 
 #[tokio::test]
 async fn unknown_and_expired_tickets_are_refused() {
-    let app = TestApp::with_state(|s| s.stream_tickets = StreamTickets::new(Duration::ZERO)).await;
+    let app = TestApp::with_state(|s| s.services.stream_tickets = StreamTickets::new(Duration::ZERO)).await;
     let alice = app.login(ALICE).await;
     let expired = ticket(&app, &alice).await;
     for bad in [expired.as_str(), "not-a-ticket", ""] {

@@ -160,7 +160,7 @@ impl TestApp {
 
     pub async fn count(&self, sql: &str) -> i64 {
         sqlx::query_scalar(sql)
-            .fetch_one(&self.db)
+            .fetch_one(self.db.pool())
             .await
             .expect("count")
     }

@@ -15,7 +15,7 @@ use crate::support::TestApp;
 pub const AGENT2: &str = "agent2@baton.test";
 
 pub async fn user_id(app: &TestApp, email: &str) -> i64 {
-    sqlx::query_scalar("SELECT id FROM users WHERE email = ?").bind(email).fetch_one(&app.db).await.expect("user")
+    sqlx::query_scalar("SELECT id FROM users WHERE email = ?").bind(email).fetch_one(app.db.pool()).await.expect("user")
 }
 
 /// Puts ticket `id` in agent group `group` ("Support" or "Billing"), as routing would.
@@ -23,7 +23,7 @@ pub async fn route_to(app: &TestApp, id: i64, group: &str) {
     sqlx::query("UPDATE tickets SET assignee_group_id = (SELECT id FROM agent_groups WHERE name = ?) WHERE id = ?")
         .bind(group)
         .bind(id)
-        .execute(&app.db)
+        .execute(app.db.pool())
         .await
         .expect("route");
 }

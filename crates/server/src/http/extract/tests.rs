@@ -4,7 +4,7 @@ use baton_core::{NewTicket, TicketAction};
 
 fn fields(r: Result<impl std::fmt::Debug, Error>) -> Vec<(String, String)> {
     match r {
-        Err(Error::Validation(errors)) => {
+        Err(Error::Domain(DomainError::Validation(errors))) => {
             errors.into_iter().map(|e| (e.field, e.code)).collect()
         }
         other => panic!("expected a validation error, got {other:?}"),

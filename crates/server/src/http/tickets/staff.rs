@@ -3,6 +3,7 @@
 
 use crate::http::extract::{ApiJson, PathId};
 use crate::http::{AppState, Error};
+use crate::error::Error as DomainError;
 use crate::auth::CurrentUser;
 use crate::tickets::{self, Flag};
 use axum::extract::FromRequestParts;
@@ -11,7 +12,7 @@ use axum::http::request::Parts;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use baton_core::{BulkRequest, BulkResult, Ticket, TicketPatch};
+use baton_core::{BulkItem, BulkRequest, BulkResult, Ticket, TicketPatch};
 
 /// The version named by `If-Match: "v<n>"`, if the header is there. A value that is no version
 /// of ours can never match, so it is a stale precondition (412), not a malformed request.
@@ -58,6 +59,9 @@ pub async fn patch(
     IfMatch(expected): IfMatch,
     ApiJson(patch): ApiJson<TicketPatch>,
 ) -> Result<Response, Error> {
+    // A customer hears 404 (as for any staff-only ticket endpoint), not 428.
+    tickets::staff_only(&user)?;
+    let expected = expected.ok_or(Error::PreconditionRequired)?;
     let ticket = tickets::patch(&state, &user, id, expected, patch).await?;
     Ok(with_etag(StatusCode::OK, ticket))
 }
@@ -90,10 +94,12 @@ pub async fn bulk(
     body: Result<ApiJson<BulkRequest>, Error>,
 ) -> Result<Json<BulkResult>, Error> {
     if !user.role.is_staff() {
-        return Err(Error::Forbidden("bulk actions are for staff"));
+        return Err(Error::Domain(DomainError::Forbidden("bulk actions are for staff")));
     }
     let ApiJson(req) = body?;
-    Ok(Json(tickets::bulk(&state, &user, req).await?))
+    let results = tickets::bulk(&state, &user, req).await?;
+    let results = results.into_iter().map(|(id, outcome)| bulk_item(id, outcome)).collect();
+    Ok(Json(BulkResult { results }))
 }
 
 pub async fn star(State(s): State<AppState>, u: CurrentUser, PathId(id): PathId) -> Result<StatusCode, Error> {
@@ -104,6 +110,17 @@ pub async fn star(State(s): State<AppState>, u: CurrentUser, PathId(id): PathId)
 pub async fn unstar(State(s): State<AppState>, u: CurrentUser, PathId(id): PathId) -> Result<StatusCode, Error> {
     tickets::star(&s, &u, id, false).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// One ticket's outcome as the single request would have answered it.
+fn bulk_item(id: i64, outcome: Result<Ticket, DomainError>) -> BulkItem {
+    match outcome {
+        Ok(_) => BulkItem { id, ok: true, status: 200, code: None, reason: None },
+        Err(e) => {
+            let problem = Error::from(e).problem();
+            BulkItem { id, ok: false, status: problem.status, code: Some(problem.code), reason: problem.reason }
+        }
+    }
 }
 
 #[cfg(test)]

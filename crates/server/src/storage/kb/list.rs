@@ -1,5 +1,6 @@
 //! Listing and searching the knowledge base's articles.
 
+use crate::storage::Error;
 use super::FROM;
 use crate::storage::tickets::like_pattern;
 use crate::storage::Db;
@@ -48,7 +49,7 @@ pub async fn list(
     excerpt_len: i64,
     limit: i64,
     offset: i64,
-) -> Result<Vec<SummaryRow>, sqlx::Error> {
+) -> Result<Vec<SummaryRow>, Error> {
     let mut q = QueryBuilder::<Sqlite>::new("SELECT a.id, a.title, substr(a.body_text, 1, ");
     q.push_bind(excerpt_len + 1);
     q.push(format!(
@@ -92,7 +93,7 @@ pub async fn list(
         .push_bind(limit)
         .push(" OFFSET ")
         .push_bind(offset);
-    q.build_query_as().fetch_all(db).await
+    q.build_query_as().fetch_all(db.pool()).await.map_err(Error::from)
 }
 
 /// The sum over `words` of 2 for a title containing it and 1 for a body containing it.

@@ -1,18 +1,18 @@
 //! A ticket's custom field values, stored as JSON next to the field they fill.
 
 use baton_core::{FieldEntry, FieldValue};
-use sqlx::SqliteConnection;
+use crate::storage::{Conn, Error};
 
 /// Stores `value` for field `field_id` of a ticket.
 pub async fn insert(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     tenant_id: i64,
     ticket_id: i64,
     field_id: i64,
     value: &FieldValue,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), Error> {
     let json = serde_json::to_string(value)
-        .map_err(|e| sqlx::Error::Encode(format!("field value: {e}").into()))?;
+        .map_err(|e| Error::corrupt(format!("field value: {e}")))?;
     sqlx::query(
         "INSERT INTO ticket_field_values (tenant_id, ticket_id, field_id, value) VALUES (?, ?, ?, ?)",
     )
@@ -20,17 +20,17 @@ pub async fn insert(
     .bind(ticket_id)
     .bind(field_id)
     .bind(json)
-    .execute(conn)
+    .execute(conn.raw())
     .await?;
     Ok(())
 }
 
 /// A ticket's values in the order its form shows them: the type's fields, then the sub-type's.
 pub async fn list(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     tenant_id: i64,
     ticket_id: i64,
-) -> Result<Vec<FieldEntry>, sqlx::Error> {
+) -> Result<Vec<FieldEntry>, Error> {
     let rows: Vec<(String, String)> = sqlx::query_as(
         "SELECT f.key, v.value FROM ticket_field_values v
          JOIN custom_fields f ON f.id = v.field_id AND f.tenant_id = v.tenant_id
@@ -39,12 +39,12 @@ pub async fn list(
     )
     .bind(tenant_id)
     .bind(ticket_id)
-    .fetch_all(conn)
+    .fetch_all(conn.raw())
     .await?;
     rows.into_iter()
         .map(|(key, json)| {
             let value = serde_json::from_str(&json)
-                .map_err(|e| sqlx::Error::Decode(format!("field {key}: {e}").into()))?;
+                .map_err(|e| Error::corrupt(format!("field {key}: {e}")))?;
             Ok(FieldEntry { key, value })
         })
         .collect()
@@ -52,17 +52,17 @@ pub async fn list(
 
 /// Sets (`Some`) or clears (`None`) the value of field `field_id` of a ticket.
 pub async fn set(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     tenant_id: i64,
     ticket_id: i64,
     field_id: i64,
     value: Option<&FieldValue>,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), Error> {
     sqlx::query("DELETE FROM ticket_field_values WHERE tenant_id = ? AND ticket_id = ? AND field_id = ?")
         .bind(tenant_id)
         .bind(ticket_id)
         .bind(field_id)
-        .execute(&mut *conn)
+        .execute(conn.raw())
         .await?;
     match value {
         Some(value) => insert(conn, tenant_id, ticket_id, field_id, value).await,

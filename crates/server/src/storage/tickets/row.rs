@@ -1,6 +1,7 @@
 //! A ticket as read from the database, and its conversion to the wire's `Ticket` and
 //! `TicketSummary`.
 
+use crate::storage::Error;
 use crate::storage::catalog::decode_text;
 use crate::storage::decode_code;
 use baton_core::{Action, Attachment, Channel, FieldEntry, Priority, Status, Ticket};
@@ -57,7 +58,7 @@ fn type_ref(
     column: &str,
     id: Option<i64>,
     name: Option<&str>,
-) -> Result<Option<TypeRef>, sqlx::Error> {
+) -> Result<Option<TypeRef>, Error> {
     match (id, name) {
         (Some(id), Some(name)) => Ok(Some(TypeRef {
             id,
@@ -89,12 +90,12 @@ impl TicketRow {
         }
     }
 
-    pub fn status(&self) -> Result<Status, sqlx::Error> {
+    pub fn status(&self) -> Result<Status, Error> {
         decode_code("status", &self.status)
     }
 
     /// The wire document; what depends on who asks, or lives in other tables, comes in `details`.
-    pub fn into_ticket(self, details: TicketDetails) -> Result<Ticket, sqlx::Error> {
+    pub fn into_ticket(self, details: TicketDetails) -> Result<Ticket, Error> {
         Ok(Ticket {
             status: self.status()?,
             priority: decode_code::<Priority>("priority", &self.priority)?,
@@ -128,7 +129,7 @@ impl TicketRow {
         })
     }
 
-    pub fn into_summary(self) -> Result<TicketSummary, sqlx::Error> {
+    pub fn into_summary(self) -> Result<TicketSummary, Error> {
         Ok(TicketSummary {
             status: self.status()?,
             priority: decode_code::<Priority>("priority", &self.priority)?,

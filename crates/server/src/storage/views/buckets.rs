@@ -9,7 +9,8 @@
 use super::super::tickets::push_agent_scope;
 use super::super::TicketScope;
 use baton_core::BuiltinView;
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+use crate::storage::{Conn, Error};
+use sqlx::{QueryBuilder, Sqlite};
 
 const ACTIVE: [&str; 3] = ["new", "open", "pending"];
 /// `flag` in ticket_buckets: not trashed and not suspended.
@@ -43,16 +44,16 @@ const FLAG: &str =
     "CASE WHEN t.trashed_at IS NOT NULL THEN 1 WHEN t.suspended_at IS NOT NULL THEN 2 ELSE 0 END";
 
 impl Buckets {
-    pub async fn load(conn: &mut SqliteConnection, scope: TicketScope, me: i64) -> Result<Buckets, sqlx::Error> {
+    pub async fn load(conn: &mut Conn, scope: TicketScope, me: i64) -> Result<Buckets, Error> {
         let mut rows: Vec<Bucket> = sqlx::query_as(
             "SELECT flag, status, group_id, assignee_id, n FROM ticket_buckets WHERE tenant_id = ? AND n > 0",
         )
         .bind(scope.tenant_id)
-        .fetch_all(&mut *conn)
+        .fetch_all(conn.raw())
         .await?;
         let my_groups: Vec<i64> = sqlx::query_scalar("SELECT group_id FROM agent_group_members WHERE user_id = ?")
             .bind(me)
-            .fetch_all(&mut *conn)
+            .fetch_all(conn.raw())
             .await?;
         if let Some(agent) = scope.agent_id {
             // An agent sees the ungrouped tickets, their groups' and those assigned to them
@@ -70,7 +71,7 @@ impl Buckets {
             q.push(" AND t.assignee_group_id NOT IN (SELECT group_id FROM agent_group_members WHERE user_id = ")
                 .push_bind(agent)
                 .push(") GROUP BY 1, 2, 3, 4");
-            rows.extend(q.build_query_as::<Bucket>().fetch_all(&mut *conn).await?);
+            rows.extend(q.build_query_as::<Bucket>().fetch_all(conn.raw()).await?);
         }
         // "mine" also holds what the agent requested, whatever its assignee and status.
         // By the requester index: SQLite would rather walk the covering counting index over every
@@ -85,7 +86,7 @@ impl Buckets {
         q.push(" AND t.trashed_at IS NULL AND t.suspended_at IS NULL AND t.requester_id = ").push_bind(me);
         q.push(" AND NOT (IFNULL(t.assignee_id, 0) = ").push_bind(me);
         q.push(" AND t.status IN ('new', 'open', 'pending'))");
-        let requested_extra = q.build_query_scalar().fetch_one(&mut *conn).await?;
+        let requested_extra = q.build_query_scalar().fetch_one(conn.raw()).await?;
         Ok(Buckets { rows, me, my_groups, requested_extra })
     }
 

@@ -31,13 +31,13 @@ const ROWS: &[Row] = &[
 ];
 
 async fn scalar(app: &TestApp, sql: &str, bind: &str) -> i64 {
-    sqlx::query_scalar(sql).bind(bind).fetch_one(&app.db).await.expect(sql)
+    sqlx::query_scalar(sql).bind(bind).fetch_one(app.db.pool()).await.expect(sql)
 }
 
 impl Fixture {
     pub async fn build(app: &TestApp) -> Fixture {
         let tenant = scalar(app, "SELECT id FROM tenants WHERE slug = ?", "demo").await;
-        sqlx::query("DELETE FROM tickets WHERE tenant_id = ?").bind(tenant).execute(&app.db).await.expect("clear");
+        sqlx::query("DELETE FROM tickets WHERE tenant_id = ?").bind(tenant).execute(app.db.pool()).await.expect("clear");
         let user = |e: &'static str| scalar(app, "SELECT id FROM users WHERE email = ?", e);
         let agent = user("agent@baton.test").await;
         let mut people = HashMap::new();
@@ -58,25 +58,29 @@ impl Fixture {
             )
             .bind(tenant).bind(i as i64 + 1).bind(*name).bind(*status).bind(*priority).bind(*channel)
             .bind(people[requester]).bind(&at).bind(&at).bind(group_id).bind(assigned.then_some(agent))
-            .fetch_one(&app.db).await.expect("ticket");
+            .fetch_one(app.db.pool()).await.expect("ticket");
             for tag in *tags {
                 sqlx::query("INSERT INTO ticket_tags (tenant_id, ticket_id, tag) VALUES (?, ?, ?)")
-                    .bind(tenant).bind(id).bind(*tag).execute(&app.db).await.expect("tag");
+                    .bind(tenant).bind(id).bind(*tag).execute(app.db.pool()).await.expect("tag");
             }
             if *cc {
                 sqlx::query("INSERT INTO ticket_cc (tenant_id, ticket_id, user_id) VALUES (?, ?, ?)")
-                    .bind(tenant).bind(id).bind(agent).execute(&app.db).await.expect("cc");
+                    .bind(tenant).bind(id).bind(agent).execute(app.db.pool()).await.expect("cc");
             }
             if *star {
                 sqlx::query("INSERT INTO ticket_stars (tenant_id, user_id, ticket_id, created_at) VALUES (?, ?, ?, ?)")
-                    .bind(tenant).bind(agent).bind(id).bind(&at).execute(&app.db).await.expect("star");
+                    .bind(tenant).bind(agent).bind(id).bind(&at).execute(app.db.pool()).await.expect("star");
             }
             if let Some(col) = flag {
                 sqlx::query(&format!("UPDATE tickets SET {col} = ? WHERE id = ?"))
-                    .bind(&at).bind(id).execute(&app.db).await.expect("flag");
+                    .bind(&at).bind(id).execute(app.db.pool()).await.expect("flag");
             }
             by_name.insert(*name, id);
         }
+        // Tickets written by hand take their numbers from the tenant's counter too, as the
+        // server's own inserts do, so a ticket created through the API next gets a new number.
+        sqlx::query("UPDATE tenant_counters SET last_ticket_number = (SELECT MAX(number) FROM tickets WHERE tenant_id = ?1) WHERE tenant_id = ?1")
+            .bind(tenant).execute(app.db.pool()).await.expect("counter");
         Fixture { by_name, agent, carol: people["carol"], acme, support }
     }
 

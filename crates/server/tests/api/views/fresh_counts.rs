@@ -70,7 +70,7 @@ async fn mine_counts_what_the_agent_requested() {
                  '2026-02-01T00:00:00Z' FROM users WHERE id = ?",
         )
         .bind(n).bind(status).bind(f.agent).bind(f.agent)
-        .execute(&app.db).await.expect("ticket");
+        .execute(app.db.pool()).await.expect("ticket");
     }
     // Written straight to the database, without an event: the built-in views' counts come from
     // the buckets the triggers keep, never from the per-agent cache.

@@ -1,0 +1,61 @@
+//! The domain's one error type: what a rule, a permission or the data refused, independent of any
+//! protocol. `http::error` maps each variant to a status and an `application/problem+json` body;
+//! nothing here knows about HTTP.
+
+use crate::storage;
+use baton_core::{FieldError, TransitionError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// No (valid) session where one is needed.
+    #[error("authentication required")]
+    Unauthenticated,
+    #[error("wrong email or password")]
+    InvalidCredentials,
+    /// Signed in, but this user may not do this.
+    #[error("forbidden: {0}")]
+    Forbidden(&'static str),
+    /// Absent, or not visible to this user: the two are never told apart.
+    #[error("not found")]
+    NotFound,
+    /// An upload over the configured attachment limit (in MiB).
+    #[error("upload too large")]
+    UploadTooLarge { max_mb: u64 },
+    /// The request's content broke a rule; one entry per field.
+    #[error("validation failed")]
+    Validation(Vec<FieldError>),
+    /// The status machine refused the event.
+    #[error("transition refused: {0}")]
+    Transition(#[from] TransitionError),
+    /// A refusal outside the state machine (a trashed or suspended ticket); `reason` as in
+    /// `Transition`.
+    #[error("refused: {detail}")]
+    Refused {
+        reason: &'static str,
+        detail: &'static str,
+    },
+    /// The edit was made on another version than the stored one.
+    #[error("precondition failed (now v{current_version})")]
+    PreconditionFailed { current_version: i64 },
+    /// A unique thing (a customer's email) already exists.
+    #[error("already exists: {0}")]
+    AlreadyExists(&'static str),
+    /// An SSO token refused; `code` is one of baton_core's `sso_*` codes.
+    #[error("SSO token refused: {detail}")]
+    SsoRefused {
+        code: &'static str,
+        detail: &'static str,
+    },
+    #[error("storage: {0}")]
+    Storage(#[from] storage::Error),
+    /// A failure of the server itself (a cipher, a file); its text is for the log only.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl Error {
+    /// A single invalid field.
+    pub fn field(field: &str, field_code: &str) -> Self {
+        Error::Validation(vec![FieldError::new(field, field_code)])
+    }
+}

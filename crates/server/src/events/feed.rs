@@ -1,0 +1,123 @@
+//! One subscriber's live feed: stored events it may receive (replayed from the table after a
+//! `Last-Event-ID`, then live) and presence changes, in id order without duplicates.
+
+use super::may_receive_now;
+use crate::auth::CurrentUser;
+use crate::services::Services;
+use crate::storage::events::{self as event_store, StoredEvent};
+use crate::storage::tickets as ticket_store;
+use crate::storage::Db;
+use crate::workspace::presence::PresenceEvent;
+use std::collections::VecDeque;
+use tokio::sync::broadcast::{self, error::RecvError};
+
+/// How many stored events one replay query reads.
+const REPLAY_PAGE: i64 = 500;
+
+/// What a live feed delivers next.
+pub enum FeedItem {
+    /// A stored event (it has an id a client can resume from).
+    Stored(StoredEvent),
+    /// Who is viewing a ticket: live only, never stored.
+    Presence(PresenceEvent),
+}
+
+/// One subscriber's position: the last id sent, stored events still to replay, the live feed.
+pub struct Feed {
+    live: broadcast::Receiver<StoredEvent>,
+    /// Presence changes: live only, without ids (a resume never replays them).
+    presence: broadcast::Receiver<PresenceEvent>,
+    db: Db,
+    user: CurrentUser,
+    last_id: i64,
+    replaying: bool,
+    backlog: VecDeque<StoredEvent>,
+}
+
+impl Feed {
+    /// The feed of `user`, resuming after event `resume` when given (replayed from the table
+    /// first), else live from now. It subscribes before replaying, so nothing committed in between
+    /// is lost; duplicates are dropped by id.
+    pub fn new(app: &Services, user: CurrentUser, resume: Option<i64>) -> Feed {
+        Feed {
+            live: app.events.subscribe(),
+            presence: app.events.presence.subscribe(),
+            db: app.db.clone(),
+            user,
+            last_id: resume.unwrap_or(0),
+            replaying: resume.is_some(),
+            backlog: VecDeque::new(),
+        }
+    }
+
+    /// The next event for this user; `None` ends the stream (server shutting down, or the
+    /// database failing, which the client answers by reconnecting with its Last-Event-ID).
+    pub async fn next(&mut self) -> Option<FeedItem> {
+        loop {
+            if let Some(event) = self.backlog.pop_front() {
+                if event.id > self.last_id {
+                    self.last_id = event.id;
+                    if may_receive_now(&self.db, &self.user, &event).await {
+                        return Some(FeedItem::Stored(event));
+                    }
+                }
+                continue;
+            }
+            if self.replaying {
+                let page = match event_store::since(
+                    &self.db,
+                    self.user.tenant_id,
+                    self.last_id,
+                    REPLAY_PAGE,
+                )
+                .await
+                {
+                    Ok(page) => page,
+                    Err(e) => {
+                        tracing::error!(error = %e, "cannot replay events");
+                        return None;
+                    }
+                };
+                self.replaying = page.len() as i64 == REPLAY_PAGE;
+                self.backlog.extend(page);
+                continue;
+            }
+            tokio::select! {
+                live = self.live.recv() => match live {
+                    Ok(event) => self.backlog.push_back(event),
+                    // Fell behind the channel: the table has everything, catch up from there.
+                    Err(RecvError::Lagged(_)) => self.replaying = true,
+                    Err(RecvError::Closed) => return None,
+                },
+                presence = self.presence.recv() => match presence {
+                    Ok(event) => {
+                        if may_see_presence(&self.db, &self.user, &event).await {
+                            return Some(FeedItem::Presence(event));
+                        }
+                    }
+                    // Missed presence is stale anyway; the next change brings the whole list.
+                    Err(RecvError::Lagged(_)) => {}
+                    Err(RecvError::Closed) => return None,
+                },
+            }
+        }
+    }
+}
+
+/// Presence goes to staff of the tenant who may see the ticket now; customers never get it.
+async fn may_see_presence(db: &Db, user: &CurrentUser, event: &PresenceEvent) -> bool {
+    if !user.role.is_staff() || event.tenant_id != user.tenant_id {
+        return false;
+    }
+    if user.sees_all_tickets() {
+        return true;
+    }
+    match ticket_store::visible(db, user.ticket_scope(), event.presence.ticket_id, false).await {
+        Ok(visible) => visible,
+        Err(e) => {
+            tracing::error!(error = %e, "cannot check who sees presence");
+            false
+        }
+    }
+}
+

@@ -1,0 +1,57 @@
+//! What the domain works with: the database, the cipher, live events, attachments, the clock and
+//! the caches that go with them. The HTTP layer's `AppState` wraps one; domain functions take
+//! `&Services` and never see a request.
+
+use crate::attachments::Uploads;
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::events::EventHub;
+use crate::secret::{Cipher, KeyError};
+use crate::storage::Db;
+use crate::stream_tickets::StreamTickets;
+use crate::views::CountsCache;
+use std::sync::Arc;
+
+/// Everything a domain operation may need, cheap to clone (handles and shared pointers).
+#[derive(Clone)]
+pub struct Services {
+    pub db: Db,
+    /// Encrypts and decrypts confidential info.
+    pub cipher: Arc<Cipher>,
+    /// Live events: broadcast after each commit that wrote some.
+    pub events: EventHub,
+    /// Where attachments are stored, and how large they may be.
+    pub uploads: Arc<Uploads>,
+    /// Single-use passes to the live-events stream for clients without cookies.
+    pub stream_tickets: StreamTickets,
+    /// Each agent's last view counts, reused until something is written (`views::counts`).
+    pub view_counts: Arc<CountsCache>,
+    pub clock: Clock,
+}
+
+/// Why the configuration cannot make the [`Services`].
+#[derive(Debug, thiserror::Error)]
+pub enum ServicesError {
+    #[error(transparent)]
+    SecretKey(#[from] KeyError),
+    #[error("cannot create the attachments directory: {0}")]
+    Uploads(std::io::Error),
+}
+
+impl Services {
+    /// The services over `db` as `config` says: the key, the attachments directory.
+    pub fn new(db: Db, config: &Config) -> Result<Services, ServicesError> {
+        let data_dir = config.data_dir();
+        let cipher = Cipher::load(config.secret_key.as_deref(), data_dir.as_deref())?;
+        let uploads = Uploads::new(data_dir.as_deref(), config.max_upload_mb).map_err(ServicesError::Uploads)?;
+        Ok(Services {
+            db,
+            cipher: Arc::new(cipher),
+            events: EventHub::new(),
+            uploads: Arc::new(uploads),
+            stream_tickets: StreamTickets::default(),
+            view_counts: Arc::default(),
+            clock: Clock::default(),
+        })
+    }
+}

@@ -1,0 +1,80 @@
+//! Customers as staff look them up: by id, by a part of name, email or phone, and registered by
+//! an agent.
+
+use crate::storage::{Db, Error};
+use baton_core::{CustomerInfo, GroupRef};
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    name: String,
+    email: String,
+    phone: Option<String>,
+    group_id: Option<i64>,
+    group_name: Option<String>,
+}
+
+impl Row {
+    fn into_info(self) -> CustomerInfo {
+        let customer_group = self.group_id.zip(self.group_name).map(|(id, name)| GroupRef { id, name });
+        CustomerInfo { id: self.id, name: self.name, email: self.email, phone: self.phone, customer_group }
+    }
+}
+
+const SELECT: &str = "SELECT u.id, u.name, u.email, u.phone, g.id AS group_id, g.name AS group_name
+     FROM users u LEFT JOIN customer_groups g ON g.id = u.customer_group_id AND g.tenant_id = u.tenant_id
+     WHERE u.role = 'customer' AND u.tenant_id = ?";
+
+/// Customers whose name, email or phone matches the LIKE `pattern`, by name; at most `limit`.
+pub async fn search(db: &Db, tenant_id: i64, pattern: &str, limit: i64) -> Result<Vec<CustomerInfo>, Error> {
+    let rows: Vec<Row> = sqlx::query_as(&format!(
+        "{SELECT} AND (u.name LIKE ?2 ESCAPE '\\' OR u.email LIKE ?2 ESCAPE '\\' OR u.phone LIKE ?2 ESCAPE '\\')
+         ORDER BY u.name, u.id LIMIT ?3"
+    ))
+    .bind(tenant_id)
+    .bind(pattern)
+    .bind(limit)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows.into_iter().map(Row::into_info).collect())
+}
+
+/// Customer `id` of the tenant (not staff).
+pub async fn find(db: &Db, tenant_id: i64, id: i64) -> Result<Option<CustomerInfo>, Error> {
+    let row: Option<Row> = sqlx::query_as(&format!("{SELECT} AND u.id = ?"))
+        .bind(tenant_id)
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(row.map(Row::into_info))
+}
+
+/// A customer to register.
+pub struct NewCustomerRow<'a> {
+    pub tenant_id: i64,
+    pub email: &'a str,
+    pub name: &'a str,
+    pub customer_group_id: Option<i64>,
+    pub password_hash: &'a str,
+    pub phone: Option<&'a str>,
+    pub now: &'a str,
+}
+
+/// Inserts the customer unless the tenant has a user with that email: the new id, or `None`.
+/// UNIQUE (tenant_id, email) decides, so two agents registering one caller at once get one row.
+pub async fn insert(db: &Db, c: &NewCustomerRow<'_>) -> Result<Option<i64>, Error> {
+    sqlx::query_scalar(
+        "INSERT INTO users (tenant_id, email, name, role, customer_group_id, password_hash, created_at, phone)
+         VALUES (?, ?, ?, 'customer', ?, ?, ?, ?) ON CONFLICT (tenant_id, email) DO NOTHING RETURNING id",
+    )
+    .bind(c.tenant_id)
+    .bind(c.email)
+    .bind(c.name)
+    .bind(c.customer_group_id)
+    .bind(c.password_hash)
+    .bind(c.now)
+    .bind(c.phone)
+    .fetch_optional(db.pool())
+    .await
+    .map_err(Error::from)
+}
