@@ -1,6 +1,7 @@
-//! What a server needs to know to start. The CLI (main.rs) fills it from flags and environment;
-//! tests and the e2e crate build it directly.
+//! What a server needs to know to start, and [`Config::validate`], which checks it. The CLI
+//! (main.rs) fills it from flags and environment; tests and the e2e crate build it directly.
 
+use crate::secret::{Cipher, KeyError};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -10,6 +11,26 @@ pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/baton.db";
 pub const DEFAULT_DIST: &str = "dist";
 /// The default largest attachment, in MiB.
 pub const DEFAULT_MAX_UPLOAD_MB: u64 = 20;
+/// The largest upload limit accepted, in MiB (4 GiB): more is a typo rather than a plan.
+pub const MAX_UPLOAD_MB_LIMIT: u64 = 4096;
+
+/// What is wrong with a [`Config`], as found by [`Config::validate`]. Each message is one line
+/// that names the setting; none carries key material.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("unsupported database URL {0:?}: only sqlite: URLs are supported for now")]
+    UnsupportedDatabase(String),
+    #[error("invalid database URL {url:?}: {reason}")]
+    InvalidDatabaseUrl { url: String, reason: String },
+    #[error(transparent)]
+    SecretKey(#[from] KeyError),
+    #[error(
+        "invalid CORS origin {0:?}: expected scheme://host[:port], e.g. http://localhost:8081"
+    )]
+    CorsOrigin(String),
+    #[error("the upload limit must be 1 to {max} MiB, not {0}", max = MAX_UPLOAD_MB_LIMIT)]
+    UploadLimit(u64),
+}
 
 // Debug is written by hand below, so the secret key never reaches a log line.
 #[derive(Clone)]
@@ -50,6 +71,22 @@ impl std::fmt::Debug for Config {
 }
 
 impl Config {
+    /// Checks everything that can be checked without side effects: the database URL, the secret
+    /// key (or an existing key file), the CORS origins and the upload limit. `Server::start` runs
+    /// it before binding, so a bad value is reported as itself whether or not the port is free.
+    /// A missing `dist` is not an error: the API then runs alone (with a warning at start).
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        check_database_url(&self.database_url)?;
+        Cipher::check(self.secret_key.as_deref(), self.data_dir().as_deref())?;
+        for origin in &self.cors_origins {
+            check_origin(origin)?;
+        }
+        if !(1..=MAX_UPLOAD_MB_LIMIT).contains(&self.max_upload_mb) {
+            return Err(ConfigError::UploadLimit(self.max_upload_mb));
+        }
+        Ok(())
+    }
+
     /// The data directory: the SQLite file's directory, where `secret.key` and `attachments/`
     /// live. `None` for an in-memory database (or a URL that does not parse, which opening the
     /// database reports).
@@ -69,5 +106,98 @@ impl Default for Config {
             secret_key: None,
             max_upload_mb: DEFAULT_MAX_UPLOAD_MB,
         }
+    }
+}
+
+/// Checks a database URL as `storage::open` will read it, without opening anything: the one place
+/// the accepted schemes are decided before start (where PostgreSQL will be let in).
+pub fn check_database_url(url: &str) -> Result<(), ConfigError> {
+    if !url.starts_with("sqlite:") {
+        return Err(ConfigError::UnsupportedDatabase(url.to_owned()));
+    }
+    crate::storage::check_url(url).map_err(|reason| ConfigError::InvalidDatabaseUrl {
+        url: url.to_owned(),
+        reason,
+    })
+}
+
+/// An origin as browsers send it: `scheme://host[:port]` and nothing after. tower-http compares
+/// origins byte for byte, so a path or a trailing slash would never match, and it panics on `*`
+/// next to credentials; both are refused here rather than discovered later.
+fn check_origin(origin: &str) -> Result<(), ConfigError> {
+    let trimmed = origin.trim();
+    let well_formed = trimmed
+        .split_once("://")
+        .is_some_and(|(scheme, authority)| {
+            !scheme.is_empty()
+                && scheme
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
+                && !authority.is_empty()
+                && !authority.contains(|c: char| "/?#*@".contains(c) || c.is_whitespace())
+        });
+    // Visible ASCII only: what a header value may carry.
+    if well_formed && trimmed.bytes().all(|b| b.is_ascii_graphic()) {
+        Ok(())
+    } else {
+        Err(ConfigError::CorsOrigin(origin.to_owned()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origins_are_scheme_host_and_port_only() {
+        for good in [
+            "http://localhost:8081",
+            " https://help.example.com ",
+            "http://[::1]:3000",
+        ] {
+            assert!(check_origin(good).is_ok(), "{good}");
+        }
+        for bad in [
+            "*",
+            "",
+            "localhost:8081",
+            "http://",
+            "http://a.test/",
+            "http://a.test/x",
+            "http://*.a.test",
+            "http://a.test\nb",
+        ] {
+            assert!(check_origin(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn database_urls_are_checked_without_opening() {
+        assert!(check_database_url("sqlite::memory:").is_ok());
+        assert!(check_database_url("sqlite:///nonexistent/dir/baton.db").is_ok());
+        assert!(matches!(
+            check_database_url("postgres://localhost/baton"),
+            Err(ConfigError::UnsupportedDatabase(_))
+        ));
+        assert!(matches!(
+            check_database_url("sqlite://x.db?mode=bogus"),
+            Err(ConfigError::InvalidDatabaseUrl { .. })
+        ));
+    }
+
+    #[test]
+    fn the_upload_limit_is_bounded() {
+        let config = |max_upload_mb| Config {
+            database_url: "sqlite::memory:".to_owned(),
+            max_upload_mb,
+            ..Config::default()
+        };
+        assert!(config(1).validate().is_ok());
+        assert!(config(MAX_UPLOAD_MB_LIMIT).validate().is_ok());
+        assert!(matches!(
+            config(0).validate(),
+            Err(ConfigError::UploadLimit(0))
+        ));
+        assert!(config(MAX_UPLOAD_MB_LIMIT + 1).validate().is_err());
     }
 }

@@ -1,11 +1,14 @@
 //! The `baton-server` command: flags and environment in, a running server out.
 //!
 //! Configuration mistakes end the process with one line on stderr and exit code 2, never a panic:
-//! whoever started it (a person, a script, CI) should see what to fix at a glance.
+//! whoever started it (a person, a script, CI) should see what to fix at a glance. Everything that
+//! can be checked without side effects is checked before the port is bound (`Config::validate`),
+//! so a bad value is reported as itself even when the port is taken.
 
 use anyhow::Context;
 use baton_server::config::{
-    DEFAULT_ADDR, DEFAULT_DATABASE_URL, DEFAULT_DIST, DEFAULT_MAX_UPLOAD_MB,
+    self, DEFAULT_ADDR, DEFAULT_DATABASE_URL, DEFAULT_DIST, DEFAULT_MAX_UPLOAD_MB,
+    MAX_UPLOAD_MB_LIMIT,
 };
 use baton_server::{demo, Config, Server};
 use clap::{Parser, Subcommand};
@@ -72,7 +75,7 @@ struct ServeArgs {
     secret_key: Option<String>,
     /// The largest attachment accepted, in MiB.
     #[arg(long, env = "BATON_MAX_UPLOAD_MB", default_value_t = DEFAULT_MAX_UPLOAD_MB,
-          value_parser = clap::value_parser!(u64).range(1..=4096))]
+          value_parser = clap::value_parser!(u64).range(1..=MAX_UPLOAD_MB_LIMIT))]
     max_upload_mb: u64,
 }
 
@@ -162,6 +165,10 @@ fn seed(args: SeedArgs) -> ExitCode {
     };
     runtime.block_on(async {
         let started = std::time::Instant::now();
+        // The same check as `serve`, so both accept the same URLs.
+        if let Err(e) = config::check_database_url(&args.database) {
+            return fail(&e.to_string());
+        }
         let db = match baton_server::storage::open(&args.database).await {
             Ok(db) => db,
             Err(e) => return fail(&first_line(&e.to_string())),

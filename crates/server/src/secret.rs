@@ -49,15 +49,24 @@ impl Cipher {
     /// The configured key, else the key file in `data_dir` (created if missing), else — with no
     /// data directory, i.e. an in-memory database — a random key for this process.
     pub fn load(configured: Option<&str>, data_dir: Option<&Path>) -> Result<Cipher, KeyError> {
-        let key = match (
-            configured.map(str::trim).filter(|k| !k.is_empty()),
-            data_dir,
-        ) {
+        let key = match (configured_key(configured), data_dir) {
             (Some(text), _) => parse_key(text).ok_or(KeyError::BadKey)?,
             (None, Some(dir)) => key_file(&dir.join(KEY_FILE))?,
             (None, None) => rand::random(),
         };
         Ok(Cipher::new(&key))
+    }
+
+    /// Whether [`Cipher::load`] would accept these, checked without writing anything: the
+    /// configured key's format, else the key file's if it exists (a missing one is created by
+    /// `load`, which is fine). The server runs this before it binds its port, so a bad key is
+    /// reported as itself even when the port is taken.
+    pub fn check(configured: Option<&str>, data_dir: Option<&Path>) -> Result<(), KeyError> {
+        match (configured_key(configured), data_dir) {
+            (Some(text), _) => parse_key(text).map(drop).ok_or(KeyError::BadKey),
+            (None, Some(dir)) => read_key_file(&dir.join(KEY_FILE)).map(drop),
+            (None, None) => Ok(()),
+        }
     }
 
     pub fn new(key: &[u8; 32]) -> Cipher {
@@ -105,6 +114,11 @@ pub fn ticket_aad(tenant_id: i64, ticket_id: i64) -> Vec<u8> {
     format!("baton/confidential/{tenant_id}/{ticket_id}").into_bytes()
 }
 
+/// The configured key, if one was given: blank counts as none (an empty `BATON_SECRET_KEY=`).
+fn configured_key(configured: Option<&str>) -> Option<&str> {
+    configured.map(str::trim).filter(|k| !k.is_empty())
+}
+
 /// 64 hex digits, or standard base64 of exactly 32 bytes.
 fn parse_key(text: &str) -> Option<[u8; 32]> {
     if text.len() == 64 && text.bytes().all(|b| b.is_ascii_hexdigit()) {
@@ -126,26 +140,37 @@ fn hex32(text: &str) -> Option<[u8; 32]> {
 
 /// Reads the key file, or creates it with a fresh random key, readable by the owner only.
 fn key_file(path: &Path) -> Result<[u8; 32], KeyError> {
-    let io_error = |source| KeyError::KeyFile {
-        path: path.display().to_string(),
-        source,
-    };
+    if let Some(key) = read_key_file(path)? {
+        return Ok(key);
+    }
+    let io_error = |source| key_file_error(path, source);
+    let key: [u8; 32] = rand::random();
+    let hex: String = key.iter().map(|b| format!("{b:02x}")).collect();
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(io_error)?;
+    }
+    write_private(path, format!("{hex}\n").as_bytes()).map_err(io_error)?;
+    Ok(key)
+}
+
+/// The key in the key file; `None` when there is no such file yet.
+fn read_key_file(path: &Path) -> Result<Option<[u8; 32]>, KeyError> {
     match std::fs::read_to_string(path) {
         Ok(text) => hex32(text.trim())
             .filter(|_| text.trim().len() == 64)
+            .map(Some)
             .ok_or_else(|| KeyError::BadKeyFile {
                 path: path.display().to_string(),
             }),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            let key: [u8; 32] = rand::random();
-            let hex: String = key.iter().map(|b| format!("{b:02x}")).collect();
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir).map_err(io_error)?;
-            }
-            write_private(path, format!("{hex}\n").as_bytes()).map_err(io_error)?;
-            Ok(key)
-        }
-        Err(e) => Err(io_error(e)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(key_file_error(path, e)),
+    }
+}
+
+fn key_file_error(path: &Path, source: std::io::Error) -> KeyError {
+    KeyError::KeyFile {
+        path: path.display().to_string(),
+        source,
     }
 }
 
@@ -197,6 +222,27 @@ mod tests {
             .is_err());
         let again = cipher.seal("hunter2", &ticket_aad(1, 2)).expect("seal");
         assert_ne!(again.nonce, sealed.nonce);
+    }
+
+    #[test]
+    fn check_refuses_what_load_would_and_writes_nothing() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let data = dir.path().join("data");
+        assert!(Cipher::check(None, Some(&data)).is_ok());
+        assert!(!data.exists(), "check created the data directory");
+        assert!(matches!(
+            Cipher::check(Some("too-short"), Some(&data)),
+            Err(KeyError::BadKey)
+        ));
+        assert!(Cipher::check(Some("  "), None).is_ok());
+        std::fs::write(dir.path().join(KEY_FILE), "nope").expect("write");
+        assert!(matches!(
+            Cipher::check(None, Some(dir.path())),
+            Err(KeyError::BadKeyFile { .. })
+        ));
+        // A configured key wins over the file, as in `load`.
+        let hex = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+        assert!(Cipher::check(Some(hex), Some(dir.path())).is_ok());
     }
 
     #[test]

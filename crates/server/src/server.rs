@@ -1,7 +1,7 @@
-//! A running server: open and migrate the database, seed the demo, bind, and serve on the current
-//! tokio runtime until [`Server::shutdown`].
+//! A running server: check the configuration, bind, open and migrate the database, seed the demo,
+//! and serve on the current tokio runtime until [`Server::shutdown`].
 
-use crate::config::Config;
+use crate::config::{Config, ConfigError};
 use crate::demo;
 use crate::http::{app, AppState, StateError};
 use crate::storage::{self, OpenError};
@@ -17,6 +17,8 @@ pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 /// Why a server did not start. Each message is one line, meant for a human at a terminal.
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
+    #[error(transparent)]
+    Invalid(#[from] ConfigError),
     #[error(transparent)]
     Database(#[from] OpenError),
     #[error("cannot seed the demo data: {0}")]
@@ -40,12 +42,15 @@ pub struct Server {
 }
 
 impl Server {
-    /// Opens the database, migrates it, seeds the demo if asked and the database is empty, binds
-    /// `config.addr` and starts serving.
+    /// Checks the configuration, binds `config.addr`, opens and migrates the database, seeds the
+    /// demo if asked and the database is empty, and starts serving.
     pub async fn start(config: Config) -> Result<Server, StartError> {
-        // Bind first: a taken port is the most common mistake, and it should be reported before
-        // anything touches the database. Nothing is logged at info level until everything that
-        // can fail has been tried, so a failed start prints exactly one line.
+        // Check first, without side effects: a bad value must be reported as itself, not hidden
+        // behind a taken port (say, a developer's `make run` on 8080 while tests run).
+        config.validate()?;
+        // Then bind, before anything touches the disk: a taken port is the most common mistake,
+        // and it should not leave a fresh database or key file behind. Nothing is logged at info
+        // level until everything that can fail has been tried, so a failed start prints one line.
         let bind_error = |source| StartError::Bind {
             addr: config.addr,
             source,

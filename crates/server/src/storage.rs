@@ -193,6 +193,11 @@ pub async fn open(url: &str) -> Result<Db, OpenError> {
     Ok(Db { pool })
 }
 
+/// Whether `url` is a database URL this module can open (its syntax; nothing is opened).
+pub fn check_url(url: &str) -> Result<(), String> {
+    SqliteConnectOptions::from_str(url).map(drop).map_err(|e| e.to_string())
+}
+
 /// The directory of the database file at `url`, where the server keeps its other files; `None`
 /// for an in-memory database (or a URL that does not parse, which opening the database reports).
 pub fn data_dir(url: &str) -> Option<std::path::PathBuf> {

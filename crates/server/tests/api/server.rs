@@ -268,15 +268,33 @@ async fn a_missing_dist_serves_the_api_only() {
 
 #[tokio::test]
 async fn start_errors_are_reported_not_panicked() {
+    // Bad values on a taken port: each is reported as itself, checked before the bind.
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut bad = config(&dir);
-    bad.database_url = "postgres://localhost/baton".to_owned();
-    let err = Server::start(bad).await.err().expect("refused");
-    assert!(err.to_string().contains("only sqlite"), "{err}");
-
     let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let busy_addr = taken.local_addr().expect("addr");
+    let on_busy_port = |tweak: fn(&mut Config)| {
+        let mut c = config(&dir);
+        c.addr = busy_addr;
+        tweak(&mut c);
+        c
+    };
+    for (bad, needle) in [
+        (
+            on_busy_port(|c| c.database_url = "postgres://localhost/baton".to_owned()),
+            "only sqlite",
+        ),
+        (
+            on_busy_port(|c| c.cors_origins = vec!["*".to_owned()]),
+            "invalid CORS origin",
+        ),
+        (on_busy_port(|c| c.max_upload_mb = 0), "upload limit"),
+    ] {
+        let err = Server::start(bad).await.err().expect("refused");
+        assert!(err.to_string().contains(needle), "{err}");
+    }
+
     let mut busy = config(&dir);
-    busy.addr = taken.local_addr().expect("addr");
+    busy.addr = busy_addr;
     let err = Server::start(busy).await.err().expect("refused");
     assert!(err.to_string().starts_with("cannot listen on"), "{err}");
 }
