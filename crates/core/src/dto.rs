@@ -6,10 +6,12 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 mod catalog;
+mod change;
 mod events;
 mod files;
 
 pub use catalog::*;
+pub use change::{field as change_field, SystemChange};
 pub use events::*;
 pub use files::*;
 
@@ -195,10 +197,15 @@ pub struct Message {
     /// `None` for system entries.
     #[serde(default)]
     pub author: Option<UserRef>,
+    /// Empty for system entries (except those written before they were structured, which carry
+    /// an English audit line and neither `status_change` nor `change`).
     pub body: String,
     /// For system entries: the status change it records, e.g. `open` → `solved`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_change: Option<StatusChange>,
+    /// For system entries: the property change it records (staff only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<SystemChange>,
     pub created_at: String,
     #[serde(default)]
     pub attachments: Vec<Attachment>,

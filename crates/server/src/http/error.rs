@@ -161,10 +161,11 @@ fn domain_problem(status: u16, e: &DomainError) -> Problem {
             p.reason = Some((*reason).to_owned());
             p
         }
-        DomainError::PreconditionFailed { current_version } => {
+        DomainError::PreconditionFailed { current_version, changed } => {
             let mut p = Problem::new(status, code::PRECONDITION_FAILED, "Precondition failed")
                 .with_detail("the ticket changed since you loaded it; reload it and re-apply");
             p.current_version = Some(*current_version);
+            p.changed = changed.clone();
             p
         }
         DomainError::AlreadyExists(what) => {

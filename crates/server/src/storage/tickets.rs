@@ -231,11 +231,12 @@ pub(crate) fn like_pattern(text: &str) -> String {
     pattern
 }
 
-/// Sets the status (and touches `updated_at`) of a ticket of `tenant_id`.
+/// Sets the status (and touches `updated_at`) of a ticket of `tenant_id`, which makes a new
+/// version; that version.
 ///
 /// With `expected`, only if the ticket is still at that version: the check is part of the UPDATE
 /// (the row lock makes a concurrent writer wait, then see the new version), so two writers on one
-/// version cannot both win. `false` when the version had moved on, and nothing was written.
+/// version cannot both win. `None` when the version had moved on, and nothing was written.
 pub async fn set_status(
     tx: &mut Conn,
     tenant_id: i64,
@@ -243,19 +244,20 @@ pub async fn set_status(
     status: Status,
     now: &str,
     expected: Option<i64>,
-) -> Result<bool, Error> {
-    let done = sqlx::query(
-        "UPDATE tickets SET status = ?1, updated_at = ?2, version = version + 1
-         WHERE tenant_id = ?3 AND id = ?4 AND (?5 IS NULL OR version = ?5)",
+) -> Result<Option<i64>, Error> {
+    sqlx::query_scalar(
+        "UPDATE tickets SET status = $1, updated_at = $2, version = version + 1
+         WHERE tenant_id = $3 AND id = $4 AND ($5 IS NULL OR version = $5)
+         RETURNING version",
     )
     .bind(status.code())
     .bind(now)
     .bind(tenant_id)
     .bind(id)
     .bind(expected)
-    .execute(tx.raw())
-    .await?;
-    Ok(done.rows_affected() == 1)
+    .fetch_optional(tx.raw())
+    .await
+    .map_err(Error::from)
 }
 
 /// Stores the customer's rating; only ever called on the `rate` transition, which happens once.
@@ -276,29 +278,43 @@ pub async fn set_rating(
     Ok(())
 }
 
-/// Marks a ticket as changed (a new message in its thread, a property or flag): `updated_at` and a
-/// new version.
+/// Marks a ticket's properties or flags as changed: `updated_at` and a new version; that version.
+/// The version counts what `PATCH` and the actions change (properties, status, flags), not the
+/// thread: a message alone goes through [`touch_updated`].
 ///
 /// With `expected`, only if the ticket is still at that version (checked inside the UPDATE, as
-/// in [`set_status`]); `false` when it had moved on.
+/// in [`set_status`]); `None` when it had moved on.
 pub async fn touch(
     tx: &mut Conn,
     tenant_id: i64,
     id: i64,
     now: &str,
     expected: Option<i64>,
-) -> Result<bool, Error> {
-    let done = sqlx::query(
-        "UPDATE tickets SET updated_at = ?1, version = version + 1
-         WHERE tenant_id = ?2 AND id = ?3 AND (?4 IS NULL OR version = ?4)",
+) -> Result<Option<i64>, Error> {
+    sqlx::query_scalar(
+        "UPDATE tickets SET updated_at = $1, version = version + 1
+         WHERE tenant_id = $2 AND id = $3 AND ($4 IS NULL OR version = $4)
+         RETURNING version",
     )
     .bind(now)
     .bind(tenant_id)
     .bind(id)
     .bind(expected)
-    .execute(tx.raw())
-    .await?;
-    Ok(done.rows_affected() == 1)
+    .fetch_optional(tx.raw())
+    .await
+    .map_err(Error::from)
+}
+
+/// Marks a ticket as updated without a new version: a message in its thread, or the requester's
+/// confidential info, which no property edit can conflict with.
+pub async fn touch_updated(tx: &mut Conn, tenant_id: i64, id: i64, now: &str) -> Result<(), Error> {
+    sqlx::query("UPDATE tickets SET updated_at = $1 WHERE tenant_id = $2 AND id = $3")
+        .bind(now)
+        .bind(tenant_id)
+        .bind(id)
+        .execute(tx.raw())
+        .await?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -2,7 +2,8 @@
 //! may move the status (`status::on_reply`); the move, its system entry, the attachments it links
 //! and its live events commit with the reply.
 
-use super::{links, record_change, Outcome};
+use super::audit::{self, Entry};
+use super::{links, Outcome};
 use crate::auth::CurrentUser;
 use crate::events::{self, Change};
 use crate::error::Error;
@@ -85,6 +86,8 @@ pub async fn post_message(
         author_id: Some(user.id),
         body: &new.body,
         status_change: None,
+        change: None,
+        version: None,
         now: &now,
     };
     let message_id = message_store::insert(&mut tx, &entry).await?;
@@ -106,12 +109,17 @@ pub async fn post_message(
     match event {
         Some(action) => {
             let to = status::apply(from, action, user.actor())?;
-            ticket_store::set_status(&mut tx, user.tenant_id, id, to, &now, None).await?;
-            record_change(&mut tx, user, id, StatusChange { from, to }, &now).await?;
+            // No expected version: a reply is never refused for an edit made meanwhile.
+            let version = ticket_store::set_status(&mut tx, user.tenant_id, id, to, &now, None)
+                .await?
+                .ok_or(Error::NotFound)?;
+            audit::entry(&mut tx, user, id, Entry::Status(StatusChange { from, to }), version, &now).await?;
             live.push(events::record(&mut tx, &ticket, user.tenant_id, Change::Updated(to)).await?);
         }
         None => {
-            ticket_store::touch(&mut tx, user.tenant_id, id, &now, None).await?;
+            // A message is not a property: the version stays, so an agent's unsaved edit of the
+            // properties is not made stale by a reply (theirs or the customer's).
+            ticket_store::touch_updated(&mut tx, user.tenant_id, id, &now).await?;
         }
     }
     if let Some(key) = key {

@@ -28,6 +28,7 @@ mod sharing;
 mod sse;
 mod stream_tickets;
 mod support;
+mod triage;
 mod tickets;
 mod uploads;
 mod views;
