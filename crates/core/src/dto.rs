@@ -11,7 +11,7 @@ mod events;
 mod files;
 
 pub use catalog::*;
-pub use change::{field as change_field, SystemChange};
+pub use change::{field as change_field, SystemChange, ThreadEntry};
 pub use events::*;
 pub use files::*;
 
@@ -198,14 +198,12 @@ pub struct Message {
     #[serde(default)]
     pub author: Option<UserRef>,
     /// Empty for system entries (except those written before they were structured, which carry
-    /// an English audit line and neither `status_change` nor `change`).
+    /// an English audit line and neither a status change nor a property change).
     pub body: String,
-    /// For system entries: the status change it records, e.g. `open` → `solved`.
+    /// For system entries: the status change it records, e.g. `open` → `solved`. (A property
+    /// change, staff only, is the `change` of a [`ThreadEntry`].)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_change: Option<StatusChange>,
-    /// For system entries: the property change it records (staff only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub change: Option<SystemChange>,
     pub created_at: String,
     #[serde(default)]
     pub attachments: Vec<Attachment>,

@@ -97,10 +97,6 @@ pub struct Problem {
     /// For `precondition_failed`: the ticket's version now.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_version: Option<i64>,
-    /// For `precondition_failed`: the properties changed since the version sent (`priority`,
-    /// `status`, `fields.<key>`, …), as far as the server recorded them.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub changed: Vec<String>,
 }
 
 fn about_blank() -> String {
@@ -118,7 +114,6 @@ impl Problem {
             errors: Vec::new(),
             reason: None,
             current_version: None,
-            changed: Vec::new(),
         }
     }
 

@@ -3,17 +3,27 @@
 //! client words them in its reader's language. Customers never receive these entries (internal
 //! triage is not their business): only status changes reach them.
 
-use super::FieldValue;
+use super::{FieldValue, Message};
 use serde::{Deserialize, Serialize};
+
+/// One entry of a ticket's thread as the API sends it: the [`Message`] and, on the system entry of
+/// a property change, its [`SystemChange`] (staff only). The help center reads the same JSON as a
+/// plain `Message`, ignoring `change` (it never receives one), so its size-budgeted bundle carries
+/// no deserializer for changes: adding the field to `Message` measured +0.9 KB brotli there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThreadEntry {
+    #[serde(flatten)]
+    pub message: Message,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<SystemChange>,
+}
 
 /// One property change. `from`/`to` are `None` when the property had or has no value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SystemChange {
     /// Which property: one of [`field`]'s names, or `fields.<key>` for a custom field.
     pub field: String,
-    #[serde(default)]
     pub from: Option<FieldValue>,
-    #[serde(default)]
     pub to: Option<FieldValue>,
 }
 
@@ -57,6 +67,29 @@ impl SystemChange {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_entry_is_a_message_with_its_change() {
+        let entry = ThreadEntry {
+            message: Message {
+                id: 9,
+                ticket_id: 2,
+                kind: crate::MessageKind::System,
+                author: None,
+                body: String::new(),
+                status_change: None,
+                created_at: "2026-11-24T23:40:00Z".into(),
+                attachments: Vec::new(),
+            },
+            change: Some(SystemChange::new(field::PRIORITY, None, Some(FieldValue::String("high".into())))),
+        };
+        let json = serde_json::to_value(&entry).expect("json");
+        assert_eq!(json["change"], serde_json::json!({"field": "priority", "from": null, "to": "high"}));
+        assert_eq!(json["id"], 9);
+        assert_eq!(serde_json::from_value::<ThreadEntry>(json.clone()).expect("entry"), entry);
+        // The help center's reading: the same JSON as a Message, the change ignored.
+        assert_eq!(serde_json::from_value::<Message>(json).expect("message"), entry.message);
+    }
 
     #[test]
     fn the_wire_shape_is_field_from_to() {

@@ -2,7 +2,7 @@
 //! property change stored as field, from and to, each value JSON text).
 
 use super::{decode_code, encode_code, Db};
-use baton_core::{change_field, FieldValue, Message, MessageKind, Status, StatusChange, SystemChange, UserRef};
+use baton_core::{change_field, FieldValue, Message, MessageKind, Status, StatusChange, SystemChange, ThreadEntry, UserRef};
 use crate::storage::{Conn, Error};
 
 const SELECT: &str = "SELECT m.id, m.ticket_id, m.kind, m.author_id, u.name AS author_name, m.body,
@@ -37,7 +37,7 @@ fn encode_value(value: Option<&FieldValue>) -> Option<String> {
 }
 
 impl MessageRow {
-    pub fn into_message(self) -> Result<Message, Error> {
+    pub fn into_entry(self) -> Result<ThreadEntry, Error> {
         let status_change = match (&self.status_from, &self.status_to) {
             (Some(from), Some(to)) => Some(StatusChange {
                 from: decode_code::<Status>("status_from", from)?,
@@ -61,17 +61,17 @@ impl MessageRow {
             (_, Some(id), Some(name)) => Some(UserRef { id, name }),
             _ => None,
         };
-        Ok(Message {
+        let message = Message {
             id: self.id,
             ticket_id: self.ticket_id,
             kind,
             author,
             body: self.body,
             status_change,
-            change,
             created_at: self.created_at,
             attachments: Vec::new(),
-        })
+        };
+        Ok(ThreadEntry { message, change })
     }
 }
 

@@ -13,11 +13,11 @@ use crate::storage::tickets as ticket_store;
 use crate::storage::{self, attachments, idempotency};
 use baton_core::problem::field_code;
 use baton_core::status;
-use baton_core::{validate, Message, MessageKind, NewMessage, Page, StatusChange};
+use baton_core::{validate, MessageKind, NewMessage, Page, StatusChange, ThreadEntry};
 use crate::storage::Conn;
 
 /// The whole thread of ticket `id`, oldest first. Customers never receive internal notes.
-pub async fn messages(app: &Services, user: &CurrentUser, id: i64) -> Result<Page<Message>, Error> {
+pub async fn messages(app: &Services, user: &CurrentUser, id: i64) -> Result<Page<ThreadEntry>, Error> {
     let mut conn = app.db.acquire().await?;
     ticket_store::get(&mut conn, user.ticket_scope(), id)
         .await?
@@ -28,9 +28,9 @@ pub async fn messages(app: &Services, user: &CurrentUser, id: i64) -> Result<Pag
     let items = rows
         .into_iter()
         .map(|r| {
-            let mut message = r.into_message()?;
-            message.attachments = files.remove(&message.id).unwrap_or_default();
-            Ok(message)
+            let mut entry = r.into_entry()?;
+            entry.message.attachments = files.remove(&entry.message.id).unwrap_or_default();
+            Ok(entry)
         })
         .collect::<Result<Vec<_>, storage::Error>>()?;
     Ok(Page {
@@ -46,7 +46,7 @@ pub async fn post_message(
     id: i64,
     new: NewMessage,
     key: Option<&str>,
-) -> Result<Outcome<Message>, Error> {
+) -> Result<Outcome<ThreadEntry>, Error> {
     validate::new_message(&new).map_err(Error::Validation)?;
     match new.kind {
         MessageKind::Public => {}
@@ -139,12 +139,12 @@ async fn read(
     user: &CurrentUser,
     ticket_id: i64,
     message_id: i64,
-) -> Result<Message, Error> {
+) -> Result<ThreadEntry, Error> {
     let row = message_store::get(conn, user.tenant_id, message_id)
         .await?
         .ok_or(Error::NotFound)?;
-    let mut message = row.into_message()?;
+    let mut entry = row.into_entry()?;
     let mut files = attachments::of_messages(conn, user.tenant_id, ticket_id).await?;
-    message.attachments = files.remove(&message_id).unwrap_or_default();
-    Ok(message)
+    entry.message.attachments = files.remove(&message_id).unwrap_or_default();
+    Ok(entry)
 }
