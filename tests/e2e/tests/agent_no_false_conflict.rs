@@ -68,6 +68,8 @@ async fn the_agents_own_reply_between_edit_and_save_is_no_conflict() {
     // The customer answers too (open stays open).
     alice.say(&id, "public", "Thanks, waiting.").await;
     b.find_by(message_with("Thanks, waiting.")).await;
+    // The "reply sent" toast covers the save button until it goes.
+    b.gone("toast").await;
     save_without_conflict(&b, &agent_api, &id, |t| t["priority"] == "high").await;
     // The thread words the change for the agent.
     b.find_by(message_with("Priority: Normal → High")).await;

@@ -82,8 +82,10 @@ async fn the_customer_page_shows_no_staff_change_and_the_agent_reads_each() {
     let after = texts(&alice, system_entries()).await;
     assert_eq!(after.len(), before.len() + 1, "{after:?}");
     assert!(after.iter().all(|t| t.contains("状态")), "only status changes: {after:?}");
+    // (The ticket's current type and custom field values are hers to read, as on any ticket page;
+    // the record of who changed what is not.)
     let source = alice.driver.source().await.expect("source");
-    for word in ["urgent", "紧急", "escalated", "vip", "Li Lei", "回收站", "隔离", "Acme Trading", "priority", "优先级"] {
+    for word in ["urgent", "紧急", "escalated", "vip", "Li Lei", "回收站", "隔离", "Support", "priority", "优先级", "→ 账单"] {
         assert!(!source.contains(word), "alice's page shows {word:?}");
     }
     assert!(alice_api.messages(&id).await.iter().all(|m| m.get("change").is_none()));
