@@ -70,6 +70,18 @@ pub fn staff_only(user: &CurrentUser) -> Result<(), Error> {
     }
 }
 
+/// 409 for what a trashed or suspended ticket refuses (status actions, public replies): it stays
+/// as it is until staff restore or unsuspend it.
+fn not_flagged(row: &ticket_store::TicketRow) -> Result<(), Error> {
+    if row.trashed_at.is_some() {
+        return Err(Error::Refused { reason: "ticket_trashed", detail: "restore the ticket from the trash first" });
+    }
+    if row.suspended_at.is_some() {
+        return Err(Error::Refused { reason: "ticket_suspended", detail: "unsuspend the ticket first" });
+    }
+    Ok(())
+}
+
 /// Applies a lifecycle event by `user` and records it in the thread; the updated ticket. Only the
 /// requester (and staff) drive the lifecycle: group members who see a ticket get 403. `expected`
 /// is the version of `If-Match`, if sent. A trashed or suspended ticket does not move.
@@ -92,12 +104,7 @@ pub async fn act(
         ));
     }
     audit::check_version(&mut tx, user, &row, expected).await?;
-    if row.trashed_at.is_some() {
-        return Err(Error::Refused { reason: "ticket_trashed", detail: "restore the ticket from the trash first" });
-    }
-    if row.suspended_at.is_some() {
-        return Err(Error::Refused { reason: "ticket_suspended", detail: "unsuspend the ticket first" });
-    }
+    not_flagged(&row)?;
     let from = row.status()?;
     let to = status::apply(from, event.action, user.actor())?;
     let now = storage::timestamp(app.clock.now());

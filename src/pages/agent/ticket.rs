@@ -138,6 +138,9 @@ fn page(state: Loaded, first: Ticket) -> impl IntoView {
     let internal = RwSignal::new(false);
     keys::install(state, ticket, internal);
     let status = move || ticket.with(|t| t.as_ref().map(|t| t.status.code()));
+    let flagged = Signal::derive(move || {
+        ticket.with(|t| t.as_ref().and_then(|t| t.staff.as_ref()).is_some_and(|s| s.trashed_at.is_some() || s.suspended_at.is_some()))
+    });
     provide_context(ChangeCatalog { changes: state.changes, types: state.types });
     let describe: fn(i64) -> Option<String> = describe_in_context;
     view! {
@@ -152,7 +155,7 @@ fn page(state: Loaded, first: Ticket) -> impl IntoView {
                     <h2 id="thread-heading">{tr(Key::ThreadHeading)}</h2>
                     {move || view! { <Thread messages=state.thread.get() describe=Some(describe) /> }}
                 </section>
-                <composer::AgentComposer ticket=first.clone() state typing internal />
+                <composer::AgentComposer ticket=first.clone() state typing internal notes_only=flagged />
                 <keys::Hint />
             </div>
             <div class="agent-ticket-side">

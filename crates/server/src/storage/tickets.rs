@@ -113,17 +113,13 @@ pub async fn get(
     q.build_query_as().fetch_optional(conn.raw()).await.map_err(Error::from)
 }
 
-/// Whether `scope` may see ticket `id` now; `live_only` also requires it to be neither trashed
-/// nor suspended (what customers' live events need).
-pub async fn visible(db: &Db, scope: TicketScope, id: i64, live_only: bool) -> Result<bool, Error> {
+/// Whether `scope` may see ticket `id` now (customers: not while it is trashed or suspended).
+pub async fn visible(db: &Db, scope: TicketScope, id: i64) -> Result<bool, Error> {
     let mut q = QueryBuilder::<Sqlite>::new(
         "SELECT COUNT(*) FROM tickets t JOIN users u ON u.id = t.requester_id WHERE t.id = ",
     );
     q.push_bind(id);
     push_scope(&mut q, scope);
-    if live_only {
-        q.push(" AND t.trashed_at IS NULL AND t.suspended_at IS NULL");
-    }
     let n: i64 = q.build_query_scalar().fetch_one(db.pool()).await?;
     Ok(n > 0)
 }
@@ -200,6 +196,10 @@ pub(crate) fn push_scope(q: &mut QueryBuilder<'_, Sqlite>, scope: TicketScope) {
             q.push(" AND t.requester_id = ").push_bind(requester_id);
         }
         (None, _) => {}
+    }
+    // A trashed or suspended ticket is out of its customers' sight until staff restore it.
+    if scope.requester_id.is_some() {
+        q.push(" AND t.trashed_at IS NULL AND t.suspended_at IS NULL");
     }
     if let Some(agent) = scope.agent_id {
         push_agent_scope(q, agent);

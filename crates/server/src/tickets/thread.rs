@@ -3,7 +3,7 @@
 //! and its live events commit with the reply.
 
 use super::audit::{self, Entry};
-use super::{links, Outcome};
+use super::{links, not_flagged, Outcome};
 use crate::auth::CurrentUser;
 use crate::events::{self, Change};
 use crate::error::Error;
@@ -74,6 +74,11 @@ pub async fn post_message(
                 replayed: true,
             });
         }
+    }
+    // Nobody would read a public reply on a trashed or suspended ticket (its customers do not see
+    // it), and it could move the status of a ticket that must not move: notes only, until restored.
+    if new.kind == MessageKind::Public {
+        not_flagged(&ticket)?;
     }
     let wanted = links::of_message(&new.attachment_ids);
     links::check(&mut tx, user, &wanted).await?;

@@ -13,6 +13,7 @@ mod confidential;
 mod confidential_logs;
 mod events;
 mod fields;
+mod flagged;
 mod idempotency;
 mod isolation;
 mod kb;
