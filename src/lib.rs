@@ -59,6 +59,7 @@ pub fn AgentApp() -> impl IntoView {
     i18n::agent::register();
     I18n::provide(I18n::detect());
     let toasts = Toasts::provide();
+    state::handoff::Handoffs::get();
     let config = RwSignal::new(None::<Config>);
     leptos::task::spawn_local(async move { config.set(Some(Config::load().await)) });
     view! {

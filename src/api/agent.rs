@@ -118,9 +118,10 @@ impl Api {
             .await
     }
 
-    /// `GET /customers/{id}`: the customer and their latest tickets.
-    pub async fn customer(&self, id: i64) -> Result<CustomerPanel, ApiError> {
-        self.fetch(self.get(&format!("/customers/{id}")).build()).await
+    /// `GET /tickets/{id}/requester`: the panel of the ticket's requester, whoever asked it (a
+    /// customer, or staff asking for themselves).
+    pub async fn requester_panel(&self, ticket: i64) -> Result<CustomerPanel, ApiError> {
+        self.fetch(self.get(&format!("/tickets/{ticket}/requester")).build()).await
     }
 
     /// `GET /groups`: the agent groups with their members.

@@ -5,6 +5,7 @@
 mod change_entry;
 mod conflict_panel;
 mod customer_panel;
+mod handoff_notice;
 mod presence_bar;
 mod quick_reply;
 mod ticket_table;
@@ -17,6 +18,7 @@ mod shortcut_help;
 pub use change_entry::{describe_change, describe_in_context, show_value, ChangeCatalog};
 pub use conflict_panel::{ConflictPanel, ConflictRow};
 pub use customer_panel::CustomerCard;
+pub use handoff_notice::HandoffNotice;
 pub use presence_bar::{PresenceBar, Typing};
 pub use quick_reply::QuickReplyPicker;
 pub use ticket_table::{default_columns, visible_range, TicketTable, ROW_HEIGHT};

@@ -148,6 +148,13 @@ pub enum ListKey {
     ShortcutsSaved,
     ErrShortcut,
     BackToWorkspace,
+    // A hand-off out of the agent's sight.
+    HandedTo,
+    HandedAway,
+    HandoffUndo,
+    HandoffUndone,
+    HandoffUndoGone,
+    HandoffDismiss,
 }
 
 registered_keyset!(ListKey, AgentList);

@@ -22,6 +22,7 @@ pub enum TicketKey {
     TicketType,
     TicketSubtype,
     NoType,
+    TypeChangeHint,
     CustomFields,
     CcNone,
     // Channels.
@@ -35,6 +36,7 @@ pub enum TicketKey {
     CustomerEmail,
     CustomerPhone,
     NoCustomerGroup,
+    StaffRequester,
     // Phone registration.
     PhoneLink,
     PhoneTitle,

@@ -199,6 +199,13 @@ pub struct CustomerInfo {
     pub phone: Option<String>,
     #[serde(default)]
     pub customer_group: Option<GroupRef>,
+    /// `customer`, or a staff role when staff asked the ticket (a requester panel's own).
+    #[serde(default = "customer_role")]
+    pub role: Role,
+}
+
+fn customer_role() -> Role {
+    Role::Customer
 }
 
 /// `POST /api/v1/customers` (phone registration of a new caller).

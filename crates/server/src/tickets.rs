@@ -16,6 +16,7 @@ mod links;
 mod list;
 mod lists;
 mod patch;
+mod retype;
 mod thread;
 
 pub use bulk::{bulk, MAX_BULK};

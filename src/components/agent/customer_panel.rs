@@ -1,25 +1,24 @@
-//! The customer panel beside a ticket (`customer-panel`): the requester, their customer group and
-//! their other tickets (`customer-ticket`), each one click away.
+//! The customer panel beside a ticket (`customer-panel`): the requester — a customer, or a staff
+//! member who asked the ticket themselves — their customer group and their other tickets
+//! (`customer-ticket`), each one click away.
 
 use crate::api::use_api;
 use crate::i18n::agent::agent_status_key;
 use crate::i18n::{AgentKey, TicketKey};
 use crate::routes::Page;
 use crate::state::locale::{tr, trf};
-use baton_core::CustomerPanel;
+use baton_core::{CustomerPanel, Role};
 use leptos::prelude::*;
 
 #[component]
 pub fn CustomerCard(
-    /// The requester's user id.
-    requester: i64,
-    /// The ticket on screen, left out of the history.
+    /// The ticket on screen: its requester is shown, and it is left out of their history.
     current: i64,
 ) -> impl IntoView {
     let api = use_api();
     let panel = RwSignal::new(None::<CustomerPanel>);
     leptos::task::spawn_local(async move {
-        if let Ok(p) = api.customer(requester).await {
+        if let Ok(p) = api.requester_panel(current).await {
             panel.try_set(Some(p));
         }
     });
@@ -48,9 +47,10 @@ pub fn CustomerCard(
             <p>{trf(TicketKey::CustomerEmail.into(), vec![c.email])}</p>
             {c.phone.map(|phone| view! { <p>{trf(TicketKey::CustomerPhone.into(), vec![phone])}</p> })}
             <p data-testid="customer-group">
-                {match c.customer_group {
-                    Some(g) => trf(AgentKey::CustomerGroup.into(), vec![g.name]).into_any(),
-                    None => tr(TicketKey::NoCustomerGroup.into()).into_any(),
+                {match (c.role, c.customer_group) {
+                    (Role::Customer, Some(g)) => trf(AgentKey::CustomerGroup.into(), vec![g.name]).into_any(),
+                    (Role::Customer, None) => tr(TicketKey::NoCustomerGroup.into()).into_any(),
+                    (_, _) => tr(TicketKey::StaffRequester.into()).into_any(),
                 }}
             </p>
             <h3>{tr(AgentKey::OtherTickets.into())}</h3>

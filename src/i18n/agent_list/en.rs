@@ -140,5 +140,11 @@ pub fn text(key: ListKey) -> &'static str {
         ShortcutsSaved => "Shortcuts saved.",
         ErrShortcut => "This key is already used by another action, or cannot be used.",
         BackToWorkspace => "Back to the workspace",
+        HandedTo => "Ticket #{0} handed to {1}. You no longer see it.",
+        HandedAway => "Ticket #{0} handed on. You no longer see it.",
+        HandoffUndo => "Undo",
+        HandoffUndone => "Hand-off undone.",
+        HandoffUndoGone => "The hand-off can no longer be undone: the ticket changed since.",
+        HandoffDismiss => "Dismiss",
     }
 }

@@ -140,5 +140,11 @@ pub fn text(key: ListKey) -> &'static str {
         ShortcutsSaved => "快捷键已保存。",
         ErrShortcut => "此键已被其他操作使用，或不可用。",
         BackToWorkspace => "返回工作台",
+        HandedTo => "工单 #{0} 已转交给{1}，您将不再看到它。",
+        HandedAway => "工单 #{0} 已转交，您将不再看到它。",
+        HandoffUndo => "撤销",
+        HandoffUndone => "已撤销转交。",
+        HandoffUndoGone => "无法再撤销转交：工单此后已有变更。",
+        HandoffDismiss => "关闭",
     }
 }

@@ -163,7 +163,7 @@ fn page(state: Loaded, first: Ticket) -> impl IntoView {
                 {move || ticket.get().map(|t| view! { <side::Actions ticket=t state /> })}
                 <properties::Properties first=first.clone() ticket state />
                 <side::Confidential ticket=first.clone() />
-                <CustomerCard requester=first.requester.id current=id />
+                <CustomerCard current=id />
             </div>
         </article>
     }

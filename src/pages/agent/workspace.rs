@@ -5,7 +5,7 @@
 //! `view-edit` open the view editor in the main pane, `view-manage` the order and hidden list.
 
 use crate::api::use_api;
-use crate::components::agent::{default_columns, BulkBar, ShortcutHelp, TicketTable, ViewEditor, ViewList, ViewManager};
+use crate::components::agent::{default_columns, BulkBar, HandoffNotice, ShortcutHelp, TicketTable, ViewEditor, ViewList, ViewManager};
 use crate::components::ui::ErrorPanel;
 use crate::i18n::{AgentKey, Key, ListKey};
 use crate::routes::{agent_view_path, Page};
@@ -259,6 +259,7 @@ pub fn Workspace() -> impl IntoView {
                         <a href=Page::AgentSettings.path() data-testid="agent-settings-link">{tr(ListKey::SettingsNav.into())}</a>
                     </div>
                 </div>
+                <HandoffNotice />
                 {editor}
                 {move || failure.get().map(|error| view! { <ErrorPanel error /> })}
                 {move || (loaded_once.get() && rows.with(Vec::is_empty)).then(|| view! {

@@ -33,6 +33,7 @@ pub fn router() -> Routes {
         .get("/customers", search_customers)
         .post("/customers", create_customer)
         .get("/customers/{id}", customer_panel)
+        .get("/tickets/{id}/requester", requester_panel)
         .post("/customers/{id}/tickets", register_ticket)
         .get("/tickets/{id}/presence", presence)
         .post("/tickets/{id}/presence", beat)
@@ -128,6 +129,11 @@ async fn create_customer(
 
 async fn customer_panel(State(s): State<AppState>, user: CurrentUser, PathId(id): PathId) -> Result<Json<CustomerPanel>, Error> {
     Ok(Json(customers::panel(&s.db, &user, id).await?))
+}
+
+/// The panel of ticket `id`'s requester, whoever asked it.
+async fn requester_panel(State(s): State<AppState>, user: CurrentUser, PathId(id): PathId) -> Result<Json<CustomerPanel>, Error> {
+    Ok(Json(customers::requester_panel(&s.db, &user, id).await?))
 }
 
 /// Phone registration: a ticket for customer `id`, by staff; channel `phone` unless the

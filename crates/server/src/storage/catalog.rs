@@ -281,22 +281,3 @@ pub async fn insert_field(
     .await.map_err(Error::from)
 }
 
-/// Whether ticket type `id` is the tenant's.
-pub async fn type_exists(conn: &mut Conn, tenant_id: i64, id: i64) -> Result<bool, Error> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM ticket_types WHERE tenant_id = ? AND id = ?")
-        .bind(tenant_id)
-        .bind(id)
-        .fetch_one(conn.raw())
-        .await?;
-    Ok(n > 0)
-}
-
-/// Whether sub-type `id` is the tenant's.
-pub async fn subtype_exists(conn: &mut Conn, tenant_id: i64, id: i64) -> Result<bool, Error> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM ticket_subtypes WHERE tenant_id = ? AND id = ?")
-        .bind(tenant_id)
-        .bind(id)
-        .fetch_one(conn.raw())
-        .await?;
-    Ok(n > 0)
-}

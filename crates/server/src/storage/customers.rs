@@ -1,8 +1,9 @@
 //! Customers as staff look them up: by id, by a part of name, email or phone, and registered by
 //! an agent.
 
+use super::decode_code;
 use crate::storage::{Db, Error};
-use baton_core::{CustomerInfo, GroupRef};
+use baton_core::{CustomerInfo, GroupRef, Role};
 
 #[derive(sqlx::FromRow)]
 struct Row {
@@ -12,23 +13,27 @@ struct Row {
     phone: Option<String>,
     group_id: Option<i64>,
     group_name: Option<String>,
+    role: String,
 }
 
 impl Row {
-    fn into_info(self) -> CustomerInfo {
+    fn into_info(self) -> Result<CustomerInfo, Error> {
         let customer_group = self.group_id.zip(self.group_name).map(|(id, name)| GroupRef { id, name });
-        CustomerInfo { id: self.id, name: self.name, email: self.email, phone: self.phone, customer_group }
+        let role = decode_code::<Role>("role", &self.role)?;
+        Ok(CustomerInfo { id: self.id, name: self.name, email: self.email, phone: self.phone, customer_group, role })
     }
 }
 
-const SELECT: &str = "SELECT u.id, u.name, u.email, u.phone, g.id AS group_id, g.name AS group_name
-     FROM users u LEFT JOIN customer_groups g ON g.id = u.customer_group_id AND g.tenant_id = u.tenant_id
-     WHERE u.role = 'customer' AND u.tenant_id = ?";
+const COLUMNS: &str = "SELECT u.id, u.name, u.email, u.phone, g.id AS group_id, g.name AS group_name, u.role
+     FROM users u LEFT JOIN customer_groups g ON g.id = u.customer_group_id AND g.tenant_id = u.tenant_id";
+
+/// Customers only (the first parameter is the tenant).
+const CUSTOMERS: &str = "WHERE u.role = 'customer' AND u.tenant_id = ?";
 
 /// Customers whose name, email or phone matches the LIKE `pattern`, by name; at most `limit`.
 pub async fn search(db: &Db, tenant_id: i64, pattern: &str, limit: i64) -> Result<Vec<CustomerInfo>, Error> {
     let rows: Vec<Row> = sqlx::query_as(&format!(
-        "{SELECT} AND (u.name LIKE ?2 ESCAPE '\\' OR u.email LIKE ?2 ESCAPE '\\' OR u.phone LIKE ?2 ESCAPE '\\')
+        "{COLUMNS} {CUSTOMERS} AND (u.name LIKE ?2 ESCAPE '\\' OR u.email LIKE ?2 ESCAPE '\\' OR u.phone LIKE ?2 ESCAPE '\\')
          ORDER BY u.name, u.id LIMIT ?3"
     ))
     .bind(tenant_id)
@@ -36,17 +41,17 @@ pub async fn search(db: &Db, tenant_id: i64, pattern: &str, limit: i64) -> Resul
     .bind(limit)
     .fetch_all(db.pool())
     .await?;
-    Ok(rows.into_iter().map(Row::into_info).collect())
+    rows.into_iter().map(Row::into_info).collect()
 }
 
 /// Customer `id` of the tenant (not staff).
 pub async fn find(db: &Db, tenant_id: i64, id: i64) -> Result<Option<CustomerInfo>, Error> {
-    let row: Option<Row> = sqlx::query_as(&format!("{SELECT} AND u.id = ?"))
+    let row: Option<Row> = sqlx::query_as(&format!("{COLUMNS} {CUSTOMERS} AND u.id = ?"))
         .bind(tenant_id)
         .bind(id)
         .fetch_optional(db.pool())
         .await?;
-    Ok(row.map(Row::into_info))
+    row.map(Row::into_info).transpose()
 }
 
 /// A customer to register.
@@ -77,4 +82,14 @@ pub async fn insert(db: &Db, c: &NewCustomerRow<'_>) -> Result<Option<i64>, Erro
     .fetch_optional(db.pool())
     .await
     .map_err(Error::from)
+}
+
+/// User `id` of the tenant, whatever their role: a ticket's requester as its panel shows them.
+pub async fn user(db: &Db, tenant_id: i64, id: i64) -> Result<Option<CustomerInfo>, Error> {
+    let row: Option<Row> = sqlx::query_as(&format!("{COLUMNS} WHERE u.tenant_id = $1 AND u.id = $2"))
+        .bind(tenant_id)
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await?;
+    row.map(Row::into_info).transpose()
 }

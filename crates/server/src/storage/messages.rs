@@ -170,3 +170,19 @@ pub async fn changed_since(conn: &mut Conn, tenant_id: i64, ticket_id: i64, vers
     }
     Ok(out)
 }
+
+/// Whether `user_id` made the change that produced `version` of a ticket (one of its system
+/// entries at that version is theirs).
+pub async fn changed_by(conn: &mut Conn, tenant_id: i64, ticket_id: i64, version: i64, user_id: i64) -> Result<bool, Error> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM messages
+         WHERE tenant_id = $1 AND ticket_id = $2 AND kind = 'system' AND version = $3 AND author_id = $4",
+    )
+    .bind(tenant_id)
+    .bind(ticket_id)
+    .bind(version)
+    .bind(user_id)
+    .fetch_one(conn.raw())
+    .await?;
+    Ok(n > 0)
+}

@@ -11,7 +11,7 @@ use crate::events::{self, Change};
 use crate::services::Services;
 use crate::storage::messages::{self as message_store, NewMessageRow};
 use crate::storage::tickets::{self as ticket_store, TicketRow};
-use crate::storage::{self, Conn, Tx};
+use crate::storage::{self, Conn, TicketScope, Tx};
 use baton_core::{MessageKind, StatusChange, SystemChange, Ticket};
 
 /// Bumps the version (if it is still `expected`, else 412 and nothing is kept), writes one system
@@ -31,7 +31,9 @@ pub(super) async fn finish(
     for change in changes {
         entry(&mut tx, user, id, Entry::Property(change), version, &now).await?;
     }
-    let row = ticket_store::get(&mut tx, user.ticket_scope(), id).await?.ok_or(Error::NotFound)?;
+    // Read back across the tenant: the change may have taken the ticket out of the caller's share
+    // (a hand-off to another group), and it is still answered as it now is.
+    let row = ticket_store::get(&mut tx, TicketScope::whole_tenant(user.tenant_id), id).await?.ok_or(Error::NotFound)?;
     let event = events::record(&mut tx, &row, user.tenant_id, Change::StaffUpdated(row.status()?)).await?;
     let ticket = detail::full(&mut tx, user, row).await?;
     app.events.commit(tx, vec![event]).await?;
@@ -95,5 +97,31 @@ async fn precondition_failed(conn: &mut Conn, user: &CurrentUser, row: &TicketRo
     match message_store::changed_since(conn, user.tenant_id, row.id, sent).await {
         Ok(changed) => Error::PreconditionFailed { current_version: row.version, changed },
         Err(e) => e.into(),
+    }
+}
+
+/// Ticket `id` as a staff member's edit may touch it: in their share; or, out of it, to undo their
+/// own hand-off — while it is still at the version their last change produced (`expected`) —
+/// `true` then, and the edit must bring it back into their share ([`back_in_share`]). Anything
+/// else is a 404, as for any ticket they may not see.
+pub(super) async fn editable(conn: &mut Conn, user: &CurrentUser, id: i64, expected: Option<i64>) -> Result<(TicketRow, bool), Error> {
+    if let Some(row) = ticket_store::get(conn, user.ticket_scope(), id).await? {
+        return Ok((row, false));
+    }
+    let Some(version) = expected else { return Err(Error::NotFound) };
+    let row = ticket_store::get(conn, TicketScope::whole_tenant(user.tenant_id), id).await?.ok_or(Error::NotFound)?;
+    if row.version == version && message_store::changed_by(conn, user.tenant_id, id, version, user.id).await? {
+        Ok((row, true))
+    } else {
+        Err(Error::NotFound)
+    }
+}
+
+/// For an undo ([`editable`] said `true`): 404 unless the edit made so far in `tx` brings the
+/// ticket back into the caller's share, so a hand-off grants no edits beyond taking it back.
+pub(super) async fn back_in_share(tx: &mut Conn, user: &CurrentUser, id: i64) -> Result<(), Error> {
+    match ticket_store::get(tx, user.ticket_scope(), id).await? {
+        Some(_) => Ok(()),
+        None => Err(Error::NotFound),
     }
 }

@@ -1,17 +1,18 @@
 //! Property edits by staff (`PATCH /tickets/{id}`): priority, type, group, assignee, CC, tags and
 //! custom field values (`field_edits`), made on the version the agent saw (`If-Match`), each
 //! change audited as a structured system entry (`audit`), the whole edit one transaction with one
-//! staff-only `ticket.updated` event.
+//! staff-only `ticket.updated` event. An edit may hand the ticket to a group the agent does not
+//! see: it is answered as it now is, and the agent may undo it while nothing changed since.
 
-use super::audit::{check_version, finish};
+use super::audit::{back_in_share, check_version, editable, finish};
 use super::field_edits::{self, Target};
-use super::{detail, lists, staff_only};
+use super::{detail, lists, retype, staff_only};
 use crate::auth::CurrentUser;
 use crate::error::Error;
 use crate::services::Services;
 use crate::storage::tickets::staff::{self as staff_store, Column, Value};
-use crate::storage::tickets::{self as ticket_store};
-use crate::storage::{self, catalog, encode_code};
+use crate::storage::tickets as ticket_store;
+use crate::storage::{self, catalog, encode_code, TicketScope};
 use baton_core::change_field as field;
 use baton_core::problem::field_code;
 use baton_core::{FieldError, FieldValue, SystemChange, Ticket, TicketPatch};
@@ -57,14 +58,14 @@ pub(super) async fn apply(
 ) -> Result<Ticket, Error> {
     staff_only(user)?;
     // The catalog is read before the write transaction (it takes a connection of its own).
-    let types = match patch.fields {
-        Some(_) => catalog::load(&app.db, user.tenant_id).await?,
-        None => Vec::new(),
+    let types = if patch.fields.is_some() || patch.type_id.is_some() || patch.subtype_id.is_some() {
+        catalog::load(&app.db, user.tenant_id).await?
+    } else {
+        Vec::new()
     };
     let tags = patch.tags.as_deref().map(normalize_tags).transpose()?;
-    let scope = user.ticket_scope();
     let mut tx = app.db.begin_write().await?;
-    let row = ticket_store::get(&mut tx, scope, id).await?.ok_or(Error::NotFound)?;
+    let (row, undoing) = editable(&mut tx, user, id, expected).await?;
     check_version(&mut tx, user, &row, expected).await?;
     let tenant = user.tenant_id;
     let mut changes: Vec<SystemChange> = Vec::new();
@@ -75,20 +76,7 @@ pub(super) async fn apply(
             changes.push(SystemChange::new(field::PRIORITY, text(Some(row.priority.clone())), text(Some(to))));
         }
     }
-    if let Some(type_id) = patch.type_id.filter(|t| Some(*t) != row.type_id) {
-        if !catalog::type_exists(&mut tx, tenant, type_id).await? {
-            return Err(Error::field("type_id", field_code::INVALID_VALUE));
-        }
-        staff_store::set(&mut tx, tenant, id, Column::TypeId, &Value::Id(Some(type_id))).await?;
-        changes.push(SystemChange::new(field::TYPE, id_text(row.type_id), id_text(Some(type_id))));
-    }
-    if let Some(subtype_id) = patch.subtype_id.filter(|s| Some(*s) != row.subtype_id) {
-        if !catalog::subtype_exists(&mut tx, tenant, subtype_id).await? {
-            return Err(Error::field("subtype_id", field_code::INVALID_VALUE));
-        }
-        staff_store::set(&mut tx, tenant, id, Column::SubtypeId, &Value::Id(Some(subtype_id))).await?;
-        changes.push(SystemChange::new(field::SUBTYPE, id_text(row.subtype_id), id_text(Some(subtype_id))));
-    }
+    changes.extend(retype::apply(&mut tx, tenant, &row, &patch, &types).await?);
     if let Some(group_id) = patch.group_id {
         let name = name_of(group_id, "group_id", async |g| staff_store::group_name(&mut tx, tenant, g).await).await?;
         if group_id != row.assignee_group_id {
@@ -109,14 +97,15 @@ pub(super) async fn apply(
     if let Some(tags) = &tags {
         changes.extend(lists::tags(&mut tx, tenant, id, tags).await?);
     }
-    if let Some(values) = &patch.fields {
-        let at = Target {
-            tenant_id: tenant,
-            ticket_id: id,
-            type_id: patch.type_id.or(row.type_id),
-            subtype_id: patch.subtype_id.or(row.subtype_id),
-        };
-        changes.extend(field_edits::apply(&mut tx, &at, values, &types).await?);
+    let retyped = changes.iter().any(|c| c.field == field::TYPE || c.field == field::SUBTYPE);
+    if patch.fields.is_some() || retyped {
+        let stored = ticket_store::get(&mut tx, TicketScope::whole_tenant(tenant), id).await?.ok_or(Error::NotFound)?;
+        let at = Target { tenant_id: tenant, ticket_id: id, type_id: stored.type_id, subtype_id: stored.subtype_id, retyped };
+        let values = patch.fields.clone().unwrap_or_default();
+        changes.extend(field_edits::apply(&mut tx, &at, &values, &types).await?);
+    }
+    if undoing {
+        back_in_share(&mut tx, user, id).await?;
     }
     if changes.is_empty() {
         let ticket = detail::full(&mut tx, user, row).await?;
@@ -129,11 +118,6 @@ pub(super) async fn apply(
 /// A text value of a change (`None`: none).
 fn text(value: Option<String>) -> Option<FieldValue> {
     value.map(FieldValue::String)
-}
-
-/// An id as a change names it: a string, as view conditions write ids.
-fn id_text(id: Option<i64>) -> Option<FieldValue> {
-    id.map(|i| FieldValue::String(i.to_string()))
 }
 
 /// Trimmed, deduplicated tags; each 1–50 characters without commas, at most 20.

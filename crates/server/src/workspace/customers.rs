@@ -1,6 +1,6 @@
 //! Customers as agents see them: search by a part of name, email or phone, register a new caller
 //! (409 `already_exists` for an email the tenant knows), and the customer panel with their latest
-//! tickets the agent may see. Phone registration itself is `tickets::create_for`.
+//! tickets the agent may see — also as a ticket's requester panel, for any requester. Phone registration itself is `tickets::create_for`.
 
 use super::staff;
 use crate::auth::CurrentUser;
@@ -67,8 +67,27 @@ pub async fn create(db: &Db, user: &CurrentUser, new: NewCustomer) -> Result<Cus
 pub async fn panel(db: &Db, user: &CurrentUser, id: i64) -> Result<CustomerPanel, Error> {
     staff(user)?;
     let customer = find(db, user, id).await?;
-    let scope = TicketScope { requester_id: Some(id), share_group_id: None, ..user.ticket_scope() };
+    with_tickets(db, user, customer).await
+}
+
+/// The panel of ticket `ticket_id`'s requester, whoever asked it — a customer, or a staff member
+/// (then `role` says so and there is no customer group): staff only, 404 for anyone else, as every
+/// ticket-scoped staff endpoint.
+pub async fn requester_panel(db: &Db, user: &CurrentUser, ticket_id: i64) -> Result<CustomerPanel, Error> {
+    if !user.role.is_staff() {
+        return Err(Error::NotFound);
+    }
+    let mut conn = db.acquire().await?;
+    let ticket = ticket_store::get(&mut conn, user.ticket_scope(), ticket_id).await?.ok_or(Error::NotFound)?;
+    drop(conn);
+    let requester = store::user(db, user.tenant_id, ticket.requester_id).await?.ok_or(Error::NotFound)?;
+    with_tickets(db, user, requester).await
+}
+
+/// `person` with their latest tickets that `user` may see, newest first.
+async fn with_tickets(db: &Db, user: &CurrentUser, person: CustomerInfo) -> Result<CustomerPanel, Error> {
+    let scope = TicketScope { requester_id: Some(person.id), share_group_id: None, ..user.ticket_scope() };
     let rows = ticket_store::list(db, scope, &ListFilter::default(), MAX_RESULTS).await?;
     let tickets = rows.into_iter().map(|r| r.into_summary()).collect::<Result<_, _>>()?;
-    Ok(CustomerPanel { customer, tickets })
+    Ok(CustomerPanel { customer: person, tickets })
 }

@@ -158,9 +158,9 @@ async fn every_protected_route_needs_a_session() {
     // and download, live events and their stream ticket).
     // + 9 agent view routes (list, create, counts, order, get, put, delete, hidden, tickets).
     // + 7 staff ticket routes (patch, trash/restore, suspend/unsuspend, star/unstar).
-    // + 17 workspace routes (bulk, groups, agents, customer groups, quick replies ×4, settings ×2,
-    // customers ×4, presence ×3).
-    assert_eq!(checked, (14 + 8 + 9 + 7 + 17) * 2 * 2);
+    // + 18 workspace routes (bulk, groups, agents, customer groups, quick replies ×4, settings ×2,
+    // customers ×4, a ticket's requester panel, presence ×3).
+    assert_eq!(checked, (14 + 8 + 9 + 7 + 18) * 2 * 2);
     // An expired session is no session.
     sqlx::query("UPDATE sessions SET expires_at = '2000-01-01T00:00:00Z'")
         .execute(app.db.pool())

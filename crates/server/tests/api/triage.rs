@@ -146,7 +146,7 @@ async fn customers_see_none_of_the_staff_changes_but_every_status_change() {
 
     // Staff see each change, structured; the customers' thread is what it was.
     let fields: Vec<Value> = app.changes(&agent, id).await.iter().map(|c| c["field"].clone()).collect();
-    let want = ["priority", "group", "assignee", "cc", "tags", "fields.order_no", "type", "subtype", "trashed", "trashed", "suspended", "suspended", "priority"];
+    let want = ["priority", "group", "assignee", "cc", "tags", "fields.order_no", "type", "subtype", "fields.agree", "fields.order_no", "trashed", "trashed", "suspended", "suspended", "priority"];
     assert_eq!(fields, want.map(|f| json!(f)));
     let admin = app.login(ADMIN).await;
     assert_eq!(app.changes(&admin, id).await.len(), want.len());

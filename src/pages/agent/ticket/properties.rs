@@ -15,8 +15,11 @@ use super::Loaded;
 use crate::components::agent::ConflictPanel;
 use crate::components::ticket::TypePicker;
 use crate::i18n::agent::{priority_code, priority_from_code, priority_key, PRIORITIES};
-use crate::i18n::{AgentKey, Key};
+use crate::i18n::{AgentKey, Key, TicketKey};
+use crate::router::use_navigate;
+use crate::routes::Page;
 use crate::state::busy::Busy;
+use crate::state::handoff::{Handoff, Handoffs};
 use crate::state::locale::{tr, tr_while, use_i18n};
 use crate::state::toasts::use_toasts;
 use baton_core::problem::code;
@@ -65,6 +68,29 @@ fn version_of(t: &Ticket) -> i64 {
     t.staff.as_ref().map_or(0, |s| s.version)
 }
 
+/// Whether a saved edit took ticket `t` out of the agent's sight (a hand-off to a group they are
+/// not in, no longer assigned or CC'd): then it is recorded, with its undo, for the list to show.
+async fn handed_off(api: &crate::api::Api, handoffs: Handoffs, edit: &Edit, t: &Ticket) -> bool {
+    let p = &edit.patch;
+    if p.group_id.is_none() && p.assignee_id.is_none() && p.cc.is_none() {
+        return false;
+    }
+    match api.ticket(t.id).await {
+        Err(e) if e.is(code::NOT_FOUND) => {}
+        _ => return false,
+    }
+    let base = &edit.base;
+    let undo = TicketPatch {
+        group_id: p.group_id.map(|_| base.group),
+        assignee_id: p.assignee_id.map(|_| base.assignee),
+        cc: p.cc.as_ref().map(|_| base.cc.clone()),
+        ..TicketPatch::default()
+    };
+    let to = t.staff.as_ref().and_then(|s| s.group.as_ref()).map(|g| g.name.clone());
+    handoffs.0.set(Some(Handoff { ticket_id: t.id, number: t.number, to, version: version_of(t), undo }));
+    true
+}
+
 #[component]
 pub fn Properties(
     /// The ticket as the page first showed it.
@@ -111,6 +137,8 @@ pub fn Properties(
         false,
     );
     let busy = Busy::new();
+    let navigate = StoredValue::new(use_navigate());
+    let handoffs = Handoffs::get();
     let save = move |edit: Edit, version: i64| {
         let api = state.api.get_value();
         busy.run(async move {
@@ -120,6 +148,10 @@ pub fn Properties(
             for _ in 0..SILENT_TRIES {
                 match api.patch_ticket(id, version, &edit.patch).await {
                     Ok(t) => {
+                        if handed_off(&api, handoffs, &edit, &t).await {
+                            navigate.with_value(|go| go(&Page::Agent.path(), Default::default()));
+                            return;
+                        }
                         toasts.success(AgentKey::Saved.into());
                         adopt(&t);
                         state.show(t);
@@ -188,6 +220,11 @@ pub fn Properties(
             // The panel takes the form's place while the agent decides.
             <form novalidate on:submit=submit hidden=move || conflict.with(Option::is_some)>
                 <TypePicker types type_id=form.type_id subtype_id=form.subtype_id errors />
+                // The server drops (and records) the values the new type's fields do not take.
+                {move || {
+                    let retyped = base.with_value(|(b, _)| (b.type_id, b.subtype_id)) != (form.type_id.get(), form.subtype_id.get());
+                    retyped.then(|| view! { <p class="hint" data-testid="type-change-hint">{tr(TicketKey::TypeChangeHint.into())}</p> })
+                }}
                 <div class="field">
                     <label for="ticket-priority">{tr(AgentKey::Priority.into())}</label>
                     <select id="ticket-priority" data-testid="ticket-priority"

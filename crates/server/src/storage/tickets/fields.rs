@@ -69,3 +69,19 @@ pub async fn set(
         None => Ok(()),
     }
 }
+
+/// Removes the value a ticket holds under `key`, whichever type's field it fills (a change of
+/// type drops the old type's values, and moves those the new type also has to its own fields).
+pub async fn remove(conn: &mut Conn, tenant_id: i64, ticket_id: i64, key: &str) -> Result<(), Error> {
+    sqlx::query(
+        "DELETE FROM ticket_field_values
+         WHERE tenant_id = $1 AND ticket_id = $2
+           AND field_id IN (SELECT id FROM custom_fields WHERE tenant_id = $1 AND key = $3)",
+    )
+    .bind(tenant_id)
+    .bind(ticket_id)
+    .bind(key)
+    .execute(conn.raw())
+    .await?;
+    Ok(())
+}

@@ -129,3 +129,28 @@ async fn customers_and_sessionless_callers_get_nothing() {
     assert_eq!(app.count("SELECT COUNT(*) FROM tickets").await, before);
     assert_eq!(app.count("SELECT COUNT(*) FROM users WHERE email = 'x@example.com'").await, 0);
 }
+
+/// Issue 19, point 6: a ticket's requester panel has a shape for any requester — a customer, or a
+/// staff member who asked the ticket themselves (`role` says which; no customer group).
+#[tokio::test]
+async fn every_ticket_has_a_requester_panel_whoever_asked_it() {
+    let app = TestApp::new().await;
+    let (alice, agent, agent2) = (app.login(ALICE).await, app.login(AGENT).await, app.login(AGENT2).await);
+    let hers = ticket(&app, &alice, "Asked by a customer").await;
+    let staffs = ticket(&app, &agent2, "Asked by Li Lei").await;
+    let res = app.get(&format!("/api/v1/tickets/{hers}/requester")).token(&agent).send().await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+    let panel = res.json();
+    assert_eq!((panel["customer"]["email"].as_str(), panel["customer"]["role"].as_str()), (Some(ALICE), Some("customer")));
+    assert_eq!(panel["customer"]["customer_group"]["name"], "Acme");
+    let res = app.get(&format!("/api/v1/tickets/{staffs}/requester")).token(&agent).send().await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+    let panel = res.json();
+    assert_eq!((panel["customer"]["email"].as_str(), panel["customer"]["role"].as_str()), (Some(AGENT2), Some("agent")));
+    assert!(panel["customer"]["customer_group"].is_null());
+    assert!(panel["tickets"].as_array().into_iter().flatten().any(|t| t["id"] == staffs), "{panel}");
+    // Ticket-scoped: customers and the other tenant get 404, as for the ticket itself.
+    app.get(&format!("/api/v1/tickets/{hers}/requester")).token(&alice).send().await.problem(StatusCode::NOT_FOUND, "not_found");
+    let other = app.login(OTHER_AGENT).await;
+    app.get(&format!("/api/v1/tickets/{hers}/requester")).token(&other).send().await.problem(StatusCode::NOT_FOUND, "not_found");
+}
