@@ -44,7 +44,7 @@ async fn alice_and_the_agent_take_a_ticket_from_new_to_rated() {
     let id = detail.attr("data-ticket-id").await.expect("attr").expect("ticket id");
 
     // The agent's count rises, and the row appears, without a reload. (The demo routes no sub-type
-    // to a group, so the new ticket is in "all I may see", not in "unassigned in my groups".)
+    // to a group, so the new ticket is every agent's: in "all I may see" and in "unassigned".)
     let deadline = Instant::now() + baton_e2e::browser::WAIT;
     while view_count(&agent, "all").await != before + 1 {
         assert!(Instant::now() < deadline, "the count of 'all' never rose above {before}");

@@ -69,7 +69,7 @@ impl BuiltinView {
             BuiltinView::All => "All tickets",
             BuiltinView::Cc => "CC'd to me",
             BuiltinView::Groups => "My groups",
-            BuiltinView::Unassigned => "Unassigned in my groups",
+            BuiltinView::Unassigned => "Unassigned (my groups and unrouted)",
             BuiltinView::Pending => "Pending",
             BuiltinView::Solved => "Solved",
             BuiltinView::Closed => "Closed",

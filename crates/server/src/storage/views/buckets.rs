@@ -105,7 +105,7 @@ impl Buckets {
             All => sum(&live),
             Groups => sum(&|b| live(b) && mine(b)),
             Unassigned => sum(&|b| {
-                live(b) && b.assignee_id == 0 && matches!(b.status.as_str(), "new" | "open") && mine(b)
+                live(b) && b.assignee_id == 0 && matches!(b.status.as_str(), "new" | "open") && (mine(b) || b.group_id == 0)
             }),
             Pending => sum(&|b| live(b) && b.status == "pending"),
             Solved => sum(&|b| live(b) && b.status == "solved"),

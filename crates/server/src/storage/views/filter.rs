@@ -67,10 +67,12 @@ fn push_builtin(q: &mut QueryBuilder<'_, Sqlite>, view: BuiltinView, me: i64) {
             q.push(" AND t.assignee_group_id IN ").push(MY_GROUPS).push_bind(me).push(")");
         }
         Unassigned => {
-            q.push(" AND t.assignee_id IS NULL AND t.status IN ('new', 'open') AND t.assignee_group_id IN ")
+            // Unrouted tickets (no group) are every agent's, so they wait here too.
+            q.push(" AND t.assignee_id IS NULL AND t.status IN ('new', 'open')");
+            q.push(" AND (t.assignee_group_id IS NULL OR t.assignee_group_id IN ")
                 .push(MY_GROUPS)
                 .push_bind(me)
-                .push(")");
+                .push("))");
         }
         Pending => {
             q.push(" AND t.status = 'pending'");
