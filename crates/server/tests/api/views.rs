@@ -8,6 +8,7 @@ use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
 mod fixture;
+mod field_conditions;
 mod fresh_counts;
 
 use fixture::Fixture;

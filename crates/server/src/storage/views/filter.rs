@@ -191,8 +191,27 @@ fn push_condition(q: &mut QueryBuilder<'_, Sqlite>, c: &Condition, v: Viewer<'_>
             )
             .push_bind(v.tenant_id);
             q.push(" AND cf.key = ").push_bind(key);
-            q.push(" AND CAST(j.value AS TEXT) IN (");
+            // Checkboxes compare as "true"/"false" (json_each gives 1/0), numbers by value, so
+            // "3" matches a stored 3.0 (SQLite-specific like json_each itself; a PostgreSQL port
+            // does the same with jsonb_array_elements and jsonb_typeof).
+            q.push(
+                " AND (CASE j.type WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' \
+                 ELSE CAST(j.value AS TEXT) END IN (",
+            );
             push_list(q, &texts());
+            q.push(")");
+            let numbers: Vec<f64> = values.iter().filter_map(|v| v.trim().parse::<f64>().ok()).filter(|n| n.is_finite()).collect();
+            if !numbers.is_empty() {
+                q.push(" OR (j.type IN ('integer', 'real') AND j.value IN (");
+                for (i, n) in numbers.iter().enumerate() {
+                    if i > 0 {
+                        q.push(", ");
+                    }
+                    q.push_bind(*n);
+                }
+                q.push("))");
+            }
+            // Closes the alternatives and the EXISTS.
             q.push("))");
         }
     }
