@@ -2,6 +2,7 @@
 //! it, one recorded reveal at a time. The plaintext exists only in the request that sets it and
 //! the response to a reveal — never in a log line, an error, a list or an event.
 
+use super::staff_only;
 use crate::auth::CurrentUser;
 use crate::events::{self, Change};
 use crate::error::Error;
@@ -94,16 +95,6 @@ pub async fn reveals(
     let mut conn = app.db.acquire().await?;
     visible(&mut conn, user, id).await?;
     Ok(store::reveals(&mut conn, user.tenant_id, id).await?)
-}
-
-fn staff_only(user: &CurrentUser) -> Result<(), Error> {
-    if user.role.is_staff() {
-        Ok(())
-    } else {
-        Err(Error::Forbidden(
-            "confidential info is revealed to staff only",
-        ))
-    }
 }
 
 async fn visible(

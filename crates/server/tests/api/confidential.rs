@@ -196,16 +196,17 @@ async fn set_replace_clear_and_who_may_reveal() {
         .as_str()
         .is_some_and(|at| at.ends_with('Z')));
 
-    // Customers never read it back, nor the audit; other customers and desks do not find it.
+    // Customers never read it back, nor the audit: staff-only ticket endpoints answer them 404,
+    // even the requester; other customers and desks do not find it either.
     reveal(&app, &alice, id)
         .await
-        .problem(StatusCode::FORBIDDEN, "forbidden");
+        .problem(StatusCode::NOT_FOUND, "not_found");
     let res = app
         .get(&format!("{ticket}/confidential/reveals"))
         .token(&alice)
         .send()
         .await;
-    res.problem(StatusCode::FORBIDDEN, "forbidden");
+    res.problem(StatusCode::NOT_FOUND, "not_found");
     let carol = app.login(CAROL).await;
     put(&app, &carol, id, "mine now")
         .await
