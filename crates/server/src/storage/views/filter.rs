@@ -191,31 +191,42 @@ fn push_condition(q: &mut QueryBuilder<'_, Sqlite>, c: &Condition, v: Viewer<'_>
             )
             .push_bind(v.tenant_id);
             q.push(" AND cf.key = ").push_bind(key);
-            // Checkboxes compare as "true"/"false" (json_each gives 1/0), numbers by value, so
-            // "3" matches a stored 3.0 (SQLite-specific like json_each itself; a PostgreSQL port
-            // does the same with jsonb_array_elements and jsonb_typeof).
-            q.push(
-                " AND (CASE j.type WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' \
-                 ELSE CAST(j.value AS TEXT) END IN (",
-            );
-            push_list(q, &texts());
-            q.push(")");
-            let numbers: Vec<f64> = values.iter().filter_map(|v| v.trim().parse::<f64>().ok()).filter(|n| n.is_finite()).collect();
-            if !numbers.is_empty() {
-                q.push(" OR (j.type IN ('integer', 'real') AND j.value IN (");
-                for (i, n) in numbers.iter().enumerate() {
-                    if i > 0 {
-                        q.push(", ");
-                    }
-                    q.push_bind(*n);
-                }
-                q.push("))");
-            }
-            // Closes the alternatives and the EXISTS.
+            q.push(" AND CAST(j.value AS TEXT) IN (");
+            let forms: Vec<Val> = values.iter().flat_map(|v| stored_forms(v)).map(Val::Text).collect();
+            push_list(q, &forms);
             q.push("))");
         }
     }
     q.push(")");
+}
+
+/// The texts a stored custom field value matching condition value `v` reads as in SQL: `v`
+/// itself; for a number, also the stored JSON's text of it (a value is stored as a JSON number,
+/// so 3 is `3.0`: "3" matches it by value); for a checkbox's `true` / `false`, also the `1` / `0`
+/// that the database's JSON functions give for them. Plain texts in the SQL keep one statement
+/// for every database.
+fn stored_forms(v: &str) -> Vec<String> {
+    let mut forms = vec![v.to_owned()];
+    match v {
+        "true" => forms.push("1".to_owned()),
+        "false" => forms.push("0".to_owned()),
+        _ => {
+            if let Some(n) = v.trim().parse::<f64>().ok().filter(|n| n.is_finite()) {
+                forms.extend(serde_json::to_string(&n).ok());
+                if n.fract() == 0.0 && n.abs() < 1e15 {
+                    // Written as an integer (`3`), as JSON numbers may also be stored.
+                    forms.push(format!("{}", n as i64));
+                }
+            }
+        }
+    }
+    let mut unique: Vec<String> = Vec::with_capacity(forms.len());
+    for form in forms {
+        if !unique.contains(&form) {
+            unique.push(form);
+        }
+    }
+    unique
 }
 
 fn push_list(q: &mut QueryBuilder<'_, Sqlite>, values: &[Val]) {
@@ -224,5 +235,19 @@ fn push_list(q: &mut QueryBuilder<'_, Sqlite>, values: &[Val]) {
             q.push(", ");
         }
         push_val(q, v);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stored_forms;
+
+    #[test]
+    fn numbers_and_checkboxes_match_as_stored() {
+        assert_eq!(stored_forms("3"), ["3", "3.0"]);
+        assert_eq!(stored_forms("3.0"), ["3.0", "3"]);
+        assert_eq!(stored_forms("199.5"), ["199.5"]);
+        assert_eq!(stored_forms("true"), ["true", "1"]);
+        assert_eq!(stored_forms("red"), ["red"]);
     }
 }
