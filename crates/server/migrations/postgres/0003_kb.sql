@@ -45,8 +45,8 @@ CREATE INDEX kb_articles_by_category ON kb_articles (tenant_id, category_id);
 -- 1. pg_trgm GIN indexes on title and body_text. They answer `column ILIKE '%phrase%'` from the
 --    index: a substring match, case-insensitive, the same matches FTS5's trigram tokenizer gives,
 --    in any script, with or without spaces. They serve the LIKE fallback too (as ILIKE), though a
---    pattern shorter than three characters ("密码") has no trigram to look up and degenerates to a
---    scan of the whole index: still correct, like SQLite's LIKE scan. Not tsvector: text search
+--    pattern shorter than three characters ("密码") has no trigram to look up, so it scans the
+--    tenant's articles: still correct, as SQLite's LIKE scan is. Not tsvector: text search
 --    parsers split words at spaces and punctuation, Chinese has neither, so a 'simple' tsvector of
 --    "打印机卡纸怎么办" is one word in which "卡纸" is never found, and prefix queries do not find
 --    infixes either. pg_trgm ships with Debian's postgresql-15 (postgresql-contrib is part of it)
