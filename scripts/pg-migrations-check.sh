@@ -15,7 +15,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-SQLITE_DIR="$ROOT/crates/server/migrations"
+SQLITE_DIR="$ROOT/crates/server/migrations/sqlite"
 PG_DIR="$SQLITE_DIR/postgres"
 # shellcheck source=lib/postgres.sh
 source "$ROOT/scripts/lib/postgres.sh"
@@ -49,7 +49,7 @@ sqlite_files="$(cd "$SQLITE_DIR" && ls -1 [0-9]*.sql)"
 pg_files="$(cd "$PG_DIR" && ls -1 [0-9]*.sql)"
 if [[ "$sqlite_files" != "$pg_files" ]]; then
     diff <(echo "$sqlite_files") <(echo "$pg_files") >&2 || true
-    fail "migrations/ and migrations/postgres/ do not hold the same files"
+    fail "migrations/sqlite/ and migrations/postgres/ do not hold the same files"
 fi
 echo "ok: the same $(wc -l <<<"$pg_files") migration files in both folders"
 PASSED=$((PASSED + 1))

@@ -18,7 +18,7 @@ pub const MAX_UPLOAD_MB_LIMIT: u64 = 4096;
 /// that names the setting; none carries key material.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("unsupported database URL {0:?}: only sqlite: URLs are supported for now")]
+    #[error("unsupported database URL {0:?}: use sqlite://… or postgres://…")]
     UnsupportedDatabase(String),
     #[error("invalid database URL {url:?}: {reason}")]
     InvalidDatabaseUrl { url: String, reason: String },
@@ -37,7 +37,8 @@ pub enum ConfigError {
 pub struct Config {
     /// Where to listen; port 0 picks a free port (see `Server::local_addr`).
     pub addr: SocketAddr,
-    /// `sqlite://path/to/file.db` (created with its directory if missing) or `sqlite::memory:`.
+    /// `sqlite://path/to/file.db` (created with its directory if missing), `sqlite::memory:`, or
+    /// `postgres://user:password@host:port/database` (which must exist).
     pub database_url: String,
     /// The SPA build (Trunk's `dist`); `None` or a missing directory serves the API only.
     pub dist: Option<PathBuf>,
@@ -51,6 +52,9 @@ pub struct Config {
     pub secret_key: Option<String>,
     /// The largest attachment accepted, in MiB.
     pub max_upload_mb: u64,
+    /// Where attachments (and, without `secret_key`, the key file) are kept. `None`: beside the
+    /// SQLite file, or `./data` with PostgreSQL.
+    pub data_dir: Option<PathBuf>,
 }
 
 impl std::fmt::Debug for Config {
@@ -66,6 +70,7 @@ impl std::fmt::Debug for Config {
                 &self.secret_key.as_ref().map(|_| "<redacted>"),
             )
             .field("max_upload_mb", &self.max_upload_mb)
+            .field("data_dir", &self.data_dir)
             .finish()
     }
 }
@@ -91,6 +96,12 @@ impl Config {
     /// live. `None` for an in-memory database (or a URL that does not parse, which opening the
     /// database reports).
     pub fn data_dir(&self) -> Option<PathBuf> {
+        if let Some(dir) = &self.data_dir {
+            return Some(dir.clone());
+        }
+        if self.database_url.starts_with("postgres") {
+            return Some(PathBuf::from("data"));
+        }
         crate::storage::data_dir(&self.database_url)
     }
 }
@@ -105,18 +116,20 @@ impl Default for Config {
             cors_origins: Vec::new(),
             secret_key: None,
             max_upload_mb: DEFAULT_MAX_UPLOAD_MB,
+            data_dir: None,
         }
     }
 }
 
 /// Checks a database URL as `storage::open` will read it, without opening anything: the one place
-/// the accepted schemes are decided before start (where PostgreSQL will be let in).
+/// the accepted schemes are decided before start.
 pub fn check_database_url(url: &str) -> Result<(), ConfigError> {
-    if !url.starts_with("sqlite:") {
+    let known = ["sqlite:", "postgres://", "postgresql://"];
+    if !known.iter().any(|scheme| url.starts_with(scheme)) {
         return Err(ConfigError::UnsupportedDatabase(url.to_owned()));
     }
     crate::storage::check_url(url).map_err(|reason| ConfigError::InvalidDatabaseUrl {
-        url: url.to_owned(),
+        url: crate::storage::redacted(url),
         reason,
     })
 }
@@ -175,8 +188,9 @@ mod tests {
     fn database_urls_are_checked_without_opening() {
         assert!(check_database_url("sqlite::memory:").is_ok());
         assert!(check_database_url("sqlite:///nonexistent/dir/baton.db").is_ok());
+        assert!(check_database_url("postgres://baton@localhost/baton").is_ok());
         assert!(matches!(
-            check_database_url("postgres://localhost/baton"),
+            check_database_url("mysql://localhost/baton"),
             Err(ConfigError::UnsupportedDatabase(_))
         ));
         assert!(matches!(

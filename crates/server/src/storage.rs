@@ -1,7 +1,10 @@
 //! The database: opening it, migrating it, and the SQL of every resource (one submodule each).
 //!
-//! All SQL lives under this module so the planned PostgreSQL backend replaces one folder, not the
-//! handlers. Every function takes the caller's tenant and filters on it; none trusts an id alone.
+//! All SQL lives under this module, written once for SQLite and PostgreSQL: numbered `$n`
+//! parameters (both drivers take them), standard SQL, and a few statements that ask the
+//! [`Dialect`]. [`on!`](crate::on) compiles a statement for both drivers, [`Sql`] builds the
+//! dynamic ones. Every function takes the caller's tenant and filters on it; none trusts an id
+//! alone.
 
 pub mod attachments;
 pub mod catalog;
@@ -22,21 +25,49 @@ pub mod tickets;
 pub mod users;
 pub mod views;
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+mod open;
+mod sql;
+
+pub use open::{check_url, data_dir, open, open_with, redacted, OpenError};
+pub use sql::{Arg, Sql};
+
 use sqlx::pool::PoolConnection;
-use sqlx::{Sqlite, SqliteConnection, SqlitePool};
-use std::str::FromStr;
-use std::time::Duration;
+use sqlx::{PgConnection, PgPool, Postgres, Sqlite, SqliteConnection, SqlitePool};
 use time::format_description::BorrowedFormatItem;
 use time::macros::format_description;
 use time::{OffsetDateTime, PrimitiveDateTime};
+
+/// Which database a [`Db`] talks to. Both run the same SQL (numbered `$n` parameters, standard
+/// functions); the few statements that differ ask for this (`Conn::dialect`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    Sqlite,
+    Postgres,
+}
+
+impl Dialect {
+    /// Case-insensitive LIKE: SQLite's LIKE already ignores ASCII case, PostgreSQL's does not.
+    pub fn like(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => "LIKE",
+            Dialect::Postgres => "ILIKE",
+        }
+    }
+}
 
 /// The database handle shared by all requests: a pool, cheap to clone. Domain code holds this
 /// type, [`Conn`] and [`Tx`], never the driver's, so which database sits behind them is this
 /// module's business alone.
 #[derive(Debug, Clone)]
 pub struct Db {
-    pool: SqlitePool,
+    pool: Pool,
+    url: String,
+}
+
+#[derive(Debug, Clone)]
+enum Pool {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
 }
 
 /// One connection, from the pool or inside a transaction. Every storage function takes
@@ -46,13 +77,37 @@ pub struct Conn(Handle);
 
 #[derive(Debug)]
 enum Handle {
-    Pooled(PoolConnection<Sqlite>),
-    Tx(sqlx::Transaction<'static, Sqlite>),
+    SqlitePooled(PoolConnection<Sqlite>),
+    SqliteTx(sqlx::Transaction<'static, Sqlite>),
+    PgPooled(PoolConnection<Postgres>),
+    PgTx(sqlx::Transaction<'static, Postgres>),
 }
 
 /// A transaction: committed by [`Tx::commit`], rolled back when dropped.
 #[derive(Debug)]
 pub struct Tx(Conn);
+
+/// The driver's own handle behind a [`Db`] or [`Conn`], one variant per database. Storage code
+/// runs a statement on it with [`on!`](crate::on), which writes the statement once and compiles
+/// it for both.
+pub(crate) enum Raw<S, P> {
+    Sqlite(S),
+    Postgres(P),
+}
+
+/// Runs `body` with `$c` bound to the driver's connection (or pool) of `$target` (a `Conn`, `Tx`
+/// or `Db`): the body is compiled once per database, so one SQL text with `$n` parameters and
+/// one row type serve both.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! on {
+    ($target:expr, |$c:ident| $body:expr) => {
+        match $target.raw() {
+            $crate::storage::Raw::Sqlite($c) => $body,
+            $crate::storage::Raw::Postgres($c) => $body,
+        }
+    };
+}
 
 /// A failed statement. Its text may name SQL or paths: it is logged, never sent to clients.
 #[derive(Debug, thiserror::Error)]
@@ -74,34 +129,67 @@ impl Error {
 impl Db {
     /// A connection of the pool, for reads (and single writes).
     pub async fn acquire(&self) -> Result<Conn, Error> {
-        Ok(Conn(Handle::Pooled(self.pool.acquire().await?)))
+        Ok(Conn(match &self.pool {
+            Pool::Sqlite(p) => Handle::SqlitePooled(p.acquire().await?),
+            Pool::Postgres(p) => Handle::PgPooled(p.acquire().await?),
+        }))
     }
 
-    /// Starts a write transaction that takes SQLite's write lock at once. A deferred transaction
-    /// that reads first and writes later can fail with SQLITE_BUSY when another writer got in
-    /// between; taking the lock up front makes concurrent writers wait their turn (busy_timeout).
+    /// Starts a write transaction. On SQLite it takes the write lock at once: a deferred
+    /// transaction that reads first and writes later can fail with SQLITE_BUSY when another writer
+    /// got in between, while `BEGIN IMMEDIATE` makes concurrent writers wait their turn
+    /// (busy_timeout). PostgreSQL lets writers run side by side; what must not interleave takes a
+    /// row lock (`tickets::lock`, the tenant's counter row, unique keys).
     pub async fn begin_write(&self) -> Result<Tx, Error> {
-        Ok(Tx(Conn(Handle::Tx(self.pool.begin_with("BEGIN IMMEDIATE").await?))))
+        Ok(Tx(Conn(match &self.pool {
+            Pool::Sqlite(p) => Handle::SqliteTx(p.begin_with("BEGIN IMMEDIATE").await?),
+            Pool::Postgres(p) => Handle::PgTx(p.begin().await?),
+        })))
     }
 
     /// Closes every connection (at shutdown).
     pub async fn close(&self) {
-        self.pool.close().await;
+        match &self.pool {
+            Pool::Sqlite(p) => p.close().await,
+            Pool::Postgres(p) => p.close().await,
+        }
     }
 
-    /// The driver's pool, for tools and tests that inspect rows with SQL of their own. The
-    /// server's code goes through this module's functions instead.
-    pub fn pool(&self) -> &SqlitePool {
-        &self.pool
+    pub fn dialect(&self) -> Dialect {
+        match self.pool {
+            Pool::Sqlite(_) => Dialect::Sqlite,
+            Pool::Postgres(_) => Dialect::Postgres,
+        }
+    }
+
+    /// The URL this database was opened with (tools and tests open their own connections to it).
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    pub(crate) fn raw(&self) -> Raw<&SqlitePool, &PgPool> {
+        match &self.pool {
+            Pool::Sqlite(p) => Raw::Sqlite(p),
+            Pool::Postgres(p) => Raw::Postgres(p),
+        }
     }
 }
 
 impl Conn {
-    /// The connection statements run on.
-    pub(crate) fn raw(&mut self) -> &mut SqliteConnection {
+    /// The connection statements run on (see [`on!`](crate::on)).
+    pub(crate) fn raw(&mut self) -> Raw<&mut SqliteConnection, &mut PgConnection> {
         match &mut self.0 {
-            Handle::Pooled(c) => c,
-            Handle::Tx(t) => t,
+            Handle::SqlitePooled(c) => Raw::Sqlite(c),
+            Handle::SqliteTx(t) => Raw::Sqlite(t),
+            Handle::PgPooled(c) => Raw::Postgres(c),
+            Handle::PgTx(t) => Raw::Postgres(t),
+        }
+    }
+
+    pub fn dialect(&self) -> Dialect {
+        match self.0 {
+            Handle::SqlitePooled(_) | Handle::SqliteTx(_) => Dialect::Sqlite,
+            Handle::PgPooled(_) | Handle::PgTx(_) => Dialect::Postgres,
         }
     }
 }
@@ -109,8 +197,9 @@ impl Conn {
 impl Tx {
     pub async fn commit(self) -> Result<(), Error> {
         match self.0 .0 {
-            Handle::Tx(t) => Ok(t.commit().await?),
-            Handle::Pooled(_) => Ok(()),
+            Handle::SqliteTx(t) => Ok(t.commit().await?),
+            Handle::PgTx(t) => Ok(t.commit().await?),
+            Handle::SqlitePooled(_) | Handle::PgPooled(_) => Ok(()),
         }
     }
 }
@@ -125,103 +214,6 @@ impl std::ops::Deref for Tx {
 impl std::ops::DerefMut for Tx {
     fn deref_mut(&mut self) -> &mut Conn {
         &mut self.0
-    }
-}
-
-/// Why the database could not be opened or migrated.
-#[derive(Debug, thiserror::Error)]
-pub enum OpenError {
-    #[error("unsupported database URL {0:?}: only sqlite: URLs are supported for now")]
-    UnsupportedScheme(String),
-    #[error("invalid database URL {url:?}: {source}")]
-    InvalidUrl { url: String, source: sqlx::Error },
-    #[error("cannot create the database directory {dir}: {source}")]
-    CreateDir { dir: String, source: std::io::Error },
-    #[error("cannot open the database {url:?}: {source}")]
-    Open { url: String, source: sqlx::Error },
-    #[error("cannot migrate the database {url:?}: {source}")]
-    Migrate {
-        url: String,
-        source: sqlx::migrate::MigrateError,
-    },
-}
-
-/// Opens (creating if missing) and migrates the database at `url`.
-pub async fn open(url: &str) -> Result<Db, OpenError> {
-    if !url.starts_with("sqlite:") {
-        return Err(OpenError::UnsupportedScheme(url.to_owned()));
-    }
-    let options = SqliteConnectOptions::from_str(url)
-        .map_err(|source| OpenError::InvalidUrl {
-            url: url.to_owned(),
-            source,
-        })?
-        .create_if_missing(true)
-        // WAL lets readers go on while one writer writes; NORMAL is durable enough under WAL.
-        .journal_mode(SqliteJournalMode::Wal)
-        .synchronous(SqliteSynchronous::Normal)
-        .foreign_keys(true)
-        // Writers queue on SQLite's single write lock; wait for it rather than fail at once.
-        .busy_timeout(Duration::from_secs(10));
-    let in_memory = url.contains(":memory:") || url.contains("mode=memory");
-    if !in_memory {
-        create_parent_dir(options.get_filename())?;
-    }
-    // Each connection to an in-memory database is a database of its own: keep exactly one.
-    let pool_options = if in_memory {
-        SqlitePoolOptions::new()
-            .max_connections(1)
-            .idle_timeout(None)
-            .max_lifetime(None)
-    } else {
-        SqlitePoolOptions::new().max_connections(8)
-    };
-    let pool = pool_options
-        .connect_with(options)
-        .await
-        .map_err(|source| OpenError::Open {
-            url: url.to_owned(),
-            source,
-        })?;
-    sqlx::migrate!("./migrations")
-        .run(&pool)
-        .await
-        .map_err(|source| OpenError::Migrate {
-            url: url.to_owned(),
-            source,
-        })?;
-    Ok(Db { pool })
-}
-
-/// Whether `url` is a database URL this module can open (its syntax; nothing is opened).
-pub fn check_url(url: &str) -> Result<(), String> {
-    SqliteConnectOptions::from_str(url).map(drop).map_err(|e| e.to_string())
-}
-
-/// The directory of the database file at `url`, where the server keeps its other files; `None`
-/// for an in-memory database (or a URL that does not parse, which opening the database reports).
-pub fn data_dir(url: &str) -> Option<std::path::PathBuf> {
-    if url.contains(":memory:") || url.contains("mode=memory") {
-        return None;
-    }
-    let options = SqliteConnectOptions::from_str(url).ok()?;
-    let dir = options.get_filename().parent()?.to_path_buf();
-    Some(if dir.as_os_str().is_empty() {
-        std::path::PathBuf::from(".")
-    } else {
-        dir
-    })
-}
-
-fn create_parent_dir(file: &std::path::Path) -> Result<(), OpenError> {
-    match file.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => {
-            std::fs::create_dir_all(dir).map_err(|source| OpenError::CreateDir {
-                dir: dir.display().to_string(),
-                source,
-            })
-        }
-        _ => Ok(()),
     }
 }
 

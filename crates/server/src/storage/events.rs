@@ -71,17 +71,16 @@ pub async fn insert(
     e: &StoredEvent,
     now: &str,
 ) -> Result<StoredEvent, Error> {
-    sqlx::query(
-        "INSERT INTO tenant_counters (tenant_id, events) VALUES (?1, 1)
+    crate::on!(conn, |c| sqlx::query(
+        "INSERT INTO tenant_counters (tenant_id, events) VALUES ($1, 1)
          ON CONFLICT (tenant_id) DO UPDATE SET events = tenant_counters.events + 1",
     )
     .bind(e.tenant_id)
-    .execute(conn.raw())
-    .await?;
-    let id: i64 = sqlx::query_scalar(
+    .execute(c).await.map(|r| r.rows_affected()))?;
+    let id: i64 = crate::on!(conn, |c| sqlx::query_scalar(
         "INSERT INTO events (tenant_id, type, ticket_id, requester_id, share_group_id, status,
                              message_id, kind, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
     .bind(e.tenant_id)
     .bind(e.event_type.as_str())
@@ -92,8 +91,7 @@ pub async fn insert(
     .bind(e.data.message_id)
     .bind(e.data.kind.map(|k| encode_code(&k)))
     .bind(now)
-    .fetch_one(conn.raw())
-    .await?;
+    .fetch_one(c).await)?;
     Ok(StoredEvent { id, ..e.clone() })
 }
 
@@ -104,23 +102,21 @@ pub async fn since(
     after_id: i64,
     limit: i64,
 ) -> Result<Vec<StoredEvent>, Error> {
-    let rows: Vec<EventRow> = sqlx::query_as(
+    let rows: Vec<EventRow> = crate::on!(db, |c| sqlx::query_as(
         "SELECT id, tenant_id, type, ticket_id, requester_id, share_group_id, status, message_id, kind
-         FROM events WHERE tenant_id = ? AND id > ? ORDER BY id LIMIT ?",
+         FROM events WHERE tenant_id = $1 AND id > $2 ORDER BY id LIMIT $3",
     )
     .bind(tenant_id)
     .bind(after_id)
     .bind(limit)
-    .fetch_all(db.pool())
-    .await?;
+    .fetch_all(c).await)?;
     rows.into_iter().map(EventRow::decode).collect()
 }
 
 /// Deletes events created before `cutoff`.
 pub async fn prune(conn: &mut Conn, cutoff: &str) -> Result<u64, Error> {
-    let done = sqlx::query("DELETE FROM events WHERE created_at < ?")
+    let done = crate::on!(conn, |c| sqlx::query("DELETE FROM events WHERE created_at < $1")
         .bind(cutoff)
-        .execute(conn.raw())
-        .await?;
-    Ok(done.rows_affected())
+        .execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(done)
 }

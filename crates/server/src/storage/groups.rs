@@ -11,15 +11,14 @@ pub async fn create(
     auto_assign: bool,
     now: &str,
 ) -> Result<i64, Error> {
-    sqlx::query_scalar(
-        "INSERT INTO agent_groups (tenant_id, name, auto_assign, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+    crate::on!(conn, |c| sqlx::query_scalar(
+        "INSERT INTO agent_groups (tenant_id, name, auto_assign, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
     )
     .bind(tenant_id)
     .bind(name)
     .bind(auto_assign)
     .bind(now)
-    .fetch_one(conn.raw())
-    .await.map_err(Error::from)
+    .fetch_one(c).await).map_err(Error::from)
 }
 
 pub async fn add_member(
@@ -28,25 +27,23 @@ pub async fn add_member(
     group_id: i64,
     user_id: i64,
 ) -> Result<(), Error> {
-    sqlx::query("INSERT OR IGNORE INTO agent_group_members (tenant_id, group_id, user_id) VALUES (?, ?, ?)")
+    crate::on!(conn, |c| sqlx::query("INSERT INTO agent_group_members (tenant_id, group_id, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
         .bind(tenant_id)
         .bind(group_id)
         .bind(user_id)
-        .execute(conn.raw())
-        .await?;
+        .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
 /// The agent groups `user_id` belongs to, by name.
 pub async fn of_user(db: &Db, tenant_id: i64, user_id: i64) -> Result<Vec<GroupRef>, Error> {
-    let rows: Vec<(i64, String)> = sqlx::query_as(
+    let rows: Vec<(i64, String)> = crate::on!(db, |c| sqlx::query_as(
         "SELECT g.id, g.name FROM agent_groups g
          JOIN agent_group_members m ON m.group_id = g.id
-         WHERE g.tenant_id = ? AND m.user_id = ? ORDER BY g.name",
+         WHERE g.tenant_id = $1 AND m.user_id = $2 ORDER BY g.name",
     )
     .bind(tenant_id)
     .bind(user_id)
-    .fetch_all(db.pool())
-    .await?;
+    .fetch_all(c).await)?;
     Ok(rows.into_iter().map(|(id, name)| GroupRef { id, name }).collect())
 }

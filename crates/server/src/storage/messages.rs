@@ -64,10 +64,10 @@ pub struct NewMessageRow<'a> {
 
 /// Inserts a thread entry; its id.
 pub async fn insert(tx: &mut Conn, m: &NewMessageRow<'_>) -> Result<i64, Error> {
-    sqlx::query_scalar(
+    crate::on!(tx, |c| sqlx::query_scalar(
         "INSERT INTO messages (tenant_id, ticket_id, kind, author_id, body, status_from, status_to,
                                created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
     .bind(m.tenant_id)
     .bind(m.ticket_id)
@@ -77,8 +77,7 @@ pub async fn insert(tx: &mut Conn, m: &NewMessageRow<'_>) -> Result<i64, Error> 
     .bind(m.status_change.map(|c| c.from.code()))
     .bind(m.status_change.map(|c| c.to.code()))
     .bind(m.now)
-    .fetch_one(tx.raw())
-    .await.map_err(Error::from)
+    .fetch_one(c).await).map_err(Error::from)
 }
 
 /// One entry of a ticket of `tenant_id`.
@@ -87,11 +86,10 @@ pub async fn get(
     tenant_id: i64,
     id: i64,
 ) -> Result<Option<MessageRow>, Error> {
-    sqlx::query_as(&format!("{SELECT} WHERE m.tenant_id = ? AND m.id = ?"))
+    crate::on!(conn, |c| sqlx::query_as(&format!("{SELECT} WHERE m.tenant_id = $1 AND m.id = $2"))
         .bind(tenant_id)
         .bind(id)
-        .fetch_optional(conn.raw())
-        .await.map_err(Error::from)
+        .fetch_optional(c).await).map_err(Error::from)
 }
 
 /// The whole thread of a ticket, oldest first; internal notes only if `include_internal`.
@@ -101,13 +99,12 @@ pub async fn list(
     ticket_id: i64,
     include_internal: bool,
 ) -> Result<Vec<MessageRow>, Error> {
-    sqlx::query_as(&format!(
-        "{SELECT} WHERE m.tenant_id = ? AND m.ticket_id = ? AND (? OR m.kind <> 'internal')
+    crate::on!(db, |c| sqlx::query_as(&format!(
+        "{SELECT} WHERE m.tenant_id = $1 AND m.ticket_id = $2 AND ($3 OR m.kind <> 'internal')
          ORDER BY m.id"
     ))
     .bind(tenant_id)
     .bind(ticket_id)
     .bind(include_internal)
-    .fetch_all(db.pool())
-    .await.map_err(Error::from)
+    .fetch_all(c).await).map_err(Error::from)
 }

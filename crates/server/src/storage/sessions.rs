@@ -21,17 +21,16 @@ pub async fn create(
     now: &str,
     expires_at: &str,
 ) -> Result<(), Error> {
-    sqlx::query(
+    crate::on!(db, |c| sqlx::query(
         "INSERT INTO sessions (token_hash, user_id, tenant_id, created_at, expires_at)
-         VALUES (?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(token_hash)
     .bind(user_id)
     .bind(tenant_id)
     .bind(now)
     .bind(expires_at)
-    .execute(db.pool())
-    .await?;
+    .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
@@ -42,32 +41,29 @@ pub async fn find(
     token_hash: &[u8],
     now: &str,
 ) -> Result<Option<SessionRow>, Error> {
-    sqlx::query_as(
+    crate::on!(db, |c| sqlx::query_as(
         "SELECT u.id AS user_id, u.tenant_id, u.role,
                 CASE WHEN g.shares_tickets THEN g.id END AS share_group_id
          FROM sessions s JOIN users u ON u.id = s.user_id AND u.tenant_id = s.tenant_id
          LEFT JOIN customer_groups g ON g.id = u.customer_group_id AND g.tenant_id = u.tenant_id
-         WHERE s.token_hash = ? AND s.expires_at > ?",
+         WHERE s.token_hash = $1 AND s.expires_at > $2",
     )
     .bind(token_hash)
     .bind(now)
-    .fetch_optional(db.pool())
-    .await.map_err(Error::from)
+    .fetch_optional(c).await).map_err(Error::from)
 }
 
 pub async fn delete(db: &Db, token_hash: &[u8]) -> Result<(), Error> {
-    sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+    crate::on!(db, |c| sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
         .bind(token_hash)
-        .execute(db.pool())
-        .await?;
+        .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
 /// Removes expired sessions; run at login so the table does not grow without bound.
 pub async fn purge_expired(db: &Db, now: &str) -> Result<(), Error> {
-    sqlx::query("DELETE FROM sessions WHERE expires_at <= ?")
+    crate::on!(db, |c| sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
         .bind(now)
-        .execute(db.pool())
-        .await?;
+        .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }

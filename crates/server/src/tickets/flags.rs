@@ -54,7 +54,7 @@ pub async fn set_flag(
 ) -> Result<Ticket, Error> {
     staff_only(user)?;
     let mut tx = app.db.begin_write().await?;
-    let row = ticket_store::get(&mut tx, user.ticket_scope(), id).await?.ok_or(Error::NotFound)?;
+    let row = ticket_store::get_for_update(&mut tx, user.ticket_scope(), id).await?.ok_or(Error::NotFound)?;
     check_version(&row, expected)?;
     let current = match flag.column() {
         Column::TrashedAt => row.trashed_at.is_some(),

@@ -63,7 +63,7 @@ pub(super) async fn apply(
     let tags = patch.tags.as_deref().map(normalize_tags).transpose()?;
     let scope = user.ticket_scope();
     let mut tx = app.db.begin_write().await?;
-    let row = ticket_store::get(&mut tx, scope, id).await?.ok_or(Error::NotFound)?;
+    let row = ticket_store::get_for_update(&mut tx, scope, id).await?.ok_or(Error::NotFound)?;
     check_version(&row, expected)?;
     let mut notes: Vec<String> = Vec::new();
     if let Some(priority) = patch.priority {

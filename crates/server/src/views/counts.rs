@@ -28,7 +28,7 @@ pub const FRESH_FOR: Duration = Duration::from_secs(30);
 struct Stamp {
     last_event: i64,
     stars: i64,
-    last_star: i64,
+    star_sum: i64,
 }
 
 #[derive(Debug)]
@@ -62,8 +62,8 @@ impl CountsCache {
 }
 
 async fn stamp(conn: &mut Conn, user: &CurrentUser) -> Result<Stamp, storage::Error> {
-    let (last_event, stars, last_star) = view_store::counts_stamp(conn, user.tenant_id, user.id).await?;
-    Ok(Stamp { last_event, stars, last_star })
+    let (last_event, stars, star_sum) = view_store::counts_stamp(conn, user.tenant_id, user.id).await?;
+    Ok(Stamp { last_event, stars, star_sum })
 }
 
 /// The count of every view `user` has not hidden, on one connection.

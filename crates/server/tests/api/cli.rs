@@ -78,7 +78,7 @@ fn bad_configurations(scratch: &Path) -> Vec<BadCase> {
         needle,
     };
     vec![
-        case(&["--database", "postgres://localhost/baton"], "only sqlite"),
+        case(&["--database", "mysql://localhost/baton"], "unsupported database URL"),
         case(
             &["--database", "sqlite://baton.db?mode=bogus"],
             "invalid database URL",

@@ -163,7 +163,7 @@ async fn every_protected_route_needs_a_session() {
     assert_eq!(checked, (14 + 8 + 9 + 7 + 17) * 2 * 2);
     // An expired session is no session.
     sqlx::query("UPDATE sessions SET expires_at = '2000-01-01T00:00:00Z'")
-        .execute(app.db.pool())
+        .execute(&app.sql)
         .await
         .ok();
     app.get("/api/v1/me")

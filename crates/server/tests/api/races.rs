@@ -68,13 +68,13 @@ async fn a_reader_resuming_after_the_last_id_it_saw_misses_no_event() {
         app.create_ticket(&alice, "Busy one").await["id"].as_i64().expect("id"),
         app.create_ticket(&bob, "Busy two").await["id"].as_i64().expect("id"),
     ];
-    let tenant: i64 = sqlx::query_scalar("SELECT tenant_id FROM tickets WHERE id = ?")
+    let tenant: i64 = sqlx::query_scalar("SELECT tenant_id FROM tickets WHERE id = $1")
         .bind(tickets[0])
-        .fetch_one(app.db.pool())
+        .fetch_one(&app.sql)
         .await
         .expect("tenant");
-    let start: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM events").fetch_one(app.db.pool()).await.expect("max");
-    let writers = (0..24).map(|i| {
+    let start: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM events").fetch_one(&app.sql).await.expect("max");
+    let writers = (0..48).map(|i| {
         let (token, ticket) = match i % 3 {
             0 => (&alice, tickets[0]),
             1 => (&bob, tickets[1]),
@@ -109,12 +109,12 @@ async fn a_reader_resuming_after_the_last_id_it_saw_misses_no_event() {
     };
     let (seen, answers) = tokio::join!(reader, writing);
     assert!(answers.iter().all(|r| r.status == StatusCode::CREATED), "{:?}", answers.iter().map(|r| r.status).collect::<Vec<_>>());
-    let all: Vec<i64> = sqlx::query_scalar("SELECT id FROM events WHERE tenant_id = ? AND id > ? ORDER BY id")
+    let all: Vec<i64> = sqlx::query_scalar("SELECT id FROM events WHERE tenant_id = $1 AND id > $2 ORDER BY id")
         .bind(tenant)
         .bind(start)
-        .fetch_all(app.db.pool())
+        .fetch_all(&app.sql)
         .await
         .expect("all events");
-    assert!(all.len() >= 24, "{}", all.len());
+    assert!(all.len() >= 48, "{}", all.len());
     assert_eq!(seen, all);
 }

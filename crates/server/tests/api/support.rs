@@ -8,6 +8,8 @@ use baton_core::Role;
 use baton_server::storage::{self, tenants, users, Db};
 use baton_server::{app, auth, demo, AppState, Config};
 use serde_json::Value;
+use sqlx::any::AnyPoolOptions;
+use sqlx::AnyPool;
 use tempfile::TempDir;
 use tower::ServiceExt;
 
@@ -24,21 +26,55 @@ pub const ADMIN: &str = "admin@baton.test";
 pub const OTHER_AGENT: &str = "other-agent@other.test";
 pub const DAVE: &str = "dave@other.test";
 
-/// A config for a fresh database in `dir`: port 0, the API only, demo data seeded.
+/// A config for a fresh database: port 0, the API only, demo data seeded, files in `dir`. The
+/// database is a SQLite file in `dir`, or, when `BATON_TEST_POSTGRES_URL` names a PostgreSQL
+/// server (as `make test` does for its second run), a new database of its own there.
 pub fn config(dir: &TempDir) -> Config {
     Config {
         addr: ([127, 0, 0, 1], 0).into(),
-        database_url: format!("sqlite://{}", dir.path().join("data/baton.db").display()),
+        database_url: database_url(dir),
         dist: None,
         demo: true,
         cors_origins: Vec::new(),
+        data_dir: Some(dir.path().join("data")),
         ..Default::default()
     }
+}
+
+/// The database URL of a new test: see [`config`].
+pub fn database_url(dir: &TempDir) -> String {
+    match std::env::var("BATON_TEST_POSTGRES_URL") {
+        Ok(server) if !server.is_empty() => postgres_database(&server),
+        _ => format!("sqlite://{}", dir.path().join("data/baton.db").display()),
+    }
+}
+
+/// Creates an empty database on the PostgreSQL server at `server` (a URL naming its maintenance
+/// database); its URL. psql does it synchronously, so `config` stays a plain function.
+fn postgres_database(server: &str) -> String {
+    let bytes: [u8; 8] = rand::random();
+    let name = format!("baton_test_{}", bytes.iter().map(|b| format!("{b:02x}")).collect::<String>());
+    let status = std::process::Command::new("psql")
+        .args([server, "-q", "-v", "ON_ERROR_STOP=1", "-c"])
+        .arg(format!("CREATE DATABASE {name}"))
+        .status()
+        .expect("run psql");
+    assert!(status.success(), "psql could not create {name} on {server}");
+    let (base, _) = server.rsplit_once('/').expect("a URL with a database name");
+    format!("{base}/{name}")
+}
+
+/// A connection pool of the tests' own to the database at `url`, for looking at rows directly.
+pub async fn sql_pool(url: &str) -> AnyPool {
+    sqlx::any::install_default_drivers();
+    AnyPoolOptions::new().max_connections(2).connect(url).await.expect("test pool")
 }
 
 /// The application over a fresh, demo-seeded database.
 pub struct TestApp {
     pub db: Db,
+    /// The tests' own pool to the same database (`$n` parameters serve both databases).
+    pub sql: AnyPool,
     router: Router,
     _dir: TempDir,
 }
@@ -70,6 +106,7 @@ impl TestApp {
         let mut state = AppState::new(db.clone(), &config).expect("state");
         state_of(&mut state);
         TestApp {
+            sql: sql_pool(db.url()).await,
             db,
             router: app(state),
             _dir: dir,
@@ -160,7 +197,7 @@ impl TestApp {
 
     pub async fn count(&self, sql: &str) -> i64 {
         sqlx::query_scalar(sql)
-            .fetch_one(self.db.pool())
+            .fetch_one(&self.sql)
             .await
             .expect("count")
     }
