@@ -5,6 +5,11 @@
 //! [`Dialect`]. [`on!`](crate::on) compiles a statement for both drivers, [`Sql`] builds the
 //! dynamic ones. Every function takes the caller's tenant and filters on it; none trusts an id
 //! alone.
+//!
+//! Why native drivers behind an enum rather than sqlx's `Any`: `Any` cannot decode a SQLite
+//! BOOLEAN column (the whole row fails) and its query builder writes `?`, which PostgreSQL refuses;
+//! and rather than sea-query: every statement would be rewritten in a builder for the two or three
+//! that differ. The price is that each statement is compiled twice (a little build time).
 
 pub mod attachments;
 pub mod catalog;
