@@ -27,6 +27,9 @@ $CARGO test -p baton-core -p baton-server -p baton-e2e -p baton
 step "server HTTP tests on PostgreSQL"
 BATON_TEST_POSTGRES_URL="$PG_URL" $CARGO test -p baton-server --test api
 
+step "end-to-end smoke on PostgreSQL: the help center's whole lifecycle in Chromium"
+BATON_E2E_POSTGRES_URL="$PG_URL" $CARGO test -p baton-e2e --test lifecycle
+
 step "SPA components in headless Chromium"
 $CARGO test -p baton --target wasm32-unknown-unknown
 
