@@ -2,9 +2,15 @@
 //! the customer panel and phone registration (`/customers…`).
 
 use super::{Api, ApiError, JsonBody};
-use baton_core::{CustomerInfo, NewCustomer, NewTicket, QuickReply, Ticket};
+use baton_core::{CustomerInfo, NewCustomer, NewTicket, Page, QuickReply, Ticket, ThreadEntry};
 
 impl Api {
+    /// `GET /tickets/{id}/messages` as staff read it: each entry with its property change, if any
+    /// (the help center reads the same answer as plain messages, see [`Api::messages`]).
+    pub async fn thread(&self, id: i64) -> Result<Page<ThreadEntry>, ApiError> {
+        self.fetch(self.get(&format!("/tickets/{id}/messages")).build()).await
+    }
+
     /// `GET /quick-replies`: the public ones and mine.
     pub async fn quick_replies(&self) -> Result<Vec<QuickReply>, ApiError> {
         self.fetch(self.get("/quick-replies").build()).await

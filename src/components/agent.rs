@@ -1,6 +1,8 @@
 //! Agent workspace pieces, props only: the side list of views with live counts, the virtualized
-//! ticket table, and the panel that shows an edit conflict (412) side by side.
+//! ticket table, the panel that shows an edit conflict (412) side by side, and the wording of
+//! property changes in the thread.
 
+mod change_entry;
 mod conflict_panel;
 mod customer_panel;
 mod presence_bar;
@@ -12,6 +14,7 @@ mod view_manager;
 mod bulk_bar;
 mod shortcut_help;
 
+pub use change_entry::{describe_change, describe_in_context, show_value, ChangeCatalog};
 pub use conflict_panel::{ConflictPanel, ConflictRow};
 pub use customer_panel::CustomerCard;
 pub use presence_bar::{PresenceBar, Typing};

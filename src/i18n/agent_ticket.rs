@@ -56,6 +56,12 @@ pub enum TicketKey {
     PhoneTicketCreated,
     FormHeading,
     CustomerExists,
+    // System entries of property changes (staff only).
+    ChangeLine,
+    ChangeTrashed,
+    ChangeRestored,
+    ChangeSuspended,
+    ChangeUnsuspended,
 }
 
 registered_keyset!(TicketKey, AgentTicket);

@@ -135,3 +135,44 @@ async fn conflict_panel_shows_theirs_and_mine_and_offers_both_choices() {
     panel.click("conflict-keep");
     assert_eq!(chosen.get_untracked(), "theirs");
 }
+
+/// Property changes come as values (`{field, from, to}`); the agent reads sentences in their own
+/// language, with priorities translated and "—" for none.
+#[wasm_bindgen_test]
+async fn property_changes_read_as_sentences_in_the_agents_language() {
+    use baton::components::agent::{describe_in_context, ChangeCatalog};
+    use baton::components::ticket::Thread;
+    use baton_core::{FieldValue, Message, MessageKind, SystemChange};
+    use std::collections::BTreeMap;
+    let s = |v: &str| Some(FieldValue::String(v.into()));
+    let changes = [
+        SystemChange::new("priority", s("normal"), s("high")),
+        SystemChange::new("tags", Some(FieldValue::List(vec!["vip".into()])), None),
+        SystemChange::new("group", s("Support"), s("Billing")),
+        SystemChange::new("trashed", Some(FieldValue::Bool(false)), Some(FieldValue::Bool(true))),
+        SystemChange::new("fields.order_no", None, s("A-2")),
+    ];
+    let messages: Vec<Message> = (0..changes.len() as i64)
+        .map(|id| Message {
+            id,
+            ticket_id: 1,
+            kind: MessageKind::System,
+            author: None,
+            body: String::new(),
+            status_change: None,
+            created_at: "2026-11-25T23:40:00Z".into(),
+            attachments: Vec::new(),
+        })
+        .collect();
+    let by_id: BTreeMap<i64, SystemChange> = (0..).zip(changes).collect();
+    let describe: fn(i64) -> Option<String> = describe_in_context;
+    let thread = mount(Locale::ZhCn, move || {
+        provide_context(ChangeCatalog { changes: RwSignal::new(by_id), types: RwSignal::new(Vec::new()) });
+        view! { <Thread messages describe=Some(describe) /> }
+    });
+    until("entries", || thread.all("[data-testid='message-body']").len() == 5).await;
+    assert_eq!(
+        thread.text_of_all("[data-testid='message-body']"),
+        ["优先级：普通 → 高", "标签：vip → —", "客服组：Support → Billing", "已移入回收站", "order_no：— → A-2"]
+    );
+}

@@ -6,10 +6,12 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 mod catalog;
+mod change;
 mod events;
 mod files;
 
 pub use catalog::*;
+pub use change::{field as change_field, SystemChange, ThreadEntry};
 pub use events::*;
 pub use files::*;
 
@@ -195,8 +197,11 @@ pub struct Message {
     /// `None` for system entries.
     #[serde(default)]
     pub author: Option<UserRef>,
+    /// Empty for system entries (except those written before they were structured, which carry
+    /// an English audit line and neither a status change nor a property change).
     pub body: String,
-    /// For system entries: the status change it records, e.g. `open` → `solved`.
+    /// For system entries: the status change it records, e.g. `open` → `solved`. (A property
+    /// change, staff only, is the `change` of a [`ThreadEntry`].)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_change: Option<StatusChange>,
     pub created_at: String,

@@ -34,9 +34,10 @@ pub enum Error {
         reason: &'static str,
         detail: &'static str,
     },
-    /// The edit was made on another version than the stored one.
+    /// The edit was made on another version than the stored one; `changed` names the
+    /// properties changed since the version sent (`status`, `priority`, `fields.<key>`, …).
     #[error("precondition failed (now v{current_version})")]
-    PreconditionFailed { current_version: i64 },
+    PreconditionFailed { current_version: i64, changed: Vec<String> },
     /// A unique thing (a customer's email) already exists.
     #[error("already exists: {0}")]
     AlreadyExists(&'static str),

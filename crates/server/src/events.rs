@@ -83,7 +83,11 @@ impl EventHub {
 #[derive(Debug, Clone, Copy)]
 pub enum Change {
     Created,
+    /// A status change (every one who sees the ticket is told).
     Updated(Status),
+    /// A property or flag change: a `ticket.updated` for staff only, since internal triage is not
+    /// the customer's business (and would otherwise make their page refetch for nothing).
+    StaffUpdated(Status),
     Message { id: i64, kind: MessageKind },
 }
 
@@ -103,7 +107,7 @@ pub async fn record(
     };
     let event_type = match change {
         Change::Created => EventType::TicketCreated,
-        Change::Updated(status) => {
+        Change::Updated(status) | Change::StaffUpdated(status) => {
             data.status = Some(status);
             EventType::TicketUpdated
         }
@@ -120,6 +124,7 @@ pub async fn record(
         data,
         requester_id: ticket.requester_id,
         share_group_id: ticket.share_group_id,
+        staff_only: matches!(change, Change::StaffUpdated(_)),
     };
     let now = storage::now();
     let stored = event_store::insert(conn, &event, &storage::timestamp(now)).await?;
@@ -130,7 +135,8 @@ pub async fn record(
 }
 
 /// Whether `user` may receive `event`: staff of the tenant receive all of it; customers the events
-/// of tickets they may see (their own, their sharing group's), never those of internal notes.
+/// of tickets they may see (their own, their sharing group's), never those of internal notes nor
+/// the staff-only ones (property and flag changes).
 pub fn may_receive(user: &CurrentUser, event: &StoredEvent) -> bool {
     if event.tenant_id != user.tenant_id {
         return false;
@@ -138,10 +144,10 @@ pub fn may_receive(user: &CurrentUser, event: &StoredEvent) -> bool {
     if user.role.is_staff() {
         return true;
     }
-    let internal = event.data.kind == Some(MessageKind::Internal);
+    let for_staff = event.staff_only || event.data.kind == Some(MessageKind::Internal);
     let sees_ticket = event.requester_id == user.id
         || (user.share_group_id.is_some() && event.share_group_id == user.share_group_id);
-    sees_ticket && !internal
+    sees_ticket && !for_staff
 }
 
 /// [`may_receive`], then what only the database knows: an agent without `see_all_tickets`
@@ -152,11 +158,10 @@ pub async fn may_receive_now(db: &Db, user: &CurrentUser, event: &StoredEvent) -
     if !may_receive(user, event) {
         return false;
     }
-    let staff = user.role.is_staff();
-    if staff && user.sees_all_tickets() {
+    if user.role.is_staff() && user.sees_all_tickets() {
         return true;
     }
-    match ticket_store::visible(db, user.ticket_scope(), event.data.ticket_id, !staff).await {
+    match ticket_store::visible(db, user.ticket_scope(), event.data.ticket_id).await {
         Ok(visible) => visible,
         Err(e) => {
             tracing::error!(error = %e, "cannot check who sees an event");
@@ -187,6 +192,7 @@ mod tests {
             },
             requester_id,
             share_group_id,
+            staff_only: false,
         }
     }
 
@@ -209,6 +215,7 @@ mod tests {
         let public = event(1, Some(7), Some(MessageKind::Public));
         let internal = event(1, Some(7), Some(MessageKind::Internal));
         let unshared = event(1, None, Some(MessageKind::Public));
+        let triage = StoredEvent { staff_only: true, ..event(1, Some(7), None) };
         let cases = [
             (alice, &public, true),
             (bob, &public, true),
@@ -219,6 +226,9 @@ mod tests {
             (agent, &internal, true),
             (alice, &unshared, true),
             (bob, &unshared, false),
+            (alice, &triage, false),
+            (bob, &triage, false),
+            (agent, &triage, true),
         ];
         for (who, e, expected) in cases {
             assert_eq!(may_receive(&who, e), expected, "{who:?} {e:?}");

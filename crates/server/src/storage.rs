@@ -271,7 +271,8 @@ pub(crate) fn encode_code<T: serde::Serialize>(value: &T) -> String {
 }
 
 /// Which tickets a user may see: the tenant's; for customers only those they requested, or that
-/// anyone of `share_group_id` (their customer group, when it shares tickets) requested; for an
+/// anyone of `share_group_id` (their customer group, when it shares tickets) requested, and none
+/// while it is trashed or suspended; for an
 /// agent without `see_all_tickets` (`agent_id`), those of their groups, assigned to them, CC'd to
 /// them, or not yet routed to any group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,6 +5,7 @@
 //! its system entry and its live event one transaction, so the thread never disagrees with the
 //! status and no event announces what did not commit.
 
+mod audit;
 mod bulk;
 mod confidential;
 mod create;
@@ -13,6 +14,7 @@ mod field_edits;
 mod flags;
 mod links;
 mod list;
+mod lists;
 mod patch;
 mod thread;
 
@@ -28,11 +30,11 @@ use crate::auth::CurrentUser;
 use crate::events::{self, Change};
 use crate::error::Error;
 use crate::services::Services;
-use crate::storage::messages::{self as message_store, NewMessageRow};
 use crate::storage::tickets as ticket_store;
 use crate::storage::{self};
 use baton_core::status::{self, Action};
-use baton_core::{validate, MessageKind, StatusChange};
+use audit::Entry;
+use baton_core::{validate, StatusChange};
 use baton_core::{Ticket, TicketAction};
 
 /// A POST's result: what it created, or what an earlier request with the same Idempotency-Key
@@ -68,6 +70,18 @@ pub fn staff_only(user: &CurrentUser) -> Result<(), Error> {
     }
 }
 
+/// 409 for what a trashed or suspended ticket refuses (status actions, public replies): it stays
+/// as it is until staff restore or unsuspend it.
+fn not_flagged(row: &ticket_store::TicketRow) -> Result<(), Error> {
+    if row.trashed_at.is_some() {
+        return Err(Error::Refused { reason: "ticket_trashed", detail: "restore the ticket from the trash first" });
+    }
+    if row.suspended_at.is_some() {
+        return Err(Error::Refused { reason: "ticket_suspended", detail: "unsuspend the ticket first" });
+    }
+    Ok(())
+}
+
 /// Applies a lifecycle event by `user` and records it in the thread; the updated ticket. Only the
 /// requester (and staff) drive the lifecycle: group members who see a ticket get 403. `expected`
 /// is the version of `If-Match`, if sent. A trashed or suspended ticket does not move.
@@ -89,19 +103,14 @@ pub async fn act(
             "only the requester decides what happens to a ticket",
         ));
     }
-    patch::check_version(&row, expected)?;
-    if row.trashed_at.is_some() {
-        return Err(Error::Refused { reason: "ticket_trashed", detail: "restore the ticket from the trash first" });
-    }
-    if row.suspended_at.is_some() {
-        return Err(Error::Refused { reason: "ticket_suspended", detail: "unsuspend the ticket first" });
-    }
+    audit::check_version(&mut tx, user, &row, expected).await?;
+    not_flagged(&row)?;
     let from = row.status()?;
     let to = status::apply(from, event.action, user.actor())?;
     let now = storage::timestamp(app.clock.now());
-    if !ticket_store::set_status(&mut tx, user.tenant_id, id, to, &now, expected).await? {
-        return Err(patch::stale(&mut tx, user, id).await);
-    }
+    let Some(version) = ticket_store::set_status(&mut tx, user.tenant_id, id, to, &now, expected).await? else {
+        return Err(audit::stale(&mut tx, user, id, expected).await);
+    };
     if let (Action::Rate, Some(rating)) = (event.action, event.rating) {
         let comment = event
             .comment
@@ -110,7 +119,7 @@ pub async fn act(
             .filter(|c| !c.is_empty());
         ticket_store::set_rating(&mut tx, user.tenant_id, id, rating, comment).await?;
     }
-    record_change(&mut tx, user, id, StatusChange { from, to }, &now).await?;
+    audit::entry(&mut tx, user, id, Entry::Status(StatusChange { from, to }), version, &now).await?;
     let row = ticket_store::get(&mut tx, scope, id)
         .await?
         .ok_or(Error::NotFound)?;
@@ -118,25 +127,4 @@ pub async fn act(
     let ticket = detail::full(&mut tx, user, row).await?;
     app.events.commit(tx, vec![event]).await?;
     Ok(ticket)
-}
-
-/// Adds the system entry of a status change. The acting user is stored for the audit trail; the
-/// wire shows system entries without an author.
-async fn record_change(
-    tx: &mut storage::Tx,
-    user: &CurrentUser,
-    ticket_id: i64,
-    change: StatusChange,
-    now: &str,
-) -> Result<i64, Error> {
-    let entry = NewMessageRow {
-        tenant_id: user.tenant_id,
-        ticket_id,
-        kind: MessageKind::System,
-        author_id: Some(user.id),
-        body: "",
-        status_change: Some(change),
-        now,
-    };
-    Ok(message_store::insert(tx, &entry).await?)
 }

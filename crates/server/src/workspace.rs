@@ -23,7 +23,7 @@ pub(crate) fn staff(user: &CurrentUser) -> Result<(), Error> {
 /// Checks that staff `user` may see ticket `id` (404 otherwise, customers included: presence is
 /// ticket-scoped) and names them for the viewers list.
 pub async fn presence_viewer(db: &crate::storage::Db, user: &CurrentUser, id: i64) -> Result<baton_core::UserRef, Error> {
-    if !user.role.is_staff() || !crate::storage::tickets::visible(db, user.ticket_scope(), id, false).await? {
+    if !user.role.is_staff() || !crate::storage::tickets::visible(db, user.ticket_scope(), id).await? {
         return Err(Error::NotFound);
     }
     let name = crate::storage::users::name(db, user.tenant_id, user.id).await?.ok_or(Error::NotFound)?;

@@ -18,6 +18,9 @@ pub const WINDOW: usize = 100;
 pub fn Thread(
     /// The entries, oldest first (as the API sends them).
     messages: Vec<Message>,
+    /// Words the property changes of system entries, by entry id (the agent workspace's).
+    #[prop(optional_no_strip)]
+    describe: Option<fn(i64) -> Option<String>>,
 ) -> impl IntoView {
     if messages.is_empty() {
         return view! { <p class="muted">{tr(Key::ThreadEmpty)}</p> }.into_any();
@@ -37,7 +40,7 @@ pub fn Thread(
         <ol class="thread">
             {move || {
                 let from = total - shown.get();
-                messages.with_value(|m| m[from..].iter().cloned().map(|message| view! { <MessageItem message /> }).collect_view())
+                messages.with_value(|m| m[from..].iter().cloned().map(|message| view! { <MessageItem message describe /> }).collect_view())
             }}
         </ol>
     }

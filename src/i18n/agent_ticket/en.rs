@@ -44,5 +44,10 @@ pub fn text(key: TicketKey) -> &'static str {
         PhoneTicketCreated => "Ticket registered.",
         FormHeading => "Ticket",
         CustomerExists => "A customer with this email already exists: search for them instead.",
+        ChangeLine => "{0}: {1} → {2}",
+        ChangeTrashed => "Moved to the trash",
+        ChangeRestored => "Restored from the trash",
+        ChangeSuspended => "Suspended",
+        ChangeUnsuspended => "Unsuspended",
     }
 }

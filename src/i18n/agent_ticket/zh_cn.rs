@@ -44,5 +44,10 @@ pub fn text(key: TicketKey) -> &'static str {
         PhoneTicketCreated => "工单已登记。",
         FormHeading => "工单",
         CustomerExists => "该邮箱的客户已存在，请直接搜索。",
+        ChangeLine => "{0}：{1} → {2}",
+        ChangeTrashed => "已移入回收站",
+        ChangeRestored => "已从回收站恢复",
+        ChangeSuspended => "已隔离",
+        ChangeUnsuspended => "已解除隔离",
     }
 }

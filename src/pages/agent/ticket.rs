@@ -12,21 +12,26 @@ mod properties;
 mod side;
 
 use crate::api::{use_api, Api, ApiError};
-use crate::components::agent::{CustomerCard, PresenceBar, Typing};
+use crate::components::agent::{describe_in_context, ChangeCatalog, CustomerCard, PresenceBar, Typing};
 use crate::components::ticket::Thread;
 use crate::components::ui::loaded;
 use crate::i18n::{AgentKey, Key};
 use crate::state::live::use_live;
 use crate::state::locale::{tr, use_page_title};
-use baton_core::{Action, Message, Status, Ticket, TicketAction};
+use baton_core::{Action, Message, Status, SystemChange, Ticket, TicketAction, TicketType};
 use leptos::prelude::*;
 use crate::router::use_params_map;
+use std::collections::BTreeMap;
 
 /// The ticket and its thread, refetched together.
 #[derive(Clone, Copy)]
 pub struct Loaded {
     pub ticket: RwSignal<Option<Result<Ticket, ApiError>>>,
     pub thread: RwSignal<Vec<Message>>,
+    /// The property change each system entry of the thread records, by entry id.
+    pub changes: RwSignal<BTreeMap<i64, SystemChange>>,
+    /// The tenant's ticket types (for the properties and the wording of changes), loaded once.
+    pub types: RwSignal<Vec<TicketType>>,
     id: Memo<Option<i64>>,
     pub api: StoredValue<Api, LocalStorage>,
 }
@@ -37,9 +42,11 @@ impl Loaded {
         let Some(id) = self.id.get_untracked() else { return };
         let api = self.api.get_value();
         leptos::task::spawn_local(async move {
-            let (t, m) = (api.ticket(id).await, api.messages(id).await);
+            let (t, m) = (api.ticket(id).await, api.thread(id).await);
             if let Ok(m) = m {
-                self.thread.try_set(m.items);
+                let changes = m.items.iter().filter_map(|e| Some((e.message.id, e.change.clone()?))).collect();
+                self.changes.try_set(changes);
+                self.thread.try_set(m.items.into_iter().map(|e| e.message).collect());
             }
             self.ticket.try_set(Some(t));
         });
@@ -71,9 +78,16 @@ pub fn AgentTicket() -> impl IntoView {
     let state = Loaded {
         ticket: RwSignal::new(None),
         thread: RwSignal::new(Vec::new()),
+        changes: RwSignal::new(BTreeMap::new()),
+        types: RwSignal::new(Vec::new()),
         id,
-        api: StoredValue::new_local(api),
+        api: StoredValue::new_local(api.clone()),
     };
+    leptos::task::spawn_local(async move {
+        if let Ok(t) = api.ticket_types().await {
+            state.types.try_set(t);
+        }
+    });
     Effect::new(move |_| {
         id.track();
         state.refresh();
@@ -124,6 +138,11 @@ fn page(state: Loaded, first: Ticket) -> impl IntoView {
     let internal = RwSignal::new(false);
     keys::install(state, ticket, internal);
     let status = move || ticket.with(|t| t.as_ref().map(|t| t.status.code()));
+    let flagged = Signal::derive(move || {
+        ticket.with(|t| t.as_ref().and_then(|t| t.staff.as_ref()).is_some_and(|s| s.trashed_at.is_some() || s.suspended_at.is_some()))
+    });
+    provide_context(ChangeCatalog { changes: state.changes, types: state.types });
+    let describe: fn(i64) -> Option<String> = describe_in_context;
     view! {
         <article class="agent-ticket" data-testid="ticket-detail" data-ticket-id=id data-status=status>
             <div class="agent-ticket-main">
@@ -134,9 +153,9 @@ fn page(state: Loaded, first: Ticket) -> impl IntoView {
                 </section>
                 <section class="card" aria-labelledby="thread-heading">
                     <h2 id="thread-heading">{tr(Key::ThreadHeading)}</h2>
-                    {move || view! { <Thread messages=state.thread.get() /> }}
+                    {move || view! { <Thread messages=state.thread.get() describe=Some(describe) /> }}
                 </section>
-                <composer::AgentComposer ticket=first.clone() state typing internal />
+                <composer::AgentComposer ticket=first.clone() state typing internal notes_only=flagged />
                 <keys::Hint />
             </div>
             <div class="agent-ticket-side">

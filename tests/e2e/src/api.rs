@@ -37,6 +37,21 @@ impl ApiClient {
         (status, res.json().await.unwrap_or(Value::Null))
     }
 
+    /// `PATCH` with `If-Match` set to the ticket's current ETag (read first), as an agent's
+    /// properties panel does.
+    pub async fn patch_ticket(&self, ticket_id: &str, body: Value) -> (StatusCode, Value) {
+        let url = format!("{}/api/v1/tickets/{ticket_id}", self.base);
+        let current = self.http.get(&url).send().await.expect("GET");
+        let etag = current.headers().get("etag").and_then(|v| v.to_str().ok()).unwrap_or("\"v0\"").to_owned();
+        let res = self.http.patch(&url).header("If-Match", etag).json(&body).send().await.expect("PATCH");
+        let status = res.status();
+        (status, res.json().await.unwrap_or(Value::Null))
+    }
+
+    pub async fn delete(&self, path: &str) -> StatusCode {
+        self.http.delete(format!("{}{path}", self.base)).send().await.expect("DELETE").status()
+    }
+
     /// The ids (as `<option>` values) of the demo ticket type and sub-type with these English names.
     pub async fn ticket_type(&self, type_en: &str, subtype_en: &str) -> (String, String) {
         let (status, types) = self.get("/api/v1/ticket-types").await;

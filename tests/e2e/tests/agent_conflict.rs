@@ -60,6 +60,7 @@ async fn a_stale_priority_change_gets_the_conflict_panel_and_overwrites_nothing(
     // The second save is from the stale version: the panel says what changed, nothing is written.
     second.click("properties-save").await;
     second.find("conflict-panel").await;
+    second.hidden("properties-save").await;
     second.find_with("conflict-theirs", "data-field", "priority").await;
     second.wait_text("conflict-theirs", |t| t == "High").await;
     second.wait_text("conflict-mine", |t| t == "Urgent").await;
@@ -80,11 +81,11 @@ async fn a_stale_priority_change_gets_the_conflict_panel_and_overwrites_nothing(
         assert!(Instant::now() < deadline, "the first agent's page still shows {value:?}");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    let (_, thread) = agent_api.get(&format!("/api/v1/tickets/{id}/messages")).await;
-    let entries: Vec<String> = thread["items"].as_array().into_iter().flatten()
-        .filter(|m| m["kind"] == "system").map(|m| m["body"].as_str().unwrap_or_default().to_owned()).collect();
-    assert!(entries.iter().any(|e| e.contains("normal → high")), "{entries:?}");
-    assert!(entries.iter().any(|e| e.contains("high → urgent")), "{entries:?}");
+    let changes: Vec<serde_json::Value> = agent_api.messages(&id).await.into_iter().filter_map(|m| m.get("change").cloned()).collect();
+    assert_eq!(changes, [
+        serde_json::json!({"field": "priority", "from": "normal", "to": "high"}),
+        serde_json::json!({"field": "priority", "from": "high", "to": "urgent"}),
+    ]);
     first.quit().await;
     second.quit().await;
 }

@@ -148,16 +148,18 @@ pub(super) async fn seed(
                 author_id: Some(users[who]),
                 body,
                 status_change,
+                change: None,
+                version: None,
                 now: &when,
             };
             message_store::insert(conn, &entry).await?;
-            // No expected version, so always written (and `true`): the seed is the only writer.
+            // No expected version, so always written: the seed is the only writer.
             match status_change {
                 Some(change) => {
                     ticket_store::set_status(conn, tenant_id, ticket_id, change.to, &when, None)
-                        .await?
+                        .await?;
                 }
-                None => ticket_store::touch(conn, tenant_id, ticket_id, &when, None).await?,
+                None => ticket_store::touch_updated(conn, tenant_id, ticket_id, &when).await?,
             };
         }
     }

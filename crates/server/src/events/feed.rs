@@ -112,7 +112,7 @@ async fn may_see_presence(db: &Db, user: &CurrentUser, event: &PresenceEvent) ->
     if user.sees_all_tickets() {
         return true;
     }
-    match ticket_store::visible(db, user.ticket_scope(), event.presence.ticket_id, false).await {
+    match ticket_store::visible(db, user.ticket_scope(), event.presence.ticket_id).await {
         Ok(visible) => visible,
         Err(e) => {
             tracing::error!(error = %e, "cannot check who sees presence");

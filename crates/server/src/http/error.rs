@@ -161,7 +161,7 @@ fn domain_problem(status: u16, e: &DomainError) -> Problem {
             p.reason = Some((*reason).to_owned());
             p
         }
-        DomainError::PreconditionFailed { current_version } => {
+        DomainError::PreconditionFailed { current_version, .. } => {
             let mut p = Problem::new(status, code::PRECONDITION_FAILED, "Precondition failed")
                 .with_detail("the ticket changed since you loaded it; reload it and re-apply");
             p.current_version = Some(*current_version);
@@ -179,6 +179,18 @@ fn domain_problem(status: u16, e: &DomainError) -> Problem {
     }
 }
 
+/// A problem as sent: baton-core's [`Problem`], plus a 412's `changed` (the properties changed
+/// since the version sent). The extension lives here rather than in `Problem` because the SPA
+/// never reads it (it compares the refetched ticket itself), and every field of `Problem` costs
+/// the help center's size-budgeted bundle a deserializer.
+#[derive(serde::Serialize)]
+struct Wire<'a> {
+    #[serde(flatten)]
+    problem: &'a Problem,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    changed: &'a [String],
+}
+
 impl IntoResponse for Error {
     fn into_response(self) -> Response {
         match &self {
@@ -187,7 +199,12 @@ impl IntoResponse for Error {
             _ => {}
         }
         let status = self.status_code();
-        let body = serde_json::to_vec(&self.problem()).unwrap_or_default();
+        let changed = match &self {
+            Error::Domain(DomainError::PreconditionFailed { changed, .. }) => changed.as_slice(),
+            _ => &[],
+        };
+        let wire = Wire { problem: &self.problem(), changed };
+        let body = serde_json::to_vec(&wire).unwrap_or_default();
         let mut response = (status, body).into_response();
         let headers = response.headers_mut();
         headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));

@@ -9,7 +9,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use baton_core::{Message, NewMessage, Page};
+use baton_core::{NewMessage, Page, ThreadEntry};
 
 pub fn router() -> Routes {
     Routes::new()
@@ -21,7 +21,7 @@ async fn list(
     State(state): State<AppState>,
     user: CurrentUser,
     PathId(id): PathId,
-) -> Result<Json<Page<Message>>, Error> {
+) -> Result<Json<Page<ThreadEntry>>, Error> {
     Ok(Json(tickets::messages(&state, &user, id).await?))
 }
 

@@ -15,6 +15,8 @@ pub struct StoredEvent {
     /// The ticket's requester, and their customer group if it shares tickets.
     pub requester_id: i64,
     pub share_group_id: Option<i64>,
+    /// Only staff may receive it (a property or flag change): customers never get it.
+    pub staff_only: bool,
 }
 
 #[derive(sqlx::FromRow)]
@@ -29,6 +31,7 @@ struct EventRow {
     status: Option<String>,
     message_id: Option<i64>,
     kind: Option<String>,
+    staff_only: bool,
 }
 
 impl EventRow {
@@ -56,6 +59,7 @@ impl EventRow {
             },
             requester_id: self.requester_id,
             share_group_id: self.share_group_id,
+            staff_only: self.staff_only,
         })
     }
 }
@@ -79,8 +83,8 @@ pub async fn insert(
     .execute(c).await.map(|r| r.rows_affected()))?;
     let id: i64 = crate::on!(conn, |c| sqlx::query_scalar(
         "INSERT INTO events (tenant_id, type, ticket_id, requester_id, share_group_id, status,
-                             message_id, kind, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+                             message_id, kind, staff_only, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
     )
     .bind(e.tenant_id)
     .bind(e.event_type.as_str())
@@ -90,6 +94,7 @@ pub async fn insert(
     .bind(e.data.status.map(|s| s.code()))
     .bind(e.data.message_id)
     .bind(e.data.kind.map(|k| encode_code(&k)))
+    .bind(e.staff_only)
     .bind(now)
     .fetch_one(c).await)?;
     Ok(StoredEvent { id, ..e.clone() })
@@ -103,7 +108,8 @@ pub async fn since(
     limit: i64,
 ) -> Result<Vec<StoredEvent>, Error> {
     let rows: Vec<EventRow> = crate::on!(db, |c| sqlx::query_as(
-        "SELECT id, tenant_id, type, ticket_id, requester_id, share_group_id, status, message_id, kind
+        "SELECT id, tenant_id, type, ticket_id, requester_id, share_group_id, status, message_id, kind,
+                staff_only
          FROM events WHERE tenant_id = $1 AND id > $2 ORDER BY id LIMIT $3",
     )
     .bind(tenant_id)

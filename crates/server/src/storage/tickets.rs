@@ -101,17 +101,13 @@ async fn select_one(conn: &mut Conn, scope: TicketScope, id: i64, lock: bool) ->
     q.fetch_optional(conn).await
 }
 
-/// Whether `scope` may see ticket `id` now; `live_only` also requires it to be neither trashed
-/// nor suspended (what customers' live events need).
-pub async fn visible(db: &Db, scope: TicketScope, id: i64, live_only: bool) -> Result<bool, Error> {
+/// Whether `scope` may see ticket `id` now (customers: not while it is trashed or suspended).
+pub async fn visible(db: &Db, scope: TicketScope, id: i64) -> Result<bool, Error> {
     let mut q = Sql::new(
         "SELECT COUNT(*) FROM tickets t JOIN users u ON u.id = t.requester_id WHERE t.id = ",
     );
     q.push_bind(id);
     push_scope(&mut q, scope);
-    if live_only {
-        q.push(" AND t.trashed_at IS NULL AND t.suspended_at IS NULL");
-    }
     let n: i64 = q.fetch_scalar(&mut db.acquire().await?).await?;
     Ok(n > 0)
 }
@@ -189,6 +185,10 @@ pub(crate) fn push_scope(q: &mut Sql, scope: TicketScope) {
         }
         (None, _) => {}
     }
+    // A trashed or suspended ticket is out of its customers' sight until staff restore it.
+    if scope.requester_id.is_some() {
+        q.push(" AND t.trashed_at IS NULL AND t.suspended_at IS NULL");
+    }
     if let Some(agent) = scope.agent_id {
         push_agent_scope(q, agent);
     }
@@ -219,11 +219,12 @@ pub(crate) fn like_pattern(text: &str) -> String {
     pattern
 }
 
-/// Sets the status (and touches `updated_at`) of a ticket of `tenant_id`.
+/// Sets the status (and touches `updated_at`) of a ticket of `tenant_id`, which makes a new
+/// version; that version.
 ///
 /// With `expected`, only if the ticket is still at that version: the check is part of the UPDATE
 /// (the row lock makes a concurrent writer wait, then see the new version), so two writers on one
-/// version cannot both win. `false` when the version had moved on, and nothing was written.
+/// version cannot both win. `None` when the version had moved on, and nothing was written.
 pub async fn set_status(
     tx: &mut Conn,
     tenant_id: i64,
@@ -231,18 +232,19 @@ pub async fn set_status(
     status: Status,
     now: &str,
     expected: Option<i64>,
-) -> Result<bool, Error> {
-    let done = crate::on!(tx, |c| sqlx::query(
+) -> Result<Option<i64>, Error> {
+    crate::on!(tx, |c| sqlx::query_scalar(
         "UPDATE tickets SET status = $1, updated_at = $2, version = version + 1
-         WHERE tenant_id = $3 AND id = $4 AND ($5 IS NULL OR version = $5)",
+         WHERE tenant_id = $3 AND id = $4 AND ($5 IS NULL OR version = $5)
+         RETURNING version",
     )
     .bind(status.code())
     .bind(now)
     .bind(tenant_id)
     .bind(id)
     .bind(expected)
-    .execute(c).await.map(|r| r.rows_affected()))?;
-    Ok(done == 1)
+    .fetch_optional(c).await)
+    .map_err(Error::from)
 }
 
 /// Stores the customer's rating; only ever called on the `rate` transition, which happens once.
@@ -262,28 +264,41 @@ pub async fn set_rating(
     Ok(())
 }
 
-/// Marks a ticket as changed (a new message in its thread, a property or flag): `updated_at` and a
-/// new version.
+/// Marks a ticket's properties or flags as changed: `updated_at` and a new version; that version.
+/// The version counts what `PATCH` and the actions change (properties, status, flags), not the
+/// thread: a message alone goes through [`touch_updated`].
 ///
 /// With `expected`, only if the ticket is still at that version (checked inside the UPDATE, as
-/// in [`set_status`]); `false` when it had moved on.
+/// in [`set_status`]); `None` when it had moved on.
 pub async fn touch(
     tx: &mut Conn,
     tenant_id: i64,
     id: i64,
     now: &str,
     expected: Option<i64>,
-) -> Result<bool, Error> {
-    let done = crate::on!(tx, |c| sqlx::query(
+) -> Result<Option<i64>, Error> {
+    crate::on!(tx, |c| sqlx::query_scalar(
         "UPDATE tickets SET updated_at = $1, version = version + 1
-         WHERE tenant_id = $2 AND id = $3 AND ($4 IS NULL OR version = $4)",
+         WHERE tenant_id = $2 AND id = $3 AND ($4 IS NULL OR version = $4)
+         RETURNING version",
     )
     .bind(now)
     .bind(tenant_id)
     .bind(id)
     .bind(expected)
-    .execute(c).await.map(|r| r.rows_affected()))?;
-    Ok(done == 1)
+    .fetch_optional(c).await)
+    .map_err(Error::from)
+}
+
+/// Marks a ticket as updated without a new version: a message in its thread, or the requester's
+/// confidential info, which no property edit can conflict with.
+pub async fn touch_updated(tx: &mut Conn, tenant_id: i64, id: i64, now: &str) -> Result<(), Error> {
+    crate::on!(tx, |c| sqlx::query("UPDATE tickets SET updated_at = $1 WHERE tenant_id = $2 AND id = $3")
+        .bind(now)
+        .bind(tenant_id)
+        .bind(id)
+        .execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
 }
 
 #[cfg(test)]

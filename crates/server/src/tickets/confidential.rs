@@ -41,7 +41,8 @@ pub async fn put_confidential(
             .map_err(|e| Error::Internal(e.to_string()))?;
         store::put(&mut tx, user.tenant_id, id, &sealed, user.id, &now).await?;
     }
-    ticket_store::touch(&mut tx, user.tenant_id, id, &now, None).await?;
+    // Not a property staff edit: `updated_at` moves, the version does not.
+    ticket_store::touch_updated(&mut tx, user.tenant_id, id, &now).await?;
     let event = events::record(
         &mut tx,
         &row,

@@ -1,6 +1,7 @@
 //! The full ticket as one user sees it: its row, plus what lives in other tables (custom field
-//! values, attachments, whether confidential info is set), the actions the user may take, and for
-//! staff the staff part (assignment, CC, tags, star, flags, version).
+//! values, attachments, whether confidential info is set), the actions the user may take (none
+//! while it is trashed or suspended), and for staff the staff part (assignment, CC, tags, star,
+//! flags, version).
 
 use crate::auth::CurrentUser;
 use crate::error::Error;
@@ -16,7 +17,10 @@ pub(super) async fn full(
     user: &CurrentUser,
     row: TicketRow,
 ) -> Result<Ticket, Error> {
-    let allowed_actions = if user.may_act_on(row.requester_id) {
+    // A trashed or suspended ticket does not move until it is restored or unsuspended, so it
+    // offers no status action at all (the flag's own endpoint is what staff may do).
+    let flagged = row.trashed_at.is_some() || row.suspended_at.is_some();
+    let allowed_actions = if user.may_act_on(row.requester_id) && !flagged {
         status::allowed_actions(row.status()?, user.actor())
     } else {
         Vec::new()

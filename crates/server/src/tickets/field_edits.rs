@@ -1,18 +1,15 @@
 //! Custom field edits by staff (`PATCH /tickets/{id}` with `fields`): the values are merged over
 //! the stored ones and the whole set is checked by baton-core exactly as at creation; each value
-//! that changes gets its own audit line ("order_no: 1042 → 1043"). Attachment fields are not
-//! editable (their files were linked to the ticket at creation).
+//! that changes is recorded as a change of `fields.<key>` with both values. Attachment fields are
+//! not editable (their files were linked to the ticket at creation).
 
 use crate::error::Error;
 use crate::storage::tickets::fields;
 use crate::storage::{catalog, Tx};
 use baton_core::problem::field_code;
 use baton_core::validate;
-use baton_core::{FieldError, FieldKind, FieldValue, TicketType};
+use baton_core::{change_field, FieldError, FieldKind, FieldValue, SystemChange, TicketType};
 use std::collections::BTreeMap;
-
-/// Longest value an audit line shows, in characters.
-const NOTE_VALUE_MAX: usize = 80;
 
 /// Where the edited ticket stands: its type and sub-type after the edit.
 pub(super) struct Target {
@@ -22,13 +19,13 @@ pub(super) struct Target {
     pub subtype_id: Option<i64>,
 }
 
-/// Applies `values` (an empty value clears its field) to the ticket; the audit lines.
+/// Applies `values` (an empty value clears its field) to the ticket; the changes.
 pub(super) async fn apply(
     tx: &mut Tx,
     at: &Target,
     values: &BTreeMap<String, FieldValue>,
     types: &[TicketType],
-) -> Result<Vec<String>, Error> {
+) -> Result<Vec<SystemChange>, Error> {
     let Some(ty) = at.type_id.and_then(|id| types.iter().find(|t| t.id == id)) else {
         // A ticket without a type has no custom fields: every key is unknown.
         let errors: Vec<FieldError> =
@@ -60,43 +57,14 @@ pub(super) async fn apply(
         return Err(Error::Validation(errors));
     }
     let ids = catalog::field_ids(tx, at.tenant_id, ty.id, subtype.map(|s| s.id)).await?;
-    let mut notes = Vec::new();
+    let mut changes = Vec::new();
     for (key, value) in values {
         let before = current.get(key);
         let after = Some(value).filter(|v| !v.is_empty());
         let Some(field_id) = ids.get(key).filter(|_| before != after) else { continue };
         fields::set(tx, at.tenant_id, at.ticket_id, *field_id, after).await?;
-        notes.push(format!("{key}: {} → {}", show(before), show(after)));
+        let name = format!("{}{key}", change_field::FIELDS_PREFIX);
+        changes.push(SystemChange::new(&name, before.cloned(), after.cloned()));
     }
-    Ok(notes)
-}
-
-/// A value as an audit line shows it: lists joined, long text cut.
-fn show(value: Option<&FieldValue>) -> String {
-    let text = match value {
-        None => return "—".to_owned(),
-        Some(FieldValue::String(s)) => s.trim().to_owned(),
-        Some(FieldValue::Number(n)) => n.to_string(),
-        Some(FieldValue::Bool(b)) => b.to_string(),
-        Some(FieldValue::List(l)) => l.join(", "),
-    };
-    if text.chars().count() > NOTE_VALUE_MAX {
-        let cut: String = text.chars().take(NOTE_VALUE_MAX).collect();
-        format!("{cut}…")
-    } else {
-        text
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn values_are_shown_short() {
-        assert_eq!(show(None), "—");
-        assert_eq!(show(Some(&FieldValue::List(vec!["a".into(), "b".into()]))), "a, b");
-        assert_eq!(show(Some(&FieldValue::Number(199.5))), "199.5");
-        assert_eq!(show(Some(&FieldValue::String("x".repeat(100)))).chars().count(), NOTE_VALUE_MAX + 1);
-    }
+    Ok(changes)
 }

@@ -1,7 +1,7 @@
 //! The trash and suspended flags (staff; `If-Match` optional), and per-agent stars, which are
 //! the agent's own bookmark and so change neither the version nor the thread.
 
-use super::patch::{check_version, finish};
+use super::audit::{check_version, finish};
 use super::staff_only;
 use crate::auth::CurrentUser;
 use crate::error::Error;
@@ -9,7 +9,7 @@ use crate::services::Services;
 use crate::storage::tickets::staff::{self as staff_store, Column, Value};
 use crate::storage::tickets::{self as ticket_store};
 use crate::storage::{self};
-use baton_core::Ticket;
+use baton_core::{change_field, FieldValue, SystemChange, Ticket};
 
 /// A flag and whether it is being set or cleared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,14 +32,14 @@ impl Flag {
         matches!(self, Flag::Trash | Flag::Suspend)
     }
 
-    /// The audit line in the thread.
-    fn note(self) -> &'static str {
-        match self {
-            Flag::Trash => "moved to trash",
-            Flag::Restore => "restored from trash",
-            Flag::Suspend => "suspended",
-            Flag::Unsuspend => "unsuspended",
-        }
+    /// The change the thread records: `trashed` or `suspended`, from and to a boolean.
+    fn change(self) -> SystemChange {
+        let name = match self.column() {
+            Column::TrashedAt => change_field::TRASHED,
+            _ => change_field::SUSPENDED,
+        };
+        let on = self.sets();
+        SystemChange::new(name, Some(FieldValue::Bool(!on)), Some(FieldValue::Bool(on)))
     }
 }
 
@@ -55,7 +55,7 @@ pub async fn set_flag(
     staff_only(user)?;
     let mut tx = app.db.begin_write().await?;
     let row = ticket_store::get_for_update(&mut tx, user.ticket_scope(), id).await?.ok_or(Error::NotFound)?;
-    check_version(&row, expected)?;
+    check_version(&mut tx, user, &row, expected).await?;
     let current = match flag.column() {
         Column::TrashedAt => row.trashed_at.is_some(),
         _ => row.suspended_at.is_some(),
@@ -67,7 +67,7 @@ pub async fn set_flag(
     }
     let value = flag.sets().then(|| storage::timestamp(app.clock.now()));
     staff_store::set(&mut tx, user.tenant_id, id, flag.column(), &Value::Text(value)).await?;
-    finish(app, tx, user, id, expected, &[flag.note().to_owned()]).await
+    finish(app, tx, user, id, expected, &[flag.change()]).await
 }
 
 /// Stars (`on`) or unstars ticket `id` for `user`.

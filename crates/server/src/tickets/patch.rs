@@ -1,19 +1,20 @@
 //! Property edits by staff (`PATCH /tickets/{id}`): priority, type, group, assignee, CC, tags and
 //! custom field values (`field_edits`), made on the version the agent saw (`If-Match`), each
-//! change audited as a system entry, the whole edit one transaction with one `ticket.updated` event.
+//! change audited as a structured system entry (`audit`), the whole edit one transaction with one
+//! staff-only `ticket.updated` event.
 
+use super::audit::{check_version, finish};
 use super::field_edits::{self, Target};
-use super::{detail, staff_only};
+use super::{detail, lists, staff_only};
 use crate::auth::CurrentUser;
-use crate::events::{self, Change};
 use crate::error::Error;
 use crate::services::Services;
-use crate::storage::messages::{self as message_store, NewMessageRow};
 use crate::storage::tickets::staff::{self as staff_store, Column, Value};
-use crate::storage::tickets::{self as ticket_store, TicketRow};
-use crate::storage::{self, catalog, encode_code, Tx};
+use crate::storage::tickets::{self as ticket_store};
+use crate::storage::{self, catalog, encode_code};
+use baton_core::change_field as field;
 use baton_core::problem::field_code;
-use baton_core::{FieldError, MessageKind, Ticket, TicketPatch};
+use baton_core::{FieldError, FieldValue, SystemChange, Ticket, TicketPatch};
 
 /// Most tags a ticket may carry, and the longest tag in characters.
 const MAX_TAGS: usize = 20;
@@ -46,7 +47,7 @@ pub async fn patch(
 }
 
 /// [`patch`] without requiring a version: bulk edits name none (`expected` = `None` applies to
-/// whatever version is stored).
+/// whatever version is stored). A patch that changes nothing writes nothing and keeps the version.
 pub(super) async fn apply(
     app: &Services,
     user: &CurrentUser,
@@ -64,128 +65,75 @@ pub(super) async fn apply(
     let scope = user.ticket_scope();
     let mut tx = app.db.begin_write().await?;
     let row = ticket_store::get_for_update(&mut tx, scope, id).await?.ok_or(Error::NotFound)?;
-    check_version(&row, expected)?;
-    let mut notes: Vec<String> = Vec::new();
+    check_version(&mut tx, user, &row, expected).await?;
+    let tenant = user.tenant_id;
+    let mut changes: Vec<SystemChange> = Vec::new();
     if let Some(priority) = patch.priority {
         let to = encode_code(&priority);
         if to != row.priority {
-            staff_store::set(&mut tx, user.tenant_id, id, Column::Priority, &Value::Text(Some(to.clone()))).await?;
-            notes.push(format!("priority: {} → {to}", row.priority));
+            staff_store::set(&mut tx, tenant, id, Column::Priority, &Value::Text(Some(to.clone()))).await?;
+            changes.push(SystemChange::new(field::PRIORITY, text(Some(row.priority.clone())), text(Some(to))));
         }
     }
-    if let Some(type_id) = patch.type_id {
-        if !catalog::type_exists(&mut tx, user.tenant_id, type_id).await? {
+    if let Some(type_id) = patch.type_id.filter(|t| Some(*t) != row.type_id) {
+        if !catalog::type_exists(&mut tx, tenant, type_id).await? {
             return Err(Error::field("type_id", field_code::INVALID_VALUE));
         }
-        staff_store::set(&mut tx, user.tenant_id, id, Column::TypeId, &Value::Id(Some(type_id))).await?;
+        staff_store::set(&mut tx, tenant, id, Column::TypeId, &Value::Id(Some(type_id))).await?;
+        changes.push(SystemChange::new(field::TYPE, id_text(row.type_id), id_text(Some(type_id))));
     }
-    if let Some(subtype_id) = patch.subtype_id {
-        if !catalog::subtype_exists(&mut tx, user.tenant_id, subtype_id).await? {
+    if let Some(subtype_id) = patch.subtype_id.filter(|s| Some(*s) != row.subtype_id) {
+        if !catalog::subtype_exists(&mut tx, tenant, subtype_id).await? {
             return Err(Error::field("subtype_id", field_code::INVALID_VALUE));
         }
-        staff_store::set(&mut tx, user.tenant_id, id, Column::SubtypeId, &Value::Id(Some(subtype_id))).await?;
+        staff_store::set(&mut tx, tenant, id, Column::SubtypeId, &Value::Id(Some(subtype_id))).await?;
+        changes.push(SystemChange::new(field::SUBTYPE, id_text(row.subtype_id), id_text(Some(subtype_id))));
     }
     if let Some(group_id) = patch.group_id {
-        let name = name_of(group_id, "group_id", async |g| staff_store::group_name(&mut tx, user.tenant_id, g).await).await?;
+        let name = name_of(group_id, "group_id", async |g| staff_store::group_name(&mut tx, tenant, g).await).await?;
         if group_id != row.assignee_group_id {
-            staff_store::set(&mut tx, user.tenant_id, id, Column::GroupId, &Value::Id(group_id)).await?;
-            notes.push(format!("group: {} → {}", or_dash(&row.group_name), or_dash(&name)));
+            staff_store::set(&mut tx, tenant, id, Column::GroupId, &Value::Id(group_id)).await?;
+            changes.push(SystemChange::new(field::GROUP, text(row.group_name.clone()), text(name)));
         }
     }
     if let Some(assignee_id) = patch.assignee_id {
-        let name = name_of(assignee_id, "assignee_id", async |a| staff_store::staff_name(&mut tx, user.tenant_id, a).await).await?;
+        let name = name_of(assignee_id, "assignee_id", async |a| staff_store::staff_name(&mut tx, tenant, a).await).await?;
         if assignee_id != row.assignee_id {
-            staff_store::set(&mut tx, user.tenant_id, id, Column::AssigneeId, &Value::Id(assignee_id)).await?;
-            notes.push(format!("assignee: {} → {}", or_dash(&row.assignee_name), or_dash(&name)));
+            staff_store::set(&mut tx, tenant, id, Column::AssigneeId, &Value::Id(assignee_id)).await?;
+            changes.push(SystemChange::new(field::ASSIGNEE, text(row.assignee_name.clone()), text(name)));
         }
     }
     if let Some(cc) = &patch.cc {
-        for user_id in cc {
-            if staff_store::staff_name(&mut tx, user.tenant_id, *user_id).await?.is_none() {
-                return Err(Error::field("cc", field_code::INVALID_VALUE));
-            }
-        }
-        staff_store::replace_cc(&mut tx, user.tenant_id, id, cc).await?;
+        changes.extend(lists::cc(&mut tx, tenant, id, cc).await?);
     }
     if let Some(tags) = &tags {
-        staff_store::replace_tags(&mut tx, user.tenant_id, id, tags).await?;
+        changes.extend(lists::tags(&mut tx, tenant, id, tags).await?);
     }
     if let Some(values) = &patch.fields {
         let at = Target {
-            tenant_id: user.tenant_id,
+            tenant_id: tenant,
             ticket_id: id,
             type_id: patch.type_id.or(row.type_id),
             subtype_id: patch.subtype_id.or(row.subtype_id),
         };
-        notes.extend(field_edits::apply(&mut tx, &at, values, &types).await?);
+        changes.extend(field_edits::apply(&mut tx, &at, values, &types).await?);
     }
-    let changed = !notes.is_empty() || patch.type_id.is_some() || patch.subtype_id.is_some() || patch.cc.is_some() || tags.is_some();
-    if !changed {
+    if changes.is_empty() {
         let ticket = detail::full(&mut tx, user, row).await?;
         tx.commit().await?;
         return Ok(ticket);
     }
-    finish(app, tx, user, id, expected, &notes).await
+    finish(app, tx, user, id, expected, &changes).await
 }
 
-/// Bumps the version (if it is still `expected`, else 412 and nothing is kept), writes one system
-/// entry per note and the `ticket.updated` event, commits; the ticket after the change.
-pub(super) async fn finish(
-    app: &Services,
-    mut tx: Tx,
-    user: &CurrentUser,
-    id: i64,
-    expected: Option<i64>,
-    notes: &[String],
-) -> Result<Ticket, Error> {
-    let now = storage::timestamp(app.clock.now());
-    if !ticket_store::touch(&mut tx, user.tenant_id, id, &now, expected).await? {
-        return Err(stale(&mut tx, user, id).await);
-    }
-    for note in notes {
-        system_entry(&mut tx, user, id, note, &now).await?;
-    }
-    let row = ticket_store::get(&mut tx, user.ticket_scope(), id).await?.ok_or(Error::NotFound)?;
-    let event = events::record(&mut tx, &row, user.tenant_id, Change::Updated(row.status()?)).await?;
-    let ticket = detail::full(&mut tx, user, row).await?;
-    app.events.commit(tx, vec![event]).await?;
-    Ok(ticket)
+/// A text value of a change (`None`: none).
+fn text(value: Option<String>) -> Option<FieldValue> {
+    value.map(FieldValue::String)
 }
 
-/// An audit line in the thread ("priority: normal → urgent"), by `user`.
-pub(super) async fn system_entry(tx: &mut Tx, user: &CurrentUser, ticket_id: i64, body: &str, now: &str) -> Result<i64, Error> {
-    let entry = NewMessageRow {
-        tenant_id: user.tenant_id,
-        ticket_id,
-        kind: MessageKind::System,
-        author_id: Some(user.id),
-        body,
-        status_change: None,
-        now,
-    };
-    Ok(message_store::insert(tx, &entry).await?)
-}
-
-/// The 412 of a write that found the ticket at another version than expected (a concurrent writer
-/// got there first): it names the version now stored.
-pub(super) async fn stale(tx: &mut Tx, user: &CurrentUser, id: i64) -> Error {
-    match ticket_store::get(tx, user.ticket_scope(), id).await {
-        Ok(Some(row)) => Error::PreconditionFailed { current_version: row.version },
-        Ok(None) => Error::NotFound,
-        Err(e) => e.into(),
-    }
-}
-
-/// 412 with the current version when `expected` names another one; nothing expected passes.
-pub(super) fn check_version(row: &TicketRow, expected: Option<i64>) -> Result<(), Error> {
-    match expected {
-        Some(v) if v != row.version => Err(Error::PreconditionFailed { current_version: row.version }),
-        _ => Ok(()),
-    }
-}
-
-fn or_dash(name: &Option<String>) -> &str {
-    name.as_deref().unwrap_or("—")
+/// An id as a change names it: a string, as view conditions write ids.
+fn id_text(id: Option<i64>) -> Option<FieldValue> {
+    id.map(|i| FieldValue::String(i.to_string()))
 }
 
 /// Trimmed, deduplicated tags; each 1–50 characters without commas, at most 20.

@@ -2,7 +2,8 @@
 //! may move the status (`status::on_reply`); the move, its system entry, the attachments it links
 //! and its live events commit with the reply.
 
-use super::{links, record_change, Outcome};
+use super::audit::{self, Entry};
+use super::{links, not_flagged, Outcome};
 use crate::auth::CurrentUser;
 use crate::events::{self, Change};
 use crate::error::Error;
@@ -12,11 +13,11 @@ use crate::storage::tickets as ticket_store;
 use crate::storage::{self, attachments, idempotency};
 use baton_core::problem::field_code;
 use baton_core::status;
-use baton_core::{validate, Message, MessageKind, NewMessage, Page, StatusChange};
+use baton_core::{validate, MessageKind, NewMessage, Page, StatusChange, ThreadEntry};
 use crate::storage::Conn;
 
 /// The whole thread of ticket `id`, oldest first. Customers never receive internal notes.
-pub async fn messages(app: &Services, user: &CurrentUser, id: i64) -> Result<Page<Message>, Error> {
+pub async fn messages(app: &Services, user: &CurrentUser, id: i64) -> Result<Page<ThreadEntry>, Error> {
     let mut conn = app.db.acquire().await?;
     ticket_store::get(&mut conn, user.ticket_scope(), id)
         .await?
@@ -27,9 +28,9 @@ pub async fn messages(app: &Services, user: &CurrentUser, id: i64) -> Result<Pag
     let items = rows
         .into_iter()
         .map(|r| {
-            let mut message = r.into_message()?;
-            message.attachments = files.remove(&message.id).unwrap_or_default();
-            Ok(message)
+            let mut entry = r.into_entry()?;
+            entry.message.attachments = files.remove(&entry.message.id).unwrap_or_default();
+            Ok(entry)
         })
         .collect::<Result<Vec<_>, storage::Error>>()?;
     Ok(Page {
@@ -45,7 +46,7 @@ pub async fn post_message(
     id: i64,
     new: NewMessage,
     key: Option<&str>,
-) -> Result<Outcome<Message>, Error> {
+) -> Result<Outcome<ThreadEntry>, Error> {
     validate::new_message(&new).map_err(Error::Validation)?;
     match new.kind {
         MessageKind::Public => {}
@@ -74,6 +75,11 @@ pub async fn post_message(
             });
         }
     }
+    // Nobody would read a public reply on a trashed or suspended ticket (its customers do not see
+    // it), and it could move the status of a ticket that must not move: notes only, until restored.
+    if new.kind == MessageKind::Public {
+        not_flagged(&ticket)?;
+    }
     let wanted = links::of_message(&new.attachment_ids);
     links::check(&mut tx, user, &wanted).await?;
     let from = ticket.status()?;
@@ -85,6 +91,8 @@ pub async fn post_message(
         author_id: Some(user.id),
         body: &new.body,
         status_change: None,
+        change: None,
+        version: None,
         now: &now,
     };
     let message_id = message_store::insert(&mut tx, &entry).await?;
@@ -106,12 +114,17 @@ pub async fn post_message(
     match event {
         Some(action) => {
             let to = status::apply(from, action, user.actor())?;
-            ticket_store::set_status(&mut tx, user.tenant_id, id, to, &now, None).await?;
-            record_change(&mut tx, user, id, StatusChange { from, to }, &now).await?;
+            // No expected version: a reply is never refused for an edit made meanwhile.
+            let version = ticket_store::set_status(&mut tx, user.tenant_id, id, to, &now, None)
+                .await?
+                .ok_or(Error::NotFound)?;
+            audit::entry(&mut tx, user, id, Entry::Status(StatusChange { from, to }), version, &now).await?;
             live.push(events::record(&mut tx, &ticket, user.tenant_id, Change::Updated(to)).await?);
         }
         None => {
-            ticket_store::touch(&mut tx, user.tenant_id, id, &now, None).await?;
+            // A message is not a property: the version stays, so an agent's unsaved edit of the
+            // properties is not made stale by a reply (theirs or the customer's).
+            ticket_store::touch_updated(&mut tx, user.tenant_id, id, &now).await?;
         }
     }
     if let Some(key) = key {
@@ -131,12 +144,12 @@ async fn read(
     user: &CurrentUser,
     ticket_id: i64,
     message_id: i64,
-) -> Result<Message, Error> {
+) -> Result<ThreadEntry, Error> {
     let row = message_store::get(conn, user.tenant_id, message_id)
         .await?
         .ok_or(Error::NotFound)?;
-    let mut message = row.into_message()?;
+    let mut entry = row.into_entry()?;
     let mut files = attachments::of_messages(conn, user.tenant_id, ticket_id).await?;
-    message.attachments = files.remove(&message_id).unwrap_or_default();
-    Ok(message)
+    entry.message.attachments = files.remove(&message_id).unwrap_or_default();
+    Ok(entry)
 }

@@ -54,8 +54,13 @@ async fn edits_need_the_version_and_the_second_session_is_told_the_current_one()
     let res = patch(&app, &two, id, Some("\"v1\""), json!({"priority": "low"})).await;
     assert_eq!(res.status, StatusCode::PRECONDITION_FAILED, "{}", res.text());
     assert_eq!((res.json()["code"].clone(), res.json()["current_version"].clone()), (json!("precondition_failed"), json!(2)));
-    let entries = app.get(&format!("/api/v1/tickets/{id}/messages")).token(&one).send().await.text();
-    assert!(entries.contains("priority: normal → urgent") && entries.contains("assignee: — → "), "{entries}");
+    assert_eq!(res.json()["changed"], json!(["priority", "assignee", "tags"]), "{}", res.text());
+    let changes = app.changes(&one, id).await;
+    assert_eq!(changes, [
+        json!({"field": "priority", "from": "normal", "to": "urgent"}),
+        json!({"field": "assignee", "from": null, "to": "Agent Smith"}),
+        json!({"field": "tags", "from": null, "to": ["vip"]}),
+    ]);
     // Invalid values name their field.
     let table = [
         (json!({"assignee_id": user_id(&app, BOB).await}), "assignee_id"),

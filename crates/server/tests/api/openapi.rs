@@ -124,6 +124,10 @@ async fn every_documented_operation_answers() {
             article
         } else if path.starts_with("/attachments/") {
             attachment
+        } else if method == "POST" && (path.ends_with("/trash") || path.ends_with("/suspend")) {
+            // A flagged ticket is out of its customer's sight: flag one of its own, so the
+            // requester's own calls later in the walk still find theirs.
+            app.create_ticket(&alice, "Spec walk flag").await["id"].as_i64().unwrap_or_default()
         } else {
             id
         };

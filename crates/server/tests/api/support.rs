@@ -195,6 +195,20 @@ impl TestApp {
         email
     }
 
+    /// The property changes the system entries of ticket `ticket` record, as `token` reads the
+    /// thread: each `{field, from, to}`, oldest first.
+    pub async fn changes(&self, token: &str, ticket: i64) -> Vec<Value> {
+        let res = self.get(&format!("/api/v1/tickets/{ticket}/messages")).token(token).send().await;
+        assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+        res.json()["items"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|m| m["kind"] == "system" && m.get("change").is_some())
+            .map(|m| m["change"].clone())
+            .collect()
+    }
+
     pub async fn count(&self, sql: &str) -> i64 {
         sqlx::query_scalar(sql)
             .fetch_one(&self.sql)

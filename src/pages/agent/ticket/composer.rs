@@ -34,6 +34,10 @@ pub fn AgentComposer(
     typing: Typing,
     /// Internal note (true) or public reply; the page's shortcuts switch it.
     internal: RwSignal<bool>,
+    /// Whether only internal notes may be posted now: the ticket is trashed or suspended, so its
+    /// customers do not see it and the server refuses public replies.
+    #[prop(into)]
+    notes_only: Signal<bool>,
 ) -> impl IntoView {
     let toasts = use_toasts();
     let me = use_session().me_untracked();
@@ -52,13 +56,18 @@ pub fn AgentComposer(
         let now = Saved { body: body.get(), internal: internal.get() };
         store.save(&now, now.body.is_empty());
     });
+    Effect::new(move |_| {
+        if notes_only.get() {
+            internal.set(true);
+        }
+    });
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let busy = Busy::new();
     let pending = busy.signal();
     let id = ticket.id;
     let send = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let kind = if internal.get_untracked() { MessageKind::Internal } else { MessageKind::Public };
+        let kind = if internal.get_untracked() || notes_only.get_untracked() { MessageKind::Internal } else { MessageKind::Public };
         let message = NewMessage { body: body.get_untracked(), kind, attachment_ids: Vec::new() };
         if let Err(found) = validate::new_message(&message) {
             errors.set(found);
@@ -89,7 +98,7 @@ pub fn AgentComposer(
                     <legend class="sr-only">{tr(AgentKey::ReplyMode.into())}</legend>
                     <label>
                         <input type="radio" name="reply-mode" data-testid="reply-mode-public" prop:checked=move || !internal.get()
-                            on:change=move |_| internal.set(false) />
+                            disabled=notes_only on:change=move |_| internal.set(false) />
                         {tr(AgentKey::ModePublic.into())}
                     </label>
                     <label>

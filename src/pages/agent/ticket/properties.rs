@@ -1,10 +1,13 @@
 //! The properties panel: type and sub-type, priority, group, assignee, CC, tags and custom
 //! fields, saved together with `If-Match: "v<version>"` — only what the agent changed is sent.
-//! While the form holds unsaved edits, live refreshes leave it alone; when someone changed the
-//! ticket meanwhile (412), the ticket is fetched again and the [`ConflictPanel`] shows their
-//! values beside the agent's: re-apply mine (on the new version) or keep theirs. Nothing is
-//! overwritten silently.
+//! While the form holds unsaved edits, live refreshes leave it alone. When the ticket changed
+//! meanwhile (412), it is fetched again and compared with the edit's base: if none of the
+//! properties the agent edited changed, the edit is re-applied on the new version silently;
+//! otherwise the [`ConflictPanel`] takes the form's place and lists those properties only, theirs
+//! beside the agent's: re-apply mine (on the new version) or keep theirs. Nothing the agent did
+//! not edit is ever overwritten.
 
+mod conflict;
 mod extra;
 mod values;
 
@@ -17,10 +20,31 @@ use crate::state::busy::Busy;
 use crate::state::locale::{tr, tr_while, use_i18n};
 use crate::state::toasts::use_toasts;
 use baton_core::problem::code;
-use baton_core::{AgentGroup, AgentInfo, FieldError, Ticket, TicketPatch, TicketType};
-use extra::{conflict_rows, CcPicker, FieldEditors};
+use baton_core::{AgentGroup, AgentInfo, FieldError, Ticket, TicketPatch};
+use conflict::{conflict_rows, conflicting, touched};
+use extra::{CcPicker, FieldEditors};
 use leptos::prelude::*;
 use values::{Form, Values};
+
+/// How often an edit is re-applied silently before the page gives up (someone keeps changing the
+/// ticket): then the agent sees the ticket as it is.
+const SILENT_TRIES: usize = 3;
+
+/// An edit on its way: what it sends, and the values it was made on and holds.
+#[derive(Debug, Clone)]
+struct Edit {
+    patch: TicketPatch,
+    base: Values,
+    mine: Values,
+}
+
+/// A conflict: the ticket now, the edit, and the properties that conflict.
+#[derive(Debug, Clone)]
+struct Conflict {
+    now: Ticket,
+    edit: Edit,
+    names: Vec<String>,
+}
 
 /// A `<select>` of ids with a "nobody" option.
 fn id_select(id: &'static str, label: AgentKey, options: Signal<Vec<(i64, String)>>, value: RwSignal<Option<i64>>) -> impl IntoView {
@@ -58,18 +82,16 @@ pub fn Properties(
     let form = Form::new(&base.with_value(|b| b.0.clone()));
     let groups = RwSignal::new(Vec::<AgentGroup>::new());
     let agents = RwSignal::new(Vec::<AgentInfo>::new());
-    let types = RwSignal::new(Vec::<TicketType>::new());
+    let types = state.types;
     let api = state.api.get_value();
     leptos::task::spawn_local(async move {
-        if let Ok(t) = api.ticket_types().await { types.try_set(t); }
         if let Ok(g) = api.groups().await { groups.try_set(g); }
         if let Ok(a) = api.agents().await { agents.try_set(a); }
     });
     let group_options = Signal::derive(move || groups.get().into_iter().map(|g| (g.id, g.name)).collect::<Vec<_>>());
     let agent_options = Signal::derive(move || agents.get().into_iter().map(|a| (a.id, a.name)).collect::<Vec<_>>());
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    // A conflict: the ticket now, and the values the agent tried to save.
-    let conflict = RwSignal::new(None::<(Ticket, Values)>);
+    let conflict = RwSignal::new(None::<Conflict>);
     let adopt = move |t: &Ticket| {
         let values = Values::of(t);
         form.set(&values);
@@ -89,40 +111,61 @@ pub fn Properties(
         false,
     );
     let busy = Busy::new();
-    let save = move |patch: TicketPatch, version: i64, mine: Values| {
+    let save = move |edit: Edit, version: i64| {
         let api = state.api.get_value();
         busy.run(async move {
             errors.set(Vec::new());
-            match api.patch_ticket(id, version, &patch).await {
-                Ok(t) => {
-                    toasts.success(AgentKey::Saved.into());
-                    adopt(&t);
-                    state.show(t);
+            let mut version = version;
+            let mut edit = edit;
+            for _ in 0..SILENT_TRIES {
+                match api.patch_ticket(id, version, &edit.patch).await {
+                    Ok(t) => {
+                        toasts.success(AgentKey::Saved.into());
+                        adopt(&t);
+                        state.show(t);
+                        return;
+                    }
+                    Err(e) if e.is(code::PRECONDITION_FAILED) => match api.ticket(id).await {
+                        Ok(now) => {
+                            let theirs = Values::of(&now);
+                            let names = conflicting(&edit.patch, &edit.base, &theirs, &edit.mine);
+                            if !names.is_empty() {
+                                conflict.set(Some(Conflict { now, edit, names }));
+                                return;
+                            }
+                            // Nothing the agent edited changed: the same edit, on the new version.
+                            version = version_of(&now);
+                            edit.base = theirs;
+                        }
+                        Err(e) => return toasts.api_error(&e),
+                    },
+                    Err(e) => return errors.set(toasts.form_error(&e, &[])),
                 }
-                Err(e) if e.is(code::PRECONDITION_FAILED) => match api.ticket(id).await {
-                    Ok(now) => conflict.set(Some((now, mine))),
-                    Err(e) => toasts.api_error(&e),
-                },
-                Err(e) => errors.set(toasts.form_error(&e, &[])),
             }
+            // Still stale after several tries: show the ticket as it is now.
+            state.refresh();
         });
     };
-    let conflict_view = move || conflict.get().map(|(now, mine)| {
-        let old = base.get_value().0;
-        let rows = types.with_untracked(|ty| agents.with_untracked(|a| conflict_rows(i18n, &old, &now, &mine, ty, a)));
+    let conflict_view = move || conflict.get().map(|Conflict { now, edit, names }| {
+        let rows = types.with_untracked(|ty| agents.with_untracked(|a| conflict_rows(i18n, &names, &now, &edit.mine, ty, a)));
         let new_version = version_of(&now);
-        let patch = mine.patch_from(&old);
         let reapply = {
-            let now = now.clone();
+            let (now, edit) = (now.clone(), edit.clone());
             move |()| {
                 conflict.set(None);
                 base.set_value((Values::of(&now), new_version));
-                save(patch.clone(), new_version, mine.clone());
+                save(Edit { base: Values::of(&now), ..edit.clone() }, new_version);
             }
         };
         let keep = move |()| {
             conflict.set(None);
-            adopt(&now);
+            // Theirs for what conflicts; the agent's other edits stay in the form, unsaved.
+            let mut values = Values::of(&now);
+            for name in touched(&edit.patch).iter().filter(|n| !names.contains(n)) {
+                values.take(&edit.mine, name);
+            }
+            form.set(&values);
+            base.set_value((Values::of(&now), new_version));
             state.show(now.clone());
         };
         view! { <ConflictPanel rows on_reapply=reapply on_keep=keep /> }
@@ -136,13 +179,14 @@ pub fn Properties(
             toasts.success(AgentKey::Saved.into());
             return;
         }
-        save(patch, version, mine);
+        save(Edit { patch, base: values, mine }, version);
     };
     view! {
         <section class="card properties" aria-labelledby="properties-heading">
             <h2 id="properties-heading">{tr(AgentKey::PropertiesHeading.into())}</h2>
             {conflict_view}
-            <form novalidate on:submit=submit>
+            // The panel takes the form's place while the agent decides.
+            <form novalidate on:submit=submit hidden=move || conflict.with(Option::is_some)>
                 <TypePicker types type_id=form.type_id subtype_id=form.subtype_id errors />
                 <div class="field">
                     <label for="ticket-priority">{tr(AgentKey::Priority.into())}</label>

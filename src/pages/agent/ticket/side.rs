@@ -10,7 +10,9 @@ use crate::state::toasts::use_toasts;
 use baton_core::{Action, ConfidentialReveal, Ticket, TicketAction};
 use leptos::prelude::*;
 
-/// Complete / wait / reopen as `allowed_actions` says, star, trash or restore, suspend.
+/// Complete / wait / reopen as `allowed_actions` says (nothing while the ticket is trashed or
+/// suspended: restore or unsuspend are offered instead), star, trash or restore, suspend or
+/// unsuspend.
 #[component]
 pub fn Actions(ticket: Ticket, state: Loaded) -> impl IntoView {
     let toasts = use_toasts();
@@ -64,9 +66,11 @@ pub fn Actions(ticket: Ticket, state: Loaded) -> impl IntoView {
                 } else {
                     view! { <button type="button" class="button" data-testid="action-trash" disabled=pending on:click=move |_| flag("trash", true)>{tr(AgentKey::ActTrash.into())}</button> }.into_any()
                 }}
-                <button type="button" class="button" data-testid="action-suspend" disabled=pending on:click=move |_| flag("suspend", !suspended)>
-                    {tr(if suspended { AgentKey::ActUnsuspend } else { AgentKey::ActSuspend }.into())}
-                </button>
+                {if suspended {
+                    view! { <button type="button" class="button" data-testid="action-unsuspend" disabled=pending on:click=move |_| flag("suspend", false)>{tr(AgentKey::ActUnsuspend.into())}</button> }.into_any()
+                } else {
+                    view! { <button type="button" class="button" data-testid="action-suspend" disabled=pending on:click=move |_| flag("suspend", true)>{tr(AgentKey::ActSuspend.into())}</button> }.into_any()
+                }}
             </div>
         </section>
     }

@@ -40,8 +40,7 @@ async fn each_ticket_has_its_outcome_in_order_and_unseen_ones_are_404() {
     assert_eq!(scalar(&app, "SELECT priority FROM tickets WHERE id = $1", a).await, "high");
     assert_eq!(scalar(&app, "SELECT priority FROM tickets WHERE id = $1", hidden).await, "normal");
     // Audited in the thread and announced like a single edit.
-    let entries = app.get(&format!("/api/v1/tickets/{a}/messages")).token(&agent).send().await.text();
-    assert!(entries.contains("priority: normal → high"), "{entries}");
+    assert_eq!(app.changes(&agent, a).await, [json!({"field": "priority", "from": "normal", "to": "high"})]);
     let after = app.count(&format!("SELECT COUNT(*) FROM events WHERE ticket_id = {a} AND type = 'ticket.updated'")).await;
     assert_eq!(after, before + 1);
     assert_eq!(app.count(&format!("SELECT COUNT(*) FROM events WHERE ticket_id = {hidden} AND type = 'ticket.updated'")).await, 0);
@@ -83,8 +82,10 @@ async fn assign_actions_trash_and_restore_reuse_the_single_rules() {
     let res = bulk(&app, &agent, json!({"ids": [b], "op": {"kind": "restore"}})).await;
     assert_eq!(items(&res), vec![(b, true, 200, None)]);
     assert_eq!(app.count(&format!("SELECT COUNT(*) FROM tickets WHERE id = {b} AND trashed_at IS NULL")).await, 1);
-    let thread = app.get(&format!("/api/v1/tickets/{b}/messages")).token(&agent).send().await.text();
-    assert!(thread.contains("moved to trash") && thread.contains("restored from trash"), "{thread}");
+    assert_eq!(app.changes(&agent, b).await[2..], [
+        json!({"field": "trashed", "from": false, "to": true}),
+        json!({"field": "trashed", "from": true, "to": false}),
+    ]);
 }
 
 #[tokio::test]

@@ -30,8 +30,10 @@ async fn values_are_validated_merged_and_audited() {
     let t = res.json();
     assert_eq!((value(&t, "order_no"), value(&t, "amount"), value(&t, "agree")), (json!("A-1002"), json!(199.5), json!(true)));
     assert_eq!(res.header(header::ETAG), Some("\"v2\""));
-    let thread = app.get(&format!("/api/v1/tickets/{id}/messages")).token(&agent).send().await.text();
-    assert!(thread.contains("order_no: A-1001 → A-1002") && thread.contains("amount: — → 199.5"), "{thread}");
+    assert_eq!(app.changes(&agent, id).await, [
+        json!({"field": "fields.amount", "from": null, "to": 199.5}),
+        json!({"field": "fields.order_no", "from": "A-1001", "to": "A-1002"}),
+    ]);
     // Each bad value is named as at creation; nothing is stored, the version stays.
     let table = [
         (json!({"amount": "12"}), "fields.amount", "invalid_number"),

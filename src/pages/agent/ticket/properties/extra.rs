@@ -1,14 +1,12 @@
-//! The properties beyond the selects: CC (agents, as checkboxes), the custom fields of the
-//! chosen type (the help center's inputs), and the rows a conflict shows.
+//! The properties beyond the selects: CC (agents, as checkboxes) and the custom fields of the
+//! chosen type (the help center's inputs).
 
-use super::values::{editable_fields, show_value, Form, Values};
-use crate::components::agent::ConflictRow;
+use super::values::{editable_fields, Form};
 use crate::components::ticket::CustomFieldInput;
-use crate::components::ui::{Label, Upload};
-use crate::i18n::agent::priority_key;
+use crate::components::ui::Upload;
 use crate::i18n::{AgentKey, TicketKey};
-use crate::state::locale::{tr, I18n};
-use baton_core::{AgentInfo, FieldError, Ticket, TicketType};
+use crate::state::locale::tr;
+use baton_core::{AgentInfo, FieldError, TicketType};
 use leptos::prelude::*;
 
 /// `ticket-cc`: a checkbox per agent.
@@ -71,46 +69,4 @@ pub fn FieldEditors(form: Form, #[prop(into)] types: Signal<Vec<TicketType>>, #[
             </fieldset>
         })
     }
-}
-
-/// What a conflict shows: each property that the agent changed or that changed on the server,
-/// where the server's value now differs from the agent's.
-pub fn conflict_rows(i18n: I18n, base: &Values, now: &Ticket, mine: &Values, types: &[TicketType], agents: &[AgentInfo]) -> Vec<ConflictRow> {
-    let theirs = Values::of(now);
-    let locale = i18n.locale().code();
-    let agent = |id: Option<i64>| match id {
-        None => i18n.t(AgentKey::Nobody.into()).to_owned(),
-        Some(id) => agents.iter().find(|a| a.id == id).map_or_else(|| format!("#{id}"), |a| a.name.clone()),
-    };
-    let staff = now.staff.clone().unwrap_or_default();
-    let group = |id: Option<i64>| match (id, &staff.group) {
-        (None, _) => i18n.t(AgentKey::Nobody.into()).to_owned(),
-        (Some(id), Some(g)) if g.id == id => g.name.clone(),
-        (Some(id), _) => agents.iter().flat_map(|a| &a.groups).find(|g| g.id == id).map_or_else(|| format!("#{id}"), |g| g.name.clone()),
-    };
-    let type_name = |id: Option<i64>| id.and_then(|id| types.iter().find(|t| t.id == id)).map_or_else(|| i18n.t(TicketKey::NoType.into()).to_owned(), |t| t.name.get(locale).to_owned());
-    let subtype_name = |id: Option<i64>| id.and_then(|id| types.iter().find_map(|t| t.subtype(id))).map_or_else(|| "—".to_owned(), |s| s.name.get(locale).to_owned());
-    let names = |ids: &[i64]| ids.iter().map(|id| agent(Some(*id))).collect::<Vec<_>>().join(", ");
-    let mut rows = Vec::new();
-    let mut add = |field: &str, label: Label, changed: bool, t: String, m: String| {
-        if changed && t != m {
-            rows.push(ConflictRow { field: field.to_owned(), label, theirs: t, mine: m });
-        }
-    };
-    let touched = |a: bool, b: bool| a || b;
-    add("priority", Label::Key(AgentKey::Priority.into()), touched(mine.priority != base.priority, theirs.priority != base.priority),
-        i18n.t(priority_key(theirs.priority)).to_owned(), i18n.t(priority_key(mine.priority)).to_owned());
-    add("group", Label::Key(AgentKey::Group.into()), touched(mine.group != base.group, theirs.group != base.group), group(theirs.group), group(mine.group));
-    add("assignee", Label::Key(AgentKey::Assignee.into()), touched(mine.assignee != base.assignee, theirs.assignee != base.assignee), agent(theirs.assignee), agent(mine.assignee));
-    add("tags", Label::Key(AgentKey::Tags.into()), touched(mine.tags != base.tags, theirs.tags != base.tags), theirs.tags.join(", "), mine.tags.join(", "));
-    add("type", Label::Key(TicketKey::TicketType.into()), touched(mine.type_id != base.type_id, theirs.type_id != base.type_id), type_name(theirs.type_id), type_name(mine.type_id));
-    add("subtype", Label::Key(TicketKey::TicketSubtype.into()), touched(mine.subtype_id != base.subtype_id, theirs.subtype_id != base.subtype_id), subtype_name(theirs.subtype_id), subtype_name(mine.subtype_id));
-    add("cc", Label::Key(AgentKey::Cc.into()), touched(mine.cc != base.cc, theirs.cc != base.cc), names(&theirs.cc), names(&mine.cc));
-    let labels: Vec<_> = types.iter().flat_map(|t| t.fields.iter().chain(t.subtypes.iter().flat_map(|s| s.fields.iter()))).collect();
-    for (key, value) in &mine.fields {
-        let label = labels.iter().find(|f| &f.key == key).map_or_else(|| Label::Key(TicketKey::CustomFields.into()), |f| Label::Tenant(f.label.clone()));
-        add(&format!("fields.{key}"), label, base.fields.get(key) != Some(value) || theirs.fields.get(key) != base.fields.get(key),
-            show_value(theirs.fields.get(key)), show_value(Some(value)));
-    }
-    rows
 }

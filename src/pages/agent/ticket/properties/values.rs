@@ -160,17 +160,6 @@ pub fn editable_fields(types: &[TicketType], type_id: Option<i64>, subtype_id: O
     ty.fields_for(subtype).filter(|f| f.kind != FieldKind::Attachment).cloned().collect()
 }
 
-/// A value as the conflict panel shows it.
-pub fn show_value(v: Option<&FieldValue>) -> String {
-    match v {
-        None => "—".to_owned(),
-        Some(FieldValue::String(s)) => s.clone(),
-        Some(FieldValue::Number(n)) => n.to_string(),
-        Some(FieldValue::Bool(b)) => if *b { "✓" } else { "✗" }.to_owned(),
-        Some(FieldValue::List(l)) => l.join(", "),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,99 @@
+//! Versions and the audit trail of staff changes. A ticket's version counts what `PATCH` and the
+//! actions change (properties, status, flags), never its thread: a reply cannot make an agent's
+//! property edit stale. Each property change is a structured system entry (`{field, from, to}`)
+//! that remembers the version it produced, so a 412 can name what changed since the version a
+//! client sent.
+
+use super::detail;
+use crate::auth::CurrentUser;
+use crate::error::Error;
+use crate::events::{self, Change};
+use crate::services::Services;
+use crate::storage::messages::{self as message_store, NewMessageRow};
+use crate::storage::tickets::{self as ticket_store, TicketRow};
+use crate::storage::{self, Conn, Tx};
+use baton_core::{MessageKind, StatusChange, SystemChange, Ticket};
+
+/// Bumps the version (if it is still `expected`, else 412 and nothing is kept), writes one system
+/// entry per change and a staff-only `ticket.updated` event, commits; the ticket after the change.
+pub(super) async fn finish(
+    app: &Services,
+    mut tx: Tx,
+    user: &CurrentUser,
+    id: i64,
+    expected: Option<i64>,
+    changes: &[SystemChange],
+) -> Result<Ticket, Error> {
+    let now = storage::timestamp(app.clock.now());
+    let Some(version) = ticket_store::touch(&mut tx, user.tenant_id, id, &now, expected).await? else {
+        return Err(stale(&mut tx, user, id, expected).await);
+    };
+    for change in changes {
+        entry(&mut tx, user, id, Entry::Property(change), version, &now).await?;
+    }
+    let row = ticket_store::get(&mut tx, user.ticket_scope(), id).await?.ok_or(Error::NotFound)?;
+    let event = events::record(&mut tx, &row, user.tenant_id, Change::StaffUpdated(row.status()?)).await?;
+    let ticket = detail::full(&mut tx, user, row).await?;
+    app.events.commit(tx, vec![event]).await?;
+    Ok(ticket)
+}
+
+/// What a system entry records.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Entry<'a> {
+    Status(StatusChange),
+    Property(&'a SystemChange),
+}
+
+/// A system entry by `user` (kept for the audit; the wire shows none) recording `what`, which
+/// produced `version` of the ticket.
+pub(super) async fn entry(
+    tx: &mut Conn,
+    user: &CurrentUser,
+    ticket_id: i64,
+    what: Entry<'_>,
+    version: i64,
+    now: &str,
+) -> Result<i64, Error> {
+    let (status_change, change) = match what {
+        Entry::Status(s) => (Some(s), None),
+        Entry::Property(c) => (None, Some(c)),
+    };
+    let row = NewMessageRow {
+        tenant_id: user.tenant_id,
+        ticket_id,
+        kind: MessageKind::System,
+        author_id: Some(user.id),
+        body: "",
+        status_change,
+        change,
+        version: Some(version),
+        now,
+    };
+    Ok(message_store::insert(tx, &row).await?)
+}
+
+/// The 412 of a write that found the ticket at another version than expected (a concurrent writer
+/// got there first): it names the version now stored and what changed since `expected`.
+pub(super) async fn stale(tx: &mut Conn, user: &CurrentUser, id: i64, expected: Option<i64>) -> Error {
+    match ticket_store::get(tx, user.ticket_scope(), id).await {
+        Ok(Some(row)) => precondition_failed(tx, user, &row, expected.unwrap_or(row.version)).await,
+        Ok(None) => Error::NotFound,
+        Err(e) => e.into(),
+    }
+}
+
+/// 412 when `expected` names another version than `row`'s; nothing expected passes.
+pub(super) async fn check_version(conn: &mut Conn, user: &CurrentUser, row: &TicketRow, expected: Option<i64>) -> Result<(), Error> {
+    match expected {
+        Some(sent) if sent != row.version => Err(precondition_failed(conn, user, row, sent).await),
+        _ => Ok(()),
+    }
+}
+
+async fn precondition_failed(conn: &mut Conn, user: &CurrentUser, row: &TicketRow, sent: i64) -> Error {
+    match message_store::changed_since(conn, user.tenant_id, row.id, sent).await {
+        Ok(changed) => Error::PreconditionFailed { current_version: row.version, changed },
+        Err(e) => e.into(),
+    }
+}
