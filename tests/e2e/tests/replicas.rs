@@ -80,7 +80,9 @@ async fn two_replicas(server: &str) {
 
     // The scheduler moves to B once A's lease has run out.
     wait_for_holder(&db, &b.holder, Duration::from_secs(LEASE_SECS * 5)).await;
+    drop(b);
     db.close().await;
+    drop_database(server, &url);
 }
 
 /// Waits until `holder` holds the scheduler's lease; fails after `within`.
@@ -120,6 +122,18 @@ fn new_database(server: &str) -> String {
     assert!(status.success(), "psql could not create {name}");
     let (base, _) = server.rsplit_once('/').expect("a URL with a database name");
     format!("{base}/{name}")
+}
+
+/// Drops the test's database (its replicas are gone), so test runs do not fill the disk.
+fn drop_database(server: &str, url: &str) {
+    let name = url.rsplit('/').next().unwrap_or_default();
+    let status = std::process::Command::new("psql")
+        .args([server, "-q", "-c"])
+        .arg(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        .status();
+    if !status.is_ok_and(|s| s.success()) {
+        eprintln!("replicas: could not drop the database {name}");
+    }
 }
 
 /// A random byte without another dependency: the hasher's per-process random keys.
