@@ -2,7 +2,7 @@
 # Every test of `make test`, in order, on both databases: the suites that speak to a database run
 # on SQLite (the embedded default) and again on PostgreSQL (a throw-away cluster this script starts
 # on a free loopback port and stops at the end, scripts/lib/postgres.sh). The end-to-end browser
-# suite runs on SQLite. Expects `make setup-test dist` to have run (the Makefile does that first).
+# suite runs on SQLite; the two-replica test (tests/e2e/tests/replicas.rs) on PostgreSQL only. Expects `make setup-test dist` to have run (the Makefile does that first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -29,6 +29,9 @@ BATON_TEST_POSTGRES_URL="$PG_URL" $CARGO test -p baton-server --test api
 
 step "end-to-end smoke on PostgreSQL: the help center's whole lifecycle in Chromium"
 BATON_E2E_POSTGRES_URL="$PG_URL" $CARGO test -p baton-e2e --test lifecycle
+
+step "two replicas on one PostgreSQL database (live events, presence, failover, scheduler lease)"
+BATON_TEST_POSTGRES_URL="$PG_URL" $CARGO test -p baton-e2e --test replicas
 
 step "SPA components in headless Chromium"
 $CARGO test -p baton --target wasm32-unknown-unknown

@@ -13,6 +13,11 @@ pub const DEFAULT_DIST: &str = "dist";
 pub const DEFAULT_MAX_UPLOAD_MB: u64 = 20;
 /// The largest upload limit accepted, in MiB (4 GiB): more is a typo rather than a plan.
 pub const MAX_UPLOAD_MB_LIMIT: u64 = 4096;
+/// How long the scheduler's lease lasts unless renewed (a third of it apart), in seconds: how long
+/// the scheduled jobs may pause when the replica running them dies.
+pub const DEFAULT_SCHEDULER_LEASE_SECS: u64 = 30;
+/// The range accepted: at least 2 s (renewed about every 0.7 s), at most an hour.
+pub const SCHEDULER_LEASE_SECS_RANGE: std::ops::RangeInclusive<u64> = 2..=3600;
 
 /// What is wrong with a [`Config`], as found by [`Config::validate`]. Each message is one line
 /// that names the setting; none carries key material.
@@ -30,6 +35,8 @@ pub enum ConfigError {
     CorsOrigin(String),
     #[error("the upload limit must be 1 to {max} MiB, not {0}", max = MAX_UPLOAD_MB_LIMIT)]
     UploadLimit(u64),
+    #[error("the scheduler lease must be {min} to {max} seconds, not {0}", min = SCHEDULER_LEASE_SECS_RANGE.start(), max = SCHEDULER_LEASE_SECS_RANGE.end())]
+    SchedulerLease(u64),
 }
 
 // Debug is written by hand below, so the secret key never reaches a log line.
@@ -55,6 +62,8 @@ pub struct Config {
     /// Where attachments (and, without `secret_key`, the key file) are kept. `None`: beside the
     /// SQLite file, or `./data` with PostgreSQL.
     pub data_dir: Option<PathBuf>,
+    /// How long the scheduler's lease lasts unless renewed, in seconds (`scheduler`).
+    pub scheduler_lease_secs: u64,
 }
 
 impl std::fmt::Debug for Config {
@@ -71,6 +80,7 @@ impl std::fmt::Debug for Config {
             )
             .field("max_upload_mb", &self.max_upload_mb)
             .field("data_dir", &self.data_dir)
+            .field("scheduler_lease_secs", &self.scheduler_lease_secs)
             .finish()
     }
 }
@@ -88,6 +98,9 @@ impl Config {
         }
         if !(1..=MAX_UPLOAD_MB_LIMIT).contains(&self.max_upload_mb) {
             return Err(ConfigError::UploadLimit(self.max_upload_mb));
+        }
+        if !SCHEDULER_LEASE_SECS_RANGE.contains(&self.scheduler_lease_secs) {
+            return Err(ConfigError::SchedulerLease(self.scheduler_lease_secs));
         }
         Ok(())
     }
@@ -117,6 +130,7 @@ impl Default for Config {
             secret_key: None,
             max_upload_mb: DEFAULT_MAX_UPLOAD_MB,
             data_dir: None,
+            scheduler_lease_secs: DEFAULT_SCHEDULER_LEASE_SECS,
         }
     }
 }
@@ -213,5 +227,17 @@ mod tests {
             Err(ConfigError::UploadLimit(0))
         ));
         assert!(config(MAX_UPLOAD_MB_LIMIT + 1).validate().is_err());
+    }
+
+    #[test]
+    fn the_scheduler_lease_is_bounded() {
+        let config = |scheduler_lease_secs| Config {
+            database_url: "sqlite::memory:".to_owned(),
+            scheduler_lease_secs,
+            ..Config::default()
+        };
+        for (secs, ok) in [(1, false), (2, true), (DEFAULT_SCHEDULER_LEASE_SECS, true), (3600, true), (3601, false)] {
+            assert_eq!(config(secs).validate().is_ok(), ok, "{secs} s");
+        }
     }
 }

@@ -15,6 +15,7 @@ pub mod events;
 pub mod http;
 pub mod kb;
 pub mod paging;
+pub mod scheduler;
 pub mod secret;
 pub mod server;
 pub mod services;

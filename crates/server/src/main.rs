@@ -8,7 +8,7 @@
 use anyhow::Context;
 use baton_server::config::{
     self, DEFAULT_ADDR, DEFAULT_DATABASE_URL, DEFAULT_DIST, DEFAULT_MAX_UPLOAD_MB,
-    MAX_UPLOAD_MB_LIMIT,
+    DEFAULT_SCHEDULER_LEASE_SECS, MAX_UPLOAD_MB_LIMIT,
 };
 use baton_server::{demo, Config, Server};
 use clap::{Parser, Subcommand};
@@ -92,6 +92,11 @@ struct ServeArgs {
     /// SQLite file's directory, or ./data with PostgreSQL.
     #[arg(long = "data-dir", env = "BATON_DATA_DIR")]
     data_dir: Option<PathBuf>,
+    /// Seconds the scheduler's lease lasts unless renewed: with several replicas, how long the
+    /// scheduled jobs may pause when the replica running them dies (2 to 3600).
+    #[arg(long = "scheduler-lease-secs", env = "BATON_SCHEDULER_LEASE_SECS",
+          default_value_t = DEFAULT_SCHEDULER_LEASE_SECS)]
+    scheduler_lease_secs: u64,
 }
 
 /// Exit code for configuration the server cannot start with.
@@ -133,6 +138,7 @@ fn main() -> ExitCode {
         secret_key: args.secret_key,
         max_upload_mb: args.max_upload_mb,
         data_dir: args.data_dir,
+        scheduler_lease_secs: args.scheduler_lease_secs,
     };
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,

@@ -18,13 +18,19 @@ pub struct Services {
     pub db: Db,
     /// Encrypts and decrypts confidential info.
     pub cipher: Arc<Cipher>,
-    /// Live events: broadcast after each commit that wrote some.
+    /// Live events and presence changes, carried to every replica's streams.
     pub events: EventHub,
+    /// How long a ticket viewer stays without a heartbeat (`workspace::presence`).
+    pub presence_ttl: std::time::Duration,
     /// Where attachments are stored, and how large they may be.
     pub uploads: Arc<Uploads>,
-    /// Single-use passes to the live-events stream for clients without cookies.
+    /// Single-use passes to the live-events stream for clients without cookies (how long they live;
+    /// the passes themselves are in the database).
     pub stream_tickets: StreamTickets,
-    /// Each agent's last view counts, reused until something is written (`views::counts`).
+    /// Each agent's last view counts, reused until something is written (`views::counts`). Safe
+    /// with several replicas: an entry is reused only while the tenant's last event id, read from
+    /// the database on every call, is the one it was counted at, so a write through any replica
+    /// makes every replica count again.
     pub view_counts: Arc<CountsCache>,
     pub clock: Clock,
 }
@@ -45,9 +51,10 @@ impl Services {
         let cipher = Cipher::load(config.secret_key.as_deref(), data_dir.as_deref())?;
         let uploads = Uploads::new(data_dir.as_deref(), config.max_upload_mb).map_err(ServicesError::Uploads)?;
         Ok(Services {
+            events: EventHub::new(db.clone()),
+            presence_ttl: crate::workspace::presence::TTL,
             db,
             cipher: Arc::new(cipher),
-            events: EventHub::new(),
             uploads: Arc::new(uploads),
             stream_tickets: StreamTickets::default(),
             view_counts: Arc::default(),

@@ -51,6 +51,11 @@ pub async fn resolve(app: &Services, token: &str) -> Result<CurrentUser, Error> 
     let row = sessions::find(&app.db, &auth::token_hash(token), &now)
         .await?
         .ok_or(Error::Unauthenticated)?;
+    current_user(row)
+}
+
+/// The signed-in user a session (or stream ticket) row stands for.
+pub(crate) fn current_user(row: sessions::SessionRow) -> Result<CurrentUser, Error> {
     let role = Role::from_code(&row.role)
         .ok_or_else(|| Error::Internal(format!("user {} has an unknown role", row.user_id)))?;
     Ok(CurrentUser { id: row.user_id, tenant_id: row.tenant_id, role, share_group_id: row.share_group_id })

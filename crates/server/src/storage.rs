@@ -22,9 +22,14 @@ pub mod groups;
 pub mod idempotency;
 pub mod kb;
 pub mod messages;
+pub mod notify;
+pub mod presence;
 pub mod quick_replies;
+pub mod scheduler;
+pub mod server_keys;
 pub mod sessions;
 pub mod sso;
+pub mod stream_tickets;
 pub mod tenants;
 pub mod tickets;
 pub mod users;
@@ -157,6 +162,14 @@ impl Db {
         match &self.pool {
             Pool::Sqlite(p) => p.close().await,
             Pool::Postgres(p) => p.close().await,
+        }
+    }
+
+    /// Whether [`Db::close`] was called (background tasks then stop).
+    pub fn is_closed(&self) -> bool {
+        match &self.pool {
+            Pool::Sqlite(p) => p.is_closed(),
+            Pool::Postgres(p) => p.is_closed(),
         }
     }
 

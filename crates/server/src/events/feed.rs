@@ -6,7 +6,7 @@ use crate::auth::CurrentUser;
 use crate::services::Services;
 use crate::storage::events::{self as event_store, StoredEvent};
 use crate::storage::tickets as ticket_store;
-use crate::storage::Db;
+use crate::storage::{self, Db};
 use crate::workspace::presence::PresenceEvent;
 use std::collections::VecDeque;
 use tokio::sync::broadcast::{self, error::RecvError};
@@ -36,18 +36,27 @@ pub struct Feed {
 
 impl Feed {
     /// The feed of `user`, resuming after event `resume` when given (replayed from the table
-    /// first), else live from now. It subscribes before replaying, so nothing committed in between
-    /// is lost; duplicates are dropped by id.
-    pub fn new(app: &Services, user: CurrentUser, resume: Option<i64>) -> Feed {
-        Feed {
-            live: app.events.subscribe(),
-            presence: app.events.presence.subscribe(),
+    /// first), else live from now. It subscribes before reading where to start, so nothing
+    /// committed in between is lost; duplicates are dropped by id.
+    ///
+    /// "Now" is the tenant's last event id, read after subscribing: on PostgreSQL the relay may
+    /// still be broadcasting events committed before the client asked, which a live-only client
+    /// must not receive as if they were new (on SQLite it is a cheap read of an index's end).
+    pub async fn new(app: &Services, user: CurrentUser, resume: Option<i64>) -> Result<Feed, storage::Error> {
+        let (live, presence) = app.events.subscribe().await?;
+        let last_id = match resume {
+            Some(id) => id,
+            None => event_store::last_id(&app.db, user.tenant_id).await?,
+        };
+        Ok(Feed {
+            live,
+            presence,
             db: app.db.clone(),
             user,
-            last_id: resume.unwrap_or(0),
+            last_id,
             replaying: resume.is_some(),
             backlog: VecDeque::new(),
-        }
+        })
     }
 
     /// The next event for this user; `None` ends the stream (server shutting down, or the

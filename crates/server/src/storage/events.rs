@@ -126,3 +126,20 @@ pub async fn prune(conn: &mut Conn, cutoff: &str) -> Result<u64, Error> {
         .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(done)
 }
+
+/// The last event id of every tenant that has events: where a relay starting now begins.
+pub async fn last_ids(db: &Db) -> Result<Vec<(i64, i64)>, Error> {
+    crate::on!(db, |c| sqlx::query_as("SELECT tenant_id, MAX(id) FROM events GROUP BY tenant_id")
+        .fetch_all(c)
+        .await)
+    .map_err(Error::from)
+}
+
+/// The last event id of `tenant_id` (0 when it has none): where a live feed starting now begins.
+pub async fn last_id(db: &Db, tenant_id: i64) -> Result<i64, Error> {
+    crate::on!(db, |c| sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM events WHERE tenant_id = $1")
+        .bind(tenant_id)
+        .fetch_one(c)
+        .await)
+    .map_err(Error::from)
+}

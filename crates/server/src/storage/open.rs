@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
 
-/// Connections each server process keeps to PostgreSQL. Several replicas share the server's
-/// `max_connections` (100 by default): ten replicas of 10 fit.
+/// Connections each server process keeps to PostgreSQL, the live-events listener's included
+/// (storage::notify). Several replicas share the server's `max_connections` (100 by default).
 const PG_POOL_SIZE: u32 = 10;
 
 /// Why the database could not be opened or migrated.

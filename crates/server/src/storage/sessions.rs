@@ -53,6 +53,20 @@ pub async fn find(
     .fetch_optional(c).await).map_err(Error::from)
 }
 
+/// The user `user_id` of `tenant_id` as a session would resolve them (a stream ticket's user).
+pub async fn user(db: &Db, tenant_id: i64, user_id: i64) -> Result<Option<SessionRow>, Error> {
+    crate::on!(db, |c| sqlx::query_as(
+        "SELECT u.id AS user_id, u.tenant_id, u.role,
+                CASE WHEN g.shares_tickets THEN g.id END AS share_group_id
+         FROM users u
+         LEFT JOIN customer_groups g ON g.id = u.customer_group_id AND g.tenant_id = u.tenant_id
+         WHERE u.tenant_id = $1 AND u.id = $2",
+    )
+    .bind(tenant_id)
+    .bind(user_id)
+    .fetch_optional(c).await).map_err(Error::from)
+}
+
 pub async fn delete(db: &Db, token_hash: &[u8]) -> Result<(), Error> {
     crate::on!(db, |c| sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
         .bind(token_hash)

@@ -21,6 +21,7 @@ mod messages;
 mod openapi;
 mod problems;
 mod races;
+mod replicas;
 mod server;
 mod session;
 mod sso;

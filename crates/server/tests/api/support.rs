@@ -75,8 +75,11 @@ pub struct TestApp {
     pub db: Db,
     /// The tests' own pool to the same database (`$n` parameters serve both databases).
     pub sql: AnyPool,
+    /// The domain's services behind the router (its clock, its event hub).
+    pub services: baton_server::Services,
     router: Router,
-    _dir: TempDir,
+    config: Config,
+    _dir: std::sync::Arc<TempDir>,
 }
 
 impl TestApp {
@@ -108,8 +111,26 @@ impl TestApp {
         TestApp {
             sql: sql_pool(db.url()).await,
             db,
+            services: state.services.clone(),
             router: app(state),
-            _dir: dir,
+            config,
+            _dir: std::sync::Arc::new(dir),
+        }
+    }
+
+    /// A second replica on the same database, as a second server process would be: its own pool,
+    /// event hub and caches. It shares this one's clock, so a test moves time for both.
+    pub async fn replica(&self) -> TestApp {
+        let db = storage::open(&self.config.database_url).await.expect("open database");
+        let mut state = AppState::new(db.clone(), &self.config).expect("state");
+        state.services.clock = self.services.clock.clone();
+        TestApp {
+            sql: sql_pool(db.url()).await,
+            db,
+            services: state.services.clone(),
+            router: app(state),
+            config: self.config.clone(),
+            _dir: self._dir.clone(),
         }
     }
 
