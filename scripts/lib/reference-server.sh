@@ -37,6 +37,8 @@ reference_server_start() {
         database="${BATON_REF_POSTGRES_URL%/*}/$db_name"
     fi
     echo "$NAME: starting $bin on a free loopback port (database $database, demo data)"
+    # Created before the server starts, so the loop below never reads a file not there yet.
+    : >"$TMP/server.log"
     (cd "$TMP" && exec "$bin" --addr "127.0.0.1:0" --database "$database" --data-dir "$TMP/data" --demo \
         --max-upload-mb "$max_upload_mb") >"$TMP/server.log" 2>&1 &
     SERVER_PID=$!

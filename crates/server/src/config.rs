@@ -1,6 +1,7 @@
 //! What a server needs to know to start, and [`Config::validate`], which checks it. The CLI
 //! (main.rs) fills it from flags and environment; tests and the e2e crate build it directly.
 
+use crate::blobs::{BlobStore, S3Credentials, S3Location};
 use crate::secret::{Cipher, KeyError};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -37,6 +38,10 @@ pub enum ConfigError {
     UploadLimit(u64),
     #[error("the scheduler lease must be {min} to {max} seconds, not {0}", min = SCHEDULER_LEASE_SECS_RANGE.start(), max = SCHEDULER_LEASE_SECS_RANGE.end())]
     SchedulerLease(u64),
+    #[error("invalid --blob-store {value:?}: {reason}")]
+    BlobStore { value: String, reason: String },
+    #[error("--blob-store {0:?} needs AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment")]
+    BlobCredentials(String),
 }
 
 // Debug is written by hand below, so the secret key never reaches a log line.
@@ -64,6 +69,12 @@ pub struct Config {
     pub data_dir: Option<PathBuf>,
     /// How long the scheduler's lease lasts unless renewed, in seconds (`scheduler`).
     pub scheduler_lease_secs: u64,
+    /// Where attachments go: `None` or `local` for `<data dir>/attachments`, or
+    /// `s3://bucket[/prefix]?endpoint=http://host:port&region=…` (see `blobs::S3Location`).
+    pub blob_store: Option<String>,
+    /// The access key for an S3 blob store (the CLI reads `AWS_ACCESS_KEY_ID`,
+    /// `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN`).
+    pub blob_credentials: Option<S3Credentials>,
 }
 
 impl std::fmt::Debug for Config {
@@ -81,14 +92,16 @@ impl std::fmt::Debug for Config {
             .field("max_upload_mb", &self.max_upload_mb)
             .field("data_dir", &self.data_dir)
             .field("scheduler_lease_secs", &self.scheduler_lease_secs)
+            .field("blob_store", &self.blob_store.as_deref().map(crate::blobs::redacted))
+            .field("blob_credentials", &self.blob_credentials)
             .finish()
     }
 }
 
 impl Config {
     /// Checks everything that can be checked without side effects: the database URL, the secret
-    /// key (or an existing key file), the CORS origins and the upload limit. `Server::start` runs
-    /// it before binding, so a bad value is reported as itself whether or not the port is free.
+    /// key (or an existing key file), the CORS origins, the upload limit and the blob store (its
+    /// URL and, for S3, that credentials are there). `Server::start` runs it before binding, so a bad value is reported as itself whether or not the port is free.
     /// A missing `dist` is not an error: the API then runs alone (with a warning at start).
     pub fn validate(&self) -> Result<(), ConfigError> {
         check_database_url(&self.database_url)?;
@@ -102,7 +115,27 @@ impl Config {
         if !SCHEDULER_LEASE_SECS_RANGE.contains(&self.scheduler_lease_secs) {
             return Err(ConfigError::SchedulerLease(self.scheduler_lease_secs));
         }
+        self.blob_store()?;
         Ok(())
+    }
+
+    /// The blob store `blob_store` and `blob_credentials` name, read without opening it.
+    pub fn blob_store(&self) -> Result<BlobStore, ConfigError> {
+        let value = self.blob_store.as_deref().unwrap_or_default();
+        let location = S3Location::parse(value).map_err(|reason| ConfigError::BlobStore {
+            value: crate::blobs::redacted(value),
+            reason,
+        })?;
+        Ok(match location {
+            None => BlobStore::Local,
+            Some(location) => BlobStore::S3 {
+                location,
+                credentials: self
+                    .blob_credentials
+                    .clone()
+                    .ok_or_else(|| ConfigError::BlobCredentials(value.to_owned()))?,
+            },
+        })
     }
 
     /// The data directory: the SQLite file's directory, where `secret.key` and `attachments/`
@@ -131,6 +164,8 @@ impl Default for Config {
             max_upload_mb: DEFAULT_MAX_UPLOAD_MB,
             data_dir: None,
             scheduler_lease_secs: DEFAULT_SCHEDULER_LEASE_SECS,
+            blob_store: None,
+            blob_credentials: None,
         }
     }
 }
@@ -211,6 +246,32 @@ mod tests {
             check_database_url("sqlite://x.db?mode=bogus"),
             Err(ConfigError::InvalidDatabaseUrl { .. })
         ));
+    }
+
+    #[test]
+    fn the_blob_store_is_read_with_its_credentials() {
+        let config = |blob_store: &str, with_key: bool| Config {
+            database_url: "sqlite::memory:".to_owned(),
+            blob_store: Some(blob_store.to_owned()),
+            blob_credentials: with_key.then(|| S3Credentials {
+                key_id: "id".to_owned(),
+                secret: "s3cr3t-value".to_owned(),
+                token: None,
+            }),
+            ..Config::default()
+        };
+        let s3 = "s3://files?endpoint=http://127.0.0.1:9000";
+        assert!(matches!(config("local", false).blob_store(), Ok(BlobStore::Local)));
+        assert!(matches!(config(s3, true).blob_store(), Ok(BlobStore::S3 { .. })));
+        assert!(matches!(
+            config(s3, false).validate(),
+            Err(ConfigError::BlobCredentials(_))
+        ));
+        let refused = config("s3://key:hunter2@files", true).validate();
+        assert!(matches!(refused, Err(ConfigError::BlobStore { .. })), "{refused:?}");
+        let message = refused.map_err(|e| e.to_string()).err().unwrap_or_default();
+        assert!(!message.contains("hunter2"), "{message}");
+        assert!(!format!("{:?}", config(s3, true)).contains("s3cr3t"), "Debug shows the secret");
     }
 
     #[test]

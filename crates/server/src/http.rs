@@ -110,7 +110,7 @@ impl AppState {
 
 /// The whole application: `/api/v1`, the SPA, and the common layers. Tests drive it with `oneshot`.
 pub fn app(state: AppState) -> Router {
-    let upload_limit = usize::try_from(state.uploads.max_bytes()).unwrap_or(usize::MAX);
+    let upload_limit = usize::try_from(state.max_upload_bytes()).unwrap_or(usize::MAX);
     // Uploads have their own limit (the configured attachment size), not the API's 1 MiB.
     let uploads = attachments::upload_router()
         .router

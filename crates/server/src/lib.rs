@@ -7,6 +7,7 @@
 
 pub mod attachments;
 pub mod auth;
+pub mod blobs;
 pub mod clock;
 pub mod config;
 pub mod demo;

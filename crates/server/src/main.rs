@@ -10,6 +10,7 @@ use baton_server::config::{
     self, DEFAULT_ADDR, DEFAULT_DATABASE_URL, DEFAULT_DIST, DEFAULT_MAX_UPLOAD_MB,
     DEFAULT_SCHEDULER_LEASE_SECS, MAX_UPLOAD_MB_LIMIT,
 };
+use baton_server::blobs::S3Credentials;
 use baton_server::{demo, Config, Server};
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal;
@@ -97,6 +98,22 @@ struct ServeArgs {
     #[arg(long = "scheduler-lease-secs", env = "BATON_SCHEDULER_LEASE_SECS",
           default_value_t = DEFAULT_SCHEDULER_LEASE_SECS)]
     scheduler_lease_secs: u64,
+    /// Where attachments are stored: `local` (the data directory's attachments/) or
+    /// s3://bucket[/prefix]?endpoint=http://host:port&region=… (credentials from
+    /// AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, and AWS_SESSION_TOKEN if set).
+    #[arg(long = "blob-store", env = "BATON_BLOB_STORE", default_value = "local")]
+    blob_store: String,
+}
+
+/// The S3 access key from the environment, as AWS's own tools read it; `Config::validate` says
+/// when an S3 blob store lacks it.
+fn s3_credentials() -> Option<S3Credentials> {
+    let var = |name| std::env::var(name).ok().filter(|v: &String| !v.is_empty());
+    Some(S3Credentials {
+        key_id: var("AWS_ACCESS_KEY_ID")?,
+        secret: var("AWS_SECRET_ACCESS_KEY")?,
+        token: var("AWS_SESSION_TOKEN"),
+    })
 }
 
 /// Exit code for configuration the server cannot start with.
@@ -139,6 +156,8 @@ fn main() -> ExitCode {
         max_upload_mb: args.max_upload_mb,
         data_dir: args.data_dir,
         scheduler_lease_secs: args.scheduler_lease_secs,
+        blob_store: Some(args.blob_store),
+        blob_credentials: s3_credentials(),
     };
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,

@@ -5,6 +5,7 @@
 mod actions;
 mod agent;
 mod attachments;
+mod blob_store;
 mod catalog;
 mod cli;
 mod concurrency;

@@ -15,6 +15,7 @@ use tower::ServiceExt;
 
 mod catalog;
 mod response;
+pub mod s3;
 
 pub use response::{pairs, Response};
 
