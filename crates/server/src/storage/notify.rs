@@ -20,9 +20,10 @@ pub const PRESENCE: &str = "baton_presence";
 /// The largest payload PostgreSQL accepts is 8000 bytes; stay a little under it.
 pub const MAX_PAYLOAD: usize = 7900;
 
-/// How long to wait before connecting again after a failed attempt (doubling up to the maximum).
+/// How long to wait before connecting again after a failed attempt, doubling up to the maximum:
+/// live events stop for at most that long after the database is back.
 const RETRY_FIRST: Duration = Duration::from_millis(200);
-const RETRY_MAX: Duration = Duration::from_secs(5);
+const RETRY_MAX: Duration = Duration::from_secs(2);
 
 /// What a [`Listener`] received.
 #[derive(Debug, Clone, PartialEq, Eq)]
