@@ -49,8 +49,8 @@ pub async fn publish(db: &Db, channel: &str, payload: &str) -> Result<(), Error>
     Ok(())
 }
 
-/// One process's subscription to some channels, reconnecting by itself. It holds one connection
-/// of the pool; closing the pool (`Db::close`) ends it.
+/// One process's subscription to some channels, reconnecting by itself. It holds the database's
+/// listening connection (a pool of one, beside the requests' pool); `Db::close` ends it.
 pub struct Listener {
     pool: PgPool,
     channels: Vec<&'static str>,
@@ -61,7 +61,7 @@ impl Listener {
     /// Listens on `channels` of the PostgreSQL database `db`; `None` on SQLite. When this
     /// returns, the subscription is in place: anything notified from now on is received.
     pub async fn start(db: &Db, channels: &[&'static str]) -> Result<Option<Listener>, Error> {
-        let Raw::Postgres(pool) = db.raw() else { return Ok(None) };
+        let Some(pool) = db.listen_pool() else { return Ok(None) };
         let mut listener = Listener { pool: pool.clone(), channels: channels.to_vec(), inner: None };
         listener.inner = Some(listener.connect().await?);
         Ok(Some(listener))

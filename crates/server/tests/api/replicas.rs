@@ -172,6 +172,11 @@ async fn a_relay_that_lost_its_connection_catches_up_on_what_it_missed() {
     let mut on_b = stream(&b, &agent, None).await;
     let id = a.create_ticket(&alice, "Written while B was deaf").await["id"].as_i64().unwrap_or_default();
     assert_eq!(on_b.next().await.event, "ticket.created");
+    // B's request pool keeps connections open (its stream checks who sees each event with them);
+    // only its listener, on a connection of its own, has to connect again.
+    let warm: Vec<_> = futures_util::future::join_all((0..3).map(|_| b.db.acquire())).await;
+    assert!(warm.iter().all(Result::is_ok));
+    drop(warm);
     // Cut B's listening connection and keep it from coming back (from the server's maintenance
     // database: a database cannot refuse connections to itself) while an event is written through
     // a connection already open: its notification reaches nobody on B.
