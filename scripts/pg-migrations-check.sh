@@ -16,7 +16,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SQLITE_DIR="$ROOT/crates/server/migrations/sqlite"
-PG_DIR="$SQLITE_DIR/postgres"
+PG_DIR="$ROOT/crates/server/migrations/postgres"
 # shellcheck source=lib/postgres.sh
 source "$ROOT/scripts/lib/postgres.sh"
 

@@ -72,6 +72,10 @@ impl Dialect {
 pub struct Db {
     pool: Pool,
     url: String,
+    /// PostgreSQL: one connection of its own for the live-events listener (storage::notify),
+    /// opened when it starts. Apart from the pool, so the listener never waits for a busy pool
+    /// and requests never wait for the listener.
+    listen: Option<PgPool>,
 }
 
 #[derive(Debug, Clone)]
@@ -163,6 +167,9 @@ impl Db {
             Pool::Sqlite(p) => p.close().await,
             Pool::Postgres(p) => p.close().await,
         }
+        if let Some(listen) = &self.listen {
+            listen.close().await;
+        }
     }
 
     /// Whether [`Db::close`] was called (background tasks then stop).
@@ -183,6 +190,11 @@ impl Db {
     /// The URL this database was opened with (tools and tests open their own connections to it).
     pub fn url(&self) -> &str {
         &self.url
+    }
+
+    /// The listener's own pool of one connection (PostgreSQL only).
+    pub(crate) fn listen_pool(&self) -> Option<&PgPool> {
+        self.listen.as_ref()
     }
 
     pub(crate) fn raw(&self) -> Raw<&SqlitePool, &PgPool> {

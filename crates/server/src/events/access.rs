@@ -5,7 +5,7 @@
 use crate::auth::CurrentUser;
 use crate::storage::events::StoredEvent;
 use crate::storage::tickets as ticket_store;
-use crate::storage::Db;
+use crate::storage::{self, Db};
 use baton_core::MessageKind;
 
 /// Whether `user` may receive `event`: staff of the tenant receive all of it; customers the events
@@ -26,22 +26,17 @@ pub fn may_receive(user: &CurrentUser, event: &StoredEvent) -> bool {
 
 /// [`may_receive`], then what only the database knows: an agent without `see_all_tickets`
 /// receives the events of tickets in their share (groups, assigned, CC'd); a customer nothing of a
-/// trashed or suspended ticket. A database failure withholds the event: better missed (the client
-/// refetches on reconnect) than leaked.
-pub async fn may_receive_now(db: &Db, user: &CurrentUser, event: &StoredEvent) -> bool {
+/// trashed or suspended ticket. A database failure is an error, never a "no": the caller ends the
+/// stream, and the client, reconnecting with its Last-Event-ID, gets the event checked again
+/// rather than silently skipped.
+pub async fn may_receive_now(db: &Db, user: &CurrentUser, event: &StoredEvent) -> Result<bool, storage::Error> {
     if !may_receive(user, event) {
-        return false;
+        return Ok(false);
     }
     if user.role.is_staff() && user.sees_all_tickets() {
-        return true;
+        return Ok(true);
     }
-    match ticket_store::visible(db, user.ticket_scope(), event.data.ticket_id).await {
-        Ok(visible) => visible,
-        Err(e) => {
-            tracing::error!(error = %e, "cannot check who sees an event");
-            false
-        }
-    }
+    ticket_store::visible(db, user.ticket_scope(), event.data.ticket_id).await
 }
 
 #[cfg(test)]

@@ -65,9 +65,19 @@ impl Feed {
         loop {
             if let Some(event) = self.backlog.pop_front() {
                 if event.id > self.last_id {
-                    self.last_id = event.id;
-                    if may_receive_now(&self.db, &self.user, &event).await {
-                        return Some(FeedItem::Stored(event));
+                    match may_receive_now(&self.db, &self.user, &event).await {
+                        Ok(receives) => {
+                            self.last_id = event.id;
+                            if receives {
+                                return Some(FeedItem::Stored(event));
+                            }
+                        }
+                        Err(e) => {
+                            // Ending here makes the client reconnect from the last event it got,
+                            // so this one is checked again instead of lost.
+                            tracing::error!(error = %e, "cannot check who sees an event");
+                            return None;
+                        }
                     }
                 }
                 continue;

@@ -20,9 +20,10 @@ pub const PRESENCE: &str = "baton_presence";
 /// The largest payload PostgreSQL accepts is 8000 bytes; stay a little under it.
 pub const MAX_PAYLOAD: usize = 7900;
 
-/// How long to wait before connecting again after a failed attempt (doubling up to the maximum).
+/// How long to wait before connecting again after a failed attempt, doubling up to the maximum:
+/// live events stop for at most that long after the database is back.
 const RETRY_FIRST: Duration = Duration::from_millis(200);
-const RETRY_MAX: Duration = Duration::from_secs(5);
+const RETRY_MAX: Duration = Duration::from_secs(2);
 
 /// What a [`Listener`] received.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,8 +49,8 @@ pub async fn publish(db: &Db, channel: &str, payload: &str) -> Result<(), Error>
     Ok(())
 }
 
-/// One process's subscription to some channels, reconnecting by itself. It holds one connection
-/// of the pool; closing the pool (`Db::close`) ends it.
+/// One process's subscription to some channels, reconnecting by itself. It holds the database's
+/// listening connection (a pool of one, beside the requests' pool); `Db::close` ends it.
 pub struct Listener {
     pool: PgPool,
     channels: Vec<&'static str>,
@@ -60,7 +61,7 @@ impl Listener {
     /// Listens on `channels` of the PostgreSQL database `db`; `None` on SQLite. When this
     /// returns, the subscription is in place: anything notified from now on is received.
     pub async fn start(db: &Db, channels: &[&'static str]) -> Result<Option<Listener>, Error> {
-        let Raw::Postgres(pool) = db.raw() else { return Ok(None) };
+        let Some(pool) = db.listen_pool() else { return Ok(None) };
         let mut listener = Listener { pool: pool.clone(), channels: channels.to_vec(), inner: None };
         listener.inner = Some(listener.connect().await?);
         Ok(Some(listener))

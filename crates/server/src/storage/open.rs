@@ -10,8 +10,9 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
 
-/// Connections each server process keeps to PostgreSQL, the live-events listener's included
-/// (storage::notify). Several replicas share the server's `max_connections` (100 by default).
+/// Connections each server process keeps to PostgreSQL for requests and background work; the
+/// live-events listener has one more of its own (storage::notify). Several replicas share the
+/// server's `max_connections` (100 by default, 3 of them for superusers): eight replicas of 11 fit.
 const PG_POOL_SIZE: u32 = 10;
 
 /// Why the database could not be opened or migrated.
@@ -61,9 +62,19 @@ pub async fn open_with(url: &str, migrate: bool) -> Result<Db, OpenError> {
     let shown = redacted(url);
     let open_error = |source| OpenError::Open { url: shown.clone(), source };
     let migrate_error = |source| OpenError::Migrate { url: shown.clone(), source };
+    let mut listen = None;
     let pool = if is_postgres(url) {
         let options = PgConnectOptions::from_str(url)
             .map_err(|source| OpenError::InvalidUrl { url: shown.clone(), source })?;
+        // Lazy: no connection until the listener starts (the first live-events subscriber).
+        listen = Some(
+            PgPoolOptions::new()
+                .max_connections(1)
+                .idle_timeout(None)
+                .max_lifetime(None)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect_lazy_with(options.clone()),
+        );
         let pool = PgPoolOptions::new()
             .max_connections(PG_POOL_SIZE)
             .acquire_timeout(Duration::from_secs(10))
@@ -83,7 +94,7 @@ pub async fn open_with(url: &str, migrate: bool) -> Result<Db, OpenError> {
     } else {
         return Err(OpenError::UnsupportedScheme(shown));
     };
-    Ok(Db { pool, url: url.to_owned() })
+    Ok(Db { pool, url: url.to_owned(), listen })
 }
 
 async fn open_sqlite(url: &str, shown: &str) -> Result<sqlx::SqlitePool, OpenError> {

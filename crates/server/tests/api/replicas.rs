@@ -160,3 +160,49 @@ async fn the_purge_job_removes_what_outlived_its_use() {
     let expired = live.next().await;
     assert_eq!((expired.event.as_str(), expired.json()["viewers"].clone()), ("presence", json!([])));
 }
+
+#[tokio::test]
+async fn a_relay_that_lost_its_connection_catches_up_on_what_it_missed() {
+    let a = TestApp::new().await;
+    if a.db.dialect() != Dialect::Postgres {
+        return;
+    }
+    let b = a.replica().await;
+    let (alice, agent) = (a.login(ALICE).await, a.login(AGENT).await);
+    let mut on_b = stream(&b, &agent, None).await;
+    let id = a.create_ticket(&alice, "Written while B was deaf").await["id"].as_i64().unwrap_or_default();
+    assert_eq!(on_b.next().await.event, "ticket.created");
+    // B's request pool keeps connections open (its stream checks who sees each event with them);
+    // only its listener, on a connection of its own, has to connect again.
+    let warm: Vec<_> = futures_util::future::join_all((0..3).map(|_| b.db.acquire())).await;
+    assert!(warm.iter().all(Result::is_ok));
+    drop(warm);
+    // Cut B's listening connection and keep it from coming back (from the server's maintenance
+    // database: a database cannot refuse connections to itself) while an event is written through
+    // a connection already open: its notification reaches nobody on B.
+    let server = crate::support::sql_pool(&std::env::var("BATON_TEST_POSTGRES_URL").unwrap_or_default()).await;
+    let database: String = sqlx::query_scalar("SELECT CAST(current_database() AS TEXT)").fetch_one(&a.sql).await.expect("name");
+    let allow = |on: bool| format!("ALTER DATABASE {database} ALLOW_CONNECTIONS {on}");
+    sqlx::query(&allow(false)).execute(&server).await.expect("refuse new connections");
+    let cut: Vec<bool> = sqlx::query_scalar(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND query LIKE 'LISTEN%'",
+    )
+    .bind(&database)
+    .fetch_all(&server)
+    .await
+    .expect("terminate the listener");
+    assert_eq!(cut, [true], "one replica listens");
+    sqlx::query(
+        "INSERT INTO events (tenant_id, type, ticket_id, requester_id, status, created_at)
+         SELECT tenant_id, 'ticket.updated', id, requester_id, status, created_at FROM tickets WHERE id = $1",
+    )
+    .bind(id)
+    .execute(&a.sql)
+    .await
+    .expect("an event while B is deaf");
+    assert!(on_b.next_within(Duration::from_millis(500)).await.is_none(), "B heard of it without listening");
+    sqlx::query(&allow(true)).execute(&server).await.expect("allow connections again");
+    // B reconnects (retrying at most 2 s apart) and reads what it missed.
+    let caught_up = on_b.next_within(Duration::from_secs(5)).await.expect("caught up");
+    assert_eq!((caught_up.event.as_str(), caught_up.json()["ticket_id"].as_i64()), ("ticket.updated", Some(id)));
+}
