@@ -18,7 +18,7 @@ use crate::storage::Db;
 use crate::storage::{self, Tx};
 use crate::workspace::presence::{self, PresenceHub};
 
-use baton_core::{EventType, LiveEvent, MessageKind, Status};
+use baton_core::{EventType, LiveEvent, MessageKind, Permission, Status};
 use crate::storage::Conn;
 use std::sync::Arc;
 use tokio::sync::{broadcast, Mutex};
@@ -144,7 +144,7 @@ pub fn may_receive(user: &CurrentUser, event: &StoredEvent) -> bool {
     sees_ticket && !internal
 }
 
-/// [`may_receive`], then what only the database knows: an agent without `see_all_tickets`
+/// [`may_receive`], then what only the database knows: an agent without `tickets.see_all`
 /// receives the events of tickets in their share (groups, assigned, CC'd); a customer nothing of a
 /// trashed or suspended ticket. A database failure withholds the event: better missed (the client
 /// refetches on reconnect) than leaked.
@@ -153,7 +153,7 @@ pub async fn may_receive_now(db: &Db, user: &CurrentUser, event: &StoredEvent) -
         return false;
     }
     let staff = user.role.is_staff();
-    if staff && user.sees_all_tickets() {
+    if staff && user.can(Permission::TicketsSeeAll) {
         return true;
     }
     match ticket_store::visible(db, user.ticket_scope(), event.data.ticket_id, !staff).await {
@@ -197,6 +197,7 @@ mod tests {
             tenant_id: 1,
             role,
             share_group_id,
+            permissions: baton_core::Permissions::of_role(role),
         };
         let alice = user(1, Role::Customer, Some(7));
         let bob = user(2, Role::Customer, Some(7));

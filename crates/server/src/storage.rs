@@ -18,6 +18,7 @@ pub mod idempotency;
 pub mod kb;
 pub mod messages;
 pub mod quick_replies;
+pub mod roles;
 pub mod sessions;
 pub mod sso;
 pub mod tenants;
@@ -118,6 +119,11 @@ impl Error {
     /// Whether the statement broke a UNIQUE constraint (a duplicate).
     pub fn is_unique_violation(&self) -> bool {
         matches!(&self.0, sqlx::Error::Database(e) if e.is_unique_violation())
+    }
+
+    /// Whether the statement broke a FOREIGN KEY constraint (e.g. deleting a role someone holds).
+    pub fn is_foreign_key_violation(&self) -> bool {
+        matches!(&self.0, sqlx::Error::Database(e) if e.is_foreign_key_violation())
     }
 
     /// A stored value this server cannot read (a code it does not know, a broken row).
@@ -267,8 +273,8 @@ pub(crate) fn encode_code<T: serde::Serialize>(value: &T) -> String {
 
 /// Which tickets a user may see: the tenant's; for customers only those they requested, or that
 /// anyone of `share_group_id` (their customer group, when it shares tickets) requested; for an
-/// agent without `see_all_tickets` (`agent_id`), those of their groups, assigned to them, CC'd to
-/// them, or not yet routed to any group.
+/// agent without `tickets.see_all` (`agent_id`), those of their groups, assigned to them, CC'd to
+/// them, or not yet routed to any group (a manager's groups are among their groups).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TicketScope {
     pub tenant_id: i64,

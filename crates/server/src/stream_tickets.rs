@@ -92,6 +92,7 @@ mod tests {
             tenant_id: 1,
             role: Role::Customer,
             share_group_id: None,
+            permissions: baton_core::Permissions::NONE,
         }
     }
 
