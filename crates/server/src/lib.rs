@@ -7,6 +7,7 @@
 
 pub mod attachments;
 pub mod auth;
+pub mod capabilities;
 pub mod clock;
 pub mod config;
 pub mod demo;
@@ -15,6 +16,7 @@ pub mod events;
 pub mod http;
 pub mod kb;
 pub mod paging;
+pub mod roles;
 pub mod secret;
 pub mod server;
 pub mod services;

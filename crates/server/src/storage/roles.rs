@@ -115,11 +115,12 @@ pub async fn delete_unused(conn: &mut Conn, tenant_id: i64, id: i64) -> Result<b
     .map_err(Error::from)
 }
 
-/// A staff user's roles: the built-in one (its code) and the custom one.
+/// A staff user's roles: the built-in one (its code) and the custom one with its permissions.
 #[derive(Debug, sqlx::FromRow)]
 pub struct StaffRole {
     pub role: String,
     pub role_id: Option<i64>,
+    pub permissions: Option<String>,
 }
 
 /// Makes the tenant's role changes take turns until the transaction ends: the rule "a desk keeps
@@ -138,7 +139,9 @@ pub async fn lock_staff(tx: &mut Conn, tenant_id: i64) -> Result<(), Error> {
 /// The roles of staff user `id` of the tenant; `None` for customers and unknown ids.
 pub async fn staff_role(conn: &mut Conn, tenant_id: i64, id: i64) -> Result<Option<StaffRole>, Error> {
     crate::on!(conn, |c| sqlx::query_as(
-        "SELECT role, role_id FROM users WHERE tenant_id = $1 AND id = $2 AND role IN ('agent', 'admin', 'owner')",
+        "SELECT u.role, u.role_id, r.permissions FROM users u
+         LEFT JOIN roles r ON r.id = u.role_id AND r.tenant_id = u.tenant_id
+         WHERE u.tenant_id = $1 AND u.id = $2 AND u.role IN ('agent', 'admin', 'owner')",
     )
     .bind(tenant_id)
     .bind(id)
