@@ -20,6 +20,7 @@ mod messages;
 mod openapi;
 mod problems;
 mod races;
+mod roles;
 mod server;
 mod session;
 mod sso;
