@@ -143,6 +143,10 @@ impl Permissions {
         Permissions(self.0 | p.bit())
     }
 
+    pub const fn union(self, other: Permissions) -> Permissions {
+        Permissions(self.0 | other.0)
+    }
+
     pub const fn without(self, p: Permission) -> Permissions {
         Permissions(self.0 & !p.bit())
     }

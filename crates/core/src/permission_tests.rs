@@ -94,6 +94,7 @@ fn sets_list_in_the_fixed_order_and_read_codes_leniently() {
     assert!(set.without(P::AgentsManage).covers(Permissions::of(&[P::TicketsSeeAll])));
     assert!(!set.covers(Permissions::AGENT) && Permissions::ALL.covers(set));
     assert!(Permissions::NONE.is_empty() && !set.is_empty());
+    assert_eq!(set.union(Permissions::of(&[P::KbWrite])).codes(), ["tickets.see_all", "kb.write", "agents.manage"]);
     // Stored codes: an unknown one grants nothing; a request naming one is refused.
     assert_eq!(Permissions::from_codes(["kb.write", "kb.rewrite"]), Permissions::of(&[P::KbWrite]));
     assert_eq!(serde_json::to_string(&set).ok().as_deref(), Some(r#"["tickets.see_all","agents.manage"]"#));

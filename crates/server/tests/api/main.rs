@@ -18,6 +18,7 @@ mod isolation;
 mod kb;
 mod messages;
 mod openapi;
+mod permissions;
 mod problems;
 mod races;
 mod roles;
