@@ -7,6 +7,7 @@
 //! ticket), and an agent whose role holds just that one (and what the request needs besides)
 //! gets anything else. A route missing from the table, or guarded without a probe, fails the test.
 
+mod fixtures;
 mod table;
 
 use crate::roles::{create_role, put_role};
@@ -68,7 +69,7 @@ async fn each_permission_missing_is_refused_and_present_is_not() {
     let alice = app.login(ALICE).await;
     let tester = app.new_agent("tester@baton.test").await;
     let token = app.login("tester@baton.test").await;
-    let fixtures = table::Fixtures::new(&app, &admin, &alice).await;
+    let fixtures = fixtures::Fixtures::new(&app, &admin, &alice).await;
     let probes = table::probes();
     let mut checked = 0;
     for p in Permission::ALL {
@@ -110,7 +111,7 @@ async fn public_and_staff_columns_hold() {
     let app = TestApp::new().await;
     let admin = app.login(ADMIN).await;
     let alice = app.login(ALICE).await;
-    let fixtures = table::Fixtures::new(&app, &admin, &alice).await;
+    let fixtures = fixtures::Fixtures::new(&app, &admin, &alice).await;
     for (method, path, guard) in ROUTES {
         let method = Method::from_bytes(method.as_bytes()).expect("method");
         let url = fixtures.any_url(path);
