@@ -32,6 +32,13 @@ async fn me(app: &TestApp, token: &str) -> Value {
     app.get("/api/v1/me").token(token).send().await.json()
 }
 
+/// The count of view `id` (custom views' counts are cached until something changes).
+async fn view_count(app: &TestApp, token: &str, id: &Value) -> i64 {
+    let counts = app.get("/api/v1/views/counts").token(token).send().await.json();
+    let view = counts.as_array().expect("counts").iter().find(|c| c["view_id"] == *id).expect("view");
+    view["count"].as_i64().expect("count")
+}
+
 #[tokio::test]
 async fn me_lists_the_effective_permissions() {
     let app = TestApp::new().await;
@@ -100,6 +107,9 @@ async fn a_role_change_applies_from_the_next_request() {
     route_to(&app, billing, "Billing").await;
     let path = format!("/api/v1/tickets/{billing}");
     app.get(&path).token(&token).send().await.problem(StatusCode::NOT_FOUND, "not_found");
+    let everything = json!({ "name": "Everything", "visibility": "private" });
+    let view = app.post("/api/v1/views").token(&token).json(&everything).send().await.json()["id"].clone();
+    let share = view_count(&app, &token, &view).await;
     let role = create_role(&app, &admin, "Reader", &[Permission::TicketsSeeAll]).await.json()["id"].clone();
     let res = put_role(&app, &admin, reader, json!({ "role": "agent", "role_id": role })).await;
     assert_eq!(res.status, StatusCode::OK, "{}", res.text());
@@ -107,6 +117,8 @@ async fn a_role_change_applies_from_the_next_request() {
     // The same session, the next request: every group's tickets, and nothing of the agent set.
     assert_eq!(app.get(&path).token(&token).send().await.status, StatusCode::OK);
     assert_eq!(codes(&me(&app, &token).await["permissions"]), ["tickets.see_all"]);
+    // The view counts too, though no event was written since they were counted.
+    assert!(view_count(&app, &token, &view).await > share, "the counts kept the old scope");
     let trash = format!("{path}/trash");
     let p = app.post(&trash).token(&token).send().await.problem(StatusCode::FORBIDDEN, "forbidden");
     assert_eq!(p.detail.as_deref(), Some("requires the permission tickets.delete"));
