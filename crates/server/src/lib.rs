@@ -8,6 +8,7 @@
 pub mod attachments;
 pub mod auth;
 pub mod blobs;
+pub mod capabilities;
 pub mod clock;
 pub mod config;
 pub mod demo;
@@ -17,6 +18,7 @@ pub mod http;
 pub mod kb;
 pub mod paging;
 pub mod scheduler;
+pub mod roles;
 pub mod secret;
 pub mod server;
 pub mod services;

@@ -27,6 +27,7 @@ pub mod presence;
 pub mod quick_replies;
 pub mod scheduler;
 pub mod server_keys;
+pub mod roles;
 pub mod sessions;
 pub mod sso;
 pub mod stream_tickets;
@@ -132,6 +133,11 @@ impl Error {
     /// Whether the statement broke a UNIQUE constraint (a duplicate).
     pub fn is_unique_violation(&self) -> bool {
         matches!(&self.0, sqlx::Error::Database(e) if e.is_unique_violation())
+    }
+
+    /// Whether the statement broke a FOREIGN KEY constraint (e.g. deleting a role someone holds).
+    pub fn is_foreign_key_violation(&self) -> bool {
+        matches!(&self.0, sqlx::Error::Database(e) if e.is_foreign_key_violation())
     }
 
     /// A stored value this server cannot read (a code it does not know, a broken row).
@@ -248,10 +254,9 @@ impl std::ops::DerefMut for Tx {
 }
 
 /// Which tickets a user may see: the tenant's; for customers only those they requested, or that
-/// anyone of `share_group_id` (their customer group, when it shares tickets) requested, and none
-/// while it is trashed or suspended; for an
-/// agent without `see_all_tickets` (`agent_id`), those of their groups, assigned to them, CC'd to
-/// them, or not yet routed to any group.
+/// anyone of `share_group_id` (their customer group, when it shares tickets) requested; for an
+/// agent without `tickets.see_all` (`agent_id`), those of their groups, assigned to them, CC'd to
+/// them, or not yet routed to any group (a manager's groups are among their groups).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TicketScope {
     pub tenant_id: i64,

@@ -6,7 +6,7 @@ use crate::auth::CurrentUser;
 use crate::storage::events::StoredEvent;
 use crate::storage::tickets as ticket_store;
 use crate::storage::{self, Db};
-use baton_core::MessageKind;
+use baton_core::{MessageKind, Permission};
 
 /// Whether `user` may receive `event`: staff of the tenant receive all of it; customers the events
 /// of tickets they may see (their own, their sharing group's), never those of internal notes nor
@@ -24,7 +24,7 @@ pub fn may_receive(user: &CurrentUser, event: &StoredEvent) -> bool {
     sees_ticket && !for_staff
 }
 
-/// [`may_receive`], then what only the database knows: an agent without `see_all_tickets`
+/// [`may_receive`], then what only the database knows: an agent without `tickets.see_all`
 /// receives the events of tickets in their share (groups, assigned, CC'd); a customer nothing of a
 /// trashed or suspended ticket. A database failure is an error, never a "no": the caller ends the
 /// stream, and the client, reconnecting with its Last-Event-ID, gets the event checked again
@@ -33,7 +33,7 @@ pub async fn may_receive_now(db: &Db, user: &CurrentUser, event: &StoredEvent) -
     if !may_receive(user, event) {
         return Ok(false);
     }
-    if user.role.is_staff() && user.sees_all_tickets() {
+    if user.role.is_staff() && user.can(Permission::TicketsSeeAll) {
         return Ok(true);
     }
     ticket_store::visible(db, user.ticket_scope(), event.data.ticket_id).await
@@ -72,6 +72,7 @@ mod tests {
             tenant_id: 1,
             role,
             share_group_id,
+            permissions: baton_core::Permissions::of_role(role),
         };
         let alice = user(1, Role::Customer, Some(7));
         let bob = user(2, Role::Customer, Some(7));

@@ -128,7 +128,7 @@ async fn may_see_presence(db: &Db, user: &CurrentUser, event: &PresenceEvent) ->
     if !user.role.is_staff() || event.tenant_id != user.tenant_id {
         return false;
     }
-    if user.sees_all_tickets() {
+    if user.can(baton_core::Permission::TicketsSeeAll) {
         return true;
     }
     match ticket_store::visible(db, user.ticket_scope(), event.presence.ticket_id).await {

@@ -23,10 +23,10 @@ pub async fn agent_groups(db: &Db, tenant_id: i64) -> Result<Vec<(i64, String, b
         .map_err(Error::from)
 }
 
-/// (id, name, email, role code) of the tenant's staff, by name.
-pub async fn staff(db: &Db, tenant_id: i64) -> Result<Vec<(i64, String, String, String)>, Error> {
+/// (id, name, email, role code, custom role) of the tenant's staff, by name.
+pub async fn staff(db: &Db, tenant_id: i64) -> Result<Vec<(i64, String, String, String, Option<i64>)>, Error> {
     crate::on!(db, |c| sqlx::query_as(
-        "SELECT id, name, email, role FROM users
+        "SELECT id, name, email, role, role_id FROM users
          WHERE tenant_id = $1 AND role IN ('agent', 'admin', 'owner') ORDER BY name, id",
     )
     .bind(tenant_id)

@@ -11,6 +11,9 @@ pub struct SessionRow {
     pub role: String,
     /// The user's customer group, if it shares tickets among its members.
     pub share_group_id: Option<i64>,
+    /// The permissions of the user's custom role, as stored ([`super::roles::decode`]), if they
+    /// have one.
+    pub role_permissions: Option<String>,
 }
 
 pub async fn create(
@@ -35,7 +38,9 @@ pub async fn create(
 }
 
 /// The session with this token hash if it has not expired at `now`. The user's tenant must match
-/// the session's, so a user moved between tenants cannot keep an old session.
+/// the session's, so a user moved between tenants cannot keep an old session. One statement, run
+/// on every authenticated request: the user, their sharing customer group and their custom role's
+/// permissions, all by primary key.
 pub async fn find(
     db: &Db,
     token_hash: &[u8],
@@ -43,9 +48,11 @@ pub async fn find(
 ) -> Result<Option<SessionRow>, Error> {
     crate::on!(db, |c| sqlx::query_as(
         "SELECT u.id AS user_id, u.tenant_id, u.role,
-                CASE WHEN g.shares_tickets THEN g.id END AS share_group_id
+                CASE WHEN g.shares_tickets THEN g.id END AS share_group_id,
+                r.permissions AS role_permissions
          FROM sessions s JOIN users u ON u.id = s.user_id AND u.tenant_id = s.tenant_id
          LEFT JOIN customer_groups g ON g.id = u.customer_group_id AND g.tenant_id = u.tenant_id
+         LEFT JOIN roles r ON r.id = u.role_id AND r.tenant_id = u.tenant_id
          WHERE s.token_hash = $1 AND s.expires_at > $2",
     )
     .bind(token_hash)
@@ -57,9 +64,11 @@ pub async fn find(
 pub async fn user(db: &Db, tenant_id: i64, user_id: i64) -> Result<Option<SessionRow>, Error> {
     crate::on!(db, |c| sqlx::query_as(
         "SELECT u.id AS user_id, u.tenant_id, u.role,
-                CASE WHEN g.shares_tickets THEN g.id END AS share_group_id
+                CASE WHEN g.shares_tickets THEN g.id END AS share_group_id,
+                r.permissions AS role_permissions
          FROM users u
          LEFT JOIN customer_groups g ON g.id = u.customer_group_id AND g.tenant_id = u.tenant_id
+         LEFT JOIN roles r ON r.id = u.role_id AND r.tenant_id = u.tenant_id
          WHERE u.tenant_id = $1 AND u.id = $2",
     )
     .bind(tenant_id)

@@ -5,7 +5,7 @@
 //! deterministic, and the same answer every time for the same data.
 
 use super::Db;
-use baton_core::{GroupRef, Me, Role, TenantRef};
+use baton_core::{GroupRef, Me, Permissions, Role, TenantRef};
 use crate::storage::{Conn, Error};
 
 /// A new user, as the seed and (later) the admin API create one.
@@ -70,16 +70,18 @@ struct MeRow {
     tenant_name: String,
     group_id: Option<i64>,
     group_name: Option<String>,
+    role_permissions: Option<String>,
 }
 
-/// The `Me` document of a user of `tenant_id`.
+/// The `Me` document of a user of `tenant_id`, with their effective permissions.
 pub async fn me(db: &Db, tenant_id: i64, user_id: i64) -> Result<Option<Me>, Error> {
     let row: Option<MeRow> = crate::on!(db, |c| sqlx::query_as(
         "SELECT u.id, u.name, u.email, u.role, t.id AS tenant_id, t.name AS tenant_name,
-                g.id AS group_id, g.name AS group_name
+                g.id AS group_id, g.name AS group_name, r.permissions AS role_permissions
          FROM users u
          JOIN tenants t ON t.id = u.tenant_id
          LEFT JOIN customer_groups g ON g.id = u.customer_group_id AND g.tenant_id = u.tenant_id
+         LEFT JOIN roles r ON r.id = u.role_id AND r.tenant_id = u.tenant_id
          WHERE u.tenant_id = $1 AND u.id = $2",
     )
     .bind(tenant_id)
@@ -87,11 +89,13 @@ pub async fn me(db: &Db, tenant_id: i64, user_id: i64) -> Result<Option<Me>, Err
     .fetch_optional(c).await)?;
     let groups = super::groups::of_user(db, tenant_id, user_id).await?;
     Ok(row.and_then(|r| {
+        let role = Role::from_code(&r.role)?;
+        let custom = r.role_permissions.as_deref().map(super::roles::decode);
         Some(Me {
             id: r.id,
             name: r.name,
             email: r.email,
-            role: Role::from_code(&r.role)?,
+            role,
             tenant: TenantRef {
                 id: r.tenant_id,
                 name: r.tenant_name,
@@ -100,7 +104,7 @@ pub async fn me(db: &Db, tenant_id: i64, user_id: i64) -> Result<Option<Me>, Err
                 (Some(id), Some(name)) => Some(GroupRef { id, name }),
                 _ => None,
             },
-            permissions: crate::auth::CurrentUser::permissions(Role::from_code(&r.role)?),
+            permissions: Permissions::effective(role, custom).codes(),
             groups,
         })
     }))

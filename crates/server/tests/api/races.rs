@@ -2,7 +2,7 @@
 //! exposes, each provoked by many concurrent requests: two edits on one version (exactly one
 //! wins, the others are told 412), retries with one Idempotency-Key (one ticket, no 500), and
 //! events read while others commit (a reader resuming "after id N" never skips one). Ticket numbers
-//! are `concurrency.rs`.
+//! are `concurrency.rs`. And admins stepping down together: the desk keeps one.
 
 use crate::support::{TestApp, AGENT, ALICE, BOB};
 use axum::http::{Method, StatusCode};
@@ -117,4 +117,27 @@ async fn a_reader_resuming_after_the_last_id_it_saw_misses_no_event() {
         .expect("all events");
     assert!(all.len() >= 48, "{}", all.len());
     assert_eq!(seen, all);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn of_admins_stepping_down_at_once_the_desk_keeps_one() {
+    let app = TestApp::new().await;
+    let admin = app.login(crate::support::ADMIN).await;
+    // A desk without its owner, and twelve admins who all make themselves agents at once (six were
+    // too few to overlap on PostgreSQL without the lock; twelve were not).
+    sqlx::query("UPDATE users SET role = 'agent' WHERE email = $1").bind(crate::support::OWNER).execute(&app.sql).await.expect("no owner");
+    let mut admins = vec![(crate::workspace::user_id(&app, crate::support::ADMIN).await, admin.clone())];
+    for i in 0..11 {
+        let email = format!("admin{i}@baton.test");
+        let id = app.new_agent(&email).await;
+        let res = crate::roles::put_role(&app, &admin, id, json!({ "role": "admin" })).await;
+        assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+        admins.push((id, app.login(&email).await));
+    }
+    let steps = admins.iter().map(|(id, token)| crate::roles::put_role(&app, token, *id, json!({ "role": "agent" })));
+    let statuses: Vec<StatusCode> = join_all(steps).await.iter().map(|r| r.status).collect();
+    assert_eq!(statuses.iter().filter(|s| **s == StatusCode::OK).count(), admins.len() - 1, "{statuses:?}");
+    assert_eq!(statuses.iter().filter(|s| **s == StatusCode::CONFLICT).count(), 1, "{statuses:?}");
+    let left = "SELECT COUNT(*) FROM users WHERE role IN ('admin', 'owner') AND tenant_id = (SELECT tenant_id FROM users WHERE email = 'admin@baton.test')";
+    assert_eq!(app.count(left).await, 1);
 }

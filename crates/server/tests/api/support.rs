@@ -25,6 +25,9 @@ pub const BOB: &str = "bob@customer.test";
 pub const CAROL: &str = "carol@customer.test";
 pub const AGENT: &str = "agent@baton.test";
 pub const ADMIN: &str = "admin@baton.test";
+pub const OWNER: &str = "owner@baton.test";
+/// An agent with the demo's custom role "Auditor" (tickets.see_all, reports.view).
+pub const AUDITOR: &str = "auditor@baton.test";
 pub const OTHER_AGENT: &str = "other-agent@other.test";
 pub const DAVE: &str = "dave@other.test";
 
@@ -201,6 +204,23 @@ impl TestApp {
             .filter(|m| m["kind"] == "system" && m.get("change").is_some())
             .map(|m| m["change"].clone())
             .collect()
+    }
+
+    /// A new agent of the demo tenant (password `baton-demo`, no group, no custom role); their id.
+    pub async fn new_agent(&self, email: &str) -> i64 {
+        let hash = auth::hash_password(demo::PASSWORD).expect("hash");
+        let now = storage::timestamp(storage::now());
+        let tenant_id = tenants::find_by_name(&self.db, demo::TENANT).await.expect("tenant").expect("demo tenant");
+        let mut conn = self.db.acquire().await.expect("connection");
+        let user = users::NewUser {
+            tenant_id,
+            email,
+            name: email,
+            role: Role::Agent,
+            customer_group_id: None,
+            password_hash: &hash,
+        };
+        users::create(&mut conn, &user, &now).await.expect("agent")
     }
 
     pub async fn count(&self, sql: &str) -> i64 {
