@@ -14,13 +14,10 @@ run: dist
 	$(CARGO) build --release -p baton-server
 	./target/release/baton-server --addr $(BATON_ADDR) --database $(BATON_DATABASE_URL) --dist dist --demo
 
-## make test: core, server, browser (wasm-bindgen-test) and end-to-end tests.
+## make test: core, server, browser (wasm-bindgen-test) and end-to-end tests, conformance and
+## schemathesis, on SQLite and on a throw-away PostgreSQL (scripts/test.sh says what runs where).
 test: setup-test dist
-	scripts/sizes.sh --budget 250000
-	$(CARGO) test -p baton-core -p baton-server -p baton-e2e -p baton
-	$(CARGO) test -p baton --target wasm32-unknown-unknown
-	scripts/conformance.sh
-	scripts/schemathesis.sh $(BASE_URL)
+	scripts/test.sh
 
 ## make conformance [BASE_URL=http://host:port]: the API conformance suite (spec/conformance), against
 ## BASE_URL, or against a fresh reference server when BASE_URL is empty.

@@ -5,6 +5,9 @@
 # (`%{time_total}`, sequential, keep-alive off). Prints p50/p95 in milliseconds.
 #
 #   scripts/bench-server.sh [TICKETS] [REQUESTS]     defaults: 100000 200
+#
+# On SQLite by default; with BATON_BENCH_POSTGRES_URL (a PostgreSQL server's maintenance database,
+# e.g. what `scripts/lib/postgres.sh start` prints) on a new database there instead.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -27,12 +30,18 @@ echo "bench: building the release server" >&2
 cargo build --release -p baton-server --manifest-path "$ROOT/Cargo.toml" >&2
 BIN="$ROOT/target/release/baton-server"
 DB="sqlite:$TMP/bench.db"
+if [[ -n "${BATON_BENCH_POSTGRES_URL:-}" ]]; then
+    DB_NAME="baton_bench_$$"
+    psql "$BATON_BENCH_POSTGRES_URL" -q -v ON_ERROR_STOP=1 -c "CREATE DATABASE $DB_NAME"
+    DB="${BATON_BENCH_POSTGRES_URL%/*}/$DB_NAME"
+fi
+echo "bench: database $DB" >&2
 "$BIN" seed --database "$DB" --tickets "$TICKETS" --messages-per-ticket 3 | tee "$TMP/seed.txt" >&2
 LONG="$(sed -n 's/.*ticket is id \([0-9]*\).*/\1/p' "$TMP/seed.txt")"
 
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 BASE="http://127.0.0.1:$PORT"
-RUST_LOG=warn "$BIN" serve --addr "127.0.0.1:$PORT" --database "$DB" --secret-key "$(printf '0%.0s' {1..64})" \
+RUST_LOG=warn "$BIN" serve --addr "127.0.0.1:$PORT" --database "$DB" --data-dir "$TMP/data" --secret-key "$(printf '0%.0s' {1..64})" \
     >"$TMP/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 100); do

@@ -1,7 +1,8 @@
 # Sourced by scripts/conformance.sh and scripts/schemathesis.sh: a temporary directory, and the
 # reference server built (debug) and started on a free loopback port (port 0: the server picks it)
-# with a fresh SQLite database and the demo data, stopped again on exit. The caller sets NAME (for
-# messages) and ROOT.
+# with a fresh database and the demo data, stopped again on exit. The caller sets NAME (for
+# messages) and ROOT. The database is a SQLite file in the temporary directory, or, when
+# BATON_REF_POSTGRES_URL names a PostgreSQL server's maintenance database, a new database there.
 #
 #   reference_server_start MAX_UPLOAD_MB TIMEOUT_SECONDS
 #       sets BASE_URL and SERVER_PID; the server's log is $TMP/server.log.
@@ -29,8 +30,16 @@ reference_server_start() {
     # Port 0: the server binds a free port itself and prints it ("Baton is listening on …"), so
     # no port is chosen here that another process (another test run, a `make run`) could take
     # before the server binds it.
-    echo "$NAME: starting $bin on a free loopback port (database $TMP/$NAME.db, demo data)"
-    (cd "$TMP" && exec "$bin" --addr "127.0.0.1:0" --database "sqlite://$TMP/$NAME.db" --demo \
+    local database="sqlite://$TMP/$NAME.db"
+    if [[ -n "${BATON_REF_POSTGRES_URL:-}" ]]; then
+        local db_name="baton_${NAME}_$$_$RANDOM"
+        psql "$BATON_REF_POSTGRES_URL" -q -v ON_ERROR_STOP=1 -c "CREATE DATABASE $db_name" >/dev/null
+        database="${BATON_REF_POSTGRES_URL%/*}/$db_name"
+    fi
+    echo "$NAME: starting $bin on a free loopback port (database $database, demo data)"
+    # Created before the server starts, so the loop below never reads a file not there yet.
+    : >"$TMP/server.log"
+    (cd "$TMP" && exec "$bin" --addr "127.0.0.1:0" --database "$database" --data-dir "$TMP/data" --demo \
         --max-upload-mb "$max_upload_mb") >"$TMP/server.log" 2>&1 &
     SERVER_PID=$!
     BASE_URL=""

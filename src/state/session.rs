@@ -2,7 +2,7 @@
 //! page, cleared by sign-out or by any request that finds the session expired.
 
 use crate::api::Api;
-use baton_core::Me;
+use baton_core::{Me, Permission};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -59,6 +59,12 @@ impl Session {
             SessionState::SignedIn(me) => Some(me.clone()),
             _ => None,
         })
+    }
+
+    /// Whether the signed-in user holds `p` (untracked), to hide what they may not do; the server
+    /// decides all the same.
+    pub fn can(&self, p: Permission) -> bool {
+        self.state.with_untracked(|s| matches!(s, SessionState::SignedIn(me) if me.can(p)))
     }
 
     /// `Some(true)` signed in, `Some(false)` signed out, `None` still loading (tracked).

@@ -127,6 +127,9 @@ pub struct AgentInfo {
     pub name: String,
     pub email: String,
     pub role: Role,
+    /// An agent's custom role, if they have one (else the built-in role's permissions apply).
+    #[serde(default)]
+    pub role_id: Option<i64>,
     pub groups: Vec<GroupRef>,
 }
 

@@ -1,6 +1,7 @@
 //! The JSON bodies of the REST contract (spec/openapi.yaml). Field names are snake_case on the
 //! wire; timestamps are RFC 3339 strings in UTC, so this crate needs no date library.
 
+use crate::permission::Permission;
 use crate::status::{Action, Role, Status};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -34,12 +35,56 @@ pub struct Me {
     /// The customer group (organization) the user belongs to, if any.
     #[serde(default)]
     pub customer_group: Option<GroupRef>,
-    /// Permissions of the user's role, e.g. `see_all_tickets` (staff only; empty for customers).
+    /// The user's effective permissions as codes (`tickets.see_all`, …), in the fixed order of
+    /// [`Permission::ALL`]; empty for customers. Strings, not [`Permission`]s, so a code a newer
+    /// backend adds does not break reading the rest: see [`Me::can`].
     #[serde(default)]
     pub permissions: Vec<String>,
     /// The agent groups (客服组) the user belongs to.
     #[serde(default)]
-    pub groups: Vec<GroupRef>,
+    pub groups: Vec<GroupMembership>,
+}
+
+impl Me {
+    /// Whether the user holds `p` (the SPA hides what they lack; the server decides).
+    pub fn can(&self, p: Permission) -> bool {
+        self.permissions.iter().any(|code| code == p.code())
+    }
+}
+
+/// One of the signed-in user's agent groups (`Me.groups`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupMembership {
+    pub id: i64,
+    pub name: String,
+    /// The user manages (组长) this group: they see and reassign its tickets.
+    #[serde(default)]
+    pub is_manager: bool,
+}
+
+/// `GET /api/v1/capabilities`: which optional parts of the contract this backend implements, so
+/// a client hides what is missing (a backend with the help center only answers all `false`).
+/// Every flag defaults to `false` when absent, and unknown flags are ignored: a feature adds its
+/// flag here and older clients and backends keep working.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Capabilities {
+    /// The agent workspace: views, groups, quick replies, bulk actions, presence.
+    #[serde(default)]
+    pub workspace: bool,
+    /// Custom roles and their permissions (`/admin/roles`, `Me.permissions`).
+    #[serde(default)]
+    pub roles: bool,
+    /// The admin console: agents, invitations, ticket types and fields, settings.
+    #[serde(default)]
+    pub admin: bool,
+    #[serde(default)]
+    pub workflows: bool,
+    #[serde(default)]
+    pub sla: bool,
+    #[serde(default)]
+    pub reports: bool,
+    #[serde(default)]
+    pub notifications: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

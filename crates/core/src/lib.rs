@@ -7,7 +7,9 @@
 pub mod agent;
 pub mod dto;
 pub mod kb;
+pub mod permission;
 pub mod problem;
+pub mod roles;
 pub mod sso;
 pub mod status;
 pub mod validate;
@@ -15,6 +17,8 @@ pub mod views;
 
 pub use agent::*;
 pub use dto::*;
+pub use permission::{Permission, Permissions};
 pub use problem::{FieldError, Problem};
+pub use roles::{AgentRole, NewRole, RoleInfo, RolePatch};
 pub use status::{Action, Actor, Role, Status, TransitionError};
 pub use views::*;

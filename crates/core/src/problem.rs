@@ -40,6 +40,10 @@ pub mod code {
     pub const PRECONDITION_REQUIRED: &str = "precondition_required";
     /// 409: the resource exists already (e.g. a customer with this email).
     pub const ALREADY_EXISTS: &str = "already_exists";
+    /// 409: the custom role is still held by someone; give them another role first.
+    pub const ROLE_IN_USE: &str = "role_in_use";
+    /// 409: the change would leave the desk without an admin or owner.
+    pub const LAST_ADMIN: &str = "last_admin";
 }
 
 /// One invalid field: `field` is the JSON name, `code` a stable reason (see [`field_code`]).

@@ -1,7 +1,7 @@
-//! Attachments: receiving an upload (allow-listed type, size limit, sanitised name) into
-//! `<data dir>/attachments/<random key>`, and deciding who may download it — the uploader, or
-//! anyone who may see the ticket (or the message) it is linked to. Linking happens when a ticket
-//! or message is created (`tickets::links`).
+//! Attachments: receiving an upload (allow-listed type, size limit, sanitised name) into the blob
+//! store under a random storage key, and deciding who may download it — the uploader, or anyone
+//! who may see the ticket (or the message) it is linked to. Linking happens when a ticket or
+//! message is created (`tickets::links`).
 
 mod kinds;
 mod names;
@@ -10,49 +10,15 @@ pub use kinds::served_type;
 pub use names::{content_disposition, sanitize};
 
 use crate::auth::CurrentUser;
+use crate::blobs::{self, BlobError, BlobStream, BlobWriter};
 use crate::error::Error;
+use crate::services::Services;
 use crate::storage::attachments::{self as store, AttachmentRow, NewAttachment};
-use crate::storage::{self, tickets as ticket_store, Db};
-use bytes::Bytes;
-use futures_util::{Stream, StreamExt};
+use crate::storage::{self, tickets as ticket_store};
 use baton_core::problem::field_code;
 use baton_core::Attachment;
-use std::path::{Path, PathBuf};
-use tokio::io::AsyncWriteExt;
-
-/// Where uploads go and how large they may be.
-#[derive(Debug, Clone)]
-pub struct Uploads {
-    pub dir: PathBuf,
-    pub max_mb: u64,
-}
-
-impl Uploads {
-    /// `<data_dir>/attachments`, created if missing; with no data directory (an in-memory
-    /// database), a fresh directory under the system's temp dir, as short-lived as the data.
-    pub fn new(data_dir: Option<&Path>, max_mb: u64) -> std::io::Result<Uploads> {
-        let dir = match data_dir {
-            Some(dir) => dir.join("attachments"),
-            None => std::env::temp_dir().join(format!("baton-attachments-{}", random_key())),
-        };
-        std::fs::create_dir_all(&dir)?;
-        Ok(Uploads { dir, max_mb })
-    }
-
-    pub fn max_bytes(&self) -> u64 {
-        self.max_mb.saturating_mul(1024 * 1024)
-    }
-
-    fn path(&self, storage_key: &str) -> PathBuf {
-        self.dir.join(storage_key)
-    }
-}
-
-/// A storage key: 128 random bits in hex, so names never come from the client.
-fn random_key() -> String {
-    let bytes: [u8; 16] = rand::random();
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
+use bytes::Bytes;
+use futures_util::{Stream, StreamExt};
 
 fn file_error(code: &str) -> Error {
     Error::field("file", code)
@@ -85,10 +51,11 @@ impl<E> From<crate::storage::Error> for Refused<E> {
     }
 }
 
-/// Stores the file uploaded by `user`; the new, unlinked attachment.
+/// Stores the file uploaded by `user`; the new, unlinked attachment. The bytes are durable in
+/// the blob store before the row exists, so an attachment that was answered never lacks them; a
+/// store that refuses the write leaves no row (and the client a 5xx).
 pub async fn receive<S, E>(
-    db: &Db,
-    uploads: &Uploads,
+    services: &Services,
     user: &CurrentUser,
     incoming: Incoming<S>,
 ) -> Result<Attachment, Refused<E>>
@@ -101,24 +68,16 @@ where
     if !kind.accepts_declared(declared_type.as_deref()) {
         return Err(file_error(field_code::FILE_TYPE).into());
     }
-    let storage_key = random_key();
-    let path = uploads.path(&storage_key);
-    let mut file = tokio::fs::File::create(&path)
-        .await
-        .map_err(|e| internal("create", &e))?;
-    let written = write_limited(&mut chunks, &mut file, uploads).await;
-    drop(file);
-    let (size, head) = match written {
-        Ok(done) => done,
+    let storage_key = blobs::random_hex();
+    let mut writer = services.blobs.writer(&storage_key);
+    let size = match write_checked(&mut chunks, &mut writer, kind, services).await {
+        Ok(size) => size,
         Err(e) => {
-            remove(&path).await;
+            writer.abort().await;
             return Err(e);
         }
     };
-    if !kind.matches(&head) {
-        remove(&path).await;
-        return Err(file_error(field_code::FILE_TYPE).into());
-    }
+    writer.finish().await.map_err(internal)?;
     let row = NewAttachment {
         tenant_id: user.tenant_id,
         uploader_id: user.id,
@@ -126,10 +85,13 @@ where
         content_type: kind.content_type,
         size,
         storage_key: &storage_key,
-        now: &storage::timestamp(storage::now()),
+        now: &storage::timestamp(services.clock.now()),
     };
-    let mut conn = db.acquire().await?;
-    match store::insert(&mut conn, &row).await {
+    let inserted = match services.db.acquire().await {
+        Ok(mut conn) => store::insert(&mut conn, &row).await,
+        Err(e) => Err(e),
+    };
+    match inserted {
         Ok(id) => Ok(Attachment {
             id,
             name,
@@ -137,70 +99,78 @@ where
             content_type: kind.content_type.to_owned(),
         }),
         Err(e) => {
-            remove(&path).await;
+            // Stored but not recorded: nothing refers to the blob, so it goes.
+            if let Err(e) = services.blobs.delete(&storage_key).await {
+                tracing::warn!(error = %e, "cannot remove an unrecorded upload");
+            }
             Err(e.into())
         }
     }
 }
 
-/// Copies the chunks into `file`, refusing them once past the limit; its size and first bytes.
-async fn write_limited<S, E>(
+/// Copies the chunks into `writer`, refusing them once past the limit, or as soon as the first
+/// bytes show they are not of `kind` (before anything reaches the store: the writer holds the
+/// first part in memory); the size.
+async fn write_checked<S, E>(
     chunks: &mut S,
-    file: &mut tokio::fs::File,
-    uploads: &Uploads,
-) -> Result<(i64, Vec<u8>), Refused<E>>
+    writer: &mut BlobWriter,
+    kind: kinds::Kind,
+    services: &Services,
+) -> Result<i64, Refused<E>>
 where
     S: Stream<Item = Result<Bytes, E>> + Unpin,
 {
-    let max = uploads.max_bytes();
+    let max = services.max_upload_bytes();
     let mut size: u64 = 0;
     let mut head = Vec::new();
+    let mut checked = false;
     while let Some(chunk) = chunks.next().await {
         let chunk = chunk.map_err(Refused::Read)?;
         size += chunk.len() as u64;
         if size > max {
             return Err(Error::UploadTooLarge {
-                max_mb: uploads.max_mb,
+                max_mb: services.max_upload_mb,
             }
             .into());
         }
-        if head.len() < kinds::HEAD_LEN {
+        if !checked {
             let take = (kinds::HEAD_LEN - head.len()).min(chunk.len());
             head.extend_from_slice(&chunk[..take]);
+            if head.len() == kinds::HEAD_LEN {
+                check_kind(kind, &head)?;
+                checked = true;
+            }
         }
-        file.write_all(&chunk)
-            .await
-            .map_err(|e| internal("write", &e))?;
+        writer.write(chunk).await.map_err(internal)?;
     }
-    file.flush().await.map_err(|e| internal("flush", &e))?;
-    Ok((i64::try_from(size).unwrap_or(i64::MAX), head))
+    if !checked {
+        check_kind(kind, &head)?;
+    }
+    Ok(i64::try_from(size).unwrap_or(i64::MAX))
 }
 
-async fn remove(path: &Path) {
-    if let Err(e) = tokio::fs::remove_file(path).await {
-        tracing::warn!(error = %e, "cannot remove a refused upload");
+fn check_kind(kind: kinds::Kind, head: &[u8]) -> Result<(), Error> {
+    if kind.matches(head) {
+        Ok(())
+    } else {
+        Err(file_error(field_code::FILE_TYPE))
     }
 }
 
-fn internal(what: &str, e: &std::io::Error) -> Error {
-    Error::Internal(format!("attachment file {what}: {e}"))
+fn internal(e: BlobError) -> Error {
+    Error::Internal(e.to_string())
 }
 
-/// An attachment `user` may download, and its open file.
+/// An attachment `user` may download, and its bytes.
 pub struct Download {
     pub row: AttachmentRow,
-    pub file: tokio::fs::File,
+    pub bytes: BlobStream,
 }
 
 /// Attachment `id` if `user` uploaded it or may see what it is linked to; else 404, as for
 /// tickets, so ids reveal nothing.
-pub async fn open(
-    db: &Db,
-    uploads: &Uploads,
-    user: &CurrentUser,
-    id: i64,
-) -> Result<Download, Error> {
-    let mut conn = db.acquire().await?;
+pub async fn open(services: &Services, user: &CurrentUser, id: i64) -> Result<Download, Error> {
+    let mut conn = services.db.acquire().await?;
     let row = store::get(&mut conn, user.tenant_id, id)
         .await?
         .ok_or(Error::NotFound)?;
@@ -216,8 +186,8 @@ pub async fn open(
             .ok_or(Error::NotFound)?;
     }
     drop(conn);
-    let file = tokio::fs::File::open(uploads.path(&row.storage_key))
-        .await
-        .map_err(|e| internal("open", &e))?;
-    Ok(Download { row, file })
+    // A row without its blob is the server's fault (a lost file, a store down), not the
+    // client's: 500, logged.
+    let bytes = services.blobs.read(&row.storage_key).await.map_err(internal)?;
+    Ok(Download { row, bytes })
 }

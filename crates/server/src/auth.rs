@@ -1,10 +1,11 @@
 //! Passwords and session tokens: argon2id hashing, random tokens and the hash under which a token
 //! is stored, and [`CurrentUser`], the signed-in user every protected handler receives.
 
+use crate::error::Error;
 use crate::storage::TicketScope;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use argon2::Argon2;
-use baton_core::{Actor, Role};
+use baton_core::{Actor, Permission, Permissions, Role};
 use sha2::{Digest, Sha256};
 
 /// How long a session lives. Fixed from login, not sliding: a stolen token stops working on a
@@ -62,6 +63,9 @@ pub struct CurrentUser {
     pub role: Role,
     /// The customer group whose tickets this customer sees: theirs, if it shares tickets.
     pub share_group_id: Option<i64>,
+    /// What the user may do (`Permissions::effective` of their role and custom role), read with
+    /// the session on every request, so a role change applies to the very next request.
+    pub permissions: Permissions,
 }
 
 impl CurrentUser {
@@ -77,24 +81,23 @@ impl CurrentUser {
             tenant_id: self.tenant_id,
             requester_id: customer.then_some(self.id),
             share_group_id: self.share_group_id.filter(|_| customer),
-            agent_id: (self.role.is_staff() && !self.sees_all_tickets()).then_some(self.id),
+            agent_id: (self.role.is_staff() && !self.can(Permission::TicketsSeeAll)).then_some(self.id),
         }
     }
 
-    /// The `see_all_tickets` permission. Roles are fixed for now, so it follows the role: admins
-    /// and owners see the whole tenant, agents their share (see `TicketScope`).
-    pub fn sees_all_tickets(&self) -> bool {
-        matches!(self.role, Role::Admin | Role::Owner)
+    /// Whether the user holds permission `p`. Customers hold none: what they may do follows from
+    /// the tickets they asked, not from permissions.
+    pub fn can(&self, p: Permission) -> bool {
+        self.permissions.contains(p)
     }
 
-    /// The permission codes of the user's role, as `Me.permissions` lists them.
-    pub fn permissions(role: Role) -> Vec<String> {
-        let codes: &[&str] = match role {
-            Role::Customer => &[],
-            Role::Agent => &["reveal_confidential"],
-            Role::Admin | Role::Owner => &["see_all_tickets", "reveal_confidential", "manage_views"],
-        };
-        codes.iter().map(|c| (*c).to_owned()).collect()
+    /// `Forbidden` (naming `p`) unless the user holds `p`.
+    pub fn require(&self, p: Permission) -> Result<(), Error> {
+        if self.can(p) {
+            Ok(())
+        } else {
+            Err(Error::MissingPermission(p))
+        }
     }
 
     /// Whether this user may drive the lifecycle of a ticket asked by `requester_id`: staff

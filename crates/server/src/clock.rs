@@ -18,6 +18,13 @@ impl Clock {
         crate::storage::now() + time::Duration::seconds(self.offset_secs.load(Ordering::Relaxed))
     }
 
+    /// Now in Unix milliseconds, for what lives seconds rather than days (presence): the same
+    /// offset, without the truncation to whole seconds.
+    pub fn now_ms(&self) -> i64 {
+        let now = OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000;
+        i64::try_from(now).unwrap_or(i64::MAX) + self.offset_secs.load(Ordering::Relaxed) * 1000
+    }
+
     /// Moves this clock (and its clones) forward by `by`.
     pub fn advance(&self, by: time::Duration) {
         self.offset_secs.fetch_add(by.whole_seconds(), Ordering::Relaxed);
@@ -36,5 +43,7 @@ mod tests {
         clock.advance(time::Duration::days(3));
         let moved = other.now() - before;
         assert!(moved >= time::Duration::days(3) && moved < time::Duration::days(3) + time::Duration::seconds(5), "{moved}");
+        let ms = other.now_ms() - other.now().unix_timestamp() * 1000;
+        assert!((0..5000).contains(&ms), "now_ms and now disagree by {ms} ms");
     }
 }

@@ -1,6 +1,7 @@
 //! What a server needs to know to start, and [`Config::validate`], which checks it. The CLI
 //! (main.rs) fills it from flags and environment; tests and the e2e crate build it directly.
 
+use crate::blobs::{BlobStore, S3Credentials, S3Location};
 use crate::secret::{Cipher, KeyError};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -13,12 +14,17 @@ pub const DEFAULT_DIST: &str = "dist";
 pub const DEFAULT_MAX_UPLOAD_MB: u64 = 20;
 /// The largest upload limit accepted, in MiB (4 GiB): more is a typo rather than a plan.
 pub const MAX_UPLOAD_MB_LIMIT: u64 = 4096;
+/// How long the scheduler's lease lasts unless renewed (a third of it apart), in seconds: how long
+/// the scheduled jobs may pause when the replica running them dies.
+pub const DEFAULT_SCHEDULER_LEASE_SECS: u64 = 30;
+/// The range accepted: at least 2 s (renewed about every 0.7 s), at most an hour.
+pub const SCHEDULER_LEASE_SECS_RANGE: std::ops::RangeInclusive<u64> = 2..=3600;
 
 /// What is wrong with a [`Config`], as found by [`Config::validate`]. Each message is one line
 /// that names the setting; none carries key material.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("unsupported database URL {0:?}: only sqlite: URLs are supported for now")]
+    #[error("unsupported database URL {0:?}: use sqlite://… or postgres://…")]
     UnsupportedDatabase(String),
     #[error("invalid database URL {url:?}: {reason}")]
     InvalidDatabaseUrl { url: String, reason: String },
@@ -30,6 +36,12 @@ pub enum ConfigError {
     CorsOrigin(String),
     #[error("the upload limit must be 1 to {max} MiB, not {0}", max = MAX_UPLOAD_MB_LIMIT)]
     UploadLimit(u64),
+    #[error("the scheduler lease must be {min} to {max} seconds, not {0}", min = SCHEDULER_LEASE_SECS_RANGE.start(), max = SCHEDULER_LEASE_SECS_RANGE.end())]
+    SchedulerLease(u64),
+    #[error("invalid --blob-store {value:?}: {reason}")]
+    BlobStore { value: String, reason: String },
+    #[error("--blob-store {0:?} needs AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment")]
+    BlobCredentials(String),
 }
 
 // Debug is written by hand below, so the secret key never reaches a log line.
@@ -37,7 +49,8 @@ pub enum ConfigError {
 pub struct Config {
     /// Where to listen; port 0 picks a free port (see `Server::local_addr`).
     pub addr: SocketAddr,
-    /// `sqlite://path/to/file.db` (created with its directory if missing) or `sqlite::memory:`.
+    /// `sqlite://path/to/file.db` (created with its directory if missing), `sqlite::memory:`, or
+    /// `postgres://user:password@host:port/database` (which must exist).
     pub database_url: String,
     /// The SPA build (Trunk's `dist`); `None` or a missing directory serves the API only.
     pub dist: Option<PathBuf>,
@@ -51,6 +64,17 @@ pub struct Config {
     pub secret_key: Option<String>,
     /// The largest attachment accepted, in MiB.
     pub max_upload_mb: u64,
+    /// Where attachments (and, without `secret_key`, the key file) are kept. `None`: beside the
+    /// SQLite file, or `./data` with PostgreSQL.
+    pub data_dir: Option<PathBuf>,
+    /// How long the scheduler's lease lasts unless renewed, in seconds (`scheduler`).
+    pub scheduler_lease_secs: u64,
+    /// Where attachments go: `None` or `local` for `<data dir>/attachments`, or
+    /// `s3://bucket[/prefix]?endpoint=http://host:port&region=…` (see `blobs::S3Location`).
+    pub blob_store: Option<String>,
+    /// The access key for an S3 blob store (the CLI reads `AWS_ACCESS_KEY_ID`,
+    /// `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN`).
+    pub blob_credentials: Option<S3Credentials>,
 }
 
 impl std::fmt::Debug for Config {
@@ -66,14 +90,18 @@ impl std::fmt::Debug for Config {
                 &self.secret_key.as_ref().map(|_| "<redacted>"),
             )
             .field("max_upload_mb", &self.max_upload_mb)
+            .field("data_dir", &self.data_dir)
+            .field("scheduler_lease_secs", &self.scheduler_lease_secs)
+            .field("blob_store", &self.blob_store.as_deref().map(crate::blobs::redacted))
+            .field("blob_credentials", &self.blob_credentials)
             .finish()
     }
 }
 
 impl Config {
     /// Checks everything that can be checked without side effects: the database URL, the secret
-    /// key (or an existing key file), the CORS origins and the upload limit. `Server::start` runs
-    /// it before binding, so a bad value is reported as itself whether or not the port is free.
+    /// key (or an existing key file), the CORS origins, the upload limit and the blob store (its
+    /// URL and, for S3, that credentials are there). `Server::start` runs it before binding, so a bad value is reported as itself whether or not the port is free.
     /// A missing `dist` is not an error: the API then runs alone (with a warning at start).
     pub fn validate(&self) -> Result<(), ConfigError> {
         check_database_url(&self.database_url)?;
@@ -84,13 +112,42 @@ impl Config {
         if !(1..=MAX_UPLOAD_MB_LIMIT).contains(&self.max_upload_mb) {
             return Err(ConfigError::UploadLimit(self.max_upload_mb));
         }
+        if !SCHEDULER_LEASE_SECS_RANGE.contains(&self.scheduler_lease_secs) {
+            return Err(ConfigError::SchedulerLease(self.scheduler_lease_secs));
+        }
+        self.blob_store()?;
         Ok(())
+    }
+
+    /// The blob store `blob_store` and `blob_credentials` name, read without opening it.
+    pub fn blob_store(&self) -> Result<BlobStore, ConfigError> {
+        let value = self.blob_store.as_deref().unwrap_or_default();
+        let location = S3Location::parse(value).map_err(|reason| ConfigError::BlobStore {
+            value: crate::blobs::redacted(value),
+            reason,
+        })?;
+        Ok(match location {
+            None => BlobStore::Local,
+            Some(location) => BlobStore::S3 {
+                location,
+                credentials: self
+                    .blob_credentials
+                    .clone()
+                    .ok_or_else(|| ConfigError::BlobCredentials(value.to_owned()))?,
+            },
+        })
     }
 
     /// The data directory: the SQLite file's directory, where `secret.key` and `attachments/`
     /// live. `None` for an in-memory database (or a URL that does not parse, which opening the
     /// database reports).
     pub fn data_dir(&self) -> Option<PathBuf> {
+        if let Some(dir) = &self.data_dir {
+            return Some(dir.clone());
+        }
+        if self.database_url.starts_with("postgres") {
+            return Some(PathBuf::from("data"));
+        }
         crate::storage::data_dir(&self.database_url)
     }
 }
@@ -105,18 +162,23 @@ impl Default for Config {
             cors_origins: Vec::new(),
             secret_key: None,
             max_upload_mb: DEFAULT_MAX_UPLOAD_MB,
+            data_dir: None,
+            scheduler_lease_secs: DEFAULT_SCHEDULER_LEASE_SECS,
+            blob_store: None,
+            blob_credentials: None,
         }
     }
 }
 
 /// Checks a database URL as `storage::open` will read it, without opening anything: the one place
-/// the accepted schemes are decided before start (where PostgreSQL will be let in).
+/// the accepted schemes are decided before start.
 pub fn check_database_url(url: &str) -> Result<(), ConfigError> {
-    if !url.starts_with("sqlite:") {
+    let known = ["sqlite:", "postgres://", "postgresql://"];
+    if !known.iter().any(|scheme| url.starts_with(scheme)) {
         return Err(ConfigError::UnsupportedDatabase(url.to_owned()));
     }
     crate::storage::check_url(url).map_err(|reason| ConfigError::InvalidDatabaseUrl {
-        url: url.to_owned(),
+        url: crate::storage::redacted(url),
         reason,
     })
 }
@@ -145,59 +207,4 @@ fn check_origin(origin: &str) -> Result<(), ConfigError> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn origins_are_scheme_host_and_port_only() {
-        for good in [
-            "http://localhost:8081",
-            " https://help.example.com ",
-            "http://[::1]:3000",
-        ] {
-            assert!(check_origin(good).is_ok(), "{good}");
-        }
-        for bad in [
-            "*",
-            "",
-            "localhost:8081",
-            "http://",
-            "http://a.test/",
-            "http://a.test/x",
-            "http://*.a.test",
-            "http://a.test\nb",
-        ] {
-            assert!(check_origin(bad).is_err(), "{bad:?}");
-        }
-    }
-
-    #[test]
-    fn database_urls_are_checked_without_opening() {
-        assert!(check_database_url("sqlite::memory:").is_ok());
-        assert!(check_database_url("sqlite:///nonexistent/dir/baton.db").is_ok());
-        assert!(matches!(
-            check_database_url("postgres://localhost/baton"),
-            Err(ConfigError::UnsupportedDatabase(_))
-        ));
-        assert!(matches!(
-            check_database_url("sqlite://x.db?mode=bogus"),
-            Err(ConfigError::InvalidDatabaseUrl { .. })
-        ));
-    }
-
-    #[test]
-    fn the_upload_limit_is_bounded() {
-        let config = |max_upload_mb| Config {
-            database_url: "sqlite::memory:".to_owned(),
-            max_upload_mb,
-            ..Config::default()
-        };
-        assert!(config(1).validate().is_ok());
-        assert!(config(MAX_UPLOAD_MB_LIMIT).validate().is_ok());
-        assert!(matches!(
-            config(0).validate(),
-            Err(ConfigError::UploadLimit(0))
-        ));
-        assert!(config(MAX_UPLOAD_MB_LIMIT + 1).validate().is_err());
-    }
-}
+mod tests;

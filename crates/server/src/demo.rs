@@ -82,6 +82,10 @@ pub const ACCOUNTS: &[Account] = &[
     account("agent@baton.test", "Agent Smith", Role::Agent, TENANT, None),
     account("agent2@baton.test", "Li Lei", Role::Agent, TENANT, None),
     account("admin@baton.test", "Ada Admin", Role::Admin, TENANT, None),
+    // The desk's opener: an admin nobody can demote.
+    account("owner@baton.test", "Olivia Owner", Role::Owner, TENANT, None),
+    // An agent with the custom role "Auditor" (demo/agents.rs): sees every ticket, reveals nothing.
+    account("auditor@baton.test", "Wang Shen", Role::Agent, TENANT, None),
     account(
         "other-agent@other.test",
         "Olga Other",

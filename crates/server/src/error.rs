@@ -3,7 +3,7 @@
 //! nothing here knows about HTTP.
 
 use crate::storage;
-use baton_core::{FieldError, TransitionError};
+use baton_core::{FieldError, Permission, TransitionError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -15,6 +15,9 @@ pub enum Error {
     /// Signed in, but this user may not do this.
     #[error("forbidden: {0}")]
     Forbidden(&'static str),
+    /// Signed in, but without this permission (answered like `Forbidden`, naming it).
+    #[error("forbidden: requires the permission {0}")]
+    MissingPermission(Permission),
     /// Absent, or not visible to this user: the two are never told apart.
     #[error("not found")]
     NotFound,
@@ -38,6 +41,13 @@ pub enum Error {
     /// properties changed since the version sent (`status`, `priority`, `fields.<key>`, …).
     #[error("precondition failed (now v{current_version})")]
     PreconditionFailed { current_version: i64, changed: Vec<String> },
+    /// The change would break a rule about what exists now; `code` is a stable problem code of
+    /// baton-core (`role_in_use`, `last_admin`).
+    #[error("conflict: {detail}")]
+    Conflict {
+        code: &'static str,
+        detail: &'static str,
+    },
     /// A unique thing (a customer's email) already exists.
     #[error("already exists: {0}")]
     AlreadyExists(&'static str),

@@ -1,81 +1,133 @@
 //! Live events: what changed, announced to every signed-in user who may see it (SSE,
-//! `GET /api/v1/events`).
+//! `GET /api/v1/events`), and presence changes, which are live only.
 //!
-//! A change writes its events into the `events` table inside its own transaction, then
-//! [`EventHub::commit`] commits and broadcasts them in one critical section, so subscribers
-//! receive events in id order and a client resuming from the table (`Last-Event-ID`) sees exactly
-//! what was committed. Payloads carry ids and status only: bodies and confidential info never
-//! travel in events.
+//! A change writes its events into the `events` table inside its own transaction: the table is
+//! the source of truth, a client resuming with `Last-Event-ID` replays from it. How committed
+//! events reach this process's subscribers depends on who else may write them:
+//! - SQLite (one process): [`EventHub::commit`] commits and broadcasts in one critical section, so
+//!   subscribers receive events in commit (= id) order.
+//! - PostgreSQL (any number of replicas): the commit sends a NOTIFY (a trigger on `events`), and
+//!   each process's [relay](relay) reads the rows after the last id it sent, per tenant, and
+//!   broadcasts them. Events of one tenant get their ids in commit order (migration 0009), so
+//!   reading "after the last id" neither skips nor repeats one, whichever replica wrote it.
+//!
+//! Payloads carry ids and status only: bodies and confidential info never travel in events.
 
+mod access;
 mod feed;
+mod relay;
 
+pub use access::{may_receive, may_receive_now};
 pub use feed::{Feed, FeedItem};
 
-use crate::auth::CurrentUser;
 use crate::storage::events::{self as event_store, StoredEvent};
-use crate::storage::tickets::{self as ticket_store, TicketRow};
-use crate::storage::Db;
-use crate::storage::{self, Tx};
-use crate::workspace::presence::{self, PresenceHub};
-
+use crate::storage::notify;
+use crate::storage::tickets::TicketRow;
+use crate::storage::{self, Conn, Db, Dialect, Tx};
+use crate::workspace::presence::PresenceEvent;
 use baton_core::{EventType, LiveEvent, MessageKind, Status};
-use crate::storage::Conn;
-use std::sync::Arc;
-use tokio::sync::{broadcast, Mutex};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Weak};
+use tokio::sync::{broadcast, Mutex, OnceCell};
 
 /// How many events a slow subscriber may fall behind before it replays from the table.
 const CHANNEL_CAPACITY: usize = 1024;
 
-/// Events older than this are pruned; a client away longer refetches everything anyway.
+/// Events older than this are pruned (the scheduler's purge job); a client away longer refetches
+/// everything anyway.
 pub const RETENTION: time::Duration = time::Duration::days(7);
 
-/// Prune once every this many events, rather than on a timer: cheap, and needs no task.
-const PRUNE_EVERY: i64 = 256;
-
-/// The broadcast side of live events, shared by every request.
+/// The broadcast side of live events and presence, shared by every request of this process.
 #[derive(Clone)]
 pub struct EventHub {
-    sender: broadcast::Sender<StoredEvent>,
-    /// Held from commit to broadcast, so the broadcast order is the commit (= id) order.
-    commit_lock: Arc<Mutex<()>>,
-    /// Who has which ticket open: live only, never stored.
-    pub presence: PresenceHub,
+    inner: Arc<Hub>,
 }
 
-impl Default for EventHub {
-    fn default() -> Self {
-        EventHub::new()
-    }
+/// An [`EventHub`] that does not keep it alive (for background tasks that end with it).
+#[derive(Clone)]
+pub struct WeakEventHub(Weak<Hub>);
+
+struct Hub {
+    db: Db,
+    sender: broadcast::Sender<StoredEvent>,
+    presence: broadcast::Sender<PresenceEvent>,
+    /// SQLite: held from commit to broadcast, so the broadcast order is the commit (= id) order.
+    commit_lock: Mutex<()>,
+    /// PostgreSQL: set once the relay listens (on the first subscription; see [`relay`]).
+    relay: OnceCell<()>,
+    /// Whether the presence sweeper of this process runs (`workspace::presence`).
+    sweeping: AtomicBool,
 }
 
 impl EventHub {
-    pub fn new() -> EventHub {
-        EventHub::with_presence_ttl(presence::TTL)
-    }
-
-    /// A hub whose presence viewers expire after `ttl` (tests use a short one).
-    pub fn with_presence_ttl(ttl: std::time::Duration) -> EventHub {
+    pub fn new(db: Db) -> EventHub {
         let (sender, _) = broadcast::channel(CHANNEL_CAPACITY);
+        let (presence, _) = broadcast::channel(256);
         EventHub {
-            sender,
-            commit_lock: Arc::new(Mutex::new(())),
-            presence: PresenceHub::new(ttl),
+            inner: Arc::new(Hub {
+                db,
+                sender,
+                presence,
+                commit_lock: Mutex::new(()),
+                relay: OnceCell::new(),
+                sweeping: AtomicBool::new(false),
+            }),
         }
     }
 
-    pub fn subscribe(&self) -> broadcast::Receiver<StoredEvent> {
-        self.sender.subscribe()
+    /// New receivers of stored events and of presence changes. On PostgreSQL the first call
+    /// starts the relay and waits until it listens, so nothing committed after this returns is
+    /// missed; it fails only if the database cannot be reached.
+    pub async fn subscribe(
+        &self,
+    ) -> Result<(broadcast::Receiver<StoredEvent>, broadcast::Receiver<PresenceEvent>), storage::Error> {
+        if self.inner.db.dialect() == Dialect::Postgres {
+            self.inner.relay.get_or_try_init(|| relay::start(&self.inner)).await?;
+        }
+        Ok((self.inner.sender.subscribe(), self.inner.presence.subscribe()))
     }
 
-    /// Commits `tx`, then broadcasts `events` (written in it by [`record`]).
+    /// Commits `tx`, then (SQLite) broadcasts `events`, written in it by [`record`]. On
+    /// PostgreSQL the commit itself wakes every replica's relay, this one's included.
     pub async fn commit(&self, tx: Tx, events: Vec<StoredEvent>) -> Result<(), storage::Error> {
-        let _order = self.commit_lock.lock().await;
+        if tx.dialect() == Dialect::Postgres {
+            return tx.commit().await;
+        }
+        let _order = self.inner.commit_lock.lock().await;
         tx.commit().await?;
         for event in events {
             // No subscriber is not an error: the table keeps the event for later replays.
-            let _ = self.sender.send(event);
+            let _ = self.inner.sender.send(event);
         }
         Ok(())
+    }
+
+    /// Sends a presence change to the subscribers of every replica.
+    pub async fn announce(&self, event: PresenceEvent) -> Result<(), storage::Error> {
+        if self.inner.db.dialect() == Dialect::Sqlite {
+            // Nobody listening is fine: presence is only ever live.
+            let _ = self.inner.presence.send(event);
+            return Ok(());
+        }
+        // Through the database, to this process's relay as to the others', so every replica sees
+        // the changes of one ticket in the same order.
+        let payload = relay::presence_payload(&event);
+        notify::publish(&self.inner.db, notify::PRESENCE, &payload).await
+    }
+
+    /// Whether this call is the first to ask (the presence sweeper starts once per process).
+    pub(crate) fn start_sweeping(&self) -> bool {
+        !self.inner.sweeping.swap(true, Ordering::SeqCst)
+    }
+
+    pub fn downgrade(&self) -> WeakEventHub {
+        WeakEventHub(Arc::downgrade(&self.inner))
+    }
+}
+
+impl WeakEventHub {
+    pub fn upgrade(&self) -> Option<EventHub> {
+        self.0.upgrade().map(|inner| EventHub { inner })
     }
 }
 
@@ -126,112 +178,5 @@ pub async fn record(
         share_group_id: ticket.share_group_id,
         staff_only: matches!(change, Change::StaffUpdated(_)),
     };
-    let now = storage::now();
-    let stored = event_store::insert(conn, &event, &storage::timestamp(now)).await?;
-    if stored.id % PRUNE_EVERY == 0 {
-        event_store::prune(conn, &storage::timestamp(now - RETENTION)).await?;
-    }
-    Ok(stored)
-}
-
-/// Whether `user` may receive `event`: staff of the tenant receive all of it; customers the events
-/// of tickets they may see (their own, their sharing group's), never those of internal notes nor
-/// the staff-only ones (property and flag changes).
-pub fn may_receive(user: &CurrentUser, event: &StoredEvent) -> bool {
-    if event.tenant_id != user.tenant_id {
-        return false;
-    }
-    if user.role.is_staff() {
-        return true;
-    }
-    let for_staff = event.staff_only || event.data.kind == Some(MessageKind::Internal);
-    let sees_ticket = event.requester_id == user.id
-        || (user.share_group_id.is_some() && event.share_group_id == user.share_group_id);
-    sees_ticket && !for_staff
-}
-
-/// [`may_receive`], then what only the database knows: an agent without `see_all_tickets`
-/// receives the events of tickets in their share (groups, assigned, CC'd); a customer nothing of a
-/// trashed or suspended ticket. A database failure withholds the event: better missed (the client
-/// refetches on reconnect) than leaked.
-pub async fn may_receive_now(db: &Db, user: &CurrentUser, event: &StoredEvent) -> bool {
-    if !may_receive(user, event) {
-        return false;
-    }
-    if user.role.is_staff() && user.sees_all_tickets() {
-        return true;
-    }
-    match ticket_store::visible(db, user.ticket_scope(), event.data.ticket_id).await {
-        Ok(visible) => visible,
-        Err(e) => {
-            tracing::error!(error = %e, "cannot check who sees an event");
-            false
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use baton_core::Role;
-
-    fn event(
-        requester_id: i64,
-        share_group_id: Option<i64>,
-        kind: Option<MessageKind>,
-    ) -> StoredEvent {
-        StoredEvent {
-            id: 1,
-            tenant_id: 1,
-            event_type: EventType::MessageCreated,
-            data: LiveEvent {
-                ticket_id: 5,
-                status: None,
-                message_id: Some(9),
-                kind,
-            },
-            requester_id,
-            share_group_id,
-            staff_only: false,
-        }
-    }
-
-    #[test]
-    fn who_receives_what() {
-        let user = |id, role, share_group_id| CurrentUser {
-            id,
-            tenant_id: 1,
-            role,
-            share_group_id,
-        };
-        let alice = user(1, Role::Customer, Some(7));
-        let bob = user(2, Role::Customer, Some(7));
-        let carol = user(3, Role::Customer, None);
-        let agent = user(4, Role::Agent, None);
-        let other_tenant_agent = CurrentUser {
-            tenant_id: 2,
-            ..agent
-        };
-        let public = event(1, Some(7), Some(MessageKind::Public));
-        let internal = event(1, Some(7), Some(MessageKind::Internal));
-        let unshared = event(1, None, Some(MessageKind::Public));
-        let triage = StoredEvent { staff_only: true, ..event(1, Some(7), None) };
-        let cases = [
-            (alice, &public, true),
-            (bob, &public, true),
-            (carol, &public, false),
-            (agent, &public, true),
-            (other_tenant_agent, &public, false),
-            (alice, &internal, false),
-            (agent, &internal, true),
-            (alice, &unshared, true),
-            (bob, &unshared, false),
-            (alice, &triage, false),
-            (bob, &triage, false),
-            (agent, &triage, true),
-        ];
-        for (who, e, expected) in cases {
-            assert_eq!(may_receive(&who, e), expected, "{who:?} {e:?}");
-        }
-    }
+    event_store::insert(conn, &event, &storage::timestamp(storage::now())).await
 }

@@ -4,7 +4,9 @@
 mod attachments;
 mod catalog;
 mod confidential;
+mod admin_roles;
 mod admin_sso;
+mod capabilities;
 mod error;
 mod events;
 mod extract;
@@ -110,7 +112,7 @@ impl AppState {
 
 /// The whole application: `/api/v1`, the SPA, and the common layers. Tests drive it with `oneshot`.
 pub fn app(state: AppState) -> Router {
-    let upload_limit = usize::try_from(state.uploads.max_bytes()).unwrap_or(usize::MAX);
+    let upload_limit = usize::try_from(state.max_upload_bytes()).unwrap_or(usize::MAX);
     // Uploads have their own limit (the configured attachment size), not the API's 1 MiB.
     let uploads = attachments::upload_router()
         .router
@@ -249,6 +251,7 @@ fn log_response(res: &Response, latency: Duration, _span: &tracing::Span) {
 fn api_routes() -> Routes {
     Routes::new()
         .merge(health::router())
+        .merge(capabilities::router())
         .merge(openapi::router())
         .merge(session::router())
         .merge(tickets::router())
@@ -261,6 +264,7 @@ fn api_routes() -> Routes {
         .merge(sso::router())
         .merge(widget::router())
         .merge(admin_sso::router())
+        .merge(admin_roles::router())
         .merge(views::router())
         .merge(workspace::router())
 }

@@ -1,5 +1,5 @@
 //! The knowledge-base service: whose articles a request reads, listing and searching them, and
-//! the changes admins make. Markdown handling is in [`markdown`], query parsing in [`search`].
+//! the changes writers (`kb.write`) make. Markdown handling is in [`markdown`], query parsing in [`search`].
 
 mod list;
 mod markdown;
@@ -14,7 +14,7 @@ use crate::storage::kb::{self as kb_store, ArticleFields, ArticleRow};
 use crate::storage::{self, Db};
 use baton_core::kb::{self as rules, Article, ArticlePatch, Category, NewArticle, NewCategory};
 use baton_core::problem::field_code;
-use baton_core::Role;
+use baton_core::{Permission, Role};
 use crate::storage::Conn;
 
 /// Who reads the knowledge base, and which desk's.
@@ -59,14 +59,9 @@ impl Reader {
     }
 }
 
-/// Only admins and the owner write the knowledge base.
-fn require_admin(user: &CurrentUser) -> Result<(), Error> {
-    match user.role {
-        Role::Admin | Role::Owner => Ok(()),
-        Role::Agent | Role::Customer => {
-            Err(Error::Forbidden("only admins edit the knowledge base"))
-        }
-    }
+/// Writing the knowledge base is `kb.write`'s (admins and the owner, and custom roles with it).
+fn require_writer(user: &CurrentUser) -> Result<(), Error> {
+    user.require(Permission::KbWrite)
 }
 
 /// The categories of the reader's desk.
@@ -88,9 +83,9 @@ pub async fn get(db: &Db, reader: Reader, id: i64) -> Result<Article, Error> {
     to_article(row)
 }
 
-/// Creates an article in the admin's desk.
+/// Creates an article in the writer's desk.
 pub async fn create(db: &Db, user: &CurrentUser, new: NewArticle) -> Result<Article, Error> {
-    require_admin(user)?;
+    require_writer(user)?;
     rules::new_article(&new).map_err(Error::Validation)?;
     let mut tx = db.begin_write().await?;
     check_category(&mut tx, user.tenant_id, new.category_id).await?;
@@ -108,14 +103,14 @@ pub async fn create(db: &Db, user: &CurrentUser, new: NewArticle) -> Result<Arti
     to_article(row.ok_or_else(|| Error::Internal(format!("article {id} vanished")))?)
 }
 
-/// Applies `patch` to an article of the admin's desk; fields it leaves out stay as they are.
+/// Applies `patch` to an article of the writer's desk; fields it leaves out stay as they are.
 pub async fn update(
     db: &Db,
     user: &CurrentUser,
     id: i64,
     patch: ArticlePatch,
 ) -> Result<Article, Error> {
-    require_admin(user)?;
+    require_writer(user)?;
     let mut tx = db.begin_write().await?;
     let old = kb_store::get(&mut tx, user.tenant_id, id, true)
         .await?
@@ -144,13 +139,13 @@ pub async fn update(
     to_article(row.ok_or(Error::NotFound)?)
 }
 
-/// Creates a category in the admin's desk; names are unique within a desk.
+/// Creates a category in the writer's desk; names are unique within a desk.
 pub async fn create_category(
     db: &Db,
     user: &CurrentUser,
     new: NewCategory,
 ) -> Result<Category, Error> {
-    require_admin(user)?;
+    require_writer(user)?;
     rules::new_category(&new).map_err(Error::Validation)?;
     let name = new.name.trim();
     let mut tx = db.begin_write().await?;

@@ -7,6 +7,8 @@
 
 pub mod attachments;
 pub mod auth;
+pub mod blobs;
+pub mod capabilities;
 pub mod clock;
 pub mod config;
 pub mod demo;
@@ -15,6 +17,8 @@ pub mod events;
 pub mod http;
 pub mod kb;
 pub mod paging;
+pub mod scheduler;
+pub mod roles;
 pub mod secret;
 pub mod server;
 pub mod services;

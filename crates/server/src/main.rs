@@ -8,8 +8,9 @@
 use anyhow::Context;
 use baton_server::config::{
     self, DEFAULT_ADDR, DEFAULT_DATABASE_URL, DEFAULT_DIST, DEFAULT_MAX_UPLOAD_MB,
-    MAX_UPLOAD_MB_LIMIT,
+    DEFAULT_SCHEDULER_LEASE_SECS, MAX_UPLOAD_MB_LIMIT,
 };
+use baton_server::blobs::S3Credentials;
 use baton_server::{demo, Config, Server};
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal;
@@ -33,11 +34,21 @@ enum Command {
     Serve(ServeArgs),
     /// Fill a database with the demo data and many tickets, for benchmarks.
     Seed(SeedArgs),
+    /// Bring the database's schema up to date, then exit (run it once before starting or
+    /// upgrading several replicas; `serve` also migrates on start).
+    Migrate(MigrateArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct MigrateArgs {
+    /// Database URL (sqlite://… or postgres://…).
+    #[arg(long = "database", env = "BATON_DATABASE_URL", default_value = DEFAULT_DATABASE_URL)]
+    database: String,
 }
 
 #[derive(Debug, clap::Args)]
 struct SeedArgs {
-    /// Database URL (sqlite:…); created and migrated if missing.
+    /// Database URL (sqlite://… or postgres://…); migrated, and a SQLite file created, if missing.
     #[arg(long = "database", env = "BATON_DATABASE_URL", default_value = DEFAULT_DATABASE_URL)]
     database: String,
     /// How many tickets to add to the demo desk.
@@ -53,7 +64,8 @@ struct ServeArgs {
     /// Address to listen on (host:port).
     #[arg(long, env = "BATON_ADDR", default_value = DEFAULT_ADDR)]
     addr: String,
-    /// Database URL; only sqlite: for now. The file and its directory are created if missing.
+    /// Database URL: sqlite://file (created with its directory if missing) or
+    /// postgres://user:password@host:port/database.
     #[arg(long = "database", env = "BATON_DATABASE_URL", default_value = DEFAULT_DATABASE_URL)]
     database: String,
     /// Directory of the SPA build (Trunk's dist). If missing, only the API is served.
@@ -77,6 +89,31 @@ struct ServeArgs {
     #[arg(long, env = "BATON_MAX_UPLOAD_MB", default_value_t = DEFAULT_MAX_UPLOAD_MB,
           value_parser = clap::value_parser!(u64).range(1..=MAX_UPLOAD_MB_LIMIT))]
     max_upload_mb: u64,
+    /// Directory for attachments (and the key file when no --secret-key is given). Default: the
+    /// SQLite file's directory, or ./data with PostgreSQL.
+    #[arg(long = "data-dir", env = "BATON_DATA_DIR")]
+    data_dir: Option<PathBuf>,
+    /// Seconds the scheduler's lease lasts unless renewed: with several replicas, how long the
+    /// scheduled jobs may pause when the replica running them dies (2 to 3600).
+    #[arg(long = "scheduler-lease-secs", env = "BATON_SCHEDULER_LEASE_SECS",
+          default_value_t = DEFAULT_SCHEDULER_LEASE_SECS)]
+    scheduler_lease_secs: u64,
+    /// Where attachments are stored: `local` (the data directory's attachments/) or
+    /// s3://bucket[/prefix]?endpoint=http://host:port&region=… (credentials from
+    /// AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, and AWS_SESSION_TOKEN if set).
+    #[arg(long = "blob-store", env = "BATON_BLOB_STORE", default_value = "local")]
+    blob_store: String,
+}
+
+/// The S3 access key from the environment, as AWS's own tools read it; `Config::validate` says
+/// when an S3 blob store lacks it.
+fn s3_credentials() -> Option<S3Credentials> {
+    let var = |name| std::env::var(name).ok().filter(|v: &String| !v.is_empty());
+    Some(S3Credentials {
+        key_id: var("AWS_ACCESS_KEY_ID")?,
+        secret: var("AWS_SECRET_ACCESS_KEY")?,
+        token: var("AWS_SESSION_TOKEN"),
+    })
 }
 
 /// Exit code for configuration the server cannot start with.
@@ -95,6 +132,7 @@ fn main() -> ExitCode {
     let args = match cli.command {
         Some(Command::Serve(args)) => args,
         Some(Command::Seed(args)) => return seed(args),
+        Some(Command::Migrate(args)) => return migrate(args),
         None => cli.serve,
     };
     let Some(addr) = resolve(&args.addr) else {
@@ -116,6 +154,10 @@ fn main() -> ExitCode {
             .collect(),
         secret_key: args.secret_key,
         max_upload_mb: args.max_upload_mb,
+        data_dir: args.data_dir,
+        scheduler_lease_secs: args.scheduler_lease_secs,
+        blob_store: Some(args.blob_store),
+        blob_credentials: s3_credentials(),
     };
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,
@@ -158,6 +200,26 @@ async fn run(config: Config) -> ExitCode {
 }
 
 /// `baton-server seed`: opens (and migrates) the database, seeds, reports what it added.
+fn migrate(args: MigrateArgs) -> ExitCode {
+    if let Err(e) = config::check_database_url(&args.database) {
+        return fail(&e.to_string());
+    }
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(rt) => rt,
+        Err(e) => return fail(&format!("cannot start the async runtime: {e}")),
+    };
+    runtime.block_on(async {
+        match baton_server::storage::open_with(&args.database, true).await {
+            Ok(db) => {
+                db.close().await;
+                println!("{} is up to date", baton_server::storage::redacted(&args.database));
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&e.to_string()),
+        }
+    })
+}
+
 fn seed(args: SeedArgs) -> ExitCode {
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,

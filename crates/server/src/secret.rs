@@ -5,6 +5,8 @@
 //! `secret.key` file (mode 0600) next to the database, created on first start. An in-memory
 //! database gets a key that lives as long as the process, like its data.
 
+pub mod check;
+
 use crate::storage::confidential::Sealed;
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};

@@ -4,6 +4,8 @@
 use crate::config::{Config, ConfigError};
 use crate::demo;
 use crate::http::{app, AppState, StateError};
+use crate::scheduler::{Scheduler, SchedulerHandle};
+use crate::secret::check::{self as key_check, CheckError};
 use crate::storage::{self, OpenError};
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -25,6 +27,8 @@ pub enum StartError {
     Seed(String),
     #[error(transparent)]
     Config(#[from] StateError),
+    #[error(transparent)]
+    SecretKey(#[from] CheckError),
     #[error("cannot listen on {addr}: {source}")]
     Bind {
         addr: SocketAddr,
@@ -38,6 +42,8 @@ pub struct Server {
     demo: bool,
     stop: oneshot::Sender<()>,
     task: JoinHandle<std::io::Result<()>>,
+    scheduler: SchedulerHandle,
+    holder: String,
     state: AppState,
 }
 
@@ -58,12 +64,18 @@ impl Server {
         let listener = TcpListener::bind(config.addr).await.map_err(bind_error)?;
         let local_addr = listener.local_addr().map_err(bind_error)?;
         let db = storage::open(&config.database_url).await?;
+        let state = AppState::new(db, &config)?;
+        // Before anything is written: a replica with another key must not seal a single value.
+        key_check::database(&state.db, &state.cipher).await?;
         let seed_error = |e: &dyn std::fmt::Display| StartError::Seed(e.to_string());
         if config.demo {
-            demo::seed_if_empty(&db).await.map_err(|e| seed_error(&e))?;
+            demo::seed_if_empty(&state.db).await.map_err(|e| seed_error(&e))?;
         }
-        let demo = demo::is_present(&db).await.map_err(|e| seed_error(&e))?;
-        let state = AppState::new(db, &config)?;
+        let demo = demo::is_present(&state.db).await.map_err(|e| seed_error(&e))?;
+        let lease = Duration::from_secs(config.scheduler_lease_secs);
+        let scheduler = Scheduler::new(state.services.clone(), lease);
+        let holder = scheduler.holder().to_owned();
+        let scheduler = scheduler.spawn();
         let (stop, stopped) = oneshot::channel::<()>();
         let router = app(state.clone());
         let task = tokio::spawn(async move {
@@ -79,6 +91,8 @@ impl Server {
             demo,
             stop,
             task,
+            scheduler,
+            holder,
             state,
         })
     }
@@ -93,14 +107,21 @@ impl Server {
         self.demo
     }
 
+    /// The id under which this server holds the scheduler's lease when it does
+    /// (`storage::scheduler::holder` tells who holds it now).
+    pub fn scheduler_holder(&self) -> &str {
+        &self.holder
+    }
+
     /// The state the server runs with (its database pool, for tests that inspect rows).
     pub fn state(&self) -> &AppState {
         &self.state
     }
 
     /// Stops accepting, lets in-flight requests finish (for at most [`SHUTDOWN_GRACE`], so a
-    /// client that never lets go cannot hold the process), then closes the database. Once it
-    /// returns, the port no longer answers.
+    /// client that never lets go cannot hold the process), gives the scheduler's lease up, then
+    /// closes the database (which ends the live-events relay). Once it returns, the port no
+    /// longer answers.
     pub async fn shutdown(mut self) {
         let _ = self.stop.send(());
         match tokio::time::timeout(SHUTDOWN_GRACE, &mut self.task).await {
@@ -113,6 +134,7 @@ impl Server {
                 let _ = (&mut self.task).await;
             }
         }
+        self.scheduler.stop().await;
         self.state.db.close().await;
     }
 }

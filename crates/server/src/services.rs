@@ -1,10 +1,10 @@
-//! What the domain works with: the database, the cipher, live events, attachments, the clock and
+//! What the domain works with: the database, the cipher, live events, the blob store, the clock and
 //! the caches that go with them. The HTTP layer's `AppState` wraps one; domain functions take
 //! `&Services` and never see a request.
 
-use crate::attachments::Uploads;
+use crate::blobs::{self, Blobs};
 use crate::clock::Clock;
-use crate::config::Config;
+use crate::config::{Config, ConfigError};
 use crate::events::EventHub;
 use crate::secret::{Cipher, KeyError};
 use crate::storage::Db;
@@ -18,13 +18,21 @@ pub struct Services {
     pub db: Db,
     /// Encrypts and decrypts confidential info.
     pub cipher: Arc<Cipher>,
-    /// Live events: broadcast after each commit that wrote some.
+    /// Live events and presence changes, carried to every replica's streams.
     pub events: EventHub,
-    /// Where attachments are stored, and how large they may be.
-    pub uploads: Arc<Uploads>,
-    /// Single-use passes to the live-events stream for clients without cookies.
+    /// How long a ticket viewer stays without a heartbeat (`workspace::presence`).
+    pub presence_ttl: std::time::Duration,
+    /// Where attachments' bytes are stored (a directory or an S3 bucket).
+    pub blobs: Blobs,
+    /// The largest attachment accepted, in MiB.
+    pub max_upload_mb: u64,
+    /// Single-use passes to the live-events stream for clients without cookies (how long they live;
+    /// the passes themselves are in the database).
     pub stream_tickets: StreamTickets,
-    /// Each agent's last view counts, reused until something is written (`views::counts`).
+    /// Each agent's last view counts, reused until something is written (`views::counts`). Safe
+    /// with several replicas: an entry is reused only while the tenant's last event id, read from
+    /// the database on every call, is the one it was counted at, so a write through any replica
+    /// makes every replica count again.
     pub view_counts: Arc<CountsCache>,
     pub clock: Clock,
 }
@@ -34,24 +42,33 @@ pub struct Services {
 pub enum ServicesError {
     #[error(transparent)]
     SecretKey(#[from] KeyError),
-    #[error("cannot create the attachments directory: {0}")]
-    Uploads(std::io::Error),
+    #[error(transparent)]
+    BlobStore(#[from] ConfigError),
+    #[error(transparent)]
+    Blobs(#[from] blobs::OpenError),
 }
 
 impl Services {
-    /// The services over `db` as `config` says: the key, the attachments directory.
+    /// The services over `db` as `config` says: the key, the blob store.
     pub fn new(db: Db, config: &Config) -> Result<Services, ServicesError> {
         let data_dir = config.data_dir();
         let cipher = Cipher::load(config.secret_key.as_deref(), data_dir.as_deref())?;
-        let uploads = Uploads::new(data_dir.as_deref(), config.max_upload_mb).map_err(ServicesError::Uploads)?;
+        let blobs = Blobs::open(&config.blob_store()?, data_dir.as_deref())?;
         Ok(Services {
+            events: EventHub::new(db.clone()),
+            presence_ttl: crate::workspace::presence::TTL,
             db,
             cipher: Arc::new(cipher),
-            events: EventHub::new(),
-            uploads: Arc::new(uploads),
+            blobs,
+            max_upload_mb: config.max_upload_mb,
             stream_tickets: StreamTickets::default(),
             view_counts: Arc::default(),
             clock: Clock::default(),
         })
+    }
+
+    /// The largest attachment accepted, in bytes.
+    pub fn max_upload_bytes(&self) -> u64 {
+        self.max_upload_mb.saturating_mul(1024 * 1024)
     }
 }

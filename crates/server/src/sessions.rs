@@ -4,8 +4,8 @@
 use crate::auth::{self, CurrentUser, SESSION_TTL};
 use crate::error::Error;
 use crate::services::Services;
-use crate::storage::{self, sessions, users};
-use baton_core::{Me, Role};
+use crate::storage::{self, roles, sessions, users};
+use baton_core::{Me, Permissions, Role};
 
 /// A new session: its token (shown once) and who signed in.
 pub struct SignedIn {
@@ -45,15 +45,28 @@ pub async fn logout(app: &Services, token: &str) -> Result<(), Error> {
     Ok(())
 }
 
-/// The signed-in user of a live session `token`; `Unauthenticated` otherwise.
+/// The signed-in user of a live session `token`, with their effective permissions (one query);
+/// `Unauthenticated` otherwise.
 pub async fn resolve(app: &Services, token: &str) -> Result<CurrentUser, Error> {
     let now = storage::timestamp(app.clock.now());
     let row = sessions::find(&app.db, &auth::token_hash(token), &now)
         .await?
         .ok_or(Error::Unauthenticated)?;
+    current_user(row)
+}
+
+/// The signed-in user a session (or stream ticket) row stands for.
+pub(crate) fn current_user(row: sessions::SessionRow) -> Result<CurrentUser, Error> {
     let role = Role::from_code(&row.role)
         .ok_or_else(|| Error::Internal(format!("user {} has an unknown role", row.user_id)))?;
-    Ok(CurrentUser { id: row.user_id, tenant_id: row.tenant_id, role, share_group_id: row.share_group_id })
+    let custom = row.role_permissions.as_deref().map(roles::decode);
+    Ok(CurrentUser {
+        id: row.user_id,
+        tenant_id: row.tenant_id,
+        role,
+        share_group_id: row.share_group_id,
+        permissions: Permissions::effective(role, custom),
+    })
 }
 
 /// Who `user` is, as `GET /me` answers. The session outlived its user only if the user was

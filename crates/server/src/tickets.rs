@@ -96,7 +96,7 @@ pub async fn act(
     validate::ticket_action(&event).map_err(Error::Validation)?;
     let scope = user.ticket_scope();
     let mut tx = app.db.begin_write().await?;
-    let row = ticket_store::get(&mut tx, scope, id)
+    let row = ticket_store::get_for_update(&mut tx, scope, id)
         .await?
         .ok_or(Error::NotFound)?;
     if !user.may_act_on(row.requester_id) {

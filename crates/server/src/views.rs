@@ -17,7 +17,7 @@ use crate::services::Services;
 use crate::storage::views::{self as view_store, StoredView};
 use crate::storage::views::ViewFilter;
 use baton_core::{BuiltinView, Column, Condition, SortDir, SortField, View, ViewSort, Visibility};
-use baton_core::{Role, UserRef, DEFAULT_COLUMNS};
+use baton_core::{Permission, UserRef, DEFAULT_COLUMNS};
 
 /// Views are the agent workspace's; a customer asking gets 403.
 pub(crate) fn require_staff(user: &CurrentUser) -> Result<(), Error> {
@@ -28,8 +28,9 @@ pub(crate) fn require_staff(user: &CurrentUser) -> Result<(), Error> {
     }
 }
 
-pub(crate) fn is_admin(user: &CurrentUser) -> bool {
-    matches!(user.role, Role::Admin | Role::Owner)
+/// Public views, and the order and hiding of views for everyone, are `views.manage_public`'s.
+pub(crate) fn manages_public(user: &CurrentUser) -> bool {
+    user.can(Permission::ViewsManagePublic)
 }
 
 /// A view together with what it selects.
@@ -73,7 +74,7 @@ fn custom(user: &CurrentUser, s: StoredView) -> Result<Resolved, Error> {
         },
         columns: if columns.is_empty() { DEFAULT_COLUMNS.to_vec() } else { columns },
         hidden: s.hidden,
-        editable: if public { is_admin(user) } else { true },
+        editable: if public { manages_public(user) } else { true },
     };
     Ok(Resolved { view, filter: ViewFilter::Custom(conditions) })
 }

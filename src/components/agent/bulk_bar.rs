@@ -45,6 +45,8 @@ pub fn BulkBar(
     /// Something changed: reload the list and the counts.
     #[prop(into)]
     on_done: Callback<()>,
+    /// The user may trash tickets (`tickets.delete`): otherwise no trash button.
+    may_trash: bool,
 ) -> impl IntoView {
     let api = StoredValue::new(use_api());
     let (i18n, toasts) = (use_i18n(), use_toasts());
@@ -150,9 +152,11 @@ pub fn BulkBar(
                     {tr(ListKey::BulkApply.into())}
                 </button>
             </div>
-            <button type="button" class="button danger" data-testid="bulk-trash" disabled=busy.signal() on:click=move |_| run(BulkOp::Trash)>
-                {tr(ListKey::BulkTrash.into())}
-            </button>
+            {may_trash.then(|| view! {
+                <button type="button" class="button danger" data-testid="bulk-trash" disabled=busy.signal() on:click=move |_| run(BulkOp::Trash)>
+                    {tr(ListKey::BulkTrash.into())}
+                </button>
+            })}
             <button type="button" class="link-button" data-testid="bulk-clear" on:click=move |_| { selected.set(Vec::new()); failures.set(Vec::new()); }>
                 {tr(ListKey::BulkClear.into())}
             </button>

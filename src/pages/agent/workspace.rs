@@ -15,7 +15,7 @@ use crate::state::locale::{tr, use_page_title};
 use crate::state::session::use_session;
 use crate::state::shortcuts;
 use crate::state::toasts::use_toasts;
-use baton_core::{Role, SortDir, SortField, TicketRow, View, ViewCount, ViewSort};
+use baton_core::{Permission, SortDir, SortField, TicketRow, View, ViewCount, ViewSort};
 use leptos::prelude::*;
 use crate::router::{use_navigate, use_query_map};
 
@@ -191,7 +191,8 @@ pub fn Workspace() -> impl IntoView {
     });
 
     let session = use_session();
-    let may_publish = move || session.me_untracked().is_some_and(|me| matches!(me.role, Role::Admin | Role::Owner));
+    let may_publish = move || session.can(Permission::ViewsManagePublic);
+    let (may_bulk, may_trash) = (session.can(Permission::TicketsBulk), session.can(Permission::TicketsDelete));
     let navigate = use_navigate();
     let on_saved = {
         let navigate = navigate.clone();
@@ -265,7 +266,7 @@ pub fn Workspace() -> impl IntoView {
                 {move || (loaded_once.get() && rows.with(Vec::is_empty)).then(|| view! {
                     <p class="empty card">{tr(AgentKey::NoTicketsInView.into())}</p>
                 })}
-                {move || (!checked.with(Vec::is_empty)).then(|| view! { <BulkBar selected=checked number_of on_done=on_bulk_done /> })}
+                {move || (may_bulk && !checked.with(Vec::is_empty)).then(|| view! { <BulkBar selected=checked number_of on_done=on_bulk_done may_trash /> })}
                 <TicketTable rows columns sort on_sort on_near_end=move |()| load(false) selected=cursor_at checked />
             </section>
         </div>

@@ -80,7 +80,21 @@ impl Chromedriver {
             "profile.cookie_controls_mode": if block_third_party_cookies { 1 } else { 0 },
         });
         caps.add_experimental_option("prefs", prefs).expect("prefs");
-        let driver = WebDriver::new(self.url(), caps).await.expect("a Chromium session");
+        // Chromium sometimes exits while starting on a loaded machine ("session not created:
+        // Chrome instance exited"); that is the browser's start, not the app under test, so it is
+        // tried again a few times before the test gives up.
+        let mut attempt = 1;
+        let driver = loop {
+            match WebDriver::new(self.url(), caps.clone()).await {
+                Ok(driver) => break driver,
+                Err(e) if attempt < 3 => {
+                    eprintln!("Chromium did not start (attempt {attempt}): {e}; trying again");
+                    attempt += 1;
+                    tokio::time::sleep(std::time::Duration::from_millis(500 * attempt)).await;
+                }
+                Err(e) => panic!("a Chromium session: {e}"),
+            }
+        };
         driver.set_script_timeout(WAIT).await.expect("script timeout");
         Browser { driver, _profile: profile }
     }

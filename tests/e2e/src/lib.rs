@@ -8,6 +8,7 @@
 pub mod api;
 pub mod browser;
 pub mod host;
+pub mod replica;
 pub mod stack;
 pub mod widget;
 

@@ -1,4 +1,6 @@
-//! The server side of a test: a fresh SQLite file in a temp dir, demo data, and the built SPA.
+//! The server side of a test: a fresh database, demo data, and the built SPA. The database is a
+//! SQLite file in a temp dir, or, when `BATON_E2E_POSTGRES_URL` names a PostgreSQL server's
+//! maintenance database (the smoke run of `scripts/test.sh`), a new database there.
 
 use baton_server::{Config, Server};
 use std::net::SocketAddr;
@@ -10,6 +12,7 @@ pub struct Stack {
     server: Option<Server>,
     dir: TempDir,
     addr: SocketAddr,
+    database_url: String,
 }
 
 impl Stack {
@@ -17,11 +20,12 @@ impl Stack {
     pub async fn start() -> Stack {
         let dist = dist_dir();
         let dir = tempfile::tempdir().expect("temp dir");
-        let server = Server::start(config(&dir, "127.0.0.1:0".parse().expect("addr"), dist))
+        let database_url = database_url(&dir);
+        let server = Server::start(config(&dir, &database_url, "127.0.0.1:0".parse().expect("addr"), dist))
             .await
             .expect("the reference server starts");
         let addr = server.local_addr();
-        Stack { server: Some(server), dir, addr }
+        Stack { server: Some(server), dir, addr, database_url }
     }
 
     /// `http://127.0.0.1:PORT` — no trailing slash.
@@ -48,22 +52,40 @@ impl Stack {
 
     pub async fn restart(&mut self) {
         self.stop().await;
-        let server = Server::start(config(&self.dir, self.addr, dist_dir()))
+        let server = Server::start(config(&self.dir, &self.database_url, self.addr, dist_dir()))
             .await
             .expect("the reference server restarts on the same port");
         self.server = Some(server);
     }
 }
 
-fn config(dir: &TempDir, addr: SocketAddr, dist: PathBuf) -> Config {
+fn config(dir: &TempDir, database_url: &str, addr: SocketAddr, dist: PathBuf) -> Config {
     Config {
         addr,
-        database_url: format!("sqlite://{}", dir.path().join("baton.db").display()),
+        database_url: database_url.to_owned(),
         dist: Some(dist),
         demo: true,
         cors_origins: Vec::new(),
+        data_dir: Some(dir.path().to_path_buf()),
         ..Default::default()
     }
+}
+
+/// See the module's documentation.
+fn database_url(dir: &TempDir) -> String {
+    let Some(server) = std::env::var("BATON_E2E_POSTGRES_URL").ok().filter(|u| !u.is_empty()) else {
+        return format!("sqlite://{}", dir.path().join("baton.db").display());
+    };
+    let bytes: [u8; 8] = rand::random();
+    let name = format!("baton_e2e_{}", bytes.iter().map(|b| format!("{b:02x}")).collect::<String>());
+    let status = std::process::Command::new("psql")
+        .args([server.as_str(), "-q", "-v", "ON_ERROR_STOP=1", "-c"])
+        .arg(format!("CREATE DATABASE {name}"))
+        .status()
+        .expect("run psql");
+    assert!(status.success(), "psql could not create {name}");
+    let (base, _) = server.rsplit_once('/').expect("a URL with a database name");
+    format!("{base}/{name}")
 }
 
 fn dist_dir() -> PathBuf {

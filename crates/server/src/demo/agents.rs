@@ -1,8 +1,9 @@
 //! The demo's agent groups: Support (Agent Smith) and Billing (Li Lei). The admin is in none:
-//! `see_all_tickets` shows them everything anyway. Also the public quick replies every agent has,
-//! and the customers' phone numbers agents search by.
+//! `tickets.see_all` shows them everything anyway. Also a custom role, the public quick replies
+//! every agent has, and the customers' phone numbers agents search by.
 
-use crate::storage::{self, demo as demo_store, groups, Conn};
+use crate::storage::{self, demo as demo_store, groups, roles, Conn};
+use baton_core::{Permission, Permissions, Role};
 use std::collections::HashMap;
 
 /// (group, auto-assign, members).
@@ -10,6 +11,14 @@ pub const GROUPS: &[(&str, bool, &[&str])] = &[
     ("Support", false, &["agent@baton.test"]),
     ("Billing", false, &["agent2@baton.test"]),
 ];
+
+/// Custom roles: (name, permissions, holders). The auditor reads every group's tickets and the
+/// reports, and may not reveal confidential info, trash, or act in bulk.
+pub const ROLES: &[(&str, Permissions, &[&str])] = &[(
+    "Auditor",
+    Permissions::of(&[Permission::TicketsSeeAll, Permission::ReportsView]),
+    &["auditor@baton.test"],
+)];
 
 /// Phone numbers of demo customers, so an agent taking a call can find them by a few digits.
 pub const CUSTOMER_PHONES: &[(&str, &str)] = &[
@@ -47,6 +56,14 @@ pub(super) async fn seed(
         for email in *members {
             if let Some(user) = user_ids.get(email) {
                 groups::add_member(conn, tenant_id, id, *user).await?;
+            }
+        }
+    }
+    for (name, set, holders) in ROLES {
+        let Some(role_id) = roles::insert(conn, tenant_id, name, *set, now).await? else { continue };
+        for email in *holders {
+            if let Some(user) = user_ids.get(email) {
+                roles::set_staff_role(conn, tenant_id, *user, Role::Agent, Some(role_id)).await?;
             }
         }
     }

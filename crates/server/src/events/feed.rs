@@ -6,7 +6,7 @@ use crate::auth::CurrentUser;
 use crate::services::Services;
 use crate::storage::events::{self as event_store, StoredEvent};
 use crate::storage::tickets as ticket_store;
-use crate::storage::Db;
+use crate::storage::{self, Db};
 use crate::workspace::presence::PresenceEvent;
 use std::collections::VecDeque;
 use tokio::sync::broadcast::{self, error::RecvError};
@@ -36,18 +36,27 @@ pub struct Feed {
 
 impl Feed {
     /// The feed of `user`, resuming after event `resume` when given (replayed from the table
-    /// first), else live from now. It subscribes before replaying, so nothing committed in between
-    /// is lost; duplicates are dropped by id.
-    pub fn new(app: &Services, user: CurrentUser, resume: Option<i64>) -> Feed {
-        Feed {
-            live: app.events.subscribe(),
-            presence: app.events.presence.subscribe(),
+    /// first), else live from now. It subscribes before reading where to start, so nothing
+    /// committed in between is lost; duplicates are dropped by id.
+    ///
+    /// "Now" is the tenant's last event id, read after subscribing: on PostgreSQL the relay may
+    /// still be broadcasting events committed before the client asked, which a live-only client
+    /// must not receive as if they were new (on SQLite it is a cheap read of an index's end).
+    pub async fn new(app: &Services, user: CurrentUser, resume: Option<i64>) -> Result<Feed, storage::Error> {
+        let (live, presence) = app.events.subscribe().await?;
+        let last_id = match resume {
+            Some(id) => id,
+            None => event_store::last_id(&app.db, user.tenant_id).await?,
+        };
+        Ok(Feed {
+            live,
+            presence,
             db: app.db.clone(),
             user,
-            last_id: resume.unwrap_or(0),
+            last_id,
             replaying: resume.is_some(),
             backlog: VecDeque::new(),
-        }
+        })
     }
 
     /// The next event for this user; `None` ends the stream (server shutting down, or the
@@ -56,9 +65,19 @@ impl Feed {
         loop {
             if let Some(event) = self.backlog.pop_front() {
                 if event.id > self.last_id {
-                    self.last_id = event.id;
-                    if may_receive_now(&self.db, &self.user, &event).await {
-                        return Some(FeedItem::Stored(event));
+                    match may_receive_now(&self.db, &self.user, &event).await {
+                        Ok(receives) => {
+                            self.last_id = event.id;
+                            if receives {
+                                return Some(FeedItem::Stored(event));
+                            }
+                        }
+                        Err(e) => {
+                            // Ending here makes the client reconnect from the last event it got,
+                            // so this one is checked again instead of lost.
+                            tracing::error!(error = %e, "cannot check who sees an event");
+                            return None;
+                        }
                     }
                 }
                 continue;
@@ -109,7 +128,7 @@ async fn may_see_presence(db: &Db, user: &CurrentUser, event: &PresenceEvent) ->
     if !user.role.is_staff() || event.tenant_id != user.tenant_id {
         return false;
     }
-    if user.sees_all_tickets() {
+    if user.can(baton_core::Permission::TicketsSeeAll) {
         return true;
     }
     match ticket_store::visible(db, user.ticket_scope(), event.presence.ticket_id).await {

@@ -28,7 +28,7 @@ async fn rotate(
     State(state): State<AppState>,
     user: CurrentUser,
 ) -> Result<Json<SsoSecret>, Error> {
-    embed::require_admin(&user)?;
+    embed::require_settings(&user)?;
     let (secret, rotated_at) = sso::rotate_secret(&state.db, &state.cipher, user.tenant_id).await?;
     Ok(Json(SsoSecret { secret, rotated_at }))
 }

@@ -5,7 +5,7 @@
 use super::extract::PathId;
 use super::{AppState, Error, Routes};
 use crate::error::Error as DomainError;
-use crate::attachments::{self, content_disposition, served_type, Uploads};
+use crate::attachments::{self, content_disposition, served_type};
 use crate::auth::CurrentUser;
 use axum::body::Body;
 use axum::extract::multipart::{MultipartError, MultipartRejection};
@@ -14,7 +14,6 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use baton_core::problem::field_code;
-use tokio_util::io::ReaderStream;
 
 /// Room for the multipart framing around the file, on top of the file size limit.
 pub const MULTIPART_OVERHEAD: usize = 64 * 1024;
@@ -38,7 +37,7 @@ async fn upload(
         let field = multipart
             .next_field()
             .await
-            .map_err(|e| multipart_error(&e, &state.uploads))?;
+            .map_err(|e| multipart_error(&e, state.max_upload_mb))?;
         let Some(field) = field else {
             return Err(Error::field("file", field_code::REQUIRED));
         };
@@ -49,11 +48,11 @@ async fn upload(
                 declared_type: field.content_type().map(str::to_owned),
                 chunks: field,
             };
-            let attachment = attachments::receive(&state.db, &state.uploads, &user, incoming)
+            let attachment = attachments::receive(&state, &user, incoming)
                 .await
                 .map_err(|refused| match refused {
                     attachments::Refused::Rule(e) => Error::from(e),
-                    attachments::Refused::Read(e) => multipart_error(&e, &state.uploads),
+                    attachments::Refused::Read(e) => multipart_error(&e, state.max_upload_mb),
                 })?;
             let location = format!("/api/v1/attachments/{}", attachment.id);
             return Ok((
@@ -71,7 +70,7 @@ async fn download(
     user: CurrentUser,
     PathId(id): PathId,
 ) -> Result<Response, Error> {
-    let download = attachments::open(&state.db, &state.uploads, &user, id).await?;
+    let download = attachments::open(&state, &user, id).await?;
     let row = download.row;
     let header_value = |value: &str| {
         HeaderValue::from_str(value)
@@ -96,13 +95,13 @@ async fn download(
             HeaderValue::from_static("private, no-cache"),
         ),
     ];
-    Ok((headers, Body::from_stream(ReaderStream::new(download.file))).into_response())
+    Ok((headers, Body::from_stream(download.bytes)).into_response())
 }
 
 /// What a multipart read failure means for the client: over the limit, or a broken body.
-fn multipart_error(e: &MultipartError, uploads: &Uploads) -> Error {
+fn multipart_error(e: &MultipartError, max_mb: u64) -> Error {
     if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        DomainError::UploadTooLarge { max_mb: uploads.max_mb }.into()
+        DomainError::UploadTooLarge { max_mb }.into()
     } else {
         Error::MalformedJson("the multipart body could not be read".to_owned())
     }

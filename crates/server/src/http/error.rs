@@ -116,11 +116,14 @@ fn domain_status(e: &DomainError) -> StatusCode {
         DomainError::Unauthenticated
         | DomainError::InvalidCredentials
         | DomainError::SsoRefused { .. } => StatusCode::UNAUTHORIZED,
-        DomainError::Forbidden(_) => StatusCode::FORBIDDEN,
+        DomainError::Forbidden(_) | DomainError::MissingPermission(_) => StatusCode::FORBIDDEN,
         DomainError::NotFound => StatusCode::NOT_FOUND,
         DomainError::UploadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
         DomainError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
-        DomainError::Transition(_) | DomainError::Refused { .. } | DomainError::AlreadyExists(_) => {
+        DomainError::Transition(_)
+        | DomainError::Refused { .. }
+        | DomainError::AlreadyExists(_)
+        | DomainError::Conflict { .. } => {
             StatusCode::CONFLICT
         }
         DomainError::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
@@ -139,6 +142,8 @@ fn domain_problem(status: u16, e: &DomainError) -> Problem {
         DomainError::Forbidden(why) => {
             Problem::new(status, code::FORBIDDEN, "Forbidden").with_detail(*why)
         }
+        DomainError::MissingPermission(p) => Problem::new(status, code::FORBIDDEN, "Forbidden")
+            .with_detail(format!("requires the permission {p}")),
         DomainError::NotFound => Problem::new(status, code::NOT_FOUND, "Not found"),
         DomainError::UploadTooLarge { max_mb } => {
             Problem::new(status, code::PAYLOAD_TOO_LARGE, "Payload too large")
@@ -167,6 +172,7 @@ fn domain_problem(status: u16, e: &DomainError) -> Problem {
             p.current_version = Some(*current_version);
             p
         }
+        DomainError::Conflict { code, detail } => Problem::new(status, code, "Conflict").with_detail(*detail),
         DomainError::AlreadyExists(what) => {
             Problem::new(status, code::ALREADY_EXISTS, "Already exists").with_detail(*what)
         }

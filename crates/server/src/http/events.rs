@@ -12,7 +12,6 @@ use crate::error::Error as DomainError;
 use crate::auth::CurrentUser;
 use crate::events::{Feed, FeedItem};
 use crate::storage::events::StoredEvent;
-use crate::storage;
 use crate::workspace::presence::PresenceEvent;
 use axum::extract::State;
 use axum::http::HeaderMap;
@@ -43,10 +42,10 @@ async fn issue_ticket(
     State(state): State<AppState>,
     user: CurrentUser,
 ) -> Result<Json<StreamTicket>, Error> {
-    let expires_at = state.clock.now() + state.stream_tickets.ttl();
+    let issued = state.stream_tickets.issue(&state, &user).await?;
     Ok(Json(StreamTicket {
-        ticket: state.stream_tickets.issue(user),
-        expires_at: storage::timestamp(expires_at),
+        ticket: issued.ticket,
+        expires_at: issued.expires_at,
     }))
 }
 
@@ -61,7 +60,8 @@ async fn subscribe(
     let user = match query.ticket.as_deref() {
         Some(ticket) => state
             .stream_tickets
-            .redeem(ticket)
+            .redeem(&state, ticket)
+            .await?
             .ok_or(Error::Domain(DomainError::Unauthenticated))?,
         None => session?,
     };
@@ -77,7 +77,7 @@ async fn subscribe(
     };
     // Subscribe before replaying, so nothing committed in between is lost; duplicates are
     // dropped by id.
-    let feed = Feed::new(&state, user, resume);
+    let feed = Feed::new(&state, user, resume).await.map_err(DomainError::from)?;
     let events = stream::unfold(feed, |mut feed| async move {
         let frame = match feed.next().await? {
             FeedItem::Stored(event) => frame(&event),

@@ -1,6 +1,6 @@
 //! The knowledge base: `GET /kb/categories`, `GET /kb/articles`, `GET /kb/articles/{id}` for
 //! everyone (without a session, the default desk's — see `crate::kb::Reader::of`), and
-//! `POST /kb/categories`, `POST /kb/articles`, `PATCH /kb/articles/{id}` for admins.
+//! `POST /kb/categories`, `POST /kb/articles`, `PATCH /kb/articles/{id}` for holders of `kb.write`.
 
 use super::extract::{ApiJson, ApiQuery, PathId};
 use super::{AppState, Error, Routes};

@@ -8,7 +8,7 @@ use super::widget::{check_channel, ChannelHeader};
 use super::{AppState, Error, Routes};
 use crate::auth::CurrentUser;
 use crate::tickets;
-use crate::workspace::{self, customers, directory, quick_replies, settings, staff};
+use crate::workspace::{self, customers, directory, presence, quick_replies, settings, staff};
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -165,7 +165,7 @@ async fn register_ticket(
 
 async fn presence(State(s): State<AppState>, user: CurrentUser, PathId(id): PathId) -> Result<Json<Presence>, Error> {
     workspace::presence_viewer(&s.db, &user, id).await?;
-    Ok(Json(s.events.presence.get(user.tenant_id, id)))
+    Ok(Json(presence::get(&s, user.tenant_id, id).await?))
 }
 
 async fn beat(
@@ -176,11 +176,11 @@ async fn beat(
 ) -> Result<Json<Presence>, Error> {
     let me = workspace::presence_viewer(&s.db, &user, id).await?;
     let ApiJson(beat) = beat?;
-    Ok(Json(s.events.presence.beat(user.tenant_id, id, me, beat.typing)))
+    Ok(Json(presence::beat(&s, user.tenant_id, id, me, beat.typing).await?))
 }
 
 async fn leave(State(s): State<AppState>, user: CurrentUser, PathId(id): PathId) -> Result<StatusCode, Error> {
     workspace::presence_viewer(&s.db, &user, id).await?;
-    s.events.presence.leave(user.tenant_id, id, user.id);
+    presence::leave(&s, user.tenant_id, id, user.id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

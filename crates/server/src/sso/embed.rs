@@ -5,19 +5,16 @@ use crate::auth::CurrentUser;
 use crate::error::Error;
 use crate::storage::{sso as sso_store, Db};
 use baton_core::sso::{embed_origins, EmbedOrigins, SsoSettings, WidgetConfig};
-use baton_core::Role;
+use baton_core::Permission;
 
-/// Single sign-on is configured by the tenant's admins and owners only.
-pub fn require_admin(user: &CurrentUser) -> Result<(), Error> {
-    match user.role {
-        Role::Admin | Role::Owner => Ok(()),
-        Role::Customer | Role::Agent => Err(Error::Forbidden("only admins manage single sign-on")),
-    }
+/// Single sign-on and embedding are desk settings: `settings.manage`.
+pub fn require_settings(user: &CurrentUser) -> Result<(), Error> {
+    user.require(Permission::SettingsManage)
 }
 
 /// The tenant's SSO and embedding settings (never the secret itself).
 pub async fn settings(db: &Db, user: &CurrentUser) -> Result<SsoSettings, Error> {
-    require_admin(user)?;
+    require_settings(user)?;
     let tenant_id = user.tenant_id;
     let secret = sso_store::secret(db, tenant_id).await?;
     Ok(SsoSettings {
@@ -31,7 +28,7 @@ pub async fn settings(db: &Db, user: &CurrentUser) -> Result<SsoSettings, Error>
 
 /// Replaces the origins allowed to embed the widget; the settings after the change.
 pub async fn set_origins(db: &Db, user: &CurrentUser, req: &EmbedOrigins) -> Result<SsoSettings, Error> {
-    require_admin(user)?;
+    require_settings(user)?;
     let origins = embed_origins(req).map_err(Error::Validation)?;
     let mut tx = db.begin_write().await?;
     sso_store::set_origins(&mut tx, user.tenant_id, &origins).await?;

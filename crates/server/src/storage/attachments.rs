@@ -41,9 +41,9 @@ pub async fn insert(
     conn: &mut Conn,
     a: &NewAttachment<'_>,
 ) -> Result<i64, Error> {
-    sqlx::query_scalar(
+    crate::on!(conn, |c| sqlx::query_scalar(
         "INSERT INTO attachments (tenant_id, uploader_id, name, content_type, size, storage_key, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
     .bind(a.tenant_id)
     .bind(a.uploader_id)
@@ -52,8 +52,7 @@ pub async fn insert(
     .bind(a.size)
     .bind(a.storage_key)
     .bind(a.now)
-    .fetch_one(conn.raw())
-    .await.map_err(Error::from)
+    .fetch_one(c).await).map_err(Error::from)
 }
 
 pub async fn get(
@@ -61,14 +60,13 @@ pub async fn get(
     tenant_id: i64,
     id: i64,
 ) -> Result<Option<AttachmentRow>, Error> {
-    sqlx::query_as(
+    crate::on!(conn, |c| sqlx::query_as(
         "SELECT id, uploader_id, name, content_type, size, storage_key FROM attachments
-         WHERE tenant_id = ? AND id = ?",
+         WHERE tenant_id = $1 AND id = $2",
     )
     .bind(tenant_id)
     .bind(id)
-    .fetch_optional(conn.raw())
-    .await.map_err(Error::from)
+    .fetch_optional(c).await).map_err(Error::from)
 }
 
 /// Whether `uploader_id` uploaded attachment `id` and it is not linked to anything yet.
@@ -78,17 +76,16 @@ pub async fn is_linkable(
     uploader_id: i64,
     id: i64,
 ) -> Result<bool, Error> {
-    sqlx::query_scalar(
+    crate::on!(conn, |c| sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM attachments a
-             WHERE a.tenant_id = ? AND a.uploader_id = ? AND a.id = ?
+             WHERE a.tenant_id = $1 AND a.uploader_id = $2 AND a.id = $3
                AND NOT EXISTS (SELECT 1 FROM ticket_attachments WHERE attachment_id = a.id)
                AND NOT EXISTS (SELECT 1 FROM message_attachments WHERE attachment_id = a.id))",
     )
     .bind(tenant_id)
     .bind(uploader_id)
     .bind(id)
-    .fetch_one(conn.raw())
-    .await.map_err(Error::from)
+    .fetch_one(c).await).map_err(Error::from)
 }
 
 pub async fn link_ticket(
@@ -96,11 +93,10 @@ pub async fn link_ticket(
     id: i64,
     ticket_id: i64,
 ) -> Result<(), Error> {
-    sqlx::query("INSERT INTO ticket_attachments (attachment_id, ticket_id) VALUES (?, ?)")
+    crate::on!(conn, |c| sqlx::query("INSERT INTO ticket_attachments (attachment_id, ticket_id) VALUES ($1, $2)")
         .bind(id)
         .bind(ticket_id)
-        .execute(conn.raw())
-        .await?;
+        .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
@@ -109,11 +105,10 @@ pub async fn link_message(
     id: i64,
     message_id: i64,
 ) -> Result<(), Error> {
-    sqlx::query("INSERT INTO message_attachments (attachment_id, message_id) VALUES (?, ?)")
+    crate::on!(conn, |c| sqlx::query("INSERT INTO message_attachments (attachment_id, message_id) VALUES ($1, $2)")
         .bind(id)
         .bind(message_id)
-        .execute(conn.raw())
-        .await?;
+        .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
@@ -125,14 +120,13 @@ pub async fn of_ticket(
     tenant_id: i64,
     ticket_id: i64,
 ) -> Result<Vec<Attachment>, Error> {
-    let rows: Vec<AttachmentRow> = sqlx::query_as(&format!(
+    let rows: Vec<AttachmentRow> = crate::on!(conn, |c| sqlx::query_as(&format!(
         "{SELECT} FROM attachments a JOIN ticket_attachments l ON l.attachment_id = a.id
-         WHERE a.tenant_id = ? AND l.ticket_id = ? ORDER BY a.id"
+         WHERE a.tenant_id = $1 AND l.ticket_id = $2 ORDER BY a.id"
     ))
     .bind(tenant_id)
     .bind(ticket_id)
-    .fetch_all(conn.raw())
-    .await?;
+    .fetch_all(c).await)?;
     Ok(rows.iter().map(AttachmentRow::to_attachment).collect())
 }
 
@@ -142,16 +136,15 @@ pub async fn of_messages(
     tenant_id: i64,
     ticket_id: i64,
 ) -> Result<HashMap<i64, Vec<Attachment>>, Error> {
-    let rows: Vec<(i64, i64, String, String, i64)> = sqlx::query_as(
+    let rows: Vec<(i64, i64, String, String, i64)> = crate::on!(conn, |c| sqlx::query_as(
         "SELECT l.message_id, a.id, a.name, a.content_type, a.size
          FROM attachments a JOIN message_attachments l ON l.attachment_id = a.id
          JOIN messages m ON m.id = l.message_id AND m.tenant_id = a.tenant_id
-         WHERE a.tenant_id = ? AND m.ticket_id = ? ORDER BY a.id",
+         WHERE a.tenant_id = $1 AND m.ticket_id = $2 ORDER BY a.id",
     )
     .bind(tenant_id)
     .bind(ticket_id)
-    .fetch_all(conn.raw())
-    .await?;
+    .fetch_all(c).await)?;
     let mut by_message: HashMap<i64, Vec<Attachment>> = HashMap::new();
     for (message_id, id, name, content_type, size) in rows {
         by_message.entry(message_id).or_default().push(Attachment {
@@ -176,20 +169,19 @@ pub async fn link_of(
     tenant_id: i64,
     id: i64,
 ) -> Result<Option<Link>, Error> {
-    let row: Option<(i64, bool)> = sqlx::query_as(
+    let row: Option<(i64, bool)> = crate::on!(conn, |c| sqlx::query_as(
         "SELECT l.ticket_id, FALSE FROM ticket_attachments l
-             JOIN tickets t ON t.id = l.ticket_id AND t.tenant_id = ?1
-             WHERE l.attachment_id = ?2
+             JOIN tickets t ON t.id = l.ticket_id AND t.tenant_id = $1
+             WHERE l.attachment_id = $2
          UNION ALL
          SELECT m.ticket_id, m.kind = 'internal' FROM message_attachments l
-             JOIN messages m ON m.id = l.message_id AND m.tenant_id = ?1
-             WHERE l.attachment_id = ?2
+             JOIN messages m ON m.id = l.message_id AND m.tenant_id = $1
+             WHERE l.attachment_id = $2
          LIMIT 1",
     )
     .bind(tenant_id)
     .bind(id)
-    .fetch_optional(conn.raw())
-    .await?;
+    .fetch_optional(c).await)?;
     Ok(row.map(|(ticket_id, internal)| Link {
         ticket_id,
         internal,

@@ -44,37 +44,33 @@ struct OptionRow {
 /// The catalog of `tenant_id`, types and sub-types in their configured order.
 pub async fn load(db: &Db, tenant_id: i64) -> Result<Vec<TicketType>, Error> {
     let mut conn = db.acquire().await?;
-    let types: Vec<NamedRow> = sqlx::query_as(
+    let types: Vec<NamedRow> = crate::on!(conn, |c| sqlx::query_as(
         "SELECT id, tenant_id AS owner_id, name FROM ticket_types
-         WHERE tenant_id = ? ORDER BY position, id",
+         WHERE tenant_id = $1 ORDER BY position, id",
     )
     .bind(tenant_id)
-    .fetch_all(conn.raw())
-    .await?;
+    .fetch_all(c).await)?;
     if types.is_empty() {
         return Ok(Vec::new());
     }
-    let subtypes: Vec<NamedRow> = sqlx::query_as(
+    let subtypes: Vec<NamedRow> = crate::on!(conn, |c| sqlx::query_as(
         "SELECT id, type_id AS owner_id, name FROM ticket_subtypes
-         WHERE tenant_id = ? ORDER BY position, id",
+         WHERE tenant_id = $1 ORDER BY position, id",
     )
     .bind(tenant_id)
-    .fetch_all(conn.raw())
-    .await?;
-    let fields: Vec<FieldRow> = sqlx::query_as(
+    .fetch_all(c).await)?;
+    let fields: Vec<FieldRow> = crate::on!(conn, |c| sqlx::query_as(
         "SELECT type_id, subtype_id, key, label, kind, required, dictionary_id, parent_key, help
-         FROM custom_fields WHERE tenant_id = ? ORDER BY position, id",
+         FROM custom_fields WHERE tenant_id = $1 ORDER BY position, id",
     )
     .bind(tenant_id)
-    .fetch_all(conn.raw())
-    .await?;
-    let options: Vec<OptionRow> = sqlx::query_as(
+    .fetch_all(c).await)?;
+    let options: Vec<OptionRow> = crate::on!(conn, |c| sqlx::query_as(
         "SELECT dictionary_id, value, label, parent_value FROM dictionary_options
-         WHERE tenant_id = ? ORDER BY position, id",
+         WHERE tenant_id = $1 ORDER BY position, id",
     )
     .bind(tenant_id)
-    .fetch_all(conn.raw())
-    .await?;
+    .fetch_all(c).await)?;
     assemble(types, subtypes, fields, options)
 }
 
@@ -151,15 +147,14 @@ pub async fn field_ids(
     type_id: i64,
     subtype_id: Option<i64>,
 ) -> Result<HashMap<String, i64>, Error> {
-    let rows: Vec<(String, i64)> = sqlx::query_as(
+    let rows: Vec<(String, i64)> = crate::on!(conn, |c| sqlx::query_as(
         "SELECT key, id FROM custom_fields
-         WHERE tenant_id = ?1 AND (type_id = ?2 OR (?3 IS NOT NULL AND subtype_id = ?3))",
+         WHERE tenant_id = $1 AND (type_id = $2 OR ($3 IS NOT NULL AND subtype_id = $3))",
     )
     .bind(tenant_id)
     .bind(type_id)
     .bind(subtype_id)
-    .fetch_all(conn.raw())
-    .await?;
+    .fetch_all(c).await)?;
     Ok(rows.into_iter().collect())
 }
 
@@ -175,15 +170,14 @@ pub async fn insert_type(
     position: i64,
     now: &str,
 ) -> Result<i64, Error> {
-    sqlx::query_scalar(
-        "INSERT INTO ticket_types (tenant_id, name, position, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+    crate::on!(conn, |c| sqlx::query_scalar(
+        "INSERT INTO ticket_types (tenant_id, name, position, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
     )
     .bind(tenant_id)
     .bind(json(name))
     .bind(position)
     .bind(now)
-    .fetch_one(conn.raw())
-    .await.map_err(Error::from)
+    .fetch_one(c).await).map_err(Error::from)
 }
 
 /// Adds a sub-type of `type_id`; its id.
@@ -195,17 +189,16 @@ pub async fn insert_subtype(
     position: i64,
     now: &str,
 ) -> Result<i64, Error> {
-    sqlx::query_scalar(
+    crate::on!(conn, |c| sqlx::query_scalar(
         "INSERT INTO ticket_subtypes (tenant_id, type_id, name, position, created_at)
-         VALUES (?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
     .bind(tenant_id)
     .bind(type_id)
     .bind(json(name))
     .bind(position)
     .bind(now)
-    .fetch_one(conn.raw())
-    .await.map_err(Error::from)
+    .fetch_one(c).await).map_err(Error::from)
 }
 
 /// Adds a dictionary with its options (in order); its id.
@@ -216,18 +209,17 @@ pub async fn insert_dictionary(
     options: &[FieldOption],
     now: &str,
 ) -> Result<i64, Error> {
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO dictionaries (tenant_id, name, created_at) VALUES (?, ?, ?) RETURNING id",
+    let id: i64 = crate::on!(conn, |c| sqlx::query_scalar(
+        "INSERT INTO dictionaries (tenant_id, name, created_at) VALUES ($1, $2, $3) RETURNING id",
     )
     .bind(tenant_id)
     .bind(name)
     .bind(now)
-    .fetch_one(conn.raw())
-    .await?;
+    .fetch_one(c).await)?;
     for (position, o) in (0_i64..).zip(options) {
-        sqlx::query(
+        crate::on!(conn, |c| sqlx::query(
             "INSERT INTO dictionary_options (tenant_id, dictionary_id, value, label, parent_value, position)
-             VALUES (?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(tenant_id)
         .bind(id)
@@ -235,8 +227,7 @@ pub async fn insert_dictionary(
         .bind(json(&o.label))
         .bind(&o.parent_value)
         .bind(position)
-        .execute(conn.raw())
-        .await?;
+        .execute(c).await.map(|r| r.rows_affected()))?;
     }
     Ok(id)
 }
@@ -261,10 +252,10 @@ pub async fn insert_field(
         Owner::Type(t) => (Some(t), None),
         Owner::Subtype(s) => (None, Some(s)),
     };
-    sqlx::query_scalar(
+    crate::on!(conn, |c| sqlx::query_scalar(
         "INSERT INTO custom_fields (tenant_id, type_id, subtype_id, key, label, kind, required,
                                     dictionary_id, parent_key, help, position)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
     )
     .bind(tenant_id)
     .bind(type_id)
@@ -277,7 +268,6 @@ pub async fn insert_field(
     .bind(&field.parent)
     .bind(field.help.as_ref().map(json))
     .bind(position)
-    .fetch_one(conn.raw())
-    .await.map_err(Error::from)
+    .fetch_one(c).await).map_err(Error::from)
 }
 

@@ -20,9 +20,9 @@ pub async fn put(
     user_id: i64,
     now: &str,
 ) -> Result<(), Error> {
-    sqlx::query(
+    crate::on!(conn, |c| sqlx::query(
         "INSERT INTO ticket_confidential (ticket_id, tenant_id, ciphertext, nonce, updated_by, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?)
+         VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (ticket_id) DO UPDATE SET ciphertext = excluded.ciphertext,
              nonce = excluded.nonce, updated_by = excluded.updated_by, updated_at = excluded.updated_at",
     )
@@ -32,8 +32,7 @@ pub async fn put(
     .bind(&sealed.nonce)
     .bind(user_id)
     .bind(now)
-    .execute(conn.raw())
-    .await?;
+    .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
@@ -43,11 +42,10 @@ pub async fn clear(
     tenant_id: i64,
     ticket_id: i64,
 ) -> Result<(), Error> {
-    sqlx::query("DELETE FROM ticket_confidential WHERE tenant_id = ? AND ticket_id = ?")
+    crate::on!(conn, |c| sqlx::query("DELETE FROM ticket_confidential WHERE tenant_id = $1 AND ticket_id = $2")
         .bind(tenant_id)
         .bind(ticket_id)
-        .execute(conn.raw())
-        .await?;
+        .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
@@ -57,13 +55,12 @@ pub async fn get(
     tenant_id: i64,
     ticket_id: i64,
 ) -> Result<Option<Sealed>, Error> {
-    sqlx::query_as(
-        "SELECT ciphertext, nonce FROM ticket_confidential WHERE tenant_id = ? AND ticket_id = ?",
+    crate::on!(conn, |c| sqlx::query_as(
+        "SELECT ciphertext, nonce FROM ticket_confidential WHERE tenant_id = $1 AND ticket_id = $2",
     )
     .bind(tenant_id)
     .bind(ticket_id)
-    .fetch_optional(conn.raw())
-    .await.map_err(Error::from)
+    .fetch_optional(c).await).map_err(Error::from)
 }
 
 /// Whether a ticket has a value (without reading it).
@@ -72,13 +69,12 @@ pub async fn is_set(
     tenant_id: i64,
     ticket_id: i64,
 ) -> Result<bool, Error> {
-    sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM ticket_confidential WHERE tenant_id = ? AND ticket_id = ?)",
+    crate::on!(conn, |c| sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM ticket_confidential WHERE tenant_id = $1 AND ticket_id = $2)",
     )
     .bind(tenant_id)
     .bind(ticket_id)
-    .fetch_one(conn.raw())
-    .await.map_err(Error::from)
+    .fetch_one(c).await).map_err(Error::from)
 }
 
 /// Records that `user_id` revealed a ticket's value at `now`.
@@ -89,15 +85,14 @@ pub async fn record_reveal(
     user_id: i64,
     now: &str,
 ) -> Result<(), Error> {
-    sqlx::query(
-        "INSERT INTO confidential_reveals (tenant_id, ticket_id, user_id, at) VALUES (?, ?, ?, ?)",
+    crate::on!(conn, |c| sqlx::query(
+        "INSERT INTO confidential_reveals (tenant_id, ticket_id, user_id, at) VALUES ($1, $2, $3, $4)",
     )
     .bind(tenant_id)
     .bind(ticket_id)
     .bind(user_id)
     .bind(now)
-    .execute(conn.raw())
-    .await?;
+    .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
@@ -107,15 +102,14 @@ pub async fn reveals(
     tenant_id: i64,
     ticket_id: i64,
 ) -> Result<Vec<ConfidentialReveal>, Error> {
-    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+    let rows: Vec<(i64, String, String)> = crate::on!(conn, |c| sqlx::query_as(
         "SELECT r.user_id, u.name, r.at FROM confidential_reveals r
          JOIN users u ON u.id = r.user_id AND u.tenant_id = r.tenant_id
-         WHERE r.tenant_id = ? AND r.ticket_id = ? ORDER BY r.id",
+         WHERE r.tenant_id = $1 AND r.ticket_id = $2 ORDER BY r.id",
     )
     .bind(tenant_id)
     .bind(ticket_id)
-    .fetch_all(conn.raw())
-    .await?;
+    .fetch_all(c).await)?;
     Ok(rows
         .into_iter()
         .map(|(id, name, at)| ConfidentialReveal {

@@ -24,33 +24,32 @@ impl Row {
     }
 }
 
-const COLUMNS: &str = "SELECT u.id, u.name, u.email, u.phone, g.id AS group_id, g.name AS group_name, u.role
-     FROM users u LEFT JOIN customer_groups g ON g.id = u.customer_group_id AND g.tenant_id = u.tenant_id";
-
 /// Customers only (the first parameter is the tenant).
-const CUSTOMERS: &str = "WHERE u.role = 'customer' AND u.tenant_id = ?";
+const SELECT: &str = "SELECT u.id, u.name, u.email, u.phone, g.id AS group_id, g.name AS group_name, u.role
+     FROM users u LEFT JOIN customer_groups g ON g.id = u.customer_group_id AND g.tenant_id = u.tenant_id
+     WHERE u.role = 'customer' AND u.tenant_id = $1";
+
 
 /// Customers whose name, email or phone matches the LIKE `pattern`, by name; at most `limit`.
 pub async fn search(db: &Db, tenant_id: i64, pattern: &str, limit: i64) -> Result<Vec<CustomerInfo>, Error> {
-    let rows: Vec<Row> = sqlx::query_as(&format!(
-        "{COLUMNS} {CUSTOMERS} AND (u.name LIKE ?2 ESCAPE '\\' OR u.email LIKE ?2 ESCAPE '\\' OR u.phone LIKE ?2 ESCAPE '\\')
-         ORDER BY u.name, u.id LIMIT ?3"
+    let like = db.dialect().like();
+    let rows: Vec<Row> = crate::on!(db, |c| sqlx::query_as(&format!(
+        "{SELECT} AND (u.name {like} $2 ESCAPE '\\' OR u.email {like} $2 ESCAPE '\\' OR u.phone {like} $2 ESCAPE '\\')
+         ORDER BY u.name, u.id LIMIT $3"
     ))
     .bind(tenant_id)
     .bind(pattern)
     .bind(limit)
-    .fetch_all(db.pool())
-    .await?;
+    .fetch_all(c).await)?;
     rows.into_iter().map(Row::into_info).collect()
 }
 
 /// Customer `id` of the tenant (not staff).
 pub async fn find(db: &Db, tenant_id: i64, id: i64) -> Result<Option<CustomerInfo>, Error> {
-    let row: Option<Row> = sqlx::query_as(&format!("{COLUMNS} {CUSTOMERS} AND u.id = ?"))
+    let row: Option<Row> = crate::on!(db, |c| sqlx::query_as(&format!("{SELECT} AND u.id = $2"))
         .bind(tenant_id)
         .bind(id)
-        .fetch_optional(db.pool())
-        .await?;
+        .fetch_optional(c).await)?;
     row.map(Row::into_info).transpose()
 }
 
@@ -68,9 +67,9 @@ pub struct NewCustomerRow<'a> {
 /// Inserts the customer unless the tenant has a user with that email: the new id, or `None`.
 /// UNIQUE (tenant_id, email) decides, so two agents registering one caller at once get one row.
 pub async fn insert(db: &Db, c: &NewCustomerRow<'_>) -> Result<Option<i64>, Error> {
-    sqlx::query_scalar(
+    crate::on!(db, |ex| sqlx::query_scalar(
         "INSERT INTO users (tenant_id, email, name, role, customer_group_id, password_hash, created_at, phone)
-         VALUES (?, ?, ?, 'customer', ?, ?, ?, ?) ON CONFLICT (tenant_id, email) DO NOTHING RETURNING id",
+         VALUES ($1, $2, $3, 'customer', $4, $5, $6, $7) ON CONFLICT (tenant_id, email) DO NOTHING RETURNING id",
     )
     .bind(c.tenant_id)
     .bind(c.email)
@@ -79,17 +78,19 @@ pub async fn insert(db: &Db, c: &NewCustomerRow<'_>) -> Result<Option<i64>, Erro
     .bind(c.password_hash)
     .bind(c.now)
     .bind(c.phone)
-    .fetch_optional(db.pool())
-    .await
+    .fetch_optional(ex).await)
     .map_err(Error::from)
 }
 
 /// User `id` of the tenant, whatever their role: a ticket's requester as its panel shows them.
 pub async fn user(db: &Db, tenant_id: i64, id: i64) -> Result<Option<CustomerInfo>, Error> {
-    let row: Option<Row> = sqlx::query_as(&format!("{COLUMNS} WHERE u.tenant_id = $1 AND u.id = $2"))
-        .bind(tenant_id)
-        .bind(id)
-        .fetch_optional(db.pool())
-        .await?;
+    let row: Option<Row> = crate::on!(db, |c| sqlx::query_as(
+        "SELECT u.id, u.name, u.email, u.phone, g.id AS group_id, g.name AS group_name, u.role
+         FROM users u LEFT JOIN customer_groups g ON g.id = u.customer_group_id AND g.tenant_id = u.tenant_id
+         WHERE u.tenant_id = $1 AND u.id = $2",
+    )
+    .bind(tenant_id)
+    .bind(id)
+    .fetch_optional(c).await)?;
     row.map(Row::into_info).transpose()
 }

@@ -12,11 +12,10 @@ use crate::storage::{Conn, Error};
 /// Sets the phone number of user `user_id`.
 pub async fn set_phone(conn: &mut Conn, user_id: i64, phone: &str) -> Result<(), Error> {
     // By id alone: the seed passes ids of users it has just created in this transaction.
-    sqlx::query("UPDATE users SET phone = ? WHERE id = ?")
+    crate::on!(conn, |c| sqlx::query("UPDATE users SET phone = $1 WHERE id = $2")
         .bind(phone)
         .bind(user_id)
-        .execute(conn.raw())
-        .await?;
+        .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
@@ -28,14 +27,13 @@ pub async fn insert_public_quick_reply(
     body: &str,
     now: &str,
 ) -> Result<(), Error> {
-    sqlx::query(
-        "INSERT INTO quick_replies (tenant_id, owner_id, title, body, created_at) VALUES (?, NULL, ?, ?, ?)",
+    crate::on!(conn, |c| sqlx::query(
+        "INSERT INTO quick_replies (tenant_id, owner_id, title, body, created_at) VALUES ($1, NULL, $2, $3, $4)",
     )
     .bind(tenant_id)
     .bind(title)
     .bind(body)
     .bind(now)
-    .execute(conn.raw())
-    .await?;
+    .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }

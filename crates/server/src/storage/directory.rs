@@ -5,75 +5,68 @@ use crate::storage::{Db, Error};
 
 /// (group id, member id, member name) of every agent-group membership of the tenant, by name.
 pub async fn memberships(db: &Db, tenant_id: i64) -> Result<Vec<(i64, i64, String)>, Error> {
-    sqlx::query_as(
+    crate::on!(db, |c| sqlx::query_as(
         "SELECT m.group_id, u.id, u.name FROM agent_group_members m
          JOIN users u ON u.id = m.user_id AND u.tenant_id = m.tenant_id
-         WHERE m.tenant_id = ? ORDER BY u.name, u.id",
+         WHERE m.tenant_id = $1 ORDER BY u.name, u.id",
     )
     .bind(tenant_id)
-    .fetch_all(db.pool())
-    .await
+    .fetch_all(c).await)
     .map_err(Error::from)
 }
 
 /// (id, name, auto_assign) of the tenant's agent groups, by name.
 pub async fn agent_groups(db: &Db, tenant_id: i64) -> Result<Vec<(i64, String, bool)>, Error> {
-    sqlx::query_as("SELECT id, name, auto_assign FROM agent_groups WHERE tenant_id = ? ORDER BY name, id")
+    crate::on!(db, |c| sqlx::query_as("SELECT id, name, auto_assign FROM agent_groups WHERE tenant_id = $1 ORDER BY name, id")
         .bind(tenant_id)
-        .fetch_all(db.pool())
-        .await
+        .fetch_all(c).await)
         .map_err(Error::from)
 }
 
-/// (id, name, email, role code) of the tenant's staff, by name.
-pub async fn staff(db: &Db, tenant_id: i64) -> Result<Vec<(i64, String, String, String)>, Error> {
-    sqlx::query_as(
-        "SELECT id, name, email, role FROM users
-         WHERE tenant_id = ? AND role IN ('agent', 'admin', 'owner') ORDER BY name, id",
+/// (id, name, email, role code, custom role) of the tenant's staff, by name.
+pub async fn staff(db: &Db, tenant_id: i64) -> Result<Vec<(i64, String, String, String, Option<i64>)>, Error> {
+    crate::on!(db, |c| sqlx::query_as(
+        "SELECT id, name, email, role, role_id FROM users
+         WHERE tenant_id = $1 AND role IN ('agent', 'admin', 'owner') ORDER BY name, id",
     )
     .bind(tenant_id)
-    .fetch_all(db.pool())
-    .await
+    .fetch_all(c).await)
     .map_err(Error::from)
 }
 
 /// (id, name) of the tenant's customer groups, by name.
 pub async fn customer_groups(db: &Db, tenant_id: i64) -> Result<Vec<(i64, String)>, Error> {
-    sqlx::query_as("SELECT id, name FROM customer_groups WHERE tenant_id = ? ORDER BY name, id")
+    crate::on!(db, |c| sqlx::query_as("SELECT id, name FROM customer_groups WHERE tenant_id = $1 ORDER BY name, id")
         .bind(tenant_id)
-        .fetch_all(db.pool())
-        .await
+        .fetch_all(c).await)
         .map_err(Error::from)
 }
 
 /// Whether customer group `id` is the tenant's.
 pub async fn customer_group_exists(db: &Db, tenant_id: i64, id: i64) -> Result<bool, Error> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM customer_groups WHERE tenant_id = ? AND id = ?")
+    let n: i64 = crate::on!(db, |c| sqlx::query_scalar("SELECT COUNT(*) FROM customer_groups WHERE tenant_id = $1 AND id = $2")
         .bind(tenant_id)
         .bind(id)
-        .fetch_one(db.pool())
-        .await?;
+        .fetch_one(c).await)?;
     Ok(n > 0)
 }
 
 /// The user's workspace settings as stored (JSON), if they saved any.
 pub async fn settings(db: &Db, user_id: i64) -> Result<Option<String>, Error> {
-    sqlx::query_scalar("SELECT settings FROM user_settings WHERE user_id = ?")
+    crate::on!(db, |c| sqlx::query_scalar("SELECT settings FROM user_settings WHERE user_id = $1")
         .bind(user_id)
-        .fetch_optional(db.pool())
-        .await
+        .fetch_optional(c).await)
         .map_err(Error::from)
 }
 
 /// Replaces the user's workspace settings (JSON).
 pub async fn put_settings(db: &Db, user_id: i64, json: &str) -> Result<(), Error> {
-    sqlx::query(
-        "INSERT INTO user_settings (user_id, settings) VALUES (?, ?)
+    crate::on!(db, |c| sqlx::query(
+        "INSERT INTO user_settings (user_id, settings) VALUES ($1, $2)
          ON CONFLICT (user_id) DO UPDATE SET settings = excluded.settings",
     )
     .bind(user_id)
     .bind(json)
-    .execute(db.pool())
-    .await?;
+    .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }

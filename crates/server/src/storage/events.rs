@@ -75,14 +75,13 @@ pub async fn insert(
     e: &StoredEvent,
     now: &str,
 ) -> Result<StoredEvent, Error> {
-    sqlx::query(
-        "INSERT INTO tenant_counters (tenant_id, events) VALUES (?1, 1)
+    crate::on!(conn, |c| sqlx::query(
+        "INSERT INTO tenant_counters (tenant_id, events) VALUES ($1, 1)
          ON CONFLICT (tenant_id) DO UPDATE SET events = tenant_counters.events + 1",
     )
     .bind(e.tenant_id)
-    .execute(conn.raw())
-    .await?;
-    let id: i64 = sqlx::query_scalar(
+    .execute(c).await.map(|r| r.rows_affected()))?;
+    let id: i64 = crate::on!(conn, |c| sqlx::query_scalar(
         "INSERT INTO events (tenant_id, type, ticket_id, requester_id, share_group_id, status,
                              message_id, kind, staff_only, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
@@ -97,8 +96,7 @@ pub async fn insert(
     .bind(e.data.kind.map(|k| encode_code(&k)))
     .bind(e.staff_only)
     .bind(now)
-    .fetch_one(conn.raw())
-    .await?;
+    .fetch_one(c).await)?;
     Ok(StoredEvent { id, ..e.clone() })
 }
 
@@ -109,7 +107,7 @@ pub async fn since(
     after_id: i64,
     limit: i64,
 ) -> Result<Vec<StoredEvent>, Error> {
-    let rows: Vec<EventRow> = sqlx::query_as(
+    let rows: Vec<EventRow> = crate::on!(db, |c| sqlx::query_as(
         "SELECT id, tenant_id, type, ticket_id, requester_id, share_group_id, status, message_id, kind,
                 staff_only
          FROM events WHERE tenant_id = $1 AND id > $2 ORDER BY id LIMIT $3",
@@ -117,16 +115,31 @@ pub async fn since(
     .bind(tenant_id)
     .bind(after_id)
     .bind(limit)
-    .fetch_all(db.pool())
-    .await?;
+    .fetch_all(c).await)?;
     rows.into_iter().map(EventRow::decode).collect()
 }
 
 /// Deletes events created before `cutoff`.
 pub async fn prune(conn: &mut Conn, cutoff: &str) -> Result<u64, Error> {
-    let done = sqlx::query("DELETE FROM events WHERE created_at < ?")
+    let done = crate::on!(conn, |c| sqlx::query("DELETE FROM events WHERE created_at < $1")
         .bind(cutoff)
-        .execute(conn.raw())
-        .await?;
-    Ok(done.rows_affected())
+        .execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(done)
+}
+
+/// The last event id of every tenant that has events: where a relay starting now begins.
+pub async fn last_ids(db: &Db) -> Result<Vec<(i64, i64)>, Error> {
+    crate::on!(db, |c| sqlx::query_as("SELECT tenant_id, MAX(id) FROM events GROUP BY tenant_id")
+        .fetch_all(c)
+        .await)
+    .map_err(Error::from)
+}
+
+/// The last event id of `tenant_id` (0 when it has none): where a live feed starting now begins.
+pub async fn last_id(db: &Db, tenant_id: i64) -> Result<i64, Error> {
+    crate::on!(db, |c| sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM events WHERE tenant_id = $1")
+        .bind(tenant_id)
+        .fetch_one(c)
+        .await)
+    .map_err(Error::from)
 }

@@ -20,30 +20,28 @@ pub async fn claim(
     now: &str,
 ) -> Result<Option<i64>, Error> {
     // resource_id 0 marks a claim in progress; it is only ever seen by its own transaction.
-    let done = sqlx::query(
+    let done = crate::on!(tx, |c| sqlx::query(
         "INSERT INTO idempotency_keys (tenant_id, user_id, scope, key, resource_id, created_at)
-         VALUES (?, ?, ?, ?, 0, ?) ON CONFLICT DO NOTHING",
+         VALUES ($1, $2, $3, $4, 0, $5) ON CONFLICT DO NOTHING",
     )
     .bind(tenant_id)
     .bind(user_id)
     .bind(scope)
     .bind(key)
     .bind(now)
-    .execute(tx.raw())
-    .await?;
-    if done.rows_affected() == 1 {
+    .execute(c).await.map(|r| r.rows_affected()))?;
+    if done == 1 {
         return Ok(None);
     }
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = crate::on!(tx, |c| sqlx::query_scalar(
         "SELECT resource_id FROM idempotency_keys
-         WHERE tenant_id = ? AND user_id = ? AND scope = ? AND key = ?",
+         WHERE tenant_id = $1 AND user_id = $2 AND scope = $3 AND key = $4",
     )
     .bind(tenant_id)
     .bind(user_id)
     .bind(scope)
     .bind(key)
-    .fetch_one(tx.raw())
-    .await?;
+    .fetch_one(c).await)?;
     Ok(Some(id))
 }
 
@@ -57,16 +55,15 @@ pub async fn complete(
     key: &str,
     resource_id: i64,
 ) -> Result<(), Error> {
-    sqlx::query(
-        "UPDATE idempotency_keys SET resource_id = ?
-         WHERE tenant_id = ? AND user_id = ? AND scope = ? AND key = ?",
+    crate::on!(tx, |c| sqlx::query(
+        "UPDATE idempotency_keys SET resource_id = $1
+         WHERE tenant_id = $2 AND user_id = $3 AND scope = $4 AND key = $5",
     )
     .bind(resource_id)
     .bind(tenant_id)
     .bind(user_id)
     .bind(scope)
     .bind(key)
-    .execute(tx.raw())
-    .await?;
+    .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }

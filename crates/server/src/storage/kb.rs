@@ -3,8 +3,7 @@
 
 use super::{decode_code, Db};
 use baton_core::kb::{ArticleStatus, Category};
-use crate::storage::{Conn, Error};
-use sqlx::{QueryBuilder, Sqlite};
+use crate::storage::{Conn, Error, Sql};
 
 mod list;
 pub use list::{list, ListFilter, Search, SummaryRow};
@@ -12,9 +11,8 @@ pub use list::{list, ListFilter, Search, SummaryRow};
 /// The tenant whose help center answers visitors who are not signed in: the lowest id, i.e. the
 /// first desk created on this server. See `crate::kb::Reader` for why.
 pub async fn default_tenant(db: &Db) -> Result<Option<i64>, Error> {
-    sqlx::query_scalar("SELECT MIN(id) FROM tenants")
-        .fetch_one(db.pool())
-        .await.map_err(Error::from)
+    crate::on!(db, |c| sqlx::query_scalar("SELECT MIN(id) FROM tenants")
+        .fetch_one(c).await).map_err(Error::from)
 }
 
 #[derive(Debug, sqlx::FromRow)]
@@ -26,10 +24,9 @@ struct CategoryRow {
 /// The tenant's categories, in the order they were created.
 pub async fn categories(db: &Db, tenant_id: i64) -> Result<Vec<Category>, Error> {
     let rows: Vec<CategoryRow> =
-        sqlx::query_as("SELECT id, name FROM kb_categories WHERE tenant_id = ? ORDER BY id")
+        crate::on!(db, |c| sqlx::query_as("SELECT id, name FROM kb_categories WHERE tenant_id = $1 ORDER BY id")
             .bind(tenant_id)
-            .fetch_all(db.pool())
-            .await?;
+            .fetch_all(c).await)?;
     Ok(rows
         .into_iter()
         .map(|r| Category {
@@ -45,11 +42,10 @@ pub async fn category_exists(
     tenant_id: i64,
     id: i64,
 ) -> Result<bool, Error> {
-    sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM kb_categories WHERE tenant_id = ? AND id = ?)")
+    crate::on!(conn, |c| sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM kb_categories WHERE tenant_id = $1 AND id = $2)")
         .bind(tenant_id)
         .bind(id)
-        .fetch_one(conn.raw())
-        .await.map_err(Error::from)
+        .fetch_one(c).await).map_err(Error::from)
 }
 
 /// Whether the tenant has a category called `name`.
@@ -58,13 +54,12 @@ pub async fn category_named(
     tenant_id: i64,
     name: &str,
 ) -> Result<bool, Error> {
-    sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM kb_categories WHERE tenant_id = ? AND name = ?)",
+    crate::on!(conn, |c| sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM kb_categories WHERE tenant_id = $1 AND name = $2)",
     )
     .bind(tenant_id)
     .bind(name)
-    .fetch_one(conn.raw())
-    .await.map_err(Error::from)
+    .fetch_one(c).await).map_err(Error::from)
 }
 
 /// Creates a category; its id.
@@ -74,14 +69,13 @@ pub async fn insert_category(
     name: &str,
     now: &str,
 ) -> Result<i64, Error> {
-    sqlx::query_scalar(
-        "INSERT INTO kb_categories (tenant_id, name, created_at) VALUES (?, ?, ?) RETURNING id",
+    crate::on!(conn, |c| sqlx::query_scalar(
+        "INSERT INTO kb_categories (tenant_id, name, created_at) VALUES ($1, $2, $3) RETURNING id",
     )
     .bind(tenant_id)
     .bind(name)
     .bind(now)
-    .fetch_one(conn.raw())
-    .await.map_err(Error::from)
+    .fetch_one(c).await).map_err(Error::from)
 }
 
 /// An article with its category's name.
@@ -127,7 +121,7 @@ pub async fn get(
     id: i64,
     drafts: bool,
 ) -> Result<Option<ArticleRow>, Error> {
-    let mut q = QueryBuilder::<Sqlite>::new(format!(
+    let mut q = Sql::new(format!(
         "SELECT a.id, a.title, a.body_markdown, a.status, a.updated_at,
                 c.id AS category_id, c.name AS category_name {FROM}
          WHERE a.tenant_id = "
@@ -136,7 +130,7 @@ pub async fn get(
     if !drafts {
         q.push(" AND a.status = 'published'");
     }
-    q.build_query_as().fetch_optional(conn.raw()).await.map_err(Error::from)
+    q.fetch_optional(conn).await
 }
 
 /// The columns of an article to write; `body_text` is derived from `body_markdown` by the caller.
@@ -155,10 +149,10 @@ pub async fn insert(
     a: &ArticleFields<'_>,
     now: &str,
 ) -> Result<i64, Error> {
-    sqlx::query_scalar(
+    crate::on!(conn, |c| sqlx::query_scalar(
         "INSERT INTO kb_articles (tenant_id, category_id, title, body_markdown, body_text, status,
                                   created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
     )
     .bind(tenant_id)
     .bind(a.category_id)
@@ -167,8 +161,7 @@ pub async fn insert(
     .bind(a.body_text)
     .bind(a.status.code())
     .bind(now)
-    .fetch_one(conn.raw())
-    .await.map_err(Error::from)
+    .fetch_one(c).await).map_err(Error::from)
 }
 
 /// Overwrites every field of the article `id` of `tenant_id` (the caller merged the patch).
@@ -179,10 +172,10 @@ pub async fn update(
     a: &ArticleFields<'_>,
     now: &str,
 ) -> Result<(), Error> {
-    sqlx::query(
-        "UPDATE kb_articles SET category_id = ?, title = ?, body_markdown = ?, body_text = ?,
-                                status = ?, updated_at = ?
-         WHERE tenant_id = ? AND id = ?",
+    crate::on!(conn, |c| sqlx::query(
+        "UPDATE kb_articles SET category_id = $1, title = $2, body_markdown = $3, body_text = $4,
+                                status = $5, updated_at = $6
+         WHERE tenant_id = $7 AND id = $8",
     )
     .bind(a.category_id)
     .bind(a.title)
@@ -192,7 +185,6 @@ pub async fn update(
     .bind(now)
     .bind(tenant_id)
     .bind(id)
-    .execute(conn.raw())
-    .await?;
+    .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }

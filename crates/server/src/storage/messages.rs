@@ -91,7 +91,7 @@ pub struct NewMessageRow<'a> {
 
 /// Inserts a thread entry; its id.
 pub async fn insert(tx: &mut Conn, m: &NewMessageRow<'_>) -> Result<i64, Error> {
-    sqlx::query_scalar(
+    crate::on!(tx, |c| sqlx::query_scalar(
         "INSERT INTO messages (tenant_id, ticket_id, kind, author_id, body, status_from, status_to,
                                change_field, change_from, change_to, version, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
@@ -108,8 +108,7 @@ pub async fn insert(tx: &mut Conn, m: &NewMessageRow<'_>) -> Result<i64, Error> 
     .bind(m.change.and_then(|c| encode_value(c.to.as_ref())))
     .bind(m.version)
     .bind(m.now)
-    .fetch_one(tx.raw())
-    .await.map_err(Error::from)
+    .fetch_one(c).await).map_err(Error::from)
 }
 
 /// One entry of a ticket of `tenant_id`.
@@ -118,11 +117,10 @@ pub async fn get(
     tenant_id: i64,
     id: i64,
 ) -> Result<Option<MessageRow>, Error> {
-    sqlx::query_as(&format!("{SELECT} WHERE m.tenant_id = $1 AND m.id = $2"))
+    crate::on!(conn, |c| sqlx::query_as(&format!("{SELECT} WHERE m.tenant_id = $1 AND m.id = $2"))
         .bind(tenant_id)
         .bind(id)
-        .fetch_optional(conn.raw())
-        .await.map_err(Error::from)
+        .fetch_optional(c).await).map_err(Error::from)
 }
 
 /// The whole thread of a ticket, oldest first. Staff get every entry; customers (`staff` false)
@@ -134,7 +132,7 @@ pub async fn list(
     ticket_id: i64,
     staff: bool,
 ) -> Result<Vec<MessageRow>, Error> {
-    sqlx::query_as(&format!(
+    crate::on!(db, |c| sqlx::query_as(&format!(
         "{SELECT} WHERE m.tenant_id = $1 AND m.ticket_id = $2
            AND ($3 OR m.kind = 'public' OR (m.kind = 'system' AND m.status_to IS NOT NULL))
          ORDER BY m.id"
@@ -142,14 +140,13 @@ pub async fn list(
     .bind(tenant_id)
     .bind(ticket_id)
     .bind(staff)
-    .fetch_all(db.pool())
-    .await.map_err(Error::from)
+    .fetch_all(c).await).map_err(Error::from)
 }
 
 /// The properties whose changes produced a version after `version` of a ticket, each once, in
 /// the order they first changed (`status` for status changes).
 pub async fn changed_since(conn: &mut Conn, tenant_id: i64, ticket_id: i64, version: i64) -> Result<Vec<String>, Error> {
-    let rows: Vec<String> = sqlx::query_scalar(
+    let rows: Vec<String> = crate::on!(conn, |c| sqlx::query_scalar(
         "SELECT CASE WHEN status_to IS NOT NULL THEN $4 ELSE change_field END
          FROM messages
          WHERE tenant_id = $1 AND ticket_id = $2 AND kind = 'system' AND version > $3
@@ -160,8 +157,7 @@ pub async fn changed_since(conn: &mut Conn, tenant_id: i64, ticket_id: i64, vers
     .bind(ticket_id)
     .bind(version)
     .bind(change_field::STATUS)
-    .fetch_all(conn.raw())
-    .await?;
+    .fetch_all(c).await)?;
     let mut out: Vec<String> = Vec::new();
     for field in rows {
         if !out.contains(&field) {
@@ -174,7 +170,7 @@ pub async fn changed_since(conn: &mut Conn, tenant_id: i64, ticket_id: i64, vers
 /// Whether `user_id` made the change that produced `version` of a ticket (one of its system
 /// entries at that version is theirs).
 pub async fn changed_by(conn: &mut Conn, tenant_id: i64, ticket_id: i64, version: i64, user_id: i64) -> Result<bool, Error> {
-    let n: i64 = sqlx::query_scalar(
+    let n: i64 = crate::on!(conn, |c| sqlx::query_scalar(
         "SELECT COUNT(*) FROM messages
          WHERE tenant_id = $1 AND ticket_id = $2 AND kind = 'system' AND version = $3 AND author_id = $4",
     )
@@ -182,7 +178,6 @@ pub async fn changed_by(conn: &mut Conn, tenant_id: i64, ticket_id: i64, version
     .bind(ticket_id)
     .bind(version)
     .bind(user_id)
-    .fetch_one(conn.raw())
-    .await?;
+    .fetch_one(c).await)?;
     Ok(n > 0)
 }

@@ -11,6 +11,9 @@ pub struct SessionRow {
     pub role: String,
     /// The user's customer group, if it shares tickets among its members.
     pub share_group_id: Option<i64>,
+    /// The permissions of the user's custom role, as stored ([`super::roles::decode`]), if they
+    /// have one.
+    pub role_permissions: Option<String>,
 }
 
 pub async fn create(
@@ -21,53 +24,69 @@ pub async fn create(
     now: &str,
     expires_at: &str,
 ) -> Result<(), Error> {
-    sqlx::query(
+    crate::on!(db, |c| sqlx::query(
         "INSERT INTO sessions (token_hash, user_id, tenant_id, created_at, expires_at)
-         VALUES (?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(token_hash)
     .bind(user_id)
     .bind(tenant_id)
     .bind(now)
     .bind(expires_at)
-    .execute(db.pool())
-    .await?;
+    .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
 /// The session with this token hash if it has not expired at `now`. The user's tenant must match
-/// the session's, so a user moved between tenants cannot keep an old session.
+/// the session's, so a user moved between tenants cannot keep an old session. One statement, run
+/// on every authenticated request: the user, their sharing customer group and their custom role's
+/// permissions, all by primary key.
 pub async fn find(
     db: &Db,
     token_hash: &[u8],
     now: &str,
 ) -> Result<Option<SessionRow>, Error> {
-    sqlx::query_as(
+    crate::on!(db, |c| sqlx::query_as(
         "SELECT u.id AS user_id, u.tenant_id, u.role,
-                CASE WHEN g.shares_tickets THEN g.id END AS share_group_id
+                CASE WHEN g.shares_tickets THEN g.id END AS share_group_id,
+                r.permissions AS role_permissions
          FROM sessions s JOIN users u ON u.id = s.user_id AND u.tenant_id = s.tenant_id
          LEFT JOIN customer_groups g ON g.id = u.customer_group_id AND g.tenant_id = u.tenant_id
-         WHERE s.token_hash = ? AND s.expires_at > ?",
+         LEFT JOIN roles r ON r.id = u.role_id AND r.tenant_id = u.tenant_id
+         WHERE s.token_hash = $1 AND s.expires_at > $2",
     )
     .bind(token_hash)
     .bind(now)
-    .fetch_optional(db.pool())
-    .await.map_err(Error::from)
+    .fetch_optional(c).await).map_err(Error::from)
+}
+
+/// The user `user_id` of `tenant_id` as a session would resolve them (a stream ticket's user).
+pub async fn user(db: &Db, tenant_id: i64, user_id: i64) -> Result<Option<SessionRow>, Error> {
+    crate::on!(db, |c| sqlx::query_as(
+        "SELECT u.id AS user_id, u.tenant_id, u.role,
+                CASE WHEN g.shares_tickets THEN g.id END AS share_group_id,
+                r.permissions AS role_permissions
+         FROM users u
+         LEFT JOIN customer_groups g ON g.id = u.customer_group_id AND g.tenant_id = u.tenant_id
+         LEFT JOIN roles r ON r.id = u.role_id AND r.tenant_id = u.tenant_id
+         WHERE u.tenant_id = $1 AND u.id = $2",
+    )
+    .bind(tenant_id)
+    .bind(user_id)
+    .fetch_optional(c).await).map_err(Error::from)
 }
 
 pub async fn delete(db: &Db, token_hash: &[u8]) -> Result<(), Error> {
-    sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+    crate::on!(db, |c| sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
         .bind(token_hash)
-        .execute(db.pool())
-        .await?;
+        .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
 /// Removes expired sessions; run at login so the table does not grow without bound.
 pub async fn purge_expired(db: &Db, now: &str) -> Result<(), Error> {
-    sqlx::query("DELETE FROM sessions WHERE expires_at <= ?")
+    crate::on!(db, |c| sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
         .bind(now)
-        .execute(db.pool())
-        .await?;
+        .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }

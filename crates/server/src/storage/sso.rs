@@ -13,17 +13,15 @@ pub struct TenantRow {
 }
 
 pub async fn tenant_by_slug(db: &Db, slug: &str) -> Result<Option<TenantRow>, Error> {
-    sqlx::query_as("SELECT id, name, slug FROM tenants WHERE slug = ?")
+    crate::on!(db, |c| sqlx::query_as("SELECT id, name, slug FROM tenants WHERE slug = $1")
         .bind(slug)
-        .fetch_optional(db.pool())
-        .await.map_err(Error::from)
+        .fetch_optional(c).await).map_err(Error::from)
 }
 
 pub async fn slug(db: &Db, tenant_id: i64) -> Result<Option<String>, Error> {
-    sqlx::query_scalar("SELECT slug FROM tenants WHERE id = ?")
+    crate::on!(db, |c| sqlx::query_scalar("SELECT slug FROM tenants WHERE id = $1")
         .bind(tenant_id)
-        .fetch_optional(db.pool())
-        .await
+        .fetch_optional(c).await)
         .map(Option::flatten).map_err(Error::from)
 }
 
@@ -32,11 +30,10 @@ pub async fn set_slug(
     tenant_id: i64,
     slug: &str,
 ) -> Result<(), Error> {
-    sqlx::query("UPDATE tenants SET slug = ? WHERE id = ?")
+    crate::on!(conn, |c| sqlx::query("UPDATE tenants SET slug = $1 WHERE id = $2")
         .bind(slug)
         .bind(tenant_id)
-        .execute(conn.raw())
-        .await?;
+        .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
@@ -48,10 +45,9 @@ pub struct SecretRow {
 }
 
 pub async fn secret(db: &Db, tenant_id: i64) -> Result<Option<SecretRow>, Error> {
-    sqlx::query_as("SELECT secret, rotated_at FROM tenant_sso WHERE tenant_id = ?")
+    crate::on!(db, |c| sqlx::query_as("SELECT secret, rotated_at FROM tenant_sso WHERE tenant_id = $1")
         .bind(tenant_id)
-        .fetch_optional(db.pool())
-        .await.map_err(Error::from)
+        .fetch_optional(c).await).map_err(Error::from)
 }
 
 /// Replaces the tenant's secret: tokens signed with the old one stop working at once.
@@ -61,24 +57,22 @@ pub async fn set_secret(
     secret: &str,
     now: &str,
 ) -> Result<(), Error> {
-    sqlx::query(
-        "INSERT INTO tenant_sso (tenant_id, secret, rotated_at) VALUES (?, ?, ?)
+    crate::on!(conn, |c| sqlx::query(
+        "INSERT INTO tenant_sso (tenant_id, secret, rotated_at) VALUES ($1, $2, $3)
          ON CONFLICT (tenant_id) DO UPDATE SET secret = excluded.secret, rotated_at = excluded.rotated_at",
     )
     .bind(tenant_id)
     .bind(secret)
     .bind(now)
-    .execute(conn.raw())
-    .await?;
+    .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
 /// The origins allowed to embed the widget, in the order the admin gave them.
 pub async fn origins(db: &Db, tenant_id: i64) -> Result<Vec<String>, Error> {
-    sqlx::query_scalar("SELECT origin FROM embed_origins WHERE tenant_id = ? ORDER BY position")
+    crate::on!(db, |c| sqlx::query_scalar("SELECT origin FROM embed_origins WHERE tenant_id = $1 ORDER BY position")
         .bind(tenant_id)
-        .fetch_all(db.pool())
-        .await.map_err(Error::from)
+        .fetch_all(c).await).map_err(Error::from)
 }
 
 /// Replaces the allowed origins (already normalized and deduplicated by baton-core).
@@ -87,17 +81,15 @@ pub async fn set_origins(
     tenant_id: i64,
     origins: &[String],
 ) -> Result<(), Error> {
-    sqlx::query("DELETE FROM embed_origins WHERE tenant_id = ?")
+    crate::on!(conn, |c| sqlx::query("DELETE FROM embed_origins WHERE tenant_id = $1")
         .bind(tenant_id)
-        .execute(conn.raw())
-        .await?;
+        .execute(c).await.map(|r| r.rows_affected()))?;
     for (position, origin) in origins.iter().enumerate() {
-        sqlx::query("INSERT INTO embed_origins (tenant_id, position, origin) VALUES (?, ?, ?)")
+        crate::on!(conn, |c| sqlx::query("INSERT INTO embed_origins (tenant_id, position, origin) VALUES ($1, $2, $3)")
             .bind(tenant_id)
             .bind(position as i64)
             .bind(origin)
-            .execute(conn.raw())
-            .await?;
+            .execute(c).await.map(|r| r.rows_affected()))?;
     }
     Ok(())
 }
@@ -109,25 +101,22 @@ pub async fn use_jti(
     jti: &str,
     keep_until: &str,
 ) -> Result<bool, Error> {
-    let inserted = sqlx::query(
-        "INSERT INTO sso_used_jtis (tenant_id, jti, expires_at) VALUES (?, ?, ?)
+    let inserted = crate::on!(conn, |c| sqlx::query(
+        "INSERT INTO sso_used_jtis (tenant_id, jti, expires_at) VALUES ($1, $2, $3)
          ON CONFLICT (tenant_id, jti) DO NOTHING",
     )
     .bind(tenant_id)
     .bind(jti)
     .bind(keep_until)
-    .execute(conn.raw())
-    .await?
-    .rows_affected();
+    .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(inserted == 1)
 }
 
 /// Forgets token ids whose tokens have expired: they would be refused as expired anyway.
 pub async fn purge_jtis(conn: &mut Conn, now: &str) -> Result<(), Error> {
-    sqlx::query("DELETE FROM sso_used_jtis WHERE expires_at <= ?")
+    crate::on!(conn, |c| sqlx::query("DELETE FROM sso_used_jtis WHERE expires_at <= $1")
         .bind(now)
-        .execute(conn.raw())
-        .await?;
+        .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
@@ -165,17 +154,15 @@ pub async fn upsert_customer(
         None => None,
     };
     let by_external: Option<(i64, String)> =
-        sqlx::query_as("SELECT id, role FROM users WHERE tenant_id = ? AND external_id = ?")
+        crate::on!(tx, |c| sqlx::query_as("SELECT id, role FROM users WHERE tenant_id = $1 AND external_id = $2")
             .bind(u.tenant_id)
             .bind(u.external_id)
-            .fetch_optional(tx.raw())
-            .await?;
+            .fetch_optional(c).await)?;
     let by_email: Option<(i64, String, Option<String>)> =
-        sqlx::query_as("SELECT id, role, external_id FROM users WHERE tenant_id = ? AND email = ?")
+        crate::on!(tx, |c| sqlx::query_as("SELECT id, role, external_id FROM users WHERE tenant_id = $1 AND email = $2")
             .bind(u.tenant_id)
             .bind(u.email)
-            .fetch_optional(tx.raw())
-            .await?;
+            .fetch_optional(c).await)?;
     let id = match (by_external, by_email) {
         (Some((_, role)), _) | (None, Some((_, role, _))) if role != "customer" => {
             return Ok(Upsert::Staff)
@@ -187,10 +174,10 @@ pub async fn upsert_customer(
         (None, None) => {
             // "!" is no PHC string, so password login never succeeds for this account: it
             // exists only through the host's sign-in.
-            return sqlx::query_scalar(
+            return crate::on!(tx, |c| sqlx::query_scalar(
                 "INSERT INTO users (tenant_id, email, name, role, customer_group_id, password_hash,
                                     created_at, external_id)
-                 VALUES (?, ?, ?, 'customer', ?, '!', ?, ?) RETURNING id",
+                 VALUES ($1, $2, $3, 'customer', $4, '!', $5, $6) RETURNING id",
             )
             .bind(u.tenant_id)
             .bind(u.email)
@@ -198,18 +185,17 @@ pub async fn upsert_customer(
             .bind(group_id)
             .bind(now)
             .bind(u.external_id)
-            .fetch_one(tx.raw())
-            .await
+            .fetch_one(c).await)
             .map(Upsert::Customer)
             .map_err(Error::from);
         }
     };
     // No group claim leaves the group as it is: hosts that do not manage groups keep the
     // ones an admin set.
-    sqlx::query(
-        "UPDATE users SET external_id = ?, email = ?, name = ?,
-                          customer_group_id = COALESCE(?, customer_group_id)
-         WHERE tenant_id = ? AND id = ?",
+    crate::on!(tx, |c| sqlx::query(
+        "UPDATE users SET external_id = $1, email = $2, name = $3,
+                          customer_group_id = COALESCE($4, customer_group_id)
+         WHERE tenant_id = $5 AND id = $6",
     )
     .bind(u.external_id)
     .bind(u.email)
@@ -217,8 +203,7 @@ pub async fn upsert_customer(
     .bind(group_id)
     .bind(u.tenant_id)
     .bind(id)
-    .execute(tx.raw())
-    .await?;
+    .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(Upsert::Customer(id))
 }
 
@@ -229,18 +214,16 @@ async fn group(
     name: &str,
     now: &str,
 ) -> Result<i64, Error> {
-    sqlx::query(
+    crate::on!(tx, |c| sqlx::query(
         "INSERT INTO customer_groups (tenant_id, name, shares_tickets, created_at)
-         VALUES (?, ?, FALSE, ?) ON CONFLICT (tenant_id, name) DO NOTHING",
+         VALUES ($1, $2, FALSE, $3) ON CONFLICT (tenant_id, name) DO NOTHING",
     )
     .bind(tenant_id)
     .bind(name)
     .bind(now)
-    .execute(tx.raw())
-    .await?;
-    sqlx::query_scalar("SELECT id FROM customer_groups WHERE tenant_id = ? AND name = ?")
+    .execute(c).await.map(|r| r.rows_affected()))?;
+    crate::on!(tx, |c| sqlx::query_scalar("SELECT id FROM customer_groups WHERE tenant_id = $1 AND name = $2")
         .bind(tenant_id)
         .bind(name)
-        .fetch_one(tx.raw())
-        .await.map_err(Error::from)
+        .fetch_one(c).await).map_err(Error::from)
 }

@@ -9,26 +9,23 @@ pub async fn create(
     name: &str,
     now: &str,
 ) -> Result<i64, Error> {
-    sqlx::query_scalar("INSERT INTO tenants (name, created_at) VALUES (?, ?) RETURNING id")
+    crate::on!(conn, |c| sqlx::query_scalar("INSERT INTO tenants (name, created_at) VALUES ($1, $2) RETURNING id")
         .bind(name)
         .bind(now)
-        .fetch_one(conn.raw())
-        .await.map_err(Error::from)
+        .fetch_one(c).await).map_err(Error::from)
 }
 
 /// Whether any tenant exists (the demo seed runs only on an empty database).
 pub async fn any(conn: &mut Conn) -> Result<bool, Error> {
-    sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM tenants)")
-        .fetch_one(conn.raw())
-        .await.map_err(Error::from)
+    crate::on!(conn, |c| sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM tenants)")
+        .fetch_one(c).await).map_err(Error::from)
 }
 
 /// The id of the tenant called `name`, the lowest if several are.
 pub async fn find_by_name(db: &Db, name: &str) -> Result<Option<i64>, Error> {
-    sqlx::query_scalar("SELECT id FROM tenants WHERE name = ? ORDER BY id LIMIT 1")
+    crate::on!(db, |c| sqlx::query_scalar("SELECT id FROM tenants WHERE name = $1 ORDER BY id LIMIT 1")
         .bind(name)
-        .fetch_optional(db.pool())
-        .await.map_err(Error::from)
+        .fetch_optional(c).await).map_err(Error::from)
 }
 
 /// Creates a customer group in `tenant_id`; its id.
@@ -39,14 +36,13 @@ pub async fn create_customer_group(
     shares_tickets: bool,
     now: &str,
 ) -> Result<i64, Error> {
-    sqlx::query_scalar(
+    crate::on!(conn, |c| sqlx::query_scalar(
         "INSERT INTO customer_groups (tenant_id, name, shares_tickets, created_at)
-         VALUES (?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4) RETURNING id",
     )
     .bind(tenant_id)
     .bind(name)
     .bind(shares_tickets)
     .bind(now)
-    .fetch_one(conn.raw())
-    .await.map_err(Error::from)
+    .fetch_one(c).await).map_err(Error::from)
 }

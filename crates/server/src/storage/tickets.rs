@@ -1,16 +1,18 @@
 //! Tickets: creating them with a per-tenant number, reading one, the keyset-paginated list, and
 //! the status and rating updates the lifecycle makes.
 
-use super::{encode_code, Db, TicketScope};
+use super::{encode_code, Db, Dialect, TicketScope};
 use baton_core::{Channel, Priority, Status};
-use crate::storage::{Conn, Error};
-use sqlx::{QueryBuilder, Sqlite};
+use crate::storage::{Conn, Error, Sql};
 
 pub mod fields;
+pub mod numbers;
 mod row;
 pub mod staff;
+mod writes;
 
 pub use row::{TicketDetails, TicketRow};
+pub use writes::{set_rating, set_status, touch, touch_updated};
 
 /// The columns every ticket read selects: the ticket, its requester's name and sharing group, and
 /// the names of its type and sub-type. Never confidential info, which lives in its own table.
@@ -44,44 +46,14 @@ pub struct NewTicketRow<'a> {
     pub now: &'a str,
 }
 
-/// Takes the tenant's next ticket number from its counter row (migration 0009). The row stays
-/// locked until the transaction ends, so concurrent creates get consecutive numbers, never one
-/// twice; UNIQUE (tenant_id, number) is the backstop.
-pub async fn next_number(tx: &mut Conn, tenant_id: i64) -> Result<i64, Error> {
-    sqlx::query_scalar(
-        "INSERT INTO tenant_counters (tenant_id, last_ticket_number) VALUES (?1, 1)
-         ON CONFLICT (tenant_id) DO UPDATE SET last_ticket_number = tenant_counters.last_ticket_number + 1
-         RETURNING last_ticket_number",
-    )
-    .bind(tenant_id)
-    .fetch_one(tx.raw())
-    .await
-    .map_err(Error::from)
-}
-
-/// Makes the tenant's counter at least `number`, after tickets were inserted with numbers of
-/// their own (the bulk seeder, imports).
-pub async fn reserve_numbers(tx: &mut Conn, tenant_id: i64, number: i64) -> Result<(), Error> {
-    sqlx::query(
-        "INSERT INTO tenant_counters (tenant_id, last_ticket_number) VALUES (?1, ?2)
-         ON CONFLICT (tenant_id) DO UPDATE SET last_ticket_number = ?2
-         WHERE tenant_counters.last_ticket_number < ?2",
-    )
-    .bind(tenant_id)
-    .bind(number)
-    .execute(tx.raw())
-    .await?;
-    Ok(())
-}
-
-/// Inserts a ticket with the tenant's next number ([`next_number`]); its id.
+/// Inserts a ticket with the tenant's next number ([`numbers::next_number`]); its id.
 pub async fn insert(tx: &mut Conn, t: &NewTicketRow<'_>) -> Result<i64, Error> {
-    let number = next_number(tx, t.tenant_id).await?;
-    sqlx::query_scalar(
+    let number = numbers::next_number(tx, t.tenant_id).await?;
+    crate::on!(tx, |c| sqlx::query_scalar(
         "INSERT INTO tickets (tenant_id, number, title, description, status, priority, channel,
                               requester_id, contact_phone, created_at, updated_at,
                               type_id, subtype_id, related_url)
-         VALUES (?1, ?13, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12)
+         VALUES ($1, $13, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, $12)
          RETURNING id",
     )
     .bind(t.tenant_id)
@@ -97,8 +69,7 @@ pub async fn insert(tx: &mut Conn, t: &NewTicketRow<'_>) -> Result<i64, Error> {
     .bind(t.subtype_id)
     .bind(t.related_url)
     .bind(number)
-    .fetch_one(tx.raw())
-    .await.map_err(Error::from)
+    .fetch_one(c).await).map_err(Error::from)
 }
 
 /// The ticket `id` if `scope` may see it.
@@ -107,20 +78,39 @@ pub async fn get(
     scope: TicketScope,
     id: i64,
 ) -> Result<Option<TicketRow>, Error> {
-    let mut q = QueryBuilder::<Sqlite>::new(format!("SELECT {COLUMNS} {FROM} WHERE t.id = "));
+    select_one(conn, scope, id, false).await
+}
+
+/// [`get`], and the ticket's row locked until the transaction ends: a write that decides from
+/// what it read (the status for a transition, the flags) reads it this way, so a concurrent write
+/// waits instead of deciding from the same old row. (SQLite's write transaction holds the whole
+/// database already.)
+pub async fn get_for_update(
+    tx: &mut Conn,
+    scope: TicketScope,
+    id: i64,
+) -> Result<Option<TicketRow>, Error> {
+    select_one(tx, scope, id, true).await
+}
+
+async fn select_one(conn: &mut Conn, scope: TicketScope, id: i64, lock: bool) -> Result<Option<TicketRow>, Error> {
+    let mut q = Sql::new(format!("SELECT {COLUMNS} {FROM} WHERE t.id = "));
     q.push_bind(id);
     push_scope(&mut q, scope);
-    q.build_query_as().fetch_optional(conn.raw()).await.map_err(Error::from)
+    if lock && conn.dialect() == Dialect::Postgres {
+        q.push(" FOR UPDATE OF t");
+    }
+    q.fetch_optional(conn).await
 }
 
 /// Whether `scope` may see ticket `id` now (customers: not while it is trashed or suspended).
 pub async fn visible(db: &Db, scope: TicketScope, id: i64) -> Result<bool, Error> {
-    let mut q = QueryBuilder::<Sqlite>::new(
+    let mut q = Sql::new(
         "SELECT COUNT(*) FROM tickets t JOIN users u ON u.id = t.requester_id WHERE t.id = ",
     );
     q.push_bind(id);
     push_scope(&mut q, scope);
-    let n: i64 = q.build_query_scalar().fetch_one(db.pool()).await?;
+    let n: i64 = q.fetch_scalar(&mut db.acquire().await?).await?;
     Ok(n > 0)
 }
 
@@ -148,7 +138,7 @@ pub async fn list(
     filter: &ListFilter,
     limit: i64,
 ) -> Result<Vec<TicketRow>, Error> {
-    let mut q = QueryBuilder::<Sqlite>::new(format!("SELECT {COLUMNS} {FROM} WHERE 1 = 1"));
+    let mut q = Sql::new(format!("SELECT {COLUMNS} {FROM} WHERE 1 = 1"));
     push_scope(&mut q, scope);
     if let Some(status) = filter.status {
         q.push(" AND t.status = ").push_bind(status.code());
@@ -159,12 +149,12 @@ pub async fn list(
         }
         Some(Search::NumberOrTitle(n, text)) => {
             q.push(" AND (t.number = ").push_bind(*n);
-            q.push(" OR t.title LIKE ")
+            q.push(format!(" OR t.title {} ", db.dialect().like()))
                 .push_bind(like_pattern(text))
                 .push(" ESCAPE '\\')");
         }
         Some(Search::Title(text)) => {
-            q.push(" AND t.title LIKE ")
+            q.push(format!(" AND t.title {} ", db.dialect().like()))
                 .push_bind(like_pattern(text))
                 .push(" ESCAPE '\\'");
         }
@@ -178,12 +168,12 @@ pub async fn list(
     }
     q.push(" ORDER BY t.created_at DESC, t.id DESC LIMIT ")
         .push_bind(limit);
-    q.build_query_as().fetch_all(db.pool()).await.map_err(Error::from)
+    q.fetch_all(&mut db.acquire().await?).await
 }
 
 /// Restricts a query over `t` (and `u`, its requester) to what `scope` may see. The tenant filter
 /// is always present in the SQL text so it can never be forgotten by a caller.
-pub(crate) fn push_scope(q: &mut QueryBuilder<'_, Sqlite>, scope: TicketScope) {
+pub(crate) fn push_scope(q: &mut Sql, scope: TicketScope) {
     q.push(" AND t.tenant_id = ").push_bind(scope.tenant_id);
     match (scope.requester_id, scope.share_group_id) {
         (Some(requester_id), Some(group_id)) => {
@@ -208,7 +198,7 @@ pub(crate) fn push_scope(q: &mut QueryBuilder<'_, Sqlite>, scope: TicketScope) {
 
 /// An agent's share of the tenant. Tickets not routed to any group are everyone's, so nothing
 /// that routing missed falls out of every agent's sight.
-pub(crate) fn push_agent_scope(q: &mut QueryBuilder<'_, Sqlite>, agent: i64) {
+pub(crate) fn push_agent_scope(q: &mut Sql, agent: i64) {
     q.push(" AND (t.assignee_group_id IS NULL OR t.assignee_id = ").push_bind(agent);
     q.push(" OR t.assignee_group_id IN (SELECT group_id FROM agent_group_members WHERE user_id = ")
         .push_bind(agent);
@@ -229,92 +219,6 @@ pub(crate) fn like_pattern(text: &str) -> String {
     }
     pattern.push('%');
     pattern
-}
-
-/// Sets the status (and touches `updated_at`) of a ticket of `tenant_id`, which makes a new
-/// version; that version.
-///
-/// With `expected`, only if the ticket is still at that version: the check is part of the UPDATE
-/// (the row lock makes a concurrent writer wait, then see the new version), so two writers on one
-/// version cannot both win. `None` when the version had moved on, and nothing was written.
-pub async fn set_status(
-    tx: &mut Conn,
-    tenant_id: i64,
-    id: i64,
-    status: Status,
-    now: &str,
-    expected: Option<i64>,
-) -> Result<Option<i64>, Error> {
-    sqlx::query_scalar(
-        "UPDATE tickets SET status = $1, updated_at = $2, version = version + 1
-         WHERE tenant_id = $3 AND id = $4 AND ($5 IS NULL OR version = $5)
-         RETURNING version",
-    )
-    .bind(status.code())
-    .bind(now)
-    .bind(tenant_id)
-    .bind(id)
-    .bind(expected)
-    .fetch_optional(tx.raw())
-    .await
-    .map_err(Error::from)
-}
-
-/// Stores the customer's rating; only ever called on the `rate` transition, which happens once.
-pub async fn set_rating(
-    tx: &mut Conn,
-    tenant_id: i64,
-    id: i64,
-    rating: u8,
-    comment: Option<&str>,
-) -> Result<(), Error> {
-    sqlx::query("UPDATE tickets SET rating = ?, rating_comment = ? WHERE tenant_id = ? AND id = ?")
-        .bind(i64::from(rating))
-        .bind(comment)
-        .bind(tenant_id)
-        .bind(id)
-        .execute(tx.raw())
-        .await?;
-    Ok(())
-}
-
-/// Marks a ticket's properties or flags as changed: `updated_at` and a new version; that version.
-/// The version counts what `PATCH` and the actions change (properties, status, flags), not the
-/// thread: a message alone goes through [`touch_updated`].
-///
-/// With `expected`, only if the ticket is still at that version (checked inside the UPDATE, as
-/// in [`set_status`]); `None` when it had moved on.
-pub async fn touch(
-    tx: &mut Conn,
-    tenant_id: i64,
-    id: i64,
-    now: &str,
-    expected: Option<i64>,
-) -> Result<Option<i64>, Error> {
-    sqlx::query_scalar(
-        "UPDATE tickets SET updated_at = $1, version = version + 1
-         WHERE tenant_id = $2 AND id = $3 AND ($4 IS NULL OR version = $4)
-         RETURNING version",
-    )
-    .bind(now)
-    .bind(tenant_id)
-    .bind(id)
-    .bind(expected)
-    .fetch_optional(tx.raw())
-    .await
-    .map_err(Error::from)
-}
-
-/// Marks a ticket as updated without a new version: a message in its thread, or the requester's
-/// confidential info, which no property edit can conflict with.
-pub async fn touch_updated(tx: &mut Conn, tenant_id: i64, id: i64, now: &str) -> Result<(), Error> {
-    sqlx::query("UPDATE tickets SET updated_at = $1 WHERE tenant_id = $2 AND id = $3")
-        .bind(now)
-        .bind(tenant_id)
-        .bind(id)
-        .execute(tx.raw())
-        .await?;
-    Ok(())
 }
 
 #[cfg(test)]

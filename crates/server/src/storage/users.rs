@@ -5,7 +5,7 @@
 //! deterministic, and the same answer every time for the same data.
 
 use super::Db;
-use baton_core::{GroupRef, Me, Role, TenantRef};
+use baton_core::{GroupRef, Me, Permissions, Role, TenantRef};
 use crate::storage::{Conn, Error};
 
 /// A new user, as the seed and (later) the admin API create one.
@@ -29,9 +29,9 @@ pub async fn create(
     user: &NewUser<'_>,
     now: &str,
 ) -> Result<i64, Error> {
-    sqlx::query_scalar(
+    crate::on!(conn, |c| sqlx::query_scalar(
         "INSERT INTO users (tenant_id, email, name, role, customer_group_id, password_hash, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
     .bind(user.tenant_id)
     .bind(normalize_email(user.email))
@@ -40,8 +40,7 @@ pub async fn create(
     .bind(user.customer_group_id)
     .bind(user.password_hash)
     .bind(now)
-    .fetch_one(conn.raw())
-    .await.map_err(Error::from)
+    .fetch_one(c).await).map_err(Error::from)
 }
 
 /// What login needs to check a password.
@@ -54,12 +53,11 @@ pub struct Credentials {
 
 /// The user with this email, in the lowest tenant id if several tenants have one.
 pub async fn find_for_login(db: &Db, email: &str) -> Result<Option<Credentials>, Error> {
-    sqlx::query_as(
-        "SELECT id, tenant_id, password_hash FROM users WHERE email = ? ORDER BY tenant_id LIMIT 1",
+    crate::on!(db, |c| sqlx::query_as(
+        "SELECT id, tenant_id, password_hash FROM users WHERE email = $1 ORDER BY tenant_id LIMIT 1",
     )
     .bind(normalize_email(email))
-    .fetch_optional(db.pool())
-    .await.map_err(Error::from)
+    .fetch_optional(c).await).map_err(Error::from)
 }
 
 #[derive(sqlx::FromRow)]
@@ -72,29 +70,32 @@ struct MeRow {
     tenant_name: String,
     group_id: Option<i64>,
     group_name: Option<String>,
+    role_permissions: Option<String>,
 }
 
-/// The `Me` document of a user of `tenant_id`.
+/// The `Me` document of a user of `tenant_id`, with their effective permissions.
 pub async fn me(db: &Db, tenant_id: i64, user_id: i64) -> Result<Option<Me>, Error> {
-    let row: Option<MeRow> = sqlx::query_as(
+    let row: Option<MeRow> = crate::on!(db, |c| sqlx::query_as(
         "SELECT u.id, u.name, u.email, u.role, t.id AS tenant_id, t.name AS tenant_name,
-                g.id AS group_id, g.name AS group_name
+                g.id AS group_id, g.name AS group_name, r.permissions AS role_permissions
          FROM users u
          JOIN tenants t ON t.id = u.tenant_id
          LEFT JOIN customer_groups g ON g.id = u.customer_group_id AND g.tenant_id = u.tenant_id
-         WHERE u.tenant_id = ? AND u.id = ?",
+         LEFT JOIN roles r ON r.id = u.role_id AND r.tenant_id = u.tenant_id
+         WHERE u.tenant_id = $1 AND u.id = $2",
     )
     .bind(tenant_id)
     .bind(user_id)
-    .fetch_optional(db.pool())
-    .await?;
+    .fetch_optional(c).await)?;
     let groups = super::groups::of_user(db, tenant_id, user_id).await?;
     Ok(row.and_then(|r| {
+        let role = Role::from_code(&r.role)?;
+        let custom = r.role_permissions.as_deref().map(super::roles::decode);
         Some(Me {
             id: r.id,
             name: r.name,
             email: r.email,
-            role: Role::from_code(&r.role)?,
+            role,
             tenant: TenantRef {
                 id: r.tenant_id,
                 name: r.tenant_name,
@@ -103,7 +104,7 @@ pub async fn me(db: &Db, tenant_id: i64, user_id: i64) -> Result<Option<Me>, Err
                 (Some(id), Some(name)) => Some(GroupRef { id, name }),
                 _ => None,
             },
-            permissions: crate::auth::CurrentUser::permissions(Role::from_code(&r.role)?),
+            permissions: Permissions::effective(role, custom).codes(),
             groups,
         })
     }))
@@ -111,10 +112,9 @@ pub async fn me(db: &Db, tenant_id: i64, user_id: i64) -> Result<Option<Me>, Err
 
 /// The name of user `id` of the tenant.
 pub async fn name(db: &Db, tenant_id: i64, id: i64) -> Result<Option<String>, Error> {
-    sqlx::query_scalar("SELECT name FROM users WHERE tenant_id = ? AND id = ?")
+    crate::on!(db, |c| sqlx::query_scalar("SELECT name FROM users WHERE tenant_id = $1 AND id = $2")
         .bind(tenant_id)
         .bind(id)
-        .fetch_optional(db.pool())
-        .await
+        .fetch_optional(c).await)
         .map_err(Error::from)
 }

@@ -11,10 +11,9 @@ pub use stored::*;
 
 use super::catalog::decode_text;
 use super::tickets::push_agent_scope;
-use super::{decode_code, Db, TicketScope};
+use super::{decode_code, Db, Dialect, TicketScope};
 use baton_core::{BuiltinView, GroupRef, SortDir, SortField, TicketRow, UserRef};
-use crate::storage::{Conn, Error};
-use sqlx::{QueryBuilder, Sqlite};
+use crate::storage::{Conn, Error, Sql};
 
 /// The sort key of a row as SQL, and whether it is an integer (bound as such in the cursor).
 fn sort_key(field: SortField) -> (&'static str, bool) {
@@ -90,7 +89,7 @@ impl ViewRow {
 
 /// Staff scope: the tenant, narrowed to an agent's share unless they see everything. Views are
 /// staff-only, so the customer parts of `TicketScope` never apply here.
-fn push_staff_scope(q: &mut QueryBuilder<'_, Sqlite>, scope: TicketScope) {
+fn push_staff_scope(q: &mut Sql, scope: TicketScope) {
     q.push(" t.tenant_id = ").push_bind(scope.tenant_id);
     if let Some(agent) = scope.agent_id {
         push_agent_scope(q, agent);
@@ -100,9 +99,10 @@ fn push_staff_scope(q: &mut QueryBuilder<'_, Sqlite>, scope: TicketScope) {
 /// The ticket table as a view reads it. The starred and CC'd views select a few tickets by id
 /// (`t.id IN (…)`), which SQLite would rather find by walking the tenant's whole index; without
 /// an index on `t` it looks each one up by rowid instead (100k desk: ~45 ms → under 2 ms).
-fn tickets_for(filter: &ViewFilter) -> &'static str {
-    match filter {
-        ViewFilter::Builtin(BuiltinView::Starred | BuiltinView::Cc) => "tickets t NOT INDEXED",
+/// (PostgreSQL plans these by itself and has no such hint.)
+fn tickets_for(filter: &ViewFilter, dialect: Dialect) -> &'static str {
+    match (filter, dialect) {
+        (ViewFilter::Builtin(BuiltinView::Starred | BuiltinView::Cc), Dialect::Sqlite) => "tickets t NOT INDEXED",
         _ => "tickets t",
     }
 }
@@ -119,14 +119,19 @@ pub async fn page(
     limit: i64,
 ) -> Result<Vec<ViewRow>, Error> {
     let (key, numeric) = sort_key(field);
-    let tickets = tickets_for(filter);
-    let mut q = QueryBuilder::<Sqlite>::new(
+    let tickets = tickets_for(filter, db.dialect());
+    // Tags joined by the unit separator (no tag contains it), in tag order.
+    let tags = match db.dialect() {
+        Dialect::Sqlite => "(SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM ticket_tags WHERE ticket_id = t.id ORDER BY tag))",
+        Dialect::Postgres => "(SELECT string_agg(tag, chr(31) ORDER BY tag) FROM ticket_tags WHERE ticket_id = t.id)",
+    };
+    let mut q = Sql::new(format!(
         "SELECT t.id, t.number, t.title, t.status, t.priority, t.channel, t.requester_id,
                 u.name AS requester_name, t.assignee_id, a.name AS assignee_name,
                 t.assignee_group_id AS group_id, ag.name AS group_name, ty.name AS type_name,
-                (SELECT group_concat(tag, char(31)) FROM ticket_tags WHERE ticket_id = t.id) AS tags,
+                {tags} AS tags,
                 EXISTS (SELECT 1 FROM ticket_stars s WHERE s.ticket_id = t.id AND s.user_id = ",
-    );
+    ));
     q.push_bind(viewer.user_id);
     q.push(format!(
         ") AS starred, t.created_at, t.updated_at, t.version, CAST({key} AS TEXT) AS sort_key
@@ -138,13 +143,13 @@ pub async fn page(
          WHERE"
     ));
     push_staff_scope(&mut q, scope);
-    filter::push_filter(&mut q, filter, viewer);
+    filter::push_filter(&mut q, filter, viewer, db.dialect());
     let (cmp, order) = match dir {
         SortDir::Asc => (">", "ASC"),
         SortDir::Desc => ("<", "DESC"),
     };
     if let Some(after) = after {
-        let bind_key = |q: &mut QueryBuilder<'_, Sqlite>| {
+        let bind_key = |q: &mut Sql| {
             if numeric {
                 q.push_bind(after.key.parse::<i64>().unwrap_or_default());
             } else {
@@ -158,7 +163,7 @@ pub async fn page(
         q.push(format!(" AND t.id {cmp} ")).push_bind(after.id).push("))");
     }
     q.push(format!(" ORDER BY {key} {order}, t.id {order} LIMIT ")).push_bind(limit);
-    q.build_query_as().fetch_all(db.pool()).await.map_err(Error::from)
+    q.fetch_all(&mut db.acquire().await?).await
 }
 
 /// How many tickets `filter` selects.
@@ -168,23 +173,23 @@ pub async fn count(
     filter: &ViewFilter,
     viewer: Viewer<'_>,
 ) -> Result<i64, Error> {
-    let mut q = QueryBuilder::<Sqlite>::new(format!("SELECT COUNT(*) FROM {} WHERE", tickets_for(filter)));
+    let mut q = Sql::new(format!("SELECT COUNT(*) FROM {} WHERE", tickets_for(filter, conn.dialect())));
     push_staff_scope(&mut q, scope);
-    filter::push_filter(&mut q, filter, viewer);
-    q.build_query_scalar().fetch_one(conn.raw()).await.map_err(Error::from)
+    filter::push_filter(&mut q, filter, viewer, conn.dialect());
+    q.fetch_scalar(conn).await
 }
 
 /// What a user's view counts were computed from: the tenant's last event id, and the count and
-/// last row of the user's stars (starring emits no event).
+/// the sum of the ticket ids of the user's stars (starring emits no event; swapping one star for
+/// another of the same sum is the one change it misses, and then only for `FRESH_FOR`).
 pub async fn counts_stamp(conn: &mut Conn, tenant_id: i64, user_id: i64) -> Result<(i64, i64, i64), Error> {
-    sqlx::query_as(
-        "SELECT (SELECT COALESCE(MAX(id), 0) FROM events WHERE tenant_id = ?1),
-                (SELECT COUNT(*) FROM ticket_stars WHERE user_id = ?2),
-                (SELECT COALESCE(MAX(rowid), 0) FROM ticket_stars WHERE user_id = ?2)",
+    crate::on!(conn, |c| sqlx::query_as(
+        "SELECT (SELECT COALESCE(MAX(id), 0) FROM events WHERE tenant_id = $1),
+                (SELECT COUNT(*) FROM ticket_stars WHERE user_id = $2),
+                (SELECT CAST(COALESCE(SUM(ticket_id), 0) AS BIGINT) FROM ticket_stars WHERE user_id = $2)",
     )
     .bind(tenant_id)
     .bind(user_id)
-    .fetch_one(conn.raw())
-    .await
+    .fetch_one(c).await)
     .map_err(Error::from)
 }

@@ -105,11 +105,11 @@ async fn precondition_failed(conn: &mut Conn, user: &CurrentUser, row: &TicketRo
 /// `true` then, and the edit must bring it back into their share ([`back_in_share`]). Anything
 /// else is a 404, as for any ticket they may not see.
 pub(super) async fn editable(conn: &mut Conn, user: &CurrentUser, id: i64, expected: Option<i64>) -> Result<(TicketRow, bool), Error> {
-    if let Some(row) = ticket_store::get(conn, user.ticket_scope(), id).await? {
+    if let Some(row) = ticket_store::get_for_update(conn, user.ticket_scope(), id).await? {
         return Ok((row, false));
     }
     let Some(version) = expected else { return Err(Error::NotFound) };
-    let row = ticket_store::get(conn, TicketScope::whole_tenant(user.tenant_id), id).await?.ok_or(Error::NotFound)?;
+    let row = ticket_store::get_for_update(conn, TicketScope::whole_tenant(user.tenant_id), id).await?.ok_or(Error::NotFound)?;
     if row.version == version && message_store::changed_by(conn, user.tenant_id, id, version, user.id).await? {
         Ok((row, true))
     } else {

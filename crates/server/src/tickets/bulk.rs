@@ -8,21 +8,23 @@ use crate::auth::CurrentUser;
 use crate::error::Error;
 use crate::services::Services;
 use baton_core::problem::field_code;
-use baton_core::{BulkOp, BulkRequest, Ticket, TicketAction, TicketPatch};
+use baton_core::{BulkOp, BulkRequest, Permission, Ticket, TicketAction, TicketPatch};
 
 /// Most tickets one bulk request may name.
 pub const MAX_BULK: usize = 100;
 
 /// Applies `req.op` to each of `req.ids` in order; each id with its own outcome, exactly as the
 /// single request would have had it (a ticket the agent may not see is a `NotFound` of its own).
-/// Customers are refused as a whole (403).
+/// Refused as a whole (403) without `tickets.bulk` (customers included), and trash or restore
+/// without `tickets.delete` (which each ticket would refuse anyway).
 pub async fn bulk(
     app: &Services,
     user: &CurrentUser,
     req: BulkRequest,
 ) -> Result<Vec<(i64, Result<Ticket, Error>)>, Error> {
-    if !user.role.is_staff() {
-        return Err(Error::Forbidden("bulk actions are for staff"));
+    user.require(Permission::TicketsBulk)?;
+    if matches!(req.op, BulkOp::Trash | BulkOp::Restore) {
+        user.require(Permission::TicketsDelete)?;
     }
     if req.ids.is_empty() || req.ids.len() > MAX_BULK {
         return Err(Error::field("ids", field_code::INVALID_VALUE));

@@ -12,7 +12,7 @@ use crate::storage::tickets::{self as ticket_store, TicketRow};
 use crate::storage::{self, confidential as store};
 use baton_core::problem::field_code;
 use baton_core::validate::CONFIDENTIAL_MAX;
-use baton_core::{ConfidentialReveal, ConfidentialValue};
+use baton_core::{ConfidentialReveal, ConfidentialValue, Permission};
 use crate::storage::Conn;
 
 /// Sets (or with an empty value clears) the confidential info of ticket `id`; requester only.
@@ -55,14 +55,15 @@ pub async fn put_confidential(
     Ok(())
 }
 
-/// The confidential info of ticket `id`, for staff; the reveal is recorded in the same
-/// transaction, so no value leaves without its audit row.
+/// The confidential info of ticket `id`, for staff with `tickets.reveal_confidential`; the reveal
+/// is recorded in the same transaction, so no value leaves without its audit row.
 pub async fn reveal_confidential(
     app: &Services,
     user: &CurrentUser,
     id: i64,
 ) -> Result<ConfidentialValue, Error> {
     staff_only(user)?;
+    user.require(Permission::TicketsRevealConfidential)?;
     let mut tx = app.db.begin_write().await?;
     visible(&mut tx, user, id).await?;
     let sealed = store::get(&mut tx, user.tenant_id, id)
@@ -85,7 +86,8 @@ pub async fn reveal_confidential(
     Ok(ConfidentialValue { value })
 }
 
-/// Who revealed the confidential info of ticket `id`, and when; staff only.
+/// Who revealed the confidential info of ticket `id`, and when; any staff who see the ticket: the
+/// log holds no secret, and whoever may not reveal may still audit who did.
 pub async fn reveals(
     app: &Services,
     user: &CurrentUser,

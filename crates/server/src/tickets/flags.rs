@@ -1,5 +1,6 @@
-//! The trash and suspended flags (staff; `If-Match` optional), and per-agent stars, which are
-//! the agent's own bookmark and so change neither the version nor the thread.
+//! The trash and suspended flags (staff with `tickets.delete`; `If-Match` optional), and
+//! per-agent stars, which are the agent's own bookmark and so change neither the version nor the
+//! thread.
 
 use super::audit::{check_version, finish};
 use super::staff_only;
@@ -9,7 +10,7 @@ use crate::services::Services;
 use crate::storage::tickets::staff::{self as staff_store, Column, Value};
 use crate::storage::tickets::{self as ticket_store};
 use crate::storage::{self};
-use baton_core::{change_field, FieldValue, SystemChange, Ticket};
+use baton_core::{change_field, FieldValue, Permission, SystemChange, Ticket};
 
 /// A flag and whether it is being set or cleared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,7 +45,8 @@ impl Flag {
 }
 
 /// Sets or clears `flag` on ticket `id`. Setting a flag that is already set (or clearing one that
-/// is clear) changes nothing and answers the ticket as it is.
+/// is clear) changes nothing and answers the ticket as it is. Customers get 404 (the ticket is not
+/// theirs to know), staff without `tickets.delete` 403.
 pub async fn set_flag(
     app: &Services,
     user: &CurrentUser,
@@ -53,8 +55,9 @@ pub async fn set_flag(
     flag: Flag,
 ) -> Result<Ticket, Error> {
     staff_only(user)?;
+    user.require(Permission::TicketsDelete)?;
     let mut tx = app.db.begin_write().await?;
-    let row = ticket_store::get(&mut tx, user.ticket_scope(), id).await?.ok_or(Error::NotFound)?;
+    let row = ticket_store::get_for_update(&mut tx, user.ticket_scope(), id).await?.ok_or(Error::NotFound)?;
     check_version(&mut tx, user, &row, expected).await?;
     let current = match flag.column() {
         Column::TrashedAt => row.trashed_at.is_some(),

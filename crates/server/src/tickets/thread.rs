@@ -58,7 +58,7 @@ pub async fn post_message(
         MessageKind::System => return Err(Error::field("kind", field_code::INVALID_VALUE)),
     }
     let mut tx = app.db.begin_write().await?;
-    let ticket = ticket_store::get(&mut tx, user.ticket_scope(), id)
+    let ticket = ticket_store::get_for_update(&mut tx, user.ticket_scope(), id)
         .await?
         .ok_or(Error::NotFound)?;
     let scope = format!("POST /tickets/{id}/messages");

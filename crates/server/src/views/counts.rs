@@ -5,7 +5,8 @@
 //! `storage::views::Buckets`). The others are counted from the counting index (migration 0007),
 //! which still walks every ticket a broad custom view selects: so each agent's last answer is kept
 //! with a [`Stamp`] of what it was computed from — the tenant's last event id and the agent's
-//! stars (starring emits no event) — and reused while the stamp is the same and the answer is
+//! stars (starring emits no event), and the agent's permissions (a role change moves their scope
+//! without an event) — and reused while the stamp is the same and the answer is
 //! younger than [`FRESH_FOR`] (relative date conditions such as `-7d`, and group membership, move
 //! without events).
 
@@ -14,7 +15,7 @@ use crate::error::Error;
 use crate::services::Services;
 use crate::storage::views::{self as view_store, ViewFilter, Viewer};
 use crate::storage::{self};
-use baton_core::ViewCount;
+use baton_core::{Permissions, ViewCount};
 use crate::storage::Conn;
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -28,7 +29,8 @@ pub const FRESH_FOR: Duration = Duration::from_secs(30);
 struct Stamp {
     last_event: i64,
     stars: i64,
-    last_star: i64,
+    star_sum: i64,
+    permissions: Permissions,
 }
 
 #[derive(Debug)]
@@ -62,8 +64,8 @@ impl CountsCache {
 }
 
 async fn stamp(conn: &mut Conn, user: &CurrentUser) -> Result<Stamp, storage::Error> {
-    let (last_event, stars, last_star) = view_store::counts_stamp(conn, user.tenant_id, user.id).await?;
-    Ok(Stamp { last_event, stars, last_star })
+    let (last_event, stars, star_sum) = view_store::counts_stamp(conn, user.tenant_id, user.id).await?;
+    Ok(Stamp { last_event, stars, star_sum, permissions: user.permissions })
 }
 
 /// The count of every view `user` has not hidden, on one connection.

@@ -1,7 +1,7 @@
 //! Creating, changing and deleting custom views, and ordering and hiding views — for oneself, or
-//! (admins, public views) for everyone.
+//! (with `views.manage_public`, public views) for everyone.
 
-use super::{custom, is_admin, require_staff, resolve, Resolved};
+use super::{custom, manages_public, require_staff, resolve, Resolved};
 use crate::auth::CurrentUser;
 use crate::error::Error;
 use crate::services::Services;
@@ -10,7 +10,7 @@ use crate::storage::{self};
 use baton_core::problem::field_code;
 use baton_core::views::conditions::ConditionField;
 use baton_core::{validate_new_view, FieldError, NewView, SortDir, View, ViewHidden, ViewOrder, ViewScope};
-use baton_core::Visibility;
+use baton_core::{Permission, Visibility};
 
 /// Validates `new` for `user`: the shared rules, then custom field keys against the tenant, then
 /// who may make a public view.
@@ -29,8 +29,8 @@ async fn check(app: &Services, user: &CurrentUser, new: &NewView) -> Result<(), 
     if !errors.is_empty() {
         return Err(Error::Validation(errors));
     }
-    if new.visibility == Visibility::Public && !is_admin(user) {
-        return Err(Error::Forbidden("only admins make public views"));
+    if new.visibility == Visibility::Public && !manages_public(user) {
+        return Err(Error::MissingPermission(Permission::ViewsManagePublic));
     }
     Ok(())
 }
@@ -73,11 +73,14 @@ async fn reread(app: &Services, user: &CurrentUser, id: i64) -> Result<View, Err
 }
 
 /// The custom view `id` if `user` may change it: 404 if they cannot see it, 403 if it is a
-/// built-in or a public view and they are no admin.
+/// built-in, or a public view and they lack `views.manage_public`.
 async fn editable(app: &Services, user: &CurrentUser, id: &str) -> Result<(i64, Resolved), Error> {
     let r = resolve(app, user, id).await?;
-    if r.view.builtin.is_some() || !r.view.editable {
-        return Err(Error::Forbidden("this view cannot be changed by you"));
+    if r.view.builtin.is_some() {
+        return Err(Error::Forbidden("built-in views cannot be changed"));
+    }
+    if !r.view.editable {
+        return Err(Error::MissingPermission(Permission::ViewsManagePublic));
     }
     let n = r.view.id.parse().map_err(|_| Error::NotFound)?;
     Ok((n, r))
@@ -96,11 +99,9 @@ pub async fn delete(app: &Services, user: &CurrentUser, id: &str) -> Result<(), 
     Ok(())
 }
 
-/// Everyone-scope changes are the admins', and only public views have an everyone-scope.
+/// Everyone-scope changes need `views.manage_public`, and only public views have one.
 async fn public_id(app: &Services, user: &CurrentUser, id: &str) -> Result<i64, Error> {
-    if !is_admin(user) {
-        return Err(Error::Forbidden("only admins order or hide views for everyone"));
-    }
+    user.require(Permission::ViewsManagePublic)?;
     let r = resolve(app, user, id).await?;
     if r.view.visibility != Visibility::Public {
         return Err(Error::field("scope", field_code::INVALID_VALUE));

@@ -37,11 +37,11 @@ pub async fn agents(db: &Db, user: &CurrentUser) -> Result<Vec<AgentInfo>, Error
         }
     }
     rows.into_iter()
-        .map(|(id, name, email, role)| {
+        .map(|(id, name, email, role, role_id)| {
             let role: Role = decode_code("role", &role)?;
             let mut groups = groups.remove(&id).unwrap_or_default();
             groups.sort_by(|a, b| a.name.cmp(&b.name));
-            Ok(AgentInfo { id, name, email, role, groups })
+            Ok(AgentInfo { id, name, email, role, role_id, groups })
         })
         .collect::<Result<_, storage::Error>>()
         .map_err(Error::from)

@@ -1,182 +1,129 @@
-//! Presence: which staff have a ticket open now and whether they are typing. In memory only (a
-//! restart forgets it, as it should); a viewer who sends no heartbeat for [`TTL`] is gone. Every
-//! change (join, leave, typing flip, expiry) is broadcast as a [`PresenceEvent`], which the live
-//! stream forwards to staff of the tenant who may see the ticket — never to customers.
+//! Presence: which staff have a ticket open now and whether they are typing. Kept in the database
+//! (migration 0011), so a heartbeat sent to one replica shows on every other; a viewer who sends
+//! no heartbeat for [`TTL`] is gone. Every change (join, leave, typing flip, expiry) is announced
+//! as a [`PresenceEvent`] through the event hub, which carries it to every replica's live streams;
+//! those forward it to staff of the tenant who may see the ticket — never to customers.
 
+use crate::clock::Clock;
+use crate::error::Error;
+use crate::events::{EventHub, WeakEventHub};
+use crate::services::Services;
+use crate::storage::presence::{self as store, ViewerRow};
+use crate::storage::{self, Db};
 use baton_core::{Presence, UserRef, Viewer};
-use std::collections::{BTreeMap, HashMap};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, Weak};
-use std::time::{Duration, Instant};
-use tokio::sync::broadcast;
+use serde::{Deserialize, Serialize};
+use std::time::Duration;
 
 /// How long a viewer stays without a heartbeat (the SPA beats about every 10 s).
 pub const TTL: Duration = Duration::from_secs(30);
 
 /// A change of one ticket's viewers, for the live stream to filter and send.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PresenceEvent {
     pub tenant_id: i64,
     pub presence: Presence,
 }
 
-struct Entry {
-    name: String,
-    typing: bool,
-    seen: Instant,
-}
-
-/// (tenant, ticket) → user id → entry.
-type Board = HashMap<(i64, i64), BTreeMap<i64, Entry>>;
-
-/// The presence board and its broadcast channel, shared by every request (inside `EventHub`).
-#[derive(Clone)]
-pub struct PresenceHub {
-    board: Arc<Mutex<Board>>,
-    sender: broadcast::Sender<PresenceEvent>,
+/// What presence needs: the database, the clock, the hub that carries changes, and the lifetime
+/// of a viewer without heartbeat (tests shorten it).
+struct Board<'a> {
+    db: &'a Db,
+    clock: &'a Clock,
+    events: &'a EventHub,
     ttl: Duration,
-    sweeping: Arc<AtomicBool>,
 }
 
-impl PresenceHub {
-    pub fn new(ttl: Duration) -> PresenceHub {
-        let (sender, _) = broadcast::channel(256);
-        PresenceHub { board: Arc::default(), sender, ttl, sweeping: Arc::default() }
+impl Board<'_> {
+    fn of(app: &Services) -> Board<'_> {
+        Board { db: &app.db, clock: &app.clock, events: &app.events, ttl: app.presence_ttl }
     }
 
-    pub fn subscribe(&self) -> broadcast::Receiver<PresenceEvent> {
-        self.sender.subscribe()
+    /// The oldest heartbeat still alive at `now_ms`.
+    fn cutoff(&self, now_ms: i64) -> i64 {
+        now_ms - i64::try_from(self.ttl.as_millis()).unwrap_or(i64::MAX)
     }
 
-    /// A heartbeat of `user` on ticket `ticket_id`; who is there now.
-    pub fn beat(&self, tenant_id: i64, ticket_id: i64, user: UserRef, typing: bool) -> Presence {
-        self.start_sweeper();
-        let now = Instant::now();
-        let mut board = self.lock();
-        let viewers = board.entry((tenant_id, ticket_id)).or_default();
-        let changed = match viewers.get_mut(&user.id) {
-            Some(entry) => {
-                entry.seen = now;
-                entry.name = user.name;
-                std::mem::replace(&mut entry.typing, typing) != typing
-            }
-            None => {
-                viewers.insert(user.id, Entry { name: user.name, typing, seen: now });
-                true
-            }
-        };
-        let presence = snapshot(ticket_id, viewers);
-        drop(board);
-        if changed {
-            self.announce(tenant_id, presence.clone());
+    async fn get(&self, tenant_id: i64, ticket_id: i64) -> Result<Presence, storage::Error> {
+        let rows = store::viewers(self.db, tenant_id, ticket_id, self.cutoff(self.clock.now_ms())).await?;
+        Ok(Presence { ticket_id, viewers: rows.into_iter().map(viewer).collect() })
+    }
+
+    async fn announce(&self, tenant_id: i64, ticket_id: i64) -> Result<Presence, storage::Error> {
+        let presence = self.get(tenant_id, ticket_id).await?;
+        self.events.announce(PresenceEvent { tenant_id, presence: presence.clone() }).await?;
+        Ok(presence)
+    }
+
+    /// Deletes the viewers silent for longer than the TTL, announcing each ticket that changed.
+    async fn sweep(&self) -> Result<usize, storage::Error> {
+        let gone = store::expire(self.db, self.cutoff(self.clock.now_ms())).await?;
+        for &(tenant_id, ticket_id) in &gone {
+            self.announce(tenant_id, ticket_id).await?;
         }
-        presence
-    }
-
-    /// `user_id` leaves ticket `ticket_id` (nothing happens if they were not there).
-    pub fn leave(&self, tenant_id: i64, ticket_id: i64, user_id: i64) {
-        let mut board = self.lock();
-        let Some(viewers) = board.get_mut(&(tenant_id, ticket_id)) else { return };
-        if viewers.remove(&user_id).is_none() {
-            return;
-        }
-        let presence = snapshot(ticket_id, viewers);
-        if viewers.is_empty() {
-            board.remove(&(tenant_id, ticket_id));
-        }
-        drop(board);
-        self.announce(tenant_id, presence);
-    }
-
-    /// Who is on ticket `ticket_id` now.
-    pub fn get(&self, tenant_id: i64, ticket_id: i64) -> Presence {
-        let board = self.lock();
-        match board.get(&(tenant_id, ticket_id)) {
-            Some(viewers) => snapshot(ticket_id, viewers),
-            None => Presence { ticket_id, viewers: Vec::new() },
-        }
-    }
-
-    /// Drops viewers silent for longer than the TTL, announcing each ticket that changed.
-    pub fn sweep(&self) {
-        let now = Instant::now();
-        let mut changed = Vec::new();
-        let mut board = self.lock();
-        board.retain(|&(tenant_id, ticket_id), viewers| {
-            let before = viewers.len();
-            viewers.retain(|_, e| now.duration_since(e.seen) < self.ttl);
-            if viewers.len() != before {
-                changed.push((tenant_id, snapshot(ticket_id, viewers)));
-            }
-            !viewers.is_empty()
-        });
-        drop(board);
-        for (tenant_id, presence) in changed {
-            self.announce(tenant_id, presence);
-        }
-    }
-
-    fn announce(&self, tenant_id: i64, presence: Presence) {
-        // Nobody listening is fine: presence is only ever live.
-        let _ = self.sender.send(PresenceEvent { tenant_id, presence });
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, Board> {
-        // A panic while holding the lock cannot leave the board half-written in a way that
-        // matters (each entry is replaced whole), so a poisoned lock is used as is.
-        self.board.lock().unwrap_or_else(|p| p.into_inner())
-    }
-
-    /// Starts, once, the task that expires silent viewers; it ends when the hub is dropped.
-    fn start_sweeper(&self) {
-        if self.sweeping.swap(true, Ordering::SeqCst) {
-            return;
-        }
-        let weak: Weak<Mutex<Board>> = Arc::downgrade(&self.board);
-        let (sender, ttl, sweeping) = (self.sender.clone(), self.ttl, self.sweeping.clone());
-        let every = (ttl / 3).clamp(Duration::from_millis(50), Duration::from_secs(5));
-        tokio::spawn(async move {
-            let mut tick = tokio::time::interval(every);
-            loop {
-                tick.tick().await;
-                let Some(board) = weak.upgrade() else { break };
-                PresenceHub { board, sender: sender.clone(), ttl, sweeping: sweeping.clone() }.sweep();
-            }
-        });
+        Ok(gone.len())
     }
 }
 
-fn snapshot(ticket_id: i64, viewers: &BTreeMap<i64, Entry>) -> Presence {
-    let viewers = viewers
-        .iter()
-        .map(|(id, e)| Viewer { user: UserRef { id: *id, name: e.name.clone() }, typing: e.typing })
-        .collect();
-    Presence { ticket_id, viewers }
+fn viewer(row: ViewerRow) -> Viewer {
+    Viewer { user: UserRef { id: row.user_id, name: row.name }, typing: row.typing }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// A heartbeat of `user` on ticket `ticket_id`; who is there now. A join or a typing flip is
+/// announced, a mere heartbeat is not.
+pub async fn beat(app: &Services, tenant_id: i64, ticket_id: i64, user: UserRef, typing: bool) -> Result<Presence, Error> {
+    start_sweeper(app);
+    let board = Board::of(app);
+    let now_ms = app.clock.now_ms();
+    let changed = store::beat(&app.db, (tenant_id, ticket_id, user.id), typing, now_ms, board.cutoff(now_ms)).await?;
+    let presence = if changed {
+        board.announce(tenant_id, ticket_id).await?
+    } else {
+        board.get(tenant_id, ticket_id).await?
+    };
+    Ok(presence)
+}
 
-    fn who(p: &Presence) -> Vec<(i64, bool)> {
-        p.viewers.iter().map(|v| (v.user.id, v.typing)).collect()
+/// `user_id` leaves ticket `ticket_id` (nothing happens if they were not there).
+pub async fn leave(app: &Services, tenant_id: i64, ticket_id: i64, user_id: i64) -> Result<(), Error> {
+    if store::leave(&app.db, tenant_id, ticket_id, user_id).await? {
+        Board::of(app).announce(tenant_id, ticket_id).await?;
     }
+    Ok(())
+}
 
-    #[tokio::test]
-    async fn joins_flips_leaves_and_expiry_are_announced_once_each() {
-        let hub = PresenceHub::new(Duration::from_secs(60));
-        let mut rx = hub.subscribe();
-        let u = |id| UserRef { id, name: format!("u{id}") };
-        assert_eq!(who(&hub.beat(1, 5, u(7), false)), [(7, false)]);
-        hub.beat(1, 5, u(7), false); // no change, no event
-        hub.beat(1, 5, u(8), true);
-        hub.leave(1, 5, 7);
-        let got: Vec<_> = std::iter::from_fn(|| rx.try_recv().ok()).map(|e| who(&e.presence)).collect();
-        assert_eq!(got, [vec![(7, false)], vec![(7, false), (8, true)], vec![(8, true)]]);
-        assert_eq!(who(&hub.get(2, 5)), []); // another tenant's ticket 5 is another board
-        let short = PresenceHub { ttl: Duration::ZERO, ..hub.clone() };
-        short.sweep();
-        assert_eq!(rx.try_recv().map(|e| who(&e.presence)).ok(), Some(vec![]));
-        assert_eq!(who(&hub.get(1, 5)), []);
+/// Who is on ticket `ticket_id` now.
+pub async fn get(app: &Services, tenant_id: i64, ticket_id: i64) -> Result<Presence, Error> {
+    Ok(Board::of(app).get(tenant_id, ticket_id).await?)
+}
+
+/// Expires silent viewers now; how many tickets changed. The scheduler's purge runs it too, for
+/// rows a stopped replica's sweeper left behind.
+pub async fn sweep(app: &Services) -> Result<usize, Error> {
+    Ok(Board::of(app).sweep().await?)
+}
+
+/// Starts, once per process, the task that expires silent viewers (every third of the TTL, so an
+/// expiry is announced within a third of a TTL late). Every replica with viewers runs one: the
+/// DELETE … RETURNING hands each expired row to exactly one of them. It ends with the hub.
+fn start_sweeper(app: &Services) {
+    if !app.events.start_sweeping() {
+        return;
     }
+    let (db, clock, ttl): (Db, Clock, Duration) = (app.db.clone(), app.clock.clone(), app.presence_ttl);
+    let hub: WeakEventHub = app.events.downgrade();
+    let every = (ttl / 3).clamp(Duration::from_millis(50), Duration::from_secs(5));
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        loop {
+            tick.tick().await;
+            let Some(events) = hub.upgrade() else { break };
+            let board = Board { db: &db, clock: &clock, events: &events, ttl };
+            if let Err(e) = board.sweep().await {
+                if db.is_closed() {
+                    break;
+                }
+                tracing::error!(error = %e, "cannot expire silent viewers");
+            }
+        }
+    });
 }

@@ -1,5 +1,6 @@
-//! Quick replies (canned responses): public ones (`owner_id` NULL) written by admins, private ones
-//! by their owner alone. Someone else's private reply does not exist for you (404).
+//! Quick replies (canned responses): public ones (`owner_id` NULL) written by holders of
+//! `views.manage_public` (shared workspace content, like public views), private ones by their
+//! owner alone. Someone else's private reply does not exist for you (404).
 
 use super::staff;
 use crate::auth::CurrentUser;
@@ -7,11 +8,11 @@ use crate::error::Error;
 use crate::storage::quick_replies::{self as store, ReplyWrite};
 use crate::storage::{self, Db};
 use baton_core::agent::checks;
-use baton_core::{NewQuickReply, QuickReply, ReplyVisibility, Role};
+use baton_core::{NewQuickReply, Permission, QuickReply, ReplyVisibility};
 
-fn is_admin(user: &CurrentUser) -> bool {
-    matches!(user.role, Role::Admin | Role::Owner)
-}
+/// Public replies are shared workspace content every agent sees, as public views are: the same
+/// permission writes both (not `settings.manage`, which configures how tickets flow).
+const PUBLIC: Permission = Permission::ViewsManagePublic;
 
 /// The public replies and mine, by title.
 pub async fn list(db: &Db, user: &CurrentUser) -> Result<Vec<QuickReply>, Error> {
@@ -24,12 +25,11 @@ async fn find(db: &Db, user: &CurrentUser, id: i64) -> Result<QuickReply, Error>
     store::find(db, user.tenant_id, user.id, id).await?.ok_or(Error::NotFound)
 }
 
-/// Validation, and public replies for admins only.
+/// Validation, and public replies for holders of [`PUBLIC`] only.
 fn check(user: &CurrentUser, new: &NewQuickReply) -> Result<Option<i64>, Error> {
     checks::new_quick_reply(new).map_err(Error::Validation)?;
     match new.visibility {
-        ReplyVisibility::Public if !is_admin(user) => Err(Error::Forbidden("only admins write public quick replies")),
-        ReplyVisibility::Public => Ok(None),
+        ReplyVisibility::Public => user.require(PUBLIC).map(|()| None),
         ReplyVisibility::Private => Ok(Some(user.id)),
     }
 }
@@ -43,11 +43,11 @@ pub async fn create(db: &Db, user: &CurrentUser, new: NewQuickReply) -> Result<Q
     find(db, user, id).await
 }
 
-/// Whether `user` may change `reply`: their own, or a public one if they are an admin.
+/// Whether `user` may change `reply`: their own, or a public one with [`PUBLIC`].
 fn may_write(user: &CurrentUser, reply: &QuickReply) -> Result<(), Error> {
     match reply.visibility {
-        ReplyVisibility::Public if !is_admin(user) => Err(Error::Forbidden("only admins write public quick replies")),
-        _ => Ok(()),
+        ReplyVisibility::Public => user.require(PUBLIC),
+        ReplyVisibility::Private => Ok(()),
     }
 }
 

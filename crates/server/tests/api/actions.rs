@@ -78,9 +78,9 @@ async fn the_happy_path_and_its_refusals() {
     ];
     let id = walk(&app, &steps).await;
     let stored: (Option<i64>, Option<String>) =
-        sqlx::query_as("SELECT rating, rating_comment FROM tickets WHERE id = ?")
+        sqlx::query_as("SELECT rating, rating_comment FROM tickets WHERE id = $1")
             .bind(id)
-            .fetch_one(app.db.pool())
+            .fetch_one(&app.sql)
             .await
             .unwrap_or_default();
     assert_eq!(stored, (Some(5), Some("Great".to_owned())));

@@ -17,7 +17,7 @@ async fn patch(app: &TestApp, token: &str, id: i64, etag: Option<&str>, body: Va
 }
 
 async fn user_id(app: &TestApp, email: &str) -> i64 {
-    sqlx::query_scalar("SELECT id FROM users WHERE email = ?").bind(email).fetch_one(app.db.pool()).await.expect("user")
+    sqlx::query_scalar("SELECT id FROM users WHERE email = $1").bind(email).fetch_one(&app.sql).await.expect("user")
 }
 
 #[tokio::test]
@@ -120,8 +120,8 @@ async fn new_tickets_are_routed_by_sub_type() {
     let app = TestApp::new().await;
     let alice = app.login(ALICE).await;
     let (_, subtype) = app.plain_type(&alice).await.expect("demo type");
-    let support: i64 = sqlx::query_scalar("SELECT id FROM agent_groups WHERE name = 'Support'").fetch_one(app.db.pool()).await.expect("group");
-    sqlx::query("UPDATE ticket_subtypes SET group_id = ? WHERE id = ?").bind(support).bind(subtype).execute(app.db.pool()).await.expect("route");
+    let support: i64 = sqlx::query_scalar("SELECT id FROM agent_groups WHERE name = 'Support'").fetch_one(&app.sql).await.expect("group");
+    sqlx::query("UPDATE ticket_subtypes SET group_id = $1 WHERE id = $2").bind(support).bind(subtype).execute(&app.sql).await.expect("route");
     let agent = app.login(AGENT).await;
     let agent2 = app.login(AGENT2).await;
     // Without auto-assign the ticket waits in the group, unassigned; Billing's agent cannot see it.
@@ -130,7 +130,7 @@ async fn new_tickets_are_routed_by_sub_type() {
     assert_eq!((t["staff"]["group"]["name"].clone(), t["staff"]["assignee"].clone()), (json!("Support"), Value::Null));
     assert_eq!(app.get(&format!("/api/v1/tickets/{id}")).token(&agent2).send().await.status, StatusCode::NOT_FOUND);
     // With auto-assign, the least-loaded member (the only one) gets it.
-    sqlx::query("UPDATE agent_groups SET auto_assign = TRUE WHERE id = ?").bind(support).execute(app.db.pool()).await.expect("auto");
+    sqlx::query("UPDATE agent_groups SET auto_assign = TRUE WHERE id = $1").bind(support).execute(&app.sql).await.expect("auto");
     let id = app.create_ticket(&alice, "Down again").await["id"].as_i64().expect("id");
     let t = app.get(&format!("/api/v1/tickets/{id}")).token(&agent).send().await.json();
     assert_eq!(t["staff"]["assignee"]["id"], user_id(&app, AGENT).await);

@@ -34,9 +34,10 @@ fn run(args: &[&str]) -> (Option<i32>, String) {
         .stdout(Stdio::null())
         .stderr(File::create(&stderr_path).expect("stderr file"))
         .env("NO_COLOR", "1");
-    // A shell that also runs `make run` may export BATON_ADDR and friends; they must not leak in.
+    // A shell that also runs `make run` may export BATON_ADDR and friends; they must not leak in,
+    // nor an S3 access key (a case below needs it to be missing).
     for (name, _) in std::env::vars_os() {
-        if name.to_string_lossy().starts_with("BATON_") {
+        if name.to_string_lossy().starts_with("BATON_") || name.to_string_lossy().starts_with("AWS_") {
             command.env_remove(name);
         }
     }
@@ -78,7 +79,7 @@ fn bad_configurations(scratch: &Path) -> Vec<BadCase> {
         needle,
     };
     vec![
-        case(&["--database", "postgres://localhost/baton"], "only sqlite"),
+        case(&["--database", "mysql://localhost/baton"], "unsupported database URL"),
         case(
             &["--database", "sqlite://baton.db?mode=bogus"],
             "invalid database URL",
@@ -92,6 +93,17 @@ fn bad_configurations(scratch: &Path) -> Vec<BadCase> {
             "invalid CORS origin",
         ),
         case(&["--max-upload-mb", "0"], "--max-upload-mb"),
+        case(&["--blob-store", "/srv/files"], "invalid --blob-store"),
+        case(&["--blob-store", "s3://Not_A_Bucket"], "invalid bucket name"),
+        case(
+            &["--blob-store", "s3://files?endpoint=127.0.0.1:9000"],
+            "invalid endpoint",
+        ),
+        // Well formed, but no access key in the environment.
+        case(
+            &["--blob-store", "s3://files?endpoint=http://127.0.0.1:9000"],
+            "AWS_ACCESS_KEY_ID",
+        ),
         case(&["--no-such-flag"], "--no-such-flag"),
     ]
 }

@@ -122,6 +122,8 @@ async fn every_protected_route_needs_a_session() {
         (Method::GET, "/health"),
         (Method::GET, "/openapi.json"),
         (Method::GET, "/docs"),
+        // What this backend offers, asked before anyone signs in.
+        (Method::GET, "/capabilities"),
         (Method::POST, "/session"),
         // Single sign-on and the widget's public configuration (see `http::sso`, `http::widget`).
         (Method::POST, "/session/jwt"),
@@ -160,10 +162,11 @@ async fn every_protected_route_needs_a_session() {
     // + 7 staff ticket routes (patch, trash/restore, suspend/unsuspend, star/unstar).
     // + 18 workspace routes (bulk, groups, agents, customer groups, quick replies ×4, settings ×2,
     // customers ×4, a ticket's requester panel, presence ×3).
-    assert_eq!(checked, (14 + 8 + 9 + 7 + 18) * 2 * 2);
+    // + 5 roles admin routes (list, create, patch, delete, an agent's role).
+    assert_eq!(checked, (14 + 8 + 9 + 7 + 18 + 5) * 2 * 2);
     // An expired session is no session.
     sqlx::query("UPDATE sessions SET expires_at = '2000-01-01T00:00:00Z'")
-        .execute(app.db.pool())
+        .execute(&app.sql)
         .await
         .ok();
     app.get("/api/v1/me")

@@ -46,9 +46,9 @@ async fn article_id(app: &TestApp, title: &str) -> i64 {
 
 /// Signs in a new admin of the other demo desk (which has none); the token.
 async fn other_desk_admin(app: &TestApp) -> String {
-    let tenant_id: i64 = sqlx::query_scalar("SELECT tenant_id FROM users WHERE email = ?")
+    let tenant_id: i64 = sqlx::query_scalar("SELECT tenant_id FROM users WHERE email = $1")
         .bind(DAVE)
-        .fetch_one(app.db.pool())
+        .fetch_one(&app.sql)
         .await
         .expect("dave's desk");
     let hash = auth::hash_password(demo::PASSWORD).expect("hash");

@@ -111,6 +111,15 @@ async fn every_documented_operation_answers() {
     let reply = new_reply().await;
     let me = app.get("/api/v1/me").token(&alice).send().await.json();
     let customer = me["id"].as_i64().unwrap_or_default();
+    let staff = app.get("/api/v1/me").token(&agent).send().await.json()["id"].as_i64().unwrap_or_default();
+    let roles = std::cell::Cell::new(0);
+    let new_role = async || {
+        roles.set(roles.get() + 1);
+        let body = json!({ "name": format!("Walk {}", roles.get()), "permissions": [] });
+        let res = app.post("/api/v1/admin/roles").token(&admin).json(&body).send().await;
+        res.json()["id"].as_i64().unwrap_or_default()
+    };
+    let role = new_role().await;
     for (method, path) in documented() {
         // Knowledge-base paths take an article id, views a view id, the others a ticket id.
         let target = if path.starts_with("/views/") {
@@ -120,6 +129,10 @@ async fn every_documented_operation_answers() {
             if method == "DELETE" { new_reply().await } else { reply }
         } else if path.starts_with("/customers/") {
             customer
+        } else if path.starts_with("/admin/roles/") {
+            if method == "DELETE" { new_role().await } else { role }
+        } else if path.starts_with("/admin/agents/") {
+            staff
         } else if path.starts_with("/kb/") {
             article
         } else if path.starts_with("/attachments/") {
@@ -165,6 +178,9 @@ async fn every_documented_operation_answers() {
             }),
             "/admin/sso/origins" => json!({ "origins": ["https://shop.test"] }),
             "/kb/categories" => json!({ "name": "Spec walk" }),
+            "/admin/roles" => json!({ "name": "Spec walk", "permissions": ["reports.view"] }),
+            "/admin/roles/{id}" => json!({ "permissions": ["tickets.see_all", "reports.view"] }),
+            "/admin/agents/{id}/role" => json!({ "role": "agent", "role_id": null }),
             "/views" | "/views/{id}" => walk_view.clone(),
             "/views/order" => json!({ "ids": ["mine", "all"] }),
             "/views/{id}/hidden" => json!({ "hidden": false }),

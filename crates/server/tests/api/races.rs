@@ -2,7 +2,7 @@
 //! exposes, each provoked by many concurrent requests: two edits on one version (exactly one
 //! wins, the others are told 412), retries with one Idempotency-Key (one ticket, no 500), and
 //! events read while others commit (a reader resuming "after id N" never skips one). Ticket numbers
-//! are `concurrency.rs`.
+//! are `concurrency.rs`. And admins stepping down together: the desk keeps one.
 
 use crate::support::{TestApp, AGENT, ALICE, BOB};
 use axum::http::{Method, StatusCode};
@@ -68,13 +68,13 @@ async fn a_reader_resuming_after_the_last_id_it_saw_misses_no_event() {
         app.create_ticket(&alice, "Busy one").await["id"].as_i64().expect("id"),
         app.create_ticket(&bob, "Busy two").await["id"].as_i64().expect("id"),
     ];
-    let tenant: i64 = sqlx::query_scalar("SELECT tenant_id FROM tickets WHERE id = ?")
+    let tenant: i64 = sqlx::query_scalar("SELECT tenant_id FROM tickets WHERE id = $1")
         .bind(tickets[0])
-        .fetch_one(app.db.pool())
+        .fetch_one(&app.sql)
         .await
         .expect("tenant");
-    let start: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM events").fetch_one(app.db.pool()).await.expect("max");
-    let writers = (0..24).map(|i| {
+    let start: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM events").fetch_one(&app.sql).await.expect("max");
+    let writers = (0..48).map(|i| {
         let (token, ticket) = match i % 3 {
             0 => (&alice, tickets[0]),
             1 => (&bob, tickets[1]),
@@ -109,12 +109,35 @@ async fn a_reader_resuming_after_the_last_id_it_saw_misses_no_event() {
     };
     let (seen, answers) = tokio::join!(reader, writing);
     assert!(answers.iter().all(|r| r.status == StatusCode::CREATED), "{:?}", answers.iter().map(|r| r.status).collect::<Vec<_>>());
-    let all: Vec<i64> = sqlx::query_scalar("SELECT id FROM events WHERE tenant_id = ? AND id > ? ORDER BY id")
+    let all: Vec<i64> = sqlx::query_scalar("SELECT id FROM events WHERE tenant_id = $1 AND id > $2 ORDER BY id")
         .bind(tenant)
         .bind(start)
-        .fetch_all(app.db.pool())
+        .fetch_all(&app.sql)
         .await
         .expect("all events");
-    assert!(all.len() >= 24, "{}", all.len());
+    assert!(all.len() >= 48, "{}", all.len());
     assert_eq!(seen, all);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn of_admins_stepping_down_at_once_the_desk_keeps_one() {
+    let app = TestApp::new().await;
+    let admin = app.login(crate::support::ADMIN).await;
+    // A desk without its owner, and twelve admins who all make themselves agents at once (six were
+    // too few to overlap on PostgreSQL without the lock; twelve were not).
+    sqlx::query("UPDATE users SET role = 'agent' WHERE email = $1").bind(crate::support::OWNER).execute(&app.sql).await.expect("no owner");
+    let mut admins = vec![(crate::workspace::user_id(&app, crate::support::ADMIN).await, admin.clone())];
+    for i in 0..11 {
+        let email = format!("admin{i}@baton.test");
+        let id = app.new_agent(&email).await;
+        let res = crate::roles::put_role(&app, &admin, id, json!({ "role": "admin" })).await;
+        assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+        admins.push((id, app.login(&email).await));
+    }
+    let steps = admins.iter().map(|(id, token)| crate::roles::put_role(&app, token, *id, json!({ "role": "agent" })));
+    let statuses: Vec<StatusCode> = join_all(steps).await.iter().map(|r| r.status).collect();
+    assert_eq!(statuses.iter().filter(|s| **s == StatusCode::OK).count(), admins.len() - 1, "{statuses:?}");
+    assert_eq!(statuses.iter().filter(|s| **s == StatusCode::CONFLICT).count(), 1, "{statuses:?}");
+    let left = "SELECT COUNT(*) FROM users WHERE role IN ('admin', 'owner') AND tenant_id = (SELECT tenant_id FROM users WHERE email = 'admin@baton.test')";
+    assert_eq!(app.count(left).await, 1);
 }

@@ -48,6 +48,7 @@ fn header(headers: &HeaderMap, name: impl reqwest::header::AsHeaderName) -> &str
 async fn cookies_work_end_to_end_and_shutdown_stops_answering() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (server, base) = start(&dir, |_| {}).await;
+    let database_url = server.state().db.url().to_owned();
     assert!(server.has_demo_data());
     let client = reqwest::Client::builder()
         .cookie_store(true)
@@ -96,10 +97,14 @@ async fn cookies_work_end_to_end_and_shutdown_stops_answering() {
 
     // Restarting on the same port and database keeps the data and does not seed twice.
     let addr = server_addr(&base);
-    let (again, base) = start(&dir, |c| c.addr = addr).await;
+    let (again, base) = start(&dir, |c| {
+        c.addr = addr;
+        c.database_url = database_url;
+    })
+    .await;
     assert!(again.has_demo_data());
     let tenants: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM tenants")
-        .fetch_one(again.state().db.pool())
+        .fetch_one(&crate::support::sql_pool(again.state().db.url()).await)
         .await
         .expect("count");
     assert_eq!(tenants, 2);
@@ -280,8 +285,8 @@ async fn start_errors_are_reported_not_panicked() {
     };
     for (bad, needle) in [
         (
-            on_busy_port(|c| c.database_url = "postgres://localhost/baton".to_owned()),
-            "only sqlite",
+            on_busy_port(|c| c.database_url = "mysql://localhost/baton".to_owned()),
+            "unsupported database URL",
         ),
         (
             on_busy_port(|c| c.cors_origins = vec!["*".to_owned()]),

@@ -203,7 +203,7 @@ async fn sessions_store_only_a_hash_of_the_token() {
     let app = TestApp::new().await;
     let token = app.login(ALICE).await;
     let stored: Vec<u8> = sqlx::query_scalar("SELECT token_hash FROM sessions")
-        .fetch_one(app.db.pool())
+        .fetch_one(&app.sql)
         .await
         .expect("row");
     assert_eq!(stored, baton_server::auth::token_hash(&token));

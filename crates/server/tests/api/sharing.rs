@@ -153,7 +153,7 @@ async fn other_groups_get_404_and_non_sharing_groups_stay_private() {
     let now = storage::timestamp(storage::now());
     let (tenant_id, group_id): (i64, i64) =
         sqlx::query_as("SELECT tenant_id, id FROM customer_groups WHERE name = 'Globex'")
-            .fetch_one(app.db.pool())
+            .fetch_one(&app.sql)
             .await
             .expect("Globex");
     let mut conn = app.db.acquire().await.expect("connection");
@@ -188,7 +188,7 @@ async fn other_groups_get_404_and_non_sharing_groups_stay_private() {
         StatusCode::OK
     );
     sqlx::query("UPDATE customer_groups SET shares_tickets = FALSE WHERE name = 'Acme'")
-        .execute(app.db.pool())
+        .execute(&app.sql)
         .await
         .expect("update");
     app.get(&format!("/api/v1/tickets/{id}"))

@@ -8,12 +8,16 @@ use baton_core::Role;
 use baton_server::storage::{self, tenants, users, Db};
 use baton_server::{app, auth, demo, AppState, Config};
 use serde_json::Value;
+use sqlx::AnyPool;
 use tempfile::TempDir;
 use tower::ServiceExt;
 
 mod catalog;
+mod database;
 mod response;
+pub mod s3;
 
+pub use database::{database_url, sql_pool};
 pub use response::{pairs, Response};
 
 pub const ALICE: &str = "alice@customer.test";
@@ -21,17 +25,23 @@ pub const BOB: &str = "bob@customer.test";
 pub const CAROL: &str = "carol@customer.test";
 pub const AGENT: &str = "agent@baton.test";
 pub const ADMIN: &str = "admin@baton.test";
+pub const OWNER: &str = "owner@baton.test";
+/// An agent with the demo's custom role "Auditor" (tickets.see_all, reports.view).
+pub const AUDITOR: &str = "auditor@baton.test";
 pub const OTHER_AGENT: &str = "other-agent@other.test";
 pub const DAVE: &str = "dave@other.test";
 
-/// A config for a fresh database in `dir`: port 0, the API only, demo data seeded.
+/// A config for a fresh database: port 0, the API only, demo data seeded, files in `dir`. The
+/// database is a SQLite file in `dir`, or, when `BATON_TEST_POSTGRES_URL` names a PostgreSQL
+/// server (as `make test` does for its second run), a new database of its own there.
 pub fn config(dir: &TempDir) -> Config {
     Config {
         addr: ([127, 0, 0, 1], 0).into(),
-        database_url: format!("sqlite://{}", dir.path().join("data/baton.db").display()),
+        database_url: database_url(dir),
         dist: None,
         demo: true,
         cors_origins: Vec::new(),
+        data_dir: Some(dir.path().join("data")),
         ..Default::default()
     }
 }
@@ -39,8 +49,13 @@ pub fn config(dir: &TempDir) -> Config {
 /// The application over a fresh, demo-seeded database.
 pub struct TestApp {
     pub db: Db,
+    /// The tests' own pool to the same database (`$n` parameters serve both databases).
+    pub sql: AnyPool,
+    /// The domain's services behind the router (its clock, its event hub).
+    pub services: baton_server::Services,
     router: Router,
-    _dir: TempDir,
+    config: Config,
+    _dir: std::sync::Arc<TempDir>,
 }
 
 impl TestApp {
@@ -70,9 +85,28 @@ impl TestApp {
         let mut state = AppState::new(db.clone(), &config).expect("state");
         state_of(&mut state);
         TestApp {
+            sql: sql_pool(db.url()).await,
             db,
+            services: state.services.clone(),
             router: app(state),
-            _dir: dir,
+            config,
+            _dir: std::sync::Arc::new(dir),
+        }
+    }
+
+    /// A second replica on the same database, as a second server process would be: its own pool,
+    /// event hub and caches. It shares this one's clock, so a test moves time for both.
+    pub async fn replica(&self) -> TestApp {
+        let db = storage::open(&self.config.database_url).await.expect("open database");
+        let mut state = AppState::new(db.clone(), &self.config).expect("state");
+        state.services.clock = self.services.clock.clone();
+        TestApp {
+            sql: sql_pool(db.url()).await,
+            db,
+            services: state.services.clone(),
+            router: app(state),
+            config: self.config.clone(),
+            _dir: self._dir.clone(),
         }
     }
 
@@ -172,9 +206,26 @@ impl TestApp {
             .collect()
     }
 
+    /// A new agent of the demo tenant (password `baton-demo`, no group, no custom role); their id.
+    pub async fn new_agent(&self, email: &str) -> i64 {
+        let hash = auth::hash_password(demo::PASSWORD).expect("hash");
+        let now = storage::timestamp(storage::now());
+        let tenant_id = tenants::find_by_name(&self.db, demo::TENANT).await.expect("tenant").expect("demo tenant");
+        let mut conn = self.db.acquire().await.expect("connection");
+        let user = users::NewUser {
+            tenant_id,
+            email,
+            name: email,
+            role: Role::Agent,
+            customer_group_id: None,
+            password_hash: &hash,
+        };
+        users::create(&mut conn, &user, &now).await.expect("agent")
+    }
+
     pub async fn count(&self, sql: &str) -> i64 {
         sqlx::query_scalar(sql)
-            .fetch_one(self.db.pool())
+            .fetch_one(&self.sql)
             .await
             .expect("count")
     }

@@ -181,7 +181,7 @@ async fn entries_written_before_they_were_structured_stay_with_staff() {
     sqlx::query("INSERT INTO messages (tenant_id, ticket_id, kind, body, created_at)
                  SELECT tenant_id, id, 'system', 'priority: normal → high', created_at FROM tickets WHERE id = $1")
         .bind(id)
-        .execute(app.db.pool())
+        .execute(&app.sql)
         .await
         .expect("legacy entry");
     let staff = app.get(&format!("/api/v1/tickets/{id}/messages")).token(&agent).send().await.text();

@@ -70,7 +70,7 @@ async fn rotating_the_secret_retires_the_old_one_in_that_tenant_only() {
     // Stored sealed: the database alone does not give it away.
     let stored: String =
         sqlx::query_scalar("SELECT secret FROM tenant_sso WHERE secret LIKE 'sealed:%'")
-            .fetch_one(app.db.pool())
+            .fetch_one(&app.sql)
             .await
             .expect("the sealed secret");
     assert!(!stored.contains(&secret), "{stored}");

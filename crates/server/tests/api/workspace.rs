@@ -15,15 +15,15 @@ use crate::support::TestApp;
 pub const AGENT2: &str = "agent2@baton.test";
 
 pub async fn user_id(app: &TestApp, email: &str) -> i64 {
-    sqlx::query_scalar("SELECT id FROM users WHERE email = ?").bind(email).fetch_one(app.db.pool()).await.expect("user")
+    sqlx::query_scalar("SELECT id FROM users WHERE email = $1").bind(email).fetch_one(&app.sql).await.expect("user")
 }
 
 /// Puts ticket `id` in agent group `group` ("Support" or "Billing"), as routing would.
 pub async fn route_to(app: &TestApp, id: i64, group: &str) {
-    sqlx::query("UPDATE tickets SET assignee_group_id = (SELECT id FROM agent_groups WHERE name = ?) WHERE id = ?")
+    sqlx::query("UPDATE tickets SET assignee_group_id = (SELECT id FROM agent_groups WHERE name = $1) WHERE id = $2")
         .bind(group)
         .bind(id)
-        .execute(app.db.pool())
+        .execute(&app.sql)
         .await
         .expect("route");
 }

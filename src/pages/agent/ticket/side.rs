@@ -6,13 +6,14 @@ use crate::api::use_api;
 use crate::i18n::{format_time, AgentKey};
 use crate::state::busy::Busy;
 use crate::state::locale::{tr, use_i18n};
+use crate::state::session::use_session;
 use crate::state::toasts::use_toasts;
-use baton_core::{Action, ConfidentialReveal, Ticket, TicketAction};
+use baton_core::{Action, ConfidentialReveal, Permission, Ticket, TicketAction};
 use leptos::prelude::*;
 
 /// Complete / wait / reopen as `allowed_actions` says (nothing while the ticket is trashed or
-/// suspended: restore or unsuspend are offered instead), star, trash or restore, suspend or
-/// unsuspend.
+/// suspended: restore or unsuspend are offered instead), star, and (with `tickets.delete`) trash or
+/// restore, suspend or unsuspend.
 #[component]
 pub fn Actions(ticket: Ticket, state: Loaded) -> impl IntoView {
     let toasts = use_toasts();
@@ -51,6 +52,7 @@ pub fn Actions(ticket: Ticket, state: Loaded) -> impl IntoView {
     let lifecycle = [(Action::Complete, "action-complete", AgentKey::ActComplete), (Action::SetPending, "action-pending", AgentKey::ActPending), (Action::Reopen, "action-reopen", AgentKey::ActReopen)];
     let pending = busy.signal();
     let (trashed, suspended) = (staff.trashed_at.is_some(), staff.suspended_at.is_some());
+    let may_delete = use_session().can(Permission::TicketsDelete);
     view! {
         <section class="card actions" aria-labelledby="agent-actions-heading">
             <h2 id="agent-actions-heading">{tr(AgentKey::ActionsHeading.into())}</h2>
@@ -61,22 +63,25 @@ pub fn Actions(ticket: Ticket, state: Loaded) -> impl IntoView {
                 <button type="button" class="button" data-testid="action-star" aria-pressed=move || starred.get().to_string() disabled=pending on:click=star>
                     {move || tr(if starred.get() { AgentKey::Unstar } else { AgentKey::Star }.into())()}
                 </button>
-                {if trashed {
-                    view! { <button type="button" class="button" data-testid="action-restore" disabled=pending on:click=move |_| flag("trash", false)>{tr(AgentKey::ActRestore.into())}</button> }.into_any()
-                } else {
-                    view! { <button type="button" class="button" data-testid="action-trash" disabled=pending on:click=move |_| flag("trash", true)>{tr(AgentKey::ActTrash.into())}</button> }.into_any()
-                }}
-                {if suspended {
-                    view! { <button type="button" class="button" data-testid="action-unsuspend" disabled=pending on:click=move |_| flag("suspend", false)>{tr(AgentKey::ActUnsuspend.into())}</button> }.into_any()
-                } else {
-                    view! { <button type="button" class="button" data-testid="action-suspend" disabled=pending on:click=move |_| flag("suspend", true)>{tr(AgentKey::ActSuspend.into())}</button> }.into_any()
-                }}
+                {may_delete.then(|| view! {
+                    {if trashed {
+                        view! { <button type="button" class="button" data-testid="action-restore" disabled=pending on:click=move |_| flag("trash", false)>{tr(AgentKey::ActRestore.into())}</button> }.into_any()
+                    } else {
+                        view! { <button type="button" class="button" data-testid="action-trash" disabled=pending on:click=move |_| flag("trash", true)>{tr(AgentKey::ActTrash.into())}</button> }.into_any()
+                    }}
+                    {if suspended {
+                        view! { <button type="button" class="button" data-testid="action-unsuspend" disabled=pending on:click=move |_| flag("suspend", false)>{tr(AgentKey::ActUnsuspend.into())}</button> }.into_any()
+                    } else {
+                        view! { <button type="button" class="button" data-testid="action-suspend" disabled=pending on:click=move |_| flag("suspend", true)>{tr(AgentKey::ActSuspend.into())}</button> }.into_any()
+                    }}
+                })}
             </div>
         </section>
     }
 }
 
-/// Confidential info: hidden until `confidential-reveal`; each reveal is recorded and listed.
+/// Confidential info: hidden until `confidential-reveal` (shown with `tickets.reveal_confidential`);
+/// each reveal is recorded and listed.
 #[component]
 pub fn Confidential(ticket: Ticket) -> impl IntoView {
     let api = StoredValue::new_local(use_api());
@@ -92,6 +97,7 @@ pub fn Confidential(ticket: Ticket) -> impl IntoView {
         });
     };
     if ticket.confidential_set { load_log(); }
+    let may_reveal = use_session().can(Permission::TicketsRevealConfidential);
     let busy = Busy::new();
     let reveal = move |_| {
         let api = api.get_value();
@@ -106,7 +112,7 @@ pub fn Confidential(ticket: Ticket) -> impl IntoView {
         view! {
             {move || match value.get() {
                 Some(v) => view! { <p class="secret" data-testid="confidential-value">{v}</p> }.into_any(),
-                None => view! { <button type="button" class="button" data-testid="confidential-reveal" disabled=busy.signal() on:click=reveal>{tr(AgentKey::Reveal.into())}</button> }.into_any(),
+                None => may_reveal.then(|| view! { <button type="button" class="button" data-testid="confidential-reveal" disabled=busy.signal() on:click=reveal>{tr(AgentKey::Reveal.into())}</button> }).into_any(),
             }}
             <h3>{tr(AgentKey::RevealLog.into())}</h3>
             <ul class="reveal-log" data-testid="reveal-log">

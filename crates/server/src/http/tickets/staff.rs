@@ -12,7 +12,7 @@ use axum::http::request::Parts;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use baton_core::{BulkItem, BulkRequest, BulkResult, Ticket, TicketPatch};
+use baton_core::{BulkItem, BulkRequest, BulkResult, Permission, Ticket, TicketPatch};
 
 /// The version named by `If-Match: "v<n>"`, if the header is there. A value that is no version
 /// of ours can never match, so it is a stale precondition (412), not a malformed request.
@@ -87,15 +87,14 @@ pub async fn unsuspend(State(s): State<AppState>, u: CurrentUser, PathId(id): Pa
     flag(s, u, id, v, Flag::Unsuspend).await
 }
 
-/// `POST /tickets/bulk`. Customers are refused before their body is read.
+/// `POST /tickets/bulk`. Whoever lacks `tickets.bulk` (customers included) is refused before
+/// their body is read.
 pub async fn bulk(
     State(state): State<AppState>,
     user: CurrentUser,
     body: Result<ApiJson<BulkRequest>, Error>,
 ) -> Result<Json<BulkResult>, Error> {
-    if !user.role.is_staff() {
-        return Err(Error::Domain(DomainError::Forbidden("bulk actions are for staff")));
-    }
+    user.require(Permission::TicketsBulk)?;
     let ApiJson(req) = body?;
     let results = tickets::bulk(&state, &user, req).await?;
     let results = results.into_iter().map(|(id, outcome)| bulk_item(id, outcome)).collect();

@@ -5,75 +5,67 @@
 //! 100k tickets take minutes instead of seconds. The lookups by ticket id alone take ids the
 //! seeder has just inserted into the tenant.
 
-use crate::storage::{encode_code, Conn, Error};
+use crate::storage::{encode_code, Conn, Error, Sql};
 use baton_core::{Channel, MessageKind, Priority, Role, Status};
-use sqlx::{QueryBuilder, Sqlite};
 
 /// Rows per INSERT: 1,000 rows × at most 12 columns stays far below SQLite's 32,766 parameters.
 pub const ROWS_PER_INSERT: usize = 1_000;
 
 /// The (agent group, member) pairs of `tenant_id`, by group, then user.
 pub async fn group_members(conn: &mut Conn, tenant_id: i64) -> Result<Vec<(i64, i64)>, Error> {
-    sqlx::query_as(
-        "SELECT m.group_id, m.user_id FROM agent_group_members m WHERE m.tenant_id = ? ORDER BY 1, 2",
+    crate::on!(conn, |c| sqlx::query_as(
+        "SELECT m.group_id, m.user_id FROM agent_group_members m WHERE m.tenant_id = $1 ORDER BY 1, 2",
     )
     .bind(tenant_id)
-    .fetch_all(conn.raw())
-    .await
+    .fetch_all(c).await)
     .map_err(Error::from)
 }
 
 /// The number the next ticket of `tenant_id` gets: the highest so far plus one.
 pub async fn next_ticket_number(conn: &mut Conn, tenant_id: i64) -> Result<i64, Error> {
-    sqlx::query_scalar("SELECT COALESCE(MAX(number), 0) + 1 FROM tickets WHERE tenant_id = ?")
+    crate::on!(conn, |c| sqlx::query_scalar("SELECT COALESCE(MAX(number), 0) + 1 FROM tickets WHERE tenant_id = $1")
         .bind(tenant_id)
-        .fetch_one(conn.raw())
-        .await
+        .fetch_one(c).await)
         .map_err(Error::from)
 }
 
 /// The password hash of some user of `tenant_id`; an error if the tenant has no user.
 pub async fn any_password_hash(conn: &mut Conn, tenant_id: i64) -> Result<String, Error> {
-    sqlx::query_scalar("SELECT password_hash FROM users WHERE tenant_id = ? LIMIT 1")
+    crate::on!(conn, |c| sqlx::query_scalar("SELECT password_hash FROM users WHERE tenant_id = $1 LIMIT 1")
         .bind(tenant_id)
-        .fetch_one(conn.raw())
-        .await
+        .fetch_one(c).await)
         .map_err(Error::from)
 }
 
 /// How many users (of any role) `tenant_id` has.
 pub async fn count_users(conn: &mut Conn, tenant_id: i64) -> Result<i64, Error> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE tenant_id = ?")
+    crate::on!(conn, |c| sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE tenant_id = $1")
         .bind(tenant_id)
-        .fetch_one(conn.raw())
-        .await
+        .fetch_one(c).await)
         .map_err(Error::from)
 }
 
 /// The ids of `tenant_id`'s customers, ascending.
 pub async fn customer_ids(conn: &mut Conn, tenant_id: i64) -> Result<Vec<i64>, Error> {
-    sqlx::query_scalar("SELECT id FROM users WHERE tenant_id = ? AND role = 'customer' ORDER BY id")
+    crate::on!(conn, |c| sqlx::query_scalar("SELECT id FROM users WHERE tenant_id = $1 AND role = 'customer' ORDER BY id")
         .bind(tenant_id)
-        .fetch_all(conn.raw())
-        .await
+        .fetch_all(c).await)
         .map_err(Error::from)
 }
 
 /// The `created_at` of ticket `ticket_id`.
 pub async fn ticket_created_at(conn: &mut Conn, ticket_id: i64) -> Result<String, Error> {
-    sqlx::query_scalar("SELECT created_at FROM tickets WHERE id = ?")
+    crate::on!(conn, |c| sqlx::query_scalar("SELECT created_at FROM tickets WHERE id = $1")
         .bind(ticket_id)
-        .fetch_one(conn.raw())
-        .await
+        .fetch_one(c).await)
         .map_err(Error::from)
 }
 
 /// The requester of ticket `ticket_id`.
 pub async fn ticket_requester(conn: &mut Conn, ticket_id: i64) -> Result<i64, Error> {
-    sqlx::query_scalar("SELECT requester_id FROM tickets WHERE id = ?")
+    crate::on!(conn, |c| sqlx::query_scalar("SELECT requester_id FROM tickets WHERE id = $1")
         .bind(ticket_id)
-        .fetch_one(conn.raw())
-        .await
+        .fetch_one(c).await)
         .map_err(Error::from)
 }
 
@@ -93,10 +85,10 @@ pub async fn insert_customers(
     now: &str,
 ) -> Result<(), Error> {
     for part in customers.chunks(ROWS_PER_INSERT) {
-        let mut q = QueryBuilder::<Sqlite>::new(
+        let mut q = Sql::new(
             "INSERT INTO users (tenant_id, email, name, role, password_hash, created_at) ",
         );
-        q.push_values(part, |mut b, c| {
+        q.push_values(part, |b, c| {
             b.push_bind(tenant_id)
                 .push_bind(c.email.as_str())
                 .push_bind(c.name.as_str())
@@ -104,7 +96,7 @@ pub async fn insert_customers(
                 .push_bind(password_hash)
                 .push_bind(now);
         });
-        q.build().execute(conn.raw()).await?;
+        q.execute(conn).await?;
     }
     Ok(())
 }
@@ -132,11 +124,11 @@ pub async fn insert_tickets(
 ) -> Result<Vec<i64>, Error> {
     let mut all = Vec::with_capacity(tickets.len());
     for part in tickets.chunks(ROWS_PER_INSERT) {
-        let mut q = QueryBuilder::<Sqlite>::new(
+        let mut q = Sql::new(
             "INSERT INTO tickets (tenant_id, number, title, description, status, priority, channel,
              requester_id, created_at, updated_at, assignee_group_id, assignee_id) ",
         );
-        q.push_values(part, |mut b, t| {
+        q.push_values(part, |b, t| {
             b.push_bind(tenant_id)
                 .push_bind(t.number)
                 .push_bind(t.title.as_str())
@@ -151,7 +143,7 @@ pub async fn insert_tickets(
                 .push_bind(t.assignee_id);
         });
         q.push(" RETURNING id");
-        let mut ids: Vec<i64> = q.build_query_scalar().fetch_all(conn.raw()).await?;
+        let mut ids: Vec<i64> = q.fetch_scalars(conn).await?;
         // RETURNING order is not promised; ids are allocated in VALUES order, so sorting
         // restores it.
         ids.sort_unstable();
@@ -159,7 +151,7 @@ pub async fn insert_tickets(
     }
     // The tickets came with numbers of their own: move the tenant's counter past them.
     if let Some(last) = tickets.iter().map(|r| r.number).max() {
-        crate::storage::tickets::reserve_numbers(conn, tenant_id, last).await?;
+        crate::storage::tickets::numbers::reserve_numbers(conn, tenant_id, last).await?;
     }
     Ok(all)
 }
@@ -180,10 +172,10 @@ pub async fn insert_public_messages(
 ) -> Result<(), Error> {
     let kind = encode_code(&MessageKind::Public);
     for part in messages.chunks(ROWS_PER_INSERT) {
-        let mut q = QueryBuilder::<Sqlite>::new(
+        let mut q = Sql::new(
             "INSERT INTO messages (tenant_id, ticket_id, kind, author_id, body, created_at) ",
         );
-        q.push_values(part, |mut b, m| {
+        q.push_values(part, |b, m| {
             b.push_bind(tenant_id)
                 .push_bind(m.ticket_id)
                 .push_bind(kind.as_str())
@@ -191,7 +183,7 @@ pub async fn insert_public_messages(
                 .push_bind(m.body.as_str())
                 .push_bind(m.created_at.as_str());
         });
-        q.build().execute(conn.raw()).await?;
+        q.execute(conn).await?;
     }
     Ok(())
 }

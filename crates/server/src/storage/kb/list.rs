@@ -1,11 +1,10 @@
 //! Listing and searching the knowledge base's articles.
 
-use crate::storage::Error;
+use crate::storage::{Error, Sql};
 use super::FROM;
 use crate::storage::tickets::like_pattern;
-use crate::storage::Db;
+use crate::storage::{Db, Dialect};
 use baton_core::kb::ArticleStatus;
-use sqlx::{QueryBuilder, Sqlite};
 
 /// How a search matches, as prepared by `crate::kb::search`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,17 +49,28 @@ pub async fn list(
     limit: i64,
     offset: i64,
 ) -> Result<Vec<SummaryRow>, Error> {
-    let mut q = QueryBuilder::<Sqlite>::new("SELECT a.id, a.title, substr(a.body_text, 1, ");
+    let dialect = db.dialect();
+    // (PostgreSQL's substr takes an integer, not a bigint parameter.)
+    let mut q = Sql::new("SELECT a.id, a.title, substr(a.body_text, 1, CAST(");
     q.push_bind(excerpt_len + 1);
     q.push(format!(
-        ") AS excerpt, a.status, a.updated_at, c.id AS category_id, c.name AS category_name {FROM}"
+        " AS INTEGER)) AS excerpt, a.status, a.updated_at, c.id AS category_id, c.name AS category_name {FROM}"
     ));
     if let Some(Search::FullText(expr)) = &filter.search {
-        q.push(
-            " JOIN (SELECT rowid AS id, bm25(kb_articles_fts, 10.0, 1.0) AS score
-                    FROM kb_articles_fts WHERE kb_articles_fts MATCH ",
-        );
-        q.push_bind(expr.clone()).push(") m ON m.id = a.id");
+        match dialect {
+            Dialect::Sqlite => {
+                q.push(
+                    " JOIN (SELECT rowid AS id, bm25(kb_articles_fts, 10.0, 1.0) AS score
+                            FROM kb_articles_fts WHERE kb_articles_fts MATCH ",
+                );
+                q.push_bind(expr.clone()).push(") m ON m.id = a.id");
+            }
+            // The same MATCH text and bm25 ranking over trigram indexes (migration 0003).
+            Dialect::Postgres => {
+                q.push(" JOIN kb_articles_fts_match(").push_bind(tenant_id).push(", ");
+                q.push_bind(expr.clone()).push(") m ON m.id = a.id");
+            }
+        }
     }
     q.push(" WHERE a.tenant_id = ").push_bind(tenant_id);
     if let Some(status) = filter.status {
@@ -75,7 +85,7 @@ pub async fn list(
     };
     if !words.is_empty() {
         q.push(" AND (");
-        push_like_score(&mut q, words);
+        push_like_score(&mut q, words, dialect);
         q.push(") > 0");
     }
     q.push(" ORDER BY ");
@@ -84,7 +94,7 @@ pub async fn list(
             q.push("m.score, ");
         }
         Some(Search::Like(_)) if !words.is_empty() => {
-            push_like_score(&mut q, words);
+            push_like_score(&mut q, words, dialect);
             q.push(" DESC, ");
         }
         _ => {}
@@ -93,19 +103,19 @@ pub async fn list(
         .push_bind(limit)
         .push(" OFFSET ")
         .push_bind(offset);
-    q.build_query_as().fetch_all(db.pool()).await.map_err(Error::from)
+    q.fetch_all(&mut db.acquire().await?).await
 }
 
 /// The sum over `words` of 2 for a title containing it and 1 for a body containing it.
-fn push_like_score(q: &mut QueryBuilder<'_, Sqlite>, words: &[String]) {
+fn push_like_score(q: &mut Sql, words: &[String], dialect: Dialect) {
     for (i, word) in words.iter().enumerate() {
         if i > 0 {
             q.push(" + ");
         }
-        let pattern = like_pattern(word);
-        q.push("(CASE WHEN a.title LIKE ")
+        let (pattern, like) = (like_pattern(word), dialect.like());
+        q.push(format!("(CASE WHEN a.title {like} "))
             .push_bind(pattern.clone())
-            .push(" ESCAPE '\\' THEN 2 ELSE 0 END + CASE WHEN a.body_text LIKE ")
+            .push(format!(" ESCAPE '\\' THEN 2 ELSE 0 END + CASE WHEN a.body_text {like} "))
             .push_bind(pattern)
             .push(" ESCAPE '\\' THEN 1 ELSE 0 END)");
     }

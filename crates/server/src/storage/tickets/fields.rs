@@ -13,15 +13,14 @@ pub async fn insert(
 ) -> Result<(), Error> {
     let json = serde_json::to_string(value)
         .map_err(|e| Error::corrupt(format!("field value: {e}")))?;
-    sqlx::query(
-        "INSERT INTO ticket_field_values (tenant_id, ticket_id, field_id, value) VALUES (?, ?, ?, ?)",
+    crate::on!(conn, |c| sqlx::query(
+        "INSERT INTO ticket_field_values (tenant_id, ticket_id, field_id, value) VALUES ($1, $2, $3, $4)",
     )
     .bind(tenant_id)
     .bind(ticket_id)
     .bind(field_id)
     .bind(json)
-    .execute(conn.raw())
-    .await?;
+    .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
@@ -31,16 +30,15 @@ pub async fn list(
     tenant_id: i64,
     ticket_id: i64,
 ) -> Result<Vec<FieldEntry>, Error> {
-    let rows: Vec<(String, String)> = sqlx::query_as(
+    let rows: Vec<(String, String)> = crate::on!(conn, |c| sqlx::query_as(
         "SELECT f.key, v.value FROM ticket_field_values v
          JOIN custom_fields f ON f.id = v.field_id AND f.tenant_id = v.tenant_id
-         WHERE v.tenant_id = ? AND v.ticket_id = ?
+         WHERE v.tenant_id = $1 AND v.ticket_id = $2
          ORDER BY f.subtype_id IS NOT NULL, f.position, f.id",
     )
     .bind(tenant_id)
     .bind(ticket_id)
-    .fetch_all(conn.raw())
-    .await?;
+    .fetch_all(c).await)?;
     rows.into_iter()
         .map(|(key, json)| {
             let value = serde_json::from_str(&json)
@@ -58,12 +56,11 @@ pub async fn set(
     field_id: i64,
     value: Option<&FieldValue>,
 ) -> Result<(), Error> {
-    sqlx::query("DELETE FROM ticket_field_values WHERE tenant_id = ? AND ticket_id = ? AND field_id = ?")
+    crate::on!(conn, |c| sqlx::query("DELETE FROM ticket_field_values WHERE tenant_id = $1 AND ticket_id = $2 AND field_id = $3")
         .bind(tenant_id)
         .bind(ticket_id)
         .bind(field_id)
-        .execute(conn.raw())
-        .await?;
+        .execute(c).await.map(|r| r.rows_affected()))?;
     match value {
         Some(value) => insert(conn, tenant_id, ticket_id, field_id, value).await,
         None => Ok(()),
@@ -73,7 +70,7 @@ pub async fn set(
 /// Removes the value a ticket holds under `key`, whichever type's field it fills (a change of
 /// type drops the old type's values, and moves those the new type also has to its own fields).
 pub async fn remove(conn: &mut Conn, tenant_id: i64, ticket_id: i64, key: &str) -> Result<(), Error> {
-    sqlx::query(
+    crate::on!(conn, |c| sqlx::query(
         "DELETE FROM ticket_field_values
          WHERE tenant_id = $1 AND ticket_id = $2
            AND field_id IN (SELECT id FROM custom_fields WHERE tenant_id = $1 AND key = $3)",
@@ -81,7 +78,6 @@ pub async fn remove(conn: &mut Conn, tenant_id: i64, ticket_id: i64, key: &str) 
     .bind(tenant_id)
     .bind(ticket_id)
     .bind(key)
-    .execute(conn.raw())
-    .await?;
+    .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }

@@ -2,35 +2,32 @@
 //! and suspended flags, and the routing of new tickets to a group and its least-loaded member.
 
 use baton_core::UserRef;
-use crate::storage::{Conn, Error};
+use crate::storage::{Conn, Error, Sql};
 
 /// The users CC'd on a ticket, by name.
 pub async fn cc(conn: &mut Conn, tenant_id: i64, ticket_id: i64) -> Result<Vec<UserRef>, Error> {
-    let rows: Vec<(i64, String)> = sqlx::query_as(
+    let rows: Vec<(i64, String)> = crate::on!(conn, |c| sqlx::query_as(
         "SELECT u.id, u.name FROM ticket_cc c JOIN users u ON u.id = c.user_id
-         WHERE c.tenant_id = ? AND c.ticket_id = ? ORDER BY u.name, u.id",
+         WHERE c.tenant_id = $1 AND c.ticket_id = $2 ORDER BY u.name, u.id",
     )
     .bind(tenant_id)
     .bind(ticket_id)
-    .fetch_all(conn.raw())
-    .await?;
+    .fetch_all(c).await)?;
     Ok(rows.into_iter().map(|(id, name)| UserRef { id, name }).collect())
 }
 
 pub async fn tags(conn: &mut Conn, tenant_id: i64, ticket_id: i64) -> Result<Vec<String>, Error> {
-    sqlx::query_scalar("SELECT tag FROM ticket_tags WHERE tenant_id = ? AND ticket_id = ? ORDER BY tag")
+    crate::on!(conn, |c| sqlx::query_scalar("SELECT tag FROM ticket_tags WHERE tenant_id = $1 AND ticket_id = $2 ORDER BY tag")
         .bind(tenant_id)
         .bind(ticket_id)
-        .fetch_all(conn.raw())
-        .await.map_err(Error::from)
+        .fetch_all(c).await).map_err(Error::from)
 }
 
 pub async fn starred(conn: &mut Conn, user_id: i64, ticket_id: i64) -> Result<bool, Error> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM ticket_stars WHERE user_id = ? AND ticket_id = ?")
+    let n: i64 = crate::on!(conn, |c| sqlx::query_scalar("SELECT COUNT(*) FROM ticket_stars WHERE user_id = $1 AND ticket_id = $2")
         .bind(user_id)
         .bind(ticket_id)
-        .fetch_one(conn.raw())
-        .await?;
+        .fetch_one(c).await)?;
     Ok(n > 0)
 }
 
@@ -42,54 +39,52 @@ pub async fn set_star(
     on: bool,
     now: &str,
 ) -> Result<(), Error> {
-    let q = if on {
-        sqlx::query(
-            "INSERT OR IGNORE INTO ticket_stars (tenant_id, user_id, ticket_id, created_at) VALUES (?, ?, ?, ?)",
+    if on {
+        crate::on!(conn, |c| sqlx::query(
+            "INSERT INTO ticket_stars (tenant_id, user_id, ticket_id, created_at) VALUES ($1, $2, $3, $4)
+             ON CONFLICT DO NOTHING",
         )
         .bind(tenant_id)
         .bind(user_id)
         .bind(ticket_id)
         .bind(now)
+        .execute(c).await.map(|r| r.rows_affected()))?;
     } else {
-        sqlx::query("DELETE FROM ticket_stars WHERE tenant_id = ? AND user_id = ? AND ticket_id = ?")
+        crate::on!(conn, |c| sqlx::query("DELETE FROM ticket_stars WHERE tenant_id = $1 AND user_id = $2 AND ticket_id = $3")
             .bind(tenant_id)
             .bind(user_id)
             .bind(ticket_id)
-    };
-    q.execute(conn.raw()).await?;
+            .execute(c).await.map(|r| r.rows_affected()))?;
+    }
     Ok(())
 }
 
 pub async fn replace_cc(conn: &mut Conn, tenant_id: i64, ticket_id: i64, users: &[i64]) -> Result<(), Error> {
-    sqlx::query("DELETE FROM ticket_cc WHERE tenant_id = ? AND ticket_id = ?")
+    crate::on!(conn, |c| sqlx::query("DELETE FROM ticket_cc WHERE tenant_id = $1 AND ticket_id = $2")
         .bind(tenant_id)
         .bind(ticket_id)
-        .execute(conn.raw())
-        .await?;
+        .execute(c).await.map(|r| r.rows_affected()))?;
     for user in users {
-        sqlx::query("INSERT OR IGNORE INTO ticket_cc (tenant_id, ticket_id, user_id) VALUES (?, ?, ?)")
+        crate::on!(conn, |c| sqlx::query("INSERT INTO ticket_cc (tenant_id, ticket_id, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
             .bind(tenant_id)
             .bind(ticket_id)
             .bind(user)
-            .execute(conn.raw())
-            .await?;
+            .execute(c).await.map(|r| r.rows_affected()))?;
     }
     Ok(())
 }
 
 pub async fn replace_tags(conn: &mut Conn, tenant_id: i64, ticket_id: i64, tags: &[String]) -> Result<(), Error> {
-    sqlx::query("DELETE FROM ticket_tags WHERE tenant_id = ? AND ticket_id = ?")
+    crate::on!(conn, |c| sqlx::query("DELETE FROM ticket_tags WHERE tenant_id = $1 AND ticket_id = $2")
         .bind(tenant_id)
         .bind(ticket_id)
-        .execute(conn.raw())
-        .await?;
+        .execute(c).await.map(|r| r.rows_affected()))?;
     for tag in tags {
-        sqlx::query("INSERT OR IGNORE INTO ticket_tags (tenant_id, ticket_id, tag) VALUES (?, ?, ?)")
+        crate::on!(conn, |c| sqlx::query("INSERT INTO ticket_tags (tenant_id, ticket_id, tag) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
             .bind(tenant_id)
             .bind(ticket_id)
             .bind(tag)
-            .execute(conn.raw())
-            .await?;
+            .execute(c).await.map(|r| r.rows_affected()))?;
     }
     Ok(())
 }
@@ -135,32 +130,30 @@ pub async fn set(
     column: Column,
     value: &Value,
 ) -> Result<(), Error> {
-    let sql = format!("UPDATE tickets SET {} = ? WHERE tenant_id = ? AND id = ?", column.sql());
-    let q = sqlx::query(&sql);
-    let q = match value {
-        Value::Id(v) => q.bind(*v),
-        Value::Text(v) => q.bind(v.clone()),
+    let mut q = Sql::new(format!("UPDATE tickets SET {} = ", column.sql()));
+    match value {
+        Value::Id(v) => q.push_bind(*v),
+        Value::Text(v) => q.push_bind(v.clone()),
     };
-    q.bind(tenant_id).bind(ticket_id).execute(conn.raw()).await?;
+    q.push(" WHERE tenant_id = ").push_bind(tenant_id).push(" AND id = ").push_bind(ticket_id);
+    q.execute(conn).await?;
     Ok(())
 }
 
 /// Whether `user_id` is staff (agent, admin, owner) of the tenant, and their name.
 pub async fn staff_name(conn: &mut Conn, tenant_id: i64, user_id: i64) -> Result<Option<String>, Error> {
-    sqlx::query_scalar("SELECT name FROM users WHERE tenant_id = ? AND id = ? AND role IN ('agent', 'admin', 'owner')")
+    crate::on!(conn, |c| sqlx::query_scalar("SELECT name FROM users WHERE tenant_id = $1 AND id = $2 AND role IN ('agent', 'admin', 'owner')")
         .bind(tenant_id)
         .bind(user_id)
-        .fetch_optional(conn.raw())
-        .await.map_err(Error::from)
+        .fetch_optional(c).await).map_err(Error::from)
 }
 
 /// The name of agent group `group_id` of the tenant.
 pub async fn group_name(conn: &mut Conn, tenant_id: i64, group_id: i64) -> Result<Option<String>, Error> {
-    sqlx::query_scalar("SELECT name FROM agent_groups WHERE tenant_id = ? AND id = ?")
+    crate::on!(conn, |c| sqlx::query_scalar("SELECT name FROM agent_groups WHERE tenant_id = $1 AND id = $2")
         .bind(tenant_id)
         .bind(group_id)
-        .fetch_optional(conn.raw())
-        .await.map_err(Error::from)
+        .fetch_optional(c).await).map_err(Error::from)
 }
 
 /// Where a new ticket of `subtype_id` goes: the sub-type's group and, when that group assigns
@@ -170,30 +163,28 @@ pub async fn route(
     tenant_id: i64,
     subtype_id: i64,
 ) -> Result<Option<(i64, Option<i64>)>, Error> {
-    let group: Option<(i64, bool)> = sqlx::query_as(
+    let group: Option<(i64, bool)> = crate::on!(conn, |c| sqlx::query_as(
         "SELECT g.id, g.auto_assign FROM ticket_subtypes s JOIN agent_groups g ON g.id = s.group_id
-         WHERE s.tenant_id = ? AND s.id = ?",
+         WHERE s.tenant_id = $1 AND s.id = $2",
     )
     .bind(tenant_id)
     .bind(subtype_id)
-    .fetch_optional(conn.raw())
-    .await?;
+    .fetch_optional(c).await)?;
     let Some((group_id, auto_assign)) = group else {
         return Ok(None);
     };
     if !auto_assign {
         return Ok(Some((group_id, None)));
     }
-    let assignee: Option<i64> = sqlx::query_scalar(
+    let assignee: Option<i64> = crate::on!(conn, |c| sqlx::query_scalar(
         "SELECT m.user_id FROM agent_group_members m
-         WHERE m.tenant_id = ? AND m.group_id = ?
+         WHERE m.tenant_id = $1 AND m.group_id = $2
          ORDER BY (SELECT COUNT(*) FROM tickets t WHERE t.tenant_id = m.tenant_id
                    AND t.assignee_id = m.user_id AND t.status IN ('new', 'open', 'pending')), m.user_id
          LIMIT 1",
     )
     .bind(tenant_id)
     .bind(group_id)
-    .fetch_optional(conn.raw())
-    .await?;
+    .fetch_optional(c).await)?;
     Ok(Some((group_id, assignee)))
 }

@@ -7,10 +7,9 @@
 //! it, which `tests/api/views.rs` checks for every built-in and every kind of agent.
 
 use super::super::tickets::push_agent_scope;
-use super::super::TicketScope;
+use super::super::{Dialect, TicketScope};
 use baton_core::BuiltinView;
-use crate::storage::{Conn, Error};
-use sqlx::{QueryBuilder, Sqlite};
+use crate::storage::{Conn, Error, Sql};
 
 const ACTIVE: [&str; 3] = ["new", "open", "pending"];
 /// `flag` in ticket_buckets: not trashed and not suspended.
@@ -45,48 +44,53 @@ const FLAG: &str =
 
 impl Buckets {
     pub async fn load(conn: &mut Conn, scope: TicketScope, me: i64) -> Result<Buckets, Error> {
-        let mut rows: Vec<Bucket> = sqlx::query_as(
-            "SELECT flag, status, group_id, assignee_id, n FROM ticket_buckets WHERE tenant_id = ? AND n > 0",
+        let mut rows: Vec<Bucket> = crate::on!(conn, |c| sqlx::query_as(
+            "SELECT flag, status, group_id, assignee_id, n FROM ticket_buckets WHERE tenant_id = $1 AND n > 0",
         )
         .bind(scope.tenant_id)
-        .fetch_all(conn.raw())
-        .await?;
-        let my_groups: Vec<i64> = sqlx::query_scalar("SELECT group_id FROM agent_group_members WHERE user_id = ?")
+        .fetch_all(c).await)?;
+        let my_groups: Vec<i64> = crate::on!(conn, |c| sqlx::query_scalar("SELECT group_id FROM agent_group_members WHERE user_id = $1")
             .bind(me)
-            .fetch_all(conn.raw())
-            .await?;
+            .fetch_all(c).await)?;
         if let Some(agent) = scope.agent_id {
             // An agent sees the ungrouped tickets, their groups' and those assigned to them
             // (whole buckets), and the tickets CC'd to them outside those (read one by one; CROSS
             // JOIN makes SQLite start from the agent's few CC rows, not from every ticket).
             rows.retain(|b| b.group_id == 0 || b.assignee_id == agent || my_groups.contains(&b.group_id));
-            let mut q = QueryBuilder::<Sqlite>::new(format!(
-                "SELECT {FLAG} AS flag, t.status, IFNULL(t.assignee_group_id, 0) AS group_id,
-                        IFNULL(t.assignee_id, 0) AS assignee_id, COUNT(*) AS n
-                 FROM ticket_cc c CROSS JOIN tickets t ON t.id = c.ticket_id
+            // (PostgreSQL has no CROSS JOIN … ON and plans the join order itself.)
+            let join = match conn.dialect() {
+                Dialect::Sqlite => "CROSS JOIN",
+                Dialect::Postgres => "JOIN",
+            };
+            let mut q = Sql::new(format!(
+                "SELECT CAST({FLAG} AS BIGINT) AS flag, t.status, COALESCE(t.assignee_group_id, 0) AS group_id,
+                        COALESCE(t.assignee_id, 0) AS assignee_id, COUNT(*) AS n
+                 FROM ticket_cc c {join} tickets t ON t.id = c.ticket_id
                  WHERE c.user_id = "
             ));
             q.push_bind(agent).push(" AND t.tenant_id = ").push_bind(scope.tenant_id);
-            q.push(" AND t.assignee_group_id IS NOT NULL AND IFNULL(t.assignee_id, 0) <> ").push_bind(agent);
+            q.push(" AND t.assignee_group_id IS NOT NULL AND COALESCE(t.assignee_id, 0) <> ").push_bind(agent);
             q.push(" AND t.assignee_group_id NOT IN (SELECT group_id FROM agent_group_members WHERE user_id = ")
                 .push_bind(agent)
                 .push(") GROUP BY 1, 2, 3, 4");
-            rows.extend(q.build_query_as::<Bucket>().fetch_all(conn.raw()).await?);
+            rows.extend(q.fetch_all::<Bucket>(conn).await?);
         }
         // "mine" also holds what the agent requested, whatever its assignee and status.
         // By the requester index: SQLite would rather walk the covering counting index over every
         // live ticket (100k desk: ~12 ms) than look up the few the agent requested.
-        let mut q = QueryBuilder::<Sqlite>::new(
-            "SELECT COUNT(*) FROM tickets t INDEXED BY tickets_by_requester WHERE t.tenant_id = ",
-        );
+        let hint = match conn.dialect() {
+            Dialect::Sqlite => " INDEXED BY tickets_by_requester",
+            Dialect::Postgres => "",
+        };
+        let mut q = Sql::new(format!("SELECT COUNT(*) FROM tickets t{hint} WHERE t.tenant_id = "));
         q.push_bind(scope.tenant_id);
         if let Some(agent) = scope.agent_id {
             push_agent_scope(&mut q, agent);
         }
         q.push(" AND t.trashed_at IS NULL AND t.suspended_at IS NULL AND t.requester_id = ").push_bind(me);
-        q.push(" AND NOT (IFNULL(t.assignee_id, 0) = ").push_bind(me);
+        q.push(" AND NOT (COALESCE(t.assignee_id, 0) = ").push_bind(me);
         q.push(" AND t.status IN ('new', 'open', 'pending'))");
-        let requested_extra = q.build_query_scalar().fetch_one(conn.raw()).await?;
+        let requested_extra = q.fetch_scalar(conn).await?;
         Ok(Buckets { rows, me, my_groups, requested_extra })
     }
 

@@ -4,7 +4,7 @@
 
 use baton_core::views::conditions::{time_value, ConditionField, TimeValue};
 use baton_core::{BuiltinView, Condition, Op};
-use sqlx::{QueryBuilder, Sqlite};
+use crate::storage::{Dialect, Sql};
 
 /// What a view selects, beyond the visibility every query has.
 #[derive(Debug, Clone)]
@@ -27,7 +27,7 @@ pub struct Viewer<'a> {
 const LIVE: &str = " AND t.trashed_at IS NULL AND t.suspended_at IS NULL";
 const MY_GROUPS: &str = "(SELECT group_id FROM agent_group_members WHERE user_id = ";
 
-pub fn push_filter(q: &mut QueryBuilder<'_, Sqlite>, filter: &ViewFilter, v: Viewer<'_>) {
+pub fn push_filter(q: &mut Sql, filter: &ViewFilter, v: Viewer<'_>, dialect: Dialect) {
     use BuiltinView::*;
     match filter {
         ViewFilter::Builtin(Trash) => {
@@ -43,13 +43,13 @@ pub fn push_filter(q: &mut QueryBuilder<'_, Sqlite>, filter: &ViewFilter, v: Vie
         ViewFilter::Custom(conditions) => {
             q.push(LIVE);
             for c in conditions {
-                push_condition(q, c, v);
+                push_condition(q, c, v, dialect);
             }
         }
     }
 }
 
-fn push_builtin(q: &mut QueryBuilder<'_, Sqlite>, view: BuiltinView, me: i64) {
+fn push_builtin(q: &mut Sql, view: BuiltinView, me: i64) {
     use BuiltinView::*;
     match view {
         Mine => {
@@ -93,7 +93,7 @@ enum Val {
     Text(String),
 }
 
-fn push_val(q: &mut QueryBuilder<'_, Sqlite>, v: &Val) {
+fn push_val(q: &mut Sql, v: &Val) {
     match v {
         Val::Null => q.push("NULL"),
         Val::Int(n) => q.push_bind(*n),
@@ -103,11 +103,11 @@ fn push_val(q: &mut QueryBuilder<'_, Sqlite>, v: &Val) {
 
 /// `col` compared with `values` by `op`. `none` is NULL; `is_not`/`not_in` keep tickets whose
 /// column is empty (unless `none` is among the values), as an agent would expect.
-fn push_compare(q: &mut QueryBuilder<'_, Sqlite>, col: &str, op: Op, values: &[Val]) {
+fn push_compare(q: &mut Sql, col: &str, op: Op, values: &[Val]) {
     let has_null = values.iter().any(|v| matches!(v, Val::Null));
     let rest: Vec<&Val> = values.iter().filter(|v| !matches!(v, Val::Null)).collect();
     let negate = matches!(op, Op::IsNot | Op::NotIn);
-    q.push(if negate { " AND (NOT (0" } else { " AND ((0" });
+    q.push(if negate { " AND (NOT (FALSE" } else { " AND ((FALSE" });
     if has_null {
         q.push(" OR ").push(col).push(" IS NULL");
     }
@@ -129,7 +129,7 @@ fn push_compare(q: &mut QueryBuilder<'_, Sqlite>, col: &str, op: Op, values: &[V
     q.push(")");
 }
 
-fn push_condition(q: &mut QueryBuilder<'_, Sqlite>, c: &Condition, v: Viewer<'_>) {
+fn push_condition(q: &mut Sql, c: &Condition, v: Viewer<'_>, dialect: Dialect) {
     let Some(field) = ConditionField::parse(&c.field) else { return };
     let values = c.value.values();
     let ids = |me: Option<i64>| -> Vec<Val> {
@@ -143,8 +143,8 @@ fn push_condition(q: &mut QueryBuilder<'_, Sqlite>, c: &Condition, v: Viewer<'_>
             .collect()
     };
     let texts = || values.iter().map(|s| Val::Text((*s).to_owned())).collect::<Vec<_>>();
-    // Each condition sits in its own parentheses: `AND (1 <rest>)`.
-    q.push(" AND (1");
+    // Each condition sits in its own parentheses: `AND (TRUE <rest>)`.
+    q.push(" AND (TRUE");
     match field {
         ConditionField::Status => push_compare(q, "t.status", c.op, &texts()),
         ConditionField::Priority => push_compare(q, "t.priority", c.op, &texts()),
@@ -183,12 +183,21 @@ fn push_condition(q: &mut QueryBuilder<'_, Sqlite>, c: &Condition, v: Viewer<'_>
         ConditionField::Custom(key) => {
             let negate = matches!(c.op, Op::IsNot | Op::NotIn);
             q.push(if negate { " AND NOT EXISTS" } else { " AND EXISTS" });
-            // json_each of a scalar yields the scalar itself, so one form serves single values
-            // and multiselect lists alike.
-            q.push(
-                " (SELECT 1 FROM ticket_field_values fv JOIN custom_fields cf ON cf.id = fv.field_id, \
-                 json_each(fv.value) j WHERE fv.ticket_id = t.id AND cf.tenant_id = ",
-            )
+            // Each value of the field as text: a list's items, or the single value itself, so one
+            // form serves single values and multiselect lists alike; a checkbox's true is "1".
+            q.push(match dialect {
+                Dialect::Sqlite => {
+                    " (SELECT 1 FROM ticket_field_values fv JOIN custom_fields cf ON cf.id = fv.field_id, \
+                     json_each(fv.value) j WHERE fv.ticket_id = t.id AND cf.tenant_id = "
+                }
+                Dialect::Postgres => {
+                    " (SELECT 1 FROM ticket_field_values fv JOIN custom_fields cf ON cf.id = fv.field_id \
+                     CROSS JOIN LATERAL (SELECT CASE e WHEN 'true' THEN '1' WHEN 'false' THEN '0' ELSE e END AS value \
+                     FROM jsonb_array_elements_text(CASE jsonb_typeof(CAST(fv.value AS jsonb)) \
+                     WHEN 'array' THEN CAST(fv.value AS jsonb) ELSE jsonb_build_array(CAST(fv.value AS jsonb)) END) e) j \
+                     WHERE fv.ticket_id = t.id AND cf.tenant_id = "
+                }
+            })
             .push_bind(v.tenant_id);
             q.push(" AND cf.key = ").push_bind(key);
             q.push(" AND CAST(j.value AS TEXT) IN (");
@@ -229,7 +238,7 @@ fn stored_forms(v: &str) -> Vec<String> {
     unique
 }
 
-fn push_list(q: &mut QueryBuilder<'_, Sqlite>, values: &[Val]) {
+fn push_list(q: &mut Sql, values: &[Val]) {
     for (i, v) in values.iter().enumerate() {
         if i > 0 {
             q.push(", ");

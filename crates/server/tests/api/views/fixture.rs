@@ -31,22 +31,22 @@ const ROWS: &[Row] = &[
 ];
 
 async fn scalar(app: &TestApp, sql: &str, bind: &str) -> i64 {
-    sqlx::query_scalar(sql).bind(bind).fetch_one(app.db.pool()).await.expect(sql)
+    sqlx::query_scalar(sql).bind(bind).fetch_one(&app.sql).await.expect(sql)
 }
 
 impl Fixture {
     pub async fn build(app: &TestApp) -> Fixture {
-        let tenant = scalar(app, "SELECT id FROM tenants WHERE slug = ?", "demo").await;
-        sqlx::query("DELETE FROM tickets WHERE tenant_id = ?").bind(tenant).execute(app.db.pool()).await.expect("clear");
-        let user = |e: &'static str| scalar(app, "SELECT id FROM users WHERE email = ?", e);
+        let tenant = scalar(app, "SELECT id FROM tenants WHERE slug = $1", "demo").await;
+        sqlx::query("DELETE FROM tickets WHERE tenant_id = $1").bind(tenant).execute(&app.sql).await.expect("clear");
+        let user = |e: &'static str| scalar(app, "SELECT id FROM users WHERE email = $1", e);
         let agent = user("agent@baton.test").await;
         let mut people = HashMap::new();
         for (name, email) in [("alice", "alice@customer.test"), ("bob", "bob@customer.test"), ("carol", "carol@customer.test")] {
             people.insert(name, user(email).await);
         }
-        let group = |n: &'static str| scalar(app, "SELECT id FROM agent_groups WHERE name = ?", n);
+        let group = |n: &'static str| scalar(app, "SELECT id FROM agent_groups WHERE name = $1", n);
         let (support, billing) = (group("Support").await, group("Billing").await);
-        let acme = scalar(app, "SELECT id FROM customer_groups WHERE name = ?", "Acme").await;
+        let acme = scalar(app, "SELECT id FROM customer_groups WHERE name = $1", "Acme").await;
         let mut by_name = HashMap::new();
         for (i, (name, status, priority, requester, grp, assigned, tags, cc, star, flag, channel)) in ROWS.iter().enumerate() {
             let at = format!("2026-01-{:02}T10:00:00Z", i + 1);
@@ -54,33 +54,33 @@ impl Fixture {
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO tickets (tenant_id, number, title, description, status, priority, channel,
                      requester_id, created_at, updated_at, assignee_group_id, assignee_id)
-                 VALUES (?, ?, ?, 'd', ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                 VALUES ($1, $2, $3, 'd', $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
             )
             .bind(tenant).bind(i as i64 + 1).bind(*name).bind(*status).bind(*priority).bind(*channel)
             .bind(people[requester]).bind(&at).bind(&at).bind(group_id).bind(assigned.then_some(agent))
-            .fetch_one(app.db.pool()).await.expect("ticket");
+            .fetch_one(&app.sql).await.expect("ticket");
             for tag in *tags {
-                sqlx::query("INSERT INTO ticket_tags (tenant_id, ticket_id, tag) VALUES (?, ?, ?)")
-                    .bind(tenant).bind(id).bind(*tag).execute(app.db.pool()).await.expect("tag");
+                sqlx::query("INSERT INTO ticket_tags (tenant_id, ticket_id, tag) VALUES ($1, $2, $3)")
+                    .bind(tenant).bind(id).bind(*tag).execute(&app.sql).await.expect("tag");
             }
             if *cc {
-                sqlx::query("INSERT INTO ticket_cc (tenant_id, ticket_id, user_id) VALUES (?, ?, ?)")
-                    .bind(tenant).bind(id).bind(agent).execute(app.db.pool()).await.expect("cc");
+                sqlx::query("INSERT INTO ticket_cc (tenant_id, ticket_id, user_id) VALUES ($1, $2, $3)")
+                    .bind(tenant).bind(id).bind(agent).execute(&app.sql).await.expect("cc");
             }
             if *star {
-                sqlx::query("INSERT INTO ticket_stars (tenant_id, user_id, ticket_id, created_at) VALUES (?, ?, ?, ?)")
-                    .bind(tenant).bind(agent).bind(id).bind(&at).execute(app.db.pool()).await.expect("star");
+                sqlx::query("INSERT INTO ticket_stars (tenant_id, user_id, ticket_id, created_at) VALUES ($1, $2, $3, $4)")
+                    .bind(tenant).bind(agent).bind(id).bind(&at).execute(&app.sql).await.expect("star");
             }
             if let Some(col) = flag {
-                sqlx::query(&format!("UPDATE tickets SET {col} = ? WHERE id = ?"))
-                    .bind(&at).bind(id).execute(app.db.pool()).await.expect("flag");
+                sqlx::query(&format!("UPDATE tickets SET {col} = $1 WHERE id = $2"))
+                    .bind(&at).bind(id).execute(&app.sql).await.expect("flag");
             }
             by_name.insert(*name, id);
         }
         // Tickets written by hand take their numbers from the tenant's counter too, as the
         // server's own inserts do, so a ticket created through the API next gets a new number.
-        sqlx::query("UPDATE tenant_counters SET last_ticket_number = (SELECT MAX(number) FROM tickets WHERE tenant_id = ?1) WHERE tenant_id = ?1")
-            .bind(tenant).execute(app.db.pool()).await.expect("counter");
+        sqlx::query("UPDATE tenant_counters SET last_ticket_number = (SELECT MAX(number) FROM tickets WHERE tenant_id = $1) WHERE tenant_id = $1")
+            .bind(tenant).execute(&app.sql).await.expect("counter");
         Fixture { by_name, agent, carol: people["carol"], acme, support }
     }
 

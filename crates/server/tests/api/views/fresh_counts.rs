@@ -66,11 +66,11 @@ async fn mine_counts_what_the_agent_requested() {
         sqlx::query(
             "INSERT INTO tickets (tenant_id, number, title, description, status, priority, channel,
                  requester_id, created_at, updated_at)
-             SELECT tenant_id, ?, 'asked by the agent', 'd', ?, 'normal', 'phone', ?, '2026-02-01T00:00:00Z',
-                 '2026-02-01T00:00:00Z' FROM users WHERE id = ?",
+             SELECT tenant_id, $1, 'asked by the agent', 'd', $2, 'normal', 'phone', $3, '2026-02-01T00:00:00Z',
+                 '2026-02-01T00:00:00Z' FROM users WHERE id = $4",
         )
         .bind(n).bind(status).bind(f.agent).bind(f.agent)
-        .execute(app.db.pool()).await.expect("ticket");
+        .execute(&app.sql).await.expect("ticket");
     }
     // Written straight to the database, without an event: the built-in views' counts come from
     // the buckets the triggers keep, never from the per-agent cache.

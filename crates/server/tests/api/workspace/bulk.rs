@@ -23,7 +23,7 @@ fn items(res: &crate::support::Response) -> Vec<(i64, bool, u64, Option<String>)
 }
 
 async fn scalar(app: &TestApp, sql: &str, id: i64) -> String {
-    sqlx::query_scalar(sql).bind(id).fetch_one(app.db.pool()).await.expect(sql)
+    sqlx::query_scalar(sql).bind(id).fetch_one(&app.sql).await.expect(sql)
 }
 
 #[tokio::test]
@@ -37,8 +37,8 @@ async fn each_ticket_has_its_outcome_in_order_and_unseen_ones_are_404() {
     let res = bulk(&app, &agent, json!({"ids": [a, hidden, b, 999_999], "op": {"kind": "priority", "priority": "high"}})).await;
     let nf = Some("not_found".to_owned());
     assert_eq!(items(&res), vec![(a, true, 200, None), (hidden, false, 404, nf.clone()), (b, true, 200, None), (999_999, false, 404, nf)]);
-    assert_eq!(scalar(&app, "SELECT priority FROM tickets WHERE id = ?", a).await, "high");
-    assert_eq!(scalar(&app, "SELECT priority FROM tickets WHERE id = ?", hidden).await, "normal");
+    assert_eq!(scalar(&app, "SELECT priority FROM tickets WHERE id = $1", a).await, "high");
+    assert_eq!(scalar(&app, "SELECT priority FROM tickets WHERE id = $1", hidden).await, "normal");
     // Audited in the thread and announced like a single edit.
     assert_eq!(app.changes(&agent, a).await, [json!({"field": "priority", "from": "normal", "to": "high"})]);
     let after = app.count(&format!("SELECT COUNT(*) FROM events WHERE ticket_id = {a} AND type = 'ticket.updated'")).await;
@@ -58,7 +58,7 @@ async fn assign_actions_trash_and_restore_reuse_the_single_rules() {
     let agent = app.login(AGENT).await;
     let (a, b) = (ticket(&app, &alice, "A").await, ticket(&app, &alice, "B").await);
     let me = user_id(&app, AGENT).await;
-    let support: i64 = sqlx::query_scalar("SELECT id FROM agent_groups WHERE name = 'Support'").fetch_one(app.db.pool()).await.expect("group");
+    let support: i64 = sqlx::query_scalar("SELECT id FROM agent_groups WHERE name = 'Support'").fetch_one(&app.sql).await.expect("group");
     let res = bulk(&app, &agent, json!({"ids": [a, b], "op": {"kind": "assign", "assignee_id": me, "group_id": support}})).await;
     assert_eq!(items(&res), vec![(a, true, 200, None), (b, true, 200, None)]);
     let t = app.get(&format!("/api/v1/tickets/{b}")).token(&agent).send().await.json();

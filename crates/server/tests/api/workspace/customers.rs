@@ -26,7 +26,7 @@ async fn search_and_register_callers() {
     assert_eq!(app.get("/api/v1/customers?q=test&limit=2").token(&agent).send().await.json().as_array().map(Vec::len), Some(2));
     let res = app.get("/api/v1/customers?limit=21").token(&agent).send().await;
     assert_eq!(res.field_errors(), pairs(&[("limit", "invalid_value")]));
-    let acme: i64 = sqlx::query_scalar("SELECT id FROM customer_groups WHERE name = 'Acme'").fetch_one(app.db.pool()).await.expect("acme");
+    let acme: i64 = sqlx::query_scalar("SELECT id FROM customer_groups WHERE name = 'Acme'").fetch_one(&app.sql).await.expect("acme");
     let new = json!({"name": "Zhang San", "email": "ZhangSan@Example.com", "phone": "+86 138 0013 8000", "customer_group_id": acme});
     let res = app.post("/api/v1/customers").token(&agent).json(&new).send().await;
     assert_eq!(res.status, StatusCode::CREATED, "{}", res.text());

@@ -60,7 +60,7 @@ async fn a_ticket_without_a_type_has_no_fields() {
     let app = TestApp::new().await;
     let (alice, agent) = (app.login(ALICE).await, app.login(AGENT).await);
     let id = ticket(&app, &alice, "Plain").await;
-    sqlx::query("UPDATE tickets SET type_id = NULL, subtype_id = NULL WHERE id = ?").bind(id).execute(app.db.pool()).await.expect("untype");
+    sqlx::query("UPDATE tickets SET type_id = NULL, subtype_id = NULL WHERE id = $1").bind(id).execute(&app.sql).await.expect("untype");
     let res = patch(&app, &agent, id, json!({"fields": {"order_no": "A-1"}})).await;
     assert_eq!(res.field_errors(), pairs(&[("fields.order_no", "invalid_value")]));
 }

@@ -6,7 +6,6 @@ use super::{route_to, ticket, AGENT2};
 use crate::sse::Sse;
 use crate::support::{TestApp, ADMIN, AGENT, ALICE, OTHER_AGENT};
 use axum::http::{Method, StatusCode};
-use baton_server::events::EventHub;
 use serde_json::{json, Value};
 use std::time::Duration;
 
@@ -80,7 +79,7 @@ async fn outsiders_get_404_and_no_session_401() {
 
 #[tokio::test]
 async fn silent_viewers_expire_and_that_is_announced() {
-    let app = TestApp::with_state(|s| s.services.events = EventHub::with_presence_ttl(Duration::from_millis(300))).await;
+    let app = TestApp::with_state(|s| s.services.presence_ttl = Duration::from_millis(300)).await;
     let alice = app.login(ALICE).await;
     let agent = app.login(AGENT).await;
     let id = ticket(&app, &alice, "Brief visit").await;

@@ -1,0 +1,22 @@
+//! Which optional parts of the contract this backend implements (`GET /capabilities`), so the SPA
+//! shows only what works here: a backend with the help center alone answers every flag `false`
+//! and still serves customers. A feature that lands sets its flag here, in the same change.
+
+use baton_core::Capabilities;
+
+/// The reference server's parts: the agent workspace and roles; the admin console, workflows,
+/// SLA, reports and notifications are still to come.
+pub const REFERENCE: Capabilities = Capabilities {
+    workspace: true,
+    roles: true,
+    admin: false,
+    workflows: false,
+    sla: false,
+    reports: false,
+    notifications: false,
+};
+
+/// What this backend implements.
+pub fn of_this_backend() -> Capabilities {
+    REFERENCE
+}

@@ -1,0 +1,23 @@
+//! The purge job: what has outlived its use. Events older than their retention (a client away
+//! longer refetches everything), stream tickets nobody redeemed, presence rows of viewers who
+//! went silent (announced, in case the replica that would have swept them is gone).
+
+use crate::error::Error;
+use crate::events::RETENTION;
+use crate::services::Services;
+use crate::storage::{self, events, stream_tickets};
+use crate::workspace::presence;
+
+/// How often it runs.
+pub const EVERY: time::Duration = time::Duration::minutes(1);
+
+pub async fn run(app: &Services) -> Result<(), Error> {
+    let now = app.clock.now();
+    let mut conn = app.db.acquire().await?;
+    let events = events::prune(&mut conn, &storage::timestamp(now - RETENTION)).await?;
+    drop(conn);
+    let tickets = stream_tickets::purge_expired(&app.db, &storage::timestamp(now)).await?;
+    let viewers = presence::sweep(app).await?;
+    tracing::debug!(events, tickets, viewers, "purged");
+    Ok(())
+}

@@ -1,0 +1,121 @@
+//! What the probes name, made fresh for each request: tickets (Alice's), public views and quick
+//! replies, custom roles and agents (the admin's).
+
+use super::table::{Probe, Target};
+use crate::support::TestApp;
+use crate::workspace::{route_to, user_id};
+use axum::http::StatusCode;
+use serde_json::{json, Value};
+use std::cell::Cell;
+
+/// What the requests name: made by the admin (views, replies, roles, agents) and Alice (tickets).
+pub struct Fixtures<'a> {
+    app: &'a TestApp,
+    admin: String,
+    alice: String,
+    /// Alice's own ticket, her id and a demo article, for requests that change nothing.
+    ticket: i64,
+    customer: i64,
+    article: i64,
+    /// The role of the last fixture made (an agent's), for `$role` in a body.
+    role: Cell<i64>,
+    n: Cell<u32>,
+}
+
+impl<'a> Fixtures<'a> {
+    pub async fn new(app: &'a TestApp, admin: &str, alice: &str) -> Fixtures<'a> {
+        let ticket = app.create_ticket(alice, "Fixture").await["id"].as_i64().expect("ticket");
+        let articles = app.get("/api/v1/kb/articles?limit=1").send().await.json();
+        Fixtures {
+            app,
+            admin: admin.to_owned(),
+            alice: alice.to_owned(),
+            ticket,
+            customer: user_id(app, crate::support::ALICE).await,
+            article: articles["items"][0]["id"].as_i64().expect("article"),
+            role: Cell::new(0),
+            n: Cell::new(0),
+        }
+    }
+
+    fn next(&self) -> u32 {
+        self.n.set(self.n.get() + 1);
+        self.n.get()
+    }
+
+    /// `value` with `$n` made unique and `$id`, `$sid` and `$role` filled in.
+    pub fn fill_with(&self, value: &Value, id: i64) -> Value {
+        match value {
+            Value::String(s) if s == "$id" => json!(id),
+            Value::String(s) if s == "$sid" => json!(id.to_string()),
+            Value::String(s) if s == "$role" => json!(self.role.get()),
+            Value::String(s) => json!(s.replace("$n", &self.next().to_string())),
+            Value::Array(items) => Value::Array(items.iter().map(|v| self.fill_with(v, id)).collect()),
+            Value::Object(map) => Value::Object(map.iter().map(|(k, v)| (k.clone(), self.fill_with(v, id))).collect()),
+            other => other.clone(),
+        }
+    }
+
+    pub fn fill(&self, value: &Value) -> Value {
+        self.fill_with(value, self.ticket)
+    }
+
+    async fn made(&self, path: &str, body: Value) -> i64 {
+        let res = self.app.post(path).token(&self.admin).json(&self.fill(&body)).send().await;
+        let id = &res.json()["id"];
+        id.as_i64().or_else(|| id.as_str().and_then(|s| s.parse().ok())).unwrap_or_else(|| panic!("{path}: {}", res.text()))
+    }
+
+    async fn target(&self, target: Target) -> i64 {
+        let ticket = async |confidential: bool| {
+            let mut new = self.app.new_ticket(&self.alice, "Probe").await;
+            if confidential {
+                new["confidential"] = "probe secret".into();
+            }
+            let res = self.app.post("/api/v1/tickets").token(&self.alice).json(&new).send().await;
+            res.json()["id"].as_i64().expect("ticket")
+        };
+        match target {
+            Target::None => 0,
+            Target::Ticket => ticket(false).await,
+            Target::SecretTicket => ticket(true).await,
+            Target::BillingTicket => {
+                let id = ticket(false).await;
+                route_to(self.app, id, "Billing").await;
+                id
+            }
+            Target::PublicView => self.made("/api/v1/views", json!({ "name": "Fixture $n", "visibility": "public" })).await,
+            Target::PublicReply => self.made("/api/v1/quick-replies", json!({ "title": "Fixture $n", "body": "b", "visibility": "public" })).await,
+            Target::Article => self.article,
+            Target::Role => self.made("/api/v1/admin/roles", json!({ "name": "Fixture $n", "permissions": [] })).await,
+            Target::Agent => {
+                let role = self.made("/api/v1/admin/roles", json!({ "name": "Fixture $n", "permissions": [] })).await;
+                let agent = self.app.new_agent(&format!("probe{}@baton.test", self.next())).await;
+                let res = crate::roles::put_role(self.app, &self.admin, agent, json!({ "role": "agent", "role_id": role })).await;
+                assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+                self.role.set(role);
+                agent
+            }
+        }
+    }
+
+    /// The URL and body of `probe`, with fresh fixtures.
+    pub async fn request(&self, probe: &Probe) -> (String, Option<Value>) {
+        let id = self.target(probe.target).await;
+        let url = format!("/api/v1{}", probe.route.replace("{id}", &id.to_string()));
+        (url, probe.body.as_ref().map(|b| self.fill_with(b, id)))
+    }
+
+    /// A URL for `path` naming existing things (Alice's ticket and id, a demo article, the demo
+    /// desk), for requests that must be refused.
+    pub fn any_url(&self, path: &str) -> String {
+        let id = if path.starts_with("/customers/") {
+            self.customer
+        } else if path.starts_with("/kb/") {
+            self.article
+        } else {
+            self.ticket
+        };
+        format!("/api/v1{}", path.replace("{id}", &id.to_string()).replace("{tenant}", "demo"))
+    }
+}

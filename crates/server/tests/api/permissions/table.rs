@@ -1,0 +1,211 @@
+//! The table: every route with who may call it, and the requests each permission guards.
+
+use axum::http::{Method, StatusCode};
+use baton_core::{Permission, Permissions};
+use serde_json::{json, Value};
+use Guard::{Needs, Public, Session, Staff};
+use Permission as P;
+
+/// Who may call a route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Guard {
+    /// Anyone, without a session.
+    Public,
+    /// Any signed-in user: customers by the ticket rules, staff by their share of the tickets.
+    Session,
+    /// Any staff (customers get 403, or 404 where ticket-scoped); some requests of these routes
+    /// need a permission besides (see [`probes`]).
+    Staff,
+    /// Staff holding this permission.
+    Needs(Permission),
+}
+
+/// Every route of the API (paths under `/api/v1`) and its guard.
+pub const ROUTES: &[(&str, &str, Guard)] = &[
+    ("GET", "/health", Public),
+    ("GET", "/capabilities", Public),
+    ("GET", "/openapi.json", Public),
+    ("GET", "/docs", Public),
+    ("POST", "/session", Public),
+    ("POST", "/session/jwt", Public),
+    ("GET", "/widget/{tenant}", Public),
+    ("GET", "/kb/categories", Public),
+    ("GET", "/kb/articles", Public),
+    ("GET", "/kb/articles/{id}", Public),
+    ("DELETE", "/session", Session),
+    ("GET", "/me", Session),
+    ("GET", "/ticket-types", Session),
+    ("POST", "/tickets", Session),
+    ("GET", "/tickets", Session),
+    ("GET", "/tickets/{id}", Session),
+    ("POST", "/tickets/{id}/actions", Session),
+    ("GET", "/tickets/{id}/messages", Session),
+    ("POST", "/tickets/{id}/messages", Session),
+    ("PUT", "/tickets/{id}/confidential", Session),
+    ("POST", "/attachments", Session),
+    ("GET", "/attachments/{id}", Session),
+    ("GET", "/events", Session),
+    ("POST", "/events/ticket", Session),
+    ("PATCH", "/tickets/{id}", Staff),
+    ("PUT", "/tickets/{id}/star", Staff),
+    ("DELETE", "/tickets/{id}/star", Staff),
+    ("GET", "/tickets/{id}/confidential/reveals", Staff),
+    ("GET", "/tickets/{id}/presence", Staff),
+    ("POST", "/tickets/{id}/presence", Staff),
+    ("DELETE", "/tickets/{id}/presence", Staff),
+    ("GET", "/views", Staff),
+    ("POST", "/views", Staff),
+    ("GET", "/views/counts", Staff),
+    ("PUT", "/views/order", Staff),
+    ("GET", "/views/{id}", Staff),
+    ("PUT", "/views/{id}", Staff),
+    ("DELETE", "/views/{id}", Staff),
+    ("PUT", "/views/{id}/hidden", Staff),
+    ("GET", "/views/{id}/tickets", Staff),
+    ("GET", "/groups", Staff),
+    ("GET", "/agents", Staff),
+    ("GET", "/customer-groups", Staff),
+    ("GET", "/quick-replies", Staff),
+    ("POST", "/quick-replies", Staff),
+    ("PUT", "/quick-replies/{id}", Staff),
+    ("DELETE", "/quick-replies/{id}", Staff),
+    ("GET", "/me/settings", Staff),
+    ("PUT", "/me/settings", Staff),
+    ("GET", "/customers", Staff),
+    ("GET", "/customers/{id}", Staff),
+    ("POST", "/customers/{id}/tickets", Staff),
+    ("POST", "/tickets/bulk", Needs(P::TicketsBulk)),
+    ("POST", "/tickets/{id}/trash", Needs(P::TicketsDelete)),
+    ("DELETE", "/tickets/{id}/trash", Needs(P::TicketsDelete)),
+    ("POST", "/tickets/{id}/suspend", Needs(P::TicketsDelete)),
+    ("DELETE", "/tickets/{id}/suspend", Needs(P::TicketsDelete)),
+    ("POST", "/tickets/{id}/confidential/reveal", Needs(P::TicketsRevealConfidential)),
+    ("POST", "/customers", Needs(P::CustomersManage)),
+    ("POST", "/kb/categories", Needs(P::KbWrite)),
+    ("POST", "/kb/articles", Needs(P::KbWrite)),
+    ("PATCH", "/kb/articles/{id}", Needs(P::KbWrite)),
+    ("GET", "/admin/sso", Needs(P::SettingsManage)),
+    ("POST", "/admin/sso/secret", Needs(P::SettingsManage)),
+    ("PUT", "/admin/sso/origins", Needs(P::SettingsManage)),
+    ("GET", "/admin/roles", Needs(P::AgentsManage)),
+    ("POST", "/admin/roles", Needs(P::AgentsManage)),
+    ("PATCH", "/admin/roles/{id}", Needs(P::AgentsManage)),
+    ("DELETE", "/admin/roles/{id}", Needs(P::AgentsManage)),
+    ("PUT", "/admin/agents/{id}/role", Needs(P::AgentsManage)),
+];
+
+/// What a probe's `{id}` names; each is made fresh for the request (as the admin or Alice).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    None,
+    /// Alice's ticket, routed to no group: every agent's.
+    Ticket,
+    /// The same, with confidential info to reveal.
+    SecretTicket,
+    /// Alice's ticket routed to Billing, a group the tester is not in.
+    BillingTicket,
+    PublicView,
+    PublicReply,
+    Article,
+    /// A custom role without permissions.
+    Role,
+    /// A new agent whose custom role has no permissions.
+    Agent,
+}
+
+/// A request that needs `permission` (and `also`, for the request to succeed at all): without it
+/// the answer is `refused`.
+#[derive(Debug, Clone)]
+pub struct Probe {
+    pub permission: Permission,
+    pub also: Permissions,
+    pub method: Method,
+    pub route: &'static str,
+    pub target: Target,
+    /// The body; `$n` in a string becomes a number unique to the request, `"$id"` the target's id
+    /// (`"$sid"` as a string), `"$role"` the custom role of a [`Target::Agent`].
+    pub body: Option<Value>,
+    pub refused: StatusCode,
+}
+
+fn probe(permission: Permission, method: Method, route: &'static str, target: Target, body: Option<Value>) -> Probe {
+    Probe { permission, also: Permissions::NONE, method, route, target, body, refused: StatusCode::FORBIDDEN }
+}
+
+/// Every guarded request, by permission.
+pub fn probes() -> Vec<Probe> {
+    use Target as T;
+    let public_view = json!({ "name": "View $n", "visibility": "public" });
+    let public_reply = json!({ "title": "Reply $n", "body": "b", "visibility": "public" });
+    let mut bulk_trash = probe(P::TicketsDelete, Method::POST, "/tickets/bulk", T::Ticket, Some(json!({ "ids": ["$id"], "op": { "kind": "trash" } })));
+    bulk_trash.also = Permissions::of(&[P::TicketsBulk]);
+    let mut see_all = vec![
+        probe(P::TicketsSeeAll, Method::GET, "/tickets/{id}", T::BillingTicket, None),
+        probe(P::TicketsSeeAll, Method::GET, "/tickets/{id}/messages", T::BillingTicket, None),
+    ];
+    for p in &mut see_all {
+        // Outside the agent's share a ticket does not exist for them.
+        p.refused = StatusCode::NOT_FOUND;
+    }
+    let mut all = see_all;
+    all.extend([
+        bulk_trash,
+        probe(P::TicketsDelete, Method::POST, "/tickets/{id}/trash", T::Ticket, None),
+        probe(P::TicketsDelete, Method::DELETE, "/tickets/{id}/trash", T::Ticket, None),
+        probe(P::TicketsDelete, Method::POST, "/tickets/{id}/suspend", T::Ticket, None),
+        probe(P::TicketsDelete, Method::DELETE, "/tickets/{id}/suspend", T::Ticket, None),
+        probe(P::TicketsRevealConfidential, Method::POST, "/tickets/{id}/confidential/reveal", T::SecretTicket, None),
+        probe(P::TicketsBulk, Method::POST, "/tickets/bulk", T::Ticket, Some(json!({ "ids": ["$id"], "op": { "kind": "priority", "priority": "high" } }))),
+        probe(P::ViewsManagePublic, Method::POST, "/views", T::None, Some(public_view.clone())),
+        probe(P::ViewsManagePublic, Method::PUT, "/views/{id}", T::PublicView, Some(public_view)),
+        probe(P::ViewsManagePublic, Method::DELETE, "/views/{id}", T::PublicView, None),
+        probe(P::ViewsManagePublic, Method::PUT, "/views/order", T::PublicView, Some(json!({ "ids": ["$sid"], "scope": "everyone" }))),
+        probe(P::ViewsManagePublic, Method::PUT, "/views/{id}/hidden", T::PublicView, Some(json!({ "hidden": true, "scope": "everyone" }))),
+        probe(P::ViewsManagePublic, Method::POST, "/quick-replies", T::None, Some(public_reply.clone())),
+        probe(P::ViewsManagePublic, Method::PUT, "/quick-replies/{id}", T::PublicReply, Some(public_reply)),
+        probe(P::ViewsManagePublic, Method::DELETE, "/quick-replies/{id}", T::PublicReply, None),
+        probe(P::CustomersManage, Method::POST, "/customers", T::None, Some(json!({ "name": "Caller $n", "email": "caller$n@example.com" }))),
+        probe(P::KbWrite, Method::POST, "/kb/categories", T::None, Some(json!({ "name": "Category $n" }))),
+        probe(P::KbWrite, Method::POST, "/kb/articles", T::None, Some(json!({ "title": "Article $n" }))),
+        probe(P::KbWrite, Method::PATCH, "/kb/articles/{id}", T::Article, Some(json!({ "title": "Edited $n" }))),
+        probe(P::SettingsManage, Method::GET, "/admin/sso", T::None, None),
+        probe(P::SettingsManage, Method::POST, "/admin/sso/secret", T::None, None),
+        probe(P::SettingsManage, Method::PUT, "/admin/sso/origins", T::None, Some(json!({ "origins": ["https://shop.test"] }))),
+        probe(P::AgentsManage, Method::GET, "/admin/roles", T::None, None),
+        probe(P::AgentsManage, Method::POST, "/admin/roles", T::None, Some(json!({ "name": "Role $n", "permissions": [] }))),
+        probe(P::AgentsManage, Method::PATCH, "/admin/roles/{id}", T::Role, Some(json!({ "name": "Renamed $n" }))),
+        probe(P::AgentsManage, Method::DELETE, "/admin/roles/{id}", T::Role, None),
+        // The same (empty) custom role again: the agent set would be more than agents.manage
+        // alone may grant.
+        probe(P::AgentsManage, Method::PUT, "/admin/agents/{id}/role", T::Agent, Some(json!({ "role": "agent", "role_id": "$role" }))),
+    ]);
+    all
+}
+
+/// A valid body for each route that takes one (for the columns test: the refusal must be the
+/// guard's, not the body's).
+pub fn body_for(path: &str) -> Option<Value> {
+    Some(match path {
+        "/session" => json!({ "email": "nobody@example.com", "password": "x" }),
+        "/session/jwt" => json!({ "tenant": "demo", "token": "x" }),
+        "/tickets" | "/customers/{id}/tickets" => json!({ "title": "t", "description": "d" }),
+        "/tickets/{id}" => json!({ "priority": "high" }),
+        "/tickets/{id}/actions" => json!({ "action": "open" }),
+        "/tickets/{id}/messages" => json!({ "body": "b" }),
+        "/tickets/{id}/confidential" => json!({ "value": "v" }),
+        "/tickets/{id}/presence" => json!({ "typing": false }),
+        "/tickets/bulk" => json!({ "ids": [1], "op": { "kind": "priority", "priority": "high" } }),
+        "/views" | "/views/{id}" => json!({ "name": "View $n", "visibility": "private" }),
+        "/views/order" => json!({ "ids": ["mine"] }),
+        "/views/{id}/hidden" => json!({ "hidden": true }),
+        "/quick-replies" | "/quick-replies/{id}" => json!({ "title": "Reply $n", "body": "b" }),
+        "/me/settings" => json!({ "shortcuts": {} }),
+        "/customers" => json!({ "name": "Caller $n", "email": "caller$n@example.com" }),
+        "/kb/categories" => json!({ "name": "Category $n" }),
+        "/kb/articles" | "/kb/articles/{id}" => json!({ "title": "Article $n" }),
+        "/admin/sso/origins" => json!({ "origins": [] }),
+        "/admin/roles" | "/admin/roles/{id}" => json!({ "name": "Role $n", "permissions": [] }),
+        "/admin/agents/{id}/role" => json!({ "role": "agent" }),
+        _ => return None,
+    })
+}

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Every test of `make test`, in order, on both databases: the suites that speak to a database run
+# on SQLite (the embedded default) and again on PostgreSQL (a throw-away cluster this script starts
+# on a free loopback port and stops at the end, scripts/lib/postgres.sh). The end-to-end browser
+# suite runs on SQLite; the two-replica test (tests/e2e/tests/replicas.rs) on PostgreSQL only. Expects `make setup-test dist` to have run (the Makefile does that first).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+CARGO="${CARGO:-cargo}"
+
+step() { printf '\n== %s\n' "$*"; }
+
+# shellcheck source=lib/postgres.sh
+source scripts/lib/postgres.sh
+postgres_start >/dev/null
+PG_URL="$BATON_TEST_POSTGRES_URL"
+# The SQLite runs must not see it: each suite is told explicitly which database to use.
+unset BATON_TEST_POSTGRES_URL
+trap postgres_stop_if_started_here EXIT
+
+step "bundle budget: the release help center within 250 KB brotli"
+scripts/sizes.sh --budget 250000
+
+step "core, server (SQLite), end-to-end and SPA native tests"
+$CARGO test -p baton-core -p baton-server -p baton-e2e -p baton
+
+step "server HTTP tests on PostgreSQL"
+BATON_TEST_POSTGRES_URL="$PG_URL" $CARGO test -p baton-server --test api
+
+step "end-to-end smoke on PostgreSQL: the help center's whole lifecycle in Chromium"
+BATON_E2E_POSTGRES_URL="$PG_URL" $CARGO test -p baton-e2e --test lifecycle
+
+step "two replicas on one PostgreSQL database (live events, presence, failover, scheduler lease)"
+BATON_TEST_POSTGRES_URL="$PG_URL" $CARGO test -p baton-e2e --test replicas
+
+step "SPA components in headless Chromium"
+$CARGO test -p baton --target wasm32-unknown-unknown
+
+step "conformance suite against the reference server on SQLite"
+scripts/conformance.sh
+step "conformance suite against the reference server on PostgreSQL"
+BATON_REF_POSTGRES_URL="$PG_URL" scripts/conformance.sh
+
+step "schemathesis against the reference server on SQLite"
+scripts/schemathesis.sh
+step "schemathesis against the reference server on PostgreSQL"
+BATON_REF_POSTGRES_URL="$PG_URL" scripts/schemathesis.sh
