@@ -73,6 +73,7 @@ pub const ROUTES: &[(&str, &str, Guard)] = &[
     ("PUT", "/me/settings", Staff),
     ("GET", "/customers", Staff),
     ("GET", "/customers/{id}", Staff),
+    ("GET", "/tickets/{id}/requester", Staff),
     ("POST", "/customers/{id}/tickets", Staff),
     ("POST", "/tickets/bulk", Needs(P::TicketsBulk)),
     ("POST", "/tickets/{id}/trash", Needs(P::TicketsDelete)),
