@@ -85,6 +85,12 @@ pub async fn get(
 /// what it read (the status for a transition, the flags) reads it this way, so a concurrent write
 /// waits instead of deciding from the same old row. (SQLite's write transaction holds the whole
 /// database already.)
+///
+/// On PostgreSQL it first locks the tenant's counter row, which every ticket write takes anyway
+/// (a new ticket's number, each event's id), so all of them take their locks in one order:
+/// counter, ticket, the ticket buckets the triggers keep. Taking the counter last — when the
+/// event is recorded, after the bucket rows — deadlocked against a creation, which holds the
+/// counter (its number) while its trigger waits for a bucket row.
 pub async fn get_for_update(
     tx: &mut Conn,
     scope: TicketScope,
@@ -98,6 +104,7 @@ async fn select_one(conn: &mut Conn, scope: TicketScope, id: i64, lock: bool) ->
     q.push_bind(id);
     push_scope(&mut q, scope);
     if lock && conn.dialect() == Dialect::Postgres {
+        numbers::lock_counter(conn, scope.tenant_id).await?;
         q.push(" FOR UPDATE OF t");
     }
     q.fetch_optional(conn).await

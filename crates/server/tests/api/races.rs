@@ -2,7 +2,8 @@
 //! exposes, each provoked by many concurrent requests: two edits on one version (exactly one
 //! wins, the others are told 412), retries with one Idempotency-Key (one ticket, no 500), and
 //! events read while others commit (a reader resuming "after id N" never skips one). Ticket numbers
-//! are `concurrency.rs`. And admins stepping down together: the desk keeps one.
+//! are `concurrency.rs`. And admins stepping down together: the desk keeps one; creations and
+//! changes at once: no deadlock.
 
 use crate::support::{TestApp, AGENT, ALICE, BOB};
 use axum::http::{Method, StatusCode};
@@ -140,4 +141,35 @@ async fn of_admins_stepping_down_at_once_the_desk_keeps_one() {
     assert_eq!(statuses.iter().filter(|s| **s == StatusCode::CONFLICT).count(), 1, "{statuses:?}");
     let left = "SELECT COUNT(*) FROM users WHERE role IN ('admin', 'owner') AND tenant_id = (SELECT tenant_id FROM users WHERE email = 'admin@baton.test')";
     assert_eq!(app.count(left).await, 1);
+}
+
+/// New tickets and changes to existing ones at once: no deadlock (500) on any database. On
+/// PostgreSQL a creation held the tenant's counter while its trigger waited for a ticket bucket
+/// row, and a change held that bucket row while it waited for the counter to record its event.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn creations_and_changes_at_once_never_deadlock() {
+    let app = TestApp::new().await;
+    let alice = app.login(ALICE).await;
+    let agent = app.login(AGENT).await;
+    let mut existing = Vec::new();
+    for i in 0..6 {
+        existing.push(app.create_ticket(&alice, &format!("Existing {i}")).await["id"].as_i64().expect("id"));
+    }
+    let body = app.new_ticket(&alice, "Created in the crowd").await;
+    for round in 0..3 {
+        let creations = (0..6).map(|_| app.post("/api/v1/tickets").token(&alice).json(&body).send());
+        let action = if round % 2 == 0 { "set_pending" } else { "complete" };
+        let changes = existing.iter().map(|id| {
+            app.post(&format!("/api/v1/tickets/{id}/actions")).token(&agent).json(&json!({ "action": action })).send()
+        });
+        let replies = existing.iter().map(|id| {
+            app.post(&format!("/api/v1/tickets/{id}/messages")).token(&alice).json(&json!({ "body": "still there?" })).send()
+        });
+        let (created, changed, replied) = tokio::join!(join_all(creations), join_all(changes), join_all(replies));
+        for res in created.iter().chain(&changed).chain(&replied) {
+            assert!(res.status.is_success() || res.status == StatusCode::CONFLICT, "round {round}: {} {}", res.status, res.text());
+        }
+        assert!(created.iter().all(|r| r.status == StatusCode::CREATED), "round {round}: every creation succeeds");
+    }
+    assert_eq!(app.count("SELECT COUNT(*) FROM tickets WHERE title = 'Created in the crowd'").await, 18);
 }

@@ -30,3 +30,14 @@ pub async fn reserve_numbers(tx: &mut Conn, tenant_id: i64, number: i64) -> Resu
     .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
+
+/// Locks the tenant's counter row until the transaction ends (no row yet: no ticket to lock
+/// either). See `tickets::get_for_update` for why ticket writes take it first.
+pub async fn lock_counter(tx: &mut Conn, tenant_id: i64) -> Result<(), Error> {
+    let _: Option<i64> = crate::on!(tx, |c| sqlx::query_scalar(
+        "SELECT tenant_id FROM tenant_counters WHERE tenant_id = $1 FOR UPDATE",
+    )
+    .bind(tenant_id)
+    .fetch_optional(c).await)?;
+    Ok(())
+}
