@@ -61,6 +61,9 @@ fn ticket() -> Ticket {
             entry("amount", FieldValue::Number(49.0)),
             entry("receipt", FieldValue::List(vec!["5".into()])),
             entry("call_at", FieldValue::String("2026-11-28T10:30".into())),
+            // Unfilled, as a backend may list them (issue 17): no row.
+            entry("notes", FieldValue::String(String::new())),
+            entry("bought_on", FieldValue::List(Vec::new())),
         ],
         attachments: vec![attachment(5, "receipt.pdf"), attachment(6, "photo.png")],
         confidential_set: true,
@@ -92,6 +95,8 @@ async fn details_show_localized_types_labels_and_option_labels() {
     assert_eq!(dd("reasons"), "损坏, 迟到");
     assert_eq!(dd("agree"), "是");
     assert_eq!(dd("amount"), "49");
+    assert!(page.find("dd[data-field='notes']").is_none(), "an empty value has no row");
+    assert!(page.find("dd[data-field='bought_on']").is_none(), "an empty list has no row");
     assert!(
         page.text_of_all("dt").iter().any(|t| t == "标签 order_no"),
         "labels in the locale"

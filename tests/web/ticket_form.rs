@@ -150,6 +150,32 @@ async fn ticket_form_shows_server_errors_and_disables_while_sending() {
     .await;
 }
 
+/// Issue 17: a backend may name a field whose row the form hides (the sub-type of a type that
+/// has none): the error goes to the visible summary, by the field's label, never only into the
+/// hidden row.
+#[wasm_bindgen_test]
+async fn an_error_for_a_hidden_row_shows_in_the_summary() {
+    let server = RwSignal::new(Vec::<FieldError>::new());
+    let form = mount(Locale::En, move || {
+        let draft = TicketDraft::open(None);
+        view! { <TicketForm draft types=Signal::stored(catalog()) server_errors=server pending=Signal::stored(false) on_submit=|_| {} on_upload=instant_uploader() /> }
+    });
+    choose(&form.testid("ticket-type"), "2");
+    server.set(vec![FieldError::new("subtype_id", "required")]);
+    let visible = |e: &web_sys::Element| e.closest("[hidden]").ok().flatten().is_none();
+    until("the summary", || form.all("[data-testid='field-error'][data-field='subtype_id']").iter().any(visible)).await;
+    let summary = form.find(".form-error[role='alert']").expect("the summary");
+    assert!(visible(&summary));
+    assert_eq!(summary.text_content().as_deref().map(|t| t.contains("Sub-type: This field is required.")), Some(true), "{:?}", summary.text_content());
+
+    // With a type that has sub-types, the same error sits beside the sub-type's select instead.
+    choose(&form.testid("ticket-type"), "1");
+    until("beside the select", || form.find(".form-error[role='alert']").is_none()).await;
+    let all = form.all("[data-testid='field-error'][data-field='subtype_id']");
+    assert_eq!(all.len(), 1, "one error, beside the select");
+    assert!(visible(&all[0]));
+}
+
 #[wasm_bindgen_test]
 async fn the_draft_survives_a_remount_and_goes_once_acknowledged() {
     let key = "baton.draft.test-form.new";

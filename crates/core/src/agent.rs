@@ -120,6 +120,15 @@ pub struct AgentGroup {
     pub members: Vec<UserRef>,
 }
 
+/// `GET /api/v1/customer-groups`: a customer group (客户组) and whether its members see each
+/// other's tickets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerGroupInfo {
+    pub id: i64,
+    pub name: String,
+    pub shares_tickets: bool,
+}
+
 /// `GET /api/v1/agents`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AgentInfo {

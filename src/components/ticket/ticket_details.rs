@@ -36,6 +36,8 @@ pub fn TicketDetails(
     let fields = ticket
         .fields
         .iter()
+        // A backend may list unfilled fields; an empty value says nothing worth a row.
+        .filter(|entry| !entry.value.is_empty())
         .map(|entry| {
             let def = defs.iter().find(|d| d.key == entry.key);
             let label = match def {

@@ -43,7 +43,7 @@ pub fn LoadMore(
         next.get().map(|cursor| {
             view! {
                 <div class="load-more">
-                    <button type="button" class="button" disabled=busy
+                    <button type="button" class="button" data-testid="load-more" disabled=busy
                         on:click=move |_| { load.run(cursor.clone()); }>
                         {tr_while(busy, Key::LoadingMore, Key::LoadMore)}
                     </button>

@@ -198,4 +198,34 @@ mod tests {
         assert_eq!(served_type("application/pdf"), "application/pdf");
         assert_eq!(served_type("application/zip"), "application/octet-stream");
     }
+
+    /// The upload operation's table in spec/openapi.yaml is this allow-list: the same extensions,
+    /// each with exactly the declared types it accepts and the type it stores.
+    #[test]
+    fn the_contract_lists_this_allow_list() {
+        let doc: serde_json::Value =
+            serde_norway::from_str(include_str!("../../../../spec/openapi.yaml")).expect("the spec parses");
+        let text = doc["paths"]["/attachments"]["post"]["description"].as_str().expect("described");
+        let rows: Vec<Vec<&str>> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| l.starts_with('|') && !l.starts_with("|---") && !l.starts_with("| extension"))
+            .map(|l| l.trim_matches('|').split('|').map(str::trim).collect())
+            .collect();
+        assert_eq!(rows.len(), KINDS.len(), "one row per kind");
+        for (row, kind) in rows.iter().zip(KINDS) {
+            assert_eq!(row[0], kind.extension);
+            assert_eq!(row[2], kind.content_type, "{}", kind.extension);
+            let declared: Vec<&str> = row[1].split(", ").collect();
+            for t in &declared {
+                assert!(kind.accepts_declared(Some(t)), "{} accepts {t}", kind.extension);
+            }
+            let mut accepted = vec![kind.content_type];
+            accepted.extend(kind.aliases);
+            if kind.content_type.starts_with(OOXML) {
+                accepted.push("application/zip");
+            }
+            assert_eq!(declared, accepted, "{}: every accepted type is listed", kind.extension);
+        }
+    }
 }

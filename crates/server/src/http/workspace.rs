@@ -14,7 +14,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use baton_core::{
-    AgentGroup, AgentInfo, Channel, GroupRef, CustomerInfo, CustomerPanel, NewCustomer, NewQuickReply, NewTicket, Presence,
+    AgentGroup, AgentInfo, Channel, CustomerGroupInfo, GroupRef, CustomerInfo, CustomerPanel, NewCustomer, NewQuickReply, NewTicket, Presence,
     PresenceBeat, QuickReply, UserSettings,
 };
 use serde::Deserialize;
@@ -54,7 +54,7 @@ async fn agents(State(s): State<AppState>, user: CurrentUser) -> Result<Json<Vec
     Ok(Json(directory::agents(&s.db, &user).await?))
 }
 
-async fn customer_groups(State(s): State<AppState>, user: CurrentUser) -> Result<Json<Vec<GroupRef>>, Error> {
+async fn customer_groups(State(s): State<AppState>, user: CurrentUser) -> Result<Json<Vec<CustomerGroupInfo>>, Error> {
     Ok(Json(directory::customer_groups(&s.db, &user).await?))
 }
 

@@ -34,9 +34,9 @@ pub async fn staff(db: &Db, tenant_id: i64) -> Result<Vec<(i64, String, String, 
     .map_err(Error::from)
 }
 
-/// (id, name) of the tenant's customer groups, by name.
-pub async fn customer_groups(db: &Db, tenant_id: i64) -> Result<Vec<(i64, String)>, Error> {
-    crate::on!(db, |c| sqlx::query_as("SELECT id, name FROM customer_groups WHERE tenant_id = $1 ORDER BY name, id")
+/// (id, name, shares tickets) of the tenant's customer groups, by name.
+pub async fn customer_groups(db: &Db, tenant_id: i64) -> Result<Vec<(i64, String, bool)>, Error> {
+    crate::on!(db, |c| sqlx::query_as("SELECT id, name, shares_tickets FROM customer_groups WHERE tenant_id = $1 ORDER BY name, id")
         .bind(tenant_id)
         .fetch_all(c).await)
         .map_err(Error::from)

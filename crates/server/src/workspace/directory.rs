@@ -6,7 +6,7 @@ use super::staff;
 use crate::auth::CurrentUser;
 use crate::error::Error;
 use crate::storage::{self, decode_code, directory, Db};
-use baton_core::{AgentGroup, AgentInfo, GroupRef, Role, UserRef};
+use baton_core::{AgentGroup, AgentInfo, CustomerGroupInfo, GroupRef, Role, UserRef};
 use std::collections::BTreeMap;
 
 pub async fn groups(db: &Db, user: &CurrentUser) -> Result<Vec<AgentGroup>, Error> {
@@ -48,8 +48,8 @@ pub async fn agents(db: &Db, user: &CurrentUser) -> Result<Vec<AgentInfo>, Error
 }
 
 /// The tenant's customer groups (客户组), by name: the values of a view's `customer_group` condition.
-pub async fn customer_groups(db: &Db, user: &CurrentUser) -> Result<Vec<GroupRef>, Error> {
+pub async fn customer_groups(db: &Db, user: &CurrentUser) -> Result<Vec<CustomerGroupInfo>, Error> {
     staff(user)?;
     let rows = directory::customer_groups(db, user.tenant_id).await?;
-    Ok(rows.into_iter().map(|(id, name)| GroupRef { id, name }).collect())
+    Ok(rows.into_iter().map(|(id, name, shares_tickets)| CustomerGroupInfo { id, name, shares_tickets }).collect())
 }

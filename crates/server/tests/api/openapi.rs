@@ -9,6 +9,8 @@ use serde_json::{json, Value};
 use std::collections::BTreeSet;
 
 mod document;
+mod lifecycle;
+mod minimum;
 
 const YAML: &str = include_str!("../../../../spec/openapi.yaml");
 

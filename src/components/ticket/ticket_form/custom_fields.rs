@@ -9,16 +9,31 @@ use baton_core::{CustomField, FieldError, TicketType};
 use leptos::prelude::*;
 
 /// The API names of the fields the form always shows.
-const BASIC_FIELDS: [&str; 8] = [
-    "title",
-    "description",
-    "contact_phone",
-    "related_url",
-    "confidential",
-    "type_id",
-    "subtype_id",
-    "attachment_ids",
-];
+const BASIC_FIELDS: [&str; 6] = ["title", "description", "contact_phone", "related_url", "confidential", "attachment_ids"];
+
+/// Whether the form shows an input for `field` now, where its error appears beside it: the
+/// basic fields always; the type while the desk has types; the sub-type while the chosen type
+/// has sub-types (a backend may still name it: its row is hidden then); a custom field while
+/// the chosen type and sub-type have it. Any other error goes to the summary.
+fn placed(field: &str, draft: TicketDraft, types: &[TicketType], custom: &[String]) -> bool {
+    match field {
+        "type_id" => !types.is_empty(),
+        "subtype_id" => {
+            let type_id = draft.type_id.get();
+            types.iter().find(|t| Some(t.id) == type_id).is_some_and(|t| !t.subtypes.is_empty())
+        }
+        f => BASIC_FIELDS.contains(&f) || custom.iter().any(|c| c == f),
+    }
+}
+
+/// What the summary calls `field`: the label of the type or sub-type, else its API name.
+fn field_label(field: &str) -> String {
+    match field {
+        "type_id" => tr(Key::FieldType)().to_owned(),
+        "subtype_id" => tr(Key::FieldSubtype)().to_owned(),
+        other => other.to_owned(),
+    }
+}
 
 /// The custom fields of the chosen type and sub-type: the type's, then the sub-type's.
 pub fn chosen_fields(draft: TicketDraft, types: &[TicketType]) -> Vec<CustomField> {
@@ -83,12 +98,14 @@ pub fn OtherErrors(
             .into_iter()
             .map(|f| format!("fields.{}", f.key))
             .collect();
-        errors.with(|errors| {
-            errors
-                .iter()
-                .filter(|e| !BASIC_FIELDS.contains(&e.field.as_str()) && !shown.contains(&e.field))
-                .cloned()
-                .collect::<Vec<_>>()
+        types.with(|types| {
+            errors.with(|errors| {
+                errors
+                    .iter()
+                    .filter(|e| !placed(&e.field, draft, types, &shown))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
         })
     };
     move || {
@@ -99,7 +116,7 @@ pub fn OtherErrors(
                 <ul>
                     {others.into_iter().map(|e| view! {
                         <li class="field-error" data-testid="field-error" data-field=e.field.clone()>
-                            {e.field.clone()}": "{tr(field_key(&e.code))}
+                            {field_label(&e.field)}": "{tr(field_key(&e.code))}
                         </li>
                     }).collect_view()}
                 </ul>
