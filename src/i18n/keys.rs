@@ -30,6 +30,7 @@ pub enum Key {
     ErrSsoBadSignature,
     ErrSsoExpired,
     ErrSsoReplayed,
+    ErrCrossSite,
     Dismiss,
     NotificationsRegion,
     NotFoundTitle,

@@ -4,6 +4,7 @@
 mod attachments;
 mod catalog;
 mod confidential;
+mod csrf;
 mod admin_roles;
 mod admin_sso;
 mod capabilities;
@@ -227,9 +228,13 @@ fn cors_layer(origins: &[HeaderValue]) -> Option<CorsLayer> {
             .allow_headers([
                 header::CONTENT_TYPE,
                 header::AUTHORIZATION,
+                header::IF_MATCH,
                 HeaderName::from_static("idempotency-key"),
+                HeaderName::from_static("baton-channel"),
+                HeaderName::from_static("last-event-id"),
+                HeaderName::from_static(csrf::CLIENT_HEADER),
             ])
-            .expose_headers([header::LOCATION])
+            .expose_headers([header::LOCATION, header::ETAG])
             .max_age(Duration::from_secs(3600)),
     )
 }

@@ -35,6 +35,9 @@ pub enum Error {
     /// An edit that must name the version it was made on came without `If-Match`.
     #[error("precondition required")]
     PreconditionRequired,
+    /// A cookie-authenticated change that does not come from a page of ours (see `http::csrf`).
+    #[error("cross-site request refused")]
+    CrossSite,
 }
 
 impl From<crate::storage::Error> for Error {
@@ -63,6 +66,7 @@ impl Error {
             Error::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Error::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Error::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
+            Error::CrossSite => StatusCode::FORBIDDEN,
         }
     }
 
@@ -107,6 +111,8 @@ impl Error {
                 Problem::new(status, code::PRECONDITION_REQUIRED, "Precondition required")
                     .with_detail("send If-Match: \"v<version>\" from the ticket's ETag")
             }
+            Error::CrossSite => Problem::new(status, code::CROSS_SITE, "Cross-site request refused")
+                .with_detail("changes made with the session cookie need the Baton-Client header and a page of this site"),
         }
     }
 }

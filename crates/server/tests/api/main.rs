@@ -10,6 +10,7 @@ mod catalog;
 mod cli;
 mod concurrency;
 mod contract_fixes;
+mod csrf;
 mod confidential;
 mod confidential_logs;
 mod events;
