@@ -37,6 +37,7 @@ pub fn problem_key(problem_code: &str) -> Key {
         code::SSO_EXPIRED => Key::ErrSsoExpired,
         code::SSO_REPLAYED => Key::ErrSsoReplayed,
         code::CROSS_SITE => Key::ErrCrossSite,
+        code::UNAVAILABLE => Key::ErrUnavailable,
         _ => Key::ErrUnknown,
     }
 }

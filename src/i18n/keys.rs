@@ -31,6 +31,7 @@ pub enum Key {
     ErrSsoExpired,
     ErrSsoReplayed,
     ErrCrossSite,
+    ErrUnavailable,
     Dismiss,
     NotificationsRegion,
     NotFoundTitle,

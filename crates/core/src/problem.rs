@@ -48,6 +48,9 @@ pub mod code {
     /// (`Baton-Client`), or sent from another site's page (`Origin`): what a forged request
     /// looks like.
     pub const CROSS_SITE: &str = "cross_site";
+    /// 503: the server cannot serve now (its database does not answer, or lacks this build's
+    /// migrations); `Retry-After` says when to ask again.
+    pub const UNAVAILABLE: &str = "unavailable";
 }
 
 /// One invalid field: `field` is the JSON name, `code` a stable reason (see [`field_code`]).

@@ -12,6 +12,7 @@ mod error;
 mod events;
 mod extract;
 mod health;
+mod hsts;
 mod kb;
 mod routes;
 mod messages;
@@ -138,6 +139,7 @@ pub fn app(state: AppState) -> Router {
         })
         .with_state(state)
         .layer(CompressionLayer::new())
+        .layer(axum::middleware::from_fn(hsts::layer))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),

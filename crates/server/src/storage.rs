@@ -40,7 +40,7 @@ mod open;
 mod sql;
 mod values;
 
-pub use open::{check_url, data_dir, open, open_with, redacted, OpenError};
+pub use open::{check_url, data_dir, migrations_current, open, open_with, redacted, OpenError};
 pub use sql::{Arg, Sql};
 pub use values::{now, parse_timestamp, timestamp};
 pub(crate) use values::{decode_code, encode_code};

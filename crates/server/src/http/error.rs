@@ -38,6 +38,10 @@ pub enum Error {
     /// A cookie-authenticated change that does not come from a page of ours (see `http::csrf`).
     #[error("cross-site request refused")]
     CrossSite,
+    /// The server cannot serve now (`GET /ready`: the database does not answer, or lacks this
+    /// build's migrations); the answer says when to ask again.
+    #[error("unavailable: {0}")]
+    Unavailable(&'static str),
 }
 
 impl From<crate::storage::Error> for Error {
@@ -67,6 +71,7 @@ impl Error {
             Error::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Error::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             Error::CrossSite => StatusCode::FORBIDDEN,
+            Error::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
 
@@ -113,6 +118,7 @@ impl Error {
             }
             Error::CrossSite => Problem::new(status, code::CROSS_SITE, "Cross-site request refused")
                 .with_detail("changes made with the session cookie need the Baton-Client header and a page of this site"),
+            Error::Unavailable(why) => Problem::new(status, code::UNAVAILABLE, "Unavailable").with_detail(why),
         }
     }
 }
@@ -203,6 +209,9 @@ struct Wire<'a> {
     changed: &'a [String],
 }
 
+/// Seconds a client refused with 503 should wait before asking again.
+const RETRY_AFTER_SECS: &str = "5";
+
 impl IntoResponse for Error {
     fn into_response(self) -> Response {
         match &self {
@@ -223,6 +232,9 @@ impl IntoResponse for Error {
         if status == StatusCode::UNAUTHORIZED {
             // RFC 9110 asks a 401 to name a scheme; Bearer never makes a browser show a dialog.
             headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            headers.insert(header::RETRY_AFTER, HeaderValue::from_static(RETRY_AFTER_SECS));
         }
         response
     }

@@ -25,6 +25,7 @@ mod openapi;
 mod permissions;
 mod problems;
 mod races;
+mod ready;
 mod replicas;
 mod retype;
 mod roles;
