@@ -139,6 +139,7 @@ fn domain_status(e: &DomainError) -> StatusCode {
             StatusCode::CONFLICT
         }
         DomainError::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
+        DomainError::Storage(e) if e.is_busy() => StatusCode::SERVICE_UNAVAILABLE,
         DomainError::Storage(_) | DomainError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }
@@ -190,6 +191,9 @@ fn domain_problem(status: u16, e: &DomainError) -> Problem {
         }
         DomainError::SsoRefused { code, detail } => {
             Problem::new(status, code, "SSO token refused").with_detail(*detail)
+        }
+        DomainError::Storage(e) if e.is_busy() => {
+            Problem::new(status, code::UNAVAILABLE, "Busy").with_detail("the database is busy; retry shortly")
         }
         DomainError::Storage(_) | DomainError::Internal(_) => {
             Problem::new(status, code::INTERNAL, "Internal server error")
@@ -265,5 +269,18 @@ mod tests {
             (p.status, p.code.as_str(), p.detail),
             (500, "internal", None)
         );
+    }
+
+    /// A database that is only busy (no connection free in time) is a 503 to retry, with
+    /// `Retry-After`; anything else from the database stays a 500 that says nothing.
+    #[test]
+    fn a_busy_database_is_503_with_retry_after() {
+        let busy = Error::from(crate::storage::Error::busy());
+        assert_eq!(busy.status_code(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(busy.problem().code, "unavailable");
+        let response = busy.into_response();
+        assert_eq!(response.headers().get(header::RETRY_AFTER).and_then(|v| v.to_str().ok()), Some("5"));
+        let broken = Error::from(crate::storage::Error::corrupt("a broken row"));
+        assert_eq!(broken.status_code(), StatusCode::INTERNAL_SERVER_ERROR);
     }
 }
