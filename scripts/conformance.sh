@@ -89,7 +89,10 @@ while IFS= read -r line; do VARS+=(--variable "$line"); done <"$TMP/sso.env"
 
 echo "conformance: running ${#FILES[@]} file(s) against $BASE_URL"
 set +e
+# Every request carries the client header a browser SPA sends (spec/README.md, "Cross-site
+# requests"); csrf.hurl checks what a forged request gets.
 hurl --test --jobs "${BATON_CONF_JOBS:-2}" --max-time 30 --no-color "${VARS[@]}" \
+    --header "Baton-Client: conformance" \
     ${HURL_ARGS[@]+"${HURL_ARGS[@]}"} \
     "${FILES[@]}" 2>&1 | tee "$TMP/hurl.log"
 status=${PIPESTATUS[0]}

@@ -34,6 +34,9 @@ use std::sync::{Arc, RwLock};
 use wasm_bindgen::JsValue;
 use web_sys::RequestCredentials;
 
+/// The header every cookie-authenticated request carries (see [`Api::auth`]).
+pub(crate) const CLIENT_HEADER: &str = "Baton-Client";
+
 /// `/config.json`, read once at start-up.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 pub struct Config {
@@ -109,13 +112,15 @@ impl Api {
         self.bearer.read().ok().and_then(|slot| slot.clone())
     }
 
-    /// The bearer token or the cookies, whichever this client authenticates with.
+    /// The bearer token or the cookies, whichever this client authenticates with. With cookies,
+    /// the `Baton-Client` header tells the server the change comes from the SPA, not from a form
+    /// another site forged (spec/README.md, "Cross-site requests").
     fn auth(&self, request: RequestBuilder) -> RequestBuilder {
         match self.bearer_token() {
             Some(token) => request
                 .credentials(RequestCredentials::Omit)
                 .header("Authorization", &format!("Bearer {token}")),
-            None => request.credentials(self.credentials),
+            None => request.credentials(self.credentials).header(CLIENT_HEADER, "spa"),
         }
     }
 

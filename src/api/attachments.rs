@@ -53,6 +53,8 @@ impl Api {
             xhr.set_with_credentials(false);
             xhr.set_request_header("Authorization", &format!("Bearer {token}"))
                 .map_err(failed)?;
+        } else {
+            xhr.set_request_header(super::CLIENT_HEADER, "spa").map_err(failed)?;
         }
         let form = FormData::new().map_err(failed)?;
         form.append_with_blob_and_filename("file", file, &file.name())

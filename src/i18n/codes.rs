@@ -36,6 +36,8 @@ pub fn problem_key(problem_code: &str) -> Key {
         code::SSO_BAD_SIGNATURE => Key::ErrSsoBadSignature,
         code::SSO_EXPIRED => Key::ErrSsoExpired,
         code::SSO_REPLAYED => Key::ErrSsoReplayed,
+        code::CROSS_SITE => Key::ErrCrossSite,
+        code::UNAVAILABLE => Key::ErrUnavailable,
         _ => Key::ErrUnknown,
     }
 }

@@ -28,6 +28,8 @@ pub fn text(key: Key) -> &'static str {
         ErrSsoBadSignature => "Single sign-on failed: the sign-in link was not issued for this help desk.",
         ErrSsoExpired => "Single sign-on failed: the sign-in link has expired. Please try again.",
         ErrSsoReplayed => "Single sign-on failed: the sign-in link was already used. Please try again.",
+        ErrUnavailable => "The service is unavailable for a moment. Please try again shortly.",
+        ErrCrossSite => "The request was refused because it did not come from this site. Reload the page and try again.",
         Dismiss => "Dismiss notification",
         NotificationsRegion => "Notifications",
         NotFoundTitle => "Page not found",

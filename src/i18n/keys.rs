@@ -30,6 +30,8 @@ pub enum Key {
     ErrSsoBadSignature,
     ErrSsoExpired,
     ErrSsoReplayed,
+    ErrCrossSite,
+    ErrUnavailable,
     Dismiss,
     NotificationsRegion,
     NotFoundTitle,

@@ -28,6 +28,8 @@ pub fn text(key: Key) -> &'static str {
         ErrSsoBadSignature => "单点登录失败：登录链接不是为本客服中心签发的。",
         ErrSsoExpired => "单点登录失败：登录链接已过期，请重试。",
         ErrSsoReplayed => "单点登录失败：登录链接已被使用，请重试。",
+        ErrUnavailable => "服务暂时不可用，请稍后重试。",
+        ErrCrossSite => "该请求并非来自本站，已被拒绝。请刷新页面后重试。",
         Dismiss => "关闭提示",
         NotificationsRegion => "通知",
         NotFoundTitle => "页面不存在",

@@ -44,6 +44,13 @@ pub mod code {
     pub const ROLE_IN_USE: &str = "role_in_use";
     /// 409: the change would leave the desk without an admin or owner.
     pub const LAST_ADMIN: &str = "last_admin";
+    /// 403: a change authenticated by the session cookie without the client header
+    /// (`Baton-Client`), or sent from another site's page (`Origin`): what a forged request
+    /// looks like.
+    pub const CROSS_SITE: &str = "cross_site";
+    /// 503: the server cannot serve now (its database does not answer, or lacks this build's
+    /// migrations); `Retry-After` says when to ask again.
+    pub const UNAVAILABLE: &str = "unavailable";
 }
 
 /// One invalid field: `field` is the JSON name, `code` a stable reason (see [`field_code`]).

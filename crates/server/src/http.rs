@@ -4,6 +4,7 @@
 mod attachments;
 mod catalog;
 mod confidential;
+mod csrf;
 mod admin_roles;
 mod admin_sso;
 mod capabilities;
@@ -11,6 +12,7 @@ mod error;
 mod events;
 mod extract;
 mod health;
+mod hsts;
 mod kb;
 mod routes;
 mod messages;
@@ -137,6 +139,7 @@ pub fn app(state: AppState) -> Router {
         })
         .with_state(state)
         .layer(CompressionLayer::new())
+        .layer(axum::middleware::from_fn(hsts::layer))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
@@ -227,9 +230,13 @@ fn cors_layer(origins: &[HeaderValue]) -> Option<CorsLayer> {
             .allow_headers([
                 header::CONTENT_TYPE,
                 header::AUTHORIZATION,
+                header::IF_MATCH,
                 HeaderName::from_static("idempotency-key"),
+                HeaderName::from_static("baton-channel"),
+                HeaderName::from_static("last-event-id"),
+                HeaderName::from_static(csrf::CLIENT_HEADER),
             ])
-            .expose_headers([header::LOCATION])
+            .expose_headers([header::LOCATION, header::ETAG])
             .max_age(Duration::from_secs(3600)),
     )
 }

@@ -3,6 +3,14 @@
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
 
+/// A client that keeps cookies, as a browser does, and sends the `Baton-Client` header the SPA
+/// sends, without which the server refuses cookie-authenticated changes as forged.
+pub fn cookie_client() -> Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert("baton-client", reqwest::header::HeaderValue::from_static("e2e"));
+    Client::builder().cookie_store(true).default_headers(headers).build().expect("http client")
+}
+
 /// A cookie-carrying client signed in as one user.
 pub struct ApiClient {
     http: Client,
@@ -11,7 +19,7 @@ pub struct ApiClient {
 
 impl ApiClient {
     pub async fn login(base: &str, email: &str) -> ApiClient {
-        let http = Client::builder().cookie_store(true).build().expect("http client");
+        let http = cookie_client();
         let client = ApiClient { http, base: base.to_owned() };
         let (status, body) =
             client.post("/api/v1/session", json!({"email": email, "password": crate::DEMO_PASSWORD})).await;

@@ -108,7 +108,7 @@ async fn keeping_theirs_writes_nothing() {
     b.select("ticket-priority", "low").await;
     let (_, t) = agent_api.get(&format!("/api/v1/tickets/{id}")).await;
     let version = t["staff"]["version"].as_i64().expect("version");
-    let res = reqwest::Client::builder().cookie_store(true).build().expect("client");
+    let res = baton_e2e::api::cookie_client();
     let login = res.post(format!("{base}/api/v1/session"))
         .json(&serde_json::json!({"email": "admin@baton.test", "password": DEMO_PASSWORD})).send().await.expect("login");
     assert_eq!(login.status(), 200);

@@ -100,7 +100,7 @@ async fn wait_for_holder(db: &Db, holder: &str, within: Duration) {
 
 /// A cookie-carrying client signed in as `email` through `replica`.
 async fn signed_in(replica: &Replica, email: &str) -> reqwest::Client {
-    let client = reqwest::Client::builder().cookie_store(true).build().expect("client");
+    let client = baton_e2e::api::cookie_client();
     let res = client
         .post(replica.url("/api/v1/session"))
         .json(&json!({ "email": email, "password": DEMO_PASSWORD }))

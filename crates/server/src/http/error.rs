@@ -35,6 +35,13 @@ pub enum Error {
     /// An edit that must name the version it was made on came without `If-Match`.
     #[error("precondition required")]
     PreconditionRequired,
+    /// A cookie-authenticated change that does not come from a page of ours (see `http::csrf`).
+    #[error("cross-site request refused")]
+    CrossSite,
+    /// The server cannot serve now (`GET /ready`: the database does not answer, or lacks this
+    /// build's migrations); the answer says when to ask again.
+    #[error("unavailable: {0}")]
+    Unavailable(&'static str),
 }
 
 impl From<crate::storage::Error> for Error {
@@ -63,6 +70,8 @@ impl Error {
             Error::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Error::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Error::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
+            Error::CrossSite => StatusCode::FORBIDDEN,
+            Error::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
 
@@ -107,6 +116,9 @@ impl Error {
                 Problem::new(status, code::PRECONDITION_REQUIRED, "Precondition required")
                     .with_detail("send If-Match: \"v<version>\" from the ticket's ETag")
             }
+            Error::CrossSite => Problem::new(status, code::CROSS_SITE, "Cross-site request refused")
+                .with_detail("changes made with the session cookie need the Baton-Client header and a page of this site"),
+            Error::Unavailable(why) => Problem::new(status, code::UNAVAILABLE, "Unavailable").with_detail(why),
         }
     }
 }
@@ -127,6 +139,7 @@ fn domain_status(e: &DomainError) -> StatusCode {
             StatusCode::CONFLICT
         }
         DomainError::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
+        DomainError::Storage(e) if e.is_busy() => StatusCode::SERVICE_UNAVAILABLE,
         DomainError::Storage(_) | DomainError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }
@@ -179,6 +192,9 @@ fn domain_problem(status: u16, e: &DomainError) -> Problem {
         DomainError::SsoRefused { code, detail } => {
             Problem::new(status, code, "SSO token refused").with_detail(*detail)
         }
+        DomainError::Storage(e) if e.is_busy() => {
+            Problem::new(status, code::UNAVAILABLE, "Busy").with_detail("the database is busy; retry shortly")
+        }
         DomainError::Storage(_) | DomainError::Internal(_) => {
             Problem::new(status, code::INTERNAL, "Internal server error")
         }
@@ -196,6 +212,9 @@ struct Wire<'a> {
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     changed: &'a [String],
 }
+
+/// Seconds a client refused with 503 should wait before asking again.
+const RETRY_AFTER_SECS: &str = "5";
 
 impl IntoResponse for Error {
     fn into_response(self) -> Response {
@@ -217,6 +236,9 @@ impl IntoResponse for Error {
         if status == StatusCode::UNAUTHORIZED {
             // RFC 9110 asks a 401 to name a scheme; Bearer never makes a browser show a dialog.
             headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            headers.insert(header::RETRY_AFTER, HeaderValue::from_static(RETRY_AFTER_SECS));
         }
         response
     }
@@ -247,5 +269,18 @@ mod tests {
             (p.status, p.code.as_str(), p.detail),
             (500, "internal", None)
         );
+    }
+
+    /// A database that is only busy (no connection free in time) is a 503 to retry, with
+    /// `Retry-After`; anything else from the database stays a 500 that says nothing.
+    #[test]
+    fn a_busy_database_is_503_with_retry_after() {
+        let busy = Error::from(crate::storage::Error::busy());
+        assert_eq!(busy.status_code(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(busy.problem().code, "unavailable");
+        let response = busy.into_response();
+        assert_eq!(response.headers().get(header::RETRY_AFTER).and_then(|v| v.to_str().ok()), Some("5"));
+        let broken = Error::from(crate::storage::Error::corrupt("a broken row"));
+        assert_eq!(broken.status_code(), StatusCode::INTERNAL_SERVER_ERROR);
     }
 }

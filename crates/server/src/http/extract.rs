@@ -165,6 +165,12 @@ impl<S: Send + Sync> FromRequestParts<S> for PathKey {
 
 /// The session token of a request: `Authorization: Bearer …` if present, else the session cookie.
 pub fn session_token(headers: &HeaderMap) -> Option<String> {
+    session_credential(headers).map(|(token, _)| token)
+}
+
+/// [`session_token`], and whether it came from the cookie (an ambient credential the browser
+/// sends by itself, so a change made with it must pass [`super::csrf::check`]).
+fn session_credential(headers: &HeaderMap) -> Option<(String, bool)> {
     if let Some(value) = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -172,7 +178,7 @@ pub fn session_token(headers: &HeaderMap) -> Option<String> {
         let (scheme, token) = value.trim().split_once(' ')?;
         return scheme
             .eq_ignore_ascii_case("bearer")
-            .then(|| token.trim().to_owned());
+            .then(|| (token.trim().to_owned(), false));
     }
     headers
         .get_all(header::COOKIE)
@@ -181,16 +187,20 @@ pub fn session_token(headers: &HeaderMap) -> Option<String> {
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
         .find(|(name, _)| *name == SESSION_COOKIE)
-        .map(|(_, token)| token.trim().to_owned())
+        .map(|(_, token)| (token.trim().to_owned(), true))
 }
 
 impl FromRequestParts<AppState> for CurrentUser {
     type Rejection = Error;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
-        let token = session_token(&parts.headers).filter(|t| !t.is_empty() && t.len() <= 256);
-        let token = token.ok_or(Error::Domain(DomainError::Unauthenticated))?;
-        Ok(crate::sessions::resolve(state, &token).await?)
+        let credential = session_credential(&parts.headers).filter(|(t, _)| !t.is_empty() && t.len() <= 256);
+        let (token, by_cookie) = credential.ok_or(Error::Domain(DomainError::Unauthenticated))?;
+        let user = crate::sessions::resolve(state, &token).await?;
+        if by_cookie {
+            super::csrf::check(&parts.method, &parts.headers, &state.cors_origins)?;
+        }
+        Ok(user)
     }
 }
 

@@ -1,12 +1,17 @@
 //! The purge job: what has outlived its use. Events older than their retention (a client away
 //! longer refetches everything), stream tickets nobody redeemed, presence rows of viewers who
-//! went silent (announced, in case the replica that would have swept them is gone).
+//! went silent (announced, in case the replica that would have swept them is gone), idempotency
+//! keys older than [`IDEMPOTENCY_DAYS`].
 
 use crate::error::Error;
 use crate::events::RETENTION;
 use crate::services::Services;
-use crate::storage::{self, events, stream_tickets};
+use crate::storage::{self, events, idempotency, stream_tickets};
 use crate::workspace::presence;
+
+/// How long an `Idempotency-Key` is remembered: the contract promises at least a day; a client
+/// retrying a lost request does so within minutes.
+pub const IDEMPOTENCY_DAYS: i64 = 7;
 
 /// How often it runs.
 pub const EVERY: time::Duration = time::Duration::minutes(1);
@@ -18,6 +23,7 @@ pub async fn run(app: &Services) -> Result<(), Error> {
     drop(conn);
     let tickets = stream_tickets::purge_expired(&app.db, &storage::timestamp(now)).await?;
     let viewers = presence::sweep(app).await?;
-    tracing::debug!(events, tickets, viewers, "purged");
+    let keys = idempotency::purge_older_than(&app.db, &storage::timestamp(now - time::Duration::days(IDEMPOTENCY_DAYS))).await?;
+    tracing::debug!(events, tickets, viewers, keys, "purged");
     Ok(())
 }

@@ -7,7 +7,7 @@
 //! concurrent retries make one resource, never a duplicate and never a 500. A refused request rolls
 //! its claim back with everything else, so its key is not remembered.
 
-use crate::storage::{Conn, Error};
+use crate::storage::{Conn, Db, Error};
 
 /// Claims `key` for a new request: `None` if the claim is ours (go on, then [`complete`] it),
 /// or the resource an earlier request with this key created.
@@ -66,4 +66,12 @@ pub async fn complete(
     .bind(key)
     .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
+}
+
+/// Forgets the keys claimed before `before`; how many.
+pub async fn purge_older_than(db: &Db, before: &str) -> Result<u64, Error> {
+    crate::on!(db, |c| sqlx::query("DELETE FROM idempotency_keys WHERE created_at < $1")
+        .bind(before)
+        .execute(c).await.map(|r| r.rows_affected()))
+    .map_err(Error::from)
 }

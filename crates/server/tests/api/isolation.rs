@@ -120,6 +120,7 @@ async fn every_protected_route_needs_a_session() {
         .unwrap_or_default();
     let public = [
         (Method::GET, "/health"),
+        (Method::GET, "/ready"),
         (Method::GET, "/openapi.json"),
         (Method::GET, "/docs"),
         // What this backend offers, asked before anyone signs in.

@@ -143,6 +143,18 @@ async fn the_purge_job_removes_what_outlived_its_use() {
     let id = ticket(&app, &alice, "Old and new").await;
     sqlx::query("UPDATE events SET created_at = '2000-01-01T00:00:00Z'").execute(&app.sql).await.expect("age events");
     say(&app, &agent, id, "recent").await;
+    // Two keyed requests: one key claimed 8 days ago (forgotten), one now (kept 7 days).
+    for key in ["old-key", "new-key"] {
+        let body = json!({ "body": key });
+        let res = app.post(&format!("/api/v1/tickets/{id}/messages")).token(&alice).header("idempotency-key", key).json(&body).send().await;
+        assert_eq!(res.status, StatusCode::CREATED, "{}", res.text());
+    }
+    let eight_days_ago = baton_server::storage::timestamp(app.services.clock.now() - time::Duration::days(8));
+    sqlx::query("UPDATE idempotency_keys SET created_at = $1 WHERE key = 'old-key'")
+        .bind(eight_days_ago)
+        .execute(&app.sql)
+        .await
+        .expect("age a key");
     let pass = app.post("/api/v1/events/ticket").token(&alice).send().await.json();
     assert!(pass["ticket"].is_string(), "{pass}");
     let path = format!("/api/v1/tickets/{id}/presence");
@@ -154,9 +166,11 @@ async fn the_purge_job_removes_what_outlived_its_use() {
     let mut scheduler = Scheduler::new(app.services.clone(), Duration::from_secs(30));
     assert!(scheduler.tick().await.expect("tick"));
     assert_eq!(app.count("SELECT COUNT(*) FROM events WHERE created_at < '2001-01-01T00:00:00Z'").await, 0);
-    assert_eq!(app.count("SELECT COUNT(*) FROM events").await, 1);
+    assert_eq!(app.count("SELECT COUNT(*) FROM events").await, 3, "the recent reply's and the two keyed replies' events stay");
     assert_eq!(app.count("SELECT COUNT(*) FROM stream_tickets").await, 0);
     assert_eq!(app.count("SELECT COUNT(*) FROM presence").await, 0);
+    assert_eq!(app.count("SELECT COUNT(*) FROM idempotency_keys WHERE key = 'old-key'").await, 0, "forgotten after 7 days");
+    assert_eq!(app.count("SELECT COUNT(*) FROM idempotency_keys WHERE key = 'new-key'").await, 1, "kept");
     let expired = live.next().await;
     assert_eq!((expired.event.as_str(), expired.json()["viewers"].clone()), ("presence", json!([])));
 }

@@ -52,6 +52,12 @@ async fn secure_cookie_behind_an_https_proxy() {
     assert!(res
         .set_cookie("baton_session")
         .is_some_and(|c| c.contains("; Secure")));
+    // HTTPS pins itself for a year (HSTS); plain http, as `make run` serves, never does.
+    assert_eq!(res.header(axum::http::header::STRICT_TRANSPORT_SECURITY), Some("max-age=31536000"));
+    let plain = app.get("/api/v1/health").send().await;
+    assert_eq!(plain.header(axum::http::header::STRICT_TRANSPORT_SECURITY), None);
+    let page = app.get("/api/v1/health").header("x-forwarded-proto", "https").send().await;
+    assert!(page.header(axum::http::header::STRICT_TRANSPORT_SECURITY).is_some());
 }
 
 #[tokio::test]

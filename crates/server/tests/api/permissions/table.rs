@@ -23,6 +23,7 @@ pub enum Guard {
 /// Every route of the API (paths under `/api/v1`) and its guard.
 pub const ROUTES: &[(&str, &str, Guard)] = &[
     ("GET", "/health", Public),
+    ("GET", "/ready", Public),
     ("GET", "/capabilities", Public),
     ("GET", "/openapi.json", Public),
     ("GET", "/docs", Public),
