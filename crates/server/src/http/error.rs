@@ -118,7 +118,7 @@ impl Error {
             }
             Error::CrossSite => Problem::new(status, code::CROSS_SITE, "Cross-site request refused")
                 .with_detail("changes made with the session cookie need the Baton-Client header and a page of this site"),
-            Error::Unavailable(why) => Problem::new(status, code::UNAVAILABLE, "Unavailable").with_detail(why),
+            Error::Unavailable(why) => Problem::new(status, code::UNAVAILABLE, "Unavailable").with_detail(*why),
         }
     }
 }

@@ -14,7 +14,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use baton_core::{
-    AgentGroup, AgentInfo, Channel, CustomerGroupInfo, GroupRef, CustomerInfo, CustomerPanel, NewCustomer, NewQuickReply, NewTicket, Presence,
+    AgentGroup, AgentInfo, Channel, CustomerGroupInfo, CustomerInfo, CustomerPanel, NewCustomer, NewQuickReply, NewTicket, Presence,
     PresenceBeat, QuickReply, UserSettings,
 };
 use serde::Deserialize;
