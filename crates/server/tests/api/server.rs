@@ -50,8 +50,12 @@ async fn cookies_work_end_to_end_and_shutdown_stops_answering() {
     let (server, base) = start(&dir, |_| {}).await;
     let database_url = server.state().db.url().to_owned();
     assert!(server.has_demo_data());
+    // As the SPA: cookies, and the client header a change made with them needs.
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert("baton-client", reqwest::header::HeaderValue::from_static("spa"));
     let client = reqwest::Client::builder()
         .cookie_store(true)
+        .default_headers(headers)
         .build()
         .expect("client");
     let login = client

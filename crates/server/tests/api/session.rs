@@ -172,6 +172,7 @@ async fn bearer_token_works_and_logout_kills_the_session() {
     let out = app
         .call(Method::DELETE, "/api/v1/session")
         .header("cookie", &format!("baton_session={token}"))
+        .header("baton-client", "spa")
         .send()
         .await;
     assert_eq!(out.status, StatusCode::NO_CONTENT);
