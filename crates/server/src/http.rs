@@ -175,7 +175,7 @@ async fn fallback(spa: Option<spa::Spa>, state: AppState, req: Request) -> Respo
         // The widget's document may be framed by its tenant's allowed origins, nothing else.
         Some(spa) if path == "/widget" => {
             let policy = widget::frame_ancestors(&state.db, req.uri().query()).await;
-            spa.serve_framed(req, policy).await
+            spa.serve_framed(req, &policy).await
         }
         Some(spa) => spa.serve(req).await,
         None => (

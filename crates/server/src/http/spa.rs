@@ -20,19 +20,43 @@ const NO_CACHE: &str = "no-cache";
 /// The agent workspace's document, relative to the dist directory.
 const AGENT_DOCUMENT: &str = "ws/index.html";
 
-/// The SPA build directory.
+mod csp;
+
+/// The SPA build directory, and the policy of its documents.
 #[derive(Debug, Clone)]
 pub struct Spa {
     dir: PathBuf,
+    csp: std::sync::Arc<csp::Csp>,
 }
 
 impl Spa {
     pub fn new(dir: PathBuf) -> Spa {
-        Spa { dir }
+        let csp = std::sync::Arc::new(csp::Csp::of_documents(&dir));
+        Spa { dir, csp }
     }
 
-    /// Answers a request that no API route took.
+    /// Answers a request that no API route took; documents carry the policy with
+    /// `frame-ancestors 'none'`.
     pub async fn serve(&self, req: Request) -> Response {
+        self.serve_with(req, "'none'").await
+    }
+
+    async fn serve_with(&self, req: Request, frame_ancestors: &str) -> Response {
+        let mut response = self.serve_file(req).await;
+        let html = response
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|t| t.starts_with("text/html"));
+        if html {
+            response
+                .headers_mut()
+                .insert(header::CONTENT_SECURITY_POLICY, self.csp.header(frame_ancestors));
+        }
+        response
+    }
+
+    async fn serve_file(&self, req: Request) -> Response {
         if !matches!(*req.method(), Method::GET | Method::HEAD) {
             return (
                 StatusCode::METHOD_NOT_ALLOWED,
@@ -58,14 +82,10 @@ impl Spa {
         }
     }
 
-    /// [`Spa::serve`] with `frame_ancestors` as the document's `Content-Security-Policy` (the
-    /// app's layer adds `frame-ancestors 'none'` only where a response has none).
-    pub async fn serve_framed(&self, req: Request, frame_ancestors: HeaderValue) -> Response {
-        let mut response = self.serve(req).await;
-        response
-            .headers_mut()
-            .insert(header::CONTENT_SECURITY_POLICY, frame_ancestors);
-        response
+    /// [`Spa::serve`] with `frame_ancestors` (the sources: `'none'`, or origins) in the
+    /// document's policy: the widget's document, which its tenant's allowed origins may frame.
+    pub async fn serve_framed(&self, req: Request, frame_ancestors: &str) -> Response {
+        self.serve_with(req, frame_ancestors).await
     }
 
     /// The document for a client-side route. (A dist without the agent bundle, an older build,

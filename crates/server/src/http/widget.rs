@@ -69,11 +69,11 @@ pub fn check_channel(channel: Channel, user: &CurrentUser) -> Result<Channel, Er
     }
 }
 
-/// The `Content-Security-Policy` of the `/widget` document for the query `tenant=<slug>`:
-/// `frame-ancestors` with the tenant's allowed origins, or `'none'` when there are none (or no
-/// such tenant), like every other page of the app.
-pub async fn frame_ancestors(db: &Db, query: Option<&str>) -> HeaderValue {
-    let none = HeaderValue::from_static("frame-ancestors 'none'");
+/// The `frame-ancestors` sources of the `/widget` document for the query `tenant=<slug>`: the
+/// tenant's allowed origins, or `'none'` when there are none (or no such tenant), like every
+/// other page of the app.
+pub async fn frame_ancestors(db: &Db, query: Option<&str>) -> String {
+    let none = "'none'".to_owned();
     let slug = query
         .unwrap_or_default()
         .split('&')
@@ -84,11 +84,9 @@ pub async fn frame_ancestors(db: &Db, query: Option<&str>) -> HeaderValue {
         return none;
     };
     match embed::origins_of(db, slug).await {
-        Ok(origins) if !origins.is_empty() => {
-            // Stored origins passed baton_core::sso::normalize_origin (letters, digits, `.-:[]/`
-            // only), so they are valid header text; a failure falls back to refusing all.
-            HeaderValue::from_str(&format!("frame-ancestors {}", origins.join(" "))).unwrap_or(none)
-        }
+        // Stored origins passed baton_core::sso::normalize_origin (letters, digits, `.-:[]/`
+        // only), so they are valid header text (the policy refuses everything if not).
+        Ok(origins) if !origins.is_empty() => origins.join(" "),
         Ok(_) => none,
         Err(e) => {
             tracing::error!(error = %e, "cannot read embed origins");

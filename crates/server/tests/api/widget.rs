@@ -151,9 +151,10 @@ async fn the_widget_document_names_its_frame_ancestors() {
             let res = router.oneshot(req).await.expect("infallible");
             assert_eq!(res.status(), StatusCode::OK, "{path}");
             let value = res.headers().get(header::CONTENT_SECURITY_POLICY).cloned();
-            value
-                .and_then(|v| v.to_str().ok().map(str::to_owned))
-                .unwrap_or_default()
+            // The frame-ancestors directive of the document's whole policy.
+            let policy = value.and_then(|v| v.to_str().ok().map(str::to_owned)).unwrap_or_default();
+            assert!(policy.contains("script-src 'self'"), "{path}: {policy}");
+            policy.split("; ").find(|d| d.starts_with("frame-ancestors")).unwrap_or_default().to_owned()
         }
     };
     // The demo seed allows scripts/widget-demo.py's origins.
