@@ -147,7 +147,7 @@ async fn serves_the_spa_with_cache_and_security_headers() {
         let policy = header(&headers, "content-security-policy");
         assert!(policy.contains("script-src 'self' 'wasm-unsafe-eval'"), "{path}: {policy}");
         let scripts = policy.split("; ").find(|d| d.starts_with("script-src")).unwrap_or_default();
-        assert!(!scripts.contains("unsafe-inline") && !scripts.contains("unsafe-eval'"), "{path}: {policy}");
+        assert!(!scripts.contains("unsafe-inline") && !scripts.contains(" 'unsafe-eval'"), "{path}: {policy}");
         assert!(policy.contains("object-src 'none'") && policy.ends_with("frame-ancestors 'none'"), "{path}: {policy}");
         assert_eq!(header(&headers, "x-content-type-options"), "nosniff");
         assert_eq!(header(&headers, "referrer-policy"), "same-origin");
