@@ -4,7 +4,7 @@
 # a bounded time each: list reads (`views/all`, 50 rows), ticket reads (`GET /tickets/{id}`),
 # WRITERS concurrent writers posting internal notes for WRITE_SECONDS (then the messages table is
 # counted: every accepted note must be there), and the fan-out of one event to STREAMS open SSE
-# streams. Prints what baton-loadgen measured.
+# streams. Prints what baton-loadgen measured; the load generator shares the machine's cores.
 #
 #   scripts/bench-load.sh [TICKETS] [WRITE_SECONDS]     defaults: 100000 60
 #   env: READ_SECONDS (20), READ_CONNECTIONS (32), WRITERS (200), STREAMS (1000)
@@ -78,9 +78,9 @@ done
 AGENT="$(curl -fsS -o /dev/null -c - -H 'content-type: application/json' \
     -d '{"email":"agent@baton.test","password":"baton-demo"}' "$BASE/api/v1/session" |
     awk '$6 == "baton_session" { print $7 }')"
-# The first 100 tickets of the agent's "all" view: what the readers open and the writers write to
-# (two writers per ticket when there are 200).
-IDS="$(curl -fsS -H "authorization: Bearer $AGENT" "$BASE/api/v1/views/all/tickets?limit=100" |
+# The first 100 tickets of the agent's "unassigned" view (new or open: a closed ticket refuses
+# notes): what the readers open and the writers write to (two writers per ticket when 200).
+IDS="$(curl -fsS -H "authorization: Bearer $AGENT" "$BASE/api/v1/views/unassigned/tickets?limit=100" |
     python3 -c 'import json,sys; print(",".join(str(t["id"]) for t in json.load(sys.stdin)["items"]))')"
 TICKET_PATHS="$(tr ',' '\n' <<<"$IDS" | sed 's|^|/api/v1/tickets/|' | paste -sd, -)"
 
