@@ -1,9 +1,8 @@
 //! A real S3-compatible server for the blob-store tests: s3s speaking the protocol (signatures
 //! checked) over s3s-fs, which keeps the objects as files in a temp directory, served in-process
 //! on a loopback port. The server under test talks to it with its real S3 client; the tests look
-//! at what it stored on disk.
+//! at what it stored on disk. Shared by baton-server's API tests and the end-to-end replicas test.
 
-use baton_server::blobs::S3Credentials;
 use hyper_util::rt::{TokioExecutor, TokioIo};
 use hyper_util::server::conn::auto::Builder;
 use s3s::auth::SimpleAuth;
@@ -14,8 +13,10 @@ use tempfile::TempDir;
 use tokio::net::TcpListener;
 use tokio::task::{JoinHandle, JoinSet};
 
-const ACCESS_KEY: &str = "baton-test-access-key";
-const SECRET_KEY: &str = "baton-test-secret-key";
+/// The access key id the server accepts (AWS_ACCESS_KEY_ID for a server process).
+pub const ACCESS_KEY: &str = "baton-test-access-key";
+/// Its secret (AWS_SECRET_ACCESS_KEY).
+pub const SECRET_KEY: &str = "baton-test-secret-key";
 
 /// A running S3-compatible server; it stops when dropped.
 pub struct S3Server {
@@ -67,15 +68,6 @@ impl S3Server {
             "s3://{bucket}{path}?endpoint=http://{}&region=us-east-1",
             self.addr
         )
-    }
-
-    /// The access key this server accepts.
-    pub fn credentials() -> S3Credentials {
-        S3Credentials {
-            key_id: ACCESS_KEY.to_owned(),
-            secret: SECRET_KEY.to_owned(),
-            token: None,
-        }
     }
 
     /// Where the server keeps object `key` of `bucket`.
