@@ -30,8 +30,8 @@ BATON_TEST_POSTGRES_URL="$PG_URL" $CARGO test -p baton-server --test api
 step "end-to-end smoke on PostgreSQL: the help center's whole lifecycle in Chromium"
 BATON_E2E_POSTGRES_URL="$PG_URL" $CARGO test -p baton-e2e --test lifecycle
 
-step "two replicas on one PostgreSQL database (live events, presence, failover, scheduler lease)"
-BATON_TEST_POSTGRES_URL="$PG_URL" $CARGO test -p baton-e2e --test replicas
+step "two replicas on one PostgreSQL database and one S3 store (live events, presence, attachments, failover, scheduler lease)"
+BATON_E2E_POSTGRES_URL="$PG_URL" $CARGO test -p baton-e2e --test replicas
 
 step "SPA components in headless Chromium"
 $CARGO test -p baton --target wasm32-unknown-unknown

@@ -105,17 +105,6 @@ struct ServeArgs {
     blob_store: String,
 }
 
-/// The S3 access key from the environment, as AWS's own tools read it; `Config::validate` says
-/// when an S3 blob store lacks it.
-fn s3_credentials() -> Option<S3Credentials> {
-    let var = |name| std::env::var(name).ok().filter(|v: &String| !v.is_empty());
-    Some(S3Credentials {
-        key_id: var("AWS_ACCESS_KEY_ID")?,
-        secret: var("AWS_SECRET_ACCESS_KEY")?,
-        token: var("AWS_SESSION_TOKEN"),
-    })
-}
-
 /// Exit code for configuration the server cannot start with.
 const BAD_CONFIG: u8 = 2;
 
@@ -157,7 +146,7 @@ fn main() -> ExitCode {
         data_dir: args.data_dir,
         scheduler_lease_secs: args.scheduler_lease_secs,
         blob_store: Some(args.blob_store),
-        blob_credentials: s3_credentials(),
+        blob_credentials: S3Credentials::from_env(),
     };
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,

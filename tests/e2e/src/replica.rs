@@ -1,13 +1,15 @@
 //! Server processes for the multi-replica test: each replica is a child process running the real
 //! server (`baton_server::Server`) on its own port against a shared PostgreSQL database, so that
 //! killing one (SIGKILL) really ends it — its connections, its relay, its scheduler — as a
-//! crashed machine would.
+//! crashed machine would. Attachments go to the object store the test names (`--blob-store`'s
+//! environment variable and the AWS_* access key, as an operator would configure the binary).
 //!
 //! The child is the test binary itself, started again with `BATON_E2E_REPLICA` set: the test's
 //! `main` calls [`child_main`] first, which serves until its stdin closes (the parent exiting, or
 //! dropping the [`Replica`]). That avoids depending on a separately built `baton-server` binary
 //! being present and current.
 
+use baton_server::blobs::S3Credentials;
 use baton_server::{Config, Server};
 use std::process::{ExitCode, Stdio};
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, BufReader};
@@ -27,15 +29,21 @@ pub struct Replica {
 }
 
 impl Replica {
-    /// Starts a replica on `database_url` with `secret_key` and a scheduler lease of
-    /// `lease_secs`; returns once it serves.
-    pub async fn start(database_url: &str, secret_key: &str, lease_secs: u64) -> Replica {
+    /// Starts a replica on `database_url` with `secret_key`, a scheduler lease of `lease_secs`
+    /// and attachments in `blobs` (`--blob-store`'s value and the access key, as
+    /// `(key id, secret)`); returns once it serves.
+    pub async fn start(database_url: &str, secret_key: &str, lease_secs: u64, blobs: (&str, (&str, &str))) -> Replica {
         let exe = std::env::current_exe().expect("the test binary's path");
+        let (blob_store, (key_id, secret)) = blobs;
         let mut child = Command::new(exe)
             .env(CHILD, "1")
             .env("BATON_DATABASE_URL", database_url)
             .env("BATON_SECRET_KEY", secret_key)
             .env("BATON_SCHEDULER_LEASE_SECS", lease_secs.to_string())
+            .env("BATON_BLOB_STORE", blob_store)
+            .env("AWS_ACCESS_KEY_ID", key_id)
+            .env("AWS_SECRET_ACCESS_KEY", secret)
+            .env_remove("AWS_SESSION_TOKEN")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .kill_on_drop(true)
@@ -82,6 +90,8 @@ pub fn child_main() -> Option<ExitCode> {
         secret_key: Some(env("BATON_SECRET_KEY")),
         data_dir: Some(data.path().to_path_buf()),
         scheduler_lease_secs: env("BATON_SCHEDULER_LEASE_SECS").parse().unwrap_or(2),
+        blob_store: Some(env("BATON_BLOB_STORE")).filter(|s| !s.is_empty()),
+        blob_credentials: S3Credentials::from_env(),
         ..Default::default()
     };
     let runtime = tokio::runtime::Runtime::new().expect("a runtime");

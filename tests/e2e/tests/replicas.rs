@@ -1,16 +1,19 @@
-//! Two replicas, one PostgreSQL database (issue 11 part C): two server processes, the test
-//! alternating between their base URLs as a round-robin load balancer without stickiness would.
-//! A customer submits through A and the agent's live stream on B receives it within 2 s; presence
-//! set through A shows on B; after A is killed (SIGKILL) B keeps serving, a client that was
-//! streaming from A resumes on B from its Last-Event-ID without a gap, and the scheduler's lease
-//! moves to B.
+//! Two replicas, one PostgreSQL database and one S3-compatible store (issue 11 part C): two server
+//! processes, the test alternating between their base URLs as a round-robin load balancer without
+//! stickiness would. A customer submits through A and the agent's live stream on B receives it
+//! within 2 s; presence set through A shows on B; an attachment uploaded through A downloads, the
+//! same bytes, through B (each replica has a data directory of its own, so only the shared store
+//! can serve it); after A is killed (SIGKILL) B keeps serving, a client that was streaming from A
+//! resumes on B from its Last-Event-ID without a gap, and the scheduler's lease moves to B.
 //!
-//! Runs only when BATON_TEST_POSTGRES_URL names a PostgreSQL server (scripts/test.sh does it in
-//! its PostgreSQL step); otherwise it says so and passes. Its own `main` (harness = false), because
+//! Runs only when BATON_E2E_POSTGRES_URL (or BATON_TEST_POSTGRES_URL) names a PostgreSQL server
+//! (scripts/test.sh does it in its PostgreSQL step); otherwise it says so and passes. The S3 store
+//! is s3s over s3s-fs in this process (crates/s3-fixture, as in the API tests). Its own `main` (harness = false), because
 //! the replicas are this binary started again (baton_e2e::replica).
 
 use baton_e2e::replica::{child_main, Replica};
 use baton_e2e::{ApiClient, DEMO_PASSWORD};
+use baton_s3_fixture::{S3Server, ACCESS_KEY, SECRET_KEY};
 use baton_server::scheduler::LEASE;
 use baton_server::storage::{self, Db};
 use serde_json::{json, Value};
@@ -24,11 +27,11 @@ fn main() -> ExitCode {
     if let Some(code) = child_main() {
         return code;
     }
-    let server = std::env::var("BATON_TEST_POSTGRES_URL").unwrap_or_default();
-    if server.is_empty() {
-        println!("replicas: skipped (set BATON_TEST_POSTGRES_URL to run it on PostgreSQL)");
+    let var = |name| std::env::var(name).ok().filter(|v: &String| !v.is_empty());
+    let Some(server) = var("BATON_E2E_POSTGRES_URL").or_else(|| var("BATON_TEST_POSTGRES_URL")) else {
+        println!("replicas: skipped (set BATON_E2E_POSTGRES_URL to run it on PostgreSQL)");
         return ExitCode::SUCCESS;
-    }
+    };
     let runtime = tokio::runtime::Runtime::new().expect("a runtime");
     runtime.block_on(two_replicas(&server));
     println!("replicas: ok");
@@ -43,9 +46,14 @@ async fn two_replicas(server: &str) {
     baton_server::demo::seed_if_empty(&db).await.expect("seed");
     let key: String = (0..32).map(|_| format!("{:02x}", rand_byte())).collect();
 
-    let mut a = Replica::start(&url, &key, LEASE_SECS).await;
+    // One object store for both, named as an operator would: `--blob-store s3://…` and AWS_*.
+    let s3 = S3Server::start(BUCKET).await;
+    let blobs = (s3.url(BUCKET, None), (ACCESS_KEY, SECRET_KEY));
+    let blobs = (blobs.0.as_str(), blobs.1);
+
+    let mut a = Replica::start(&url, &key, LEASE_SECS, blobs).await;
     wait_for_holder(&db, &a.holder, Duration::from_secs(10)).await;
-    let b = Replica::start(&url, &key, LEASE_SECS).await;
+    let b = Replica::start(&url, &key, LEASE_SECS, blobs).await;
 
     // The agent signs in through A and streams from B (sessions are in the database).
     let agent = signed_in(&a, "agent@baton.test").await;
@@ -67,8 +75,32 @@ async fn two_replicas(server: &str) {
     let change = on_b.next_of("presence", Duration::from_secs(2)).await.expect("presence on B's stream");
     assert_eq!(change.data["ticket_id"].to_string(), id);
 
+    // A file uploaded through A and linked there downloads whole through B, for the uploader and
+    // for the agent; it is in the shared bucket (the replicas' own data directories differ).
+    let alice_http = signed_in(&a, "alice@customer.test").await;
+    let bytes: Vec<u8> = (0..200_000u32).flat_map(|i| format!("line {i} of the log\n").into_bytes()).collect();
+    let attachment = upload(&alice_http, &a.url("/api/v1/attachments"), "replica.log", &bytes).await;
+    let res = alice_http
+        .post(a.url(&format!("/api/v1/tickets/{id}/messages")))
+        .json(&json!({ "kind": "public", "body": "The log", "attachment_ids": [attachment] }))
+        .send()
+        .await
+        .expect("message");
+    assert_eq!(res.status().as_u16(), 201, "message with the attachment");
+    assert_eq!(s3.count(BUCKET, None), 1, "one object in the shared bucket");
+    for (who, client) in [("alice", &alice_http), ("agent", &agent)] {
+        let res = client.get(b.url(&format!("/api/v1/attachments/{attachment}"))).send().await.expect("download");
+        assert_eq!(res.status().as_u16(), 200, "{who} downloads through B");
+        let body = res.bytes().await.expect("body");
+        assert!(body.as_ref() == bytes.as_slice(), "{who}: {} bytes through B, {} uploaded", body.len(), bytes.len());
+    }
+    let message = on_b.next_stored(Duration::from_secs(2)).await.expect("the message on B's stream");
+    assert_eq!(message.event, "message.created");
+    let seen_on_a = on_a.next_stored(Duration::from_secs(2)).await.expect("the message on A's stream");
+    assert_eq!(seen_on_a.id, message.id);
+
     // A dies. B serves on; the write made meanwhile is not lost to the client that streamed from A.
-    let last_seen_on_a = created.id.clone();
+    let last_seen_on_a = seen_on_a.id.clone();
     a.kill().await;
     let alice_b = ApiClient::login(&b.base, "alice@customer.test").await;
     alice_b.say(&id, "public", "Anyone there?").await;
@@ -83,6 +115,31 @@ async fn two_replicas(server: &str) {
     drop(b);
     db.close().await;
     drop_database(server, &url);
+}
+
+/// The shared store's bucket.
+const BUCKET: &str = "baton-replicas";
+
+/// Uploads `bytes` as a text file `name` (multipart, one `file` part); the attachment's id.
+async fn upload(client: &reqwest::Client, url: &str, name: &str, bytes: &[u8]) -> i64 {
+    // By hand: one part, and reqwest's multipart feature is not needed elsewhere in the suite.
+    let boundary = "baton-replicas-boundary-7c1f";
+    let mut body = format!(
+        "--{boundary}\r\ncontent-disposition: form-data; name=\"file\"; filename=\"{name}\"\r\ncontent-type: text/plain\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let res = client
+        .post(url)
+        .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+        .body(body)
+        .send()
+        .await
+        .expect("upload");
+    assert_eq!(res.status().as_u16(), 201, "upload {name}");
+    let stored: Value = res.json().await.expect("json");
+    stored["id"].as_i64().expect("an id")
 }
 
 /// Waits until `holder` holds the scheduler's lease; fails after `within`.

@@ -37,6 +37,19 @@ pub struct S3Credentials {
     pub token: Option<String>,
 }
 
+impl S3Credentials {
+    /// The access key from the environment, as AWS's own tools read it (the server's command
+    /// line and the end-to-end replicas both); `Config::validate` says when an S3 store lacks it.
+    pub fn from_env() -> Option<S3Credentials> {
+        let var = |name| std::env::var(name).ok().filter(|v: &String| !v.is_empty());
+        Some(S3Credentials {
+            key_id: var("AWS_ACCESS_KEY_ID")?,
+            secret: var("AWS_SECRET_ACCESS_KEY")?,
+            token: var("AWS_SESSION_TOKEN"),
+        })
+    }
+}
+
 // By hand, so the secret never reaches a log line.
 impl std::fmt::Debug for S3Credentials {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -64,8 +64,13 @@ pub async fn open_with(url: &str, migrate: bool) -> Result<Db, OpenError> {
     let migrate_error = |source| OpenError::Migrate { url: shown.clone(), source };
     let mut listen = None;
     let pool = if is_postgres(url) {
+        // JIT off for the server's sessions: a prepared statement's generic plan (PostgreSQL
+        // switches to it after five runs) estimates `LIMIT $n` at a tenth of the table, which
+        // crosses `jit_above_cost`, and compiling it took ~120 ms of a 2 ms view page on the
+        // 100k bench desk (BENCHMARKS.md "Server on 100k tickets"). Short queries never gain.
         let options = PgConnectOptions::from_str(url)
-            .map_err(|source| OpenError::InvalidUrl { url: shown.clone(), source })?;
+            .map_err(|source| OpenError::InvalidUrl { url: shown.clone(), source })?
+            .options([("jit", "off")]);
         // Lazy: no connection until the listener starts (the first live-events subscriber).
         listen = Some(
             PgPoolOptions::new()

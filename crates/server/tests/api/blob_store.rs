@@ -4,7 +4,7 @@
 //! store refuses is a 5xx that leaves no attachment behind.
 
 use crate::attachments::{download, upload, uploaded, PDF};
-use crate::support::s3::S3Server;
+use crate::support::s3::{self, S3Server};
 use crate::support::{TestApp, AGENT, ALICE, BOB, CAROL, DAVE, OTHER_AGENT};
 use axum::http::{header, StatusCode};
 use serde_json::json;
@@ -14,7 +14,7 @@ async fn app_on(s3: &S3Server, bucket: &str, prefix: Option<&str>) -> TestApp {
     let url = s3.url(bucket, prefix);
     TestApp::with(|config| {
         config.blob_store = Some(url);
-        config.blob_credentials = Some(S3Server::credentials());
+        config.blob_credentials = Some(s3::credentials());
     })
     .await
 }
@@ -156,7 +156,7 @@ async fn an_upload_the_store_refuses_is_a_5xx_and_leaves_no_attachment() {
     let url = s3.url("baton-refusals", None);
     let app = TestApp::with(|config| {
         config.blob_store = Some(url);
-        let mut revoked = S3Server::credentials();
+        let mut revoked = s3::credentials();
         revoked.secret.push_str("-revoked");
         config.blob_credentials = Some(revoked);
     })
