@@ -77,6 +77,7 @@ pub fn Login() -> impl IntoView {
         let request = LoginRequest {
             email: email.get_untracked().trim().to_owned(),
             password: password.get_untracked(),
+            tenant: None,
         };
         let found = check(&request);
         failure.set(None);

@@ -18,6 +18,8 @@ use std::net::{SocketAddr, ToSocketAddrs};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod tenant_cmd;
+
 /// Baton help desk server: the REST API under /api/v1 and the single-page app.
 #[derive(Debug, Parser)]
 #[command(name = "baton-server", version)]
@@ -37,6 +39,9 @@ enum Command {
     /// Bring the database's schema up to date, then exit (run it once before starting or
     /// upgrading several replicas; `serve` also migrates on start).
     Migrate(MigrateArgs),
+    /// Manage desks (tenants): `tenant create`.
+    #[command(subcommand)]
+    Tenant(tenant_cmd::TenantCommand),
 }
 
 #[derive(Debug, clap::Args)]
@@ -133,6 +138,7 @@ fn main() -> ExitCode {
         Some(Command::Serve(args)) => args,
         Some(Command::Seed(args)) => return seed(args),
         Some(Command::Migrate(args)) => return migrate(args),
+        Some(Command::Tenant(command)) => return tenant_cmd::run(command),
         None => cli.serve,
     };
     let Some(addr) = resolve(&args.addr) else {
@@ -288,7 +294,7 @@ fn resolve(addr: &str) -> Option<SocketAddr> {
         .or_else(|| addr.to_socket_addrs().ok()?.next())
 }
 
-fn first_line(message: &str) -> String {
+pub(crate) fn first_line(message: &str) -> String {
     message
         .lines()
         .find(|l| !l.trim().is_empty())
@@ -296,7 +302,7 @@ fn first_line(message: &str) -> String {
         .to_owned()
 }
 
-fn fail(message: &str) -> ExitCode {
+pub(crate) fn fail(message: &str) -> ExitCode {
     eprintln!("baton-server: {message}");
     ExitCode::from(BAD_CONFIG)
 }
