@@ -36,6 +36,7 @@ mod sharing;
 mod sse;
 mod stream_tickets;
 mod support;
+mod tenant_cli;
 mod triage;
 mod tickets;
 mod uploads;
