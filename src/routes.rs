@@ -6,7 +6,7 @@
 use crate::components::ui::{dynamic, Loading};
 use crate::pages::help_center::{KbArticlePage, KbHome, MyTickets, NewTicket, TicketDetail};
 use crate::pages::widget::{use_widget, WidgetGate};
-use crate::pages::{Login, NotFound};
+use crate::pages::{Login, NotFound, SetPassword};
 use crate::state::session::use_session;
 use leptos::prelude::*;
 use crate::router::{use_location, Redirect, Route, Routes};
@@ -17,6 +17,8 @@ pub enum Page {
     /// `/`: sends the user on to their tickets, or to sign in.
     Home,
     Login,
+    /// `/set-password?token=…`: a single-use link sets a password.
+    SetPassword,
     MyTickets,
     NewTicket,
     Ticket(i64),
@@ -38,6 +40,7 @@ impl Page {
         match self {
             Page::Home => "/".into(),
             Page::Login => "/login".into(),
+            Page::SetPassword => "/set-password".into(),
             Page::MyTickets => "/tickets".into(),
             Page::NewTicket => "/tickets/new".into(),
             Page::Ticket(id) => format!("/tickets/{id}"),
@@ -85,9 +88,11 @@ pub fn is_agent_path(path: &str) -> bool {
 }
 
 /// The routes of the help center (and widget).
-static APP_ROUTES: [Route; 8] = [
+static APP_ROUTES: [Route; 9] = [
     Route::new("/", || view! { <Home /> }.into_any()),
     Route::new("/login", || view! { <Login /> }.into_any()),
+    // A single-use link's page: sets the password and signs in (`pages::set_password`).
+    Route::new("/set-password", || view! { <SetPassword /> }.into_any()),
     // The widget's entry (`public/widget.js` frames it): on to the submit form.
     Route::new("/widget", || view! { <SignedIn><Redirect path=Page::NewTicket.path() /></SignedIn> }.into_any()),
     Route::new("/kb", || view! { <KbHome /> }.into_any()),

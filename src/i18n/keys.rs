@@ -43,6 +43,18 @@ pub enum Key {
     Password,
     LoginSubmit,
     LoginSubmitting,
+    /// The login form's desk (tenant slug) field, shown when the email is in several desks.
+    Desk,
+    DeskHint,
+
+    // Setting a password from a link (`/set-password?token=…`).
+    SetPasswordTitle,
+    SetPasswordIntro,
+    NewPassword,
+    NewPasswordHint,
+    SetPasswordSubmit,
+    SetPasswordSubmitting,
+    SetPasswordNoToken,
 
     // Submitting a ticket.
     NewTicketTitle,
@@ -185,6 +197,8 @@ pub enum Key {
     ErrNetwork,
     ErrDecode,
     ErrUnknown,
+    ErrTenantRequired,
+    ErrTokenInvalid,
 
     // Field codes (baton_core::problem::field_code).
     FieldRequired,
@@ -197,6 +211,7 @@ pub enum Key {
     FieldInvalidDate,
     FieldFileType,
     FieldFileTooLarge,
+    FieldPasswordTooWeak,
 
     // Transition refusal reasons (baton_core::status::TransitionError::code).
     ReasonTicketFinal,
