@@ -178,6 +178,11 @@ async fn run(config: Config) -> ExitCode {
         Err(e) => return fail(&first_line(&e.to_string())),
     };
     println!("Baton is listening on http://{}", server.local_addr());
+    if !server.has_tenants() {
+        println!("No help desk yet. Create one and its owner (it prints the owner's set-password link):");
+        println!("  baton-server tenant create --slug acme --name \"Acme Support\" --owner-email you@example.com");
+        println!("  (with this server's --database and --public-url), or start with --demo for the demo desks.");
+    }
     if server.has_demo_data() {
         println!("Demo accounts (password {:?}):", demo::PASSWORD);
         for a in demo::ACCOUNTS {
