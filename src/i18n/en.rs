@@ -42,13 +42,6 @@ pub fn text(key: Key) -> &'static str {
         LoginSubmitting => "Signing in…",
         Desk => "Help desk",
         DeskHint => "This email has an account in several help desks: enter the one to sign in to (e.g. acme).",
-        SetPasswordTitle => "Set your password",
-        SetPasswordIntro => "Choose the password you will sign in with.",
-        NewPassword => "New password",
-        NewPasswordHint => "At least 10 characters; not a common password.",
-        SetPasswordSubmit => "Set password and sign in",
-        SetPasswordSubmitting => "Saving…",
-        SetPasswordNoToken => "This page needs the link from your invitation or email. Open that link again.",
 
         NewTicketTitle => "Submit a ticket",
         NewTicketIntro => "Tell us what went wrong and we will get back to you soon.",

@@ -47,15 +47,6 @@ pub enum Key {
     Desk,
     DeskHint,
 
-    // Setting a password from a link (`/set-password?token=…`).
-    SetPasswordTitle,
-    SetPasswordIntro,
-    NewPassword,
-    NewPasswordHint,
-    SetPasswordSubmit,
-    SetPasswordSubmitting,
-    SetPasswordNoToken,
-
     // Submitting a ticket.
     NewTicketTitle,
     NewTicketIntro,

@@ -42,13 +42,6 @@ pub fn text(key: Key) -> &'static str {
         LoginSubmitting => "正在登录…",
         Desk => "服务台",
         DeskHint => "该邮箱在多个服务台都有账号，请填写要登录的服务台（例如 acme）。",
-        SetPasswordTitle => "设置密码",
-        SetPasswordIntro => "请设置您今后登录使用的密码。",
-        NewPassword => "新密码",
-        NewPasswordHint => "至少 10 个字符，且不能是常见密码。",
-        SetPasswordSubmit => "设置密码并登录",
-        SetPasswordSubmitting => "正在保存…",
-        SetPasswordNoToken => "请通过邀请或邮件中的链接打开此页面。",
 
         NewTicketTitle => "提交工单",
         NewTicketIntro => "请描述您遇到的问题，我们会尽快处理。",

@@ -3,10 +3,15 @@
 //! the server's), sends the new password with the link's token, and lands the user signed in:
 //! staff in the workspace, customers at their tickets. A refusal is shown next to the field or,
 //! for a dead link, above the form; what was typed stays.
+//!
+//! Served with the workspace's bundle (`routes::is_agent_path`), not the help center's: the help
+//! center is at its size budget, and the page's first users are a new desk's staff, who go on to
+//! `/agent` without another load. A customer (later: password resets) goes on to their tickets with
+//! one full page load.
 
 use crate::api::use_api;
 use crate::components::ui::TextField;
-use crate::i18n::{error_key, Key};
+use crate::i18n::{error_key, AgentKey, Key};
 use crate::router::{use_navigate, use_query_map, NavigateOptions};
 use crate::routes::home_of;
 use crate::state::busy::Busy;
@@ -22,7 +27,7 @@ pub fn SetPassword() -> impl IntoView {
     let api = use_api();
     let session = use_session();
     let navigate = use_navigate();
-    use_page_title(|i| i.t(Key::SetPasswordTitle).to_owned());
+    use_page_title(|i| i.t(Key::Agent(AgentKey::SetPasswordTitle)).to_owned());
     let token = use_query_map()
         .read_untracked()
         .get("token")
@@ -30,7 +35,7 @@ pub fn SetPassword() -> impl IntoView {
 
     let password = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let failure = RwSignal::new(token.is_none().then_some(Key::SetPasswordNoToken));
+    let failure = RwSignal::new(token.is_none().then_some(Key::Agent(AgentKey::SetPasswordNoToken)));
     let busy = Busy::new();
     let pending = busy.signal();
     let send = move |token: String, request: SetPasswordRequest| {
@@ -66,18 +71,18 @@ pub fn SetPassword() -> impl IntoView {
 
     view! {
         <div class="narrow">
-            <h1>{tr(Key::SetPasswordTitle)}</h1>
-            <p class="muted">{tr(Key::SetPasswordIntro)}</p>
+            <h1>{tr(Key::Agent(AgentKey::SetPasswordTitle))}</h1>
+            <p class="muted">{tr(Key::Agent(AgentKey::SetPasswordIntro))}</p>
             <form class="card form" novalidate on:submit=submit data-testid="set-password-form">
                 {move || failure.get().map(|key| view! {
                     <p class="form-error" data-testid="set-password-error" role="alert">{tr(key)}</p>
                 })}
-                <TextField id="set-password" testid="set-password" field="password" label=Key::NewPassword
-                    hint=Some(Key::NewPasswordHint.into()) value=password errors input_type="password"
+                <TextField id="set-password" testid="set-password" field="password" label=Key::Agent(AgentKey::NewPassword)
+                    hint=Some(Key::Agent(AgentKey::NewPasswordHint).into()) value=password errors input_type="password"
                     autocomplete="new-password" required=true />
                 <div class="form-actions">
                     <button type="submit" class="button primary" data-testid="set-password-submit" disabled=pending>
-                        {tr_while(pending, Key::SetPasswordSubmitting, Key::SetPasswordSubmit)}
+                        {tr_while(pending, Key::Agent(AgentKey::SetPasswordSubmitting), Key::Agent(AgentKey::SetPasswordSubmit))}
                     </button>
                 </div>
             </form>
