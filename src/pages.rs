@@ -5,6 +5,8 @@ pub mod help_center;
 pub mod widget;
 mod login;
 mod not_found;
+mod set_password;
 
 pub use login::Login;
 pub use not_found::NotFound;
+pub use set_password::SetPassword;

@@ -6,7 +6,7 @@
 use crate::components::ui::{dynamic, Loading};
 use crate::pages::help_center::{KbArticlePage, KbHome, MyTickets, NewTicket, TicketDetail};
 use crate::pages::widget::{use_widget, WidgetGate};
-use crate::pages::{Login, NotFound};
+use crate::pages::{Login, NotFound, SetPassword};
 use crate::state::session::use_session;
 use leptos::prelude::*;
 use crate::router::{use_location, Redirect, Route, Routes};
@@ -17,6 +17,8 @@ pub enum Page {
     /// `/`: sends the user on to their tickets, or to sign in.
     Home,
     Login,
+    /// `/set-password?token=…`: a single-use link sets a password.
+    SetPassword,
     MyTickets,
     NewTicket,
     Ticket(i64),
@@ -38,6 +40,7 @@ impl Page {
         match self {
             Page::Home => "/".into(),
             Page::Login => "/login".into(),
+            Page::SetPassword => "/set-password".into(),
             Page::MyTickets => "/tickets".into(),
             Page::NewTicket => "/tickets/new".into(),
             Page::Ticket(id) => format!("/tickets/{id}"),
@@ -77,11 +80,13 @@ fn here() -> String {
     location.pathname().unwrap_or_default() + &location.search().unwrap_or_default()
 }
 
-/// Whether `path` is the agent workspace's (`/agent` and below), which the server answers with
-/// the agent bundle's document; every other path is the help center's.
+/// Whether `path` is the agent bundle's (`/agent` and below, and `/set-password`, kept out of the
+/// size-budgeted help center), which the server answers with the agent bundle's document; every
+/// other path is the help center's. The server's `http::spa::is_agent_path` says the same.
 pub fn is_agent_path(path: &str) -> bool {
-    path.strip_prefix("/agent")
-        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    path == "/set-password"
+        || path.strip_prefix("/agent")
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
 /// The routes of the help center (and widget).
@@ -110,7 +115,9 @@ pub fn AppRoutes() -> impl IntoView {
 #[component]
 pub fn AgentRoutes() -> impl IntoView {
     use crate::pages::agent::{AgentSettings, AgentTicket, PhoneTicket, StaffOnly, Workspace};
-    static AGENT_ROUTES: [Route; 4] = [
+    static AGENT_ROUTES: [Route; 5] = [
+        // A single-use link's page (`pages::set_password`): no session needed, anyone may land here.
+        Route::new("/set-password", || view! { <SetPassword /> }.into_any()),
         Route::new("/agent", || view! { <SignedIn><StaffOnly><Workspace /></StaffOnly></SignedIn> }.into_any()),
         Route::new("/agent/settings", || view! { <SignedIn><StaffOnly><AgentSettings /></StaffOnly></SignedIn> }.into_any()),
         Route::new("/agent/tickets/new", || view! { <SignedIn><StaffOnly><PhoneTicket /></StaffOnly></SignedIn> }.into_any()),
@@ -222,10 +229,10 @@ mod tests {
 
     #[test]
     fn agent_paths_are_the_agent_bundles() {
-        for path in ["/agent", "/agent/", "/agent/tickets/3"] {
+        for path in ["/agent", "/agent/", "/agent/tickets/3", "/set-password"] {
             assert!(is_agent_path(path), "{path}");
         }
-        for path in ["/", "/agents", "/agentx/1", "/login", "/kb/agent", "/tickets/1"] {
+        for path in ["/", "/agents", "/agentx/1", "/login", "/kb/agent", "/tickets/1", "/set-password/x"] {
             assert!(!is_agent_path(path), "{path}");
         }
     }

@@ -2,12 +2,19 @@
 
 use super::{Api, ApiError, JsonBody};
 use baton_core::sso::{BearerSession, JwtExchange, WidgetConfig};
-use baton_core::{LoginRequest, Me};
+use baton_core::{LoginRequest, Me, SetPasswordRequest};
 
 impl Api {
     /// `POST /session`: sets the session cookie and returns the user.
     pub async fn login(&self, credentials: &LoginRequest) -> Result<Me, ApiError> {
         self.fetch(self.post("/session").json_body(credentials)).await
+    }
+
+    /// `POST /password-tokens/{token}`: sets the password of the link's account and signs it in
+    /// (the session cookie, as a login).
+    pub async fn set_password(&self, token: &str, request: &SetPasswordRequest) -> Result<Me, ApiError> {
+        let token = String::from(js_sys::encode_uri_component(token));
+        self.fetch(self.post(&format!("/password-tokens/{token}")).json_body(request)).await
     }
 
     /// `DELETE /session`: ends the session server-side and clears the cookie.

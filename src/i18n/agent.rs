@@ -120,6 +120,14 @@ pub enum AgentKey {
     PresenceAlone,
     PresenceViewing,
     PresenceTyping,
+    // Setting a password from a single-use link (`/set-password?token=…`, served with this bundle).
+    SetPasswordTitle,
+    SetPasswordIntro,
+    NewPassword,
+    NewPasswordHint,
+    SetPasswordSubmit,
+    SetPasswordSubmitting,
+    SetPasswordNoToken,
 }
 
 registered_keyset!(AgentKey, Agent);

@@ -38,6 +38,8 @@ pub fn problem_key(problem_code: &str) -> Key {
         code::SSO_REPLAYED => Key::ErrSsoReplayed,
         code::CROSS_SITE => Key::ErrCrossSite,
         code::UNAVAILABLE => Key::ErrUnavailable,
+        code::TENANT_REQUIRED => Key::ErrTenantRequired,
+        code::TOKEN_INVALID => Key::ErrTokenInvalid,
         _ => Key::ErrUnknown,
     }
 }
@@ -58,6 +60,7 @@ pub fn field_key(field_error_code: &str) -> Key {
         field_code::INVALID_DATE => Key::FieldInvalidDate,
         field_code::FILE_TYPE => Key::FieldFileType,
         field_code::FILE_TOO_LARGE => Key::FieldFileTooLarge,
+        field_code::PASSWORD_TOO_WEAK => Key::FieldPasswordTooWeak,
         UPLOADS_PENDING => Key::UploadsPending,
         _ => Key::FieldInvalidValue,
     }

@@ -42,6 +42,8 @@ pub fn text(key: Key) -> &'static str {
         Password => "Password",
         LoginSubmit => "Sign in",
         LoginSubmitting => "Signing in…",
+        Desk => "Help desk",
+        DeskHint => "This email has an account in several help desks: enter the one to sign in to (e.g. acme).",
 
         NewTicketTitle => "Submit a ticket",
         NewTicketIntro => "Tell us what went wrong and we will get back to you soon.",
@@ -175,6 +177,8 @@ pub fn text(key: Key) -> &'static str {
         ErrNetwork => "Could not reach the server. Check your connection and try again; your text is kept.",
         ErrDecode => "The server sent an answer we could not read. Please try again later.",
         ErrUnknown => "Something went wrong. Please try again.",
+        ErrTenantRequired => "This email has an account in several help desks. Enter the help desk to sign in to.",
+        ErrTokenInvalid => "This link has expired or was already used. Ask for a new one.",
 
         FieldRequired => "This field is required.",
         FieldTooLong => "This is too long.",
@@ -184,6 +188,7 @@ pub fn text(key: Key) -> &'static str {
         FieldInvalidUrl => "Enter a web address starting with http:// or https://.",
         FieldInvalidNumber => "Enter a number.",
         FieldInvalidDate => "Enter a valid date.",
+        FieldPasswordTooWeak => "Too weak: use at least 10 characters and avoid common passwords.",
         FieldFileType => "This type of file is not accepted.",
         FieldFileTooLarge => "This file is too large.",
 

@@ -45,6 +45,9 @@ pub enum Key {
     Password,
     LoginSubmit,
     LoginSubmitting,
+    /// The login form's desk (tenant slug) field, shown when the email is in several desks.
+    Desk,
+    DeskHint,
 
     // Submitting a ticket.
     NewTicketTitle,
@@ -187,6 +190,8 @@ pub enum Key {
     ErrNetwork,
     ErrDecode,
     ErrUnknown,
+    ErrTenantRequired,
+    ErrTokenInvalid,
 
     // Field codes (baton_core::problem::field_code).
     FieldRequired,
@@ -199,6 +204,7 @@ pub enum Key {
     FieldInvalidDate,
     FieldFileType,
     FieldFileTooLarge,
+    FieldPasswordTooWeak,
 
     // Transition refusal reasons (baton_core::status::TransitionError::code).
     ReasonTicketFinal,

@@ -42,6 +42,8 @@ pub fn text(key: Key) -> &'static str {
         Password => "密码",
         LoginSubmit => "登录",
         LoginSubmitting => "正在登录…",
+        Desk => "服务台",
+        DeskHint => "该邮箱在多个服务台都有账号，请填写要登录的服务台（例如 acme）。",
 
         NewTicketTitle => "提交工单",
         NewTicketIntro => "请描述您遇到的问题，我们会尽快处理。",
@@ -175,6 +177,8 @@ pub fn text(key: Key) -> &'static str {
         ErrNetwork => "无法连接服务器，请检查网络后重试。您填写的内容已保留。",
         ErrDecode => "服务器返回了无法识别的数据，请稍后重试。",
         ErrUnknown => "出了点问题，请稍后重试。",
+        ErrTenantRequired => "该邮箱在多个服务台都有账号，请填写要登录的服务台。",
+        ErrTokenInvalid => "该链接已过期或已被使用，请重新申请。",
 
         FieldRequired => "此项为必填项。",
         FieldTooLong => "内容过长。",
@@ -184,6 +188,7 @@ pub fn text(key: Key) -> &'static str {
         FieldInvalidUrl => "请输入以 http:// 或 https:// 开头的网址。",
         FieldInvalidNumber => "请输入数字。",
         FieldInvalidDate => "请输入有效的日期。",
+        FieldPasswordTooWeak => "密码强度不足：至少 10 个字符，且不能是常见密码。",
         FieldFileType => "不支持此类型的文件。",
         FieldFileTooLarge => "文件过大。",
 

@@ -1,5 +1,7 @@
 //! `/login`: email and password. On success the user goes back where they were headed (`next`),
-//! else to their tickets; on failure the reason is shown and what they typed stays.
+//! else to their tickets; on failure the reason is shown and what they typed stays. An email with
+//! accounts in several desks is answered `tenant_required`: the form then asks for the desk (its
+//! slug) and sends it from then on.
 
 use crate::api::use_api;
 use crate::components::ui::TextField;
@@ -54,6 +56,9 @@ pub fn Login() -> impl IntoView {
 
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
+    let tenant = RwSignal::new(String::new());
+    // Asked only once the server said the email is in several desks.
+    let ask_tenant = RwSignal::new(false);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     // A host's single sign-on link that was refused lands here with its problem code.
     let sso_error = query.read_untracked().get("sso_error");
@@ -66,6 +71,9 @@ pub fn Login() -> impl IntoView {
             match api.login(&request).await {
                 Ok(me) => session.signed_in_as(me),
                 Err(error) => {
+                    if error.problem().is_some_and(|p| p.code == baton_core::problem::code::TENANT_REQUIRED) {
+                        ask_tenant.set(true);
+                    }
                     errors.set(error.field_errors());
                     failure.set(Some(error_key(&error)));
                 }
@@ -77,6 +85,8 @@ pub fn Login() -> impl IntoView {
         let request = LoginRequest {
             email: email.get_untracked().trim().to_owned(),
             password: password.get_untracked(),
+            tenant: Some(tenant.get_untracked().trim().to_owned())
+                .filter(|t| ask_tenant.get_untracked() && !t.is_empty()),
         };
         let found = check(&request);
         failure.set(None);
@@ -100,6 +110,10 @@ pub fn Login() -> impl IntoView {
                     errors input_type="email" autocomplete="username" required=true />
                 <TextField id="login-password" testid="login-password" field="password" label=Key::Password
                     value=password errors input_type="password" autocomplete="current-password" required=true />
+                {move || ask_tenant.get().then(|| view! {
+                    <TextField id="login-tenant" testid="login-tenant" field="tenant" label=Key::Desk
+                        hint=Some(Key::DeskHint.into()) value=tenant errors autocomplete="organization" required=true />
+                })}
                 <div class="form-actions">
                     <button type="submit" class="button primary" data-testid="login-submit" disabled=pending>
                         {tr_while(pending, Key::LoginSubmitting, Key::LoginSubmit)}

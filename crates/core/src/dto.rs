@@ -22,6 +22,17 @@ pub use files::*;
 pub struct LoginRequest {
     pub email: String,
     pub password: String,
+    /// The desk's slug (`acme`). Optional: an email that exists in one desk only signs in without
+    /// it; an email of several desks is answered 422 `tenant_required` until it is given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant: Option<String>,
+}
+
+/// `POST /api/v1/password-tokens/{token}`: the new password of the account the link was made for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SetPasswordRequest {
+    pub password: String,
 }
 
 /// `GET /api/v1/me`, and the body of a successful login.

@@ -51,6 +51,11 @@ pub mod code {
     /// 503: the server cannot serve now (its database does not answer, or lacks this build's
     /// migrations); `Retry-After` says when to ask again.
     pub const UNAVAILABLE: &str = "unavailable";
+    /// 422: the email has an account in several desks; sign in again naming one (`tenant`, its
+    /// slug). Only told to someone whose password matched one of them.
+    pub const TENANT_REQUIRED: &str = "tenant_required";
+    /// 410: the password link is unknown, used already or expired; ask for a new one.
+    pub const TOKEN_INVALID: &str = "token_invalid";
 }
 
 /// One invalid field: `field` is the JSON name, `code` a stable reason (see [`field_code`]).
@@ -87,6 +92,11 @@ pub mod field_code {
     pub const UNKNOWN_FIELD: &str = "unknown_field";
     /// A view condition uses an operator its field does not take.
     pub const INVALID_OPERATOR: &str = "invalid_operator";
+    /// A new password shorter than [`crate::validate::PASSWORD_MIN`] characters or on the list of
+    /// common passwords.
+    pub const PASSWORD_TOO_WEAK: &str = "password_too_weak";
+    /// A tenant slug that is not 2 to 40 of `a-z`, `0-9` and inner `-`.
+    pub const INVALID_SLUG: &str = "invalid_slug";
 }
 
 /// An RFC 9457 problem document with Baton's extensions `code`, `errors` and `reason`.

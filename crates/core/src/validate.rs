@@ -6,6 +6,9 @@ use crate::problem::{field_code, FieldError};
 use crate::status::Action;
 
 pub mod fields;
+mod accounts;
+
+pub use accounts::{is_slug, password, PASSWORD_MIN, SLUG_MAX};
 
 pub const TITLE_MAX: usize = 200;
 pub const BODY_MAX: usize = 20_000;

@@ -10,6 +10,8 @@ use std::path::PathBuf;
 pub const DEFAULT_ADDR: &str = "127.0.0.1:8080";
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/baton.db";
 pub const DEFAULT_DIST: &str = "dist";
+/// The base of links the server hands out (set-password links), when `--public-url` is not given.
+pub const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:8080";
 /// The default largest attachment, in MiB.
 pub const DEFAULT_MAX_UPLOAD_MB: u64 = 20;
 /// The largest upload limit accepted, in MiB (4 GiB): more is a typo rather than a plan.

@@ -143,14 +143,11 @@ async fn seed(conn: &mut Conn, hash: &str) -> Result<(), storage::Error> {
     let now = storage::now();
     let created = storage::timestamp(now);
     let mut tenant_ids = HashMap::new();
-    for name in [TENANT, OTHER_TENANT] {
-        tenant_ids.insert(name, tenants::create(conn, name, &created).await?);
-    }
     for (name, slug, secret) in [
         (TENANT, TENANT_SLUG, SSO_SECRET),
         (OTHER_TENANT, OTHER_TENANT_SLUG, OTHER_SSO_SECRET),
     ] {
-        sso::set_slug(conn, tenant_ids[name], slug).await?;
+        tenant_ids.insert(name, tenants::create(conn, name, slug, &created).await?);
         sso::set_secret(conn, tenant_ids[name], secret, &created).await?;
     }
     // scripts/widget-demo.py serves a host page there, to try the widget by hand.

@@ -12,6 +12,12 @@ pub enum Error {
     Unauthenticated,
     #[error("wrong email or password")]
     InvalidCredentials,
+    /// The email has an account in several desks and the login named none.
+    #[error("several desks have this account: name one")]
+    TenantRequired,
+    /// A password link unknown, used already or expired.
+    #[error("password link invalid, used or expired")]
+    TokenInvalid,
     /// Signed in, but this user may not do this.
     #[error("forbidden: {0}")]
     Forbidden(&'static str),

@@ -5,6 +5,7 @@
 //! (`tickets`), and `storage` (all SQL). `Server` runs it all on the caller's tokio runtime; `app`
 //! gives the bare router for in-process tests.
 
+pub mod accounts;
 pub mod attachments;
 pub mod auth;
 pub mod blobs;

@@ -18,6 +18,8 @@ use std::net::{SocketAddr, ToSocketAddrs};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod tenant_cmd;
+
 /// Baton help desk server: the REST API under /api/v1 and the single-page app.
 #[derive(Debug, Parser)]
 #[command(name = "baton-server", version)]
@@ -37,6 +39,9 @@ enum Command {
     /// Bring the database's schema up to date, then exit (run it once before starting or
     /// upgrading several replicas; `serve` also migrates on start).
     Migrate(MigrateArgs),
+    /// Manage desks (tenants): `tenant create`.
+    #[command(subcommand)]
+    Tenant(tenant_cmd::TenantCommand),
 }
 
 #[derive(Debug, clap::Args)]
@@ -122,6 +127,7 @@ fn main() -> ExitCode {
         Some(Command::Serve(args)) => args,
         Some(Command::Seed(args)) => return seed(args),
         Some(Command::Migrate(args)) => return migrate(args),
+        Some(Command::Tenant(command)) => return tenant_cmd::run(command),
         None => cli.serve,
     };
     let Some(addr) = resolve(&args.addr) else {
@@ -161,6 +167,11 @@ async fn run(config: Config) -> ExitCode {
         Err(e) => return fail(&first_line(&e.to_string())),
     };
     println!("Baton is listening on http://{}", server.local_addr());
+    if !server.has_tenants() {
+        println!("No help desk yet. Create one and its owner (it prints the owner's set-password link):");
+        println!("  baton-server tenant create --slug acme --name \"Acme Support\" --owner-email you@example.com");
+        println!("  (with this server's --database and --public-url), or start with --demo for the demo desks.");
+    }
     if server.has_demo_data() {
         println!("Demo accounts (password {:?}):", demo::PASSWORD);
         for a in demo::ACCOUNTS {
@@ -277,7 +288,7 @@ fn resolve(addr: &str) -> Option<SocketAddr> {
         .or_else(|| addr.to_socket_addrs().ok()?.next())
 }
 
-fn first_line(message: &str) -> String {
+pub(crate) fn first_line(message: &str) -> String {
     message
         .lines()
         .find(|l| !l.trim().is_empty())
@@ -285,7 +296,7 @@ fn first_line(message: &str) -> String {
         .to_owned()
 }
 
-fn fail(message: &str) -> ExitCode {
+pub(crate) fn fail(message: &str) -> ExitCode {
     eprintln!("baton-server: {message}");
     ExitCode::from(BAD_CONFIG)
 }

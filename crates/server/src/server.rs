@@ -40,6 +40,7 @@ pub enum StartError {
 pub struct Server {
     local_addr: SocketAddr,
     demo: bool,
+    has_tenants: bool,
     stop: oneshot::Sender<()>,
     task: JoinHandle<std::io::Result<()>>,
     scheduler: SchedulerHandle,
@@ -72,6 +73,9 @@ impl Server {
             demo::seed_if_empty(&state.db).await.map_err(|e| seed_error(&e))?;
         }
         let demo = demo::is_present(&state.db).await.map_err(|e| seed_error(&e))?;
+        let mut conn = state.db.acquire().await.map_err(|e| seed_error(&e))?;
+        let has_tenants = storage::tenants::any(&mut conn).await.map_err(|e| seed_error(&e))?;
+        drop(conn);
         let lease = Duration::from_secs(config.scheduler_lease_secs);
         let scheduler = Scheduler::new(state.services.clone(), lease);
         let holder = scheduler.holder().to_owned();
@@ -89,6 +93,7 @@ impl Server {
         Ok(Server {
             local_addr,
             demo,
+            has_tenants,
             stop,
             task,
             scheduler,
@@ -105,6 +110,12 @@ impl Server {
     /// Whether the demo tenant exists in the database (seeded now or earlier).
     pub fn has_demo_data(&self) -> bool {
         self.demo
+    }
+
+    /// Whether the database held any desk when the server started (without one, nobody can
+    /// sign in: `baton-server tenant create` makes the first).
+    pub fn has_tenants(&self) -> bool {
+        self.has_tenants
     }
 
     /// The id under which this server holds the scheduler's lease when it does

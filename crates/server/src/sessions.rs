@@ -13,29 +13,60 @@ pub struct SignedIn {
     pub me: Me,
 }
 
-/// Checks `email` and `password` and opens a session of [`SESSION_TTL`].
-pub async fn login(app: &Services, email: &str, password: String) -> Result<SignedIn, Error> {
-    let found = users::find_for_login(&app.db, email).await?;
-    let hash = found.as_ref().map(|c| c.password_hash.clone());
+/// The most accounts one login checks the password of (an email without `tenant`): each check is
+/// an argon2 run, so the work of one request stays bounded.
+const MAX_ACCOUNTS: i64 = 10;
+
+/// Checks `email` and `password` in the desk of slug `tenant`, or in every desk when `tenant` is
+/// `None` (or blank), and opens a session of [`SESSION_TTL`].
+///
+/// Without a tenant, an email of one desk signs in as before; an email of several desks whose
+/// password matches one of them is `TenantRequired`, so only someone who knows a password learns
+/// that the email is in several desks. An unknown tenant, email or password is the same
+/// `InvalidCredentials`: no desk can tell another's users apart from strangers, or lock them out.
+pub async fn login(
+    app: &Services,
+    email: &str,
+    password: String,
+    tenant: Option<&str>,
+) -> Result<SignedIn, Error> {
+    let tenant = tenant.map(str::trim).filter(|t| !t.is_empty());
+    let found = users::find_for_login(&app.db, email, tenant, MAX_ACCOUNTS).await?;
+    let hashes: Vec<String> = found.iter().map(|c| c.password_hash.clone()).collect();
     // argon2 takes tens of milliseconds of CPU: off the async workers. An unknown email is checked
     // against a dummy hash so it costs the same time as a wrong password.
-    let ok = tokio::task::spawn_blocking(move || auth::verify_password(&password, hash.as_deref()))
-        .await
-        .map_err(|e| Error::Internal(format!("password check task failed: {e}")))?;
-    let user = match found {
-        Some(user) if ok => user,
-        _ => return Err(Error::InvalidCredentials),
+    let matches = tokio::task::spawn_blocking(move || {
+        if hashes.is_empty() {
+            auth::verify_password(&password, None);
+            return Vec::new();
+        }
+        hashes.iter().map(|h| auth::verify_password(&password, Some(h))).collect::<Vec<_>>()
+    })
+    .await
+    .map_err(|e| Error::Internal(format!("password check task failed: {e}")))?;
+    let accounts = found.len();
+    let mut matched = found.into_iter().zip(matches).filter_map(|(c, ok)| ok.then_some(c));
+    let user = match matched.next() {
+        Some(_) if accounts > 1 => return Err(Error::TenantRequired),
+        Some(user) => user,
+        None => return Err(Error::InvalidCredentials),
     };
+    open(app, user.id, user.tenant_id).await
+}
+
+/// Opens a session of [`SESSION_TTL`] for user `user_id` of `tenant_id` (whose password was just
+/// checked or set).
+pub(crate) async fn open(app: &Services, user_id: i64, tenant_id: i64) -> Result<SignedIn, Error> {
     let now = app.clock.now();
     let token = auth::new_token();
     let created = storage::timestamp(now);
     sessions::purge_expired(&app.db, &created).await?;
     let expires = storage::timestamp(now + SESSION_TTL);
-    sessions::create(&app.db, &auth::token_hash(&token), user.id, user.tenant_id, &created, &expires).await?;
-    let me = users::me(&app.db, user.tenant_id, user.id)
+    sessions::create(&app.db, &auth::token_hash(&token), user_id, tenant_id, &created, &expires).await?;
+    let me = users::me(&app.db, tenant_id, user_id)
         .await?
         .ok_or(Error::InvalidCredentials)?;
-    tracing::info!(user_id = user.id, tenant_id = user.tenant_id, "signed in");
+    tracing::info!(user_id, tenant_id, "signed in");
     Ok(SignedIn { token, me })
 }
 

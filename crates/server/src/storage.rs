@@ -23,6 +23,7 @@ pub mod idempotency;
 pub mod kb;
 pub mod messages;
 pub mod notify;
+pub mod password_tokens;
 pub mod presence;
 pub mod quick_replies;
 pub mod scheduler;

@@ -103,5 +103,12 @@ pub fn text(key: AgentKey) -> &'static str {
         PresenceAlone => "Nobody else is on this ticket.",
         PresenceViewing => "{0} is viewing",
         PresenceTyping => "{0} is typing…",
+        SetPasswordTitle => "Set your password",
+        SetPasswordIntro => "Choose the password you will sign in with.",
+        NewPassword => "New password",
+        NewPasswordHint => "At least 10 characters; not a common password.",
+        SetPasswordSubmit => "Set password and sign in",
+        SetPasswordSubmitting => "Saving…",
+        SetPasswordNoToken => "This page needs the link from your invitation or email. Open that link again.",
     }
 }

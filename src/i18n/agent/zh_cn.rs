@@ -103,5 +103,12 @@ pub fn text(key: AgentKey) -> &'static str {
         PresenceAlone => "没有其他人在处理此工单。",
         PresenceViewing => "{0} 正在查看",
         PresenceTyping => "{0} 正在输入…",
+        SetPasswordTitle => "设置密码",
+        SetPasswordIntro => "请设置您今后登录使用的密码。",
+        NewPassword => "新密码",
+        NewPasswordHint => "至少 10 个字符，且不能是常见密码。",
+        SetPasswordSubmit => "设置密码并登录",
+        SetPasswordSubmitting => "正在保存…",
+        SetPasswordNoToken => "请通过邀请或邮件中的链接打开此页面。",
     }
 }

@@ -37,6 +37,12 @@ impl Stack {
         format!("{}{path}", self.base_url())
     }
 
+    /// The database's URL, for tests that act as another process on it (`baton-server tenant
+    /// create` does so through `baton_server::accounts`).
+    pub fn database_url(&self) -> &str {
+        &self.database_url
+    }
+
     /// The SQLite file, for tests that check what was (or was not) stored.
     pub fn database_file(&self) -> PathBuf {
         self.dir.path().join("baton.db")

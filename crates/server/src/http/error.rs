@@ -130,8 +130,9 @@ fn domain_status(e: &DomainError) -> StatusCode {
         | DomainError::SsoRefused { .. } => StatusCode::UNAUTHORIZED,
         DomainError::Forbidden(_) | DomainError::MissingPermission(_) => StatusCode::FORBIDDEN,
         DomainError::NotFound => StatusCode::NOT_FOUND,
+        DomainError::TokenInvalid => StatusCode::GONE,
         DomainError::UploadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
-        DomainError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        DomainError::Validation(_) | DomainError::TenantRequired => StatusCode::UNPROCESSABLE_ENTITY,
         DomainError::Transition(_)
         | DomainError::Refused { .. }
         | DomainError::AlreadyExists(_)
@@ -152,6 +153,13 @@ fn domain_problem(status: u16, e: &DomainError) -> Problem {
         DomainError::InvalidCredentials => {
             Problem::new(status, code::INVALID_CREDENTIALS, "Wrong email or password")
         }
+        DomainError::TenantRequired => {
+            Problem::new(status, code::TENANT_REQUIRED, "Tenant required")
+                .with_detail("this email has an account in several desks: sign in naming one (tenant)")
+                .with_errors(vec![FieldError::new("tenant", field_code::REQUIRED)])
+        }
+        DomainError::TokenInvalid => Problem::new(status, code::TOKEN_INVALID, "Link no longer valid")
+            .with_detail("the link is unknown, used already or expired: ask for a new one"),
         DomainError::Forbidden(why) => {
             Problem::new(status, code::FORBIDDEN, "Forbidden").with_detail(*why)
         }

@@ -1,26 +1,28 @@
-//! Signing in and out, and who is signed in: `POST /session`, `DELETE /session`, `GET /me`.
+//! Signing in and out, and who is signed in: `POST /session`, `DELETE /session`, `GET /me`, and
+//! `POST /password-tokens/{token}` (a link sets the password and signs in).
 //!
 //! The session token goes out once, in an HttpOnly cookie (and the bearer form accepts the same
 //! token); the database keeps only its SHA-256. Sessions last a fixed 14 days from login.
 
-use super::extract::{session_token, ApiJson};
+use super::extract::{session_token, ApiJson, PathKey};
 use super::{AppState, Error, Routes};
 use crate::error::Error as DomainError;
 use crate::auth::{CurrentUser, SESSION_COOKIE, SESSION_TTL};
-use crate::sessions;
+use crate::{accounts, sessions};
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use baton_core::problem::field_code;
 use baton_core::validate::is_email;
-use baton_core::{FieldError, LoginRequest, Me};
+use baton_core::{FieldError, LoginRequest, Me, SetPasswordRequest};
 
 pub fn router() -> Routes {
     Routes::new()
         .post("/session", login)
         .delete("/session", logout)
         .get("/me", me)
+        .post("/password-tokens/{token}", set_password)
 }
 
 async fn login(
@@ -29,7 +31,7 @@ async fn login(
     ApiJson(req): ApiJson<LoginRequest>,
 ) -> Result<Response, Error> {
     validate(&req)?;
-    let signed_in = sessions::login(&state, &req.email, req.password).await?;
+    let signed_in = sessions::login(&state, &req.email, req.password, req.tenant.as_deref()).await?;
     let cookie = session_cookie(&signed_in.token, SESSION_TTL.whole_seconds(), is_https(&headers))?;
     Ok(([(header::SET_COOKIE, cookie)], Json(signed_in.me)).into_response())
 }
@@ -50,6 +52,19 @@ fn validate(req: &LoginRequest) -> Result<(), Error> {
     } else {
         Err(Error::Domain(DomainError::Validation(errors)))
     }
+}
+
+/// Sets the password of the link's account and signs it in, with the same cookie and body as a
+/// login.
+async fn set_password(
+    State(state): State<AppState>,
+    PathKey(token): PathKey,
+    headers: HeaderMap,
+    ApiJson(req): ApiJson<SetPasswordRequest>,
+) -> Result<Response, Error> {
+    let signed_in = accounts::set_password(&state, &token, req.password).await?;
+    let cookie = session_cookie(&signed_in.token, SESSION_TTL.whole_seconds(), is_https(&headers))?;
+    Ok(([(header::SET_COOKIE, cookie)], Json(signed_in.me)).into_response())
 }
 
 async fn logout(

@@ -3,16 +3,21 @@
 use super::Db;
 use crate::storage::{Conn, Error};
 
-/// Creates a tenant; its id.
+/// Creates a tenant with its unique `slug`; its id. A slug already taken is a unique violation
+/// ([`Error::is_unique_violation`]).
 pub async fn create(
     conn: &mut Conn,
     name: &str,
+    slug: &str,
     now: &str,
 ) -> Result<i64, Error> {
-    crate::on!(conn, |c| sqlx::query_scalar("INSERT INTO tenants (name, created_at) VALUES ($1, $2) RETURNING id")
-        .bind(name)
-        .bind(now)
-        .fetch_one(c).await).map_err(Error::from)
+    crate::on!(conn, |c| sqlx::query_scalar(
+        "INSERT INTO tenants (name, slug, created_at) VALUES ($1, $2, $3) RETURNING id",
+    )
+    .bind(name)
+    .bind(slug)
+    .bind(now)
+    .fetch_one(c).await).map_err(Error::from)
 }
 
 /// Whether any tenant exists (the demo seed runs only on an empty database).

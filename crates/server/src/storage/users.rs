@@ -1,8 +1,8 @@
 //! Users: customers and staff of one tenant.
 //!
 //! Emails are unique per tenant, not globally, because one person may be a customer of two help
-//! desks. Login knows only the email, so [`find_for_login`] picks the match in the lowest tenant id:
-//! deterministic, and the same answer every time for the same data.
+//! desks: the same email in two tenants is two accounts. Login names the tenant by its slug, or
+//! [`find_for_login`] returns every tenant's account and the domain decides (`sessions::login`).
 
 use super::Db;
 use baton_core::{GroupRef, Me, Permissions, Role, TenantRef};
@@ -51,13 +51,48 @@ pub struct Credentials {
     pub password_hash: String,
 }
 
-/// The user with this email, in the lowest tenant id if several tenants have one.
-pub async fn find_for_login(db: &Db, email: &str) -> Result<Option<Credentials>, Error> {
-    crate::on!(db, |c| sqlx::query_as(
-        "SELECT id, tenant_id, password_hash FROM users WHERE email = $1 ORDER BY tenant_id LIMIT 1",
-    )
-    .bind(normalize_email(email))
-    .fetch_optional(c).await).map_err(Error::from)
+/// The accounts with this email: in the tenant of slug `tenant` (none or one), or in every tenant
+/// when `tenant` is `None` (at most `limit`, lowest tenant id first).
+pub async fn find_for_login(
+    db: &Db,
+    email: &str,
+    tenant: Option<&str>,
+    limit: i64,
+) -> Result<Vec<Credentials>, Error> {
+    let email = normalize_email(email);
+    match tenant {
+        Some(slug) => crate::on!(db, |c| sqlx::query_as(
+            "SELECT u.id, u.tenant_id, u.password_hash FROM users u
+             JOIN tenants t ON t.id = u.tenant_id
+             WHERE u.email = $1 AND t.slug = $2",
+        )
+        .bind(&email)
+        .bind(slug)
+        .fetch_all(c).await),
+        None => crate::on!(db, |c| sqlx::query_as(
+            "SELECT id, tenant_id, password_hash FROM users WHERE email = $1
+             ORDER BY tenant_id LIMIT $2",
+        )
+        .bind(&email)
+        .bind(limit)
+        .fetch_all(c).await),
+    }
+    .map_err(Error::from)
+}
+
+/// Replaces the password hash of user `id` of the tenant.
+pub async fn set_password_hash(
+    conn: &mut Conn,
+    tenant_id: i64,
+    id: i64,
+    hash: &str,
+) -> Result<(), Error> {
+    crate::on!(conn, |c| sqlx::query("UPDATE users SET password_hash = $1 WHERE tenant_id = $2 AND id = $3")
+        .bind(hash)
+        .bind(tenant_id)
+        .bind(id)
+        .execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
 }
 
 #[derive(sqlx::FromRow)]

@@ -129,6 +129,8 @@ async fn every_protected_route_needs_a_session() {
         // Single sign-on and the widget's public configuration (see `http::sso`, `http::widget`).
         (Method::POST, "/session/jwt"),
         (Method::GET, "/widget/{tenant}"),
+        // A password link is its own credential (see `baton_server::accounts`).
+        (Method::POST, "/password-tokens/{token}"),
         // The help center is browsable before login (see `baton_server::kb::Reader::of`).
         (Method::GET, "/kb/categories"),
         (Method::GET, "/kb/articles"),

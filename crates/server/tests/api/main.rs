@@ -2,6 +2,7 @@
 //! (`app(state).oneshot`), `server` and `concurrency` go through `Server::start` and a real socket,
 //! `cli` runs the built binary. One test binary, so the crate links once.
 
+mod accounts;
 mod actions;
 mod agent;
 mod attachments;
@@ -37,6 +38,7 @@ mod sharing;
 mod sse;
 mod stream_tickets;
 mod support;
+mod tenant_cli;
 mod triage;
 mod tickets;
 mod uploads;

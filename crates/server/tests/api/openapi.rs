@@ -122,6 +122,12 @@ async fn every_documented_operation_answers() {
         res.json()["id"].as_i64().unwrap_or_default()
     };
     let role = new_role().await;
+    // A setup link of a new desk, for `/password-tokens/{token}`.
+    let walk_desk = baton_server::accounts::NewTenant { slug: "walk", name: "Walk", owner_email: "owner@walk.test" };
+    let setup = baton_server::accounts::create_tenant(&app.db, app.services.clock.now(), &walk_desk)
+        .await
+        .expect("walk desk")
+        .token;
     for (method, path) in documented() {
         // Knowledge-base paths take an article id, views a view id, the others a ticket id.
         let target = if path.starts_with("/views/") {
@@ -150,6 +156,7 @@ async fn every_documented_operation_answers() {
             "/api/v1{}",
             path.replace("{id}", &target.to_string())
                 .replace("{tenant}", demo::TENANT_SLUG)
+                .replace("{token}", &setup)
         );
         let method = Method::from_bytes(method.as_bytes()).expect("method");
         let kb_write = path.starts_with("/kb/") && method != Method::GET;
@@ -166,6 +173,7 @@ async fn every_documented_operation_answers() {
         };
         let body = match path.as_str() {
             "/session" => json!({ "email": AGENT, "password": baton_server::demo::PASSWORD }),
+            "/password-tokens/{token}" => json!({ "password": "a walk password" }),
             "/tickets" => new_ticket.clone(),
             "/tickets/{id}/confidential" => json!({ "value": "walk secret 2" }),
             "/tickets/{id}/messages" => json!({ "body": "b", "kind": "internal" }),

@@ -171,13 +171,22 @@ impl TestApp {
             .await
     }
 
-    /// A new tenant with one customer (password `baton-demo`); the customer's email.
+    /// A new tenant with one customer (password `baton-demo`); the customer's email. The tenant's
+    /// slug is its name lowercased with `-` for spaces.
     pub async fn new_tenant(&self, name: &str) -> String {
+        let slug = name.to_lowercase().replace(' ', "-");
+        self.new_tenant_with(name, &format!("customer@{slug}.test")).await
+    }
+
+    /// A new tenant (slug: its name lowercased with `-` for spaces) with one customer of `email`
+    /// (password `baton-demo`); the email.
+    pub async fn new_tenant_with(&self, name: &str, email: &str) -> String {
         let hash = auth::hash_password(demo::PASSWORD).expect("hash");
         let now = storage::timestamp(storage::now());
-        let email = format!("customer@{}.test", name.to_lowercase().replace(' ', "-"));
+        let slug = name.to_lowercase().replace(' ', "-");
+        let email = email.to_owned();
         let mut conn = self.db.acquire().await.expect("connection");
-        let tenant_id = tenants::create(&mut conn, name, &now)
+        let tenant_id = tenants::create(&mut conn, name, &slug, &now)
             .await
             .expect("tenant");
         let user = users::NewUser {

@@ -29,7 +29,7 @@ async fn agent_routes_get_the_agent_document_and_the_rest_the_help_center() -> T
     let js = "ws/baton-agent-0123456789abcdef.js";
     std::fs::write(dir.path().join(js), "agent js")?;
     let spa = Spa::new(dir.path().to_path_buf());
-    for path in ["/agent", "/agent/", "/agent/tickets/3", "/agent?view=mine"] {
+    for path in ["/agent", "/agent/", "/agent/tickets/3", "/agent?view=mine", "/set-password?token=abc"] {
         assert_eq!(
             get(&spa, path).await?,
             (StatusCode::OK, NO_CACHE.into(), "agent".into()),
@@ -65,6 +65,7 @@ async fn agent_routes_get_the_agent_document_and_the_rest_the_help_center() -> T
 fn agent_paths() {
     assert!(is_agent_path("/agent") && is_agent_path("/agent/tickets/1"));
     assert!(!is_agent_path("/agents") && !is_agent_path("/") && !is_agent_path("/ws/agent"));
+    assert!(is_agent_path("/set-password") && !is_agent_path("/set-password/x"));
 }
 
 #[test]

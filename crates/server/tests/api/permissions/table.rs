@@ -29,6 +29,8 @@ pub const ROUTES: &[(&str, &str, Guard)] = &[
     ("GET", "/docs", Public),
     ("POST", "/session", Public),
     ("POST", "/session/jwt", Public),
+    // A single-use link is its own credential.
+    ("POST", "/password-tokens/{token}", Public),
     ("GET", "/widget/{tenant}", Public),
     ("GET", "/kb/categories", Public),
     ("GET", "/kb/articles", Public),
@@ -190,6 +192,7 @@ pub fn body_for(path: &str) -> Option<Value> {
     Some(match path {
         "/session" => json!({ "email": "nobody@example.com", "password": "x" }),
         "/session/jwt" => json!({ "tenant": "demo", "token": "x" }),
+        "/password-tokens/{token}" => json!({ "password": "a long enough password" }),
         "/tickets" | "/customers/{id}/tickets" => json!({ "title": "t", "description": "d" }),
         "/tickets/{id}" => json!({ "priority": "high" }),
         "/tickets/{id}/actions" => json!({ "action": "open" }),

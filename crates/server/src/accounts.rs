@@ -1,0 +1,145 @@
+//! Accounts: creating a desk with its owner, and the single-use links that set a password.
+//!
+//! A link's token goes out once (printed by `baton-server tenant create`, later mailed); the
+//! database keeps only its SHA-256, as for sessions. Redeeming a link marks it used in the same
+//! statement that checks it, so a link works once even when two tabs race.
+
+use crate::auth;
+use crate::error::Error;
+use crate::services::Services;
+use crate::sessions::{self, SignedIn};
+use crate::storage::{self, password_tokens, tenants, users, Db};
+use baton_core::problem::field_code;
+use baton_core::validate::{self, is_email, is_slug};
+use baton_core::{FieldError, Role};
+use time::OffsetDateTime;
+
+/// How long an owner's setup link (and an agent's invitation) works.
+pub const SETUP_TTL: time::Duration = time::Duration::days(7);
+
+/// The longest tenant name, in characters.
+pub const TENANT_NAME_MAX: usize = 100;
+
+/// A password hash no password matches: an account whose owner has not set one yet.
+const NO_PASSWORD: &str = "!password-not-set";
+
+/// A desk to create and the email of its owner.
+pub struct NewTenant<'a> {
+    pub slug: &'a str,
+    pub name: &'a str,
+    pub owner_email: &'a str,
+}
+
+/// A desk created: its id, its owner's, and the token of the owner's setup link (shown once).
+#[derive(Debug)]
+pub struct CreatedTenant {
+    pub tenant_id: i64,
+    pub owner_id: i64,
+    pub token: String,
+}
+
+/// Creates a desk and its owner (no password yet) and a setup link of [`SETUP_TTL`] from `now`,
+/// in one transaction. A slug already taken is `AlreadyExists("slug")`; a bad slug, name or email
+/// is a `Validation` naming the field (`slug`, `name`, `owner_email`).
+pub async fn create_tenant(
+    db: &Db,
+    now: OffsetDateTime,
+    new: &NewTenant<'_>,
+) -> Result<CreatedTenant, Error> {
+    let name = new.name.trim();
+    let email = users::normalize_email(new.owner_email);
+    let mut errors = Vec::new();
+    if !is_slug(new.slug) {
+        errors.push(FieldError::new("slug", field_code::INVALID_SLUG));
+    }
+    if name.is_empty() {
+        errors.push(FieldError::new("name", field_code::REQUIRED));
+    } else if name.chars().count() > TENANT_NAME_MAX {
+        errors.push(FieldError::new("name", field_code::TOO_LONG));
+    }
+    if !is_email(&email) {
+        errors.push(FieldError::new("owner_email", field_code::INVALID_EMAIL));
+    }
+    if !errors.is_empty() {
+        return Err(Error::Validation(errors));
+    }
+    let created = storage::timestamp(now);
+    let mut tx = db.begin_write().await?;
+    let tenant_id = match tenants::create(&mut tx, name, new.slug, &created).await {
+        Ok(id) => id,
+        Err(e) if e.is_unique_violation() => return Err(Error::AlreadyExists("slug")),
+        Err(e) => return Err(e.into()),
+    };
+    // Until the owner names themselves, the part of the email before the `@`.
+    let owner_name = email.split('@').next().unwrap_or(&email).to_owned();
+    let owner = users::NewUser {
+        tenant_id,
+        email: &email,
+        name: &owner_name,
+        role: Role::Owner,
+        customer_group_id: None,
+        password_hash: NO_PASSWORD,
+    };
+    let owner_id = users::create(&mut tx, &owner, &created).await?;
+    let token = auth::new_token();
+    password_tokens::purge_expired(&mut tx, &created).await?;
+    let expires = storage::timestamp(now + SETUP_TTL);
+    let row = password_tokens::NewToken {
+        token_hash: &auth::token_hash(&token),
+        tenant_id,
+        user_id: owner_id,
+        purpose: "setup",
+        now: &created,
+        expires_at: &expires,
+    };
+    password_tokens::create(&mut tx, &row).await?;
+    tx.commit().await?;
+    tracing::info!(tenant_id, owner_id, slug = new.slug, "created a desk");
+    Ok(CreatedTenant { tenant_id, owner_id, token })
+}
+
+/// The link that sets a password with `token`: the SPA's `/set-password` page under `public_url`.
+pub fn password_link(public_url: &str, token: &str) -> String {
+    format!("{}/set-password?token={token}", public_url.trim_end_matches('/'))
+}
+
+/// Sets the password of the account a link's `token` was made for and signs it in. The password
+/// is checked against the policy first, so a weak one does not use up the link; an unknown, used
+/// or expired link is `TokenInvalid`.
+pub async fn set_password(app: &Services, token: &str, password: String) -> Result<SignedIn, Error> {
+    let errors = validate::password("password", &password);
+    if !errors.is_empty() {
+        return Err(Error::Validation(errors));
+    }
+    let hash = tokio::task::spawn_blocking(move || auth::hash_password(&password))
+        .await
+        .map_err(|e| Error::Internal(format!("password hash task failed: {e}")))?
+        .map_err(|e| Error::Internal(e.to_string()))?;
+    let now = storage::timestamp(app.clock.now());
+    let mut tx = app.db.begin_write().await?;
+    let link = password_tokens::redeem(&mut tx, &auth::token_hash(token), &now)
+        .await?
+        .ok_or(Error::TokenInvalid)?;
+    users::set_password_hash(&mut tx, link.tenant_id, link.user_id, &hash).await?;
+    tx.commit().await?;
+    tracing::info!(user_id = link.user_id, tenant_id = link.tenant_id, purpose = link.purpose, "password set");
+    sessions::open(app, link.user_id, link.tenant_id).await
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_demo_password_meets_the_policy() {
+        assert_eq!(baton_core::validate::password("password", crate::demo::PASSWORD), Vec::new());
+    }
+
+    #[test]
+    fn links_do_not_double_the_slash() {
+        for base in ["http://127.0.0.1:8080", "http://127.0.0.1:8080/"] {
+            assert_eq!(
+                super::password_link(base, "abc"),
+                "http://127.0.0.1:8080/set-password?token=abc"
+            );
+        }
+    }
+}
