@@ -6,6 +6,7 @@
 //!   cross-origin `fetch` that sets one needs a CORS preflight, which only allowed origins pass;
 //! - when the browser says where the request comes from (`Origin`, `Sec-Fetch-Site`), it must be
 //!   this host or an allowed CORS origin.
+//!
 //! Bearer-token requests (the widget, API clients) carry no ambient credential and are exempt;
 //! so are safe methods, which change nothing.
 
@@ -65,24 +66,25 @@ mod tests {
     #[test]
     fn forged_requests_are_refused_and_ours_pass() {
         let allowed = [HeaderValue::from_static("https://app.example")];
-        let host = ("host", "desk.example:8080");
-        let cases: &[(&Method, &[(&str, &str)], bool)] = &[
+        const HOST: (&str, &str) = ("host", "desk.example:8080");
+        type Case = (&'static Method, &'static [(&'static str, &'static str)], bool);
+        let cases: &[Case] = &[
             // Safe methods change nothing.
-            (&Method::GET, &[host], true),
+            (&Method::GET, &[HOST], true),
             // A form post: no client header.
-            (&Method::POST, &[host, ("origin", "https://evil.example")], false),
-            (&Method::POST, &[host], false),
-            // Ours: the header, and the same host or no Origin at all (non-browser clients).
-            (&Method::POST, &[host, (CLIENT_HEADER, "spa")], true),
-            (&Method::POST, &[host, (CLIENT_HEADER, "spa"), ("origin", "http://desk.example:8080")], true),
-            (&Method::POST, &[host, (CLIENT_HEADER, "spa"), ("origin", "https://DESK.example:8080"), ("sec-fetch-site", "same-origin")], true),
+            (&Method::POST, &[HOST, ("origin", "https://evil.example")], false),
+            (&Method::POST, &[HOST], false),
+            // Ours: the header, and the same HOST or no Origin at all (non-browser clients).
+            (&Method::POST, &[HOST, (CLIENT_HEADER, "spa")], true),
+            (&Method::POST, &[HOST, (CLIENT_HEADER, "spa"), ("origin", "http://desk.example:8080")], true),
+            (&Method::POST, &[HOST, (CLIENT_HEADER, "spa"), ("origin", "https://DESK.example:8080"), ("sec-fetch-site", "same-origin")], true),
             // The header but another page's origin (a sibling subdomain passes SameSite=Lax).
-            (&Method::DELETE, &[host, (CLIENT_HEADER, "spa"), ("origin", "https://evil.desk.example")], false),
-            (&Method::PATCH, &[host, (CLIENT_HEADER, "spa"), ("origin", "null")], false),
-            (&Method::PUT, &[host, (CLIENT_HEADER, "spa"), ("sec-fetch-site", "same-site")], false),
+            (&Method::DELETE, &[HOST, (CLIENT_HEADER, "spa"), ("origin", "https://evil.desk.example")], false),
+            (&Method::PATCH, &[HOST, (CLIENT_HEADER, "spa"), ("origin", "null")], false),
+            (&Method::PUT, &[HOST, (CLIENT_HEADER, "spa"), ("sec-fetch-site", "same-site")], false),
             // An allowed CORS origin (the SPA served elsewhere).
-            (&Method::POST, &[host, (CLIENT_HEADER, "spa"), ("origin", "https://app.example"), ("sec-fetch-site", "cross-site")], true),
-            (&Method::POST, &[host, (CLIENT_HEADER, ""), ("origin", "https://app.example")], false),
+            (&Method::POST, &[HOST, (CLIENT_HEADER, "spa"), ("origin", "https://app.example"), ("sec-fetch-site", "cross-site")], true),
+            (&Method::POST, &[HOST, (CLIENT_HEADER, ""), ("origin", "https://app.example")], false),
         ];
         for (method, pairs, ok) in cases {
             let mut h = HeaderMap::new();

@@ -160,6 +160,21 @@ fn create_parent_dir(file: &Path) -> Result<(), OpenError> {
     }
 }
 
+/// Whether the database answers and holds every migration this build knows (none failed): what
+/// `GET /ready` reports. A replica of an older build on a newer database is ready (its queries
+/// still work: migrations only add); one of a newer build before `migrate` ran is not.
+pub async fn migrations_current(db: &Db) -> Result<bool, super::Error> {
+    let newest = match db.dialect() {
+        super::Dialect::Postgres => sqlx::migrate!("./migrations/postgres").iter().map(|m| m.version).max(),
+        super::Dialect::Sqlite => sqlx::migrate!("./migrations/sqlite").iter().map(|m| m.version).max(),
+    };
+    let applied: Option<i64> = crate::on!(db, |c| sqlx::query_scalar(
+        "SELECT MAX(version) FROM _sqlx_migrations WHERE success = TRUE",
+    )
+    .fetch_one(c).await)?;
+    Ok(applied.unwrap_or(0) >= newest.unwrap_or(0))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,19 +194,4 @@ mod tests {
         assert_eq!(data_dir("postgres://u@h/db"), None);
         assert_eq!(data_dir("sqlite://data/baton.db"), Some(PathBuf::from("data")));
     }
-}
-
-/// Whether the database answers and holds every migration this build knows (none failed): what
-/// `GET /ready` reports. A replica of an older build on a newer database is ready (its queries
-/// still work: migrations only add); one of a newer build before `migrate` ran is not.
-pub async fn migrations_current(db: &Db) -> Result<bool, super::Error> {
-    let newest = match db.dialect() {
-        super::Dialect::Postgres => sqlx::migrate!("./migrations/postgres").iter().map(|m| m.version).max(),
-        super::Dialect::Sqlite => sqlx::migrate!("./migrations/sqlite").iter().map(|m| m.version).max(),
-    };
-    let applied: Option<i64> = crate::on!(db, |c| sqlx::query_scalar(
-        "SELECT MAX(version) FROM _sqlx_migrations WHERE success = TRUE",
-    )
-    .fetch_one(c).await)?;
-    Ok(applied.unwrap_or(0) >= newest.unwrap_or(0))
 }
