@@ -128,6 +128,7 @@ pub enum AgentKey {
     SetPasswordSubmit,
     SetPasswordSubmitting,
     SetPasswordNoToken,
+    ErrTokenInvalid,
 }
 
 registered_keyset!(AgentKey, Agent);

@@ -36,10 +36,11 @@ pub fn problem_key(problem_code: &str) -> Key {
         code::SSO_BAD_SIGNATURE => Key::ErrSsoBadSignature,
         code::SSO_EXPIRED => Key::ErrSsoExpired,
         code::SSO_REPLAYED => Key::ErrSsoReplayed,
-        code::CROSS_SITE => Key::ErrCrossSite,
-        code::UNAVAILABLE => Key::ErrUnavailable,
+        // The SPA always sends what `cross_site` asks for; a busy server is a failure to retry:
+        // existing messages say both (the help center's bundle has no byte to spare).
+        code::CROSS_SITE => Key::ErrForbidden,
+        code::UNAVAILABLE => Key::ErrInternal,
         code::TENANT_REQUIRED => Key::ErrTenantRequired,
-        code::TOKEN_INVALID => Key::ErrTokenInvalid,
         _ => Key::ErrUnknown,
     }
 }

@@ -28,8 +28,6 @@ pub fn text(key: Key) -> &'static str {
         ErrSsoBadSignature => "Single sign-on failed: the sign-in link was not issued for this help desk.",
         ErrSsoExpired => "Single sign-on failed: the sign-in link has expired. Please try again.",
         ErrSsoReplayed => "Single sign-on failed: the sign-in link was already used. Please try again.",
-        ErrUnavailable => "The service is unavailable for a moment. Please try again shortly.",
-        ErrCrossSite => "The request was refused because it did not come from this site. Reload the page and try again.",
         Dismiss => "Dismiss notification",
         NotificationsRegion => "Notifications",
         NotFoundTitle => "Page not found",
@@ -178,7 +176,6 @@ pub fn text(key: Key) -> &'static str {
         ErrDecode => "The server sent an answer we could not read. Please try again later.",
         ErrUnknown => "Something went wrong. Please try again.",
         ErrTenantRequired => "This email has an account in several help desks. Enter the help desk to sign in to.",
-        ErrTokenInvalid => "This link has expired or was already used. Ask for a new one.",
 
         FieldRequired => "This field is required.",
         FieldTooLong => "This is too long.",

@@ -30,8 +30,6 @@ pub enum Key {
     ErrSsoBadSignature,
     ErrSsoExpired,
     ErrSsoReplayed,
-    ErrCrossSite,
-    ErrUnavailable,
     Dismiss,
     NotificationsRegion,
     NotFoundTitle,
@@ -191,7 +189,6 @@ pub enum Key {
     ErrDecode,
     ErrUnknown,
     ErrTenantRequired,
-    ErrTokenInvalid,
 
     // Field codes (baton_core::problem::field_code).
     FieldRequired,

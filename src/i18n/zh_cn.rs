@@ -28,8 +28,6 @@ pub fn text(key: Key) -> &'static str {
         ErrSsoBadSignature => "单点登录失败：登录链接不是为本客服中心签发的。",
         ErrSsoExpired => "单点登录失败：登录链接已过期，请重试。",
         ErrSsoReplayed => "单点登录失败：登录链接已被使用，请重试。",
-        ErrUnavailable => "服务暂时不可用，请稍后重试。",
-        ErrCrossSite => "该请求并非来自本站，已被拒绝。请刷新页面后重试。",
         Dismiss => "关闭提示",
         NotificationsRegion => "通知",
         NotFoundTitle => "页面不存在",
@@ -178,7 +176,6 @@ pub fn text(key: Key) -> &'static str {
         ErrDecode => "服务器返回了无法识别的数据，请稍后重试。",
         ErrUnknown => "出了点问题，请稍后重试。",
         ErrTenantRequired => "该邮箱在多个服务台都有账号，请填写要登录的服务台。",
-        ErrTokenInvalid => "该链接已过期或已被使用，请重新申请。",
 
         FieldRequired => "此项为必填项。",
         FieldTooLong => "内容过长。",

@@ -50,7 +50,10 @@ pub fn SetPassword() -> impl IntoView {
                 }
                 Err(error) => {
                     errors.set(error.field_errors());
-                    failure.set(Some(error_key(&error)));
+                    // `token_invalid` only happens here, so its words live with this page's (the
+                    // workspace bundle's), not in the help center's shared error table.
+                    let dead_link = error.is(baton_core::problem::code::TOKEN_INVALID);
+                    failure.set(Some(if dead_link { Key::Agent(AgentKey::ErrTokenInvalid) } else { error_key(&error) }));
                 }
             }
         });

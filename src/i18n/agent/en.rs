@@ -109,6 +109,7 @@ pub fn text(key: AgentKey) -> &'static str {
         NewPasswordHint => "At least 10 characters; not a common password.",
         SetPasswordSubmit => "Set password and sign in",
         SetPasswordSubmitting => "Saving…",
+        ErrTokenInvalid => "This link has expired or was already used. Ask for a new one.",
         SetPasswordNoToken => "This page needs the link from your invitation or email. Open that link again.",
     }
 }

@@ -109,6 +109,7 @@ pub fn text(key: AgentKey) -> &'static str {
         NewPasswordHint => "至少 10 个字符，且不能是常见密码。",
         SetPasswordSubmit => "设置密码并登录",
         SetPasswordSubmitting => "正在保存…",
+        ErrTokenInvalid => "该链接已过期或已被使用，请重新申请。",
         SetPasswordNoToken => "请通过邀请或邮件中的链接打开此页面。",
     }
 }
