@@ -109,16 +109,22 @@ async fn a_corpus_of_payloads_stays_text_everywhere_it_is_shown() {
     assert_inert(&b, "the article").await;
     b.quit().await;
 
+    // The workspace: its list, then each ticket page in a browser of its own. (In one browser a
+    // fourth full load of a ticket page stalled — left open in issue 16's note: it looks like the
+    // per-host connection limit with the live-event streams of earlier pages still held.)
     let agent = chromedriver.browser("en").await;
     agent.login(&base, "agent@baton.test", DEMO_PASSWORD).await;
     agent.goto(&stack.url("/agent?view=all")).await;
     agent.find_by(tid("ticket-row")).await;
     assert_inert(&agent, "the workspace's list").await;
-    for (i, id) in tickets.iter().enumerate().skip(2).step_by(5) {
-        agent.goto(&stack.url(&format!("/agent/tickets/{id}"))).await;
-        agent.find_with("ticket-detail", "data-ticket-id", id).await;
-        page_text_with(&agent, &format!("m{i} ")).await;
-        assert_inert(&agent, &format!("the agent's ticket {id}")).await;
-    }
     agent.quit().await;
+    for (i, id) in tickets.iter().enumerate().skip(2).step_by(5) {
+        let agent = chromedriver.browser("en").await;
+        agent.login(&base, "agent@baton.test", DEMO_PASSWORD).await;
+        agent.goto(&stack.url(&format!("/agent/tickets/{id}"))).await;
+        page_text_with(&agent, &format!("m{i} ")).await;
+        agent.find_with("ticket-detail", "data-ticket-id", id).await;
+        assert_inert(&agent, &format!("the agent's ticket {id}")).await;
+        agent.quit().await;
+    }
 }
