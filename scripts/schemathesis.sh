@@ -101,7 +101,31 @@ for role in anonymous customer agent admin; do
     echo "schemathesis: === $role ($email), $MAX_EXAMPLES examples per operation, seed $SEED ==="
     role_started=$SECONDS
     set +e
+    # Two runs per role: the examples phase apart, without POST /views, whose example generation
+    # crashes inside CPython 3.11's ast module ("AST constructor recursion depth mismatch", raised
+    # while hypothesis describes the nested Condition strategies) before any request is sent; its
+    # examples are validated against their schemas by scripts/openapi-examples.py, and the other
+    # phases fuzz it. Then coverage, fuzzing and stateful for every operation.
     "$ST" run "$BASE_URL/api/v1/openapi.json" \
+        --url "$BASE_URL/api/v1" \
+        ${auth[@]+"${auth[@]}"} \
+        --phases examples \
+        --checks not_a_server_error,response_schema_conformance,status_code_conformance,content_type_conformance \
+        --max-examples "$MAX_EXAMPLES" \
+        --seed "$SEED" \
+        --workers 2 \
+        --generation-database none \
+        --request-timeout 10 \
+        ${scope[@]+"${scope[@]}"} \
+        --exclude-operation-id logout \
+        --exclude-operation-id createView \
+        --exclude-path /events \
+        --no-color \
+        --warnings off \
+        ${BATON_ST_ARGS:-} 2>&1 | tee "$TMP/st-$role-examples.log"
+    examples_rc=${PIPESTATUS[0]}
+    "$ST" run "$BASE_URL/api/v1/openapi.json" \
+        --phases coverage,fuzzing,stateful \
         --url "$BASE_URL/api/v1" \
         ${auth[@]+"${auth[@]}"} \
         --checks not_a_server_error,response_schema_conformance,status_code_conformance,content_type_conformance \
@@ -117,6 +141,7 @@ for role in anonymous customer agent admin; do
         --warnings off \
         ${BATON_ST_ARGS:-} 2>&1 | tee "$TMP/st-$role.log"
     rc=${PIPESTATUS[0]}
+    if [[ $rc -eq 0 ]]; then rc=$examples_rc; fi
     set -e
     echo "schemathesis: $role finished in $((SECONDS - role_started)) s with exit code $rc"
     if [[ $rc -ne 0 ]]; then status=$rc; fi
