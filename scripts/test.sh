@@ -28,7 +28,7 @@ step "server HTTP tests on PostgreSQL"
 BATON_TEST_POSTGRES_URL="$PG_URL" $CARGO test -p baton-server --test api
 
 step "end-to-end smoke on PostgreSQL: the help center's whole lifecycle in Chromium"
-BATON_E2E_POSTGRES_URL="$PG_URL" $CARGO test -p baton-e2e --test lifecycle
+BATON_E2E_POSTGRES_URL="$PG_URL" $CARGO test -p baton-e2e --test browser lifecycle::
 
 step "two replicas on one PostgreSQL database and one S3 store (live events, presence, attachments, failover, scheduler lease)"
 BATON_E2E_POSTGRES_URL="$PG_URL" $CARGO test -p baton-e2e --test replicas

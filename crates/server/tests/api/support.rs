@@ -17,7 +17,7 @@ mod database;
 mod response;
 pub mod s3;
 
-pub use database::{database_url, sql_pool};
+pub use database::{database_url, sql_pool, Scratch};
 pub use response::{pairs, Response};
 
 pub const ALICE: &str = "alice@customer.test";
@@ -55,7 +55,7 @@ pub struct TestApp {
     pub services: baton_server::Services,
     router: Router,
     config: Config,
-    _dir: std::sync::Arc<TempDir>,
+    _dir: std::sync::Arc<Scratch>,
 }
 
 impl TestApp {
@@ -84,13 +84,14 @@ impl TestApp {
         demo::seed_if_empty(&db).await.expect("seed demo");
         let mut state = AppState::new(db.clone(), &config).expect("state");
         state_of(&mut state);
+        let scratch = std::sync::Arc::new(Scratch { dir, database_url: config.database_url.clone() });
         TestApp {
             sql: sql_pool(db.url()).await,
             db,
             services: state.services.clone(),
             router: app(state),
             config,
-            _dir: std::sync::Arc::new(dir),
+            _dir: scratch,
         }
     }
 
@@ -112,7 +113,7 @@ impl TestApp {
 
     /// The data directory: the database file, `secret.key` and `attachments/`.
     pub fn data_dir(&self) -> std::path::PathBuf {
-        self._dir.path().join("data")
+        self._dir.dir.path().join("data")
     }
 
     pub fn call(&self, method: Method, path: &str) -> Call<'_> {

@@ -55,7 +55,7 @@ fn used() -> BTreeSet<String> {
 /// What the document publishes: every name in a code span (comma-separated lists split), and
 /// patterns such as `field-<key>` as prefixes.
 fn published() -> (BTreeSet<String>, Vec<String>) {
-    let doc = include_str!("../../SELECTORS.md");
+    let doc = include_str!("../../../SELECTORS.md");
     let mut exact = BTreeSet::new();
     let mut prefixes = Vec::new();
     for span in doc.split('`').skip(1).step_by(2) {

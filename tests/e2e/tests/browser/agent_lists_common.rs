@@ -1,6 +1,5 @@
 //! Helpers shared by the workspace tests (agent_views, agent_bulk, agent_shortcuts, agent_flow,
 //! agent_view_requester).
-#![allow(dead_code)]
 
 use baton_e2e::{browser::tid, ApiClient, Browser};
 use serde_json::{json, Value};

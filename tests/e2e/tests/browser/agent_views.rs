@@ -4,9 +4,8 @@
 //! the UI; an admin's public view reaches every agent. Editing, managing (order, hide) and deleting.
 //! Every page visited passes axe.
 
-mod agent_lists_common;
 
-use agent_lists_common::*;
+use crate::agent_lists_common::*;
 use baton_e2e::{browser::tid, ApiClient, Browser, Chromedriver, Stack, DEMO_PASSWORD};
 use serde_json::Value;
 use thirtyfour::By;

@@ -3,9 +3,8 @@
 //! `next_ticket` becomes `l` and a reload, `l` moves the selection and `j` no longer does; `x`
 //! ticks the selected row.
 
-mod agent_lists_common;
 
-use agent_lists_common::*;
+use crate::agent_lists_common::*;
 use baton_e2e::{browser::tid, ApiClient, Browser, Chromedriver, Stack, DEMO_PASSWORD};
 use thirtyfour::{By, Key};
 

@@ -2,9 +2,8 @@
 //! matching customers (`GET /customers?q=`) in a datalist, by id and labelled "name <email>"; the
 //! picked id is what the view stores, and the view lists that customer's tickets only.
 
-mod agent_lists_common;
 
-use agent_lists_common::*;
+use crate::agent_lists_common::*;
 use baton_e2e::{ApiClient, Chromedriver, Stack, DEMO_PASSWORD};
 use thirtyfour::By;
 

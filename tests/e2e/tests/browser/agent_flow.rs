@@ -3,9 +3,8 @@
 //! (alice never sees it, in her page or her API) → a public reply (alice sees it live) → complete →
 //! alice confirms and rates → the agent sees `rated` and the rating. Every agent page passes axe.
 
-mod agent_lists_common;
 
-use agent_lists_common::{press, view_count};
+use crate::agent_lists_common::{press, view_count};
 use baton_e2e::{browser::tid, ApiClient, Browser, Chromedriver, Stack, DEMO_PASSWORD};
 use serde_json::json;
 use std::time::Instant;

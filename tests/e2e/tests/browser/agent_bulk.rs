@@ -3,9 +3,8 @@
 //! reported per ticket, translated, and leaves them selected; assigning them to an agent.
 //! Every page visited passes axe.
 
-mod agent_lists_common;
 
-use agent_lists_common::*;
+use crate::agent_lists_common::*;
 use baton_e2e::{ApiClient, Chromedriver, Stack, DEMO_PASSWORD};
 use serde_json::json;
 use thirtyfour::By;

@@ -1,0 +1,31 @@
+//! The browser suite as one test binary: every file here is a module, so the server, thirtyfour
+//! and reqwest are linked once instead of once per file (26 links of ~300 MB each filled a CI
+//! disk). Tests still run two at a time (one per core), each with its own chromedriver and server.
+
+#[allow(dead_code)]
+mod agent_lists_common;
+mod accounts;
+mod agent_bulk;
+mod agent_conflict;
+mod agent_flagged;
+mod agent_flow;
+mod agent_handoff;
+mod agent_no_false_conflict;
+mod agent_phone;
+mod agent_shortcuts;
+mod agent_view_requester;
+mod agent_views;
+mod attachments;
+mod bundles;
+mod custom_fields;
+mod drafts;
+mod help_center;
+mod kb;
+mod lifecycle;
+mod selectors;
+mod staff_changes_stay_with_staff;
+mod widget;
+mod widget_live;
+mod widget_refusals;
+mod widget_session;
+mod xss;
