@@ -111,7 +111,7 @@ pub async fn set_password(app: &Services, token: &str, password: String) -> Resu
     if !errors.is_empty() {
         return Err(Error::Validation(errors));
     }
-    let hash = tokio::task::spawn_blocking(move || auth::hash_password(&password))
+    let hash = auth::hashing(move || auth::hash_password(&password))
         .await
         .map_err(|e| Error::Internal(format!("password hash task failed: {e}")))?
         .map_err(|e| Error::Internal(e.to_string()))?;

@@ -43,6 +43,21 @@ pub fn verify_password(password: &str, hash: Option<&str>) -> bool {
     matches && hash.is_some()
 }
 
+/// Runs `work` (argon2 hashing or verifying) on a blocking thread, at most one per core at once.
+/// Each run holds 19 MiB and tens of milliseconds of CPU; uncapped, a login flood grew tokio's
+/// blocking pool towards its 512 threads (~10 GiB) and starved every other request. Past the cap
+/// requests queue here, in arrival order, without a thread.
+pub async fn hashing<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, tokio::task::JoinError> {
+    static PERMITS: std::sync::LazyLock<tokio::sync::Semaphore> = std::sync::LazyLock::new(|| {
+        tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get()))
+    });
+    // The semaphore is never closed, so acquiring only waits.
+    let _permit = PERMITS.acquire().await;
+    tokio::task::spawn_blocking(work).await
+}
+
 /// A new session token: 256 random bits, hex encoded.
 pub fn new_token() -> String {
     let bytes: [u8; 32] = rand::random();
@@ -119,6 +134,28 @@ mod tests {
         assert!(!verify_password("wrong", Some(&hash)));
         assert!(!verify_password("baton-demo", None));
         assert!(!verify_password("baton-demo", Some("not a phc string")));
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn hashing_runs_at_most_one_job_per_core_at_once() {
+        use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
+        use std::sync::Arc;
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let (running, most) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
+        let jobs = (0..cores * 4).map(|_| {
+            let (running, most) = (running.clone(), most.clone());
+            tokio::spawn(hashing(move || {
+                let now = running.fetch_add(1, SeqCst) + 1;
+                most.fetch_max(now, SeqCst);
+                std::thread::sleep(std::time::Duration::from_millis(20));
+                running.fetch_sub(1, SeqCst);
+            }))
+        });
+        for job in jobs.collect::<Vec<_>>() {
+            job.await.expect("task").expect("job");
+        }
+        // Uncapped, 4 × cores sleeping jobs would all run at once on the blocking pool.
+        assert_eq!(most.load(SeqCst), cores);
     }
 
     #[test]

@@ -35,7 +35,7 @@ pub async fn login(
     let hashes: Vec<String> = found.iter().map(|c| c.password_hash.clone()).collect();
     // argon2 takes tens of milliseconds of CPU: off the async workers. An unknown email is checked
     // against a dummy hash so it costs the same time as a wrong password.
-    let matches = tokio::task::spawn_blocking(move || {
+    let matches = auth::hashing(move || {
         if hashes.is_empty() {
             auth::verify_password(&password, None);
             return Vec::new();

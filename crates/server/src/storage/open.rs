@@ -106,9 +106,11 @@ async fn open_sqlite(url: &str, shown: &str) -> Result<sqlx::SqlitePool, OpenErr
     let options = SqliteConnectOptions::from_str(url)
         .map_err(|source| OpenError::InvalidUrl { url: shown.to_owned(), source })?
         .create_if_missing(true)
-        // WAL lets readers go on while one writer writes; NORMAL is durable enough under WAL.
+        // WAL lets readers go on while one writer writes. FULL syncs the WAL at every commit:
+        // under NORMAL a commit the client was told about could vanish on power loss (issue 16;
+        // its cost on writes is measured in BENCHMARKS.md).
         .journal_mode(SqliteJournalMode::Wal)
-        .synchronous(SqliteSynchronous::Normal)
+        .synchronous(SqliteSynchronous::Full)
         .foreign_keys(true)
         // Writers queue on SQLite's single write lock; wait for it rather than fail at once.
         .busy_timeout(Duration::from_secs(10));
@@ -193,5 +195,18 @@ mod tests {
         assert!(check_url("mysql://localhost/baton").is_err());
         assert_eq!(data_dir("postgres://u@h/db"), None);
         assert_eq!(data_dir("sqlite://data/baton.db"), Some(PathBuf::from("data")));
+    }
+
+    #[tokio::test]
+    async fn sqlite_commits_are_synced_to_disk() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = format!("sqlite://{}", dir.path().join("baton.db").display());
+        let pool = open_sqlite(&url, &url).await.expect("open");
+        let (journal, synchronous): (String, i64) = (
+            sqlx::query_scalar("PRAGMA journal_mode").fetch_one(&pool).await.expect("journal"),
+            sqlx::query_scalar("PRAGMA synchronous").fetch_one(&pool).await.expect("synchronous"),
+        );
+        // 2 = FULL: the WAL is synced at every commit, so an acknowledged write survives power loss.
+        assert_eq!((journal.as_str(), synchronous), ("wal", 2));
     }
 }
