@@ -7,7 +7,7 @@
 
 use anyhow::Context;
 use baton_server::config::{
-    self, DEFAULT_ADDR, DEFAULT_DATABASE_URL, DEFAULT_DIST, DEFAULT_MAX_UPLOAD_MB,
+    DEFAULT_ADDR, DEFAULT_DATABASE_URL, DEFAULT_DIST, DEFAULT_MAX_UPLOAD_MB,
     DEFAULT_SCHEDULER_LEASE_SECS, MAX_UPLOAD_MB_LIMIT,
 };
 use baton_server::blobs::S3Credentials;
@@ -18,6 +18,7 @@ use std::net::{SocketAddr, ToSocketAddrs};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod data_cmd;
 mod tenant_cmd;
 
 /// Baton help desk server: the REST API under /api/v1 and the single-page app.
@@ -35,33 +36,15 @@ enum Command {
     /// Serve the API and the SPA (the default).
     Serve(ServeArgs),
     /// Fill a database with the demo data and many tickets, for benchmarks.
-    Seed(SeedArgs),
+    Seed(data_cmd::SeedArgs),
     /// Bring the database's schema up to date, then exit (run it once before starting or
     /// upgrading several replicas; `serve` also migrates on start).
-    Migrate(MigrateArgs),
+    Migrate(data_cmd::MigrateArgs),
+    /// Copy a SQLite database, consistently, while the server runs (PostgreSQL: pg_dump).
+    Backup(data_cmd::BackupArgs),
     /// Manage desks (tenants): `tenant create`.
     #[command(subcommand)]
     Tenant(tenant_cmd::TenantCommand),
-}
-
-#[derive(Debug, clap::Args)]
-struct MigrateArgs {
-    /// Database URL (sqlite://… or postgres://…).
-    #[arg(long = "database", env = "BATON_DATABASE_URL", default_value = DEFAULT_DATABASE_URL)]
-    database: String,
-}
-
-#[derive(Debug, clap::Args)]
-struct SeedArgs {
-    /// Database URL (sqlite://… or postgres://…); migrated, and a SQLite file created, if missing.
-    #[arg(long = "database", env = "BATON_DATABASE_URL", default_value = DEFAULT_DATABASE_URL)]
-    database: String,
-    /// How many tickets to add to the demo desk.
-    #[arg(long, default_value_t = 100_000)]
-    tickets: usize,
-    /// Messages in each ticket's thread (one ticket gets 1,000).
-    #[arg(long = "messages-per-ticket", default_value_t = 3)]
-    messages_per_ticket: usize,
 }
 
 #[derive(Debug, clap::Args)]
@@ -125,8 +108,9 @@ fn main() -> ExitCode {
     };
     let args = match cli.command {
         Some(Command::Serve(args)) => args,
-        Some(Command::Seed(args)) => return seed(args),
-        Some(Command::Migrate(args)) => return migrate(args),
+        Some(Command::Seed(args)) => return data_cmd::seed(args),
+        Some(Command::Migrate(args)) => return data_cmd::migrate(args),
+        Some(Command::Backup(args)) => return data_cmd::backup(args),
         Some(Command::Tenant(command)) => return tenant_cmd::run(command),
         None => cli.serve,
     };
@@ -197,58 +181,6 @@ async fn run(config: Config) -> ExitCode {
     }
     server.shutdown().await;
     ExitCode::SUCCESS
-}
-
-/// `baton-server seed`: opens (and migrates) the database, seeds, reports what it added.
-fn migrate(args: MigrateArgs) -> ExitCode {
-    if let Err(e) = config::check_database_url(&args.database) {
-        return fail(&e.to_string());
-    }
-    let runtime = match tokio::runtime::Runtime::new() {
-        Ok(rt) => rt,
-        Err(e) => return fail(&format!("cannot start the async runtime: {e}")),
-    };
-    runtime.block_on(async {
-        match baton_server::storage::open_with(&args.database, true).await {
-            Ok(db) => {
-                db.close().await;
-                println!("{} is up to date", baton_server::storage::redacted(&args.database));
-                ExitCode::SUCCESS
-            }
-            Err(e) => fail(&e.to_string()),
-        }
-    })
-}
-
-fn seed(args: SeedArgs) -> ExitCode {
-    let runtime = match tokio::runtime::Runtime::new() {
-        Ok(rt) => rt,
-        Err(e) => return fail(&format!("cannot start the async runtime: {e}")),
-    };
-    runtime.block_on(async {
-        let started = std::time::Instant::now();
-        // The same check as `serve`, so both accept the same URLs.
-        if let Err(e) = config::check_database_url(&args.database) {
-            return fail(&e.to_string());
-        }
-        let db = match baton_server::storage::open(&args.database).await {
-            Ok(db) => db,
-            Err(e) => return fail(&first_line(&e.to_string())),
-        };
-        match demo::bulk::seed(&db, args.tickets, args.messages_per_ticket).await {
-            Ok(s) => {
-                println!(
-                    "seeded {} tickets and {} messages in {:.1} s; the 1,000-message ticket is id {}",
-                    s.tickets,
-                    s.messages,
-                    started.elapsed().as_secs_f64(),
-                    s.long_ticket
-                );
-                ExitCode::SUCCESS
-            }
-            Err(e) => fail(&format!("seeding failed: {e}")),
-        }
-    })
 }
 
 /// Ctrl-C, or SIGTERM from a service manager or container runtime.

@@ -12,6 +12,7 @@
 //! that differ. The price is that each statement is compiled twice (a little build time).
 
 pub mod attachments;
+pub mod backup;
 pub mod catalog;
 pub mod confidential;
 pub mod customers;

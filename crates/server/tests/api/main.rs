@@ -6,6 +6,7 @@ mod accounts;
 mod actions;
 mod agent;
 mod attachments;
+mod backup;
 mod blob_store;
 mod catalog;
 mod cli;
