@@ -18,7 +18,7 @@ mod feed;
 mod relay;
 
 pub use access::{may_receive, may_receive_now};
-pub use feed::{Feed, FeedItem};
+pub use feed::{Feed, FeedItem, OWNER_RECHECK};
 
 use crate::storage::events::{self as event_store, StoredEvent};
 use crate::storage::notify;

@@ -100,6 +100,30 @@ pub(crate) fn current_user(row: sessions::SessionRow) -> Result<CurrentUser, Err
     })
 }
 
+/// Whom a live event stream serves: the user as they were when it opened, and the session it
+/// was opened with (the SHA-256 of its token; `None` for a stream ticket older than migration 0018).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StreamOwner {
+    pub user: CurrentUser,
+    pub session: Option<Vec<u8>>,
+}
+
+impl StreamOwner {
+    /// Whether the stream may go on: its session is still live and its user still has exactly
+    /// the role, group and permissions the stream was opened with. A stream that may not ends;
+    /// its client reconnects and is refused, or served with the rights it has now.
+    pub async fn still_holds(&self, app: &Services) -> Result<bool, Error> {
+        let row = match &self.session {
+            Some(hash) => sessions::find(&app.db, hash, &storage::timestamp(app.clock.now())).await?,
+            None => sessions::user(&app.db, self.user.tenant_id, self.user.id).await?,
+        };
+        Ok(match row {
+            Some(row) => row.user_id == self.user.id && current_user(row)? == self.user,
+            None => false,
+        })
+    }
+}
+
 /// Who `user` is, as `GET /me` answers. The session outlived its user only if the user was
 /// deleted between the two reads.
 pub async fn me(app: &Services, user: &CurrentUser) -> Result<Me, Error> {

@@ -10,7 +10,7 @@
 use crate::auth::{new_token, token_hash, CurrentUser};
 use crate::error::Error;
 use crate::services::Services;
-use crate::sessions;
+use crate::sessions::{self, StreamOwner};
 use crate::storage::{self, stream_tickets as store};
 use std::time::Duration;
 
@@ -41,20 +41,23 @@ impl StreamTickets {
         StreamTickets { ttl }
     }
 
-    /// A fresh ticket for `user`.
-    pub async fn issue(&self, app: &Services, user: &CurrentUser) -> Result<Issued, Error> {
+    /// A fresh ticket for `user`, signed in with the session token `session`: the stream it opens
+    /// ends when that session does.
+    pub async fn issue(&self, app: &Services, user: &CurrentUser, session: &str) -> Result<Issued, Error> {
         let ticket = new_token();
         let ttl = time::Duration::try_from(self.ttl).unwrap_or(time::Duration::MAX);
         let expires_at = storage::timestamp(app.clock.now() + ttl);
-        store::insert(&app.db, &token_hash(&ticket), user.tenant_id, user.id, &expires_at).await?;
+        store::insert(&app.db, &token_hash(&ticket), (user.tenant_id, user.id), &token_hash(session), &expires_at)
+            .await?;
         Ok(Issued { ticket, expires_at })
     }
 
-    /// The user `ticket` was issued to, if it is known and not expired; it is used up either way.
-    pub async fn redeem(&self, app: &Services, ticket: &str) -> Result<Option<CurrentUser>, Error> {
+    /// Whom `ticket` was issued to (user and session), if it is known and not expired; it is
+    /// used up either way.
+    pub async fn redeem(&self, app: &Services, ticket: &str) -> Result<Option<StreamOwner>, Error> {
         let now = storage::timestamp(app.clock.now());
         match store::redeem(&app.db, &token_hash(ticket), &now).await? {
-            Some(row) => sessions::current_user(row).map(Some),
+            Some((row, session)) => Ok(Some(StreamOwner { user: sessions::current_user(row)?, session })),
             None => Ok(None),
         }
     }

@@ -4,6 +4,7 @@
 use super::may_receive_now;
 use crate::auth::CurrentUser;
 use crate::services::Services;
+use crate::sessions::StreamOwner;
 use crate::storage::events::{self as event_store, StoredEvent};
 use crate::storage::tickets as ticket_store;
 use crate::storage::{self, Db};
@@ -13,6 +14,10 @@ use tokio::sync::broadcast::{self, error::RecvError};
 
 /// How many stored events one replay query reads.
 const REPLAY_PAGE: i64 = 500;
+
+/// How often a stream checks that its session is live and its user's rights unchanged (one
+/// primary-key read): a logout, an expiry, a deactivation or a role change ends it within this.
+pub const OWNER_RECHECK: std::time::Duration = std::time::Duration::from_secs(3);
 
 /// What a live feed delivers next.
 pub enum FeedItem {
@@ -29,6 +34,9 @@ pub struct Feed {
     presence: broadcast::Receiver<PresenceEvent>,
     db: Db,
     user: CurrentUser,
+    app: Services,
+    owner: StreamOwner,
+    recheck: tokio::time::Interval,
     last_id: i64,
     replaying: bool,
     backlog: VecDeque<StoredEvent>,
@@ -42,7 +50,8 @@ impl Feed {
     /// "Now" is the tenant's last event id, read after subscribing: on PostgreSQL the relay may
     /// still be broadcasting events committed before the client asked, which a live-only client
     /// must not receive as if they were new (on SQLite it is a cheap read of an index's end).
-    pub async fn new(app: &Services, user: CurrentUser, resume: Option<i64>) -> Result<Feed, storage::Error> {
+    pub async fn new(app: &Services, owner: StreamOwner, resume: Option<i64>) -> Result<Feed, storage::Error> {
+        let user = owner.user;
         let (live, presence) = app.events.subscribe().await?;
         let last_id = match resume {
             Some(id) => id,
@@ -53,14 +62,18 @@ impl Feed {
             presence,
             db: app.db.clone(),
             user,
+            app: app.clone(),
+            owner,
+            recheck: tokio::time::interval_at(tokio::time::Instant::now() + OWNER_RECHECK, OWNER_RECHECK),
             last_id,
             replaying: resume.is_some(),
             backlog: VecDeque::new(),
         })
     }
 
-    /// The next event for this user; `None` ends the stream (server shutting down, or the
-    /// database failing, which the client answers by reconnecting with its Last-Event-ID).
+    /// The next event for this user; `None` ends the stream (server shutting down, the database
+    /// failing, which the client answers by reconnecting with its Last-Event-ID, or the owner's
+    /// session or rights gone: [`OWNER_RECHECK`]).
     pub async fn next(&mut self) -> Option<FeedItem> {
         loop {
             if let Some(event) = self.backlog.pop_front() {
@@ -117,6 +130,18 @@ impl Feed {
                     // Missed presence is stale anyway; the next change brings the whole list.
                     Err(RecvError::Lagged(_)) => {}
                     Err(RecvError::Closed) => return None,
+                },
+                _ = self.recheck.tick() => match self.owner.still_holds(&self.app).await {
+                    Ok(true) => {}
+                    Ok(false) => {
+                        tracing::info!(user_id = self.user.id, "event stream ended: its session or rights changed");
+                        return None;
+                    }
+                    // The client reconnects and is checked afresh.
+                    Err(e) => {
+                        tracing::error!(error = %e, "cannot check an event stream's session");
+                        return None;
+                    }
                 },
             }
         }

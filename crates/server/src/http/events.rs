@@ -9,7 +9,9 @@
 use super::extract::ApiQuery;
 use super::{AppState, Error, Routes};
 use crate::error::Error as DomainError;
-use crate::auth::CurrentUser;
+use crate::auth::{token_hash, CurrentUser};
+use crate::sessions::StreamOwner;
+use super::extract::session_token;
 use crate::events::{Feed, FeedItem};
 use crate::storage::events::StoredEvent;
 use crate::workspace::presence::PresenceEvent;
@@ -41,8 +43,11 @@ struct EventsQuery {
 async fn issue_ticket(
     State(state): State<AppState>,
     user: CurrentUser,
+    headers: HeaderMap,
 ) -> Result<Json<StreamTicket>, Error> {
-    let issued = state.stream_tickets.issue(&state, &user).await?;
+    // The extractor above found this token, so it is there.
+    let session = session_token(&headers).ok_or(Error::Domain(DomainError::Unauthenticated))?;
+    let issued = state.stream_tickets.issue(&state, &user, &session).await?;
     Ok(Json(StreamTicket {
         ticket: issued.ticket,
         expires_at: issued.expires_at,
@@ -57,13 +62,13 @@ async fn subscribe(
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, Error> {
     // A ticket, when given, decides alone: a bad one is refused even alongside a valid session,
     // so a client never silently streams as someone other than the ticket says.
-    let user = match query.ticket.as_deref() {
+    let owner = match query.ticket.as_deref() {
         Some(ticket) => state
             .stream_tickets
             .redeem(&state, ticket)
             .await?
             .ok_or(Error::Domain(DomainError::Unauthenticated))?,
-        None => session?,
+        None => StreamOwner { user: session?, session: session_token(&headers).map(|t| token_hash(&t)) },
     };
     let header = headers.get("last-event-id").and_then(|v| v.to_str().ok());
     let resume = match header.or(query.last_event_id.as_deref()).map(str::trim) {
@@ -77,7 +82,7 @@ async fn subscribe(
     };
     // Subscribe before replaying, so nothing committed in between is lost; duplicates are
     // dropped by id.
-    let feed = Feed::new(&state, user, resume).await.map_err(DomainError::from)?;
+    let feed = Feed::new(&state, owner, resume).await.map_err(DomainError::from)?;
     let events = stream::unfold(feed, |mut feed| async move {
         let frame = match feed.next().await? {
             FeedItem::Stored(event) => frame(&event),

@@ -37,6 +37,7 @@ mod sso;
 mod secret_key;
 mod sharing;
 mod sse;
+mod stream_owner;
 mod stream_tickets;
 mod support;
 mod tenant_cli;

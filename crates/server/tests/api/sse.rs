@@ -58,6 +58,22 @@ impl Sse {
         }
     }
 
+    /// Whether the server ends the stream within `wait` (events and keep-alives meanwhile are
+    /// read and dropped).
+    pub async fn ends_within(&mut self, wait: Duration) -> bool {
+        let deadline = tokio::time::Instant::now() + wait;
+        loop {
+            match tokio::time::timeout_at(deadline, self.body.frame()).await {
+                Err(_) => return false,
+                Ok(None) => return true,
+                Ok(Some(frame)) => {
+                    let bytes = frame.expect("stream error").into_data().unwrap_or_default();
+                    self.raw.push_str(&String::from_utf8_lossy(&bytes));
+                }
+            }
+        }
+    }
+
     /// The next event; fails the test if none comes within two seconds.
     pub async fn next(&mut self) -> SseEvent {
         self.next_within(Duration::from_secs(2))

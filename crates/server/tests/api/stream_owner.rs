@@ -1,0 +1,60 @@
+//! A live event stream lasts as long as the session it was opened with and the rights its user
+//! had then (issue 16): a logout, by cookie or bearer session or through a stream ticket, and a
+//! role change end it within `OWNER_RECHECK`; a stream of another, still live session goes on.
+
+use crate::roles::put_role;
+use crate::sse::Sse;
+use crate::support::{TestApp, ADMIN, AGENT, ALICE};
+use axum::http::StatusCode;
+use baton_server::events::OWNER_RECHECK;
+use serde_json::json;
+use std::time::Duration;
+
+/// Longer than one recheck, with room for a slow machine.
+const WITHIN: Duration = Duration::from_secs(OWNER_RECHECK.as_secs() * 2 + 1);
+
+async fn stream(app: &TestApp, token: &str) -> Sse {
+    Sse::new(app.get("/api/v1/events").token(token).open().await)
+}
+
+async fn logout(app: &TestApp, token: &str) {
+    let res = app.call(axum::http::Method::DELETE, "/api/v1/session").token(token).send().await;
+    assert_eq!(res.status, StatusCode::NO_CONTENT, "{}", res.text());
+}
+
+#[tokio::test]
+async fn a_logout_ends_that_sessions_streams_only() {
+    let app = TestApp::new().await;
+    let (phone, laptop) = (app.login(ALICE).await, app.login(ALICE).await);
+    let mut on_phone = stream(&app, &phone).await;
+    let mut on_laptop = stream(&app, &laptop).await;
+    // Through a stream ticket, as the widget opens it.
+    let ticket = app.post("/api/v1/events/ticket").token(&phone).send().await.json()["ticket"].clone();
+    let ticket = ticket.as_str().expect("ticket");
+    let mut by_ticket = Sse::new(app.get(&format!("/api/v1/events?ticket={ticket}")).open().await);
+
+    logout(&app, &phone).await;
+    assert!(on_phone.ends_within(WITHIN).await, "the signed-out session's stream went on");
+    assert!(by_ticket.ends_within(WITHIN).await, "the ticket stream of the signed-out session went on");
+    assert!(!on_laptop.ends_within(Duration::ZERO).await, "the other session's stream ended");
+    // And it goes on receiving: a ticket of Alice's shows up there.
+    app.create_ticket(&laptop, "Still live").await;
+    let event = on_laptop.next_within(WITHIN).await.expect("an event on the live session");
+    assert_eq!(event.event, "ticket.created", "{event:?}");
+}
+
+#[tokio::test]
+async fn a_role_change_ends_the_users_streams() {
+    let app = TestApp::new().await;
+    let admin = app.login(ADMIN).await;
+    let agent = app.login(AGENT).await;
+    let id = app.get("/api/v1/me").token(&agent).send().await.json()["id"].as_i64().expect("id");
+    let mut streaming = stream(&app, &agent).await;
+    assert!(!streaming.ends_within(OWNER_RECHECK + Duration::from_millis(500)).await, "ended unchanged");
+
+    let res = put_role(&app, &admin, id, json!({ "role": "admin" })).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+    assert!(streaming.ends_within(WITHIN).await, "the stream kept the old rights");
+    // Reconnecting serves the new rights.
+    stream(&app, &agent).await;
+}
