@@ -54,6 +54,9 @@ pub mod code {
     /// 422: the email has an account in several desks; sign in again naming one (`tenant`, its
     /// slug). Only told to someone whose password matched one of them.
     pub const TENANT_REQUIRED: &str = "tenant_required";
+    /// 429: too many attempts from this address or at this account (sign-in, password links,
+    /// SSO); `Retry-After` says in how many seconds to try again.
+    pub const RATE_LIMITED: &str = "rate_limited";
     /// 410: the password link is unknown, used already or expired; ask for a new one.
     pub const TOKEN_INVALID: &str = "token_invalid";
 }

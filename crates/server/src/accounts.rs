@@ -106,7 +106,14 @@ pub fn password_link(public_url: &str, token: &str) -> String {
 /// Sets the password of the account a link's `token` was made for and signs it in. The password
 /// is checked against the policy first, so a weak one does not use up the link; an unknown, used
 /// or expired link is `TokenInvalid`.
-pub async fn set_password(app: &Services, token: &str, password: String) -> Result<SignedIn, Error> {
+pub async fn set_password(
+    app: &Services,
+    token: &str,
+    password: String,
+    ip: Option<std::net::IpAddr>,
+) -> Result<SignedIn, Error> {
+    // Before anything else: a guesser of links gets nothing, not even the policy's answer.
+    crate::limits::per_ip(app, crate::limits::Attempt::PasswordLink, ip).await?;
     let errors = validate::password("password", &password);
     if !errors.is_empty() {
         return Err(Error::Validation(errors));

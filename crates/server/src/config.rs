@@ -44,6 +44,8 @@ pub enum ConfigError {
     BlobStore { value: String, reason: String },
     #[error("--blob-store {0:?} needs AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment")]
     BlobCredentials(String),
+    #[error("invalid --client-ip-header {0:?}: expected a header name such as x-forwarded-for")]
+    ClientIpHeader(String),
 }
 
 // Debug is written by hand below, so the secret key never reaches a log line.
@@ -77,6 +79,12 @@ pub struct Config {
     /// The access key for an S3 blob store (the CLI reads `AWS_ACCESS_KEY_ID`,
     /// `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN`).
     pub blob_credentials: Option<S3Credentials>,
+    /// Sign-ins, password-link redemptions and SSO exchanges one address may attempt per minute
+    /// (each kind counted apart); 0 turns the limit off (`limits`).
+    pub attempts_per_ip: u32,
+    /// The request header that carries the client's address when a proxy stands in front (e.g.
+    /// `x-forwarded-for`: its last entry, the one that proxy added, counts). `None`: the peer.
+    pub client_ip_header: Option<String>,
 }
 
 impl std::fmt::Debug for Config {
@@ -96,6 +104,8 @@ impl std::fmt::Debug for Config {
             .field("scheduler_lease_secs", &self.scheduler_lease_secs)
             .field("blob_store", &self.blob_store.as_deref().map(crate::blobs::redacted))
             .field("blob_credentials", &self.blob_credentials)
+            .field("attempts_per_ip", &self.attempts_per_ip)
+            .field("client_ip_header", &self.client_ip_header)
             .finish()
     }
 }
@@ -118,6 +128,12 @@ impl Config {
             return Err(ConfigError::SchedulerLease(self.scheduler_lease_secs));
         }
         self.blob_store()?;
+        if let Some(name) = &self.client_ip_header {
+            let token = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+            if name.is_empty() || !name.chars().all(token) {
+                return Err(ConfigError::ClientIpHeader(name.clone()));
+            }
+        }
         Ok(())
     }
 
@@ -168,6 +184,8 @@ impl Default for Config {
             scheduler_lease_secs: DEFAULT_SCHEDULER_LEASE_SECS,
             blob_store: None,
             blob_credentials: None,
+            attempts_per_ip: crate::limits::DEFAULT_ATTEMPTS_PER_IP,
+            client_ip_header: None,
         }
     }
 }

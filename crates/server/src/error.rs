@@ -15,6 +15,9 @@ pub enum Error {
     /// The email has an account in several desks and the login named none.
     #[error("several desks have this account: name one")]
     TenantRequired,
+    /// Too many attempts (`crate::limits`); try again after this many seconds.
+    #[error("rate limited for {retry_after_secs} s")]
+    RateLimited { retry_after_secs: u64 },
     /// A password link unknown, used already or expired.
     #[error("password link invalid, used or expired")]
     TokenInvalid,

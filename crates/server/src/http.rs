@@ -64,6 +64,8 @@ pub struct AppState {
     pub dist: Option<PathBuf>,
     /// Origins allowed to call the API with credentials from another site.
     pub cors_origins: Vec<HeaderValue>,
+    /// Where the client's address is, behind a proxy (`extract::ClientIp`); `None`: the peer.
+    pub client_ip_header: Option<axum::http::HeaderName>,
 }
 
 impl std::ops::Deref for AppState {
@@ -78,6 +80,8 @@ impl std::ops::Deref for AppState {
 pub enum StateError {
     #[error("invalid CORS origin {0:?}")]
     CorsOrigin(String),
+    #[error("invalid client address header {0:?}")]
+    ClientIpHeader(String),
     #[error("spec/openapi.yaml does not parse: {0}")]
     Spec(String),
     #[error(transparent)]
@@ -108,6 +112,12 @@ impl AppState {
             openapi,
             dist,
             cors_origins,
+            client_ip_header: config
+                .client_ip_header
+                .as_deref()
+                .map(|h| axum::http::HeaderName::from_bytes(h.trim().to_ascii_lowercase().as_bytes()))
+                .transpose()
+                .map_err(|_| StateError::ClientIpHeader(config.client_ip_header.clone().unwrap_or_default()))?,
         })
     }
 }

@@ -17,6 +17,7 @@ pub mod error;
 pub mod events;
 pub mod http;
 pub mod kb;
+pub mod limits;
 pub mod paging;
 pub mod scheduler;
 pub mod roles;

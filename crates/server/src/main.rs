@@ -11,6 +11,7 @@ use baton_server::config::{
     DEFAULT_SCHEDULER_LEASE_SECS, MAX_UPLOAD_MB_LIMIT,
 };
 use baton_server::blobs::S3Credentials;
+use baton_server::limits::DEFAULT_ATTEMPTS_PER_IP;
 use baton_server::{demo, Config, Server};
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal;
@@ -91,6 +92,14 @@ struct ServeArgs {
     /// AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, and AWS_SESSION_TOKEN if set).
     #[arg(long = "blob-store", env = "BATON_BLOB_STORE", default_value = "local")]
     blob_store: String,
+    /// Sign-ins, password-link redemptions and SSO exchanges one client address may attempt per
+    /// minute, each kind apart (0: no limit). Accounts lock after 10 failed sign-ins regardless.
+    #[arg(long = "attempts-per-ip", env = "BATON_ATTEMPTS_PER_IP", default_value_t = DEFAULT_ATTEMPTS_PER_IP)]
+    attempts_per_ip: u32,
+    /// Behind a proxy: the header with the client's address (its last entry counts), e.g.
+    /// x-forwarded-for. Without it the connection's peer address is the client's.
+    #[arg(long = "client-ip-header", env = "BATON_CLIENT_IP_HEADER")]
+    client_ip_header: Option<String>,
 }
 
 /// Exit code for configuration the server cannot start with.
@@ -137,6 +146,8 @@ fn main() -> ExitCode {
         scheduler_lease_secs: args.scheduler_lease_secs,
         blob_store: Some(args.blob_store),
         blob_credentials: S3Credentials::from_env(),
+        attempts_per_ip: args.attempts_per_ip,
+        client_ip_header: args.client_ip_header.filter(|h| !h.trim().is_empty()),
     };
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,

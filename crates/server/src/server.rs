@@ -83,7 +83,8 @@ impl Server {
         let (stop, stopped) = oneshot::channel::<()>();
         let router = app(state.clone());
         let task = tokio::spawn(async move {
-            axum::serve(listener, router)
+            // The peer's address, for the rate limits (`http::extract::ClientIp`).
+            axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
                 .with_graceful_shutdown(async {
                     // A dropped sender stops the server too, rather than leaving it orphaned.
                     let _ = stopped.await;

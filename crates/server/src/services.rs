@@ -26,6 +26,8 @@ pub struct Services {
     pub blobs: Blobs,
     /// The largest attachment accepted, in MiB.
     pub max_upload_mb: u64,
+    /// Rate limits of sign-ins, password links and SSO (`limits`).
+    pub limits: crate::limits::Limits,
     /// Single-use passes to the live-events stream for clients without cookies (how long they live;
     /// the passes themselves are in the database).
     pub stream_tickets: StreamTickets,
@@ -61,6 +63,7 @@ impl Services {
             cipher: Arc::new(cipher),
             blobs,
             max_upload_mb: config.max_upload_mb,
+            limits: crate::limits::Limits { attempts_per_ip: config.attempts_per_ip },
             stream_tickets: StreamTickets::default(),
             view_counts: Arc::default(),
             clock: Clock::default(),

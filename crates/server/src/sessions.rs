@@ -3,6 +3,7 @@
 
 use crate::auth::{self, CurrentUser, SESSION_TTL};
 use crate::error::Error;
+use crate::limits::{self, Attempt};
 use crate::services::Services;
 use crate::storage::{self, roles, sessions, users};
 use baton_core::{Me, Permissions, Role};
@@ -29,8 +30,12 @@ pub async fn login(
     email: &str,
     password: String,
     tenant: Option<&str>,
+    ip: Option<std::net::IpAddr>,
 ) -> Result<SignedIn, Error> {
     let tenant = tenant.map(str::trim).filter(|t| !t.is_empty());
+    // Limits first: a flood costs a counter update per attempt, never an argon2 run.
+    limits::per_ip(app, Attempt::Login, ip).await?;
+    limits::account_open(app, email, tenant).await?;
     let found = users::find_for_login(&app.db, email, tenant, MAX_ACCOUNTS).await?;
     let hashes: Vec<String> = found.iter().map(|c| c.password_hash.clone()).collect();
     // argon2 takes tens of milliseconds of CPU: off the async workers. An unknown email is checked
@@ -49,8 +54,12 @@ pub async fn login(
     let user = match matched.next() {
         Some(_) if accounts > 1 => return Err(Error::TenantRequired),
         Some(user) => user,
-        None => return Err(Error::InvalidCredentials),
+        None => {
+            limits::login_failed(app, email, tenant, ip).await?;
+            return Err(Error::InvalidCredentials);
+        }
     };
+    limits::login_succeeded(app, email, tenant).await?;
     open(app, user.id, user.tenant_id).await
 }
 

@@ -131,6 +131,7 @@ fn domain_status(e: &DomainError) -> StatusCode {
         DomainError::Forbidden(_) | DomainError::MissingPermission(_) => StatusCode::FORBIDDEN,
         DomainError::NotFound => StatusCode::NOT_FOUND,
         DomainError::TokenInvalid => StatusCode::GONE,
+        DomainError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
         DomainError::UploadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
         DomainError::Validation(_) | DomainError::TenantRequired => StatusCode::UNPROCESSABLE_ENTITY,
         DomainError::Transition(_)
@@ -158,6 +159,8 @@ fn domain_problem(status: u16, e: &DomainError) -> Problem {
                 .with_detail("this email has an account in several desks: sign in naming one (tenant)")
                 .with_errors(vec![FieldError::new("tenant", field_code::REQUIRED)])
         }
+        DomainError::RateLimited { retry_after_secs } => Problem::new(status, code::RATE_LIMITED, "Too many attempts")
+            .with_detail(format!("try again in {retry_after_secs} s")),
         DomainError::TokenInvalid => Problem::new(status, code::TOKEN_INVALID, "Link no longer valid")
             .with_detail("the link is unknown, used already or expired: ask for a new one"),
         DomainError::Forbidden(why) => {
@@ -247,6 +250,9 @@ impl IntoResponse for Error {
         }
         if status == StatusCode::SERVICE_UNAVAILABLE {
             headers.insert(header::RETRY_AFTER, HeaderValue::from_static(RETRY_AFTER_SECS));
+        }
+        if let Error::Domain(DomainError::RateLimited { retry_after_secs }) = &self {
+            headers.insert(header::RETRY_AFTER, HeaderValue::from(*retry_after_secs));
         }
         response
     }

@@ -163,6 +163,31 @@ impl<S: Send + Sync> FromRequestParts<S> for PathKey {
     }
 }
 
+/// The client's address, for rate limits: the last entry of the configured proxy header (the one
+/// the proxy in front of us added; earlier ones are the client's to forge), else the peer the
+/// connection came from. `None` when neither is known (a request handed to the router in-process).
+pub struct ClientIp(pub Option<std::net::IpAddr>);
+
+impl FromRequestParts<AppState> for ClientIp {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        if let Some(name) = &state.client_ip_header {
+            let last = parts
+                .headers
+                .get_all(name)
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .flat_map(|v| v.split(','))
+                .last()
+                .and_then(|ip| ip.trim().parse().ok());
+            return Ok(ClientIp(last));
+        }
+        let peer = parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>();
+        Ok(ClientIp(peer.map(|info| info.0.ip())))
+    }
+}
+
 /// The session token of a request: `Authorization: Bearer …` if present, else the session cookie.
 pub fn session_token(headers: &HeaderMap) -> Option<String> {
     session_credential(headers).map(|(token, _)| token)

@@ -4,7 +4,7 @@
 //! The session token goes out once, in an HttpOnly cookie (and the bearer form accepts the same
 //! token); the database keeps only its SHA-256. Sessions last a fixed 14 days from login.
 
-use super::extract::{session_token, ApiJson, PathKey};
+use super::extract::{session_token, ApiJson, ClientIp, PathKey};
 use super::{AppState, Error, Routes};
 use crate::error::Error as DomainError;
 use crate::auth::{CurrentUser, SESSION_COOKIE, SESSION_TTL};
@@ -27,11 +27,12 @@ pub fn router() -> Routes {
 
 async fn login(
     State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
     headers: HeaderMap,
     ApiJson(req): ApiJson<LoginRequest>,
 ) -> Result<Response, Error> {
     validate(&req)?;
-    let signed_in = sessions::login(&state, &req.email, req.password, req.tenant.as_deref()).await?;
+    let signed_in = sessions::login(&state, &req.email, req.password, req.tenant.as_deref(), ip).await?;
     let cookie = session_cookie(&signed_in.token, SESSION_TTL.whole_seconds(), is_https(&headers))?;
     Ok(([(header::SET_COOKIE, cookie)], Json(signed_in.me)).into_response())
 }
@@ -59,10 +60,11 @@ fn validate(req: &LoginRequest) -> Result<(), Error> {
 async fn set_password(
     State(state): State<AppState>,
     PathKey(token): PathKey,
+    ClientIp(ip): ClientIp,
     headers: HeaderMap,
     ApiJson(req): ApiJson<SetPasswordRequest>,
 ) -> Result<Response, Error> {
-    let signed_in = accounts::set_password(&state, &token, req.password).await?;
+    let signed_in = accounts::set_password(&state, &token, req.password, ip).await?;
     let cookie = session_cookie(&signed_in.token, SESSION_TTL.whole_seconds(), is_https(&headers))?;
     Ok(([(header::SET_COOKIE, cookie)], Json(signed_in.me)).into_response())
 }

@@ -2,11 +2,12 @@
 //! bearer token in the body, never a cookie), and the full-page link `GET /sso/jwt?tenant=…&token=…`
 //! that sets the usual session cookie and redirects into the help center.
 
-use super::extract::ApiJson;
+use super::extract::{ApiJson, ClientIp};
 use super::session::{is_https, session_cookie};
 use super::{AppState, Error, Routes};
 use crate::error::Error as DomainError;
 use crate::auth::SESSION_TTL;
+use crate::limits::{self, Attempt};
 use crate::sso::{self, BEARER_TTL};
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap};
@@ -29,8 +30,10 @@ pub fn router() -> Routes {
 
 async fn exchange(
     State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
     ApiJson(req): ApiJson<JwtExchange>,
 ) -> Result<Json<BearerSession>, Error> {
+    limits::per_ip(&state, Attempt::Sso, ip).await?;
     let mut errors = Vec::new();
     for (field, value) in [("tenant", &req.tenant), ("token", &req.token)] {
         if value.trim().is_empty() {
@@ -72,9 +75,15 @@ pub struct LinkQuery {
 /// problem code in `sso_error`, which the SPA translates.
 pub async fn link(
     State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
     headers: HeaderMap,
     query: Result<Query<LinkQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Response {
+    match limits::per_ip(&state, Attempt::Sso, ip).await {
+        Ok(()) => {}
+        Err(DomainError::RateLimited { .. }) => return refused(code::RATE_LIMITED),
+        Err(e) => return Error::from(e).into_response(),
+    }
     let Ok(Query(q)) = query else {
         return refused(code::SSO_INVALID_TOKEN);
     };

@@ -22,6 +22,7 @@ mod handoff;
 mod idempotency;
 mod isolation;
 mod kb;
+mod limits;
 mod messages;
 mod openapi;
 mod permissions;
