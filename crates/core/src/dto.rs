@@ -96,6 +96,9 @@ pub struct Capabilities {
     pub reports: bool,
     #[serde(default)]
     pub notifications: bool,
+    /// Signing out of every device at once (`DELETE /sessions`).
+    #[serde(default)]
+    pub sessions: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

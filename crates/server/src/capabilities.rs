@@ -14,6 +14,7 @@ pub const REFERENCE: Capabilities = Capabilities {
     sla: false,
     reports: false,
     notifications: false,
+    sessions: true,
 };
 
 /// What this backend implements.

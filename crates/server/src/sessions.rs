@@ -85,6 +85,14 @@ pub async fn logout(app: &Services, token: &str) -> Result<(), Error> {
     Ok(())
 }
 
+/// Ends every session of `user`, on every device (this one too); their event streams end within
+/// `events::OWNER_RECHECK`.
+pub async fn logout_everywhere(app: &Services, user: &CurrentUser) -> Result<(), Error> {
+    let sessions = sessions::delete_all_of(&app.db, user.tenant_id, user.id).await?;
+    tracing::info!(user_id = user.id, tenant_id = user.tenant_id, sessions, "signed out everywhere");
+    Ok(())
+}
+
 /// The signed-in user of a live session `token`, with their effective permissions (one query);
 /// `Unauthenticated` otherwise.
 pub async fn resolve(app: &Services, token: &str) -> Result<CurrentUser, Error> {

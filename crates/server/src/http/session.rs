@@ -21,6 +21,7 @@ pub fn router() -> Routes {
     Routes::new()
         .post("/session", login)
         .delete("/session", logout)
+        .delete("/sessions", logout_everywhere)
         .get("/me", me)
         .post("/password-tokens/{token}", set_password)
 }
@@ -77,6 +78,17 @@ async fn logout(
     if let Some(token) = session_token(&headers) {
         sessions::logout(&state, &token).await?;
     }
+    let cookie = session_cookie("", 0, is_https(&headers))?;
+    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie)]).into_response())
+}
+
+/// `DELETE /sessions`: every session of the signed-in user ends, this one too.
+async fn logout_everywhere(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    headers: HeaderMap,
+) -> Result<Response, Error> {
+    sessions::logout_everywhere(&state, &user).await?;
     let cookie = session_cookie("", 0, is_https(&headers))?;
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie)]).into_response())
 }

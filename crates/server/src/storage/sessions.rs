@@ -83,6 +83,15 @@ pub async fn delete(db: &Db, token_hash: &[u8]) -> Result<(), Error> {
     Ok(())
 }
 
+/// Ends every session of user `user_id` of `tenant_id`; how many there were.
+pub async fn delete_all_of(db: &Db, tenant_id: i64, user_id: i64) -> Result<u64, Error> {
+    let gone = crate::on!(db, |c| sqlx::query("DELETE FROM sessions WHERE tenant_id = $1 AND user_id = $2")
+        .bind(tenant_id)
+        .bind(user_id)
+        .execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(gone)
+}
+
 /// Removes expired sessions; run at login so the table does not grow without bound.
 pub async fn purge_expired(db: &Db, now: &str) -> Result<(), Error> {
     crate::on!(db, |c| sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")

@@ -1,6 +1,8 @@
 //! A live event stream lasts as long as the session it was opened with and the rights its user
 //! had then (issue 16): a logout, by cookie or bearer session or through a stream ticket, and a
 //! role change end it within `OWNER_RECHECK`; a stream of another, still live session goes on.
+//! `DELETE /sessions` signs a user out everywhere: every session and stream of theirs ends, no
+//! one else's.
 
 use crate::roles::put_role;
 use crate::sse::Sse;
@@ -57,4 +59,25 @@ async fn a_role_change_ends_the_users_streams() {
     assert!(streaming.ends_within(WITHIN).await, "the stream kept the old rights");
     // Reconnecting serves the new rights.
     stream(&app, &agent).await;
+}
+
+#[tokio::test]
+async fn signing_out_everywhere_ends_every_session_of_that_user_only() {
+    let app = TestApp::new().await;
+    let (phone, laptop, other) = (app.login(ALICE).await, app.login(ALICE).await, app.login(AGENT).await);
+    let mut on_laptop = stream(&app, &laptop).await;
+    let mut agents = stream(&app, &other).await;
+    let res = app.call(axum::http::Method::DELETE, "/api/v1/sessions").token(&phone).send().await;
+    assert_eq!(res.status, StatusCode::NO_CONTENT, "{}", res.text());
+    let cookie = res.headers.get("set-cookie").and_then(|v| v.to_str().ok()).unwrap_or_default();
+    assert!(cookie.starts_with("baton_session=;") && cookie.contains("Max-Age=0"), "{cookie}");
+    for token in [&phone, &laptop] {
+        app.get("/api/v1/me").token(token).send().await.problem(StatusCode::UNAUTHORIZED, "unauthenticated");
+    }
+    assert_eq!(app.get("/api/v1/me").token(&other).send().await.status, StatusCode::OK);
+    assert!(on_laptop.ends_within(WITHIN).await, "a signed-out device kept its stream");
+    assert!(!agents.ends_within(Duration::ZERO).await, "another user's stream ended");
+    // Without a session there is nobody to sign out.
+    let res = app.call(axum::http::Method::DELETE, "/api/v1/sessions").send().await;
+    res.problem(StatusCode::UNAUTHORIZED, "unauthenticated");
 }

@@ -36,6 +36,7 @@ pub const ROUTES: &[(&str, &str, Guard)] = &[
     ("GET", "/kb/articles", Public),
     ("GET", "/kb/articles/{id}", Public),
     ("DELETE", "/session", Session),
+    ("DELETE", "/sessions", Session),
     ("GET", "/me", Session),
     ("GET", "/ticket-types", Session),
     ("POST", "/tickets", Session),
