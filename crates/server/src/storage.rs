@@ -26,6 +26,7 @@ pub mod notify;
 pub mod password_tokens;
 pub mod presence;
 pub mod quick_replies;
+pub mod reports;
 pub mod scheduler;
 pub mod server_keys;
 pub mod roles;
