@@ -9,9 +9,11 @@
 //! in calendar time (business time comes with SLA calendars).
 
 pub mod agents;
+pub mod export;
 pub mod facts;
 mod series;
 pub mod summary;
+pub mod tickets;
 
 use crate::auth::CurrentUser;
 use crate::error::Error;
@@ -35,6 +37,11 @@ pub struct ReportQuery {
     pub ticket_type: Option<String>,
     pub priority: Option<String>,
     pub channel: Option<String>,
+    /// The drill-down and the export: which tickets (`tickets::metric`), a rating, paging.
+    pub metric: Option<String>,
+    pub rating: Option<String>,
+    pub cursor: Option<String>,
+    pub limit: Option<String>,
 }
 
 /// A checked query: the filter, the moment of the period and its dates.
@@ -84,7 +91,12 @@ fn midnight(day: Date) -> String {
 /// Checks that `user` may read reports (`reports.view`; customers hold no permission, so they get
 /// the same 403) and `query`; the filter within the user's tenant.
 pub fn parse(user: &CurrentUser, query: &ReportQuery) -> Result<Parsed, Error> {
-    user.require(Permission::ReportsView)?;
+    parse_for(user, query, Permission::ReportsView)
+}
+
+/// [`parse`] for what needs `permission` (exports need `reports.export`).
+pub fn parse_for(user: &CurrentUser, query: &ReportQuery, permission: Permission) -> Result<Parsed, Error> {
+    user.require(permission)?;
     let from = date(query.from.as_deref(), "from")?;
     let to = date(query.to.as_deref(), "to")?;
     if let (Some(from), Some(to)) = (from, to) {

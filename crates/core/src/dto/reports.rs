@@ -96,3 +96,31 @@ pub struct AgentWorkload {
     pub csat_satisfied_share: Option<f64>,
     pub csat_average: Option<f64>,
 }
+
+/// One ticket behind a report's number (`GET /reports/tickets`), with every metric of it; the
+/// rows of the CSV export are the same. Never confidential info, never a note.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportTicket {
+    pub id: i64,
+    pub number: i64,
+    pub title: String,
+    pub status: crate::Status,
+    pub priority: crate::Priority,
+    pub channel: crate::Channel,
+    pub requester_name: String,
+    pub type_name: Option<crate::Text>,
+    pub group_name: Option<String>,
+    pub assignee_name: Option<String>,
+    pub created_at: String,
+    pub first_reply_at: Option<String>,
+    pub first_reply_secs: Option<i64>,
+    pub first_solved_at: Option<String>,
+    pub first_resolution_secs: Option<i64>,
+    pub last_solved_at: Option<String>,
+    pub full_resolution_secs: Option<i64>,
+    /// How many times it was solved, and reopened.
+    pub solves: i64,
+    pub reopens: i64,
+    pub rating: Option<i64>,
+    pub rated_at: Option<String>,
+}

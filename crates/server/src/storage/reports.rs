@@ -5,5 +5,6 @@ pub mod agents;
 pub mod facts;
 pub mod filter;
 pub mod summary;
+pub mod tickets;
 
 pub use filter::{Filter, Moment};

@@ -34,8 +34,12 @@ async fn assign(app: &TestApp, token: &str, id: i64, agent: i64) {
     assert_eq!(res.status, StatusCode::OK, "{}", res.text());
 }
 
+/// The text of the desk's internal note and of its tickets' confidential info: no report shows it.
+pub const SECRET: &str = "SECRET-NOTE-7f3a";
+
 async fn say(app: &TestApp, token: &str, id: i64, kind: &str) {
-    let res = app.post(&format!("/api/v1/tickets/{id}/messages")).token(token).json(&json!({ "body": "b", "kind": kind })).send().await;
+    let body = if kind == "internal" { SECRET } else { "b" };
+    let res = app.post(&format!("/api/v1/tickets/{id}/messages")).token(token).json(&json!({ "body": body, "kind": kind })).send().await;
     assert_eq!(res.status, StatusCode::CREATED, "{}", res.text());
 }
 
@@ -46,13 +50,13 @@ async fn act(app: &TestApp, token: &str, id: i64, action: Value) {
 
 async fn ticket(app: &TestApp, token: &str, type_en: &str, subtype_en: &str) -> i64 {
     let (type_id, subtype_id) = app.type_ids(token, type_en, subtype_en).await;
-    let body = json!({ "title": "t", "description": "d", "type_id": type_id, "subtype_id": subtype_id });
+    let body = json!({ "title": "t", "description": "d", "type_id": type_id, "subtype_id": subtype_id, "confidential": SECRET });
     let res = app.post("/api/v1/tickets").token(token).json(&body).send().await;
     assert_eq!(res.status, StatusCode::CREATED, "{}", res.text());
     res.json()["id"].as_i64().expect("id")
 }
 
-/// Builds the desk; the admin's token (reports.view).
+/// Builds the desk; the admin's token (reports.view and reports.export).
 pub async fn build(app: &TestApp) -> String {
     app.services.clock.pin(datetime!(2030-03-02 08:00:00 UTC));
     let at = |secs: i64| app.services.clock.advance(time::Duration::seconds(secs));
