@@ -6,3 +6,4 @@
 mod access;
 mod desk;
 mod drill;
+mod backfill;
