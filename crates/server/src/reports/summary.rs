@@ -31,9 +31,9 @@ pub async fn summary(app: &Services, user: &CurrentUser, query: &ReportQuery) ->
     let created = store::created(&mut conn, f).await?;
     let solved = store::solved(&mut conn, f).await?;
     let sums = store::cohort(&mut conn, f, q.moment).await?;
-    let first_reply = store::ranks(&mut conn, f, q.moment, Duration::FirstReply, None).await?;
-    let first_resolution = store::ranks(&mut conn, f, q.moment, Duration::FirstResolution, None).await?;
-    let full_resolution = store::ranks(&mut conn, f, q.moment, Duration::FullResolution, None).await?;
+    let first_reply = store::ranks(&mut conn, f, q.moment, Duration::FirstReply).await?;
+    let first_resolution = store::ranks(&mut conn, f, q.moment, Duration::FirstResolution).await?;
+    let full_resolution = store::ranks(&mut conn, f, q.moment, Duration::FullResolution).await?;
     let created_days = store::per_day(&mut conn, f, Moment::Created).await?;
     let solved_days = store::per_day(&mut conn, f, Moment::Solved).await?;
     let series = series::build(interval, q.from, q.to, &created_days, &solved_days)?;

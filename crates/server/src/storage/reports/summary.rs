@@ -106,9 +106,9 @@ struct Ranked {
     n: i64,
 }
 
-/// The ranks of `duration` over the period's tickets; `group` (an expression) narrows them
-/// further when given, e.g. to one agent's.
-pub async fn ranks(conn: &mut Conn, f: &Filter, moment: Moment, duration: Duration, extra: Option<(&str, i64)>) -> Result<Ranks, Error> {
+/// The ranks of `duration` over the period's tickets (the database sorts them; the two values
+/// of those ranks come back, never the column).
+pub async fn ranks(conn: &mut Conn, f: &Filter, moment: Moment, duration: Duration) -> Result<Ranks, Error> {
     let column = duration.column();
     let mut q = Sql::new(format!(
         "SELECT x.v, x.rn, x.n FROM (SELECT {column} AS v, ROW_NUMBER() OVER (ORDER BY {column}) AS rn,
@@ -116,9 +116,6 @@ pub async fn ranks(conn: &mut Conn, f: &Filter, moment: Moment, duration: Durati
     ));
     f.tickets(&mut q, moment);
     q.push(format_args!(" AND {column} IS NOT NULL"));
-    if let Some((expr, value)) = extra {
-        q.push(format_args!(" AND {expr} = ")).push_bind(value);
-    }
     q.push(") x WHERE x.rn = (x.n + 1) / 2 OR x.rn = (9 * x.n + 9) / 10");
     let rows: Vec<Ranked> = q.fetch_all(conn).await?;
     let Some(n) = rows.first().map(|r| r.n) else {
