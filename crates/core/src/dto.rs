@@ -10,11 +10,13 @@ mod catalog;
 mod change;
 mod events;
 mod files;
+mod reports;
 
 pub use catalog::*;
 pub use change::{field as change_field, SystemChange, ThreadEntry};
 pub use events::*;
 pub use files::*;
+pub use reports::*;
 
 /// `POST /api/v1/session`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -4,15 +4,15 @@
 
 use baton_core::Capabilities;
 
-/// The reference server's parts: the agent workspace and roles; the admin console, workflows,
-/// SLA, reports and notifications are still to come.
+/// The reference server's parts: the agent workspace, roles and reports; the admin console,
+/// workflows, SLA and notifications are still to come.
 pub const REFERENCE: Capabilities = Capabilities {
     workspace: true,
     roles: true,
     admin: false,
     workflows: false,
     sla: false,
-    reports: false,
+    reports: true,
     notifications: false,
     sessions: true,
 };

@@ -6,16 +6,33 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 use time::OffsetDateTime;
 
-/// The system clock, shifted by an offset that only tests change. Clones share the offset.
+/// The system clock, shifted by an offset that only tests change, or stopped at an instant a
+/// test chose (`pin`). Clones share both.
 #[derive(Debug, Clone, Default)]
 pub struct Clock {
     offset_secs: Arc<AtomicI64>,
+    /// Unix seconds the clock stands at (before the offset); 0 while it runs with real time.
+    pinned: Arc<AtomicI64>,
 }
 
 impl Clock {
     /// Now, truncated to whole seconds as timestamps are stored.
     pub fn now(&self) -> OffsetDateTime {
-        crate::storage::now() + time::Duration::seconds(self.offset_secs.load(Ordering::Relaxed))
+        let pinned = self.pinned.load(Ordering::Relaxed);
+        let base = match pinned {
+            0 => crate::storage::now(),
+            at => OffsetDateTime::from_unix_timestamp(at).unwrap_or_else(|_| crate::storage::now()),
+        };
+        base + time::Duration::seconds(self.offset_secs.load(Ordering::Relaxed))
+    }
+
+    /// Stops this clock (and its clones) at `at`, so durations a test builds with [`advance`]
+    /// are exact (reports assert seconds); real time no longer moves it.
+    ///
+    /// [`advance`]: Clock::advance
+    pub fn pin(&self, at: OffsetDateTime) {
+        self.offset_secs.store(0, Ordering::Relaxed);
+        self.pinned.store(at.unix_timestamp(), Ordering::Relaxed);
     }
 
     /// Now in Unix milliseconds, for what lives seconds rather than days (presence): the same
@@ -45,5 +62,15 @@ mod tests {
         assert!(moved >= time::Duration::days(3) && moved < time::Duration::days(3) + time::Duration::seconds(5), "{moved}");
         let ms = other.now_ms() - other.now().unix_timestamp() * 1000;
         assert!((0..5000).contains(&ms), "now_ms and now disagree by {ms} ms");
+    }
+
+    #[test]
+    fn a_pinned_clock_moves_only_when_advanced() {
+        let clock = Clock::default();
+        let at = time::macros::datetime!(2030-03-02 08:00:00 UTC);
+        clock.pin(at);
+        assert_eq!(clock.now(), at);
+        clock.advance(time::Duration::seconds(90));
+        assert_eq!(clock.clone().now(), at + time::Duration::seconds(90));
     }
 }

@@ -18,6 +18,7 @@ mod routes;
 mod messages;
 mod api_docs;
 mod openapi;
+mod reports;
 mod session;
 mod spa;
 mod sso;
@@ -284,6 +285,7 @@ fn api_routes() -> Routes {
         .merge(admin_roles::router())
         .merge(views::router())
         .merge(workspace::router())
+        .merge(reports::router())
 }
 
 /// Every (method, path) the API serves, paths relative to `/api/v1` as in the OpenAPI document.

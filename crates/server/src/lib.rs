@@ -19,6 +19,7 @@ pub mod http;
 pub mod kb;
 pub mod limits;
 pub mod paging;
+pub mod reports;
 pub mod scheduler;
 pub mod roles;
 pub mod secret;

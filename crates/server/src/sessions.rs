@@ -118,7 +118,7 @@ pub(crate) fn current_user(row: sessions::SessionRow) -> Result<CurrentUser, Err
 }
 
 /// Whom a live event stream serves: the user as they were when it opened, and the session it
-/// was opened with (the SHA-256 of its token; `None` for a stream ticket older than migration 0018).
+/// was opened with (the SHA-256 of its token; `None` for a stream ticket older than migration 0017).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StreamOwner {
     pub user: CurrentUser,

@@ -28,6 +28,7 @@ pub mod password_tokens;
 pub mod presence;
 pub mod quick_replies;
 pub mod rate_limits;
+pub mod reports;
 pub mod scheduler;
 pub mod server_keys;
 pub mod roles;

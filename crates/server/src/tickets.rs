@@ -30,6 +30,7 @@ pub use thread::{messages, post_message};
 use crate::auth::CurrentUser;
 use crate::events::{self, Change};
 use crate::error::Error;
+use crate::reports::facts;
 use crate::services::Services;
 use crate::storage::tickets as ticket_store;
 use crate::storage::{self};
@@ -119,8 +120,10 @@ pub async fn act(
             .map(str::trim)
             .filter(|c| !c.is_empty());
         ticket_store::set_rating(&mut tx, user.tenant_id, id, rating, comment).await?;
+        facts::rated(&mut tx, user.tenant_id, id, rating, &now).await?;
     }
     audit::entry(&mut tx, user, id, Entry::Status(StatusChange { from, to }), version, &now).await?;
+    facts::status(&mut tx, user.tenant_id, id, (from, to), &now, row.assignee_id).await?;
     let row = ticket_store::get(&mut tx, scope, id)
         .await?
         .ok_or(Error::NotFound)?;

@@ -4,6 +4,7 @@
 use super::{OTHER_TENANT, TENANT};
 use crate::storage::messages::{self as message_store, NewMessageRow};
 use crate::storage::tickets::{self as ticket_store, NewTicketRow};
+use crate::reports::facts;
 use crate::storage::{self, Conn};
 use baton_core::{Channel, MessageKind, Priority, Status, StatusChange};
 use std::collections::HashMap;
@@ -128,6 +129,7 @@ pub(super) async fn seed(
             now: &created,
         };
         let ticket_id = ticket_store::insert(conn, &row).await?;
+        facts::created(conn, tenant_id, ticket_id, &created, false).await?;
         for (who, hours_ago, what) in t.thread {
             let when = at(*hours_ago);
             let (kind, body, status_change) = match what {
@@ -153,9 +155,12 @@ pub(super) async fn seed(
                 now: &when,
             };
             message_store::insert(conn, &entry).await?;
+            // The threads' only staff author is the demo agent.
+            facts::message(conn, tenant_id, ticket_id, kind, users[who], *who == AGENT, &when).await?;
             // No expected version, so always written: the seed is the only writer.
             match status_change {
                 Some(change) => {
+                    facts::status(conn, tenant_id, ticket_id, (change.from, change.to), &when, None).await?;
                     ticket_store::set_status(conn, tenant_id, ticket_id, change.to, &when, None)
                         .await?;
                 }

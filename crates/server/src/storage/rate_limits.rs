@@ -1,4 +1,4 @@
-//! Attempt counters (migration 0019): a fixed window per bucket, shared by every replica.
+//! Attempt counters (migration 0018): a fixed window per bucket, shared by every replica.
 
 use super::{Db, Error};
 

@@ -162,6 +162,26 @@ impl Sql {
         Ok(crate::on!(conn, |c| bind_all!(sqlx::query_scalar::<_, T>(&self.text), &self.args).fetch_all(c).await)?)
     }
 
+    /// Reads the rows one at a time as the database sends them, handing each to `each` until it
+    /// answers `false`: for results too large to hold (exports). The pool lends one connection
+    /// for the whole read.
+    pub async fn for_each<R: Row, F, Fut>(&self, db: &super::Db, mut each: F) -> Result<(), Error>
+    where
+        F: FnMut(R) -> Fut,
+        Fut: std::future::Future<Output = bool>,
+    {
+        use futures_util::TryStreamExt;
+        crate::on!(db, |c| {
+            let mut rows = bind_all!(sqlx::query_as::<_, R>(&self.text), &self.args).fetch(c);
+            while let Some(row) = rows.try_next().await? {
+                if !each(row).await {
+                    break;
+                }
+            }
+        });
+        Ok(())
+    }
+
     /// Runs the statement; how many rows it changed.
     pub async fn execute(&self, conn: &mut Conn) -> Result<u64, Error> {
         Ok(crate::on!(conn, |c| bind_all!(sqlx::query(&self.text), &self.args).execute(c).await.map(|r| r.rows_affected()))?)

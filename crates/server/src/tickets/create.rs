@@ -6,6 +6,7 @@ use super::{detail, links, Outcome};
 use crate::auth::CurrentUser;
 use crate::events::{self, Change};
 use crate::error::Error;
+use crate::reports::facts;
 use crate::services::Services;
 use crate::secret::ticket_aad;
 use crate::storage::tickets::{self as ticket_store, fields, staff, NewTicketRow};
@@ -110,6 +111,8 @@ async fn create_as(
         },
     )
     .await?;
+    // Registered by staff for a customer: a reply counts only after the customer has spoken.
+    facts::created(&mut tx, user.tenant_id, id, &now, requester.id != user.id).await?;
     if let Some(subtype_id) = new.subtype_id {
         route(&mut tx, user.tenant_id, id, subtype_id).await?;
     }

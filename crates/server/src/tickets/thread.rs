@@ -7,6 +7,7 @@ use super::{links, not_flagged, Outcome};
 use crate::auth::CurrentUser;
 use crate::events::{self, Change};
 use crate::error::Error;
+use crate::reports::facts;
 use crate::services::Services;
 use crate::storage::messages::{self as message_store, NewMessageRow};
 use crate::storage::tickets as ticket_store;
@@ -96,6 +97,7 @@ pub async fn post_message(
         now: &now,
     };
     let message_id = message_store::insert(&mut tx, &entry).await?;
+    facts::message(&mut tx, user.tenant_id, id, new.kind, user.id, user.role.is_staff(), &now).await?;
     for (attachment_id, _) in &wanted {
         attachments::link_message(&mut tx, *attachment_id, message_id).await?;
     }
@@ -119,6 +121,7 @@ pub async fn post_message(
                 .await?
                 .ok_or(Error::NotFound)?;
             audit::entry(&mut tx, user, id, Entry::Status(StatusChange { from, to }), version, &now).await?;
+            facts::status(&mut tx, user.tenant_id, id, (from, to), &now, ticket.assignee_id).await?;
             live.push(events::record(&mut tx, &ticket, user.tenant_id, Change::Updated(to)).await?);
         }
         None => {

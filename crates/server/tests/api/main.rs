@@ -30,6 +30,7 @@ mod problems;
 mod races;
 mod ready;
 mod replicas;
+mod reports;
 mod retype;
 mod roles;
 mod server;

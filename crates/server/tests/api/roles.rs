@@ -272,7 +272,7 @@ async fn capabilities_are_public_and_name_what_this_backend_has() {
     let res = app.get("/api/v1/capabilities").send().await;
     assert_eq!(res.status, StatusCode::OK);
     let flags = res.json();
-    assert_eq!((flags["workspace"].clone(), flags["roles"].clone(), flags["reports"].clone()), (json!(true), json!(true), json!(false)));
+    assert_eq!((flags["workspace"].clone(), flags["roles"].clone(), flags["reports"].clone()), (json!(true), json!(true), json!(true)));
     let read: Capabilities = serde_json::from_value(flags).expect("capabilities");
     assert_eq!(read, baton_server::capabilities::REFERENCE);
     // A client reads a backend that knows fewer (or more) flags: missing ones are false.

@@ -1,5 +1,5 @@
 //! The statements of the bulk benchmark seed (`crate::demo::bulk`): a few lookups in the demo
-//! desk, and multi-row INSERTs of customers, tickets and messages.
+//! desk, and multi-row INSERTs of customers, tickets, their report facts and messages.
 //!
 //! The inserts write [`ROWS_PER_INSERT`] rows per statement: one statement per row would make
 //! 100k tickets take minutes instead of seconds. The lookups by ticket id alone take ids the
@@ -154,6 +154,40 @@ pub async fn insert_tickets(
         crate::storage::tickets::numbers::reserve_numbers(conn, tenant_id, last).await?;
     }
     Ok(all)
+}
+
+/// The report facts of a seeded ticket (see `reports::facts`): its creation and, for a ticket
+/// solved or later, one solve.
+pub struct NewFacts<'a> {
+    pub ticket_id: i64,
+    pub created_at: &'a str,
+    pub solved_at: Option<&'a str>,
+    pub resolution_secs: Option<i64>,
+    pub solved_by: Option<i64>,
+}
+
+/// Inserts the facts rows of seeded tickets of `tenant_id`.
+pub async fn insert_facts(conn: &mut Conn, tenant_id: i64, facts: &[NewFacts<'_>]) -> Result<(), Error> {
+    for part in facts.chunks(ROWS_PER_INSERT) {
+        let mut q = Sql::new(
+            "INSERT INTO ticket_facts (ticket_id, tenant_id, created_at, customer_first_at, first_solved_at,
+             first_resolution_secs, last_solved_at, full_resolution_secs, solved_by, solves) ",
+        );
+        q.push_values(part, |b, f| {
+            b.push_bind(f.ticket_id)
+                .push_bind(tenant_id)
+                .push_bind(f.created_at)
+                .push_bind(f.created_at)
+                .push_bind(f.solved_at)
+                .push_bind(f.resolution_secs)
+                .push_bind(f.solved_at)
+                .push_bind(f.resolution_secs)
+                .push_bind(f.solved_by)
+                .push_bind(i64::from(f.solved_at.is_some()));
+        });
+        q.execute(conn).await?;
+    }
+    Ok(())
 }
 
 /// A public message to insert.

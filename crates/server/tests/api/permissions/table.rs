@@ -97,6 +97,10 @@ pub const ROUTES: &[(&str, &str, Guard)] = &[
     ("PATCH", "/admin/roles/{id}", Needs(P::AgentsManage)),
     ("DELETE", "/admin/roles/{id}", Needs(P::AgentsManage)),
     ("PUT", "/admin/agents/{id}/role", Needs(P::AgentsManage)),
+    ("GET", "/reports/summary", Needs(P::ReportsView)),
+    ("GET", "/reports/agents", Needs(P::ReportsView)),
+    ("GET", "/reports/tickets", Needs(P::ReportsView)),
+    ("GET", "/reports/tickets.csv", Needs(P::ReportsExport)),
 ];
 
 /// What a probe's `{id}` names; each is made fresh for the request (as the admin or Alice).
@@ -183,6 +187,10 @@ pub fn probes() -> Vec<Probe> {
         // The same (empty) custom role again: the agent set would be more than agents.manage
         // alone may grant.
         probe(P::AgentsManage, Method::PUT, "/admin/agents/{id}/role", T::Agent, Some(json!({ "role": "agent", "role_id": "$role" }))),
+        probe(P::ReportsView, Method::GET, "/reports/summary", T::None, None),
+        probe(P::ReportsView, Method::GET, "/reports/agents", T::None, None),
+        probe(P::ReportsView, Method::GET, "/reports/tickets", T::None, None),
+        probe(P::ReportsExport, Method::GET, "/reports/tickets.csv", T::None, None),
     ]);
     all
 }

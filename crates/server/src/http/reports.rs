@@ -1,0 +1,71 @@
+//! `/reports/*`: the summary, the workload per agent, the tickets behind a number and their CSV
+//! export (spec/openapi.yaml, tag `reports`). The numbers and their permissions are
+//! `crate::reports`'; the export's body is streamed as the domain produces it.
+
+use super::extract::ApiQuery;
+use super::{AppState, Error, Routes};
+use crate::auth::CurrentUser;
+use crate::reports::{self, ReportQuery};
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use baton_core::{AgentWorkload, Page, Permission, ReportSummary, ReportTicket};
+
+pub fn router() -> Routes {
+    Routes::new()
+        .get("/reports/summary", summary)
+        .get("/reports/agents", agents)
+        .get("/reports/tickets", tickets)
+        .get("/reports/tickets.csv", export)
+}
+
+/// The query is checked after the permission, so a user without it learns nothing from a bad one.
+fn query(user: &CurrentUser, query: Result<ApiQuery<ReportQuery>, Error>) -> Result<ReportQuery, Error> {
+    query_for(user, query, Permission::ReportsView)
+}
+
+fn query_for(user: &CurrentUser, query: Result<ApiQuery<ReportQuery>, Error>, permission: Permission) -> Result<ReportQuery, Error> {
+    user.require(permission)?;
+    query.map(|ApiQuery(q)| q)
+}
+
+async fn summary(
+    State(s): State<AppState>,
+    user: CurrentUser,
+    q: Result<ApiQuery<ReportQuery>, Error>,
+) -> Result<Json<ReportSummary>, Error> {
+    let q = query(&user, q)?;
+    Ok(Json(reports::summary::summary(&s, &user, &q).await?))
+}
+
+async fn agents(
+    State(s): State<AppState>,
+    user: CurrentUser,
+    q: Result<ApiQuery<ReportQuery>, Error>,
+) -> Result<Json<Vec<AgentWorkload>>, Error> {
+    let q = query(&user, q)?;
+    Ok(Json(reports::agents::agents(&s, &user, &q).await?))
+}
+
+async fn tickets(
+    State(s): State<AppState>,
+    user: CurrentUser,
+    q: Result<ApiQuery<ReportQuery>, Error>,
+) -> Result<Json<Page<ReportTicket>>, Error> {
+    let q = query(&user, q)?;
+    Ok(Json(reports::tickets::tickets(&s, &user, &q).await?))
+}
+
+async fn export(State(s): State<AppState>, user: CurrentUser, q: Result<ApiQuery<ReportQuery>, Error>) -> Result<Response, Error> {
+    let q = query_for(&user, q, Permission::ReportsExport)?;
+    let rx = reports::export::export(&s, &user, &q)?;
+    let chunks = futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|chunk| (chunk, rx)) });
+    let headers = [
+        (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+        (header::CONTENT_DISPOSITION, "attachment; filename=\"baton-report.csv\""),
+        (header::CACHE_CONTROL, "no-store"),
+    ];
+    Ok((headers, Body::from_stream(chunks)).into_response())
+}

@@ -1,0 +1,60 @@
+//! `GET /reports/summary`: created, solved and backlog, resolution and reopen rates, first-reply
+//! and resolution times, CSAT and the series, for the tickets a [`ReportQuery`] selects.
+
+use super::{average, parse, ratio, series, ReportQuery};
+use crate::auth::CurrentUser;
+use crate::error::Error;
+use crate::services::Services;
+use crate::storage::reports::summary::{self as store, Duration};
+use crate::storage::reports::Moment;
+use baton_core::problem::field_code;
+use baton_core::{CsatStats, DurationStats, ReportInterval, ReportSummary};
+
+fn interval(value: Option<&str>) -> Result<ReportInterval, Error> {
+    match value.unwrap_or("day") {
+        "day" => Ok(ReportInterval::Day),
+        "week" => Ok(ReportInterval::Week),
+        "month" => Ok(ReportInterval::Month),
+        _ => Err(Error::field("interval", field_code::INVALID_VALUE)),
+    }
+}
+
+fn stats(ranks: store::Ranks, sum: i64) -> DurationStats {
+    DurationStats { count: ranks.count, median: ranks.median, p90: ranks.p90, average: average(sum, ranks.count) }
+}
+
+pub async fn summary(app: &Services, user: &CurrentUser, query: &ReportQuery) -> Result<ReportSummary, Error> {
+    let q = parse(user, query)?;
+    let interval = interval(query.interval.as_deref())?;
+    let f = &q.filter;
+    let mut conn = app.db.acquire().await?;
+    let created = store::created(&mut conn, f).await?;
+    let solved = store::solved(&mut conn, f).await?;
+    let sums = store::cohort(&mut conn, f, q.moment).await?;
+    let first_reply = store::ranks(&mut conn, f, q.moment, Duration::FirstReply).await?;
+    let first_resolution = store::ranks(&mut conn, f, q.moment, Duration::FirstResolution).await?;
+    let full_resolution = store::ranks(&mut conn, f, q.moment, Duration::FullResolution).await?;
+    let created_days = store::per_day(&mut conn, f, Moment::Created).await?;
+    let solved_days = store::per_day(&mut conn, f, Moment::Solved).await?;
+    let series = series::build(interval, q.from, q.to, &created_days, &solved_days)?;
+    let distribution = [sums.r1, sums.r2, sums.r3, sums.r4, sums.r5];
+    Ok(ReportSummary {
+        created: created.created,
+        solved,
+        backlog: created.backlog,
+        resolution_rate: ratio(created.created - created.backlog, created.created),
+        reopen_rate: ratio(sums.reopened, sums.ever_solved),
+        first_reply: stats(first_reply, sums.first_reply_sum),
+        first_resolution: stats(first_resolution, sums.first_resolution_sum),
+        full_resolution: stats(full_resolution, sums.full_resolution_sum),
+        csat: CsatStats {
+            count: sums.rated,
+            satisfied_share: ratio(sums.r4 + sums.r5, sums.rated),
+            average: ratio(sums.rating_sum, sums.rated),
+            distribution,
+            response_rate: ratio(sums.rated, sums.ever_solved),
+        },
+        interval,
+        series,
+    })
+}

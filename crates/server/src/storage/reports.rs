@@ -1,0 +1,10 @@
+//! The SQL of reports: the facts table of migration 0016 (`facts`), the filters every report
+//! shares (`filter`) and the aggregates over them. Every statement filters on the tenant.
+
+pub mod agents;
+pub mod facts;
+pub mod filter;
+pub mod summary;
+pub mod tickets;
+
+pub use filter::{Filter, Moment};
