@@ -167,7 +167,8 @@ async fn every_protected_route_needs_a_session() {
     // customers ×4, a ticket's requester panel, presence ×3).
     // + 5 roles admin routes (list, create, patch, delete, an agent's role).
     // + 4 report routes (summary, agents, tickets, the CSV export).
-    assert_eq!(checked, (14 + 8 + 9 + 7 + 18 + 5 + 4) * 2 * 2);
+    // + 1 sign out everywhere (DELETE /sessions).
+    assert_eq!(checked, (14 + 8 + 9 + 7 + 18 + 5 + 4 + 1) * 2 * 2);
     // An expired session is no session.
     sqlx::query("UPDATE sessions SET expires_at = '2000-01-01T00:00:00Z'")
         .execute(&app.sql)
