@@ -19,6 +19,8 @@ pub const MAX_UPLOAD_MB_LIMIT: u64 = 4096;
 /// How long the scheduler's lease lasts unless renewed (a third of it apart), in seconds: how long
 /// the scheduled jobs may pause when the replica running them dies.
 pub const DEFAULT_SCHEDULER_LEASE_SECS: u64 = 30;
+/// Staff sessions end after 8 hours unused (a working day), customers' only after their lifetime.
+pub const DEFAULT_STAFF_IDLE_MINUTES: u32 = 8 * 60;
 /// The range accepted: at least 2 s (renewed about every 0.7 s), at most an hour.
 pub const SCHEDULER_LEASE_SECS_RANGE: std::ops::RangeInclusive<u64> = 2..=3600;
 
@@ -85,6 +87,9 @@ pub struct Config {
     /// The request header that carries the client's address when a proxy stands in front (e.g.
     /// `x-forwarded-for`: its last entry, the one that proxy added, counts). `None`: the peer.
     pub client_ip_header: Option<String>,
+    /// Minutes a staff session may go unused before it ends (0: never; customers' sessions end
+    /// only with their lifetime).
+    pub staff_idle_minutes: u32,
 }
 
 impl std::fmt::Debug for Config {
@@ -106,6 +111,7 @@ impl std::fmt::Debug for Config {
             .field("blob_credentials", &self.blob_credentials)
             .field("attempts_per_ip", &self.attempts_per_ip)
             .field("client_ip_header", &self.client_ip_header)
+            .field("staff_idle_minutes", &self.staff_idle_minutes)
             .finish()
     }
 }
@@ -186,6 +192,7 @@ impl Default for Config {
             blob_credentials: None,
             attempts_per_ip: crate::limits::DEFAULT_ATTEMPTS_PER_IP,
             client_ip_header: None,
+            staff_idle_minutes: DEFAULT_STAFF_IDLE_MINUTES,
         }
     }
 }

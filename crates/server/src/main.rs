@@ -8,7 +8,7 @@
 use anyhow::Context;
 use baton_server::config::{
     DEFAULT_ADDR, DEFAULT_DATABASE_URL, DEFAULT_DIST, DEFAULT_MAX_UPLOAD_MB,
-    DEFAULT_SCHEDULER_LEASE_SECS, MAX_UPLOAD_MB_LIMIT,
+    DEFAULT_SCHEDULER_LEASE_SECS, DEFAULT_STAFF_IDLE_MINUTES, MAX_UPLOAD_MB_LIMIT,
 };
 use baton_server::blobs::S3Credentials;
 use baton_server::limits::DEFAULT_ATTEMPTS_PER_IP;
@@ -100,6 +100,10 @@ struct ServeArgs {
     /// x-forwarded-for. Without it the connection's peer address is the client's.
     #[arg(long = "client-ip-header", env = "BATON_CLIENT_IP_HEADER")]
     client_ip_header: Option<String>,
+    /// Minutes a staff session may go unused before it ends (0: never). Customers' sessions end
+    /// only after their 14 days.
+    #[arg(long = "staff-idle-minutes", env = "BATON_STAFF_IDLE_MINUTES", default_value_t = DEFAULT_STAFF_IDLE_MINUTES)]
+    staff_idle_minutes: u32,
 }
 
 /// Exit code for configuration the server cannot start with.
@@ -148,6 +152,7 @@ fn main() -> ExitCode {
         blob_credentials: S3Credentials::from_env(),
         attempts_per_ip: args.attempts_per_ip,
         client_ip_header: args.client_ip_header.filter(|h| !h.trim().is_empty()),
+        staff_idle_minutes: args.staff_idle_minutes,
     };
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,

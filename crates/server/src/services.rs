@@ -28,6 +28,8 @@ pub struct Services {
     pub max_upload_mb: u64,
     /// Rate limits of sign-ins, password links and SSO (`limits`).
     pub limits: crate::limits::Limits,
+    /// How long a staff session may go unused before it ends (`None`: only its lifetime counts).
+    pub staff_idle: Option<time::Duration>,
     /// Single-use passes to the live-events stream for clients without cookies (how long they live;
     /// the passes themselves are in the database).
     pub stream_tickets: StreamTickets,
@@ -64,6 +66,7 @@ impl Services {
             blobs,
             max_upload_mb: config.max_upload_mb,
             limits: crate::limits::Limits { attempts_per_ip: config.attempts_per_ip },
+            staff_idle: (config.staff_idle_minutes > 0).then(|| time::Duration::minutes(i64::from(config.staff_idle_minutes))),
             stream_tickets: StreamTickets::default(),
             view_counts: Arc::default(),
             clock: Clock::default(),

@@ -96,11 +96,31 @@ pub async fn logout_everywhere(app: &Services, user: &CurrentUser) -> Result<(),
 /// The signed-in user of a live session `token`, with their effective permissions (one query);
 /// `Unauthenticated` otherwise.
 pub async fn resolve(app: &Services, token: &str) -> Result<CurrentUser, Error> {
-    let now = storage::timestamp(app.clock.now());
-    let row = sessions::find(&app.db, &auth::token_hash(token), &now)
-        .await?
-        .ok_or(Error::Unauthenticated)?;
-    current_user(row)
+    live(app, &auth::token_hash(token), true).await?.ok_or(Error::Unauthenticated)
+}
+
+/// How stale a session's `last_seen_at` may get before a request writes it again: a write every
+/// few minutes per session instead of one per request, at the price of that much slack in the
+/// idle timeout.
+const TOUCH_EVERY: time::Duration = time::Duration::minutes(5);
+
+/// The user of the session with this token hash if it is live: not past its lifetime and, for
+/// staff, used within the idle time (`Services::staff_idle`). `touch` records the use.
+async fn live(app: &Services, token_hash: &[u8], touch: bool) -> Result<Option<CurrentUser>, Error> {
+    let now = app.clock.now();
+    let stamp = storage::timestamp(now);
+    let Some(row) = sessions::find(&app.db, token_hash, &stamp).await? else { return Ok(None) };
+    let seen = row.seen_at.as_deref().and_then(storage::parse_timestamp);
+    let user = current_user(row)?;
+    if let (Some(idle), Some(seen)) = (app.staff_idle, seen) {
+        if user.role.is_staff() && now - seen >= idle {
+            return Ok(None);
+        }
+    }
+    if touch && seen.is_none_or(|seen| now - seen >= TOUCH_EVERY) {
+        sessions::touch(&app.db, token_hash, &stamp).await?;
+    }
+    Ok(Some(user))
 }
 
 /// The signed-in user a session (or stream ticket) row stands for.
@@ -130,14 +150,14 @@ impl StreamOwner {
     /// the role, group and permissions the stream was opened with. A stream that may not ends;
     /// its client reconnects and is refused, or served with the rights it has now.
     pub async fn still_holds(&self, app: &Services) -> Result<bool, Error> {
-        let row = match &self.session {
-            Some(hash) => sessions::find(&app.db, hash, &storage::timestamp(app.clock.now())).await?,
-            None => sessions::user(&app.db, self.user.tenant_id, self.user.id).await?,
+        let now = match &self.session {
+            Some(hash) => live(app, hash, false).await?,
+            None => match sessions::user(&app.db, self.user.tenant_id, self.user.id).await? {
+                Some(row) => Some(current_user(row)?),
+                None => None,
+            },
         };
-        Ok(match row {
-            Some(row) => row.user_id == self.user.id && current_user(row)? == self.user,
-            None => false,
-        })
+        Ok(now == Some(self.user))
     }
 }
 

@@ -2,7 +2,8 @@
 //! `POST /password-tokens/{token}` (a link sets the password and signs in).
 //!
 //! The session token goes out once, in an HttpOnly cookie (and the bearer form accepts the same
-//! token); the database keeps only its SHA-256. Sessions last a fixed 14 days from login.
+//! token); the database keeps only its SHA-256. Sessions last a fixed 14 days from login; staff sessions
+//! also end after `--staff-idle-minutes` unused (`sessions::resolve`).
 
 use super::extract::{session_token, ApiJson, ClientIp, PathKey};
 use super::{AppState, Error, Routes};

@@ -14,6 +14,9 @@ pub struct SessionRow {
     /// The permissions of the user's custom role, as stored ([`super::roles::decode`]), if they
     /// have one.
     pub role_permissions: Option<String>,
+    /// When the session was last used (its creation until first touched); `None` for a user read
+    /// without a session ([`user`]).
+    pub seen_at: Option<String>,
 }
 
 pub async fn create(
@@ -49,7 +52,8 @@ pub async fn find(
     crate::on!(db, |c| sqlx::query_as(
         "SELECT u.id AS user_id, u.tenant_id, u.role,
                 CASE WHEN g.shares_tickets THEN g.id END AS share_group_id,
-                r.permissions AS role_permissions
+                r.permissions AS role_permissions,
+                COALESCE(s.last_seen_at, s.created_at) AS seen_at
          FROM sessions s JOIN users u ON u.id = s.user_id AND u.tenant_id = s.tenant_id
          LEFT JOIN customer_groups g ON g.id = u.customer_group_id AND g.tenant_id = u.tenant_id
          LEFT JOIN roles r ON r.id = u.role_id AND r.tenant_id = u.tenant_id
@@ -65,7 +69,7 @@ pub async fn user(db: &Db, tenant_id: i64, user_id: i64) -> Result<Option<Sessio
     crate::on!(db, |c| sqlx::query_as(
         "SELECT u.id AS user_id, u.tenant_id, u.role,
                 CASE WHEN g.shares_tickets THEN g.id END AS share_group_id,
-                r.permissions AS role_permissions
+                r.permissions AS role_permissions, CAST(NULL AS TEXT) AS seen_at
          FROM users u
          LEFT JOIN customer_groups g ON g.id = u.customer_group_id AND g.tenant_id = u.tenant_id
          LEFT JOIN roles r ON r.id = u.role_id AND r.tenant_id = u.tenant_id
@@ -74,6 +78,15 @@ pub async fn user(db: &Db, tenant_id: i64, user_id: i64) -> Result<Option<Sessio
     .bind(tenant_id)
     .bind(user_id)
     .fetch_optional(c).await).map_err(Error::from)
+}
+
+/// Notes that the session was used at `now`.
+pub async fn touch(db: &Db, token_hash: &[u8], now: &str) -> Result<(), Error> {
+    crate::on!(db, |c| sqlx::query("UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1")
+        .bind(token_hash)
+        .bind(now)
+        .execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
 }
 
 pub async fn delete(db: &Db, token_hash: &[u8]) -> Result<(), Error> {

@@ -35,6 +35,7 @@ mod retype;
 mod roles;
 mod server;
 mod session;
+mod session_idle;
 mod sso;
 mod secret_key;
 mod sharing;
