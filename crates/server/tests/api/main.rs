@@ -15,6 +15,7 @@ mod contract_fixes;
 mod csrf;
 mod confidential;
 mod confidential_logs;
+mod crash;
 mod events;
 mod fields;
 mod flagged;
