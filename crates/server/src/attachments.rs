@@ -5,9 +5,11 @@
 
 mod kinds;
 mod names;
+mod pending;
 
 pub use kinds::served_type;
 pub use names::{content_disposition, sanitize};
+pub use pending::{purge as purge_unsent, MAX_FILES as MAX_UNSENT_FILES, KEEP as UNSENT_KEPT};
 
 use crate::auth::CurrentUser;
 use crate::blobs::{self, BlobError, BlobStream, BlobWriter};
@@ -62,6 +64,7 @@ pub async fn receive<S, E>(
 where
     S: Stream<Item = Result<Bytes, E>> + Unpin,
 {
+    pending::check_quota(services, user).await?;
     let Incoming { file_name, declared_type, mut chunks } = incoming;
     let name = sanitize(&file_name);
     let kind = kinds::by_name(&name).ok_or_else(|| file_error(field_code::FILE_TYPE))?;

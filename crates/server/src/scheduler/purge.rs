@@ -1,7 +1,7 @@
 //! The purge job: what has outlived its use. Events older than their retention (a client away
 //! longer refetches everything), stream tickets nobody redeemed, presence rows of viewers who
 //! went silent (announced, in case the replica that would have swept them is gone), idempotency
-//! keys older than [`IDEMPOTENCY_DAYS`], rate-limit counters of windows a day past.
+//! keys older than [`IDEMPOTENCY_DAYS`], rate-limit counters of windows a day past, uploads never sent within a day (rows and bytes).
 
 use crate::error::Error;
 use crate::events::RETENTION;
@@ -25,6 +25,7 @@ pub async fn run(app: &Services) -> Result<(), Error> {
     let viewers = presence::sweep(app).await?;
     let keys = idempotency::purge_older_than(&app.db, &storage::timestamp(now - time::Duration::days(IDEMPOTENCY_DAYS))).await?;
     let counters = crate::limits::purge(app).await?;
-    tracing::debug!(events, tickets, viewers, keys, counters, "purged");
+    let uploads = crate::attachments::purge_unsent(app).await?;
+    tracing::debug!(events, tickets, viewers, keys, counters, uploads, "purged");
     Ok(())
 }

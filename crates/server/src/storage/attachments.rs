@@ -1,6 +1,10 @@
 //! Uploaded files' metadata (the bytes are files under the data directory, see
 //! `crate::attachments`) and their links to tickets and messages.
 
+mod unlinked;
+
+pub use unlinked::{pending_of, take_orphans};
+
 use baton_core::Attachment;
 use crate::storage::{Conn, Error};
 use std::collections::HashMap;

@@ -47,6 +47,7 @@ mod support;
 mod tenant_cli;
 mod triage;
 mod tickets;
+mod unsent_uploads;
 mod uploads;
 mod views;
 mod widget;
