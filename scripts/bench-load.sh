@@ -67,8 +67,9 @@ scalar() {
 
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 BASE="http://127.0.0.1:$PORT"
+# The SSE run opens STREAMS streams as one agent: above the default cap per user (10).
 RUST_LOG=warn "$BIN" serve --addr "127.0.0.1:$PORT" --database "$DB" --data-dir "$TMP/data" --secret-key "$(printf '0%.0s' {1..64})" \
-    >"$TMP/server.log" 2>&1 &
+    --streams-per-user "$((STREAMS + 10))" >"$TMP/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 100); do
     curl -fsS "$BASE/api/v1/health" >/dev/null 2>&1 && break

@@ -90,6 +90,8 @@ pub struct Config {
     /// Minutes a staff session may go unused before it ends (0: never; customers' sessions end
     /// only with their lifetime).
     pub staff_idle_minutes: u32,
+    /// Live event streams one user may hold open on this server at once (`events::StreamSlots`).
+    pub streams_per_user: usize,
 }
 
 impl std::fmt::Debug for Config {
@@ -112,6 +114,7 @@ impl std::fmt::Debug for Config {
             .field("attempts_per_ip", &self.attempts_per_ip)
             .field("client_ip_header", &self.client_ip_header)
             .field("staff_idle_minutes", &self.staff_idle_minutes)
+            .field("streams_per_user", &self.streams_per_user)
             .finish()
     }
 }
@@ -193,6 +196,7 @@ impl Default for Config {
             attempts_per_ip: crate::limits::DEFAULT_ATTEMPTS_PER_IP,
             client_ip_header: None,
             staff_idle_minutes: DEFAULT_STAFF_IDLE_MINUTES,
+            streams_per_user: crate::events::MAX_STREAMS_PER_USER,
         }
     }
 }

@@ -16,9 +16,11 @@
 mod access;
 mod feed;
 mod relay;
+mod slots;
 
 pub use access::{may_receive, may_receive_now};
 pub use feed::{Feed, FeedItem, OWNER_RECHECK};
+pub use slots::{Slot, StreamSlots, MAX_STREAMS_PER_USER};
 
 use crate::storage::events::{self as event_store, StoredEvent};
 use crate::storage::notify;

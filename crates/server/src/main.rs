@@ -104,6 +104,10 @@ struct ServeArgs {
     /// only after their 14 days.
     #[arg(long = "staff-idle-minutes", env = "BATON_STAFF_IDLE_MINUTES", default_value_t = DEFAULT_STAFF_IDLE_MINUTES)]
     staff_idle_minutes: u32,
+    /// Live event streams (`GET /api/v1/events`) one user may hold open on this server at once.
+    #[arg(long = "streams-per-user", env = "BATON_STREAMS_PER_USER", default_value_t = baton_server::events::MAX_STREAMS_PER_USER,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=100_000))]
+    streams_per_user: usize,
 }
 
 /// Exit code for configuration the server cannot start with.
@@ -153,6 +157,7 @@ fn main() -> ExitCode {
         attempts_per_ip: args.attempts_per_ip,
         client_ip_header: args.client_ip_header.filter(|h| !h.trim().is_empty()),
         staff_idle_minutes: args.staff_idle_minutes,
+        streams_per_user: args.streams_per_user,
     };
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,

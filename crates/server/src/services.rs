@@ -33,6 +33,8 @@ pub struct Services {
     /// Single-use passes to the live-events stream for clients without cookies (how long they live;
     /// the passes themselves are in the database).
     pub stream_tickets: StreamTickets,
+    /// The live event streams each user holds open on this process (`events::StreamSlots`).
+    pub stream_slots: crate::events::StreamSlots,
     /// Each agent's last view counts, reused until something is written (`views::counts`). Safe
     /// with several replicas: an entry is reused only while the tenant's last event id, read from
     /// the database on every call, is the one it was counted at, so a write through any replica
@@ -68,6 +70,7 @@ impl Services {
             limits: crate::limits::Limits { attempts_per_ip: config.attempts_per_ip },
             staff_idle: (config.staff_idle_minutes > 0).then(|| time::Duration::minutes(i64::from(config.staff_idle_minutes))),
             stream_tickets: StreamTickets::default(),
+            stream_slots: crate::events::StreamSlots::new(config.streams_per_user),
             view_counts: Arc::default(),
             clock: Clock::default(),
         })

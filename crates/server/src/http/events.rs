@@ -82,13 +82,18 @@ async fn subscribe(
     };
     // Subscribe before replaying, so nothing committed in between is lost; duplicates are
     // dropped by id.
+    // The place goes with the stream: dropped when the client goes or the stream ends.
+    let slot = state
+        .stream_slots
+        .take((owner.user.tenant_id, owner.user.id))
+        .ok_or(Error::Domain(DomainError::RateLimited { retry_after_secs: 5 }))?;
     let feed = Feed::new(&state, owner, resume).await.map_err(DomainError::from)?;
-    let events = stream::unfold(feed, |mut feed| async move {
+    let events = stream::unfold((feed, slot), |(mut feed, slot)| async move {
         let frame = match feed.next().await? {
             FeedItem::Stored(event) => frame(&event),
             FeedItem::Presence(event) => presence_frame(&event),
         };
-        Some((Ok(frame), feed))
+        Some((Ok(frame), (feed, slot)))
     });
     Ok(Sse::new(events).keep_alive(KeepAlive::new().interval(KEEP_ALIVE).text("keep-alive")))
 }

@@ -7,3 +7,12 @@ mod access;
 mod desk;
 mod drill;
 mod backfill;
+
+use crate::support::TestApp;
+
+/// The application for a report test. Fixtures span a day or more on the test clock with the
+/// sessions opened at their start, so staff sessions have no idle timeout here (it is tested in
+/// `session_idle`).
+pub async fn app() -> TestApp {
+    TestApp::with(|c| c.staff_idle_minutes = 0).await
+}

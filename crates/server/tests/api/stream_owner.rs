@@ -81,3 +81,19 @@ async fn signing_out_everywhere_ends_every_session_of_that_user_only() {
     let res = app.call(axum::http::Method::DELETE, "/api/v1/sessions").send().await;
     res.problem(StatusCode::UNAUTHORIZED, "unauthenticated");
 }
+
+#[tokio::test]
+async fn one_user_holds_a_bounded_number_of_streams() {
+    let app = TestApp::with(|c| c.streams_per_user = 3).await;
+    let (alice, agent) = (app.login(ALICE).await, app.login(AGENT).await);
+    let mut held = Vec::new();
+    for _ in 0..3 {
+        held.push(stream(&app, &alice).await);
+    }
+    let res = app.get("/api/v1/events").token(&alice).send().await;
+    res.problem(StatusCode::TOO_MANY_REQUESTS, "rate_limited");
+    stream(&app, &agent).await;
+    // A closed stream gives its place back.
+    held.pop();
+    stream(&app, &alice).await;
+}

@@ -10,7 +10,7 @@ use serde_json::json;
 
 #[tokio::test]
 async fn reports_need_reports_view() {
-    let app = TestApp::new().await;
+    let app = crate::reports::app().await;
     let (alice, agent, auditor) = (app.login(ALICE).await, app.login(AGENT).await, app.login(AUDITOR).await);
     // (who, path, status)
     let cases = [
@@ -58,7 +58,7 @@ async fn other_desk_admin(app: &TestApp) -> String {
 
 #[tokio::test]
 async fn another_desk_sees_none_of_these_numbers() {
-    let app = TestApp::new().await;
+    let app = crate::reports::app().await;
     let admin = build(&app).await;
     let mine = get(&app, &admin, &format!("/api/v1/reports/summary?{PERIOD}")).await;
     assert_eq!(mine["created"], json!(5));

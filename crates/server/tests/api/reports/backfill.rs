@@ -34,7 +34,7 @@ fn backfill_statements(app: &TestApp) -> Vec<String> {
 
 #[tokio::test]
 async fn the_migration_backfills_what_the_threads_tell() {
-    let app = TestApp::new().await;
+    let app = crate::reports::app().await;
     build(&app).await;
     let live = facts(&app).await;
     sqlx::query("DELETE FROM ticket_facts").execute(&app.sql).await.expect("delete");
@@ -62,7 +62,7 @@ async fn the_migration_backfills_what_the_threads_tell() {
 
 #[tokio::test]
 async fn seeded_tickets_have_their_facts() {
-    let app = TestApp::new().await;
+    let app = crate::reports::app().await;
     baton_server::demo::bulk::seed(&app.db, 300, 1).await.expect("seed");
     let admin = app.login(ADMIN).await;
     let got = get(&app, &admin, "/api/v1/reports/summary?interval=month").await;

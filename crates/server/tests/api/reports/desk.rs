@@ -119,7 +119,7 @@ pub async fn get(app: &TestApp, token: &str, path: &str) -> Value {
 
 #[tokio::test]
 async fn the_summary_matches_the_hand_computed_desk() {
-    let app = TestApp::new().await;
+    let app = crate::reports::app().await;
     let admin = build(&app).await;
     let got = get(&app, &admin, &format!("/api/v1/reports/summary?{PERIOD}")).await;
     let want = json!({
@@ -141,7 +141,7 @@ async fn the_summary_matches_the_hand_computed_desk() {
 
 #[tokio::test]
 async fn filters_narrow_the_summary() {
-    let app = TestApp::new().await;
+    let app = crate::reports::app().await;
     let admin = build(&app).await;
     let smith = user_id(&app, AGENT).await;
     let (billing, _) = app.type_ids(&admin, "Billing", "Invoice").await;
@@ -170,7 +170,7 @@ async fn filters_narrow_the_summary() {
 
 #[tokio::test]
 async fn the_workload_per_agent_matches_the_desk() {
-    let app = TestApp::new().await;
+    let app = crate::reports::app().await;
     let admin = build(&app).await;
     let rows = get(&app, &admin, &format!("/api/v1/reports/agents?{PERIOD}")).await;
     let row = |email_id: i64| rows.as_array().into_iter().flatten().find(|r| r["agent_id"] == email_id).cloned();

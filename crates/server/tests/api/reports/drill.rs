@@ -1,7 +1,7 @@
 //! The tickets behind the numbers (`/reports/tickets`) and the CSV export, on the fixture desk.
 
 use super::desk::{build, get, user_id, AGENT2, PERIOD, SECRET};
-use crate::support::{TestApp, AUDITOR};
+use crate::support::{AUDITOR};
 use axum::http::{header, StatusCode};
 use serde_json::{json, Value};
 
@@ -11,7 +11,7 @@ fn numbers(page: &Value) -> Vec<i64> {
 
 #[tokio::test]
 async fn each_number_drills_down_to_its_tickets() {
-    let app = TestApp::new().await;
+    let app = crate::reports::app().await;
     let admin = build(&app).await;
     let all = get(&app, &admin, &format!("/api/v1/reports/tickets?{PERIOD}&metric=created")).await;
     // Newest first: T5, then T4..T1 (created at the same second, by id).
@@ -68,7 +68,7 @@ async fn each_number_drills_down_to_its_tickets() {
 
 #[tokio::test]
 async fn the_export_is_a_csv_of_every_ticket_with_its_metrics() {
-    let app = TestApp::new().await;
+    let app = crate::reports::app().await;
     let admin = build(&app).await;
     let auditor = app.login(AUDITOR).await;
     let res = app.get(&format!("/api/v1/reports/tickets.csv?{PERIOD}")).token(&auditor).send().await;
