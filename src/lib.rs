@@ -10,6 +10,7 @@
 
 pub mod api;
 pub mod components;
+pub mod console;
 pub mod i18n;
 pub mod pages;
 pub mod router;
@@ -53,7 +54,8 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The agent workspace, `/agent` and below (its own bundle, `agent.html`).
+/// The agent workspace, `/agent` and below (its own bundle, `agent.html`), in the console's own
+/// shell ([`console`]).
 #[component]
 pub fn AgentApp() -> impl IntoView {
     i18n::agent::register();
@@ -63,7 +65,7 @@ pub fn AgentApp() -> impl IntoView {
     let config = RwSignal::new(None::<Config>);
     leptos::task::spawn_local(async move { config.set(Some(Config::load().await)) });
     view! {
-        {move || config.get().map(|config| view! { <Shell config routes=|| view! { <AgentRoutes /> }.into_any() /> })}
+        {move || config.get().map(|config| view! { <console::Console config routes=|| view! { <AgentRoutes /> }.into_any() /> })}
         <ToastHost toasts />
     }
 }

@@ -19,6 +19,14 @@ pub enum AgentKey {
     TicketsHeading,
     NoTicketsInView,
     LoadingMore,
+    // The console's own shell (top bar, rail, theme).
+    ConsoleName,
+    ConsoleNav,
+    ShowViews,
+    Theme,
+    ThemeSystem,
+    ThemeLight,
+    ThemeDark,
     // Built-in views, by key.
     ViewMine,
     ViewStarred,

@@ -2,30 +2,42 @@
 //! fixed height, two spacer rows stand in for the rest, so 10,000 tickets cost a few dozen
 //! elements. The view's columns in its order; sortable ones are header buttons; reaching the end
 //! asks for the next page. A checkbox per row and one for all loaded rows select for bulk actions.
+//! A click anywhere on a row opens its ticket (ctrl/⌘- or middle-click: in a new tab, as on the
+//! title's link), and so does Enter inside it (on its checkbox); on phones each row is a card,
+//! taller, with the same fixed-height arithmetic.
 
-use super::view_editor::{column_code, COLUMNS};
-use crate::i18n::agent::{agent_status_key, priority_code, priority_key};
-use crate::i18n::{format_time, AgentKey, Key, ListKey};
+use crate::i18n::ListKey;
 use crate::routes::Page;
-use crate::state::locale::{tr, use_i18n, I18n};
-use baton_core::{Channel, Column, SortDir, SortField, TicketRow, ViewSort};
+use crate::state::locale::use_i18n;
+use baton_core::{Column, SortField, TicketRow, ViewSort};
 use leptos::html::Div;
 use leptos::prelude::*;
 use std::ops::Range;
 
-/// The height of every row, in CSS pixels (`.ticket-table tbody tr` in style/main.css).
+mod cells;
+mod opening;
+
+use cells::{cell, header};
+use opening::{enter_on_row, open_row};
+
+/// The height of every row, in CSS pixels (set inline on each row: the row window's arithmetic
+/// depends on it whatever the stylesheet says).
 pub const ROW_HEIGHT: f64 = 40.0;
-/// Inline, as the row window's arithmetic depends on it whatever the stylesheet says.
-const ROW_STYLE: &str = "height: 40px";
+/// The height of a row shown as a card, on screens up to [`CARD_WIDTH`] wide (style/agent.css
+/// lays the cells out in two lines there).
+pub const CARD_HEIGHT: f64 = 72.0;
+/// The widest screen, in CSS pixels, on which rows are cards (the `max-width` of agent.css's query).
+pub const CARD_WIDTH: f64 = 640.0;
 /// Rows rendered above and below the visible ones, so fast scrolling shows no gap.
 const OVERSCAN: usize = 10;
 /// The viewport height assumed before the browser has laid the table out.
 const FALLBACK_VIEWPORT: f64 = 800.0;
 
-/// The indexes of the rows to render for a viewport `viewport` px high scrolled to `scroll_top`.
-pub fn visible_range(scroll_top: f64, viewport: f64, len: usize) -> Range<usize> {
-    let first = (scroll_top.max(0.0) / ROW_HEIGHT).floor() as usize;
-    let shown = (viewport.max(0.0) / ROW_HEIGHT).ceil() as usize + 1;
+/// The indexes of the rows to render for a viewport `viewport` px high scrolled to `scroll_top`,
+/// with rows `row_h` px high.
+pub fn visible_range(scroll_top: f64, viewport: f64, len: usize, row_h: f64) -> Range<usize> {
+    let first = (scroll_top.max(0.0) / row_h).floor() as usize;
+    let shown = (viewport.max(0.0) / row_h).ceil() as usize + 1;
     let start = first.saturating_sub(OVERSCAN).min(len);
     let end = (first + shown + OVERSCAN).min(len);
     start..end
@@ -34,84 +46,6 @@ pub fn visible_range(scroll_top: f64, viewport: f64, len: usize) -> Range<usize>
 /// The columns of a view that names none, as the table shows them.
 pub fn default_columns() -> Vec<Column> {
     vec![Column::Number, Column::Title, Column::Requester, Column::Status, Column::Priority, Column::Assignee, Column::UpdatedAt]
-}
-
-/// The sortable header of one column.
-fn sort_header(field: SortField, label: Key, sort: Signal<ViewSort>, on_sort: Callback<SortField>) -> impl IntoView {
-    let i18n = use_i18n();
-    let aria = move || {
-        let s = sort.get();
-        match (s.field == field, s.dir) {
-            (false, _) => "none",
-            (true, SortDir::Asc) => "ascending",
-            (true, SortDir::Desc) => "descending",
-        }
-    };
-    let title = move || i18n.tf(AgentKey::SortBy.into(), &[i18n.t(label)]);
-    view! {
-        <th scope="col" aria-sort=aria data-column=field.code()>
-            <button type="button" class="sort" data-testid="sort-header" data-sort=field.code() title=title
-                on:click=move |_| on_sort.run(field)>
-                {tr(label)}
-            </button>
-        </th>
-    }
-}
-
-/// A column's header: a sort button where the server can sort by it.
-fn header(column: Column, sort: Signal<ViewSort>, on_sort: Callback<SortField>) -> AnyView {
-    let label = COLUMNS.iter().find(|(c, _)| *c == column).map_or(Key::from(ListKey::ColTitle), |(_, k)| (*k).into());
-    let sortable = match column {
-        Column::Number => Some(SortField::Number),
-        Column::Status => Some(SortField::Status),
-        Column::Priority => Some(SortField::Priority),
-        Column::CreatedAt => Some(SortField::CreatedAt),
-        Column::UpdatedAt => Some(SortField::UpdatedAt),
-        _ => None,
-    };
-    match sortable {
-        Some(field) => sort_header(field, label, sort, on_sort).into_any(),
-        None => view! { <th scope="col" data-column=column_code(column)>{tr(label)}</th> }.into_any(),
-    }
-}
-
-fn channel_key(c: Channel) -> Key {
-    match c {
-        Channel::Web => ListKey::ChWeb,
-        Channel::Widget => ListKey::ChWidget,
-        Channel::Phone => ListKey::ChPhone,
-        Channel::Email => ListKey::ChEmail,
-        Channel::Api => ListKey::ChApi,
-    }
-    .into()
-}
-
-/// One cell of a row.
-fn cell(column: Column, t: &TicketRow, i18n: I18n) -> AnyView {
-    let time = |at: &str| {
-        let at = at.to_owned();
-        move || format_time(&at, i18n.locale())
-    };
-    match column {
-        Column::Number => view! { <td>{format!("#{}", t.number)}</td> }.into_any(),
-        Column::Title => view! { <td class="title"><a href=Page::AgentTicket(t.id).path()>{t.title.clone()}</a></td> }.into_any(),
-        Column::Status => view! { <td data-status=t.status.code()>{tr(agent_status_key(t.status))}</td> }.into_any(),
-        Column::Priority => view! { <td data-priority=priority_code(t.priority)>{tr(priority_key(t.priority))}</td> }.into_any(),
-        Column::Requester => view! { <td>{t.requester.name.clone()}</td> }.into_any(),
-        Column::Assignee => {
-            let a = t.assignee.as_ref().map(|a| a.name.clone());
-            view! { <td>{move || a.clone().unwrap_or_else(|| i18n.t(AgentKey::Nobody.into()).to_owned())}</td> }.into_any()
-        }
-        Column::Group => view! { <td>{t.group.as_ref().map(|g| g.name.clone())}</td> }.into_any(),
-        Column::Type => {
-            let name = t.type_name.clone();
-            view! { <td>{move || name.as_ref().map(|n| n.get(i18n.locale().code()).to_owned())}</td> }.into_any()
-        }
-        Column::Tags => view! { <td>{t.tags.join(", ")}</td> }.into_any(),
-        Column::Channel => view! { <td>{tr(channel_key(t.channel))}</td> }.into_any(),
-        Column::CreatedAt => view! { <td>{time(&t.created_at)}</td> }.into_any(),
-        Column::UpdatedAt => view! { <td>{time(&t.updated_at)}</td> }.into_any(),
-    }
 }
 
 /// The table; `selected` is the keyboard selection (j/k), kept in view; `checked` the rows
@@ -146,7 +80,11 @@ pub fn TicketTable(
     let scroller = NodeRef::<Div>::new();
     let scroll_top = RwSignal::new(0.0);
     let viewport = RwSignal::new(FALLBACK_VIEWPORT);
+    let row_h = RwSignal::new(ROW_HEIGHT);
+    let navigate = StoredValue::new_local(crate::router::use_navigate());
     let measure = move || {
+        let width = window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(f64::MAX);
+        row_h.set(if width <= CARD_WIDTH { CARD_HEIGHT } else { ROW_HEIGHT });
         if let Some(el) = scroller.get_untracked() {
             scroll_top.set(f64::from(el.scroll_top()));
             // Never more than the window: an unconstrained container would render every row.
@@ -160,7 +98,10 @@ pub fn TicketTable(
             measure();
         }
     });
-    let range = Memo::new(move |_| visible_range(scroll_top.get(), viewport.get(), rows.with(Vec::len)));
+    // A phone turned sideways, a window resized across CARD_WIDTH: rows change shape.
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+    let range = Memo::new(move |_| visible_range(scroll_top.get(), viewport.get(), rows.with(Vec::len), row_h.get()));
     Effect::new(move |_| {
         let (end, len) = (range.get().end, rows.with(Vec::len));
         if len > 0 && end + OVERSCAN >= len {
@@ -170,12 +111,13 @@ pub fn TicketTable(
     // Keep the keyboard selection on screen.
     Effect::new(move |_| {
         let (Some(i), Some(el)) = (selected.get(), scroller.get_untracked()) else { return };
-        let top = i as f64 * ROW_HEIGHT;
+        let rh = row_h.get_untracked();
+        let top = i as f64 * rh;
         let (now, h) = (f64::from(el.scroll_top()), viewport.get_untracked());
         if top < now {
             el.set_scroll_top(top as i32);
-        } else if top + ROW_HEIGHT > now + h {
-            el.set_scroll_top((top + ROW_HEIGHT - h) as i32);
+        } else if top + rh > now + h {
+            el.set_scroll_top((top + rh - h) as i32);
         }
         measure();
     });
@@ -197,8 +139,15 @@ pub fn TicketTable(
         let t2 = t.clone();
         view! {
             <tr data-testid="ticket-row" data-ticket-id=t.id data-status=t.status.code() aria-rowindex=i + 2
-                style=ROW_STYLE class:selected=move || selected.get() == Some(i) class:checked=is_checked
-                aria-selected=move || is_checked().to_string()>
+                style:height=move || format!("{}px", row_h.get()) class:selected=move || selected.get() == Some(i)
+                class:checked=is_checked aria-selected=move || is_checked().to_string()
+                on:click=move |ev| if let Some(path) = open_row(&ev, id, false) {
+                    navigate.with_value(|go| go(&path, Default::default()));
+                }
+                on:auxclick=move |ev| { open_row(&ev, id, true); }
+                on:keydown=move |ev| if enter_on_row(&ev) {
+                    navigate.with_value(|go| go(&Page::AgentTicket(id).path(), Default::default()));
+                }>
                 <td class="select">
                     <input type="checkbox" data-testid="row-select" aria-label=label prop:checked=is_checked
                         on:change=move |ev| {
@@ -223,14 +172,14 @@ pub fn TicketTable(
                     {move || columns.get().into_iter().map(|c| header(c, sort, on_sort)).collect_view()}
                 </tr></thead>
                 <tbody>
-                    {move || spacer(range.get().start as f64 * ROW_HEIGHT)}
+                    {move || spacer(range.get().start as f64 * row_h.get())}
                     <For each=move || {
                             let r = range.get();
                             rows.with(|rows| rows[r.clone()].iter().cloned().enumerate().map(|(k, t)| (r.start + k, t)).collect::<Vec<_>>())
                         }
                         key=|(i, t)| (*i, t.id, t.version)
                         children=row />
-                    {move || spacer(rows.with(Vec::len).saturating_sub(range.get().end) as f64 * ROW_HEIGHT)}
+                    {move || spacer(rows.with(Vec::len).saturating_sub(range.get().end) as f64 * row_h.get())}
                 </tbody>
             </table>
         </div>
@@ -243,10 +192,17 @@ mod tests {
 
     #[test]
     fn renders_only_rows_near_the_viewport() {
-        assert_eq!(visible_range(0.0, 400.0, 10_000), 0..21);
-        assert_eq!(visible_range(4000.0, 400.0, 10_000), 90..121);
-        assert_eq!(visible_range(399_990.0, 400.0, 10_000), 9989..10_000);
-        assert_eq!(visible_range(0.0, 400.0, 3), 0..3);
-        assert_eq!(visible_range(0.0, 400.0, 0), 0..0);
+        assert_eq!(visible_range(0.0, 400.0, 10_000, ROW_HEIGHT), 0..21);
+        assert_eq!(visible_range(4000.0, 400.0, 10_000, ROW_HEIGHT), 90..121);
+        assert_eq!(visible_range(399_990.0, 400.0, 10_000, ROW_HEIGHT), 9989..10_000);
+        assert_eq!(visible_range(0.0, 400.0, 3, ROW_HEIGHT), 0..3);
+        assert_eq!(visible_range(0.0, 400.0, 0, ROW_HEIGHT), 0..0);
+    }
+
+    #[test]
+    fn cards_are_taller_so_fewer_are_rendered() {
+        // 720 px of 72 px cards: 10 visible + 1 partly, plus the overscan below.
+        assert_eq!(visible_range(0.0, 720.0, 10_000, CARD_HEIGHT), 0..21);
+        assert_eq!(visible_range(7200.0, 720.0, 10_000, CARD_HEIGHT), 90..121);
     }
 }

@@ -1,7 +1,8 @@
 //! `/agent?view=<id>`: the side list of views with live counts, and the chosen view's tickets in
 //! a virtualized table, loaded a page at a time as the agent scrolls. A live `ticket.*` event
 //! refreshes the counts and the list. The agent's shortcuts (state/shortcuts) move the selection
-//! (j / k), open it (Enter) and tick it (x); ticked rows get the bulk bar. `view-new` and
+//! (j / k), open it (Enter) and tick it (x); ticked rows get the bulk bar (Enter with the focus
+//! on a row's checkbox opens that row: see TicketTable). On phones the rail of views folds behind a button. `view-new` and
 //! `view-edit` open the view editor in the main pane, `view-manage` the order and hidden list.
 
 use crate::api::use_api;
@@ -130,8 +131,11 @@ pub fn Workspace() -> impl IntoView {
         load(true);
     });
     let checked = RwSignal::new(Vec::<i64>::new());
+    // On phones the rail of views folds away; choosing a view folds it again.
+    let rail_open = RwSignal::new(false);
     Effect::new(move |_| {
         selected.track();
+        rail_open.set(false);
         sort_override.set(None);
         checked.set(Vec::new());
         // Another view was chosen: an open editor or manager was about the last one.
@@ -237,9 +241,15 @@ pub fn Workspace() -> impl IntoView {
     let editable = move || current.get().filter(|v| v.editable);
     view! {
         <div class="workspace">
-            <aside class="workspace-side">
-                <p><a class="button" href=Page::AgentNewTicket.path() data-testid="phone-ticket-link">{tr(crate::i18n::TicketKey::PhoneLink.into())}</a></p>
-                <ViewList views counts selected />
+            <aside class="workspace-side" class:open=move || rail_open.get()>
+                <button type="button" class="button rail-toggle" data-testid="rail-toggle" aria-controls="view-rail"
+                    aria-expanded=move || rail_open.get().to_string() on:click=move |_| rail_open.update(|o| *o = !*o)>
+                    {tr(AgentKey::ShowViews.into())}
+                </button>
+                <div id="view-rail" class="rail-body">
+                    <p><a class="button" href=Page::AgentNewTicket.path() data-testid="phone-ticket-link">{tr(crate::i18n::TicketKey::PhoneLink.into())}</a></p>
+                    <ViewList views counts selected />
+                </div>
             </aside>
             <section class="workspace-main" aria-labelledby="view-title">
                 <div class="workspace-head">

@@ -4,10 +4,11 @@
 use baton_e2e::{Browser, Chromedriver, Stack, DEMO_PASSWORD};
 use std::time::{Duration, Instant};
 
-/// Which bundle the current document loaded: its module script imports `/ws/…` or `/…`.
+/// Which bundle the current document loaded: its module script (minified: any quotes) imports
+/// `/ws/baton-agent-…` or `/baton-…`.
 async fn bundle(b: &Browser) -> String {
     let script = "const s = [...document.querySelectorAll('script[type=module]')].map(e => e.textContent).join(' ');\
-        return s.includes(\"from '/ws/baton-agent-\") ? 'agent' : s.includes(\"from '/baton-\") ? 'help-center' : 'none';";
+        return s.includes('/ws/baton-agent-') ? 'agent' : s.includes('/baton-') ? 'help-center' : 'none';";
     let ret = b.driver.execute(script, Vec::new()).await.expect("script");
     ret.json().as_str().unwrap_or_default().to_owned()
 }

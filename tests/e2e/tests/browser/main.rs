@@ -17,6 +17,7 @@ mod agent_view_requester;
 mod agent_views;
 mod attachments;
 mod bundles;
+mod console_shell;
 mod custom_fields;
 mod drafts;
 mod help_center;
