@@ -2,7 +2,7 @@
 
 use super::{Api, ApiError, JsonBody};
 use baton_core::sso::{BearerSession, JwtExchange, WidgetConfig};
-use baton_core::{LoginRequest, Me, SetPasswordRequest};
+use baton_core::{Capabilities, LoginRequest, Me, SetPasswordRequest};
 
 impl Api {
     /// `POST /session`: sets the session cookie and returns the user.
@@ -20,6 +20,17 @@ impl Api {
     /// `DELETE /session`: ends the session server-side and clears the cookie.
     pub async fn logout(&self) -> Result<(), ApiError> {
         self.send(self.delete("/session").build()).await.map(drop)
+    }
+
+    /// `GET /capabilities`: which optional parts of the contract this backend has.
+    pub async fn capabilities(&self) -> Result<Capabilities, ApiError> {
+        self.fetch(self.get("/capabilities").build()).await
+    }
+
+    /// `DELETE /sessions`: ends every session of the signed-in user, on every device (this one
+    /// too), and clears the cookie.
+    pub async fn logout_everywhere(&self) -> Result<(), ApiError> {
+        self.send(self.delete("/sessions").build()).await.map(drop)
     }
 
     /// `POST /session/jwt`: a host-signed SSO token for a bearer session (no cookie is set).

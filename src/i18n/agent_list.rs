@@ -146,6 +146,9 @@ pub enum ListKey {
     SaveShortcuts,
     RestoreDefaults,
     ShortcutsSaved,
+    SessionsHeading,
+    SessionsIntro,
+    SignOutEverywhere,
     ErrShortcut,
     BackToWorkspace,
     // A hand-off out of the agent's sight.

@@ -14,6 +14,8 @@ use crate::state::toasts::use_toasts;
 use baton_core::{FieldError, UserSettings};
 use leptos::prelude::*;
 
+mod everywhere;
+
 /// The keys a shortcut field takes as "the key pressed"; the rest (modifiers alone, Tab) keep
 /// their usual meaning.
 pub fn bindable(key: &str) -> bool {
@@ -107,6 +109,7 @@ pub fn AgentSettings() -> impl IntoView {
                     </button>
                 </div>
             </form>
+            <everywhere::SignOutEverywhere />
         </div>
     }
 }

@@ -24,6 +24,7 @@ mod help_center;
 mod kb;
 mod lifecycle;
 mod selectors;
+mod sign_out_everywhere;
 mod staff_changes_stay_with_staff;
 mod widget;
 mod widget_live;
