@@ -49,9 +49,32 @@ pub fn decode_cursor(cursor: &str, max_len: usize) -> Option<String> {
     String::from_utf8(unhex(cursor)?).ok()
 }
 
+/// The cursor of a list in (created_at, id) order: the last row's pair, as an opaque token.
+pub fn encode_time_cursor(created_at: &str, id: i64) -> String {
+    encode_cursor(&format!("{created_at}|{id}"))
+}
+
+/// The (created_at, id) of a cursor from [`encode_time_cursor`]; `None` for anything else.
+pub fn decode_time_cursor(cursor: &str) -> Option<(String, i64)> {
+    let text = decode_cursor(cursor, 200)?;
+    let (created_at, id) = text.split_once('|')?;
+    crate::storage::parse_timestamp(created_at)?;
+    Some((created_at.to_owned(), id.parse().ok().filter(|id: &i64| *id > 0)?))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn time_cursors_round_trip_and_reject_garbage() {
+        let c = encode_time_cursor("2026-11-25T23:40:00Z", 42);
+        assert_eq!(decode_time_cursor(&c), Some(("2026-11-25T23:40:00Z".to_owned(), 42)));
+        let (yesterday, zero) = (encode_time_cursor("yesterday", 1), encode_time_cursor("2026-11-25T23:40:00Z", 0));
+        for bad in ["zz", "", "abc", "00", &yesterday, &zero, &zero[..10]] {
+            assert_eq!(decode_time_cursor(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn limits() {

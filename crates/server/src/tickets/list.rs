@@ -4,7 +4,6 @@ use crate::auth::CurrentUser;
 use crate::error::Error;
 use crate::services::Services;
 use crate::paging;
-use crate::storage;
 use crate::storage::tickets::{self as ticket_store, ListFilter, Search};
 use baton_core::problem::field_code;
 use baton_core::{Page, Status, TicketSummary};
@@ -41,7 +40,7 @@ pub async fn list(
         after: match query.cursor.as_deref().filter(|c| !c.is_empty()) {
             None => None,
             Some(cursor) => Some(
-                decode_cursor(cursor)
+                paging::decode_time_cursor(cursor)
                     .ok_or_else(|| Error::field("cursor", field_code::INVALID_VALUE))?,
             ),
         },
@@ -52,7 +51,7 @@ pub async fn list(
     let more = rows.len() as i64 > limit;
     rows.truncate(limit as usize);
     let next_cursor = if more {
-        rows.last().map(|r| encode_cursor(&r.created_at, r.id))
+        rows.last().map(|r| paging::encode_time_cursor(&r.created_at, r.id))
     } else {
         None
     };
@@ -81,18 +80,6 @@ fn parse_search(q: &str) -> Option<Search> {
     }
 }
 
-/// The opaque cursor: the last row's (created_at, id), hex encoded so clients treat it as a token.
-fn encode_cursor(created_at: &str, id: i64) -> String {
-    paging::encode_cursor(&format!("{created_at}|{id}"))
-}
-
-fn decode_cursor(cursor: &str) -> Option<(String, i64)> {
-    let text = paging::decode_cursor(cursor, 200)?;
-    let (created_at, id) = text.split_once('|')?;
-    storage::parse_timestamp(created_at)?;
-    Some((created_at.to_owned(), id.parse().ok()?))
-}
-
 /// `limit`, with this list's default and maximum.
 fn parse_limit(limit: Option<&str>) -> Result<i64, Error> {
     paging::parse_limit(limit, DEFAULT_LIMIT, MAX_LIMIT)
@@ -101,24 +88,6 @@ fn parse_limit(limit: Option<&str>) -> Result<i64, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn cursors_round_trip_and_reject_garbage() {
-        let c = encode_cursor("2026-11-25T23:40:00Z", 42);
-        assert_eq!(
-            decode_cursor(&c),
-            Some(("2026-11-25T23:40:00Z".to_owned(), 42))
-        );
-        for bad in [
-            "zz",
-            "abc",
-            "00",
-            &encode_cursor("yesterday", 1),
-            &encode_cursor("2026-11-25T23:40:00Z", 0)[..10],
-        ] {
-            assert_eq!(decode_cursor(bad), None, "{bad}");
-        }
-    }
 
     #[test]
     fn searches_and_limits() {
