@@ -48,6 +48,7 @@ mod tenant_cli;
 mod triage;
 mod tickets;
 mod unsent_uploads;
+mod upgrade;
 mod uploads;
 mod views;
 mod widget;
