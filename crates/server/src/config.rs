@@ -21,6 +21,9 @@ pub const MAX_UPLOAD_MB_LIMIT: u64 = 4096;
 pub const DEFAULT_SCHEDULER_LEASE_SECS: u64 = 30;
 /// Staff sessions end after 8 hours unused (a working day), customers' only after their lifetime.
 pub const DEFAULT_STAFF_IDLE_MINUTES: u32 = 8 * 60;
+/// An API request answers within 30 s or is stopped: longer than a busy database's 10 s wait for
+/// its write lock plus the work, far shorter than a proxy's usual 60 s.
+pub const DEFAULT_REQUEST_TIMEOUT_SECS: u64 = 30;
 /// The range accepted: at least 2 s (renewed about every 0.7 s), at most an hour.
 pub const SCHEDULER_LEASE_SECS_RANGE: std::ops::RangeInclusive<u64> = 2..=3600;
 
@@ -92,6 +95,8 @@ pub struct Config {
     pub staff_idle_minutes: u32,
     /// Live event streams one user may hold open on this server at once (`events::StreamSlots`).
     pub streams_per_user: usize,
+    /// Seconds an API request (but an upload) may take to answer before it is stopped with 503.
+    pub request_timeout_secs: u64,
 }
 
 impl std::fmt::Debug for Config {
@@ -115,6 +120,7 @@ impl std::fmt::Debug for Config {
             .field("client_ip_header", &self.client_ip_header)
             .field("staff_idle_minutes", &self.staff_idle_minutes)
             .field("streams_per_user", &self.streams_per_user)
+            .field("request_timeout_secs", &self.request_timeout_secs)
             .finish()
     }
 }
@@ -197,6 +203,7 @@ impl Default for Config {
             client_ip_header: None,
             staff_idle_minutes: DEFAULT_STAFF_IDLE_MINUTES,
             streams_per_user: crate::events::MAX_STREAMS_PER_USER,
+            request_timeout_secs: DEFAULT_REQUEST_TIMEOUT_SECS,
         }
     }
 }

@@ -5,6 +5,7 @@ mod attachments;
 mod catalog;
 mod confidential;
 mod csrf;
+mod deadline;
 mod admin_roles;
 mod admin_sso;
 mod capabilities;
@@ -67,6 +68,8 @@ pub struct AppState {
     pub cors_origins: Vec<HeaderValue>,
     /// Where the client's address is, behind a proxy (`extract::ClientIp`); `None`: the peer.
     pub client_ip_header: Option<axum::http::HeaderName>,
+    /// How long an API request may take to answer (`deadline`).
+    pub request_timeout: std::time::Duration,
 }
 
 impl std::ops::Deref for AppState {
@@ -113,6 +116,7 @@ impl AppState {
             openapi,
             dist,
             cors_origins,
+            request_timeout: std::time::Duration::from_secs(config.request_timeout_secs),
             client_ip_header: config
                 .client_ip_header
                 .as_deref()
@@ -135,6 +139,7 @@ pub fn app(state: AppState) -> Router {
         .router
         // Called after every route exists: axum attaches it to the routes present.
         .method_not_allowed_fallback(|| async { Error::MethodNotAllowed })
+        .layer(axum::middleware::from_fn_with_state(state.request_timeout, deadline::layer))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .merge(uploads)
         // Outside the limit, so its plain-text 413 (and any other bare error) becomes a problem.

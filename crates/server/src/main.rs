@@ -8,7 +8,7 @@
 use anyhow::Context;
 use baton_server::config::{
     DEFAULT_ADDR, DEFAULT_DATABASE_URL, DEFAULT_DIST, DEFAULT_MAX_UPLOAD_MB,
-    DEFAULT_SCHEDULER_LEASE_SECS, DEFAULT_STAFF_IDLE_MINUTES, MAX_UPLOAD_MB_LIMIT,
+    DEFAULT_REQUEST_TIMEOUT_SECS, DEFAULT_SCHEDULER_LEASE_SECS, DEFAULT_STAFF_IDLE_MINUTES, MAX_UPLOAD_MB_LIMIT,
 };
 use baton_server::blobs::S3Credentials;
 use baton_server::limits::DEFAULT_ATTEMPTS_PER_IP;
@@ -108,6 +108,10 @@ struct ServeArgs {
     #[arg(long = "streams-per-user", env = "BATON_STREAMS_PER_USER", default_value_t = baton_server::events::MAX_STREAMS_PER_USER,
           value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=100_000))]
     streams_per_user: usize,
+    /// Seconds an API request (uploads aside) may take to answer before it is stopped (503).
+    #[arg(long = "request-timeout-secs", env = "BATON_REQUEST_TIMEOUT_SECS", default_value_t = DEFAULT_REQUEST_TIMEOUT_SECS,
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    request_timeout_secs: u64,
 }
 
 /// Exit code for configuration the server cannot start with.
@@ -158,6 +162,7 @@ fn main() -> ExitCode {
         client_ip_header: args.client_ip_header.filter(|h| !h.trim().is_empty()),
         staff_idle_minutes: args.staff_idle_minutes,
         streams_per_user: args.streams_per_user,
+        request_timeout_secs: args.request_timeout_secs,
     };
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,
