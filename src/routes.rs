@@ -30,6 +30,8 @@ pub enum Page {
     AgentNewTicket,
     /// `/agent/settings`: the agent's own settings (keyboard shortcuts).
     AgentSettings,
+    /// `/agent/reports`: the manager's reports (filters in the query).
+    AgentReports,
     /// `/kb`: the help articles, readable without signing in.
     Kb,
     KbArticle(i64),
@@ -48,6 +50,7 @@ impl Page {
             Page::AgentTicket(id) => format!("/agent/tickets/{id}"),
             Page::AgentNewTicket => "/agent/tickets/new".into(),
             Page::AgentSettings => "/agent/settings".into(),
+            Page::AgentReports => "/agent/reports".into(),
             Page::Kb => "/kb".into(),
             Page::KbArticle(id) => format!("/kb/{id}"),
         }
@@ -114,12 +117,13 @@ pub fn AppRoutes() -> impl IntoView {
 /// The `<Routes>` of the agent workspace.
 #[component]
 pub fn AgentRoutes() -> impl IntoView {
-    use crate::pages::agent::{AgentSettings, AgentTicket, PhoneTicket, StaffOnly, Workspace};
-    static AGENT_ROUTES: [Route; 5] = [
+    use crate::pages::agent::{AgentSettings, AgentTicket, PhoneTicket, Reports, StaffOnly, Workspace};
+    static AGENT_ROUTES: [Route; 6] = [
         // A single-use link's page (`pages::set_password`): no session needed, anyone may land here.
         Route::new("/set-password", || view! { <SetPassword /> }.into_any()),
         Route::new("/agent", || view! { <SignedIn><StaffOnly><Workspace /></StaffOnly></SignedIn> }.into_any()),
         Route::new("/agent/settings", || view! { <SignedIn><StaffOnly><AgentSettings /></StaffOnly></SignedIn> }.into_any()),
+        Route::new("/agent/reports", || view! { <SignedIn><StaffOnly><Reports /></StaffOnly></SignedIn> }.into_any()),
         Route::new("/agent/tickets/new", || view! { <SignedIn><StaffOnly><PhoneTicket /></StaffOnly></SignedIn> }.into_any()),
         Route::new("/agent/tickets/:id", || view! { <SignedIn><StaffOnly><AgentTicket /></StaffOnly></SignedIn> }.into_any()),
     ];

@@ -138,6 +138,7 @@ registered_keyset!(AgentKey, Agent);
 pub fn register() {
     super::agent_list::register();
     super::agent_ticket::register();
+    super::agent_reports::register();
     register_texts();
 }
 

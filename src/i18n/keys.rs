@@ -214,4 +214,6 @@ pub enum Key {
     AgentList(super::ListKey),
     // The agent's ticket page (see `crate::i18n::agent_ticket`).
     AgentTicket(super::TicketKey),
+    // The reports page (see `crate::i18n::agent_reports`).
+    AgentReports(super::ReportKey),
 }

@@ -1,0 +1,86 @@
+//! The texts of the reports page (`/agent/reports`): filters, overview, chart, workload table,
+//! drill-down and export. Reached as `Key::AgentReports(…)`, registered with the other
+//! workspace keysets so none of it lands in the help center's wasm.
+
+mod en;
+mod zh_cn;
+
+/// One translatable text of the reports page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ReportKey {
+    Nav,
+    Title,
+    NotAllowed,
+    Unavailable,
+    FiltersHeading,
+    From,
+    To,
+    By,
+    ByCreated,
+    BySolved,
+    Interval,
+    Day,
+    Week,
+    Month,
+    Agents,
+    Types,
+    NoneChosenAll,
+    Apply,
+    BadPeriod,
+    OverviewHeading,
+    Created,
+    Solved,
+    Backlog,
+    ResolutionRate,
+    ReopenRate,
+    FirstReply,
+    FirstResolution,
+    FullResolution,
+    Median,
+    P90,
+    Average,
+    Tickets,
+    NoValue,
+    CsatHeading,
+    CsatSatisfied,
+    CsatAverage,
+    CsatCount,
+    CsatResponseRate,
+    CsatDistribution,
+    Stars,
+    Seconds,
+    Minutes,
+    HoursMinutes,
+    DaysHours,
+    ChartHeading,
+    ChartTableCaption,
+    PeriodStart,
+    PointLabel,
+    NoData,
+    AgentsHeading,
+    Agent,
+    Assigned,
+    OpenNow,
+    PublicReplies,
+    InternalNotes,
+    FirstReplyMedian,
+    CsatShare,
+    DrillLabel,
+    DrillHeading,
+    DrillAgentHeading,
+    DrillClose,
+    DrillEmpty,
+    Number,
+    TicketTitle,
+    Status,
+    Assignee,
+    CreatedAt,
+    Unassigned,
+    ExportCsv,
+}
+
+registered_keyset!(ReportKey, AgentReports);
+
+pub(super) fn register() {
+    register_texts();
+}
