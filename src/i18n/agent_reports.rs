@@ -40,6 +40,7 @@ pub enum ReportKey {
     P90,
     Average,
     Tickets,
+    Measure,
     NoValue,
     CsatHeading,
     CsatSatisfied,

@@ -37,6 +37,7 @@ pub fn text(key: ReportKey) -> &'static str {
         P90 => "90th percentile",
         Average => "Average",
         Tickets => "Tickets",
+        Measure => "Measure",
         NoValue => "none",
         CsatHeading => "Customer satisfaction",
         CsatSatisfied => "Satisfied (4–5)",

@@ -37,6 +37,7 @@ pub fn text(key: ReportKey) -> &'static str {
         P90 => "90 分位",
         Average => "平均",
         Tickets => "工单数",
+        Measure => "指标",
         NoValue => "无",
         CsatHeading => "客户满意度",
         CsatSatisfied => "满意(4–5 分)",

@@ -61,10 +61,10 @@ pub fn Overview(
                     </div>
                 }).collect_view()}
             </dl>
-            <div class="report-scroll">
+            <div class="report-scroll" tabindex="0" role="region" aria-labelledby="report-overview-h">
                 <table class="report-table" data-testid="report-durations">
                     <thead><tr>
-                        <th scope="col"><span class="sr-only">{tr(rk(ReportKey::FirstReply))}</span></th>
+                        <th scope="col">{tr(rk(ReportKey::Measure))}</th>
                         <th scope="col">{tr(rk(ReportKey::Median))}</th>
                         <th scope="col">{tr(rk(ReportKey::P90))}</th>
                         <th scope="col">{tr(rk(ReportKey::Average))}</th>

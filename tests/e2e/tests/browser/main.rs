@@ -22,6 +22,7 @@ mod drafts;
 mod help_center;
 mod kb;
 mod lifecycle;
+mod reports;
 mod selectors;
 mod staff_changes_stay_with_staff;
 mod widget;
