@@ -195,6 +195,5 @@ pub fn text(key: Key) -> &'static str {
         Agent(key) => super::agent::text(super::Locale::En, key),
         AgentList(key) => super::agent_list::text(super::Locale::En, key),
         AgentTicket(key) => super::agent_ticket::text(super::Locale::En, key),
-        AgentReports(key) => super::agent_reports::text(super::Locale::En, key),
     }
 }

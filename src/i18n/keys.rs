@@ -214,6 +214,4 @@ pub enum Key {
     AgentList(super::ListKey),
     // The agent's ticket page (see `crate::i18n::agent_ticket`).
     AgentTicket(super::TicketKey),
-    // The reports page (see `crate::i18n::agent_reports`).
-    AgentReports(super::ReportKey),
 }

@@ -195,6 +195,5 @@ pub fn text(key: Key) -> &'static str {
         Agent(key) => super::agent::text(super::Locale::ZhCn, key),
         AgentList(key) => super::agent_list::text(super::Locale::ZhCn, key),
         AgentTicket(key) => super::agent_ticket::text(super::Locale::ZhCn, key),
-        AgentReports(key) => super::agent_reports::text(super::Locale::ZhCn, key),
     }
 }

@@ -10,7 +10,7 @@ mod workspace;
 
 pub use settings::AgentSettings;
 pub use phone::PhoneTicket;
-pub use reports::{Reports, ReportsLink};
+pub use reports::{Reports, ReportsLink, REPORTS_PATH};
 pub use ticket::AgentTicket;
 pub use workspace::Workspace;
 

@@ -14,7 +14,6 @@ mod params;
 use crate::api::use_api;
 use crate::components::ui::{loaded, ErrorPanel, Loading};
 use crate::i18n::{Key, ReportKey};
-use crate::routes::Page;
 use crate::router::{use_navigate, use_query_map};
 use crate::state::load::Load;
 use crate::state::locale::{tr, use_page_title};
@@ -27,8 +26,11 @@ use filters::FilterForm;
 use leptos::prelude::*;
 use params::Filters;
 
+/// The page's path (its filters go in the query).
+pub const REPORTS_PATH: &str = "/agent/reports";
+
 fn rk(key: ReportKey) -> Key {
-    Key::AgentReports(key)
+    Key::from(key)
 }
 
 /// A number whose tickets the user asked to see: the `metric` of `GET /reports/tickets`, its
@@ -62,7 +64,7 @@ pub fn ReportsLink() -> impl IntoView {
     let caps = capabilities();
     move || {
         let shown = session.can(Permission::ReportsView) && matches!(caps.get(), Some(Ok(c)) if c.reports);
-        shown.then(|| view! { <a href=Page::AgentReports.path() data-testid="reports-nav">{tr(rk(ReportKey::Nav))}</a> })
+        shown.then(|| view! { <a href=REPORTS_PATH data-testid="reports-nav">{tr(rk(ReportKey::Nav))}</a> })
     }
 }
 
@@ -135,7 +137,7 @@ fn ReportBody() -> impl IntoView {
     let on_drill = Callback::new(move |d: Drill| drill.set(Some(d)));
     let navigate = use_navigate();
     let on_apply = Callback::new(move |f: Filters| {
-        navigate(&format!("{}?{}", Page::AgentReports.path(), f.to_search()), Default::default());
+        navigate(&format!("{REPORTS_PATH}?{}", f.to_search()), Default::default());
     });
     let may_export = session.can(Permission::ReportsExport);
     let csv = move || api.get_value().report_csv_url(&api_query.get());

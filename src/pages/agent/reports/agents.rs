@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use std::cmp::Ordering;
 
 fn rk(key: ReportKey) -> Key {
-    Key::AgentReports(key)
+    Key::from(key)
 }
 
 /// A column of the table.
@@ -155,7 +155,7 @@ pub fn AgentTable(
         }
     };
     view! {
-        <section class="card report-section" aria-labelledby="report-agents-h">
+        <section class="card report-section">
             <h2 id="report-agents-h">{tr(rk(ReportKey::AgentsHeading))}</h2>
             <div class="report-scroll" tabindex="0" role="region" aria-labelledby="report-agents-h">
                 <table class="report-table" data-testid="report-agents">

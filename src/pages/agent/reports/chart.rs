@@ -16,7 +16,7 @@ const TOP: f64 = 12.0;
 const BOTTOM: f64 = 28.0;
 
 fn rk(key: ReportKey) -> Key {
-    Key::AgentReports(key)
+    Key::from(key)
 }
 
 /// Where point `i` of `n` with `value` sits, on a scale from 0 to `top`.
@@ -76,7 +76,7 @@ pub fn Chart(
         </tr>
     }).collect_view();
     view! {
-        <section class="card report-section" aria-labelledby="report-chart-h">
+        <section class="card report-section">
             <h2 id="report-chart-h">{tr(rk(ReportKey::ChartHeading))}</h2>
             {(n == 0).then(|| view! { <p class="empty">{tr(rk(ReportKey::NoData))}</p> })}
             <div class="report-chart-box">

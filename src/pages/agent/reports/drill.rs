@@ -14,7 +14,7 @@ use baton_core::{Page as ListPage, ReportTicket};
 use leptos::prelude::*;
 
 fn rk(key: ReportKey) -> Key {
-    Key::AgentReports(key)
+    Key::from(key)
 }
 
 /// The list of one drill-down.
@@ -58,7 +58,7 @@ pub fn DrillList(
     };
     Effect::new(move |_| focus_id("report-drill-h"));
     view! {
-        <section class="card report-section" data-testid="report-drill" data-metric=drill.metric aria-labelledby="report-drill-h">
+        <section class="card report-section" data-testid="report-drill" data-metric=drill.metric>
             <div class="report-head">
                 <h2 id="report-drill-h" tabindex="-1">{heading}</h2>
                 <button type="button" class="button small" data-testid="report-drill-close" on:click=move |_| on_close.run(())>

@@ -9,7 +9,7 @@ use baton_core::{AgentInfo, ReportBy, ReportInterval, TicketType};
 use leptos::prelude::*;
 
 fn rk(key: ReportKey) -> Key {
-    Key::AgentReports(key)
+    Key::from(key)
 }
 
 /// Ticks or unticks `id` in `list`.

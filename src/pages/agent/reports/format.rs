@@ -19,7 +19,7 @@ pub fn duration_parts(secs: i64) -> (ReportKey, Vec<i64>) {
 /// A duration in the current locale, or "none" when there is none.
 pub fn duration(i18n: I18n, secs: Option<i64>) -> String {
     match secs {
-        None => i18n.t(Key::AgentReports(ReportKey::NoValue)).to_owned(),
+        None => i18n.t(Key::from(ReportKey::NoValue)).to_owned(),
         Some(secs) => {
             let (key, numbers) = duration_parts(secs);
             let numbers: Vec<String> = numbers.iter().map(i64::to_string).collect();
@@ -45,12 +45,12 @@ pub fn one_decimal(value: f64) -> String {
 
 /// A share, or "none" when there was nothing to divide by.
 pub fn share(i18n: I18n, ratio: Option<f64>) -> String {
-    ratio.map_or_else(|| i18n.t(Key::AgentReports(ReportKey::NoValue)).to_owned(), percent)
+    ratio.map_or_else(|| i18n.t(Key::from(ReportKey::NoValue)).to_owned(), percent)
 }
 
 /// An average rating, or "none".
 pub fn average(i18n: I18n, value: Option<f64>) -> String {
-    value.map_or_else(|| i18n.t(Key::AgentReports(ReportKey::NoValue)).to_owned(), one_decimal)
+    value.map_or_else(|| i18n.t(Key::from(ReportKey::NoValue)).to_owned(), one_decimal)
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use baton_core::{CsatStats, DurationStats, ReportSummary};
 use leptos::prelude::*;
 
 fn rk(key: ReportKey) -> Key {
-    Key::AgentReports(key)
+    Key::from(key)
 }
 
 /// The overview of one report.
@@ -36,7 +36,7 @@ pub fn Overview(
         (ReportKey::FullResolution, "full_resolution", summary.full_resolution),
     ];
     view! {
-        <section class="card report-section" aria-labelledby="report-overview-h">
+        <section class="card report-section">
             <h2 id="report-overview-h">{tr(rk(ReportKey::OverviewHeading))}</h2>
             <dl class="report-numbers">
                 {counts.into_iter().map(|(key, metric, value)| {
