@@ -129,9 +129,6 @@ pub enum AgentKey {
     SetPasswordSubmitting,
     SetPasswordNoToken,
     ErrTokenInvalid,
-    /// The reports page's texts (see `crate::i18n::agent_reports`), nested here so the help
-    /// center's locale `match`es gain no arm for them.
-    Reports(super::ReportKey),
 }
 
 registered_keyset!(AgentKey, Agent);

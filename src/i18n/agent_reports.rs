@@ -1,7 +1,8 @@
 //! The texts of the reports page (`/agent/reports`): filters, overview, chart, workload table,
-//! drill-down and export. Reached as `Key::Agent(AgentKey::Reports(…))`, through the agent
-//! keyset's registered texts, so none of it (not even a `match` arm) lands in the help center's
-//! wasm, which sits at its size budget.
+//! drill-down and export. Not a variant of [`super::Key`]: the help center's locale `match`es
+//! would carry an arm for it, and its wasm sits at its size budget. The page reads these through
+//! its own `t`/`rt` (`pages::agent::reports::text`); each locale is still one exhaustive `match`,
+//! so a missing translation is a compile error.
 
 mod en;
 mod zh_cn;
@@ -81,14 +82,8 @@ pub enum ReportKey {
     ExportCsv,
 }
 
-impl From<ReportKey> for super::Key {
-    fn from(key: ReportKey) -> super::Key {
-        super::Key::Agent(super::AgentKey::Reports(key))
-    }
-}
-
-/// The text of `key` in `locale` (only the agent keyset's registered texts call this).
-pub(super) fn text(locale: super::Locale, key: ReportKey) -> &'static str {
+/// The text of `key` in `locale`.
+pub fn text(locale: super::Locale, key: ReportKey) -> &'static str {
     match locale {
         super::Locale::ZhCn => zh_cn::text(key),
         super::Locale::En => en::text(key),

@@ -111,6 +111,5 @@ pub fn text(key: AgentKey) -> &'static str {
         SetPasswordSubmitting => "Saving…",
         ErrTokenInvalid => "This link has expired or was already used. Ask for a new one.",
         SetPasswordNoToken => "This page needs the link from your invitation or email. Open that link again.",
-        Reports(key) => crate::i18n::agent_reports::text(crate::i18n::Locale::En, key),
     }
 }

@@ -111,6 +111,5 @@ pub fn text(key: AgentKey) -> &'static str {
         SetPasswordSubmitting => "正在保存…",
         ErrTokenInvalid => "该链接已过期或已被使用，请重新申请。",
         SetPasswordNoToken => "请通过邀请或邮件中的链接打开此页面。",
-        Reports(key) => crate::i18n::agent_reports::text(crate::i18n::Locale::ZhCn, key),
     }
 }

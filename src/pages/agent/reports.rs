@@ -10,13 +10,14 @@ mod filters;
 mod format;
 mod overview;
 mod params;
+mod text;
 
 use crate::api::use_api;
 use crate::components::ui::{loaded, ErrorPanel, Loading};
-use crate::i18n::{Key, ReportKey};
+use crate::i18n::ReportKey;
 use crate::router::{use_navigate, use_query_map};
 use crate::state::load::Load;
-use crate::state::locale::{tr, use_page_title};
+use crate::state::locale::use_page_title;
 use crate::state::session::use_session;
 use agents::AgentTable;
 use baton_core::{Capabilities, Permission};
@@ -25,13 +26,11 @@ use drill::DrillList;
 use filters::FilterForm;
 use leptos::prelude::*;
 use params::Filters;
+use text::{rt, t};
 
 /// The page's path (its filters go in the query).
 pub const REPORTS_PATH: &str = "/agent/reports";
 
-fn rk(key: ReportKey) -> Key {
-    Key::from(key)
-}
 
 /// A number whose tickets the user asked to see: the `metric` of `GET /reports/tickets`, its
 /// name, and the agent whose number it is (overriding the agent filter).
@@ -64,14 +63,14 @@ pub fn ReportsLink() -> impl IntoView {
     let caps = capabilities();
     move || {
         let shown = session.can(Permission::ReportsView) && matches!(caps.get(), Some(Ok(c)) if c.reports);
-        shown.then(|| view! { <a href=REPORTS_PATH data-testid="reports-nav">{tr(rk(ReportKey::Nav))}</a> })
+        shown.then(|| view! { <a href=REPORTS_PATH data-testid="reports-nav">{rt(ReportKey::Nav)}</a> })
     }
 }
 
 /// The page, or why it cannot be shown (translated).
 #[component]
 pub fn Reports() -> impl IntoView {
-    use_page_title(|i| i.t(rk(ReportKey::Title)).to_owned());
+    use_page_title(|i| t(i, ReportKey::Title).to_owned());
     let session = use_session();
     let caps = capabilities();
     let allowed = Memo::new(move |_| session.can(Permission::ReportsView));
@@ -91,9 +90,9 @@ pub fn Reports() -> impl IntoView {
 fn refusal(key: ReportKey, code: &'static str) -> AnyView {
     view! {
         <div class="reports">
-            <h1>{tr(rk(ReportKey::Title))}</h1>
+            <h1>{rt(ReportKey::Title)}</h1>
             <div class="error-panel" role="alert" data-testid="reports-refused" data-code=code>
-                <p>{tr(rk(key))}</p>
+                <p>{rt(key)}</p>
             </div>
         </div>
     }
@@ -144,9 +143,9 @@ fn ReportBody() -> impl IntoView {
     view! {
         <div class="reports" data-testid="reports-page">
             <div class="report-head">
-                <h1>{tr(rk(ReportKey::Title))}</h1>
+                <h1>{rt(ReportKey::Title)}</h1>
                 {may_export.then(|| view! {
-                    <a class="button" href=csv download="" data-testid="reports-export">{tr(rk(ReportKey::ExportCsv))}</a>
+                    <a class="button" href=csv download="" data-testid="reports-export">{rt(ReportKey::ExportCsv)}</a>
                 })}
             </div>
             {move || {

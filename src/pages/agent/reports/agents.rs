@@ -4,15 +4,13 @@
 
 use super::format::{duration, share};
 use super::Drill;
-use crate::i18n::{fill, Key, ReportKey};
-use crate::state::locale::{tr, use_i18n};
+use super::text::{rt, t, tf};
+use crate::i18n::ReportKey;
+use crate::state::locale::use_i18n;
 use baton_core::AgentWorkload;
 use leptos::prelude::*;
 use std::cmp::Ordering;
 
-fn rk(key: ReportKey) -> Key {
-    Key::from(key)
-}
 
 /// A column of the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,7 +123,7 @@ pub fn AgentTable(
         view! {
             <th scope="col" aria-sort=aria_sort>
                 <button type="button" class="report-sort" data-testid="report-agents-sort" data-column=column.code() on:click=click>
-                    {tr(rk(column.key()))}
+                    {rt(column.key())}
                 </button>
             </th>
         }
@@ -134,7 +132,7 @@ pub fn AgentTable(
         let (id, name, solved) = (r.agent_id, r.name.clone(), r.solved);
         let label = {
             let name = name.clone();
-            move || fill(i18n.t(rk(ReportKey::DrillLabel)), &[&format!("{name} · {}", i18n.t(rk(ReportKey::Solved))), &solved.to_string()])
+            move || tf(i18n, ReportKey::DrillLabel, &[&format!("{name} · {}", t(i18n, ReportKey::Solved)), &solved.to_string()])
         };
         let drill = Drill { metric: "solved", label: ReportKey::Solved, agent: Some((id, name.clone())) };
         let (median, share_4_5) = (r.first_reply_median, r.csat_satisfied_share);
@@ -156,7 +154,7 @@ pub fn AgentTable(
     };
     view! {
         <section class="card report-section">
-            <h2 id="report-agents-h">{tr(rk(ReportKey::AgentsHeading))}</h2>
+            <h2 id="report-agents-h">{rt(ReportKey::AgentsHeading)}</h2>
             <div class="report-scroll" tabindex="0" role="region" aria-labelledby="report-agents-h">
                 <table class="report-table" data-testid="report-agents">
                     <thead><tr>{Column::ALL.into_iter().map(header).collect_view()}</tr></thead>

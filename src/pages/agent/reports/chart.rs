@@ -2,8 +2,9 @@
 //! with its data table as the text alternative. Each point is focusable and names its values, so
 //! a keyboard user can walk the chart as well as the table.
 
-use crate::i18n::{fill, Key, ReportKey};
-use crate::state::locale::{tr, use_i18n};
+use super::text::{rt, tf};
+use crate::i18n::ReportKey;
+use crate::state::locale::use_i18n;
 use baton_core::ReportPoint;
 use leptos::prelude::*;
 
@@ -15,9 +16,6 @@ const RIGHT: f64 = 12.0;
 const TOP: f64 = 12.0;
 const BOTTOM: f64 = 28.0;
 
-fn rk(key: ReportKey) -> Key {
-    Key::from(key)
-}
 
 /// Where point `i` of `n` with `value` sits, on a scale from 0 to `top`.
 pub fn position(i: usize, n: usize, value: i64, top: i64) -> (f64, f64) {
@@ -59,7 +57,7 @@ pub fn Chart(
         let (x, yc) = position(i, n, p.created, top);
         let (_, ys) = position(i, n, p.solved, top);
         let args = [p.start.clone(), p.created.to_string(), p.solved.to_string()];
-        let label = move || fill(i18n.t(rk(ReportKey::PointLabel)), &[&args[0], &args[1], &args[2]]);
+        let label = move || tf(i18n, ReportKey::PointLabel, &[&args[0], &args[1], &args[2]]);
         view! {
             <g class="chart-point" role="img" tabindex="0" aria-label=label data-testid="report-chart-point"
                 data-start=p.start.clone() data-created=p.created data-solved=p.solved>
@@ -77,8 +75,8 @@ pub fn Chart(
     }).collect_view();
     view! {
         <section class="card report-section">
-            <h2 id="report-chart-h">{tr(rk(ReportKey::ChartHeading))}</h2>
-            {(n == 0).then(|| view! { <p class="empty">{tr(rk(ReportKey::NoData))}</p> })}
+            <h2 id="report-chart-h">{rt(ReportKey::ChartHeading)}</h2>
+            {(n == 0).then(|| view! { <p class="empty">{rt(ReportKey::NoData)}</p> })}
             <div class="report-chart-box">
                 <svg class="report-chart" data-testid="report-chart" viewBox=format!("0 0 {WIDTH} {HEIGHT}")
                     role="group" aria-labelledby="report-chart-h">
@@ -93,18 +91,18 @@ pub fn Chart(
                     {points}
                 </svg>
                 <p class="chart-legend" aria-hidden="true">
-                    <span class="chart-key chart-created"></span>{tr(rk(ReportKey::Created))}
+                    <span class="chart-key chart-created"></span>{rt(ReportKey::Created)}
                     " "
-                    <span class="chart-key chart-solved"></span>{tr(rk(ReportKey::Solved))}
+                    <span class="chart-key chart-solved"></span>{rt(ReportKey::Solved)}
                 </p>
             </div>
             <div class="report-scroll" tabindex="0" role="region" aria-labelledby="report-chart-caption">
                 <table class="report-table" data-testid="report-chart-table">
-                    <caption id="report-chart-caption">{tr(rk(ReportKey::ChartTableCaption))}</caption>
+                    <caption id="report-chart-caption">{rt(ReportKey::ChartTableCaption)}</caption>
                     <thead><tr>
-                        <th scope="col">{tr(rk(ReportKey::PeriodStart))}</th>
-                        <th scope="col">{tr(rk(ReportKey::Created))}</th>
-                        <th scope="col">{tr(rk(ReportKey::Solved))}</th>
+                        <th scope="col">{rt(ReportKey::PeriodStart)}</th>
+                        <th scope="col">{rt(ReportKey::Created)}</th>
+                        <th scope="col">{rt(ReportKey::Solved)}</th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>

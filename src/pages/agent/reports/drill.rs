@@ -6,16 +6,14 @@ use super::Drill;
 use crate::api::{use_api, ApiError, DrillQuery, ReportQuery};
 use crate::components::ui::{focus_id, loaded, paged, LoadMore};
 use crate::i18n::agent::agent_status_key;
-use crate::i18n::{fill, format_time, Key, ReportKey};
+use super::text::{rt, t, tf};
+use crate::i18n::{format_time, ReportKey};
 use crate::routes::Page;
 use crate::state::load::Load;
 use crate::state::locale::{tr, use_i18n};
 use baton_core::{Page as ListPage, ReportTicket};
 use leptos::prelude::*;
 
-fn rk(key: ReportKey) -> Key {
-    Key::from(key)
-}
 
 /// The list of one drill-down.
 #[component]
@@ -50,10 +48,10 @@ pub fn DrillList(
         });
     });
     let heading = move || {
-        let metric = i18n.t(rk(drill.label));
+        let metric = t(i18n, drill.label);
         match &drill.agent {
-            Some((_, name)) => fill(i18n.t(rk(ReportKey::DrillAgentHeading)), &[metric, name]),
-            None => fill(i18n.t(rk(ReportKey::DrillHeading)), &[metric]),
+            Some((_, name)) => tf(i18n, ReportKey::DrillAgentHeading, &[metric, name]),
+            None => tf(i18n, ReportKey::DrillHeading, &[metric]),
         }
     };
     Effect::new(move |_| focus_id("report-drill-h"));
@@ -62,21 +60,21 @@ pub fn DrillList(
             <div class="report-head">
                 <h2 id="report-drill-h" tabindex="-1">{heading}</h2>
                 <button type="button" class="button small" data-testid="report-drill-close" on:click=move |_| on_close.run(())>
-                    {tr(rk(ReportKey::DrillClose))}
+                    {rt(ReportKey::DrillClose)}
                 </button>
             </div>
             {move || loaded(first.get(), |page| {
                 let (items, next) = paged(page, more);
                 view! {
-                    {move || items.with(Vec::is_empty).then(|| view! { <p class="empty">{tr(rk(ReportKey::DrillEmpty))}</p> })}
+                    {move || items.with(Vec::is_empty).then(|| view! { <p class="empty">{rt(ReportKey::DrillEmpty)}</p> })}
                     <div class="report-scroll" tabindex="0" role="region" aria-labelledby="report-drill-h">
                         <table class="report-table">
                             <thead><tr>
-                                <th scope="col">{tr(rk(ReportKey::Number))}</th>
-                                <th scope="col">{tr(rk(ReportKey::TicketTitle))}</th>
-                                <th scope="col">{tr(rk(ReportKey::Status))}</th>
-                                <th scope="col">{tr(rk(ReportKey::Assignee))}</th>
-                                <th scope="col">{tr(rk(ReportKey::CreatedAt))}</th>
+                                <th scope="col">{rt(ReportKey::Number)}</th>
+                                <th scope="col">{rt(ReportKey::TicketTitle)}</th>
+                                <th scope="col">{rt(ReportKey::Status)}</th>
+                                <th scope="col">{rt(ReportKey::Assignee)}</th>
+                                <th scope="col">{rt(ReportKey::CreatedAt)}</th>
                             </tr></thead>
                             <tbody>{move || items.get().into_iter().map(row).collect_view()}</tbody>
                         </table>
@@ -89,17 +87,17 @@ pub fn DrillList(
     }
 }
 
-fn row(t: ReportTicket) -> impl IntoView {
+fn row(ticket: ReportTicket) -> impl IntoView {
     let i18n = use_i18n();
-    let created = t.created_at.clone();
-    let assignee = t.assignee_name.clone();
+    let created = ticket.created_at.clone();
+    let assignee = ticket.assignee_name.clone();
     view! {
-        <tr data-testid="report-drill-row" data-ticket-id=t.id>
-            <td>{format!("#{}", t.number)}</td>
+        <tr data-testid="report-drill-row" data-ticket-id=ticket.id>
+            <td>{format!("#{}", ticket.number)}</td>
             // The title is the customer's text: a text node, never markup.
-            <td><a href=Page::AgentTicket(t.id).path() data-testid="report-drill-link">{t.title}</a></td>
-            <td>{tr(agent_status_key(t.status))}</td>
-            <td>{move || assignee.clone().unwrap_or_else(|| i18n.t(rk(ReportKey::Unassigned)).to_owned())}</td>
+            <td><a href=Page::AgentTicket(ticket.id).path() data-testid="report-drill-link">{ticket.title}</a></td>
+            <td>{tr(agent_status_key(ticket.status))}</td>
+            <td>{move || assignee.clone().unwrap_or_else(|| t(i18n, ReportKey::Unassigned).to_owned())}</td>
             <td>{move || format_time(&created, i18n.locale())}</td>
         </tr>
     }

@@ -3,14 +3,12 @@
 //! them back from there, so the form never holds a report of its own.
 
 use super::params::{valid_period, Filters};
-use crate::i18n::{Key, ReportKey};
-use crate::state::locale::{tr, use_i18n};
+use super::text::rt;
+use crate::i18n::ReportKey;
+use crate::state::locale::use_i18n;
 use baton_core::{AgentInfo, ReportBy, ReportInterval, TicketType};
 use leptos::prelude::*;
 
-fn rk(key: ReportKey) -> Key {
-    Key::from(key)
-}
 
 /// Ticks or unticks `id` in `list`.
 fn toggle(list: RwSignal<Vec<i64>>, id: i64, on: bool) {
@@ -84,50 +82,50 @@ pub fn FilterForm(
     view! {
         <form class="card report-section report-filters" data-testid="report-filters" on:submit=submit
             aria-labelledby="report-filters-h" novalidate>
-            <h2 id="report-filters-h">{tr(rk(ReportKey::FiltersHeading))}</h2>
+            <h2 id="report-filters-h">{rt(ReportKey::FiltersHeading)}</h2>
             <div class="report-filter-row">
-                <label>{tr(rk(ReportKey::From))}
+                <label>{rt(ReportKey::From)}
                     <input type="date" data-testid="report-from" prop:value=from aria-invalid=invalid aria-describedby=described
                         on:input=move |ev| from.set(event_target_value(&ev)) />
                 </label>
-                <label>{tr(rk(ReportKey::To))}
+                <label>{rt(ReportKey::To)}
                     <input type="date" data-testid="report-to" prop:value=to aria-invalid=invalid aria-describedby=described
                         on:input=move |ev| to.set(event_target_value(&ev)) />
                 </label>
-                <label>{tr(rk(ReportKey::By))}
+                <label>{rt(ReportKey::By)}
                     <select data-testid="report-by" on:change=move |ev| by.set(if event_target_value(&ev) == "solved" { ReportBy::Solved } else { ReportBy::Created })>
-                        <option value="created" selected=current.by == ReportBy::Created>{tr(rk(ReportKey::ByCreated))}</option>
-                        <option value="solved" selected=current.by == ReportBy::Solved>{tr(rk(ReportKey::BySolved))}</option>
+                        <option value="created" selected=current.by == ReportBy::Created>{rt(ReportKey::ByCreated)}</option>
+                        <option value="solved" selected=current.by == ReportBy::Solved>{rt(ReportKey::BySolved)}</option>
                     </select>
                 </label>
-                <label>{tr(rk(ReportKey::Interval))}
+                <label>{rt(ReportKey::Interval)}
                     <select data-testid="report-interval" on:change=move |ev| interval.set(match event_target_value(&ev).as_str() {
                         "week" => ReportInterval::Week,
                         "month" => ReportInterval::Month,
                         _ => ReportInterval::Day,
                     })>
-                        <option value="day" selected=current.interval == ReportInterval::Day>{tr(rk(ReportKey::Day))}</option>
-                        <option value="week" selected=current.interval == ReportInterval::Week>{tr(rk(ReportKey::Week))}</option>
-                        <option value="month" selected=current.interval == ReportInterval::Month>{tr(rk(ReportKey::Month))}</option>
+                        <option value="day" selected=current.interval == ReportInterval::Day>{rt(ReportKey::Day)}</option>
+                        <option value="week" selected=current.interval == ReportInterval::Week>{rt(ReportKey::Week)}</option>
+                        <option value="month" selected=current.interval == ReportInterval::Month>{rt(ReportKey::Month)}</option>
                     </select>
                 </label>
             </div>
             {move || bad.get().then(|| view! {
-                <p class="field-error" id="report-filter-error" role="alert" data-testid="report-filter-error">{tr(rk(ReportKey::BadPeriod))}</p>
+                <p class="field-error" id="report-filter-error" role="alert" data-testid="report-filter-error">{rt(ReportKey::BadPeriod)}</p>
             })}
             <div class="report-filter-row">
                 <fieldset class="report-choices">
-                    <legend>{tr(rk(ReportKey::Agents))}</legend>
-                    <p class="hint">{tr(rk(ReportKey::NoneChosenAll))}</p>
+                    <legend>{rt(ReportKey::Agents)}</legend>
+                    <p class="hint">{rt(ReportKey::NoneChosenAll)}</p>
                     {agent_boxes}
                 </fieldset>
                 <fieldset class="report-choices">
-                    <legend>{tr(rk(ReportKey::Types))}</legend>
-                    <p class="hint">{tr(rk(ReportKey::NoneChosenAll))}</p>
+                    <legend>{rt(ReportKey::Types)}</legend>
+                    <p class="hint">{rt(ReportKey::NoneChosenAll)}</p>
                     {type_boxes}
                 </fieldset>
             </div>
-            <button type="submit" class="button primary" data-testid="report-apply">{tr(rk(ReportKey::Apply))}</button>
+            <button type="submit" class="button primary" data-testid="report-apply">{rt(ReportKey::Apply)}</button>
         </form>
     }
 }

@@ -1,7 +1,8 @@
 //! How the report's numbers read: durations as the largest two units that matter ("3 h 20 min",
 //! translated), shares as percentages with one decimal, averages with one decimal.
 
-use crate::i18n::{fill, Key, ReportKey};
+use super::text::{t, tf};
+use crate::i18n::ReportKey;
 use crate::state::locale::I18n;
 
 /// A duration's template and its numbers: seconds under a minute, minutes under an hour, hours
@@ -19,11 +20,11 @@ pub fn duration_parts(secs: i64) -> (ReportKey, Vec<i64>) {
 /// A duration in the current locale, or "none" when there is none.
 pub fn duration(i18n: I18n, secs: Option<i64>) -> String {
     match secs {
-        None => i18n.t(Key::from(ReportKey::NoValue)).to_owned(),
+        None => t(i18n, ReportKey::NoValue).to_owned(),
         Some(secs) => {
             let (key, numbers) = duration_parts(secs);
             let numbers: Vec<String> = numbers.iter().map(i64::to_string).collect();
-            fill(i18n.t(key.into()), &numbers.iter().map(String::as_str).collect::<Vec<_>>())
+            tf(i18n, key, &numbers.iter().map(String::as_str).collect::<Vec<_>>())
         }
     }
 }
@@ -45,12 +46,12 @@ pub fn one_decimal(value: f64) -> String {
 
 /// A share, or "none" when there was nothing to divide by.
 pub fn share(i18n: I18n, ratio: Option<f64>) -> String {
-    ratio.map_or_else(|| i18n.t(Key::from(ReportKey::NoValue)).to_owned(), percent)
+    ratio.map_or_else(|| t(i18n, ReportKey::NoValue).to_owned(), percent)
 }
 
 /// An average rating, or "none".
 pub fn average(i18n: I18n, value: Option<f64>) -> String {
-    value.map_or_else(|| i18n.t(Key::from(ReportKey::NoValue)).to_owned(), one_decimal)
+    value.map_or_else(|| t(i18n, ReportKey::NoValue).to_owned(), one_decimal)
 }
 
 #[cfg(test)]

@@ -3,14 +3,12 @@
 
 use super::format::{average, duration, share};
 use super::Drill;
-use crate::i18n::{fill, Key, ReportKey};
-use crate::state::locale::{tr, use_i18n};
+use super::text::{rt, t, tf};
+use crate::i18n::ReportKey;
+use crate::state::locale::use_i18n;
 use baton_core::{CsatStats, DurationStats, ReportSummary};
 use leptos::prelude::*;
 
-fn rk(key: ReportKey) -> Key {
-    Key::from(key)
-}
 
 /// The overview of one report.
 #[component]
@@ -37,13 +35,13 @@ pub fn Overview(
     ];
     view! {
         <section class="card report-section">
-            <h2 id="report-overview-h">{tr(rk(ReportKey::OverviewHeading))}</h2>
+            <h2 id="report-overview-h">{rt(ReportKey::OverviewHeading)}</h2>
             <dl class="report-numbers">
                 {counts.into_iter().map(|(key, metric, value)| {
-                    let label = move || fill(i18n.t(rk(ReportKey::DrillLabel)), &[i18n.t(rk(key)), &value.to_string()]);
+                    let label = move || tf(i18n, ReportKey::DrillLabel, &[t(i18n, key), &value.to_string()]);
                     view! {
                         <div class="report-number">
-                            <dt>{tr(rk(key))}</dt>
+                            <dt>{rt(key)}</dt>
                             <dd>
                                 <button type="button" class="report-drill-button" data-testid=format!("report-{metric}")
                                     data-value=value aria-label=label
@@ -56,7 +54,7 @@ pub fn Overview(
                 }).collect_view()}
                 {rates.into_iter().map(|(key, testid, value)| view! {
                     <div class="report-number">
-                        <dt>{tr(rk(key))}</dt>
+                        <dt>{rt(key)}</dt>
                         <dd data-testid=testid data-value=value.map(|v| v.to_string())>{move || share(i18n, value)}</dd>
                     </div>
                 }).collect_view()}
@@ -64,11 +62,11 @@ pub fn Overview(
             <div class="report-scroll" tabindex="0" role="region" aria-labelledby="report-overview-h">
                 <table class="report-table" data-testid="report-durations">
                     <thead><tr>
-                        <th scope="col">{tr(rk(ReportKey::Measure))}</th>
-                        <th scope="col">{tr(rk(ReportKey::Median))}</th>
-                        <th scope="col">{tr(rk(ReportKey::P90))}</th>
-                        <th scope="col">{tr(rk(ReportKey::Average))}</th>
-                        <th scope="col">{tr(rk(ReportKey::Tickets))}</th>
+                        <th scope="col">{rt(ReportKey::Measure)}</th>
+                        <th scope="col">{rt(ReportKey::Median)}</th>
+                        <th scope="col">{rt(ReportKey::P90)}</th>
+                        <th scope="col">{rt(ReportKey::Average)}</th>
+                        <th scope="col">{rt(ReportKey::Tickets)}</th>
                     </tr></thead>
                     <tbody>
                         {durations.into_iter().map(|(key, metric, stats)| duration_row(key, metric, stats)).collect_view()}
@@ -85,7 +83,7 @@ fn duration_row(key: ReportKey, metric: &'static str, stats: DurationStats) -> i
     let DurationStats { count, median, p90, average } = stats;
     view! {
         <tr data-testid="report-duration" data-metric=metric data-median=median data-p90=p90 data-average=average data-count=count>
-            <th scope="row">{tr(rk(key))}</th>
+            <th scope="row">{rt(key)}</th>
             <td>{move || duration(i18n, median)}</td>
             <td>{move || duration(i18n, p90)}</td>
             <td>{move || duration(i18n, average)}</td>
@@ -105,27 +103,27 @@ fn Csat(
     let CsatStats { count, satisfied_share, average: avg, distribution, response_rate } = csat;
     let most = distribution.iter().copied().max().unwrap_or(0).max(1);
     view! {
-        <h3>{tr(rk(ReportKey::CsatHeading))}</h3>
+        <h3>{rt(ReportKey::CsatHeading)}</h3>
         <dl class="report-numbers">
             <div class="report-number">
-                <dt>{tr(rk(ReportKey::CsatSatisfied))}</dt>
+                <dt>{rt(ReportKey::CsatSatisfied)}</dt>
                 <dd data-testid="report-csat-satisfied" data-value=satisfied_share.map(|v| v.to_string())>{move || share(i18n, satisfied_share)}</dd>
             </div>
             <div class="report-number">
-                <dt>{tr(rk(ReportKey::CsatAverage))}</dt>
+                <dt>{rt(ReportKey::CsatAverage)}</dt>
                 <dd data-testid="report-csat-average" data-value=avg.map(|v| v.to_string())>{move || average(i18n, avg)}</dd>
             </div>
             <div class="report-number">
-                <dt>{tr(rk(ReportKey::CsatCount))}</dt>
+                <dt>{rt(ReportKey::CsatCount)}</dt>
                 <dd data-testid="report-csat-count" data-value=count>{count}</dd>
             </div>
             <div class="report-number">
-                <dt>{tr(rk(ReportKey::CsatResponseRate))}</dt>
+                <dt>{rt(ReportKey::CsatResponseRate)}</dt>
                 <dd data-testid="report-csat-response" data-value=response_rate.map(|v| v.to_string())>{move || share(i18n, response_rate)}</dd>
             </div>
         </dl>
         <table class="report-table report-dist" data-testid="report-csat-distribution">
-            <caption>{tr(rk(ReportKey::CsatDistribution))}</caption>
+            <caption>{rt(ReportKey::CsatDistribution)}</caption>
             <tbody>
                 {distribution.into_iter().enumerate().map(|(i, n)| {
                     let stars = (i + 1).to_string();
@@ -133,7 +131,7 @@ fn Csat(
                     let width = format!("width: {}%", n * 100 / most);
                     view! {
                         <tr data-testid="report-csat-score" data-rating=i + 1 data-value=n>
-                            <th scope="row">{move || fill(i18n.t(rk(ReportKey::Stars)), &[&stars])}</th>
+                            <th scope="row">{move || tf(i18n, ReportKey::Stars, &[&stars])}</th>
                             <td class="report-bar-cell"><span class="report-bar" style=width></span></td>
                             <td>{n}</td>
                         </tr>
