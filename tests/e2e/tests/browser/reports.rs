@@ -118,6 +118,25 @@ async fn a_manager_filters_drills_down_and_exports() {
     assert!(points[0].attr("aria-label").await.expect("label").is_some_and(|l| l.contains(&today)));
     b.assert_accessible("reports at 1366 px").await;
 
+    // The workload table sorts from the keyboard: Enter on a header's button, again to reverse.
+    let (_, workload) = admin.get(&format!("/api/v1/reports/agents?{}", api_query(""))).await;
+    let mut names: Vec<String> = workload.as_array().expect("rows").iter().filter_map(|r| r["name"].as_str().map(str::to_lowercase)).collect();
+    names.sort();
+    let sort = b.find_with("report-agents-sort", "data-column", "name").await;
+    for (order, expected) in [("ascending", names.clone()), ("descending", names.iter().rev().cloned().collect())] {
+        sort.send_keys(thirtyfour::Key::Enter).await.expect("Enter on the name header");
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let now = eval(&b, "return [document.querySelector(\"[data-column='name']\").closest('th').getAttribute('aria-sort'),\
+                [...document.querySelectorAll(\"[data-testid='report-agent-row'] th\")].map(t => t.textContent.trim().toLowerCase())];").await;
+            if now == json!([order, expected]) {
+                break;
+            }
+            assert!(Instant::now() < deadline, "sorted {order}: {now}, want {expected:?}");
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
     // A reversed period is refused in words, and the report stays.
     b.set_value("report-from", &tomorrow(&today)).await;
     b.click("report-apply").await;
