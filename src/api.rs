@@ -16,12 +16,14 @@ mod idempotency;
 pub mod json;
 mod kb;
 mod query;
+mod reports;
 mod session;
 mod tickets;
 
 pub use error::ApiError;
 pub use idempotency::idempotency_key;
 pub use kb::ArticleQuery;
+pub use reports::{by_code, id_list, interval_code, DrillQuery, ReportQuery};
 pub use tickets::TicketQuery;
 
 use baton_core::problem::code;

@@ -114,12 +114,14 @@ pub fn AppRoutes() -> impl IntoView {
 /// The `<Routes>` of the agent workspace.
 #[component]
 pub fn AgentRoutes() -> impl IntoView {
-    use crate::pages::agent::{AgentSettings, AgentTicket, PhoneTicket, StaffOnly, Workspace};
-    static AGENT_ROUTES: [Route; 5] = [
+    use crate::pages::agent::{AgentSettings, AgentTicket, PhoneTicket, Reports, StaffOnly, Workspace};
+    static AGENT_ROUTES: [Route; 6] = [
         // A single-use link's page (`pages::set_password`): no session needed, anyone may land here.
         Route::new("/set-password", || view! { <SetPassword /> }.into_any()),
         Route::new("/agent", || view! { <SignedIn><StaffOnly><Workspace /></StaffOnly></SignedIn> }.into_any()),
         Route::new("/agent/settings", || view! { <SignedIn><StaffOnly><AgentSettings /></StaffOnly></SignedIn> }.into_any()),
+        // Not a `Page`: an arm in `Page::path` would land in the help center's wasm (at its budget).
+        Route::new(crate::pages::agent::REPORTS_PATH, || view! { <SignedIn><StaffOnly><Reports /></StaffOnly></SignedIn> }.into_any()),
         Route::new("/agent/tickets/new", || view! { <SignedIn><StaffOnly><PhoneTicket /></StaffOnly></SignedIn> }.into_any()),
         Route::new("/agent/tickets/:id", || view! { <SignedIn><StaffOnly><AgentTicket /></StaffOnly></SignedIn> }.into_any()),
     ];

@@ -4,11 +4,13 @@
 
 mod settings;
 mod phone;
+mod reports;
 mod ticket;
 mod workspace;
 
 pub use settings::AgentSettings;
 pub use phone::PhoneTicket;
+pub use reports::{Reports, ReportsLink, REPORTS_PATH};
 pub use ticket::AgentTicket;
 pub use workspace::Workspace;
 

@@ -268,6 +268,7 @@ pub fn Workspace() -> impl IntoView {
                         </button>
                         <ShortcutHelp />
                         <a href=Page::AgentSettings.path() data-testid="agent-settings-link">{tr(ListKey::SettingsNav.into())}</a>
+                        <super::ReportsLink />
                     </div>
                 </div>
                 <HandoffNotice />

@@ -1,0 +1,91 @@
+//! The texts of the reports page (`/agent/reports`): filters, overview, chart, workload table,
+//! drill-down and export. Not a variant of [`super::Key`]: the help center's locale `match`es
+//! would carry an arm for it, and its wasm sits at its size budget. The page reads these through
+//! its own `t`/`rt` (`pages::agent::reports::text`); each locale is still one exhaustive `match`,
+//! so a missing translation is a compile error.
+
+mod en;
+mod zh_cn;
+
+/// One translatable text of the reports page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ReportKey {
+    Nav,
+    Title,
+    NotAllowed,
+    Unavailable,
+    FiltersHeading,
+    From,
+    To,
+    By,
+    ByCreated,
+    BySolved,
+    Interval,
+    Day,
+    Week,
+    Month,
+    Agents,
+    Types,
+    NoneChosenAll,
+    Apply,
+    BadPeriod,
+    OverviewHeading,
+    Created,
+    Solved,
+    Backlog,
+    ResolutionRate,
+    ReopenRate,
+    FirstReply,
+    FirstResolution,
+    FullResolution,
+    Median,
+    P90,
+    Average,
+    Tickets,
+    Measure,
+    NoValue,
+    CsatHeading,
+    CsatSatisfied,
+    CsatAverage,
+    CsatCount,
+    CsatResponseRate,
+    CsatDistribution,
+    Stars,
+    Seconds,
+    Minutes,
+    HoursMinutes,
+    DaysHours,
+    ChartHeading,
+    ChartTableCaption,
+    PeriodStart,
+    PointLabel,
+    NoData,
+    AgentsHeading,
+    Agent,
+    Assigned,
+    OpenNow,
+    PublicReplies,
+    InternalNotes,
+    FirstReplyMedian,
+    CsatShare,
+    DrillLabel,
+    DrillHeading,
+    DrillAgentHeading,
+    DrillClose,
+    DrillEmpty,
+    Number,
+    TicketTitle,
+    Status,
+    Assignee,
+    CreatedAt,
+    Unassigned,
+    ExportCsv,
+}
+
+/// The text of `key` in `locale`.
+pub fn text(locale: super::Locale, key: ReportKey) -> &'static str {
+    match locale {
+        super::Locale::ZhCn => zh_cn::text(key),
+        super::Locale::En => en::text(key),
+    }
+}

@@ -1,0 +1,168 @@
+//! `/agent/reports`: the manager's report page (issue 14, first slice) — filters held in the URL,
+//! the overview numbers, created vs solved over time, the workload per agent, the tickets behind
+//! any number and the CSV export. Shown only when the backend has reports (`GET /capabilities`)
+//! and the user holds `reports.view`; [`ReportsLink`] is the workspace's way in, on the same terms.
+
+mod agents;
+mod chart;
+mod drill;
+mod filters;
+mod format;
+mod overview;
+mod params;
+mod text;
+
+use crate::api::use_api;
+use crate::components::ui::{loaded, ErrorPanel, Loading};
+use crate::i18n::ReportKey;
+use crate::router::{use_navigate, use_query_map};
+use crate::state::load::Load;
+use crate::state::locale::use_page_title;
+use crate::state::session::use_session;
+use agents::AgentTable;
+use baton_core::{Capabilities, Permission};
+use chart::Chart;
+use drill::DrillList;
+use filters::FilterForm;
+use leptos::prelude::*;
+use params::Filters;
+use text::{rt, t};
+
+/// The page's path (its filters go in the query).
+pub const REPORTS_PATH: &str = "/agent/reports";
+
+
+/// A number whose tickets the user asked to see: the `metric` of `GET /reports/tickets`, its
+/// name, and the agent whose number it is (overriding the agent filter).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Drill {
+    pub metric: &'static str,
+    pub label: ReportKey,
+    pub agent: Option<(i64, String)>,
+}
+
+/// Today's date in UTC (the contract's report days are UTC).
+fn today() -> String {
+    let iso = String::from(js_sys::Date::new_0().to_iso_string());
+    iso.get(..10).unwrap_or_default().to_owned()
+}
+
+/// Whether the backend has reports, asked once per page that needs it.
+fn capabilities() -> Load<Capabilities> {
+    let api = StoredValue::new(use_api());
+    Load::new(move || {
+        let api = api.get_value();
+        async move { api.capabilities().await }
+    })
+}
+
+/// The workspace's link to the reports, for those who may see them on a backend that has them.
+#[component]
+pub fn ReportsLink() -> impl IntoView {
+    let session = use_session();
+    let caps = capabilities();
+    move || {
+        let shown = session.can(Permission::ReportsView) && matches!(caps.get(), Some(Ok(c)) if c.reports);
+        shown.then(|| view! { <a href=REPORTS_PATH data-testid="reports-nav">{rt(ReportKey::Nav)}</a> })
+    }
+}
+
+/// The page, or why it cannot be shown (translated).
+#[component]
+pub fn Reports() -> impl IntoView {
+    use_page_title(|i| t(i, ReportKey::Title).to_owned());
+    let session = use_session();
+    let caps = capabilities();
+    let allowed = Memo::new(move |_| session.can(Permission::ReportsView));
+    move || {
+        if !allowed.get() {
+            return refusal(ReportKey::NotAllowed, "forbidden");
+        }
+        match caps.get() {
+            None => view! { <Loading /> }.into_any(),
+            Some(Err(error)) => view! { <ErrorPanel error /> }.into_any(),
+            Some(Ok(c)) if !c.reports => refusal(ReportKey::Unavailable, "unavailable"),
+            Some(Ok(_)) => view! { <ReportBody /> }.into_any(),
+        }
+    }
+}
+
+fn refusal(key: ReportKey, code: &'static str) -> AnyView {
+    view! {
+        <div class="reports">
+            <h1>{rt(ReportKey::Title)}</h1>
+            <div class="error-panel" role="alert" data-testid="reports-refused" data-code=code>
+                <p>{rt(key)}</p>
+            </div>
+        </div>
+    }
+    .into_any()
+}
+
+/// The report of the URL's filters.
+#[component]
+fn ReportBody() -> impl IntoView {
+    let api = StoredValue::new(use_api());
+    let session = use_session();
+    let query_map = use_query_map();
+    let today = today();
+    let filters = Memo::new(move |_| query_map.with(|q| Filters::from_query(|k| q.get(k), &today)));
+    let api_query = Memo::new(move |_| filters.with(Filters::api));
+    let summary = Load::new(move || {
+        let (api, query) = (api.get_value(), api_query.get());
+        async move { api.report_summary(&query).await }
+    });
+    let workload = Load::new(move || {
+        let (api, query) = (api.get_value(), api_query.get());
+        async move { api.report_agents(&query).await }
+    });
+    let agent_list = Load::new(move || {
+        let api = api.get_value();
+        async move { api.agents().await }
+    });
+    let type_list = Load::new(move || {
+        let api = api.get_value();
+        async move { api.ticket_types().await }
+    });
+    let agents = Signal::derive(move || agent_list.get().and_then(Result::ok).unwrap_or_default());
+    let types = Signal::derive(move || type_list.get().and_then(Result::ok).unwrap_or_default());
+
+    let drill = RwSignal::new(None::<Drill>);
+    // A drill-down belongs to the filters it was opened under.
+    Effect::new(move |_| {
+        filters.track();
+        drill.set(None);
+    });
+    let on_drill = Callback::new(move |d: Drill| drill.set(Some(d)));
+    let navigate = use_navigate();
+    let on_apply = Callback::new(move |f: Filters| {
+        navigate(&format!("{REPORTS_PATH}?{}", f.to_search()), Default::default());
+    });
+    let may_export = session.can(Permission::ReportsExport);
+    let csv = move || api.get_value().report_csv_url(&api_query.get());
+    view! {
+        <div class="reports" data-testid="reports-page">
+            <div class="report-head">
+                <h1>{rt(ReportKey::Title)}</h1>
+                {may_export.then(|| view! {
+                    <a class="button" href=csv download="" data-testid="reports-export">{rt(ReportKey::ExportCsv)}</a>
+                })}
+            </div>
+            {move || {
+                let current = filters.get();
+                view! { <FilterForm current agents types on_apply /> }
+            }}
+            {move || loaded(summary.get(), |s| {
+                let series = s.series.clone();
+                view! {
+                    <overview::Overview summary=s on_drill />
+                    <Chart series />
+                }.into_any()
+            })}
+            {move || drill.get().map(|d| view! {
+                <DrillList query=api_query.get_untracked() drill=d on_close=Callback::new(move |()| drill.set(None)) />
+            })}
+            {move || loaded(workload.get(), |rows| view! { <AgentTable rows on_drill /> }.into_any())}
+        </div>
+    }
+}

@@ -1,0 +1,202 @@
+//! The report's filters as they sit in the page's URL (`?from=…&to=…&by=…&interval=…&agent=1,2&type=3`),
+//! so a report can be bookmarked and shared, and their translation into the API's query. The
+//! URL's `to` is the last day shown (inclusive, as people read a date range); the API's is the day
+//! after. Anything unreadable in a URL falls back to its default rather than failing the page.
+
+use crate::api::{by_code, id_list, interval_code, ReportQuery};
+use baton_core::{ReportBy, ReportInterval};
+
+/// How many days the default period covers, today included.
+const DEFAULT_DAYS: i64 = 30;
+
+/// The filters of the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Filters {
+    /// First day, `YYYY-MM-DD`.
+    pub from: String,
+    /// Last day, inclusive.
+    pub to: String,
+    pub by: ReportBy,
+    pub interval: ReportInterval,
+    pub agents: Vec<i64>,
+    pub types: Vec<i64>,
+}
+
+impl Filters {
+    /// The last 30 days up to `today`, by creation, per day, everyone.
+    pub fn default_for(today: &str) -> Filters {
+        Filters {
+            from: add_days(today, 1 - DEFAULT_DAYS).unwrap_or_else(|| today.to_owned()),
+            to: today.to_owned(),
+            by: ReportBy::Created,
+            interval: ReportInterval::Day,
+            agents: Vec::new(),
+            types: Vec::new(),
+        }
+    }
+
+    /// The filters a URL's query holds (`get` reads one parameter), defaults where it has none.
+    pub fn from_query(get: impl Fn(&str) -> Option<String>, today: &str) -> Filters {
+        let mut filters = Filters::default_for(today);
+        let from = get("from").filter(|d| days_of(d).is_some());
+        let to = get("to").filter(|d| days_of(d).is_some());
+        match (from, to) {
+            (Some(from), Some(to)) if from <= to => (filters.from, filters.to) = (from, to),
+            (Some(from), None) if from.as_str() <= today => filters.from = from,
+            _ => {}
+        }
+        filters.by = match get("by").as_deref() {
+            Some("solved") => ReportBy::Solved,
+            _ => ReportBy::Created,
+        };
+        filters.interval = match get("interval").as_deref() {
+            Some("week") => ReportInterval::Week,
+            Some("month") => ReportInterval::Month,
+            _ => ReportInterval::Day,
+        };
+        filters.agents = ids(get("agent").as_deref());
+        filters.types = ids(get("type").as_deref());
+        filters
+    }
+
+    /// The URL query (without `?`) that gives these filters back.
+    pub fn to_search(&self) -> String {
+        let mut pairs = vec![
+            format!("from={}", self.from),
+            format!("to={}", self.to),
+            format!("by={}", by_code(self.by)),
+            format!("interval={}", interval_code(self.interval)),
+        ];
+        // Digits and commas need no escaping in a query.
+        if let Some(agents) = id_list(&self.agents) {
+            pairs.push(format!("agent={agents}"));
+        }
+        if let Some(types) = id_list(&self.types) {
+            pairs.push(format!("type={types}"));
+        }
+        pairs.join("&")
+    }
+
+    /// The API's query for these filters (its `to` is exclusive).
+    pub fn api(&self) -> ReportQuery {
+        ReportQuery {
+            from: Some(self.from.clone()),
+            to: add_days(&self.to, 1),
+            by: self.by,
+            interval: self.interval,
+            agents: self.agents.clone(),
+            types: self.types.clone(),
+        }
+    }
+}
+
+/// Whether `from`..=`to` is a period: two dates, the end not before the start.
+pub fn valid_period(from: &str, to: &str) -> bool {
+    matches!((days_of(from), days_of(to)), (Some(a), Some(b)) if a <= b)
+}
+
+/// Comma-separated ids; whatever is not one is dropped, duplicates too.
+fn ids(list: Option<&str>) -> Vec<i64> {
+    let mut ids = Vec::new();
+    for id in list.unwrap_or_default().split(',').filter_map(|s| s.trim().parse::<i64>().ok()) {
+        if id > 0 && !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    ids
+}
+
+/// `date` moved by `days`, or `None` if `date` is not a `YYYY-MM-DD` date.
+pub fn add_days(date: &str, days: i64) -> Option<String> {
+    let (y, m, d) = civil_from_days(days_of(date)? + days);
+    Some(format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date that exists (Howard Hinnant's algorithm).
+fn days_of(date: &str) -> Option<i64> {
+    let mut parts = date.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let (y, m, d): (i64, i64, i64) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    if !(1..=12).contains(&m) || d < 1 || d > days_in_month(y, m) {
+        return None;
+    }
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+fn days_in_month(y: i64, m: i64) -> i64 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_move_across_months_years_and_leap_days() {
+        let cases = [
+            ("2026-12-07", -29, Some("2026-11-08")),
+            ("2026-12-31", 1, Some("2027-01-01")),
+            ("2024-02-28", 1, Some("2024-02-29")),
+            ("2023-02-28", 1, Some("2023-03-01")),
+            ("2000-03-01", -1, Some("2000-02-29")),
+            ("1970-01-01", 0, Some("1970-01-01")),
+            ("2026-02-30", 0, None),
+            ("2026-13-01", 0, None),
+            ("26-1-1", 0, None),
+            ("", 0, None),
+        ];
+        for (date, days, expected) in cases {
+            assert_eq!(add_days(date, days).as_deref(), expected, "{date} {days}");
+        }
+    }
+
+    fn query<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |key| pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| (*v).to_owned())
+    }
+
+    #[test]
+    fn a_url_gives_its_filters_back_and_nonsense_gives_defaults() {
+        let today = "2026-12-07";
+        let defaults = Filters::from_query(query(&[]), today);
+        assert_eq!((defaults.from.as_str(), defaults.to.as_str()), ("2026-11-08", "2026-12-07"));
+        assert_eq!(defaults.api().to.as_deref(), Some("2026-12-08"));
+
+        let pairs = [("from", "2026-03-01"), ("to", "2026-03-31"), ("by", "solved"), ("interval", "week"), ("agent", "3,x,2,3"), ("type", "7")];
+        let filters = Filters::from_query(query(&pairs), today);
+        assert_eq!(filters.to_search(), "from=2026-03-01&to=2026-03-31&by=solved&interval=week&agent=3,2&type=7");
+        let api = filters.api();
+        assert_eq!((api.from.as_deref(), api.to.as_deref()), (Some("2026-03-01"), Some("2026-04-01")));
+        assert_eq!((api.agents, api.types), (vec![3, 2], vec![7]));
+
+        let reversed = [("from", "2026-05-01"), ("to", "2026-04-01"), ("by", "x"), ("interval", "year")];
+        assert_eq!(Filters::from_query(query(&reversed), today), defaults);
+        assert!(valid_period("2026-04-01", "2026-04-01"));
+        assert!(!valid_period("2026-04-02", "2026-04-01"));
+        assert!(!valid_period("", "2026-04-01"));
+    }
+}
