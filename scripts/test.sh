@@ -22,7 +22,7 @@ step "bundle budget: the release help center within 250 KB brotli"
 scripts/sizes.sh --budget 250000
 
 step "core, server (SQLite), end-to-end and SPA native tests"
-$CARGO test -p baton-core -p baton-server -p baton-e2e -p baton
+$CARGO test -p baton-core -p baton-server -p baton-e2e -p baton --features baton/console
 
 step "server HTTP tests on PostgreSQL"
 BATON_TEST_POSTGRES_URL="$PG_URL" $CARGO test -p baton-server --test api
@@ -34,7 +34,7 @@ step "two replicas on one PostgreSQL database and one S3 store (live events, pre
 BATON_E2E_POSTGRES_URL="$PG_URL" $CARGO test -p baton-e2e --test replicas
 
 step "SPA components in headless Chromium"
-$CARGO test -p baton --target wasm32-unknown-unknown
+$CARGO test -p baton --target wasm32-unknown-unknown --features console
 
 step "conformance suite against the reference server on SQLite"
 scripts/conformance.sh

@@ -16,6 +16,7 @@ mod idempotency;
 pub mod json;
 mod kb;
 mod query;
+#[cfg(feature = "console")]
 mod reports;
 mod session;
 mod tickets;
@@ -23,6 +24,7 @@ mod tickets;
 pub use error::ApiError;
 pub use idempotency::idempotency_key;
 pub use kb::ArticleQuery;
+#[cfg(feature = "console")]
 pub use reports::{by_code, id_list, interval_code, DrillQuery, ReportQuery};
 pub use tickets::TicketQuery;
 

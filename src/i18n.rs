@@ -37,6 +37,7 @@ macro_rules! registered_keyset {
 
 pub mod agent;
 pub mod agent_list;
+#[cfg(feature = "console")]
 pub mod agent_reports;
 pub mod agent_ticket;
 mod codes;
@@ -47,6 +48,7 @@ mod zh_cn;
 pub use codes::{error_key, field_key, problem_key, reason_key, status_key, UPLOADS_PENDING};
 pub use agent::AgentKey;
 pub use agent_list::ListKey;
+#[cfg(feature = "console")]
 pub use agent_reports::ReportKey;
 pub use agent_ticket::TicketKey;
 pub use keys::Key;

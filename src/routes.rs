@@ -114,7 +114,10 @@ pub fn AppRoutes() -> impl IntoView {
 /// The `<Routes>` of the agent workspace.
 #[component]
 pub fn AgentRoutes() -> impl IntoView {
-    use crate::pages::agent::{AgentSettings, AgentTicket, PhoneTicket, Reports, StaffOnly, Workspace};
+    use crate::pages::agent::{AgentSettings, AgentTicket, PhoneTicket, StaffOnly, Workspace};
+    #[cfg(feature = "console")]
+    use crate::pages::agent::Reports;
+    #[cfg(feature = "console")]
     static AGENT_ROUTES: [Route; 6] = [
         // A single-use link's page (`pages::set_password`): no session needed, anyone may land here.
         Route::new("/set-password", || view! { <SetPassword /> }.into_any()),
@@ -122,6 +125,15 @@ pub fn AgentRoutes() -> impl IntoView {
         Route::new("/agent/settings", || view! { <SignedIn><StaffOnly><AgentSettings /></StaffOnly></SignedIn> }.into_any()),
         // Not a `Page`: an arm in `Page::path` would land in the help center's wasm (at its budget).
         Route::new(crate::pages::agent::REPORTS_PATH, || view! { <SignedIn><StaffOnly><Reports /></StaffOnly></SignedIn> }.into_any()),
+        Route::new("/agent/tickets/new", || view! { <SignedIn><StaffOnly><PhoneTicket /></StaffOnly></SignedIn> }.into_any()),
+        Route::new("/agent/tickets/:id", || view! { <SignedIn><StaffOnly><AgentTicket /></StaffOnly></SignedIn> }.into_any()),
+    ];
+    // Built without the console's own pages (a check of the shared code): the others.
+    #[cfg(not(feature = "console"))]
+    static AGENT_ROUTES: [Route; 5] = [
+        Route::new("/set-password", || view! { <SetPassword /> }.into_any()),
+        Route::new("/agent", || view! { <SignedIn><StaffOnly><Workspace /></StaffOnly></SignedIn> }.into_any()),
+        Route::new("/agent/settings", || view! { <SignedIn><StaffOnly><AgentSettings /></StaffOnly></SignedIn> }.into_any()),
         Route::new("/agent/tickets/new", || view! { <SignedIn><StaffOnly><PhoneTicket /></StaffOnly></SignedIn> }.into_any()),
         Route::new("/agent/tickets/:id", || view! { <SignedIn><StaffOnly><AgentTicket /></StaffOnly></SignedIn> }.into_any()),
     ];

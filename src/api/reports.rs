@@ -3,7 +3,7 @@
 
 use super::query::Query;
 use super::{Api, ApiError};
-use baton_core::{AgentWorkload, Capabilities, Page, ReportBy, ReportInterval, ReportSummary, ReportTicket};
+use baton_core::{AgentWorkload, Page, ReportBy, ReportInterval, ReportSummary, ReportTicket};
 
 /// The filters every report endpoint takes. Dates are `YYYY-MM-DD`; `to` is exclusive, as the
 /// contract says (the page shows an inclusive end and adds a day).
@@ -69,11 +69,6 @@ fn drill_pairs(query: &ReportQuery, drill: &DrillQuery) -> Vec<(&'static str, St
 }
 
 impl Api {
-    /// `GET /capabilities`: which optional parts of the contract this backend has.
-    pub async fn capabilities(&self) -> Result<Capabilities, ApiError> {
-        self.fetch(self.get("/capabilities").build()).await
-    }
-
     /// `GET /reports/summary`.
     pub async fn report_summary(&self, query: &ReportQuery) -> Result<ReportSummary, ApiError> {
         let pairs = query.filters().some("interval", Some(interval_code(query.interval))).into_pairs();

@@ -4,12 +4,14 @@
 
 mod settings;
 mod phone;
+#[cfg(feature = "console")]
 mod reports;
 mod ticket;
 mod workspace;
 
 pub use settings::AgentSettings;
 pub use phone::PhoneTicket;
+#[cfg(feature = "console")]
 pub use reports::{Reports, ReportsLink, REPORTS_PATH};
 pub use ticket::AgentTicket;
 pub use workspace::Workspace;

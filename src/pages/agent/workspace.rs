@@ -268,7 +268,7 @@ pub fn Workspace() -> impl IntoView {
                         </button>
                         <ShortcutHelp />
                         <a href=Page::AgentSettings.path() data-testid="agent-settings-link">{tr(ListKey::SettingsNav.into())}</a>
-                        <super::ReportsLink />
+                        {reports_link()}
                     </div>
                 </div>
                 <HandoffNotice />
@@ -290,4 +290,12 @@ fn on_a_control(ev: &web_sys::KeyboardEvent) -> bool {
     ev.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .is_some_and(|el| el.closest("a[href], button, summary").ok().flatten().is_some())
+}
+
+/// The reports page's link, in the console's build only (the `console` feature).
+fn reports_link() -> AnyView {
+    #[cfg(feature = "console")]
+    return view! { <super::ReportsLink /> }.into_any();
+    #[cfg(not(feature = "console"))]
+    ().into_any()
 }

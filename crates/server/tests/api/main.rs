@@ -16,6 +16,7 @@ mod csrf;
 mod confidential;
 mod confidential_logs;
 mod crash;
+mod deadline;
 mod events;
 mod fields;
 mod flagged;
