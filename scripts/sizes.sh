@@ -3,11 +3,18 @@
 # downloads; the server sends the precompressed .br/.gz files `make dist` writes. The help center
 # (dist/: what customers and the widget frame load, budget ≤ 250 KB) and the agent workspace
 # (dist/ws/, loaded from /agent). widget.js, which host pages load, is listed but not in a total.
-# `sizes.sh --budget BYTES` also fails when the help center's brotli total is over BYTES (make test
-# uses it, so a change that breaks the budget is seen where it is made).
+# `sizes.sh --budget BYTES [--agent-budget BYTES]` also fails when the help center's (or the agent
+# console's) brotli total is over BYTES (make test uses both, so a change that breaks a budget is
+# seen where it is made).
 set -euo pipefail
-budget=""
-if [ "${1:-}" = "--budget" ]; then budget=${2:?--budget needs a number of bytes}; fi
+budget=""; agent_budget=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --budget) budget=${2:?--budget needs a number of bytes}; shift 2 ;;
+    --agent-budget) agent_budget=${2:?--agent-budget needs a number of bytes}; shift 2 ;;
+    *) echo "sizes.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
 cd "$(dirname "$0")/../dist"
 printf '%-48s %10s %10s %10s\n' file raw gzip brotli
 for bundle in help-center agent; do
@@ -22,7 +29,7 @@ for bundle in help-center agent; do
     printf '%-48s %10s %10s %10s\n' "${f#./}" "$raw" "$gz" "$br"
   done
   printf '%-48s %10s %10s %10s\n' "total $bundle" "" "$tg" "$tb"
-  [ "$bundle" = help-center ] && help_center=$tb
+  if [ "$bundle" = help-center ]; then help_center=$tb; else agent=$tb; fi
 done
 f=widget.js
 [ -f "$f" ] && printf '%-48s %10s %10s %10s\n' "$f (host pages)" "$(stat -c %s $f)" "$(gzip -9c $f | wc -c)" "$(stat -c %s $f.br 2>/dev/null || echo -)"
@@ -32,4 +39,11 @@ if [ -n "$budget" ]; then
     exit 1
   fi
   echo "help center within budget: $help_center of $budget bytes brotli"
+fi
+if [ -n "$agent_budget" ]; then
+  if [ "$agent" -gt "$agent_budget" ]; then
+    echo "FAIL: the agent console is $agent bytes brotli, over its budget of $agent_budget (BENCHMARKS.md)" >&2
+    exit 1
+  fi
+  echo "agent console within budget: $agent of $agent_budget bytes brotli"
 fi
