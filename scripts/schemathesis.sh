@@ -23,8 +23,8 @@
 # operations it does not implement answer 404, which they do not document.
 #
 # Excluded operations, and why:
-# - DELETE /session (logout): it kills the bearer token the rest of the run uses; conformance
-#   (session.hurl) covers it.
+# - DELETE /session (logout) and DELETE /sessions (sign out everywhere): they kill the bearer
+#   token the rest of the run uses; conformance (session.hurl) covers them.
 # - GET /events: the server-sent event stream stays open by design, so every request would end
 #   in a timeout; conformance (events.hurl) and crates/server/tests/api/events.rs cover it.
 # Ordering: no session first, then customer and agent, and admin last, because the admin run may
@@ -122,6 +122,7 @@ for role in anonymous customer agent admin; do
         --request-timeout 10 \
         ${scope[@]+"${scope[@]}"} \
         --exclude-operation-id logout \
+        --exclude-operation-id logoutEverywhere \
         --exclude-path /events \
         --no-color \
         --warnings off \
@@ -139,6 +140,7 @@ for role in anonymous customer agent admin; do
         --request-timeout 10 \
         ${scope[@]+"${scope[@]}"} \
         --exclude-operation-id logout \
+        --exclude-operation-id logoutEverywhere \
         --exclude-path /events \
         --no-color \
         --warnings off \

@@ -52,6 +52,10 @@ def main() -> None:
         "sso_no_jti": sign(claims("11", jti=None), secret),
         "sso_bad_email": sign(claims("12", email="not-an-email"), secret),
         "sso_staff": sign(claims("13", sub=f"conf-staff-{run}", email=staff), secret),
+        # session.hurl's sign-out-everywhere: a user of its own (two sessions of it), since the
+        # other files run in parallel with the demo users' sessions.
+        "everywhere_1": sign(claims("14", sub=f"conf-all-{run}", email=f"conf-all-{run}@host.test"), secret),
+        "everywhere_2": sign(claims("15", sub=f"conf-all-{run}", email=f"conf-all-{run}@host.test"), secret),
     }
     for name, value in out.items():
         print(f"{name}={value}")
