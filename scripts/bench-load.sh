@@ -22,63 +22,19 @@ WRITERS="${WRITERS:-200}"
 STREAMS="${STREAMS:-1000}"
 export PATH="$HOME/.cargo/bin:$PATH"
 
-TMP="$(mktemp -d "${TMPDIR:-/tmp}/baton-load.XXXXXX")"
-SERVER_PID=""
-DB_NAME=""
-cleanup() {
-    if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-        kill "$SERVER_PID" 2>/dev/null || true
-        wait "$SERVER_PID" 2>/dev/null || true
-    fi
-    if [[ -n "$DB_NAME" ]]; then
-        psql "$BATON_BENCH_POSTGRES_URL" -q -c "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)" || true
-    fi
-    rm -rf "$TMP"
-}
-trap cleanup EXIT
+# shellcheck source=lib/bench-desk.sh
+source "$ROOT/scripts/lib/bench-desk.sh"
+desk_init load
 
 echo "load: building the release server and load generator" >&2
 cargo build --release -p baton-server -p baton-loadgen --manifest-path "$ROOT/Cargo.toml" >&2
 BIN="$ROOT/target/release/baton-server"
 LOADGEN="$ROOT/target/release/baton-loadgen"
-DB="sqlite:$TMP/load.db"
-if [[ -n "${BATON_BENCH_POSTGRES_URL:-}" ]]; then
-    DB_NAME="baton_load_$$"
-    psql "$BATON_BENCH_POSTGRES_URL" -q -v ON_ERROR_STOP=1 -c "CREATE DATABASE $DB_NAME"
-    DB="${BATON_BENCH_POSTGRES_URL%/*}/$DB_NAME"
-fi
-echo "load: database $DB" >&2
-"$BIN" seed --database "$DB" --tickets "$TICKETS" --messages-per-ticket 3 >&2
-if [[ -n "${BATON_BENCH_POSTGRES_URL:-}" ]]; then
-    # What autovacuum does on a desk that grew to this size: statistics for the planner and the
-    # visibility map for index-only scans. Right after a 30 s bulk seed neither exists yet, and
-    # the first minute's plans (until autoanalyze runs) were 100× slower.
-    psql "$DB" -q -c "VACUUM ANALYZE"
-fi
-
-# One number from the database, whichever it is.
-scalar() {
-    if [[ -n "$DB_NAME" ]]; then
-        psql "$DB" -tAq -c "$1"
-    else
-        sqlite3 "$TMP/load.db" "$1"
-    fi
-}
-
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-BASE="http://127.0.0.1:$PORT"
+desk_seed "$BIN" "$TICKETS" --messages-per-ticket 3
 # The SSE run opens STREAMS streams as one agent: above the default cap per user (10).
-RUST_LOG=warn "$BIN" serve --addr "127.0.0.1:$PORT" --database "$DB" --data-dir "$TMP/data" --secret-key "$(printf '0%.0s' {1..64})" \
-    --streams-per-user "$((STREAMS + 10))" >"$TMP/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 100); do
-    curl -fsS "$BASE/api/v1/health" >/dev/null 2>&1 && break
-    sleep 0.1
-done
+desk_serve "$BIN" --streams-per-user "$((STREAMS + 10))"
 
-AGENT="$(curl -fsS -o /dev/null -c - -H 'content-type: application/json' \
-    -d '{"email":"agent@baton.test","password":"baton-demo"}' "$BASE/api/v1/session" |
-    awk '$6 == "baton_session" { print $7 }')"
+AGENT="$(desk_login agent@baton.test)"
 # The first 100 tickets of the agent's "unassigned" view (new or open: a closed ticket refuses
 # notes): what the readers open and the writers write to (two writers per ticket when 200).
 IDS="$(curl -fsS -H "authorization: Bearer $AGENT" "$BASE/api/v1/views/unassigned/tickets?limit=100" |
@@ -91,11 +47,11 @@ echo "load: $(nproc) cores; $(uptime)"
 "$LOADGEN" reads --base "$BASE" --token "$AGENT" --connections "$READ_CONNECTIONS" --seconds "$READ_SECONDS" \
     --paths "$TICKET_PATHS" | sed 's/^reads:/ticket reads (GET \/tickets\/{id}):/'
 
-BEFORE="$(scalar 'SELECT COUNT(*) FROM messages')"
+BEFORE="$(desk_scalar 'SELECT COUNT(*) FROM messages')"
 "$LOADGEN" writers --base "$BASE" --token "$AGENT" --writers "$WRITERS" --seconds "$WRITE_SECONDS" --tickets "$IDS" |
     tee "$TMP/writers.txt"
 ACCEPTED="$(sed -n 's/^accepted=//p' "$TMP/writers.txt")"
-AFTER="$(scalar 'SELECT COUNT(*) FROM messages')"
+AFTER="$(desk_scalar 'SELECT COUNT(*) FROM messages')"
 STORED=$((AFTER - BEFORE))
 echo "writers: $STORED messages stored for $ACCEPTED accepted: $((ACCEPTED - STORED)) lost"
 

@@ -15,57 +15,19 @@ TICKETS="${1:-100000}"
 REQUESTS="${2:-200}"
 export PATH="$HOME/.cargo/bin:$PATH"
 
-TMP="$(mktemp -d "${TMPDIR:-/tmp}/baton-bench.XXXXXX")"
-SERVER_PID=""
-DB_NAME=""
-cleanup() {
-    if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-        kill "$SERVER_PID" 2>/dev/null || true
-        wait "$SERVER_PID" 2>/dev/null || true
-    fi
-    if [[ -n "$DB_NAME" ]]; then
-        psql "$BATON_BENCH_POSTGRES_URL" -q -c "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)" || true
-    fi
-    rm -rf "$TMP"
-}
-trap cleanup EXIT
+# shellcheck source=lib/bench-desk.sh
+source "$ROOT/scripts/lib/bench-desk.sh"
+desk_init bench
 
 echo "bench: building the release server" >&2
 cargo build --release -p baton-server --manifest-path "$ROOT/Cargo.toml" >&2
 BIN="$ROOT/target/release/baton-server"
-DB="sqlite:$TMP/bench.db"
-if [[ -n "${BATON_BENCH_POSTGRES_URL:-}" ]]; then
-    DB_NAME="baton_bench_$$"
-    psql "$BATON_BENCH_POSTGRES_URL" -q -v ON_ERROR_STOP=1 -c "CREATE DATABASE $DB_NAME"
-    DB="${BATON_BENCH_POSTGRES_URL%/*}/$DB_NAME"
-fi
-echo "bench: database $DB" >&2
-"$BIN" seed --database "$DB" --tickets "$TICKETS" --messages-per-ticket 3 | tee "$TMP/seed.txt" >&2
-if [[ -n "${BATON_BENCH_POSTGRES_URL:-}" ]]; then
-    # What autovacuum does on a desk that grew to this size: statistics for the planner and the
-    # visibility map for index-only scans. Right after a 30 s bulk seed neither exists yet, and
-    # the first minute's plans (until autoanalyze runs) were 100× slower.
-    psql "$DB" -q -c "VACUUM ANALYZE"
-fi
+desk_seed "$BIN" "$TICKETS" --messages-per-ticket 3
 LONG="$(sed -n 's/.*ticket is id \([0-9]*\).*/\1/p' "$TMP/seed.txt")"
+desk_serve "$BIN"
 
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-BASE="http://127.0.0.1:$PORT"
-RUST_LOG=warn "$BIN" serve --addr "127.0.0.1:$PORT" --database "$DB" --data-dir "$TMP/data" --secret-key "$(printf '0%.0s' {1..64})" \
-    >"$TMP/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 100); do
-    curl -fsS "$BASE/api/v1/health" >/dev/null 2>&1 && break
-    sleep 0.1
-done
-
-login() {
-    curl -fsS -o /dev/null -c - -H 'content-type: application/json' \
-        -d "{\"email\":\"$1\",\"password\":\"baton-demo\"}" "$BASE/api/v1/session" |
-        awk '$6 == "baton_session" { print $7 }'
-}
-AGENT="$(login agent@baton.test)"
-ADMIN="$(login admin@baton.test)"
+AGENT="$(desk_login agent@baton.test)"
+ADMIN="$(desk_login admin@baton.test)"
 
 # A custom view: urgent or high, open or pending, in the agent's groups.
 VIEW="$(curl -fsS -H "authorization: Bearer $AGENT" -H 'content-type: application/json' \
