@@ -109,42 +109,30 @@ for role in anonymous customer agent admin; do
     # One worker: with two, hypothesis (describing strategies in both threads at once) crashed
     # inside CPython 3.11's ast module ("AST constructor recursion depth mismatch": its recursion
     # counter is shared between threads, CPython gh-106905) at random operations and phases.
+    common=(
+        --url "$BASE_URL/api/v1"
+        ${auth[@]+"${auth[@]}"}
+        --checks not_a_server_error,response_schema_conformance,status_code_conformance,content_type_conformance
+        --max-examples "$MAX_EXAMPLES"
+        --seed "$SEED"
+        --workers 1
+        --generation-database none
+        --request-timeout 10
+        ${scope[@]+"${scope[@]}"}
+        --exclude-operation-id logout
+        --exclude-operation-id logoutEverywhere
+        --exclude-path /events
+        --no-color
+        --warnings off
+    )
     # Two runs per role: the examples phase, then coverage, fuzzing and stateful.
-    "$ST" run "$BASE_URL/api/v1/openapi.json" \
-        --url "$BASE_URL/api/v1" \
-        ${auth[@]+"${auth[@]}"} \
-        --phases examples \
-        --checks not_a_server_error,response_schema_conformance,status_code_conformance,content_type_conformance \
-        --max-examples "$MAX_EXAMPLES" \
-        --seed "$SEED" \
-        --workers 1 \
-        --generation-database none \
-        --request-timeout 10 \
-        ${scope[@]+"${scope[@]}"} \
-        --exclude-operation-id logout \
-        --exclude-operation-id logoutEverywhere \
-        --exclude-path /events \
-        --no-color \
-        --warnings off \
-        ${BATON_ST_ARGS:-} 2>&1 | tee "$TMP/st-$role-examples.log"
+    # shellcheck disable=SC2086  # BATON_ST_ARGS is split on purpose: several options
+    "$ST" run "$BASE_URL/api/v1/openapi.json" --phases examples "${common[@]}" ${BATON_ST_ARGS:-} 2>&1 |
+        tee "$TMP/st-$role-examples.log"
     examples_rc=${PIPESTATUS[0]}
-    "$ST" run "$BASE_URL/api/v1/openapi.json" \
-        --phases coverage,fuzzing,stateful \
-        --url "$BASE_URL/api/v1" \
-        ${auth[@]+"${auth[@]}"} \
-        --checks not_a_server_error,response_schema_conformance,status_code_conformance,content_type_conformance \
-        --max-examples "$MAX_EXAMPLES" \
-        --seed "$SEED" \
-        --workers 1 \
-        --generation-database none \
-        --request-timeout 10 \
-        ${scope[@]+"${scope[@]}"} \
-        --exclude-operation-id logout \
-        --exclude-operation-id logoutEverywhere \
-        --exclude-path /events \
-        --no-color \
-        --warnings off \
-        ${BATON_ST_ARGS:-} 2>&1 | tee "$TMP/st-$role.log"
+    # shellcheck disable=SC2086
+    "$ST" run "$BASE_URL/api/v1/openapi.json" --phases coverage,fuzzing,stateful "${common[@]}" ${BATON_ST_ARGS:-} 2>&1 |
+        tee "$TMP/st-$role.log"
     rc=${PIPESTATUS[0]}
     if [[ $rc -eq 0 ]]; then rc=$examples_rc; fi
     set -e
