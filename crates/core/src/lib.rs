@@ -2,7 +2,9 @@
 //! (DTOs) of the REST contract, the stable problem codes and input validation.
 //!
 //! It depends on serde only, so the wasm SPA and the native server share one definition of every
-//! rule; the server enforces them, the SPA uses them to decide what to show.
+//! rule; the server enforces them, the SPA uses them to decide what to show. The `sla` feature
+//! adds the SLA arithmetic ([`sla`]: business calendars and timers) with chrono and chrono-tz,
+//! for the parts that need it; the help center's bundle is built without it.
 
 pub mod agent;
 pub mod dto;
@@ -10,6 +12,8 @@ pub mod kb;
 pub mod permission;
 pub mod problem;
 pub mod roles;
+#[cfg(feature = "sla")]
+pub mod sla;
 pub mod sso;
 pub mod status;
 pub mod validate;
