@@ -68,7 +68,8 @@ def norm_default(value):
 
 def norm_sql(text):
     t = text.lower()
-    t = re.sub(r"::[a-z ]+", "", t)
+    # A cast's type only: `'low'::text then 0` keeps its `then` (a greedy `[a-z ]+` ate it).
+    t = re.sub(r"::(character varying|double precision|timestamp with(out)? time zone|[a-z_]+)", "", t)
     t = t.replace("public.", "").replace(" using btree", "").replace('"', "")
     t = re.sub(r"\s+", "", t)
     return t

@@ -29,6 +29,9 @@ $CARGO test -p baton-core --features sla sla::
 step "server HTTP tests on PostgreSQL"
 BATON_TEST_POSTGRES_URL="$PG_URL" $CARGO test -p baton-server --test api
 
+step "the PostgreSQL migrations against the SQLite ones they translate (schema, triggers, search)"
+scripts/pg-migrations-check.sh
+
 step "end-to-end smoke on PostgreSQL: the help center's whole lifecycle in Chromium"
 BATON_E2E_POSTGRES_URL="$PG_URL" $CARGO test -p baton-e2e --test browser lifecycle::
 

@@ -101,6 +101,9 @@ pub struct Capabilities {
     /// Signing out of every device at once (`DELETE /sessions`).
     #[serde(default)]
     pub sessions: bool,
+    /// The desk's settings (`/admin/settings`: name, days before solved tickets close).
+    #[serde(default)]
+    pub settings: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

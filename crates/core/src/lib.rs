@@ -12,6 +12,7 @@ pub mod kb;
 pub mod permission;
 pub mod problem;
 pub mod roles;
+pub mod settings;
 #[cfg(feature = "sla")]
 pub mod sla;
 pub mod sso;
@@ -24,5 +25,6 @@ pub use dto::*;
 pub use permission::{Permission, Permissions};
 pub use problem::{FieldError, Problem};
 pub use roles::{AgentRole, NewRole, RoleInfo, RolePatch};
+pub use settings::{DeskSettings, DeskSettingsPatch};
 pub use status::{Action, Actor, Role, Status, TransitionError};
 pub use views::*;

@@ -15,6 +15,7 @@ pub const REFERENCE: Capabilities = Capabilities {
     reports: true,
     notifications: false,
     sessions: true,
+    settings: true,
 };
 
 /// What this backend implements.

@@ -7,6 +7,7 @@ mod confidential;
 mod csrf;
 mod deadline;
 mod admin_roles;
+mod admin_settings;
 mod admin_sso;
 mod capabilities;
 mod error;
@@ -287,6 +288,7 @@ fn api_routes() -> Routes {
         .merge(sso::router())
         .merge(widget::router())
         .merge(admin_sso::router())
+        .merge(admin_settings::router())
         .merge(admin_roles::router())
         .merge(views::router())
         .merge(workspace::router())

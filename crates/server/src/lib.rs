@@ -25,6 +25,7 @@ pub mod roles;
 pub mod secret;
 pub mod server;
 pub mod services;
+pub mod settings;
 pub mod sessions;
 pub mod sso;
 pub mod storage;

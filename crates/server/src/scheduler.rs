@@ -1,7 +1,7 @@
-//! The scheduler: work that runs on a timer rather than on a request (purges now; auto-close, SLA
-//! checks and the mail outbox will join them). With several replicas on one database it runs on
-//! one at a time: the one holding the lease (`scheduler_lease`, migration 0011), which it renews
-//! every third of its length. When that replica dies, its lease runs out and another takes it
+//! The scheduler: work that runs on a timer rather than on a request (purges, closing solved
+//! tickets, purging flagged ones; SLA checks and the mail outbox will join them). With several
+//! replicas on one database it runs on one at a time: the one holding the lease
+//! (`scheduler_lease`, migration 0011), which it renews every third of its length. When that replica dies, its lease runs out and another takes it
 //! over at its next attempt, so the jobs pause for at most a lease and a third.
 //!
 //! A job must be safe to run twice: the new holder runs every job at once (it does not know when
@@ -11,6 +11,7 @@
 //! Adding a job: a module here with `pub async fn run(app: &Services) -> Result<(), Error>`, and
 //! one line in [`jobs`].
 
+mod lifecycle;
 mod purge;
 
 use crate::error::Error;
@@ -36,6 +37,7 @@ pub struct Job {
 pub fn jobs() -> Vec<Job> {
     vec![
         Job { name: "purge", every: purge::EVERY, run: |app| Box::pin(purge::run(app)) },
+        Job { name: "lifecycle", every: lifecycle::EVERY, run: |app| Box::pin(lifecycle::run(app)) },
     ]
 }
 

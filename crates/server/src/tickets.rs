@@ -6,6 +6,7 @@
 //! status and no event announces what did not commit.
 
 mod audit;
+pub mod automatic;
 mod bulk;
 mod confidential;
 mod create;

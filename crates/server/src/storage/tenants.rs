@@ -51,3 +51,41 @@ pub async fn create_customer_group(
     .bind(now)
     .fetch_one(c).await).map_err(Error::from)
 }
+
+/// A desk's settings as stored.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SettingsRow {
+    pub name: String,
+    pub slug: Option<String>,
+    pub auto_close_days: i64,
+}
+
+/// The settings of `tenant_id`.
+pub async fn settings(db: &Db, tenant_id: i64) -> Result<Option<SettingsRow>, Error> {
+    crate::on!(db, |c| sqlx::query_as("SELECT name, slug, auto_close_days FROM tenants WHERE id = $1")
+        .bind(tenant_id)
+        .fetch_optional(c).await).map_err(Error::from)
+}
+
+/// Sets the settings of `tenant_id` (the fields given; `None` keeps one).
+pub async fn update_settings(
+    conn: &mut Conn,
+    tenant_id: i64,
+    name: Option<&str>,
+    auto_close_days: Option<i64>,
+) -> Result<(), Error> {
+    crate::on!(conn, |c| sqlx::query(
+        "UPDATE tenants SET name = COALESCE($2, name), auto_close_days = COALESCE($3, auto_close_days) WHERE id = $1",
+    )
+    .bind(tenant_id)
+    .bind(name)
+    .bind(auto_close_days)
+    .execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Every desk that closes solved tickets by itself, with its number of days.
+pub async fn auto_closing(db: &Db) -> Result<Vec<(i64, i64)>, Error> {
+    crate::on!(db, |c| sqlx::query_as("SELECT id, auto_close_days FROM tenants WHERE auto_close_days > 0 ORDER BY id")
+        .fetch_all(c).await).map_err(Error::from)
+}

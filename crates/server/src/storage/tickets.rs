@@ -6,6 +6,7 @@ use baton_core::{Channel, Priority, Status};
 use crate::storage::{Conn, Error, Sql};
 
 pub mod fields;
+pub mod lifecycle;
 pub mod numbers;
 mod row;
 pub mod staff;

@@ -24,6 +24,7 @@ mod handoff;
 mod idempotency;
 mod isolation;
 mod kb;
+mod lifecycle;
 mod limits;
 mod messages;
 mod openapi;
