@@ -65,6 +65,5 @@ lighthouse: dist
 
 clippy:
 	$(CARGO) clippy -p baton-core -p baton-server -p baton-e2e --all-targets -- -D warnings
-	$(CARGO) clippy -p baton-core --all-targets --features sla -- -D warnings
 	$(CARGO) clippy -p baton --target wasm32-unknown-unknown --all-targets --features console -- -D warnings
 	$(CARGO) clippy -p baton --target wasm32-unknown-unknown --lib --bin baton -- -D warnings

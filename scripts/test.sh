@@ -23,8 +23,6 @@ scripts/sizes.sh --budget 250000 --agent-budget 450000
 
 step "core, server (SQLite), end-to-end and SPA native tests"
 $CARGO test -p baton-core -p baton-server -p baton-e2e -p baton --features baton/console
-# The SLA arithmetic apart: a feature only it enables, so the suites above and below share one build.
-$CARGO test -p baton-core --features sla sla::
 
 step "server HTTP tests on PostgreSQL"
 BATON_TEST_POSTGRES_URL="$PG_URL" $CARGO test -p baton-server --test api

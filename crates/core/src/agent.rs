@@ -35,6 +35,9 @@ pub struct StaffTicket {
     /// The requester's customer group.
     #[serde(default)]
     pub customer_group: Option<GroupRef>,
+    /// The SLA policy that applies and its timers, if one does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sla: Option<crate::sla::TicketSla>,
 }
 
 /// Absent → unchanged; `null` → cleared; a value → set. For `group_id` and `assignee_id`.

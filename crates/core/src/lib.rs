@@ -13,7 +13,6 @@ pub mod permission;
 pub mod problem;
 pub mod roles;
 pub mod settings;
-#[cfg(feature = "sla")]
 pub mod sla;
 pub mod sso;
 pub mod status;

@@ -42,6 +42,8 @@ pub mod code {
     pub const ALREADY_EXISTS: &str = "already_exists";
     /// 409: the custom role is still held by someone; give them another role first.
     pub const ROLE_IN_USE: &str = "role_in_use";
+    /// An SLA calendar a policy counts in cannot be deleted.
+    pub const CALENDAR_IN_USE: &str = "calendar_in_use";
     /// 409: the change would leave the desk without an admin or owner.
     pub const LAST_ADMIN: &str = "last_admin";
     /// 403: a change authenticated by the session cookie without the client header

@@ -4,14 +4,14 @@
 
 use baton_core::Capabilities;
 
-/// The reference server's parts: the agent workspace, roles and reports; the admin console,
-/// workflows, SLA and notifications are still to come.
+/// The reference server's parts: the agent workspace, roles, reports, SLA and desk settings;
+/// the admin console, workflows and notifications are still to come.
 pub const REFERENCE: Capabilities = Capabilities {
     workspace: true,
     roles: true,
     admin: false,
     workflows: false,
-    sla: false,
+    sla: true,
     reports: true,
     notifications: false,
     sessions: true,

@@ -8,6 +8,7 @@ mod csrf;
 mod deadline;
 mod admin_roles;
 mod admin_settings;
+mod admin_sla;
 mod admin_sso;
 mod capabilities;
 mod error;
@@ -289,6 +290,7 @@ fn api_routes() -> Routes {
         .merge(widget::router())
         .merge(admin_sso::router())
         .merge(admin_settings::router())
+        .merge(admin_sla::router())
         .merge(admin_roles::router())
         .merge(views::router())
         .merge(workspace::router())

@@ -26,6 +26,7 @@ pub mod secret;
 pub mod server;
 pub mod services;
 pub mod settings;
+pub mod sla;
 pub mod sessions;
 pub mod sso;
 pub mod storage;

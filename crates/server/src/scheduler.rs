@@ -1,5 +1,5 @@
 //! The scheduler: work that runs on a timer rather than on a request (purges, closing solved
-//! tickets, purging flagged ones; SLA checks and the mail outbox will join them). With several
+//! tickets, purging flagged ones, SLA due times; the mail outbox will join them). With several
 //! replicas on one database it runs on one at a time: the one holding the lease
 //! (`scheduler_lease`, migration 0011), which it renews every third of its length. When that replica dies, its lease runs out and another takes it
 //! over at its next attempt, so the jobs pause for at most a lease and a third.
@@ -13,6 +13,7 @@
 
 mod lifecycle;
 mod purge;
+mod sla;
 
 use crate::error::Error;
 use crate::services::Services;
@@ -38,6 +39,7 @@ pub fn jobs() -> Vec<Job> {
     vec![
         Job { name: "purge", every: purge::EVERY, run: |app| Box::pin(purge::run(app)) },
         Job { name: "lifecycle", every: lifecycle::EVERY, run: |app| Box::pin(lifecycle::run(app)) },
+        Job { name: "sla", every: sla::EVERY, run: |app| Box::pin(sla::run(app)) },
     ]
 }
 

@@ -33,6 +33,7 @@ pub mod scheduler;
 pub mod server_keys;
 pub mod roles;
 pub mod sessions;
+pub mod sla;
 pub mod sso;
 pub mod stream_tickets;
 pub mod tenants;

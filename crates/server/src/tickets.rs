@@ -128,6 +128,7 @@ pub async fn act(
     let row = ticket_store::get(&mut tx, scope, id)
         .await?
         .ok_or(Error::NotFound)?;
+    crate::sla::refresh(&mut tx, user.tenant_id, &row, app.clock.now()).await?;
     let event = events::record(&mut tx, &row, user.tenant_id, Change::Updated(to)).await?;
     let ticket = detail::full(&mut tx, user, row).await?;
     app.events.commit(tx, vec![event]).await?;

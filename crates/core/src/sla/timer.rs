@@ -1,8 +1,8 @@
 //! A ticket's SLA timers, read off its history (DOMAIN.md "SLA"; seeds 002 and 003):
-//! - **first reply**: from creation to the first public reply by staff;
-//! - **next reply**: from a customer's message to staff's next public reply, but only once staff
-//!   have replied at all (until then the first-reply timer is the one running: a "next reply"
-//!   target never takes its place, the bug Zammad's "update time" had);
+//! - **first reply**: from creation to the first public reply by staff (or the solve, if none);
+//! - **next reply**: from a customer's message to staff's next public reply (or the solve), but
+//!   only once staff have replied at all (until then the first-reply timer is the one running: a
+//!   "next reply" target never takes its place, the bug Zammad's "update time" had);
 //! - **resolution**: from creation to solved; a reopened ticket resumes it where it stopped.
 //!
 //! Every timer pauses while the ticket is pending (waiting on the customer): the pause moves the
@@ -151,7 +151,9 @@ pub fn evaluate(clock: Clock<'_>, timeline: &Timeline, targets: &Targets, now: D
     let mut timers = Vec::new();
     let first_reply = events.iter().find(|(_, e)| *e == Event::AgentReply).map(|(at, _)| *at);
     if let Some(minutes) = targets.first_reply {
-        timers.push(timer(clock, TimerKind::FirstReply, timeline.created_at, first_reply, minutes, &pending, now));
+        // Solving a ticket nobody answered (a duplicate, spam) ends the wait for a reply too.
+        let stop = events.iter().find(|(_, e)| matches!(e, Event::AgentReply | Event::Solved)).map(|(at, _)| *at);
+        timers.push(timer(clock, TimerKind::FirstReply, timeline.created_at, stop, minutes, &pending, now));
     }
     if let (Some(minutes), Some(first)) = (targets.next_reply, first_reply) {
         if let Some((start, stop)) = last_cycle(&events, first) {
@@ -221,7 +223,7 @@ fn pauses(events: &[(DateTime<Utc>, Event)], opens: impl Fn(Event) -> bool, clos
 }
 
 /// The latest next-reply cycle after staff's first reply: the first customer message after a
-/// staff reply, and the staff reply that answered it (`None` while unanswered).
+/// staff reply, and the staff reply (or the solve) that ended it (`None` while unanswered).
 fn last_cycle(events: &[(DateTime<Utc>, Event)], first_reply: DateTime<Utc>) -> Option<(DateTime<Utc>, Option<DateTime<Utc>>)> {
     let mut cycle = None;
     let mut waiting = false;
@@ -231,7 +233,7 @@ fn last_cycle(events: &[(DateTime<Utc>, Event)], first_reply: DateTime<Utc>) -> 
                 cycle = Some((at, None));
                 waiting = true;
             }
-            Event::AgentReply if waiting => {
+            Event::AgentReply | Event::Solved if waiting => {
                 cycle = cycle.map(|(start, _)| (start, Some(at)));
                 waiting = false;
             }

@@ -51,6 +51,10 @@ fn timers_in_calendar_time() {
         ("the latest exchange counts",
             timeline("10:00", &[("10:10", AgentReply), ("10:20", CustomerMessage), ("11:00", AgentReply), ("11:05", CustomerMessage)]), "11:10",
             TimerKind::NextReply, Some("11:20"), None, false, false, 5),
+        ("solved without a reply: the wait for one ends", timeline("10:00", &[("10:20", Solved)]), "12:00",
+            TimerKind::FirstReply, Some("11:00"), Some("10:20"), false, false, 20),
+        ("solved while a customer waited", timeline("10:00", &[("10:10", AgentReply), ("10:20", CustomerMessage), ("10:25", Solved)]), "12:00",
+            TimerKind::NextReply, Some("10:35"), Some("10:25"), false, false, 5),
         ("events after now are not seen yet", timeline("10:00", &[("10:30", AgentReply)]), "10:20",
             TimerKind::FirstReply, Some("11:00"), None, false, false, 20),
     ];

@@ -34,6 +34,7 @@ pub(super) async fn finish(
     // Read back across the tenant: the change may have taken the ticket out of the caller's share
     // (a hand-off to another group), and it is still answered as it now is.
     let row = ticket_store::get(&mut tx, TicketScope::whole_tenant(user.tenant_id), id).await?.ok_or(Error::NotFound)?;
+    crate::sla::refresh(&mut tx, user.tenant_id, &row, app.clock.now()).await?;
     let event = events::record(&mut tx, &row, user.tenant_id, Change::StaffUpdated(row.status()?)).await?;
     let ticket = detail::full(&mut tx, user, row).await?;
     app.events.commit(tx, vec![event]).await?;

@@ -141,6 +141,7 @@ async fn create_as(
     let row = ticket_store::get(&mut tx, scope, id)
         .await?
         .ok_or(Error::NotFound)?;
+    crate::sla::refresh(&mut tx, user.tenant_id, &row, app.clock.now()).await?;
     let event = events::record(&mut tx, &row, user.tenant_id, Change::Created).await?;
     let value = detail::full(&mut tx, user, row).await?;
     app.events.commit(tx, vec![event]).await?;

@@ -1,7 +1,7 @@
 //! The full ticket as one user sees it: its row, plus what lives in other tables (custom field
 //! values, attachments, whether confidential info is set), the actions the user may take (none
 //! while it is trashed or suspended), and for staff the staff part (assignment, CC, tags, star,
-//! flags, version).
+//! flags, version, SLA timers).
 
 use crate::auth::CurrentUser;
 use crate::error::Error;
@@ -30,6 +30,7 @@ pub(super) async fn full(
         staff.cc = staff_store::cc(conn, user.tenant_id, row.id).await?;
         staff.tags = staff_store::tags(conn, user.tenant_id, row.id).await?;
         staff.starred = staff_store::starred(conn, user.id, row.id).await?;
+        staff.sla = crate::sla::of_ticket(conn, user.tenant_id, row.id).await?;
         Some(staff)
     } else {
         None

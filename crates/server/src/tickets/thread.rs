@@ -130,6 +130,7 @@ pub async fn post_message(
             ticket_store::touch_updated(&mut tx, user.tenant_id, id, &now).await?;
         }
     }
+    crate::sla::refresh(&mut tx, user.tenant_id, &ticket, app.clock.now()).await?;
     if let Some(key) = key {
         idempotency::complete(&mut tx, user.tenant_id, user.id, &scope, key, message_id).await?;
     }

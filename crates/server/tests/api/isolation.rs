@@ -168,7 +168,9 @@ async fn every_protected_route_needs_a_session() {
     // + 5 roles admin routes (list, create, patch, delete, an agent's role).
     // + 4 report routes (summary, agents, tickets, the CSV export).
     // + 1 sign out everywhere (DELETE /sessions).
-    assert_eq!(checked, (14 + 8 + 9 + 7 + 18 + 5 + 4 + 1) * 2 * 2);
+    // + 2 desk settings (read, change).
+    // + 9 SLA setup routes (calendars ×4, policies ×5).
+    assert_eq!(checked, (14 + 8 + 9 + 7 + 18 + 5 + 4 + 1 + 2 + 9) * 2 * 2);
     // An expired session is no session.
     sqlx::query("UPDATE sessions SET expires_at = '2000-01-01T00:00:00Z'")
         .execute(&app.sql)

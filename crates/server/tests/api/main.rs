@@ -42,6 +42,7 @@ mod session_idle;
 mod sso;
 mod secret_key;
 mod sharing;
+mod sla;
 mod sse;
 mod stream_owner;
 mod stream_tickets;

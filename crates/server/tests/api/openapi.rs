@@ -122,6 +122,19 @@ async fn every_documented_operation_answers() {
         res.json()["id"].as_i64().unwrap_or_default()
     };
     let role = new_role().await;
+    let sla = std::cell::Cell::new(0);
+    let new_sla = async |what: &str| {
+        sla.set(sla.get() + 1);
+        let body = if what == "calendars" {
+            let day = json!([{ "start": "09:00", "end": "17:00" }]);
+            json!({ "name": format!("Walk {}", sla.get()), "time_zone": "UTC", "week": [day, day, day, day, day, [], []] })
+        } else {
+            json!({ "name": format!("Walk {}", sla.get()), "targets": [{ "priority": "normal", "first_reply": 60 }] })
+        };
+        let res = app.post(&format!("/api/v1/admin/sla/{what}")).token(&admin).json(&body).send().await;
+        res.json()["id"].as_i64().unwrap_or_default()
+    };
+    let (calendar, policy) = (new_sla("calendars").await, new_sla("policies").await);
     // A setup link of a new desk, for `/password-tokens/{token}`.
     let walk_desk = baton_server::accounts::NewTenant { slug: "walk", name: "Walk", owner_email: "owner@walk.test" };
     let setup = baton_server::accounts::create_tenant(&app.db, app.services.clock.now(), &walk_desk)
@@ -141,6 +154,10 @@ async fn every_documented_operation_answers() {
             if method == "DELETE" { new_role().await } else { role }
         } else if path.starts_with("/admin/agents/") {
             staff
+        } else if path.starts_with("/admin/sla/calendars/") {
+            if method == "DELETE" { new_sla("calendars").await } else { calendar }
+        } else if path.starts_with("/admin/sla/policies/") {
+            if method == "DELETE" { new_sla("policies").await } else { policy }
         } else if path.starts_with("/kb/") {
             article
         } else if path.starts_with("/attachments/") {
@@ -174,8 +191,18 @@ async fn every_documented_operation_answers() {
         } else {
             agent.clone()
         };
+        let policies = if path == "/admin/sla/policies/order" {
+            let all = app.get("/api/v1/admin/sla/policies").token(&admin).send().await.json();
+            all.as_array().into_iter().flatten().map(|p| p["id"].clone()).collect()
+        } else {
+            Vec::new()
+        };
+        let day = json!([{ "start": "08:00", "end": "20:00" }]);
         let body = match path.as_str() {
             "/session" => json!({ "email": AGENT, "password": baton_server::demo::PASSWORD }),
+            "/admin/sla/calendars" | "/admin/sla/calendars/{id}" => json!({ "name": format!("Walk {method}"), "time_zone": "Asia/Shanghai", "week": [day, day, day, day, day, day, []] }),
+            "/admin/sla/policies" | "/admin/sla/policies/{id}" => json!({ "name": format!("Walk {method}"), "calendar_id": calendar, "targets": [{ "priority": "urgent", "resolution": 120 }] }),
+            "/admin/sla/policies/order" => json!({ "ids": policies }),
             "/password-tokens/{token}" => json!({ "password": "a walk password" }),
             "/tickets" => new_ticket.clone(),
             "/tickets/{id}/confidential" => json!({ "value": "walk secret 2" }),

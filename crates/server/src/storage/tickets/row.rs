@@ -87,6 +87,7 @@ impl TicketRow {
             trashed_at: self.trashed_at.clone(),
             suspended_at: self.suspended_at.clone(),
             customer_group: group(self.customer_group_id, &self.customer_group_name),
+            sla: None,
         }
     }
 

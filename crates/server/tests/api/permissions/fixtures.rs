@@ -88,6 +88,8 @@ impl<'a> Fixtures<'a> {
             Target::PublicReply => self.made("/api/v1/quick-replies", json!({ "title": "Fixture $n", "body": "b", "visibility": "public" })).await,
             Target::Article => self.article,
             Target::Role => self.made("/api/v1/admin/roles", json!({ "name": "Fixture $n", "permissions": [] })).await,
+            Target::SlaCalendar => self.made("/api/v1/admin/sla/calendars", super::table::sla_calendar()).await,
+            Target::SlaPolicy => self.made("/api/v1/admin/sla/policies", super::table::sla_policy()).await,
             Target::Agent => {
                 let role = self.made("/api/v1/admin/roles", json!({ "name": "Fixture $n", "permissions": [] })).await;
                 let agent = self.app.new_agent(&format!("probe{}@baton.test", self.next())).await;
@@ -103,7 +105,13 @@ impl<'a> Fixtures<'a> {
     pub async fn request(&self, probe: &Probe) -> (String, Option<Value>) {
         let id = self.target(probe.target).await;
         let url = format!("/api/v1{}", probe.route.replace("{id}", &id.to_string()));
-        (url, probe.body.as_ref().map(|b| self.fill_with(b, id)))
+        let mut body = probe.body.as_ref().map(|b| self.fill_with(b, id));
+        // `"$policies"`: every SLA policy of the desk as it is now (an order must name them all).
+        if let Some(ids) = body.as_mut().and_then(|b| b.get_mut("ids")).filter(|ids| *ids == "$policies") {
+            let all = self.app.get("/api/v1/admin/sla/policies").token(&self.admin).send().await.json();
+            *ids = all.as_array().into_iter().flatten().map(|p| p["id"].clone()).collect();
+        }
+        (url, body)
     }
 
     /// A URL for `path` naming existing things (Alice's ticket and id, a demo article, the demo

@@ -94,6 +94,15 @@ pub const ROUTES: &[(&str, &str, Guard)] = &[
     ("PUT", "/admin/sso/origins", Needs(P::SettingsManage)),
     ("GET", "/admin/settings", Needs(P::SettingsManage)),
     ("PATCH", "/admin/settings", Needs(P::SettingsManage)),
+    ("GET", "/admin/sla/calendars", Needs(P::SettingsManage)),
+    ("POST", "/admin/sla/calendars", Needs(P::SettingsManage)),
+    ("PUT", "/admin/sla/calendars/{id}", Needs(P::SettingsManage)),
+    ("DELETE", "/admin/sla/calendars/{id}", Needs(P::SettingsManage)),
+    ("GET", "/admin/sla/policies", Needs(P::SettingsManage)),
+    ("POST", "/admin/sla/policies", Needs(P::SettingsManage)),
+    ("PUT", "/admin/sla/policies/order", Needs(P::SettingsManage)),
+    ("PUT", "/admin/sla/policies/{id}", Needs(P::SettingsManage)),
+    ("DELETE", "/admin/sla/policies/{id}", Needs(P::SettingsManage)),
     ("GET", "/admin/roles", Needs(P::AgentsManage)),
     ("POST", "/admin/roles", Needs(P::AgentsManage)),
     ("PATCH", "/admin/roles/{id}", Needs(P::AgentsManage)),
@@ -122,6 +131,8 @@ pub enum Target {
     Role,
     /// A new agent whose custom role has no permissions.
     Agent,
+    SlaCalendar,
+    SlaPolicy,
 }
 
 /// A request that needs `permission` (and `also`, for the request to succeed at all): without it
@@ -184,6 +195,15 @@ pub fn probes() -> Vec<Probe> {
         probe(P::SettingsManage, Method::PUT, "/admin/sso/origins", T::None, Some(json!({ "origins": ["https://shop.test"] }))),
         probe(P::SettingsManage, Method::GET, "/admin/settings", T::None, None),
         probe(P::SettingsManage, Method::PATCH, "/admin/settings", T::None, Some(json!({ "auto_close_days": 4 }))),
+        probe(P::SettingsManage, Method::GET, "/admin/sla/calendars", T::None, None),
+        probe(P::SettingsManage, Method::POST, "/admin/sla/calendars", T::None, Some(sla_calendar())),
+        probe(P::SettingsManage, Method::GET, "/admin/sla/policies", T::None, None),
+        probe(P::SettingsManage, Method::POST, "/admin/sla/policies", T::None, Some(sla_policy())),
+        probe(P::SettingsManage, Method::PUT, "/admin/sla/calendars/{id}", T::SlaCalendar, Some(sla_calendar())),
+        probe(P::SettingsManage, Method::DELETE, "/admin/sla/calendars/{id}", T::SlaCalendar, None),
+        probe(P::SettingsManage, Method::PUT, "/admin/sla/policies/{id}", T::SlaPolicy, Some(sla_policy())),
+        probe(P::SettingsManage, Method::PUT, "/admin/sla/policies/order", T::SlaPolicy, Some(json!({ "ids": "$policies" }))),
+        probe(P::SettingsManage, Method::DELETE, "/admin/sla/policies/{id}", T::SlaPolicy, None),
         probe(P::AgentsManage, Method::GET, "/admin/roles", T::None, None),
         probe(P::AgentsManage, Method::POST, "/admin/roles", T::None, Some(json!({ "name": "Role $n", "permissions": [] }))),
         probe(P::AgentsManage, Method::PATCH, "/admin/roles/{id}", T::Role, Some(json!({ "name": "Renamed $n" }))),
@@ -223,8 +243,21 @@ pub fn body_for(path: &str) -> Option<Value> {
         "/kb/articles" | "/kb/articles/{id}" => json!({ "title": "Article $n" }),
         "/admin/sso/origins" => json!({ "origins": [] }),
         "/admin/settings" => json!({ "auto_close_days": 3 }),
+        "/admin/sla/calendars" | "/admin/sla/calendars/{id}" => sla_calendar(),
+        "/admin/sla/policies" | "/admin/sla/policies/{id}" => sla_policy(),
+        "/admin/sla/policies/order" => json!({ "ids": [] }),
         "/admin/roles" | "/admin/roles/{id}" => json!({ "name": "Role $n", "permissions": [] }),
         "/admin/agents/{id}/role" => json!({ "role": "agent" }),
         _ => return None,
     })
+}
+
+/// A calendar any desk may create (its name carries the probe's number).
+pub fn sla_calendar() -> Value {
+    let day = json!([{ "start": "09:00", "end": "17:00" }]);
+    json!({ "name": "Calendar $n", "time_zone": "UTC", "week": [day, day, day, day, day, [], []] })
+}
+
+pub fn sla_policy() -> Value {
+    json!({ "name": "Policy $n", "targets": [{ "priority": "normal", "first_reply": 60 }] })
 }

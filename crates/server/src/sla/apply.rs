@@ -1,0 +1,152 @@
+//! Applying the SLA to a ticket: after each change (in the change's transaction) the first
+//! matching policy is found, the ticket's history read as timer events, and the timers computed
+//! (`baton_core::sla`) and stored with the ticket: its nearest due time and whether a target was
+//! breached for lists and views, the timers themselves for the ticket page.
+
+use super::convert::PolicyBody;
+use crate::error::Error;
+use crate::storage::sla::{self as store, tickets as sla_tickets};
+use crate::storage::tickets::TicketRow;
+use crate::storage::Conn;
+use baton_core::sla::{
+    evaluate, Calendar, Clock, Event, PolicyRef, SlaTimer, Targets, TicketSla, Timeline, TimerKind, TimerName,
+};
+use baton_core::{Channel, Priority};
+use chrono::{DateTime, Utc};
+use serde::de::DeserializeOwned;
+use time::OffsetDateTime;
+
+fn stored(e: serde_json::Error) -> Error {
+    Error::Internal(format!("a stored SLA definition does not read back: {e}"))
+}
+
+/// A stored timestamp (`YYYY-MM-DDTHH:MM:SSZ`) as chrono's.
+pub fn instant(text: &str) -> Result<DateTime<Utc>, Error> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| Error::Internal(format!("a stored time {text:?} does not parse: {e}")))
+}
+
+fn wire_time(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+fn from_clock(now: OffsetDateTime) -> DateTime<Utc> {
+    DateTime::from_timestamp(now.unix_timestamp(), 0).unwrap_or_default()
+}
+
+/// A snake_case code stored in a ticket row as its enum.
+fn code<T: DeserializeOwned>(text: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(text.to_owned())).ok()
+}
+
+/// The first of `policies` whose conditions `row` meets.
+fn matching(policies: Vec<store::PolicyRow>, row: &TicketRow) -> Result<Option<(store::PolicyRow, PolicyBody)>, Error> {
+    let priority: Option<Priority> = code(&row.priority);
+    let channel: Option<Channel> = code(&row.channel);
+    for policy in policies {
+        let body: PolicyBody = serde_json::from_str(&policy.definition).map_err(stored)?;
+        let c = &body.conditions;
+        let meets = |ids: &[i64], id: Option<i64>| ids.is_empty() || id.is_some_and(|id| ids.contains(&id));
+        let fits = meets(&c.customer_ids, Some(row.requester_id))
+            && meets(&c.customer_group_ids, row.customer_group_id)
+            && meets(&c.type_ids, row.type_id)
+            && meets(&c.subtype_ids, row.subtype_id)
+            && (c.priorities.is_empty() || priority.is_some_and(|p| c.priorities.contains(&p)))
+            && (c.channels.is_empty() || channel.is_some_and(|ch| c.channels.contains(&ch)));
+        if fits {
+            return Ok(Some((policy, body)));
+        }
+    }
+    Ok(None)
+}
+
+/// The ticket's history as the timers read it.
+async fn timeline(conn: &mut Conn, tenant_id: i64, row: &TicketRow) -> Result<Timeline, Error> {
+    let mut events = Vec::new();
+    for entry in sla_tickets::history(conn, tenant_id, row.id).await? {
+        let at = instant(&entry.created_at)?;
+        if entry.kind == "public" {
+            match entry.author_role.as_deref() {
+                Some("customer") => events.push((at, Event::CustomerMessage)),
+                Some(_) => events.push((at, Event::AgentReply)),
+                None => {}
+            }
+        }
+        let (from, to) = (entry.status_from.as_deref(), entry.status_to.as_deref());
+        let event = match (from, to) {
+            (_, Some("pending")) => Some(Event::Pending),
+            // A close before solving (the customer's) ends the ticket like a solve.
+            (_, Some("solved")) | (Some("new" | "open" | "pending"), Some("closed")) => Some(Event::Solved),
+            (Some("solved"), Some("open")) => Some(Event::Reopened),
+            (Some("pending"), Some(_)) => Some(Event::Resumed),
+            _ => None,
+        };
+        events.extend(event.map(|e| (at, e)));
+    }
+    Ok(Timeline { created_at: instant(&row.created_at)?, events })
+}
+
+/// Recomputes and stores ticket `row`'s SLA as of `now` (call it after the change is written,
+/// before the transaction commits).
+pub async fn refresh(conn: &mut Conn, tenant_id: i64, row: &TicketRow, now: OffsetDateTime) -> Result<(), Error> {
+    let policies = store::policies(conn, tenant_id).await?;
+    let Some((policy, body)) = matching(policies, row)? else {
+        return Ok(sla_tickets::clear_state(conn, tenant_id, row.id).await?);
+    };
+    let priority: Option<Priority> = code(&row.priority);
+    let targets = body
+        .targets
+        .iter()
+        .find(|t| Some(t.priority) == priority)
+        .map(|t| Targets { first_reply: t.first_reply, next_reply: t.next_reply, resolution: t.resolution })
+        .unwrap_or_default();
+    let calendar = match policy.calendar_id {
+        Some(id) => store::calendar(conn, tenant_id, id).await?.map(|c| serde_json::from_str::<Calendar>(&c.definition)).transpose().map_err(stored)?,
+        None => None,
+    };
+    let schedule = calendar.map(|c| c.schedule()).transpose().map_err(|e| Error::Internal(format!("a stored calendar is invalid: {e}")))?;
+    let clock = schedule.as_ref().map_or(Clock::Calendar, Clock::Business);
+    let history = timeline(conn, tenant_id, row).await?;
+    let states = evaluate(clock, &history, &targets, from_clock(now));
+    let timers: Vec<SlaTimer> = states
+        .iter()
+        .map(|s| SlaTimer {
+            kind: match s.kind {
+                TimerKind::FirstReply => TimerName::FirstReply,
+                TimerKind::NextReply => TimerName::NextReply,
+                TimerKind::Resolution => TimerName::Resolution,
+            },
+            due_at: s.due_at.map(wire_time),
+            stopped_at: s.stopped_at.map(wire_time),
+            breached: s.breached,
+            paused: s.paused,
+        })
+        .collect();
+    let due_at = states.iter().filter(|s| s.stopped_at.is_none()).filter_map(|s| s.due_at).min().map(wire_time);
+    let sla = TicketSla { policy: PolicyRef { id: policy.id, name: policy.name }, timers };
+    let json = serde_json::to_string(&sla).map_err(stored)?;
+    let state = sla_tickets::NewState {
+        policy_id: Some(policy.id),
+        due_at: due_at.as_deref(),
+        breached: states.iter().any(|s| s.breached),
+        timers: Some(&json),
+    };
+    Ok(sla_tickets::set_state(conn, tenant_id, row.id, &state).await?)
+}
+
+/// Ticket `id`'s SLA as last computed, for staff.
+pub async fn of_ticket(conn: &mut Conn, tenant_id: i64, id: i64) -> Result<Option<TicketSla>, Error> {
+    let Some(state) = sla_tickets::state(conn, tenant_id, id).await? else {
+        return Ok(None);
+    };
+    let Some(json) = state.timers.filter(|_| state.policy_id.is_some()) else {
+        return Ok(None);
+    };
+    let mut sla: TicketSla = serde_json::from_str(&json).map_err(stored)?;
+    // The policy's name as it is now (it may have been renamed since).
+    if let Some(name) = state.policy_name {
+        sla.policy.name = name;
+    }
+    Ok(Some(sla))
+}
