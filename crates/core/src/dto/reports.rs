@@ -71,8 +71,27 @@ pub struct ReportSummary {
     pub first_resolution: DurationStats,
     pub full_resolution: DurationStats,
     pub csat: CsatStats,
+    /// SLA attainment of the period's tickets (by `by`): targets met ÷ targets that came due.
+    #[serde(default)]
+    pub sla: SlaAttainment,
     pub interval: ReportInterval,
     pub series: Vec<ReportPoint>,
+}
+
+/// How often SLA targets were met: per target, those met (stopped in time) and breached (late,
+/// stopped or still running); a target not yet due counts in neither.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct SlaAttainment {
+    pub first_reply: Attainment,
+    pub resolution: Attainment,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Attainment {
+    pub met: i64,
+    pub breached: i64,
+    /// `met ÷ (met + breached)`; `null` when none came due.
+    pub share: Option<f64>,
 }
 
 /// One agent's row of `GET /reports/agents`.

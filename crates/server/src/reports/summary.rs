@@ -8,7 +8,7 @@ use crate::services::Services;
 use crate::storage::reports::summary::{self as store, Duration};
 use crate::storage::reports::Moment;
 use baton_core::problem::field_code;
-use baton_core::{CsatStats, DurationStats, ReportInterval, ReportSummary};
+use baton_core::{Attainment, CsatStats, DurationStats, ReportInterval, ReportSummary, SlaAttainment};
 
 fn interval(value: Option<&str>) -> Result<ReportInterval, Error> {
     match value.unwrap_or("day") {
@@ -21,6 +21,10 @@ fn interval(value: Option<&str>) -> Result<ReportInterval, Error> {
 
 fn stats(ranks: store::Ranks, sum: i64) -> DurationStats {
     DurationStats { count: ranks.count, median: ranks.median, p90: ranks.p90, average: average(sum, ranks.count) }
+}
+
+fn attainment(met: i64, breached: i64) -> Attainment {
+    Attainment { met, breached, share: ratio(met, met + breached) }
 }
 
 pub async fn summary(app: &Services, user: &CurrentUser, query: &ReportQuery) -> Result<ReportSummary, Error> {
@@ -53,6 +57,10 @@ pub async fn summary(app: &Services, user: &CurrentUser, query: &ReportQuery) ->
             average: ratio(sums.rating_sum, sums.rated),
             distribution,
             response_rate: ratio(sums.rated, sums.ever_solved),
+        },
+        sla: SlaAttainment {
+            first_reply: attainment(sums.first_reply_met, sums.first_reply_breached),
+            resolution: attainment(sums.resolution_met, sums.resolution_breached),
         },
         interval,
         series,

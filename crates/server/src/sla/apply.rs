@@ -126,11 +126,21 @@ pub async fn refresh(conn: &mut Conn, tenant_id: i64, row: &TicketRow, now: Offs
     let due_at = states.iter().filter(|s| s.stopped_at.is_none()).filter_map(|s| s.due_at).min().map(wire_time);
     let sla = TicketSla { policy: PolicyRef { id: policy.id, name: policy.name }, timers };
     let json = serde_json::to_string(&sla).map_err(stored)?;
+    // For reports: a target met (stopped in time) or breached (late, stopped or not) has come due.
+    let outcome = |kind: TimerKind| {
+        states.iter().find(|s| s.kind == kind).and_then(|s| match (s.breached, s.stopped_at) {
+            (true, _) => Some("breached"),
+            (false, Some(_)) => Some("met"),
+            (false, None) => None,
+        })
+    };
     let state = sla_tickets::NewState {
         policy_id: Some(policy.id),
         due_at: due_at.as_deref(),
         breached: states.iter().any(|s| s.breached),
         timers: Some(&json),
+        first_reply: outcome(TimerKind::FirstReply),
+        resolution: outcome(TimerKind::Resolution),
     };
     Ok(sla_tickets::set_state(conn, tenant_id, row.id, &state).await?)
 }

@@ -2,6 +2,7 @@
 //! they put on tickets as those change and the clock moves (`timers`).
 
 mod admin;
+mod attainment;
 mod timers;
 
 use crate::support::TestApp;

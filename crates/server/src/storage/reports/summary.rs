@@ -42,6 +42,10 @@ pub struct CohortSums {
     pub r3: i64,
     pub r4: i64,
     pub r5: i64,
+    pub first_reply_met: i64,
+    pub first_reply_breached: i64,
+    pub resolution_met: i64,
+    pub resolution_breached: i64,
 }
 
 fn count_if(condition: &str, name: &str) -> String {
@@ -66,6 +70,10 @@ pub async fn cohort(conn: &mut Conn, f: &Filter, moment: Moment) -> Result<Cohor
         count_if("f.rating = 3", "r3"),
         count_if("f.rating = 4", "r4"),
         count_if("f.rating = 5", "r5"),
+        count_if("t.sla_first_reply = 'met'", "first_reply_met"),
+        count_if("t.sla_first_reply = 'breached'", "first_reply_breached"),
+        count_if("t.sla_resolution = 'met'", "resolution_met"),
+        count_if("t.sla_resolution = 'breached'", "resolution_breached"),
     ];
     let mut q = Sql::new(format!("SELECT {}", columns.join(", ")));
     f.tickets(&mut q, moment);

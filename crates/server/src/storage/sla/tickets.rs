@@ -31,13 +31,17 @@ pub struct NewState<'a> {
     pub due_at: Option<&'a str>,
     pub breached: bool,
     pub timers: Option<&'a str>,
+    /// The first-reply and resolution outcomes for reports: `met`, `breached` or none yet.
+    pub first_reply: Option<&'static str>,
+    pub resolution: Option<&'static str>,
 }
 
 /// Stores ticket `id`'s SLA. The warning mark is kept only while the due time stays the same.
 pub async fn set_state(conn: &mut Conn, tenant_id: i64, id: i64, new: &NewState<'_>) -> Result<(), Error> {
     crate::on!(conn, |c| sqlx::query(
         "UPDATE tickets SET sla_policy_id = $3, sla_due_at = $4, sla_breached = $5, sla_timers = $6,
-                sla_warned_at = CASE WHEN sla_due_at = $4 THEN sla_warned_at ELSE NULL END
+                sla_warned_at = CASE WHEN sla_due_at = $4 THEN sla_warned_at ELSE NULL END,
+                sla_first_reply = $7, sla_resolution = $8
          WHERE tenant_id = $1 AND id = $2",
     )
     .bind(tenant_id)
@@ -46,6 +50,8 @@ pub async fn set_state(conn: &mut Conn, tenant_id: i64, id: i64, new: &NewState<
     .bind(new.due_at)
     .bind(new.breached)
     .bind(new.timers)
+    .bind(new.first_reply)
+    .bind(new.resolution)
     .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
@@ -54,7 +60,8 @@ pub async fn set_state(conn: &mut Conn, tenant_id: i64, id: i64, new: &NewState<
 /// policy, and their tickets' writes should not pay for an update.
 pub async fn clear_state(conn: &mut Conn, tenant_id: i64, id: i64) -> Result<(), Error> {
     crate::on!(conn, |c| sqlx::query(
-        "UPDATE tickets SET sla_policy_id = NULL, sla_due_at = NULL, sla_breached = FALSE, sla_timers = NULL, sla_warned_at = NULL
+        "UPDATE tickets SET sla_policy_id = NULL, sla_due_at = NULL, sla_breached = FALSE, sla_timers = NULL, sla_warned_at = NULL,
+                sla_first_reply = NULL, sla_resolution = NULL
          WHERE tenant_id = $1 AND id = $2 AND (sla_policy_id IS NOT NULL OR sla_timers IS NOT NULL)",
     )
     .bind(tenant_id)

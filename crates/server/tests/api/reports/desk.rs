@@ -129,6 +129,8 @@ async fn the_summary_matches_the_hand_computed_desk() {
         "first_resolution": { "count": 3, "median": 5400, "p90": 7200, "average": 5400 },
         "full_resolution": { "count": 3, "median": 5400, "p90": 10800, "average": 6600 },
         "csat": { "count": 2, "satisfied_share": 0.5, "average": 3.5, "distribution": [0, 1, 0, 0, 1], "response_rate": 2.0 / 3.0 },
+        // The desk has no SLA policy (attainment is tested in `sla::attainment`).
+        "sla": { "first_reply": { "met": 0, "breached": 0, "share": null }, "resolution": { "met": 0, "breached": 0, "share": null } },
         "interval": "day",
         "series": [
             { "start": "2030-03-02", "created": 4, "solved": 3 },
