@@ -25,6 +25,8 @@ fn row(i: i64) -> TicketRow {
         created_at: "2026-11-25T10:00:00Z".into(),
         updated_at: "2026-11-25T11:00:00Z".into(),
         version: 1,
+        sla_due_at: None,
+        sla_breached: false,
     }
 }
 

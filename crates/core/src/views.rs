@@ -230,4 +230,11 @@ pub struct TicketRow {
     pub created_at: String,
     pub updated_at: String,
     pub version: i64,
+    /// When its nearest running SLA target is due (a past time: overdue); none while no policy
+    /// applies, the ticket is pending, or every target has stopped.
+    #[serde(default)]
+    pub sla_due_at: Option<String>,
+    /// Whether an SLA target was missed.
+    #[serde(default)]
+    pub sla_breached: bool,
 }

@@ -25,6 +25,12 @@ pub enum ConditionField {
     Tags,
     CreatedAt,
     UpdatedAt,
+    /// `sla`: `breached` (a target was missed), `on_time` (a policy applies, nothing missed) or
+    /// `none` (no policy applies).
+    Sla,
+    /// `sla_due_at`: when the nearest running SLA target is due; `before +4h` is "due within four
+    /// hours" (overdue ones included), and a paused or finished ticket has none.
+    SlaDueAt,
     /// `fields.<key>`: a custom field's value.
     Custom(String),
 }
@@ -48,6 +54,8 @@ impl ConditionField {
             "tags" => Tags,
             "created_at" => CreatedAt,
             "updated_at" => UpdatedAt,
+            "sla" => Sla,
+            "sla_due_at" => SlaDueAt,
             other => {
                 let key = other.strip_prefix("fields.")?;
                 let ok = !key.is_empty()
@@ -60,7 +68,7 @@ impl ConditionField {
     /// The operators this field accepts.
     pub fn ops(&self) -> &'static [Op] {
         match self {
-            ConditionField::CreatedAt | ConditionField::UpdatedAt => RANGE,
+            ConditionField::CreatedAt | ConditionField::UpdatedAt | ConditionField::SlaDueAt => RANGE,
             _ => EQUALITY,
         }
     }
@@ -78,7 +86,8 @@ impl ConditionField {
             Group | CustomerGroup => value == "none" || id(value),
             Assignee => value == "me" || value == "none" || id(value),
             Tags => !value.trim().is_empty() && value.chars().count() <= 50,
-            CreatedAt | UpdatedAt => time_value(value).is_some(),
+            CreatedAt | UpdatedAt | SlaDueAt => time_value(value).is_some(),
+            Sla => ["breached", "on_time", "none"].contains(&value),
             Custom(_) => value.chars().count() <= 200,
         }
     }
@@ -122,20 +131,28 @@ pub fn channel_code(c: Channel) -> &'static str {
 pub enum TimeValue<'a> {
     /// `YYYY-MM-DD` or an RFC 3339 UTC instant, compared as text (the stored format sorts so).
     Absolute(&'a str),
-    /// `-7d`, `-12h`: this many seconds before now.
+    /// `-7d`, `-12h`: this many seconds before now (`+4h`, `+2d`: negative, after now).
     SecondsAgo(i64),
 }
 
 pub fn time_value(v: &str) -> Option<TimeValue<'_>> {
-    if let Some(rest) = v.strip_prefix('-') {
-        let (num, unit) = rest.split_at(rest.len().checked_sub(1)?);
+    let (sign, rest) = match (v.strip_prefix('-'), v.strip_prefix('+')) {
+        (Some(rest), _) => (1, Some(rest)),
+        (None, Some(rest)) => (-1, Some(rest)),
+        (None, None) => (1, None),
+    };
+    if let Some(rest) = rest {
+        // The unit is the last character, whatever its width ("-1中" is refused, not split inside
+        // a character).
+        let unit = rest.chars().last()?;
+        let num = &rest[..rest.len() - unit.len_utf8()];
         let n: i64 = num.parse().ok().filter(|n| (1..=3650 * 24).contains(n))?;
         let per = match unit {
-            "d" => 86_400,
-            "h" => 3_600,
+            'd' => 86_400,
+            'h' => 3_600,
             _ => return None,
         };
-        return Some(TimeValue::SecondsAgo(n * per));
+        return Some(TimeValue::SecondsAgo(sign * n * per));
     }
     let b = v.as_bytes();
     let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));

@@ -60,6 +60,8 @@ pub struct ViewRow {
     created_at: String,
     updated_at: String,
     version: i64,
+    sla_due_at: Option<String>,
+    sla_breached: bool,
     /// The sort key of this row as text, for the next cursor.
     pub sort_key: String,
 }
@@ -83,6 +85,8 @@ impl ViewRow {
             created_at: self.created_at,
             updated_at: self.updated_at,
             version: self.version,
+            sla_due_at: self.sla_due_at,
+            sla_breached: self.sla_breached,
         })
     }
 }
@@ -134,7 +138,7 @@ pub async fn page(
     ));
     q.push_bind(viewer.user_id);
     q.push(format!(
-        ") AS starred, t.created_at, t.updated_at, t.version, CAST({key} AS TEXT) AS sort_key
+        ") AS starred, t.created_at, t.updated_at, t.version, t.sla_due_at, t.sla_breached, CAST({key} AS TEXT) AS sort_key
          FROM {tickets}
          JOIN users u ON u.id = t.requester_id
          LEFT JOIN users a ON a.id = t.assignee_id

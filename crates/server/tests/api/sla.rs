@@ -3,6 +3,7 @@
 
 mod admin;
 mod attainment;
+mod views;
 mod timers;
 
 use crate::support::TestApp;

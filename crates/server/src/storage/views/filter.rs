@@ -167,8 +167,17 @@ fn push_condition(q: &mut Sql, c: &Condition, v: Viewer<'_>, dialect: Dialect) {
             push_list(q, &texts());
             q.push("))");
         }
-        ConditionField::CreatedAt | ConditionField::UpdatedAt => {
-            let col = if field == ConditionField::CreatedAt { "t.created_at" } else { "t.updated_at" };
+        ConditionField::Sla => {
+            let state: Vec<Val> = values.iter().map(|s| if *s == "none" { Val::Null } else { Val::Text((*s).to_owned()) }).collect();
+            let col = "(CASE WHEN t.sla_policy_id IS NULL THEN NULL WHEN t.sla_breached THEN 'breached' ELSE 'on_time' END)";
+            push_compare(q, col, c.op, &state);
+        }
+        ConditionField::CreatedAt | ConditionField::UpdatedAt | ConditionField::SlaDueAt => {
+            let col = match field {
+                ConditionField::CreatedAt => "t.created_at",
+                ConditionField::UpdatedAt => "t.updated_at",
+                _ => "t.sla_due_at",
+            };
             let bound = match values.first().and_then(|s| time_value(s)) {
                 Some(TimeValue::Absolute(s)) => s.to_owned(),
                 Some(TimeValue::SecondsAgo(secs)) => crate::storage::timestamp(
