@@ -6,12 +6,14 @@ use crate::status::{Action, Role, Status};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+mod admin;
 mod catalog;
 mod change;
 mod events;
 mod files;
 mod reports;
 
+pub use admin::*;
 pub use catalog::*;
 pub use change::{field as change_field, SystemChange, ThreadEntry};
 pub use events::*;
@@ -101,6 +103,15 @@ pub struct Capabilities {
     /// Signing out of every device at once (`DELETE /sessions`).
     #[serde(default)]
     pub sessions: bool,
+    /// `POST /password-resets`: a mailed link sets a forgotten password.
+    #[serde(default)]
+    pub password_reset: bool,
+    /// `/admin/agents`: staff invited by mail, changed and deactivated.
+    #[serde(default)]
+    pub invitations: bool,
+    /// `GET /admin/mail`: the outbox.
+    #[serde(default)]
+    pub mail: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -15,6 +15,9 @@ pub const REFERENCE: Capabilities = Capabilities {
     reports: true,
     notifications: false,
     sessions: true,
+    password_reset: true,
+    invitations: false,
+    mail: true,
 };
 
 /// What this backend implements.

@@ -6,6 +6,7 @@ mod catalog;
 mod confidential;
 mod csrf;
 mod deadline;
+mod admin_mail;
 mod admin_roles;
 mod admin_sso;
 mod capabilities;
@@ -288,6 +289,7 @@ fn api_routes() -> Routes {
         .merge(widget::router())
         .merge(admin_sso::router())
         .merge(admin_roles::router())
+        .merge(admin_mail::router())
         .merge(views::router())
         .merge(workspace::router())
         .merge(reports::router())

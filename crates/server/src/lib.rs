@@ -18,6 +18,7 @@ pub mod events;
 pub mod http;
 pub mod kb;
 pub mod limits;
+pub mod mail;
 pub mod paging;
 pub mod reports;
 pub mod scheduler;

@@ -1,5 +1,5 @@
-//! The scheduler: work that runs on a timer rather than on a request (purges now; auto-close, SLA
-//! checks and the mail outbox will join them). With several replicas on one database it runs on
+//! The scheduler: work that runs on a timer rather than on a request (purges, the mail outbox; auto-close
+//! and SLA checks will join them). With several replicas on one database it runs on
 //! one at a time: the one holding the lease (`scheduler_lease`, migration 0011), which it renews
 //! every third of its length. When that replica dies, its lease runs out and another takes it
 //! over at its next attempt, so the jobs pause for at most a lease and a third.
@@ -36,6 +36,7 @@ pub struct Job {
 pub fn jobs() -> Vec<Job> {
     vec![
         Job { name: "purge", every: purge::EVERY, run: |app| Box::pin(purge::run(app)) },
+        Job { name: "mail", every: crate::mail::send::EVERY, run: |app| Box::pin(async { crate::mail::send::run(app).await.map(drop) }) },
     ]
 }
 
@@ -121,6 +122,8 @@ impl Scheduler {
                 tokio::select! {
                     _ = stopped.changed() => break,
                     _ = tick.tick() => {}
+                    // Mail queued here: the sending job (due every round) runs now, not at the next tick.
+                    _ = self.app.mailer.woken() => {}
                 }
                 if let Err(e) = self.tick().await {
                     // Without the database there is no lease either: run nothing until it answers.

@@ -22,6 +22,7 @@ pub mod events;
 pub mod groups;
 pub mod idempotency;
 pub mod kb;
+pub mod mail;
 pub mod messages;
 pub mod notify;
 pub mod password_tokens;

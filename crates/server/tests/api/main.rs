@@ -25,6 +25,8 @@ mod idempotency;
 mod isolation;
 mod kb;
 mod limits;
+mod mail;
+mod password_reset;
 mod messages;
 mod openapi;
 mod permissions;

@@ -177,6 +177,7 @@ async fn every_documented_operation_answers() {
         let body = match path.as_str() {
             "/session" => json!({ "email": AGENT, "password": baton_server::demo::PASSWORD }),
             "/password-tokens/{token}" => json!({ "password": "a walk password" }),
+            "/password-resets" => json!({ "email": "walk@nowhere.test" }),
             "/tickets" => new_ticket.clone(),
             "/tickets/{id}/confidential" => json!({ "value": "walk secret 2" }),
             "/tickets/{id}/messages" => json!({ "body": "b", "kind": "internal" }),
