@@ -16,7 +16,7 @@ pub const REFERENCE: Capabilities = Capabilities {
     notifications: false,
     sessions: true,
     password_reset: true,
-    invitations: false,
+    invitations: true,
     mail: true,
 };
 

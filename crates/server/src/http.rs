@@ -6,6 +6,7 @@ mod catalog;
 mod confidential;
 mod csrf;
 mod deadline;
+mod admin_agents;
 mod admin_mail;
 mod admin_roles;
 mod admin_sso;
@@ -290,6 +291,7 @@ fn api_routes() -> Routes {
         .merge(admin_sso::router())
         .merge(admin_roles::router())
         .merge(admin_mail::router())
+        .merge(admin_agents::router())
         .merge(views::router())
         .merge(workspace::router())
         .merge(reports::router())

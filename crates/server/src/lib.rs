@@ -6,6 +6,7 @@
 //! gives the bare router for in-process tests.
 
 pub mod accounts;
+pub mod agents;
 pub mod attachments;
 pub mod auth;
 pub mod blobs;

@@ -4,6 +4,7 @@
 
 mod accounts;
 mod actions;
+mod admin_agents;
 mod agent;
 mod attachments;
 mod backup;

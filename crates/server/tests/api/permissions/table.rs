@@ -98,6 +98,10 @@ pub const ROUTES: &[(&str, &str, Guard)] = &[
     ("PATCH", "/admin/roles/{id}", Needs(P::AgentsManage)),
     ("DELETE", "/admin/roles/{id}", Needs(P::AgentsManage)),
     ("PUT", "/admin/agents/{id}/role", Needs(P::AgentsManage)),
+    ("GET", "/admin/agents", Needs(P::AgentsManage)),
+    ("POST", "/admin/agents", Needs(P::AgentsManage)),
+    ("PATCH", "/admin/agents/{id}", Needs(P::AgentsManage)),
+    ("POST", "/admin/agents/{id}/invitation", Needs(P::AgentsManage)),
     ("GET", "/admin/mail", Needs(P::SettingsManage)),
     ("GET", "/reports/summary", Needs(P::ReportsView)),
     ("GET", "/reports/agents", Needs(P::ReportsView)),
@@ -122,6 +126,8 @@ pub enum Target {
     Role,
     /// A new agent whose custom role has no permissions.
     Agent,
+    /// Someone invited with a custom role without permissions, who has not joined yet.
+    Invitee,
 }
 
 /// A request that needs `permission` (and `also`, for the request to succeed at all): without it
@@ -190,6 +196,11 @@ pub fn probes() -> Vec<Probe> {
         // The same (empty) custom role again: the agent set would be more than agents.manage
         // alone may grant.
         probe(P::AgentsManage, Method::PUT, "/admin/agents/{id}/role", T::Agent, Some(json!({ "role": "agent", "role_id": "$role" }))),
+        probe(P::AgentsManage, Method::GET, "/admin/agents", T::None, None),
+        // The fixture agent's empty custom role: all that agents.manage alone may give.
+        probe(P::AgentsManage, Method::POST, "/admin/agents", T::Agent, Some(json!({ "email": "invitee$n@baton.test", "name": "Invitee $n", "role": "agent", "role_id": "$role" }))),
+        probe(P::AgentsManage, Method::PATCH, "/admin/agents/{id}", T::Agent, Some(json!({ "name": "Renamed $n" }))),
+        probe(P::AgentsManage, Method::POST, "/admin/agents/{id}/invitation", T::Invitee, None),
         probe(P::ReportsView, Method::GET, "/reports/summary", T::None, None),
         probe(P::ReportsView, Method::GET, "/reports/agents", T::None, None),
         probe(P::ReportsView, Method::GET, "/reports/tickets", T::None, None),
@@ -224,6 +235,8 @@ pub fn body_for(path: &str) -> Option<Value> {
         "/admin/sso/origins" => json!({ "origins": [] }),
         "/admin/roles" | "/admin/roles/{id}" => json!({ "name": "Role $n", "permissions": [] }),
         "/admin/agents/{id}/role" => json!({ "role": "agent" }),
+        "/admin/agents" => json!({ "email": "invitee$n@baton.test", "name": "Invitee $n", "role": "agent" }),
+        "/admin/agents/{id}" => json!({ "name": "Renamed $n" }),
         _ => return None,
     })
 }
