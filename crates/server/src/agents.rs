@@ -18,7 +18,7 @@ use crate::services::Services;
 use crate::storage::{self, agents as store, directory, users, Conn};
 use baton_core::problem::{code, field_code};
 use baton_core::validate::is_email;
-use baton_core::{AdminAgent, AgentRole, AgentState, FieldError, GroupRef, NewAgent, Permission, Role};
+use baton_core::{AdminAgent, AgentInfo, AgentRole, AgentState, FieldError, GroupRef, NewAgent, Permission, Role};
 use std::collections::BTreeMap;
 
 /// How long an invitation link works.
@@ -59,12 +59,7 @@ async fn listed(app: &Services, tenant_id: i64, id: Option<i64>) -> Result<Vec<A
                 (None, _) => AgentState::Active,
             };
             Ok(AdminAgent {
-                id: r.id,
-                name: r.name,
-                email: r.email,
-                role: storage::decode_code("role", &r.role)?,
-                role_id: r.role_id,
-                groups,
+                agent: AgentInfo { id: r.id, name: r.name, email: r.email, role: storage::decode_code("role", &r.role)?, role_id: r.role_id, groups },
                 state,
                 invited_at: r.invited_at,
                 last_seen_at: r.last_seen_at,

@@ -2,7 +2,7 @@
 //! their invitations (`/admin/agents`), the mail outbox (`/admin/mail`), and the password reset
 //! request (`POST /password-resets`).
 
-use crate::{GroupRef, Role};
+use crate::{AgentInfo, Role};
 use serde::{Deserialize, Serialize};
 
 /// `POST /password-resets`: the email of the account, and the desk's slug when the client knows
@@ -26,20 +26,15 @@ pub enum AgentState {
     Deactivated,
 }
 
-/// A staff user as the admin console lists them.
+/// A staff user as the admin console lists them: what `GET /agents` says of them, and where
+/// their account stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AdminAgent {
-    pub id: i64,
-    pub name: String,
-    pub email: String,
-    /// agent, admin or owner.
-    pub role: Role,
-    /// An agent's custom role, if any.
-    #[serde(default)]
-    pub role_id: Option<i64>,
-    pub groups: Vec<GroupRef>,
+    /// id, name, email, role (agent, admin or owner), custom role, agent groups.
+    #[serde(flatten)]
+    pub agent: AgentInfo,
     pub state: AgentState,
-    /// When the last invitation went out (while `invited`).
+    /// When the last invitation went out.
     #[serde(default)]
     pub invited_at: Option<String>,
     /// When they last used a session.

@@ -181,3 +181,34 @@ async fn an_absent_or_refusing_server_is_retried_with_backoff_until_the_mail_fai
         assert!(listed["items"][0]["last_error"].as_str().is_some_and(|e| !e.is_empty()));
     }
 }
+
+/// A real server: the scheduler's job sends mail queued by a request at once (woken), not at its
+/// next round ten seconds later.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_running_server_sends_queued_mail_promptly() {
+    let sink = SmtpSink::start();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut config = crate::support::config(&dir);
+    config.smtp_url = Some(sink.url());
+    config.public_url = "https://help.example.test".into();
+    let server = baton_server::Server::start(config).await.expect("server starts");
+    // Past the scheduler's first round, which found the outbox empty.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let res = reqwest::Client::new()
+        .post(format!("http://{}/api/v1/password-resets", server.local_addr()))
+        .header("baton-client", "test")
+        .json(&json!({ "email": ALICE }))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(res.status().as_u16(), 202);
+    let mail = tokio::task::spawn_blocking(move || {
+        let mail = sink.wait_for(ALICE, Duration::from_secs(5));
+        drop(sink);
+        mail
+    })
+    .await
+    .expect("sink");
+    assert!(link_in(&mail.text).is_some_and(|l| l.starts_with("https://help.example.test/set-password?token=")), "{}", mail.text);
+    server.shutdown().await;
+}
