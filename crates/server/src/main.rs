@@ -185,11 +185,15 @@ fn main() -> ExitCode {
 }
 
 async fn run(config: Config) -> ExitCode {
+    let mails = config.smtp_url.is_some();
     let server = match Server::start(config).await {
         Ok(server) => server,
         Err(e) => return fail(&first_line(&e.to_string())),
     };
     println!("Baton is listening on http://{}", server.local_addr());
+    if !mails {
+        println!("No --smtp-url: mail (setup links, invitations, resets) waits in the outbox (GET /api/v1/admin/mail).");
+    }
     if !server.has_tenants() {
         println!("No help desk yet. Create one and its owner (it prints the owner's set-password link):");
         println!("  baton-server tenant create --slug acme --name \"Acme Support\" --owner-email you@example.com");
