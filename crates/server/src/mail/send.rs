@@ -1,7 +1,7 @@
 //! The sending job (scheduler): queued mail whose time has come goes out over SMTP, a few at a
-//! time. A failed attempt is tried again after [`BACKOFF`] (1 min, 5 min, 30 min, 2 h, 6 h); after
-//! the last the mail is `failed`, its error kept for the admin. Without a transport nothing is
-//! tried: mail waits in the outbox.
+//! time; after a failure the rest waits for the next round. A failed attempt is tried again
+//! after [`BACKOFF`] (1 min, 5 min, 30 min, 2 h, 6 h); after the last the mail is `failed`, its
+//! error kept for the admin. Without a transport nothing is tried: mail waits in the outbox.
 //!
 //! Runs on the replica holding the scheduler's lease only. Should two ever overlap (a holder that
 //! stalled past its lease), a mail may go out twice; it is never lost.
@@ -59,6 +59,9 @@ pub async fn run(app: &Services) -> Result<usize, Error> {
                     Some(at) => tracing::warn!(mail_id = mail.id, %error, retry_at = %at, "mail not sent; will retry"),
                     None => tracing::error!(mail_id = mail.id, %error, "mail not sent; giving up"),
                 }
+                // The rest waits for the next round: a server that is down or slow would fail
+                // (or time out on) each of them in turn, holding the scheduler for minutes.
+                break;
             }
         }
     }

@@ -212,3 +212,16 @@ async fn a_running_server_sends_queued_mail_promptly() {
     assert!(link_in(&mail.text).is_some_and(|l| l.starts_with("https://help.example.test/set-password?token=")), "{}", mail.text);
     server.shutdown().await;
 }
+
+#[tokio::test]
+async fn a_failure_leaves_the_rest_of_the_queue_for_the_next_round() {
+    let url = absent_server();
+    let app = TestApp::with(move |c| c.smtp_url = Some(url)).await;
+    for email in [ALICE, crate::support::BOB, crate::support::CAROL] {
+        app.post("/api/v1/password-resets").json(&json!({ "email": email })).send().await;
+    }
+    deliver(&app).await;
+    assert_eq!(app.count("SELECT CAST(SUM(attempts) AS BIGINT) FROM mail_outbox").await, 1, "one attempt per round while the server is down");
+    deliver(&app).await;
+    assert_eq!(app.count("SELECT CAST(SUM(attempts) AS BIGINT) FROM mail_outbox").await, 2, "the next waiting mail, not the one backing off");
+}
