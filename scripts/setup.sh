@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 TRUNK_VERSION=0.21.14
 HURL_VERSION=8.0.1  # 8.1 needs a newer rustc than 1.95
 SCHEMATHESIS_VERSION=4.32.5  # PyPI; in the git-ignored venv .venv-tools (scripts/schemathesis.sh)
+AIOSMTPD_VERSION=1.4.6  # PyPI, in .venv-tools: the SMTP sink of the mail tests (crates/smtp-fixture)
 # wasm-bindgen-cli must match the wasm-bindgen crate pinned in Cargo.lock exactly.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
 
@@ -59,6 +60,11 @@ need_test() {
       python3 -m venv .venv-tools
     fi
     .venv-tools/bin/pip install -q --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+  fi
+  # aiosmtpd is the real SMTP server the mail tests send to (crates/smtp-fixture), same venv.
+  if ! .venv-tools/bin/python -c "import aiosmtpd, sys; sys.exit(aiosmtpd.__version__ != '$AIOSMTPD_VERSION')" 2>/dev/null; then
+    log "installing aiosmtpd $AIOSMTPD_VERSION in .venv-tools"
+    .venv-tools/bin/pip install -q --disable-pip-version-check "aiosmtpd==$AIOSMTPD_VERSION"
   fi
 }
 

@@ -6,12 +6,14 @@ use crate::status::{Action, Role, Status};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+mod admin;
 mod catalog;
 mod change;
 mod events;
 mod files;
 mod reports;
 
+pub use admin::*;
 pub use catalog::*;
 pub use change::{field as change_field, SystemChange, ThreadEntry};
 pub use events::*;
@@ -104,6 +106,15 @@ pub struct Capabilities {
     /// The desk's settings (`/admin/settings`: name, days before solved tickets close).
     #[serde(default)]
     pub settings: bool,
+    /// `POST /password-resets`: a mailed link sets a forgotten password.
+    #[serde(default)]
+    pub password_reset: bool,
+    /// `/admin/agents`: staff invited by mail, changed and deactivated.
+    #[serde(default)]
+    pub invitations: bool,
+    /// `GET /admin/mail`: the outbox.
+    #[serde(default)]
+    pub mail: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

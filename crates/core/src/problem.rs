@@ -61,6 +61,9 @@ pub mod code {
     pub const RATE_LIMITED: &str = "rate_limited";
     /// 410: the password link is unknown, used already or expired; ask for a new one.
     pub const TOKEN_INVALID: &str = "token_invalid";
+    /// 409: the change does not fit what the resource is now (e.g. resending the invitation of
+    /// someone who has already joined).
+    pub const CONFLICT: &str = "conflict";
 }
 
 /// One invalid field: `field` is the JSON name, `code` a stable reason (see [`field_code`]).

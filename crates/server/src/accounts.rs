@@ -4,8 +4,13 @@
 //! database keeps only its SHA-256, as for sessions. Redeeming a link marks it used in the same
 //! statement that checks it, so a link works once even when two tabs race.
 
+mod reset;
+
+pub use reset::{request_reset, RESET_TTL};
+
 use crate::auth;
 use crate::error::Error;
+use crate::mail::{self, Kind, Lang};
 use crate::services::Services;
 use crate::sessions::{self, SignedIn};
 use crate::storage::{self, password_tokens, tenants, users, Db};
@@ -21,7 +26,7 @@ pub const SETUP_TTL: time::Duration = time::Duration::days(7);
 pub const TENANT_NAME_MAX: usize = 100;
 
 /// A password hash no password matches: an account whose owner has not set one yet.
-const NO_PASSWORD: &str = "!password-not-set";
+pub const NO_PASSWORD: &str = "!password-not-set";
 
 /// A desk to create and the email of its owner.
 pub struct NewTenant<'a> {
@@ -38,13 +43,31 @@ pub struct CreatedTenant {
     pub token: String,
 }
 
+/// How the owner's setup link is also mailed: the base of the link, the mail's language.
+pub struct SetupMail<'a> {
+    pub public_url: &'a str,
+    pub lang: Lang,
+}
+
 /// Creates a desk and its owner (no password yet) and a setup link of [`SETUP_TTL`] from `now`,
 /// in one transaction. A slug already taken is `AlreadyExists("slug")`; a bad slug, name or email
-/// is a `Validation` naming the field (`slug`, `name`, `owner_email`).
+/// is a `Validation` naming the field (`slug`, `name`, `owner_email`). No mail is queued (see
+/// [`create_tenant_mailing`]).
 pub async fn create_tenant(
     db: &Db,
     now: OffsetDateTime,
     new: &NewTenant<'_>,
+) -> Result<CreatedTenant, Error> {
+    create_tenant_mailing(db, now, new, None).await
+}
+
+/// [`create_tenant`], and with `mail` the setup link also queued as a mail to the owner in the
+/// same transaction (`baton-server tenant create`).
+pub async fn create_tenant_mailing(
+    db: &Db,
+    now: OffsetDateTime,
+    new: &NewTenant<'_>,
+    mail: Option<&SetupMail<'_>>,
 ) -> Result<CreatedTenant, Error> {
     let name = new.name.trim();
     let email = users::normalize_email(new.owner_email);
@@ -81,21 +104,51 @@ pub async fn create_tenant(
         password_hash: NO_PASSWORD,
     };
     let owner_id = users::create(&mut tx, &owner, &created).await?;
-    let token = auth::new_token();
-    password_tokens::purge_expired(&mut tx, &created).await?;
-    let expires = storage::timestamp(now + SETUP_TTL);
-    let row = password_tokens::NewToken {
-        token_hash: &auth::token_hash(&token),
-        tenant_id,
-        user_id: owner_id,
-        purpose: "setup",
-        now: &created,
-        expires_at: &expires,
-    };
-    password_tokens::create(&mut tx, &row).await?;
+    let token = issue_link(&mut tx, now, tenant_id, owner_id, "setup", SETUP_TTL).await?;
+    if let Some(m) = mail {
+        let outgoing = mail::Outgoing {
+            kind: Kind::Setup,
+            lang: m.lang,
+            tenant_id,
+            user_id: owner_id,
+            to: &email,
+            name: &owner_name,
+            desk: name,
+            by: None,
+            link: &password_link(m.public_url, &token),
+        };
+        mail::enqueue(&mut tx, now, m.public_url, &outgoing).await?;
+    }
     tx.commit().await?;
     tracing::info!(tenant_id, owner_id, slug = new.slug, "created a desk");
     Ok(CreatedTenant { tenant_id, owner_id, token })
+}
+
+/// A new single-use link of `purpose` (`setup`, `invite`, `reset`) for user `user_id`, valid for
+/// `ttl` from `now`: its token (the database keeps the hash). Earlier unused links of the same
+/// purpose for that user stop working, and expired links of anyone are purged.
+pub(crate) async fn issue_link(
+    conn: &mut storage::Conn,
+    now: OffsetDateTime,
+    tenant_id: i64,
+    user_id: i64,
+    purpose: &str,
+    ttl: time::Duration,
+) -> Result<String, Error> {
+    let created = storage::timestamp(now);
+    password_tokens::purge_expired(conn, &created).await?;
+    password_tokens::void_unused(conn, tenant_id, user_id, purpose, &created).await?;
+    let token = auth::new_token();
+    let row = password_tokens::NewToken {
+        token_hash: &auth::token_hash(&token),
+        tenant_id,
+        user_id,
+        purpose,
+        now: &created,
+        expires_at: &storage::timestamp(now + ttl),
+    };
+    password_tokens::create(conn, &row).await?;
+    Ok(token)
 }
 
 /// The link that sets a password with `token`: the SPA's `/set-password` page under `public_url`.
@@ -127,6 +180,10 @@ pub async fn set_password(
     let link = password_tokens::redeem(&mut tx, &auth::token_hash(token), &now)
         .await?
         .ok_or(Error::TokenInvalid)?;
+    // A deactivated account's links are dead too (the rollback leaves this one as it was).
+    if !users::is_active(&mut tx, link.tenant_id, link.user_id).await? {
+        return Err(Error::TokenInvalid);
+    }
     users::set_password_hash(&mut tx, link.tenant_id, link.user_id, &hash).await?;
     tx.commit().await?;
     tracing::info!(user_id = link.user_id, tenant_id = link.tenant_id, purpose = link.purpose, "password set");

@@ -16,6 +16,9 @@ pub const REFERENCE: Capabilities = Capabilities {
     notifications: false,
     sessions: true,
     settings: true,
+    password_reset: true,
+    invitations: true,
+    mail: true,
 };
 
 /// What this backend implements.

@@ -51,6 +51,8 @@ pub enum ConfigError {
     BlobCredentials(String),
     #[error("invalid --client-ip-header {0:?}: expected a header name such as x-forwarded-for")]
     ClientIpHeader(String),
+    #[error(transparent)]
+    Mail(#[from] crate::mail::MailConfigError),
 }
 
 // Debug is written by hand below, so the secret key never reaches a log line.
@@ -97,6 +99,13 @@ pub struct Config {
     pub streams_per_user: usize,
     /// Seconds an API request (but an upload) may take to answer before it is stopped with 503.
     pub request_timeout_secs: u64,
+    /// The SMTP server mail leaves through: `smtp://user:pass@host:port`, `smtps://…` or
+    /// `smtp://…?tls=required` (STARTTLS). `None`: mail stays in the outbox.
+    pub smtp_url: Option<String>,
+    /// The sender of every mail, e.g. `Baton <baton@localhost>` ([`crate::mail::DEFAULT_FROM`]).
+    pub mail_from: String,
+    /// Where people reach this server: the base of the links in mail.
+    pub public_url: String,
 }
 
 impl std::fmt::Debug for Config {
@@ -121,6 +130,9 @@ impl std::fmt::Debug for Config {
             .field("staff_idle_minutes", &self.staff_idle_minutes)
             .field("streams_per_user", &self.streams_per_user)
             .field("request_timeout_secs", &self.request_timeout_secs)
+            .field("smtp_url", &self.smtp_url.as_deref().map(crate::storage::redacted))
+            .field("mail_from", &self.mail_from)
+            .field("public_url", &self.public_url)
             .finish()
     }
 }
@@ -143,6 +155,7 @@ impl Config {
             return Err(ConfigError::SchedulerLease(self.scheduler_lease_secs));
         }
         self.blob_store()?;
+        crate::mail::Mailer::check(self.smtp_url.as_deref(), &self.mail_from, &self.public_url)?;
         if let Some(name) = &self.client_ip_header {
             let token = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
             if name.is_empty() || !name.chars().all(token) {
@@ -204,6 +217,9 @@ impl Default for Config {
             staff_idle_minutes: DEFAULT_STAFF_IDLE_MINUTES,
             streams_per_user: crate::events::MAX_STREAMS_PER_USER,
             request_timeout_secs: DEFAULT_REQUEST_TIMEOUT_SECS,
+            smtp_url: None,
+            mail_from: crate::mail::DEFAULT_FROM.to_owned(),
+            public_url: DEFAULT_PUBLIC_URL.to_owned(),
         }
     }
 }

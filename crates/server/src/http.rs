@@ -6,6 +6,8 @@ mod catalog;
 mod confidential;
 mod csrf;
 mod deadline;
+mod admin_agents;
+mod admin_mail;
 mod admin_roles;
 mod admin_settings;
 mod admin_sla;
@@ -292,6 +294,8 @@ fn api_routes() -> Routes {
         .merge(admin_settings::router())
         .merge(admin_sla::router())
         .merge(admin_roles::router())
+        .merge(admin_mail::router())
+        .merge(admin_agents::router())
         .merge(views::router())
         .merge(workspace::router())
         .merge(reports::router())

@@ -6,6 +6,7 @@
 //! gives the bare router for in-process tests.
 
 pub mod accounts;
+pub mod agents;
 pub mod attachments;
 pub mod auth;
 pub mod blobs;
@@ -18,6 +19,7 @@ pub mod events;
 pub mod http;
 pub mod kb;
 pub mod limits;
+pub mod mail;
 pub mod paging;
 pub mod reports;
 pub mod scheduler;

@@ -1,5 +1,5 @@
-//! Rate limits and lockout (issue 16): how many sign-ins, password-link redemptions and SSO
-//! exchanges one address may attempt per minute, and how many failed sign-ins one account takes
+//! Rate limits and lockout (issue 16): how many sign-ins, password-link redemptions, reset
+//! requests and SSO exchanges one address may attempt per minute, and how many failed sign-ins one account takes
 //! before it is locked for a while. Counted in the database (`storage::rate_limits`), so a
 //! cluster's replicas count together; answered with `RateLimited` (429 and `Retry-After`).
 //!
@@ -29,6 +29,8 @@ pub const KEEP_SECS: i64 = 24 * 3600;
 pub enum Attempt {
     Login,
     PasswordLink,
+    /// Asking for a password reset mail.
+    PasswordReset,
     Sso,
 }
 
@@ -37,6 +39,7 @@ impl Attempt {
         match self {
             Attempt::Login => "login",
             Attempt::PasswordLink => "password-link",
+            Attempt::PasswordReset => "password-reset",
             Attempt::Sso => "sso",
         }
     }

@@ -7,7 +7,7 @@
 
 use anyhow::Context;
 use baton_server::config::{
-    DEFAULT_ADDR, DEFAULT_DATABASE_URL, DEFAULT_DIST, DEFAULT_MAX_UPLOAD_MB,
+    DEFAULT_ADDR, DEFAULT_DATABASE_URL, DEFAULT_DIST, DEFAULT_MAX_UPLOAD_MB, DEFAULT_PUBLIC_URL,
     DEFAULT_REQUEST_TIMEOUT_SECS, DEFAULT_SCHEDULER_LEASE_SECS, DEFAULT_STAFF_IDLE_MINUTES, MAX_UPLOAD_MB_LIMIT,
 };
 use baton_server::blobs::S3Credentials;
@@ -112,6 +112,16 @@ struct ServeArgs {
     #[arg(long = "request-timeout-secs", env = "BATON_REQUEST_TIMEOUT_SECS", default_value_t = DEFAULT_REQUEST_TIMEOUT_SECS,
           value_parser = clap::value_parser!(u64).range(1..=3600))]
     request_timeout_secs: u64,
+    /// The SMTP server mail leaves through: smtp://user:pass@host:port, smtps://… (TLS) or
+    /// smtp://…?tls=required (STARTTLS). Without it mail waits in the outbox (GET /admin/mail).
+    #[arg(long = "smtp-url", env = "BATON_SMTP_URL", hide_env_values = true)]
+    smtp_url: Option<String>,
+    /// The sender of the mail this server sends.
+    #[arg(long = "mail-from", env = "BATON_MAIL_FROM", default_value = baton_server::mail::DEFAULT_FROM)]
+    mail_from: String,
+    /// Where people reach this server: the base of the links in mail.
+    #[arg(long = "public-url", env = "BATON_PUBLIC_URL", default_value = DEFAULT_PUBLIC_URL)]
+    public_url: String,
 }
 
 /// Exit code for configuration the server cannot start with.
@@ -163,6 +173,9 @@ fn main() -> ExitCode {
         staff_idle_minutes: args.staff_idle_minutes,
         streams_per_user: args.streams_per_user,
         request_timeout_secs: args.request_timeout_secs,
+        smtp_url: args.smtp_url.filter(|u| !u.trim().is_empty()),
+        mail_from: args.mail_from,
+        public_url: args.public_url,
     };
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,
@@ -172,11 +185,15 @@ fn main() -> ExitCode {
 }
 
 async fn run(config: Config) -> ExitCode {
+    let mails = config.smtp_url.is_some();
     let server = match Server::start(config).await {
         Ok(server) => server,
         Err(e) => return fail(&first_line(&e.to_string())),
     };
     println!("Baton is listening on http://{}", server.local_addr());
+    if !mails {
+        println!("No --smtp-url: mail (setup links, invitations, resets) waits in the outbox (GET /api/v1/admin/mail).");
+    }
     if !server.has_tenants() {
         println!("No help desk yet. Create one and its owner (it prints the owner's set-password link):");
         println!("  baton-server tenant create --slug acme --name \"Acme Support\" --owner-email you@example.com");

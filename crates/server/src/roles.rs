@@ -41,6 +41,30 @@ fn may_grant(user: &CurrentUser, set: Permissions) -> Result<(), Error> {
     }
 }
 
+/// Refuses to give `change` (a built-in role and maybe a custom one of the desk) unless `user`
+/// holds everything it grants; a `role_id` the desk does not have is a 422 on `role_id`.
+pub(crate) async fn may_give(conn: &mut Conn, user: &CurrentUser, change: &AgentRole) -> Result<(), Error> {
+    let granted = match change.role_id {
+        Some(role_id) => match store::get(conn, user.tenant_id, role_id).await? {
+            Some(row) => Some(store::decode(&row.permissions)),
+            None => return Err(Error::field("role_id", field_code::INVALID_VALUE)),
+        },
+        None => None,
+    };
+    may_grant(user, Permissions::effective(change.role, granted))
+}
+
+/// The role of staff user `id` of the caller's desk (404 for customers, unknown ids and other
+/// desks'), refusing unless `user` holds everything `id` may do now: nobody changes the role or
+/// the account of someone who is more than they are (admins and the owner hold everything).
+pub(crate) async fn may_manage(conn: &mut Conn, user: &CurrentUser, id: i64) -> Result<Role, Error> {
+    let target = store::staff_role(conn, user.tenant_id, id).await?.ok_or(Error::NotFound)?;
+    let role: Role = storage::decode_code("role", &target.role)?;
+    let custom = target.permissions.as_deref().map(store::decode);
+    may_grant(user, Permissions::effective(role, custom))?;
+    Ok(role)
+}
+
 /// Every role of the caller's desk: the built-ins (owner, admin, agent), then the custom roles
 /// by name, each with its permissions and how many staff hold it.
 pub async fn list(app: &Services, user: &CurrentUser) -> Result<Vec<RoleInfo>, Error> {
@@ -136,22 +160,12 @@ pub async fn set_agent_role(app: &Services, user: &CurrentUser, id: i64, change:
     agent_role(&change).map_err(Error::Validation)?;
     let mut tx = app.db.begin_write().await?;
     store::lock_staff(&mut tx, user.tenant_id).await?;
-    let target = store::staff_role(&mut tx, user.tenant_id, id).await?.ok_or(Error::NotFound)?;
-    let role: Role = storage::decode_code("role", &target.role)?;
+    // Whatever the target can do now is taken away, whatever the new role can do is given.
+    let role = may_manage(&mut tx, user, id).await?;
     if role == Role::Owner {
         return Err(Error::Forbidden("the owner's role cannot be changed"));
     }
-    // Whatever the target can do now is taken away, whatever the new role can do is given.
-    let custom = target.permissions.as_deref().map(store::decode);
-    may_grant(user, Permissions::effective(role, custom))?;
-    let granted = match change.role_id {
-        Some(role_id) => match store::get(&mut tx, user.tenant_id, role_id).await? {
-            Some(row) => Some(store::decode(&row.permissions)),
-            None => return Err(Error::field("role_id", field_code::INVALID_VALUE)),
-        },
-        None => None,
-    };
-    may_grant(user, Permissions::effective(change.role, granted))?;
+    may_give(&mut tx, user, &change).await?;
     if role == Role::Admin && change.role != Role::Admin && store::other_admins(&mut tx, user.tenant_id, id).await? == 0 {
         return Err(Error::Conflict { code: code::LAST_ADMIN, detail: "the desk needs an admin or owner" });
     }

@@ -1,8 +1,9 @@
-//! The scheduler: work that runs on a timer rather than on a request (purges, closing solved
-//! tickets, purging flagged ones, SLA due times; the mail outbox will join them). With several
-//! replicas on one database it runs on one at a time: the one holding the lease
-//! (`scheduler_lease`, migration 0011), which it renews every third of its length. When that replica dies, its lease runs out and another takes it
-//! over at its next attempt, so the jobs pause for at most a lease and a third.
+//! The scheduler: work that runs on a timer rather than on a request (purges, the mail outbox,
+//! closing solved tickets, purging flagged ones, SLA due times). With several replicas on one
+//! database it runs on one at a time: the one holding the lease (`scheduler_lease`, migration
+//! 0011), which it renews every third of its length. When that replica dies, its lease runs out
+//! and another takes it over at its next attempt, so the jobs pause for at most a lease and a
+//! third.
 //!
 //! A job must be safe to run twice: the new holder runs every job at once (it does not know when
 //! the old one last did), and a holder that stalls longer than its lease (a long GC-free pause
@@ -40,6 +41,7 @@ pub fn jobs() -> Vec<Job> {
         Job { name: "purge", every: purge::EVERY, run: |app| Box::pin(purge::run(app)) },
         Job { name: "lifecycle", every: lifecycle::EVERY, run: |app| Box::pin(lifecycle::run(app)) },
         Job { name: "sla", every: sla::EVERY, run: |app| Box::pin(sla::run(app)) },
+        Job { name: "mail", every: crate::mail::send::EVERY, run: |app| Box::pin(async { crate::mail::send::run(app).await.map(drop) }) },
     ]
 }
 
@@ -125,6 +127,8 @@ impl Scheduler {
                 tokio::select! {
                     _ = stopped.changed() => break,
                     _ = tick.tick() => {}
+                    // Mail queued here: the sending job (due every round) runs now, not at the next tick.
+                    _ = self.app.mailer.woken() => {}
                 }
                 if let Err(e) = self.tick().await {
                     // Without the database there is no lease either: run nothing until it answers.

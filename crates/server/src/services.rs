@@ -1,4 +1,4 @@
-//! What the domain works with: the database, the cipher, live events, the blob store, the clock and
+//! What the domain works with: the database, the cipher, live events, the blob store, the mailer, the clock and
 //! the caches that go with them. The HTTP layer's `AppState` wraps one; domain functions take
 //! `&Services` and never see a request.
 
@@ -40,6 +40,8 @@ pub struct Services {
     /// the database on every call, is the one it was counted at, so a write through any replica
     /// makes every replica count again.
     pub view_counts: Arc<CountsCache>,
+    /// How mail leaves (SMTP or not at all), from whom, and the base of the links it carries.
+    pub mailer: crate::mail::Mailer,
     pub clock: Clock,
 }
 
@@ -52,6 +54,8 @@ pub enum ServicesError {
     BlobStore(#[from] ConfigError),
     #[error(transparent)]
     Blobs(#[from] blobs::OpenError),
+    #[error(transparent)]
+    Mail(#[from] crate::mail::MailConfigError),
 }
 
 impl Services {
@@ -72,6 +76,7 @@ impl Services {
             stream_tickets: StreamTickets::default(),
             stream_slots: crate::events::StreamSlots::new(config.streams_per_user),
             view_counts: Arc::default(),
+            mailer: crate::mail::Mailer::new(config.smtp_url.as_deref(), &config.mail_from, &config.public_url)?,
             clock: Clock::default(),
         })
     }

@@ -11,6 +11,7 @@
 //! and rather than sea-query: every statement would be rewritten in a builder for the two or three
 //! that differ. The price is that each statement is compiled twice (a little build time).
 
+pub mod agents;
 pub mod attachments;
 pub mod backup;
 pub mod catalog;
@@ -22,6 +23,7 @@ pub mod events;
 pub mod groups;
 pub mod idempotency;
 pub mod kb;
+pub mod mail;
 pub mod messages;
 pub mod notify;
 pub mod password_tokens;

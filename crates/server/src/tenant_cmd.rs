@@ -3,7 +3,8 @@
 //! other commands, a refusal is one line on stderr and exit code 2.
 
 use crate::{fail, first_line};
-use baton_server::accounts::{self, NewTenant, SETUP_TTL};
+use baton_server::accounts::{self, NewTenant, SetupMail, SETUP_TTL};
+use baton_server::mail::Lang;
 use baton_server::config::{self, DEFAULT_DATABASE_URL, DEFAULT_PUBLIC_URL};
 use baton_server::error::Error;
 use baton_server::storage;
@@ -32,6 +33,9 @@ pub struct CreateArgs {
     /// Where people reach this server: the base of the printed link.
     #[arg(long = "public-url", env = "BATON_PUBLIC_URL", default_value = DEFAULT_PUBLIC_URL)]
     public_url: String,
+    /// The language of the owner's setup mail: en or zh-CN.
+    #[arg(long = "language", default_value = "en")]
+    language: String,
 }
 
 pub fn run(command: TenantCommand) -> ExitCode {
@@ -64,7 +68,10 @@ fn create(args: CreateArgs) -> ExitCode {
             name: &args.name,
             owner_email: &args.owner_email,
         };
-        let created = accounts::create_tenant(&db, storage::now(), &new).await;
+        // The setup link is also queued as a mail to the owner: the server sends it when it has
+        // an SMTP server (--smtp-url), and its outbox lists it either way.
+        let mail = SetupMail { public_url: &args.public_url, lang: Lang::from_code(&args.language) };
+        let created = accounts::create_tenant_mailing(&db, storage::now(), &new, Some(&mail)).await;
         db.close().await;
         match created {
             Ok(created) => {
@@ -75,7 +82,7 @@ fn create(args: CreateArgs) -> ExitCode {
                     args.owner_email.trim()
                 );
                 println!(
-                    "The owner sets a password at this link (works once, for {} days):",
+                    "The owner sets a password at this link (works once, for {} days; a server with --smtp-url also mails it):",
                     SETUP_TTL.whole_days()
                 );
                 println!("{}", accounts::password_link(&args.public_url, &created.token));

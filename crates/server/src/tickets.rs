@@ -24,7 +24,7 @@ pub use bulk::{bulk, MAX_BULK};
 pub use confidential::{put_confidential, reveal_confidential, reveals};
 pub use create::{create, create_for, create_via};
 pub use flags::{set_flag, star, Flag};
-pub use patch::patch;
+pub use patch::{patch, unassign};
 pub use list::{list, ListQuery};
 pub use thread::{messages, post_message};
 

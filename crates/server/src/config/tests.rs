@@ -93,3 +93,34 @@ fn the_scheduler_lease_is_bounded() {
         assert_eq!(config(secs).validate().is_ok(), ok, "{secs} s");
     }
 }
+
+#[test]
+fn mail_settings_are_checked_and_the_smtp_password_never_shows() {
+    let config = |smtp: Option<&str>, from: &str, public: &str| Config {
+        database_url: "sqlite::memory:".to_owned(),
+        smtp_url: smtp.map(str::to_owned),
+        mail_from: from.to_owned(),
+        public_url: public.to_owned(),
+        ..Config::default()
+    };
+    // (smtp url, from, public url, accepted)
+    let cases = [
+        (None, crate::mail::DEFAULT_FROM, DEFAULT_PUBLIC_URL, true),
+        (Some("smtp://user:s3cret@mail.example.com:587?tls=required"), "Desk <desk@example.com>", "https://help.example.com", true),
+        (Some("smtps://user:s3cret@mail.example.com"), "desk@example.com", DEFAULT_PUBLIC_URL, true),
+        (Some("smtp://127.0.0.1:2525"), crate::mail::DEFAULT_FROM, DEFAULT_PUBLIC_URL, true),
+        (Some("http://user:s3cret@mail.example.com"), crate::mail::DEFAULT_FROM, DEFAULT_PUBLIC_URL, false),
+        (None, "not an address", DEFAULT_PUBLIC_URL, false),
+        (None, crate::mail::DEFAULT_FROM, "ftp://help.example.com", false),
+    ];
+    for (smtp, from, public, ok) in cases {
+        let result = config(smtp, from, public).validate();
+        assert_eq!(result.is_ok(), ok, "{smtp:?} {from:?} {public:?}: {result:?}");
+        if let Err(e) = result {
+            let message = e.to_string();
+            assert!(!message.contains("s3cret") && !message.contains('\n'), "{message}");
+        }
+    }
+    let debug = format!("{:?}", config(Some("smtp://user:s3cret@mail.example.com:587"), "a@b.test", DEFAULT_PUBLIC_URL));
+    assert!(debug.contains("smtp://user:***@mail.example.com:587") && !debug.contains("s3cret"), "{debug}");
+}

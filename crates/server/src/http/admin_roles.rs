@@ -19,9 +19,9 @@ pub fn router() -> Routes {
         .put("/admin/agents/{id}/role", set_agent_role)
 }
 
-/// A body read only after the permission check, so whoever lacks it learns nothing from a
-/// malformed one.
-fn body<T>(user: &CurrentUser, body: Result<ApiJson<T>, Error>) -> Result<T, Error> {
+/// A body read only after the permission check (`agents.manage`, here and in `admin_agents`), so
+/// whoever lacks it learns nothing from a malformed one.
+pub(super) fn body<T>(user: &CurrentUser, body: Result<ApiJson<T>, Error>) -> Result<T, Error> {
     user.require(Permission::AgentsManage)?;
     body.map(|ApiJson(value)| value)
 }

@@ -1,5 +1,6 @@
 //! Signing in and out, and who is signed in: `POST /session`, `DELETE /session`, `GET /me`, and
-//! `POST /password-tokens/{token}` (a link sets the password and signs in).
+//! `POST /password-tokens/{token}` (a link sets the password and signs in), and
+//! `POST /password-resets` (a link mailed to set a forgotten one).
 //!
 //! The session token goes out once, in an HttpOnly cookie (and the bearer form accepts the same
 //! token); the database keeps only its SHA-256. Sessions last a fixed 14 days from login; staff sessions
@@ -16,7 +17,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use baton_core::problem::field_code;
 use baton_core::validate::is_email;
-use baton_core::{FieldError, LoginRequest, Me, SetPasswordRequest};
+use baton_core::{FieldError, LoginRequest, Me, PasswordResetRequest, SetPasswordRequest};
 
 pub fn router() -> Routes {
     Routes::new()
@@ -25,6 +26,23 @@ pub fn router() -> Routes {
         .delete("/sessions", logout_everywhere)
         .get("/me", me)
         .post("/password-tokens/{token}", set_password)
+        .post("/password-resets", request_reset)
+}
+
+/// The language of mail a request causes: its `Accept-Language` (`mail::Lang`).
+pub(super) fn mail_lang(headers: &HeaderMap) -> crate::mail::Lang {
+    crate::mail::Lang::from_accept_language(headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()))
+}
+
+/// `POST /password-resets`: 202 `{}` for any well-formed email, whether or not it has an account.
+async fn request_reset(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    headers: HeaderMap,
+    ApiJson(req): ApiJson<PasswordResetRequest>,
+) -> Result<(StatusCode, Json<serde_json::Value>), Error> {
+    accounts::request_reset(&state, &req.email, req.tenant.as_deref(), mail_lang(&headers), ip).await?;
+    Ok((StatusCode::ACCEPTED, Json(serde_json::json!({}))))
 }
 
 async fn login(

@@ -58,3 +58,18 @@ pub async fn purge_expired(conn: &mut Conn, now: &str) -> Result<(), Error> {
         .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
+
+/// Marks the unused links of `purpose` for user `user_id` used at `now`: a newer link (or a
+/// deactivation, with `purpose` `None`: every link) makes them stop working.
+pub async fn void_unused(conn: &mut Conn, tenant_id: i64, user_id: i64, purpose: impl Into<Option<&str>>, now: &str) -> Result<u64, Error> {
+    let purpose = purpose.into();
+    crate::on!(conn, |c| sqlx::query(
+        "UPDATE password_tokens SET used_at = $4
+         WHERE tenant_id = $1 AND user_id = $2 AND ($3 IS NULL OR purpose = $3) AND used_at IS NULL",
+    )
+    .bind(tenant_id)
+    .bind(user_id)
+    .bind(purpose)
+    .bind(now)
+    .execute(c).await.map(|r| r.rows_affected())).map_err(Error::from)
+}

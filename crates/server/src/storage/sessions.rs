@@ -40,7 +40,8 @@ pub async fn create(
     Ok(())
 }
 
-/// The session with this token hash if it has not expired at `now`. The user's tenant must match
+/// The session with this token hash if it has not expired at `now` and its user is not
+/// deactivated. The user's tenant must match
 /// the session's, so a user moved between tenants cannot keep an old session. One statement, run
 /// on every authenticated request: the user, their sharing customer group and their custom role's
 /// permissions, all by primary key.
@@ -57,7 +58,7 @@ pub async fn find(
          FROM sessions s JOIN users u ON u.id = s.user_id AND u.tenant_id = s.tenant_id
          LEFT JOIN customer_groups g ON g.id = u.customer_group_id AND g.tenant_id = u.tenant_id
          LEFT JOIN roles r ON r.id = u.role_id AND r.tenant_id = u.tenant_id
-         WHERE s.token_hash = $1 AND s.expires_at > $2",
+         WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.deactivated_at IS NULL",
     )
     .bind(token_hash)
     .bind(now)
@@ -73,7 +74,7 @@ pub async fn user(db: &Db, tenant_id: i64, user_id: i64) -> Result<Option<Sessio
          FROM users u
          LEFT JOIN customer_groups g ON g.id = u.customer_group_id AND g.tenant_id = u.tenant_id
          LEFT JOIN roles r ON r.id = u.role_id AND r.tenant_id = u.tenant_id
-         WHERE u.tenant_id = $1 AND u.id = $2",
+         WHERE u.tenant_id = $1 AND u.id = $2 AND u.deactivated_at IS NULL",
     )
     .bind(tenant_id)
     .bind(user_id)

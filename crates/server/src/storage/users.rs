@@ -51,7 +51,7 @@ pub struct Credentials {
     pub password_hash: String,
 }
 
-/// The accounts with this email: in the tenant of slug `tenant` (none or one), or in every tenant
+/// The active accounts with this email: in the tenant of slug `tenant` (none or one), or in every tenant
 /// when `tenant` is `None` (at most `limit`, lowest tenant id first).
 pub async fn find_for_login(
     db: &Db,
@@ -64,13 +64,13 @@ pub async fn find_for_login(
         Some(slug) => crate::on!(db, |c| sqlx::query_as(
             "SELECT u.id, u.tenant_id, u.password_hash FROM users u
              JOIN tenants t ON t.id = u.tenant_id
-             WHERE u.email = $1 AND t.slug = $2",
+             WHERE u.email = $1 AND t.slug = $2 AND u.deactivated_at IS NULL",
         )
         .bind(&email)
         .bind(slug)
         .fetch_all(c).await),
         None => crate::on!(db, |c| sqlx::query_as(
-            "SELECT id, tenant_id, password_hash FROM users WHERE email = $1
+            "SELECT id, tenant_id, password_hash FROM users WHERE email = $1 AND deactivated_at IS NULL
              ORDER BY tenant_id LIMIT $2",
         )
         .bind(&email)
@@ -152,4 +152,40 @@ pub async fn name(db: &Db, tenant_id: i64, id: i64) -> Result<Option<String>, Er
         .bind(id)
         .fetch_optional(c).await)
         .map_err(Error::from)
+}
+
+/// Whether user `id` of the tenant exists and is not deactivated.
+pub async fn is_active(conn: &mut Conn, tenant_id: i64, id: i64) -> Result<bool, Error> {
+    let n: i64 = crate::on!(conn, |c| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM users WHERE tenant_id = $1 AND id = $2 AND deactivated_at IS NULL",
+    )
+    .bind(tenant_id)
+    .bind(id)
+    .fetch_one(c).await)?;
+    Ok(n > 0)
+}
+
+/// An account a reset link goes to.
+#[derive(Debug, sqlx::FromRow)]
+pub struct ResetAccount {
+    pub id: i64,
+    pub tenant_id: i64,
+    pub name: String,
+    /// The desk's name.
+    pub desk: String,
+}
+
+/// The active accounts with this (normalized) email, in the desk of slug `tenant` or in every
+/// desk (at most `limit`, lowest tenant id first).
+pub async fn find_for_reset(conn: &mut Conn, email: &str, tenant: Option<&str>, limit: i64) -> Result<Vec<ResetAccount>, Error> {
+    crate::on!(conn, |c| sqlx::query_as(
+        "SELECT u.id, u.tenant_id, u.name, t.name AS desk FROM users u
+         JOIN tenants t ON t.id = u.tenant_id
+         WHERE u.email = $1 AND u.deactivated_at IS NULL AND ($2 IS NULL OR t.slug = $2)
+         ORDER BY u.tenant_id LIMIT $3",
+    )
+    .bind(email)
+    .bind(tenant)
+    .bind(limit)
+    .fetch_all(c).await).map_err(Error::from)
 }

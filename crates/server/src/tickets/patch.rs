@@ -15,7 +15,7 @@ use crate::storage::tickets as ticket_store;
 use crate::storage::{self, catalog, encode_code, TicketScope};
 use baton_core::change_field as field;
 use baton_core::problem::field_code;
-use baton_core::{FieldError, FieldValue, SystemChange, Ticket, TicketPatch};
+use baton_core::{FieldError, FieldValue, Permission, Permissions, SystemChange, Ticket, TicketPatch};
 
 /// Most tags a ticket may carry, and the longest tag in characters.
 const MAX_TAGS: usize = 20;
@@ -113,6 +113,14 @@ pub(super) async fn apply(
         return Ok(ticket);
     }
     finish(app, tx, user, id, expected, &changes).await
+}
+
+/// Hands ticket `id` back to its group (no assignee), recorded like any reassignment by `by`: an
+/// agent's deactivation (`agents::change`). `by` acts with every ticket in sight for this, since
+/// the agent's tickets may lie outside the groups of whoever deactivates them.
+pub async fn unassign(app: &Services, by: &CurrentUser, id: i64) -> Result<Ticket, Error> {
+    let acting = CurrentUser { permissions: by.permissions.union(Permissions::of(&[Permission::TicketsSeeAll])), ..*by };
+    apply(app, &acting, id, None, TicketPatch { assignee_id: Some(None), ..TicketPatch::default() }).await
 }
 
 /// A text value of a change (`None`: none).

@@ -4,6 +4,7 @@
 
 mod accounts;
 mod actions;
+mod admin_agents;
 mod agent;
 mod attachments;
 mod backup;
@@ -26,6 +27,8 @@ mod isolation;
 mod kb;
 mod lifecycle;
 mod limits;
+mod mail;
+mod password_reset;
 mod messages;
 mod openapi;
 mod permissions;

@@ -135,6 +135,8 @@ async fn every_documented_operation_answers() {
         res.json()["id"].as_i64().unwrap_or_default()
     };
     let (calendar, policy) = (new_sla("calendars").await, new_sla("policies").await);
+    let invite = json!({ "email": "walk-resend@baton.test", "name": "Walk", "role": "agent" });
+    let invitee = app.post("/api/v1/admin/agents").token(&admin).json(&invite).send().await.json()["id"].as_i64().unwrap_or_default();
     // A setup link of a new desk, for `/password-tokens/{token}`.
     let walk_desk = baton_server::accounts::NewTenant { slug: "walk", name: "Walk", owner_email: "owner@walk.test" };
     let setup = baton_server::accounts::create_tenant(&app.db, app.services.clock.now(), &walk_desk)
@@ -152,6 +154,9 @@ async fn every_documented_operation_answers() {
             customer
         } else if path.starts_with("/admin/roles/") {
             if method == "DELETE" { new_role().await } else { role }
+        } else if path == "/admin/agents/{id}/invitation" {
+            // Only someone who has not joined yet gets an invitation again.
+            invitee
         } else if path.starts_with("/admin/agents/") {
             staff
         } else if path.starts_with("/admin/sla/calendars/") {
@@ -204,6 +209,7 @@ async fn every_documented_operation_answers() {
             "/admin/sla/policies" | "/admin/sla/policies/{id}" => json!({ "name": format!("Walk {method}"), "calendar_id": calendar, "targets": [{ "priority": "urgent", "resolution": 120 }] }),
             "/admin/sla/policies/order" => json!({ "ids": policies }),
             "/password-tokens/{token}" => json!({ "password": "a walk password" }),
+            "/password-resets" => json!({ "email": "walk@nowhere.test" }),
             "/tickets" => new_ticket.clone(),
             "/tickets/{id}/confidential" => json!({ "value": "walk secret 2" }),
             "/tickets/{id}/messages" => json!({ "body": "b", "kind": "internal" }),
@@ -221,6 +227,8 @@ async fn every_documented_operation_answers() {
             "/admin/roles" => json!({ "name": "Spec walk", "permissions": ["reports.view"] }),
             "/admin/roles/{id}" => json!({ "permissions": ["tickets.see_all", "reports.view"] }),
             "/admin/agents/{id}/role" => json!({ "role": "agent", "role_id": null }),
+            "/admin/agents" => json!({ "email": "walk-invitee@baton.test", "name": "Walk", "role": "agent" }),
+            "/admin/agents/{id}" => json!({ "name": "Walked" }),
             "/views" | "/views/{id}" => walk_view.clone(),
             "/views/order" => json!({ "ids": ["mine", "all"] }),
             "/views/{id}/hidden" => json!({ "hidden": false }),

@@ -1,6 +1,6 @@
 //! A live event stream lasts as long as the session it was opened with and the rights its user
 //! had then (issue 16): a logout, by cookie or bearer session or through a stream ticket, and a
-//! role change end it within `OWNER_RECHECK`; a stream of another, still live session goes on.
+//! role change or a deactivation end it within `OWNER_RECHECK`; a stream of another, still live session goes on.
 //! `DELETE /sessions` signs a user out everywhere: every session and stream of theirs ends, no
 //! one else's.
 
@@ -59,6 +59,24 @@ async fn a_role_change_ends_the_users_streams() {
     assert!(streaming.ends_within(WITHIN).await, "the stream kept the old rights");
     // Reconnecting serves the new rights.
     stream(&app, &agent).await;
+}
+
+#[tokio::test]
+async fn deactivation_ends_the_users_streams_and_stream_tickets() {
+    let app = TestApp::new().await;
+    let admin = app.login(ADMIN).await;
+    let agent = app.login(AGENT).await;
+    let id = app.get("/api/v1/me").token(&agent).send().await.json()["id"].as_i64().expect("id");
+    let mut streaming = stream(&app, &agent).await;
+    let ticket = app.post("/api/v1/events/ticket").token(&agent).send().await.json()["ticket"].clone();
+    let ticket = ticket.as_str().expect("ticket").to_owned();
+    let body = json!({ "active": false });
+    let res = app.call(axum::http::Method::PATCH, &format!("/api/v1/admin/agents/{id}")).token(&admin).json(&body).send().await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.text());
+    assert!(streaming.ends_within(WITHIN).await, "a deactivated agent's stream went on");
+    // A stream ticket issued before is worth nothing now.
+    let res = app.get(&format!("/api/v1/events?ticket={ticket}")).open().await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
 }
 
 #[tokio::test]

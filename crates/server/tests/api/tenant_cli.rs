@@ -104,3 +104,31 @@ async fn bad_arguments_exit_2_with_one_line() {
     }
     assert_eq!(app.count("SELECT COUNT(*) FROM tenants WHERE slug = 'okay'").await, 0);
 }
+
+#[tokio::test]
+async fn the_setup_link_is_also_queued_as_a_mail_in_the_language_asked() {
+    let app = TestApp::new().await;
+    let db = app.db.url().to_owned();
+    // (slug, --language, subject)
+    let cases = [("delta", None, "Delta: set your password"), ("epsilon", Some("zh-CN"), "Epsilon:请设置密码")];
+    for (slug, language, subject) in cases {
+        let name = format!("{}{}", slug[..1].to_uppercase(), &slug[1..]);
+        let mut args = vec!["--slug", slug, "--name", &name, "--owner-email", "owner@desk.test"];
+        if let Some(language) = language {
+            args.extend(["--language", language]);
+        }
+        let (code, stdout, stderr) = create(&db, &args, Some("https://desk.example.test"));
+        assert_eq!(code, Some(0), "{stderr}");
+        token(&stdout, "https://desk.example.test");
+        let (to, kind, status, queued_subject, text): (String, String, String, String, String) = sqlx::query_as(
+            "SELECT m.to_address, m.kind, m.status, m.subject, m.body_text FROM mail_outbox m
+             JOIN tenants t ON t.id = m.tenant_id WHERE t.slug = $1",
+        )
+        .bind(slug)
+        .fetch_one(&app.sql)
+        .await
+        .expect("the setup mail");
+        assert_eq!((to.as_str(), kind.as_str(), status.as_str(), queued_subject.as_str()), ("owner@desk.test", "setup", "queued", subject));
+        assert!(text.contains(stdout.lines().last().unwrap_or("none")), "the mail carries the printed link: {text}");
+    }
+}

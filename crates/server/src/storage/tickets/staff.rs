@@ -140,9 +140,11 @@ pub async fn set(
     Ok(())
 }
 
-/// Whether `user_id` is staff (agent, admin, owner) of the tenant, and their name.
+/// Whether `user_id` is active staff (agent, admin, owner, not deactivated) of the tenant, and their name.
 pub async fn staff_name(conn: &mut Conn, tenant_id: i64, user_id: i64) -> Result<Option<String>, Error> {
-    crate::on!(conn, |c| sqlx::query_scalar("SELECT name FROM users WHERE tenant_id = $1 AND id = $2 AND role IN ('agent', 'admin', 'owner')")
+    crate::on!(conn, |c| sqlx::query_scalar(
+        "SELECT name FROM users WHERE tenant_id = $1 AND id = $2 AND role IN ('agent', 'admin', 'owner') AND deactivated_at IS NULL",
+    )
         .bind(tenant_id)
         .bind(user_id)
         .fetch_optional(c).await).map_err(Error::from)
@@ -178,6 +180,7 @@ pub async fn route(
     }
     let assignee: Option<i64> = crate::on!(conn, |c| sqlx::query_scalar(
         "SELECT m.user_id FROM agent_group_members m
+         JOIN users u ON u.id = m.user_id AND u.deactivated_at IS NULL
          WHERE m.tenant_id = $1 AND m.group_id = $2
          ORDER BY (SELECT COUNT(*) FROM tickets t WHERE t.tenant_id = m.tenant_id
                    AND t.assignee_id = m.user_id AND t.status IN ('new', 'open', 'pending')), m.user_id

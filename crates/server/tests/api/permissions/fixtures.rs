@@ -98,6 +98,12 @@ impl<'a> Fixtures<'a> {
                 self.role.set(role);
                 agent
             }
+            Target::Invitee => {
+                let role = self.made("/api/v1/admin/roles", json!({ "name": "Fixture $n", "permissions": [] })).await;
+                let n = self.next();
+                let body = json!({ "email": format!("invitee{n}@baton.test"), "name": "Invitee", "role": "agent", "role_id": role });
+                self.made("/api/v1/admin/agents", body).await
+            }
         }
     }
 

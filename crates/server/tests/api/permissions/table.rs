@@ -31,6 +31,7 @@ pub const ROUTES: &[(&str, &str, Guard)] = &[
     ("POST", "/session/jwt", Public),
     // A single-use link is its own credential.
     ("POST", "/password-tokens/{token}", Public),
+    ("POST", "/password-resets", Public),
     ("GET", "/widget/{tenant}", Public),
     ("GET", "/kb/categories", Public),
     ("GET", "/kb/articles", Public),
@@ -108,6 +109,11 @@ pub const ROUTES: &[(&str, &str, Guard)] = &[
     ("PATCH", "/admin/roles/{id}", Needs(P::AgentsManage)),
     ("DELETE", "/admin/roles/{id}", Needs(P::AgentsManage)),
     ("PUT", "/admin/agents/{id}/role", Needs(P::AgentsManage)),
+    ("GET", "/admin/agents", Needs(P::AgentsManage)),
+    ("POST", "/admin/agents", Needs(P::AgentsManage)),
+    ("PATCH", "/admin/agents/{id}", Needs(P::AgentsManage)),
+    ("POST", "/admin/agents/{id}/invitation", Needs(P::AgentsManage)),
+    ("GET", "/admin/mail", Needs(P::SettingsManage)),
     ("GET", "/reports/summary", Needs(P::ReportsView)),
     ("GET", "/reports/agents", Needs(P::ReportsView)),
     ("GET", "/reports/tickets", Needs(P::ReportsView)),
@@ -133,6 +139,8 @@ pub enum Target {
     Agent,
     SlaCalendar,
     SlaPolicy,
+    /// Someone invited with a custom role without permissions, who has not joined yet.
+    Invitee,
 }
 
 /// A request that needs `permission` (and `also`, for the request to succeed at all): without it
@@ -204,6 +212,7 @@ pub fn probes() -> Vec<Probe> {
         probe(P::SettingsManage, Method::PUT, "/admin/sla/policies/{id}", T::SlaPolicy, Some(sla_policy())),
         probe(P::SettingsManage, Method::PUT, "/admin/sla/policies/order", T::SlaPolicy, Some(json!({ "ids": "$policies" }))),
         probe(P::SettingsManage, Method::DELETE, "/admin/sla/policies/{id}", T::SlaPolicy, None),
+        probe(P::SettingsManage, Method::GET, "/admin/mail", T::None, None),
         probe(P::AgentsManage, Method::GET, "/admin/roles", T::None, None),
         probe(P::AgentsManage, Method::POST, "/admin/roles", T::None, Some(json!({ "name": "Role $n", "permissions": [] }))),
         probe(P::AgentsManage, Method::PATCH, "/admin/roles/{id}", T::Role, Some(json!({ "name": "Renamed $n" }))),
@@ -211,6 +220,11 @@ pub fn probes() -> Vec<Probe> {
         // The same (empty) custom role again: the agent set would be more than agents.manage
         // alone may grant.
         probe(P::AgentsManage, Method::PUT, "/admin/agents/{id}/role", T::Agent, Some(json!({ "role": "agent", "role_id": "$role" }))),
+        probe(P::AgentsManage, Method::GET, "/admin/agents", T::None, None),
+        // The fixture agent's empty custom role: all that agents.manage alone may give.
+        probe(P::AgentsManage, Method::POST, "/admin/agents", T::Agent, Some(json!({ "email": "invitee$n@baton.test", "name": "Invitee $n", "role": "agent", "role_id": "$role" }))),
+        probe(P::AgentsManage, Method::PATCH, "/admin/agents/{id}", T::Agent, Some(json!({ "name": "Renamed $n" }))),
+        probe(P::AgentsManage, Method::POST, "/admin/agents/{id}/invitation", T::Invitee, None),
         probe(P::ReportsView, Method::GET, "/reports/summary", T::None, None),
         probe(P::ReportsView, Method::GET, "/reports/agents", T::None, None),
         probe(P::ReportsView, Method::GET, "/reports/tickets", T::None, None),
@@ -226,6 +240,7 @@ pub fn body_for(path: &str) -> Option<Value> {
         "/session" => json!({ "email": "nobody@example.com", "password": "x" }),
         "/session/jwt" => json!({ "tenant": "demo", "token": "x" }),
         "/password-tokens/{token}" => json!({ "password": "a long enough password" }),
+        "/password-resets" => json!({ "email": "nobody@example.com" }),
         "/tickets" | "/customers/{id}/tickets" => json!({ "title": "t", "description": "d" }),
         "/tickets/{id}" => json!({ "priority": "high" }),
         "/tickets/{id}/actions" => json!({ "action": "open" }),
@@ -248,6 +263,8 @@ pub fn body_for(path: &str) -> Option<Value> {
         "/admin/sla/policies/order" => json!({ "ids": [] }),
         "/admin/roles" | "/admin/roles/{id}" => json!({ "name": "Role $n", "permissions": [] }),
         "/admin/agents/{id}/role" => json!({ "role": "agent" }),
+        "/admin/agents" => json!({ "email": "invitee$n@baton.test", "name": "Invitee $n", "role": "agent" }),
+        "/admin/agents/{id}" => json!({ "name": "Renamed $n" }),
         _ => return None,
     })
 }
