@@ -93,6 +93,7 @@ fn a_ticket_with_big_ids_and_without_its_optional_fields() {
         confidential_set: true,
         rating: Some(5),
         rating_comment: None,
+        reply_by: Some("2026-11-26T05:00:00Z".into()),
         ..ticket
     };
     let text = serde_json::to_string(&full).unwrap_or_default();

@@ -70,6 +70,7 @@ fn ticket() -> Ticket {
         rating: None,
         rating_comment: None,
         staff: None,
+        reply_by: None,
     }
 }
 

@@ -244,6 +244,10 @@ pub struct Ticket {
     /// Assignee, group, CC, tags, star, flags and version: staff only, `None` for customers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub staff: Option<crate::agent::StaffTicket>,
+    /// When the desk promises its next reply (an SLA reply target running now, RFC 3339 UTC):
+    /// the customer's "we will reply by …". Absent when no reply is awaited or no SLA applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply_by: Option<String>,
 }
 
 /// A page of a cursor-paginated list: pass `next_cursor` back as `?cursor=` for the next page.

@@ -8,6 +8,7 @@ use crate::error::Error;
 use crate::storage::tickets::{fields, staff as staff_store, TicketDetails, TicketRow};
 use crate::storage::{attachments, confidential};
 use baton_core::status;
+use baton_core::sla::TimerName;
 use baton_core::Ticket;
 use crate::storage::Conn;
 
@@ -25,12 +26,21 @@ pub(super) async fn full(
     } else {
         Vec::new()
     };
+    let sla = crate::sla::of_ticket(conn, user.tenant_id, row.id).await?;
+    // The customer sees only when a reply is promised: a reply timer that runs now.
+    let reply_by = sla.as_ref().and_then(|sla| {
+        sla.timers
+            .iter()
+            .filter(|t| matches!(t.kind, TimerName::FirstReply | TimerName::NextReply))
+            .find(|t| t.stopped_at.is_none() && !t.paused)
+            .and_then(|t| t.due_at.clone())
+    });
     let staff = if user.role.is_staff() {
         let mut staff = row.staff_base();
         staff.cc = staff_store::cc(conn, user.tenant_id, row.id).await?;
         staff.tags = staff_store::tags(conn, user.tenant_id, row.id).await?;
         staff.starred = staff_store::starred(conn, user.id, row.id).await?;
-        staff.sla = crate::sla::of_ticket(conn, user.tenant_id, row.id).await?;
+        staff.sla = sla;
         Some(staff)
     } else {
         None
@@ -41,6 +51,7 @@ pub(super) async fn full(
         fields: fields::list(conn, user.tenant_id, row.id).await?,
         attachments: attachments::of_ticket(conn, user.tenant_id, row.id).await?,
         confidential_set: confidential::is_set(conn, user.tenant_id, row.id).await?,
+        reply_by,
     };
     Ok(row.into_ticket(details)?)
 }

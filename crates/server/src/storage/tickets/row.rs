@@ -52,6 +52,8 @@ pub struct TicketDetails {
     pub confidential_set: bool,
     /// The staff part; `None` for customers.
     pub staff: Option<StaffTicket>,
+    /// The running SLA reply target's due time, for everyone.
+    pub reply_by: Option<String>,
 }
 
 fn type_ref(
@@ -127,6 +129,7 @@ impl TicketRow {
             rating: self.rating.and_then(|r| u8::try_from(r).ok()),
             rating_comment: self.rating_comment,
             staff: details.staff,
+            reply_by: details.reply_by,
         })
     }
 

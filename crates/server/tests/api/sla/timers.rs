@@ -23,6 +23,11 @@ async fn timer(app: &TestApp, token: &str, id: i64, kind: &str) -> Value {
     timers.into_iter().find(|t| t["kind"] == kind).unwrap_or_else(|| panic!("no {kind} timer: {ticket}"))
 }
 
+/// What the ticket's customer is promised.
+async fn reply_by(app: &TestApp, token: &str, id: i64) -> Value {
+    app.get(&format!("/api/v1/tickets/{id}")).token(token).send().await.json()["reply_by"].clone()
+}
+
 async fn say(app: &TestApp, token: &str, id: i64, body: &str) {
     let res = app.post(&format!("/api/v1/tickets/{id}/messages")).token(token).json(&json!({"body": body, "kind": "public"})).send().await;
     assert_eq!(res.status, StatusCode::CREATED, "{}", res.text());
@@ -43,19 +48,22 @@ async fn timers_follow_the_ticket_and_the_clock() {
     let first = timer(&app, &agent, id, "first_reply").await;
     assert_eq!((first["due_at"].clone(), first["stopped_at"].clone(), first["breached"].clone()), (json!("2026-12-07T03:00:00Z"), Value::Null, json!(false)));
     assert_eq!(timer(&app, &agent, id, "resolution").await["due_at"], "2026-12-07T06:00:00Z");
-    // The customer sees no SLA (staff only).
+    // The customer sees no SLA (staff only), only when a reply is promised.
     let theirs = app.get(&format!("/api/v1/tickets/{id}")).token(&alice).send().await;
     assert!(!theirs.text().contains("sla"), "{}", theirs.text());
+    assert_eq!(theirs.json()["reply_by"], "2026-12-07T03:00:00Z");
 
     // 02:20 the agent answers: the first reply is met.
     app.services.clock.advance(Duration::minutes(20));
     say(&app, &agent, id, "On it").await;
     let first = timer(&app, &agent, id, "first_reply").await;
     assert_eq!((first["stopped_at"].clone(), first["breached"].clone()), (json!("2026-12-07T02:20:00Z"), json!(false)));
+    assert_eq!(reply_by(&app, &alice, id).await, Value::Null, "answered: no reply awaited");
     // 02:30 the customer writes: a next reply is due at 03:00.
     app.services.clock.advance(Duration::minutes(10));
     say(&app, &alice, id, "It spreads").await;
     assert_eq!(timer(&app, &agent, id, "next_reply").await["due_at"], "2026-12-07T03:00:00Z");
+    assert_eq!(reply_by(&app, &alice, id).await, "2026-12-07T03:00:00Z");
     assert_eq!(app.count(&format!("SELECT COUNT(*) FROM tickets WHERE id = {id} AND sla_breached")).await, 0);
 
     // 03:15 nobody answered: the watch records the breach.
@@ -71,6 +79,7 @@ async fn timers_follow_the_ticket_and_the_clock() {
     assert_eq!(app.act(&agent, id, json!({"action": "set_pending"})).await.status, StatusCode::OK);
     let paused = timer(&app, &agent, id, "resolution").await;
     assert_eq!((paused["due_at"].clone(), paused["paused"].clone()), (Value::Null, json!(true)), "{paused}");
+    assert_eq!(reply_by(&app, &alice, id).await, Value::Null, "waiting on her: no reply promised");
     app.services.clock.advance(Duration::hours(2));
     say(&app, &alice, id, "The one by the window").await;
     let resumed = timer(&app, &agent, id, "resolution").await;
