@@ -4,8 +4,12 @@
 //! backend. Each resource has its own file: [`session`], [`tickets`], [`catalog`], [`downloads`],
 //! [`events`] and [`attachments`] add methods to [`Api`].
 
+// The agent console's resources, only in its bundle (the `console` feature).
+#[cfg(feature = "console")]
 mod agent;
+#[cfg(feature = "console")]
 mod agent_ticket;
+#[cfg(feature = "console")]
 mod agent_lists;
 mod attachments;
 mod catalog;

@@ -5,8 +5,10 @@ pub mod help_center;
 pub mod widget;
 mod login;
 mod not_found;
+#[cfg(feature = "console")]
 mod set_password;
 
 pub use login::Login;
 pub use not_found::NotFound;
+#[cfg(feature = "console")]
 pub use set_password::SetPassword;

@@ -192,8 +192,11 @@ pub fn text(key: Key) -> &'static str {
         ReasonTicketFinal => "This ticket is finished and can no longer change.",
         ReasonWrongActor => "You cannot do this on this ticket.",
         ReasonNotFromState => "The ticket has changed meanwhile, so this is not possible now. The page has been refreshed.",
+        #[cfg(feature = "console")]
         Agent(key) => super::agent::text(super::Locale::En, key),
+        #[cfg(feature = "console")]
         AgentList(key) => super::agent_list::text(super::Locale::En, key),
+        #[cfg(feature = "console")]
         AgentTicket(key) => super::agent_ticket::text(super::Locale::En, key),
     }
 }

@@ -209,9 +209,12 @@ pub enum Key {
     ReasonNotFromState,
 
     // The agent workspace's own texts (see `crate::i18n::agent`).
+    #[cfg(feature = "console")]
     Agent(super::AgentKey),
     // The workspace's lists, view editor, bulk actions, shortcuts (see `crate::i18n::agent_list`).
+    #[cfg(feature = "console")]
     AgentList(super::ListKey),
     // The agent's ticket page (see `crate::i18n::agent_ticket`).
+    #[cfg(feature = "console")]
     AgentTicket(super::TicketKey),
 }

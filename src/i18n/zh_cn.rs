@@ -192,8 +192,11 @@ pub fn text(key: Key) -> &'static str {
         ReasonTicketFinal => "此工单已结束，不能再更改。",
         ReasonWrongActor => "此操作不能由您执行。",
         ReasonNotFromState => "工单状态已变化，此操作暂不可用。页面已刷新。",
+        #[cfg(feature = "console")]
         Agent(key) => super::agent::text(super::Locale::ZhCn, key),
+        #[cfg(feature = "console")]
         AgentList(key) => super::agent_list::text(super::Locale::ZhCn, key),
+        #[cfg(feature = "console")]
         AgentTicket(key) => super::agent_ticket::text(super::Locale::ZhCn, key),
     }
 }
