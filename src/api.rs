@@ -28,6 +28,7 @@ mod tickets;
 pub use error::ApiError;
 pub use idempotency::idempotency_key;
 pub use kb::ArticleQuery;
+pub use session::{AccountCapabilities, PasswordResetRequest};
 #[cfg(feature = "console")]
 pub use reports::{by_code, id_list, interval_code, DrillQuery, ReportQuery};
 pub use tickets::TicketQuery;
@@ -180,11 +181,10 @@ impl Api {
             return Ok(response);
         }
         let body = response.text().await.unwrap_or_default();
-        Err(self.refused(problem_of(
-            response.status(),
-            &response.status_text(),
-            &body,
-        )))
+        let mut problem = problem_of(response.status(), &response.status_text(), &body);
+        // Seconds only (the server never sends an HTTP date); a cross-origin API must expose it.
+        problem.retry_after = response.headers().get("retry-after").and_then(|s| s.trim().parse().ok());
+        Err(self.refused(problem))
     }
 
     /// The error for a refusal; tells the app when the session is gone.

@@ -37,6 +37,8 @@ macro_rules! registered_keyset {
 }
 
 #[cfg(feature = "console")]
+pub mod admin;
+#[cfg(feature = "console")]
 pub mod agent;
 #[cfg(feature = "console")]
 pub mod agent_list;
@@ -49,7 +51,9 @@ mod en;
 mod keys;
 mod zh_cn;
 
-pub use codes::{error_key, field_key, problem_key, reason_key, status_key, UPLOADS_PENDING};
+pub use codes::{error_key, error_message, field_key, problem_key, reason_key, status_key, UPLOADS_PENDING};
+#[cfg(feature = "console")]
+pub use admin::AdminKey;
 #[cfg(feature = "console")]
 pub use agent::AgentKey;
 #[cfg(feature = "console")]

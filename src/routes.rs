@@ -89,13 +89,16 @@ fn here() -> String {
     location.pathname().unwrap_or_default() + &location.search().unwrap_or_default()
 }
 
-/// Whether `path` is the agent bundle's (`/agent` and below, and `/set-password`, kept out of the
-/// size-budgeted help center), which the server answers with the agent bundle's document; every
-/// other path is the help center's. The server's `http::spa::is_agent_path` says the same.
+/// `/forgot-password`, in the console's bundle: `?tenant=` prefills the desk.
+pub const FORGOT_PASSWORD_PATH: &str = "/forgot-password";
+
+/// Whether `path` is the agent bundle's (`/agent` and `/admin` and below, `/set-password` and
+/// `/forgot-password`, kept out of the size-budgeted help center), which the server answers with
+/// the agent bundle's document; every other path is the help center's. The server's
+/// `http::spa::is_agent_path` says the same.
 pub fn is_agent_path(path: &str) -> bool {
-    path == "/set-password"
-        || path.strip_prefix("/agent")
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    let under = |prefix: &str| path.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
+    path == "/set-password" || path == FORGOT_PASSWORD_PATH || under("/agent") || under("/admin")
 }
 
 /// The routes of the help center (and widget).
@@ -125,10 +128,12 @@ pub fn AppRoutes() -> impl IntoView {
 #[component]
 pub fn AgentRoutes() -> impl IntoView {
     use crate::pages::agent::{AgentSettings, AgentTicket, PhoneTicket, Reports, StaffOnly, Workspace};
-    use crate::pages::SetPassword;
-    static AGENT_ROUTES: [Route; 6] = [
+    use crate::pages::{ForgotPassword, SetPassword};
+    static AGENT_ROUTES: [Route; 7] = [
         // A single-use link's page (`pages::set_password`): no session needed, anyone may land here.
         Route::new("/set-password", || view! { <SetPassword /> }.into_any()),
+        // Asking for such a link: no session either.
+        Route::new(FORGOT_PASSWORD_PATH, || view! { <ForgotPassword /> }.into_any()),
         Route::new("/agent", || view! { <SignedIn><StaffOnly><Workspace /></StaffOnly></SignedIn> }.into_any()),
         Route::new("/agent/settings", || view! { <SignedIn><StaffOnly><AgentSettings /></StaffOnly></SignedIn> }.into_any()),
         // Not a `Page`: an arm in `Page::path` would land in the help center's wasm (at its budget).
@@ -241,11 +246,15 @@ mod tests {
     }
 
     #[test]
+    /// The same table as the server's `http::spa` test: the two must say the same.
     fn agent_paths_are_the_agent_bundles() {
-        for path in ["/agent", "/agent/", "/agent/tickets/3", "/set-password"] {
+        let agent = ["/agent", "/agent/", "/agent/tickets/3", "/set-password", "/forgot-password", "/admin", "/admin/agents", "/admin/mail"];
+        for path in agent {
             assert!(is_agent_path(path), "{path}");
         }
-        for path in ["/", "/agents", "/agentx/1", "/login", "/kb/agent", "/tickets/1", "/set-password/x"] {
+        let help_center = ["/", "/agents", "/agentx/1", "/login", "/kb/agent", "/tickets/1", "/set-password/x",
+            "/forgot-password/x", "/admins", "/administrator", "/ws/agent"];
+        for path in help_center {
             assert!(!is_agent_path(path), "{path}");
         }
     }

@@ -3,6 +3,32 @@
 use super::{Api, ApiError, JsonBody};
 use baton_core::sso::{BearerSession, JwtExchange, WidgetConfig};
 use baton_core::{Capabilities, LoginRequest, Me, SetPasswordRequest};
+use serde::{Deserialize, Serialize};
+
+/// The flags of `GET /capabilities` about accounts and their administration (session 7's
+/// contract), read on their own: the help center asks for `password_reset` only and would
+/// otherwise carry the decoding of every other flag.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+pub struct AccountCapabilities {
+    /// `POST /password-resets` exists (the login page links to `/forgot-password`).
+    #[serde(default)]
+    pub password_reset: bool,
+    /// `/admin/agents` exists (list, invite, resend, change, deactivate).
+    #[serde(default)]
+    pub invitations: bool,
+    /// `GET /admin/mail` (the outbox) exists.
+    #[serde(default)]
+    pub mail: bool,
+}
+
+/// `POST /password-resets`: `tenant` is a desk's slug (every desk's account with the email
+/// without it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PasswordResetRequest {
+    pub email: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tenant: Option<String>,
+}
 
 impl Api {
     /// `POST /session`: sets the session cookie and returns the user.
@@ -25,6 +51,18 @@ impl Api {
     /// `GET /capabilities`: which optional parts of the contract this backend has.
     pub async fn capabilities(&self) -> Result<Capabilities, ApiError> {
         self.fetch(self.get("/capabilities").build()).await
+    }
+
+    /// `GET /capabilities`, its account flags only ([`AccountCapabilities`]).
+    pub async fn account_capabilities(&self) -> Result<AccountCapabilities, ApiError> {
+        self.fetch(self.get("/capabilities").build()).await
+    }
+
+    /// `POST /password-resets`: 202 whether or not an account has that email (the server never
+    /// says); a malformed email is a 422, too many asks from here a 429 `rate_limited`.
+    #[cfg(feature = "console")]
+    pub async fn request_password_reset(&self, request: &PasswordResetRequest) -> Result<(), ApiError> {
+        self.send(self.post("/password-resets").json_body(request)).await.map(drop)
     }
 
     /// `DELETE /sessions`: ends every session of the signed-in user, on every device (this one

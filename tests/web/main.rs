@@ -4,9 +4,11 @@
 
 #![cfg(target_arch = "wasm32")]
 
+mod accounts;
 mod agent;
 mod agent_lists;
 mod drafts;
+mod fake_server;
 mod kb;
 mod router;
 mod fixtures;
