@@ -6,6 +6,8 @@
 
 // The agent console's resources, only in its bundle (the `console` feature).
 #[cfg(feature = "console")]
+mod admin;
+#[cfg(feature = "console")]
 mod agent;
 #[cfg(feature = "console")]
 mod agent_ticket;
@@ -25,10 +27,14 @@ mod reports;
 mod session;
 mod tickets;
 
+#[cfg(feature = "console")]
+pub use admin::{AdminAgent, AgentPatch, AgentState, MailStatus, NewAgent, Outbox, OutboxMail};
 pub use error::ApiError;
 pub use idempotency::idempotency_key;
 pub use kb::ArticleQuery;
-pub use session::{AccountCapabilities, PasswordResetRequest};
+#[cfg(feature = "console")]
+pub use session::AccountCapabilities;
+pub use session::PasswordResetRequest;
 #[cfg(feature = "console")]
 pub use reports::{by_code, id_list, interval_code, DrillQuery, ReportQuery};
 pub use tickets::TicketQuery;

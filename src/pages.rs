@@ -1,5 +1,7 @@
 //! Routed pages. Pages fetch and send; the components they compose only show and collect.
 
+#[cfg(feature = "console")]
+pub mod admin;
 pub mod agent;
 pub mod help_center;
 pub mod widget;

@@ -68,8 +68,8 @@ pub fn Login() -> impl IntoView {
     let resets = RwSignal::new(false);
     let ask = api.clone();
     leptos::task::spawn_local(async move {
-        if let Ok(c) = ask.account_capabilities().await {
-            resets.try_set(c.password_reset);
+        if let Ok(offered) = ask.offers("password_reset").await {
+            resets.try_set(offered);
         }
     });
     let forgot = move || {

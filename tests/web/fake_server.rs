@@ -107,6 +107,20 @@ pub fn provide_app(me: Option<baton_core::Me>) {
     baton::state::toasts::Toasts::provide();
 }
 
+/// A staff user of desk 1 holding `permissions` (codes such as `agents.manage`).
+pub fn staff(id: i64, role: baton_core::Role, permissions: &[&str]) -> baton_core::Me {
+    baton_core::Me {
+        id,
+        name: format!("Staff {id}"),
+        email: format!("staff{id}@acme.test"),
+        role,
+        tenant: baton_core::TenantRef { id: 1, name: "Acme".into() },
+        customer_group: None,
+        permissions: permissions.iter().map(|p| (*p).to_owned()).collect(),
+        groups: Vec::new(),
+    }
+}
+
 /// Puts `search` (`?tenant=acme`, or empty) in the address bar, as a link would have.
 pub fn visit(path: &str) {
     let history = leptos::prelude::window().history().expect("history");

@@ -5,6 +5,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod accounts;
+mod admin;
 mod agent;
 mod agent_lists;
 mod drafts;
