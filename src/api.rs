@@ -4,8 +4,14 @@
 //! backend. Each resource has its own file: [`session`], [`tickets`], [`catalog`], [`downloads`],
 //! [`events`] and [`attachments`] add methods to [`Api`].
 
+// The agent console's resources, only in its bundle (the `console` feature).
+#[cfg(feature = "console")]
+mod admin;
+#[cfg(feature = "console")]
 mod agent;
+#[cfg(feature = "console")]
 mod agent_ticket;
+#[cfg(feature = "console")]
 mod agent_lists;
 mod attachments;
 mod catalog;
@@ -21,9 +27,14 @@ mod reports;
 mod session;
 mod tickets;
 
+#[cfg(feature = "console")]
+pub use admin::{AdminAgent, AgentPatch, AgentState, MailStatus, NewAgent, Outbox, OutboxMail};
 pub use error::ApiError;
 pub use idempotency::idempotency_key;
 pub use kb::ArticleQuery;
+#[cfg(feature = "console")]
+pub use session::AccountCapabilities;
+pub use session::PasswordResetRequest;
 #[cfg(feature = "console")]
 pub use reports::{by_code, id_list, interval_code, DrillQuery, ReportQuery};
 pub use tickets::TicketQuery;
@@ -176,11 +187,10 @@ impl Api {
             return Ok(response);
         }
         let body = response.text().await.unwrap_or_default();
-        Err(self.refused(problem_of(
-            response.status(),
-            &response.status_text(),
-            &body,
-        )))
+        let mut problem = problem_of(response.status(), &response.status_text(), &body);
+        // Seconds only (the server never sends an HTTP date); a cross-origin API must expose it.
+        problem.retry_after = response.headers().get("retry-after").and_then(|s| s.trim().parse().ok());
+        Err(self.refused(problem))
     }
 
     /// The error for a refusal; tells the app when the session is gone.

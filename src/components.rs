@@ -3,6 +3,7 @@
 //! the shell.
 
 pub mod kb;
+#[cfg(feature = "console")]
 pub mod agent;
 pub mod layout;
 pub mod ticket;

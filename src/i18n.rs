@@ -9,6 +9,7 @@
 /// through a function that [`agent::register`] installs. The help center never shows these keys,
 /// but the locale `match`es name them; without the indirection its bundle would carry every agent
 /// text (the linker keeps what is referenced, not what is reached).
+#[cfg(feature = "console")]
 macro_rules! registered_keyset {
     ($key:ident, $variant:ident) => {
         impl From<$key> for super::Key {
@@ -35,21 +36,31 @@ macro_rules! registered_keyset {
     };
 }
 
+#[cfg(feature = "console")]
+pub mod admin;
+#[cfg(feature = "console")]
 pub mod agent;
+#[cfg(feature = "console")]
 pub mod agent_list;
 #[cfg(feature = "console")]
 pub mod agent_reports;
+#[cfg(feature = "console")]
 pub mod agent_ticket;
 mod codes;
 mod en;
 mod keys;
 mod zh_cn;
 
-pub use codes::{error_key, field_key, problem_key, reason_key, status_key, UPLOADS_PENDING};
+pub use codes::{error_key, error_message, field_key, problem_key, reason_key, status_key, UPLOADS_PENDING};
+#[cfg(feature = "console")]
+pub use admin::AdminKey;
+#[cfg(feature = "console")]
 pub use agent::AgentKey;
+#[cfg(feature = "console")]
 pub use agent_list::ListKey;
 #[cfg(feature = "console")]
 pub use agent_reports::ReportKey;
+#[cfg(feature = "console")]
 pub use agent_ticket::TicketKey;
 pub use keys::Key;
 

@@ -10,6 +10,7 @@
 
 pub mod api;
 pub mod components;
+#[cfg(feature = "console")]
 pub mod console;
 pub mod i18n;
 pub mod pages;
@@ -22,7 +23,9 @@ use components::layout::Header;
 use components::ui::ToastHost;
 use leptos::prelude::*;
 use router::{use_navigate, Router};
-use routes::{AgentRoutes, AppRoutes, Page};
+#[cfg(feature = "console")]
+use routes::AgentRoutes;
+use routes::{AppRoutes, Page};
 use state::busy::Busy;
 use state::live::Live;
 use pages::widget::WidgetApp;
@@ -56,6 +59,7 @@ pub fn App() -> impl IntoView {
 
 /// The agent workspace, `/agent` and below (its own bundle, `agent.html`), in the console's own
 /// shell ([`console`]).
+#[cfg(feature = "console")]
 #[component]
 pub fn AgentApp() -> impl IntoView {
     i18n::agent::register();

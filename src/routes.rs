@@ -6,7 +6,7 @@
 use crate::components::ui::{dynamic, Loading};
 use crate::pages::help_center::{KbArticlePage, KbHome, MyTickets, NewTicket, TicketDetail};
 use crate::pages::widget::{use_widget, WidgetGate};
-use crate::pages::{Login, NotFound, SetPassword};
+use crate::pages::{Login, NotFound};
 use crate::state::session::use_session;
 use leptos::prelude::*;
 use crate::router::{use_location, Redirect, Route, Routes};
@@ -18,6 +18,7 @@ pub enum Page {
     Home,
     Login,
     /// `/set-password?token=…`: a single-use link sets a password.
+    #[cfg(feature = "console")]
     SetPassword,
     MyTickets,
     NewTicket,
@@ -25,10 +26,13 @@ pub enum Page {
     /// `/agent`: the agent workspace (staff only); `?view=<id>` picks the view.
     Agent,
     /// `/agent/tickets/:id`: a ticket as the agent works it.
+    #[cfg(feature = "console")]
     AgentTicket(i64),
     /// `/agent/tickets/new`: registering a ticket for a caller (phone).
+    #[cfg(feature = "console")]
     AgentNewTicket,
     /// `/agent/settings`: the agent's own settings (keyboard shortcuts).
+    #[cfg(feature = "console")]
     AgentSettings,
     /// `/kb`: the help articles, readable without signing in.
     Kb,
@@ -40,13 +44,17 @@ impl Page {
         match self {
             Page::Home => "/".into(),
             Page::Login => "/login".into(),
+            #[cfg(feature = "console")]
             Page::SetPassword => "/set-password".into(),
             Page::MyTickets => "/tickets".into(),
             Page::NewTicket => "/tickets/new".into(),
             Page::Ticket(id) => format!("/tickets/{id}"),
             Page::Agent => "/agent".into(),
+            #[cfg(feature = "console")]
             Page::AgentTicket(id) => format!("/agent/tickets/{id}"),
+            #[cfg(feature = "console")]
             Page::AgentNewTicket => "/agent/tickets/new".into(),
+            #[cfg(feature = "console")]
             Page::AgentSettings => "/agent/settings".into(),
             Page::Kb => "/kb".into(),
             Page::KbArticle(id) => format!("/kb/{id}"),
@@ -70,6 +78,7 @@ pub fn safe_next(next: Option<String>) -> Option<String> {
 }
 
 /// The workspace showing view `id`.
+#[cfg(feature = "console")]
 pub fn agent_view_path(id: &str) -> String {
     format!("{}?view={}", Page::Agent.path(), String::from(js_sys::encode_uri_component(id)))
 }
@@ -80,13 +89,16 @@ fn here() -> String {
     location.pathname().unwrap_or_default() + &location.search().unwrap_or_default()
 }
 
-/// Whether `path` is the agent bundle's (`/agent` and below, and `/set-password`, kept out of the
-/// size-budgeted help center), which the server answers with the agent bundle's document; every
-/// other path is the help center's. The server's `http::spa::is_agent_path` says the same.
+/// `/forgot-password`, in the console's bundle: `?tenant=` prefills the desk.
+pub const FORGOT_PASSWORD_PATH: &str = "/forgot-password";
+
+/// Whether `path` is the agent bundle's (`/agent` and `/admin` and below, `/set-password` and
+/// `/forgot-password`, kept out of the size-budgeted help center), which the server answers with
+/// the agent bundle's document; every other path is the help center's. The server's
+/// `http::spa::is_agent_path` says the same.
 pub fn is_agent_path(path: &str) -> bool {
-    path == "/set-password"
-        || path.strip_prefix("/agent")
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    let under = |prefix: &str| path.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
+    path == "/set-password" || path == FORGOT_PASSWORD_PATH || under("/agent") || under("/admin")
 }
 
 /// The routes of the help center (and widget).
@@ -111,29 +123,25 @@ pub fn AppRoutes() -> impl IntoView {
     }
 }
 
-/// The `<Routes>` of the agent workspace.
+/// The `<Routes>` of the agent workspace (only its bundle is built with the `console` feature).
+#[cfg(feature = "console")]
 #[component]
 pub fn AgentRoutes() -> impl IntoView {
-    use crate::pages::agent::{AgentSettings, AgentTicket, PhoneTicket, StaffOnly, Workspace};
-    #[cfg(feature = "console")]
-    use crate::pages::agent::Reports;
-    #[cfg(feature = "console")]
-    static AGENT_ROUTES: [Route; 6] = [
+    use crate::pages::admin::{AdminAgents, AdminMail, AGENTS_PATH, MAIL_PATH};
+    use crate::pages::agent::{AgentSettings, AgentTicket, PhoneTicket, Reports, StaffOnly, Workspace};
+    use crate::pages::{ForgotPassword, SetPassword};
+    static AGENT_ROUTES: [Route; 10] = [
         // A single-use link's page (`pages::set_password`): no session needed, anyone may land here.
         Route::new("/set-password", || view! { <SetPassword /> }.into_any()),
+        // Asking for such a link: no session either.
+        Route::new(FORGOT_PASSWORD_PATH, || view! { <ForgotPassword /> }.into_any()),
+        Route::new("/admin", || view! { <Redirect path=AGENTS_PATH /> }.into_any()),
+        Route::new(AGENTS_PATH, || view! { <SignedIn><StaffOnly><AdminAgents /></StaffOnly></SignedIn> }.into_any()),
+        Route::new(MAIL_PATH, || view! { <SignedIn><StaffOnly><AdminMail /></StaffOnly></SignedIn> }.into_any()),
         Route::new("/agent", || view! { <SignedIn><StaffOnly><Workspace /></StaffOnly></SignedIn> }.into_any()),
         Route::new("/agent/settings", || view! { <SignedIn><StaffOnly><AgentSettings /></StaffOnly></SignedIn> }.into_any()),
         // Not a `Page`: an arm in `Page::path` would land in the help center's wasm (at its budget).
         Route::new(crate::pages::agent::REPORTS_PATH, || view! { <SignedIn><StaffOnly><Reports /></StaffOnly></SignedIn> }.into_any()),
-        Route::new("/agent/tickets/new", || view! { <SignedIn><StaffOnly><PhoneTicket /></StaffOnly></SignedIn> }.into_any()),
-        Route::new("/agent/tickets/:id", || view! { <SignedIn><StaffOnly><AgentTicket /></StaffOnly></SignedIn> }.into_any()),
-    ];
-    // Built without the console's own pages (a check of the shared code): the others.
-    #[cfg(not(feature = "console"))]
-    static AGENT_ROUTES: [Route; 5] = [
-        Route::new("/set-password", || view! { <SetPassword /> }.into_any()),
-        Route::new("/agent", || view! { <SignedIn><StaffOnly><Workspace /></StaffOnly></SignedIn> }.into_any()),
-        Route::new("/agent/settings", || view! { <SignedIn><StaffOnly><AgentSettings /></StaffOnly></SignedIn> }.into_any()),
         Route::new("/agent/tickets/new", || view! { <SignedIn><StaffOnly><PhoneTicket /></StaffOnly></SignedIn> }.into_any()),
         Route::new("/agent/tickets/:id", || view! { <SignedIn><StaffOnly><AgentTicket /></StaffOnly></SignedIn> }.into_any()),
     ];
@@ -242,11 +250,15 @@ mod tests {
     }
 
     #[test]
+    /// The same table as the server's `http::spa` test: the two must say the same.
     fn agent_paths_are_the_agent_bundles() {
-        for path in ["/agent", "/agent/", "/agent/tickets/3", "/set-password"] {
+        let agent = ["/agent", "/agent/", "/agent/tickets/3", "/set-password", "/forgot-password", "/admin", "/admin/agents", "/admin/mail"];
+        for path in agent {
             assert!(is_agent_path(path), "{path}");
         }
-        for path in ["/", "/agents", "/agentx/1", "/login", "/kb/agent", "/tickets/1", "/set-password/x"] {
+        let help_center = ["/", "/agents", "/agentx/1", "/login", "/kb/agent", "/tickets/1", "/set-password/x",
+            "/forgot-password/x", "/admins", "/administrator", "/ws/agent"];
+        for path in help_center {
             assert!(!is_agent_path(path), "{path}");
         }
     }

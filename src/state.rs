@@ -7,10 +7,12 @@
 pub mod busy;
 pub mod embed;
 pub mod draft;
+#[cfg(feature = "console")]
 pub mod handoff;
 pub mod live;
 pub mod load;
 pub mod locale;
 pub mod session;
+#[cfg(feature = "console")]
 pub mod shortcuts;
 pub mod toasts;

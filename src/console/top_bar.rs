@@ -1,9 +1,11 @@
 //! The console's top bar: the console's name (home: the workspace), its navigation (the
-//! workspace, registering a caller's ticket, the help articles agents link to), the theme and
+//! workspace, registering a caller's ticket, the help articles agents link to, the admin pages
+//! for those who may see one), the theme and
 //! language, the signed-in agent with their settings, and sign-out. It wraps onto a second line
 //! on phones instead of scrolling sideways.
 
 use super::ThemeSwitch;
+use crate::pages::admin::AdminLink;
 use crate::components::layout::LocaleSwitch;
 use crate::components::ui::focus_id;
 use crate::i18n::{AgentKey, Key, ListKey, TicketKey};
@@ -43,6 +45,7 @@ pub fn TopBar(
                     </a></li>
                     // Agents link customers to the help articles; they open in the help center.
                     <li><a href=Page::Kb.path() data-testid="nav-kb">{tr(Key::NavKb)}</a></li>
+                    <AdminLink me />
                 </ul>
             </nav>
             <div class="console-tools">

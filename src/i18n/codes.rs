@@ -41,6 +41,7 @@ pub fn problem_key(problem_code: &str) -> Key {
         code::CROSS_SITE => Key::ErrForbidden,
         code::UNAVAILABLE => Key::ErrInternal,
         code::TENANT_REQUIRED => Key::ErrTenantRequired,
+        code::RATE_LIMITED => Key::ErrRateLimitedLater,
         _ => Key::ErrUnknown,
     }
 }
@@ -89,6 +90,17 @@ pub fn error_key(error: &ApiError) -> Key {
     }
 }
 
+/// [`error_key`] with the `{0}` of its text: a `rate_limited` answer with `Retry-After` says in how
+/// many (whole, rounded up) minutes to try again; every other text has no `{0}`.
+pub fn error_message(error: &ApiError) -> (Key, String) {
+    let wait = error.problem().filter(|p| p.code == code::RATE_LIMITED).and_then(|p| p.retry_after);
+    match wait {
+        Some(seconds) if seconds > 60 => (Key::ErrRateLimited, seconds.div_ceil(60).to_string()),
+        Some(_) => (Key::ErrRateLimitedMinute, String::new()),
+        None => (error_key(error), String::new()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,6 +116,26 @@ mod tests {
         for refusal in refusals {
             let reason = refusal.err().map(|e| e.code()).unwrap_or_default();
             assert_ne!(reason_key(reason), Key::ErrTransitionRefused, "{reason}");
+        }
+    }
+
+    #[test]
+    fn rate_limited_says_when_to_try_again() {
+        let limited = |retry_after| {
+            let mut problem = baton_core::Problem::new(429, code::RATE_LIMITED, "Too many attempts");
+            problem.retry_after = retry_after;
+            ApiError::Problem(problem)
+        };
+        let cases = [
+            (limited(Some(900)), Key::ErrRateLimited, "15"),
+            (limited(Some(61)), Key::ErrRateLimited, "2"),
+            (limited(Some(60)), Key::ErrRateLimitedMinute, ""),
+            (limited(Some(5)), Key::ErrRateLimitedMinute, ""),
+            (limited(None), Key::ErrRateLimitedLater, ""),
+            (ApiError::Network("offline".into()), Key::ErrNetwork, ""),
+        ];
+        for (error, key, minutes) in cases {
+            assert_eq!(error_message(&error), (key, minutes.to_owned()), "{error:?}");
         }
     }
 }

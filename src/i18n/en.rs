@@ -42,6 +42,7 @@ pub fn text(key: Key) -> &'static str {
         LoginSubmitting => "Signing in…",
         Desk => "Help desk",
         DeskHint => "This email has an account in several help desks: enter the one to sign in to (e.g. acme).",
+        ForgotPasswordLink => "Forgot password?",
 
         NewTicketTitle => "Submit a ticket",
         NewTicketIntro => "Tell us what went wrong and we will get back to you soon.",
@@ -176,6 +177,9 @@ pub fn text(key: Key) -> &'static str {
         ErrDecode => "The server sent an answer we could not read. Please try again later.",
         ErrUnknown => "Something went wrong. Please try again.",
         ErrTenantRequired => "This email has an account in several help desks. Enter the help desk to sign in to.",
+        ErrRateLimited => "Too many attempts — try again in {0} minutes.",
+        ErrRateLimitedMinute => "Too many attempts — try again in a minute.",
+        ErrRateLimitedLater => "Too many attempts — try again later.",
 
         FieldRequired => "This field is required.",
         FieldTooLong => "This is too long.",
@@ -192,8 +196,13 @@ pub fn text(key: Key) -> &'static str {
         ReasonTicketFinal => "This ticket is finished and can no longer change.",
         ReasonWrongActor => "You cannot do this on this ticket.",
         ReasonNotFromState => "The ticket has changed meanwhile, so this is not possible now. The page has been refreshed.",
+        #[cfg(feature = "console")]
         Agent(key) => super::agent::text(super::Locale::En, key),
+        #[cfg(feature = "console")]
         AgentList(key) => super::agent_list::text(super::Locale::En, key),
+        #[cfg(feature = "console")]
         AgentTicket(key) => super::agent_ticket::text(super::Locale::En, key),
+        #[cfg(feature = "console")]
+        Admin(key) => super::admin::en::text(key),
     }
 }

@@ -46,6 +46,8 @@ pub enum Key {
     /// The login form's desk (tenant slug) field, shown when the email is in several desks.
     Desk,
     DeskHint,
+    /// The login page's link to `/forgot-password` (when the backend has password resets).
+    ForgotPasswordLink,
 
     // Submitting a ticket.
     NewTicketTitle,
@@ -189,6 +191,12 @@ pub enum Key {
     ErrDecode,
     ErrUnknown,
     ErrTenantRequired,
+    /// `rate_limited` with `Retry-After`: `{0}` minutes (more than one).
+    ErrRateLimited,
+    /// `rate_limited`, a minute or less to wait.
+    ErrRateLimitedMinute,
+    /// `rate_limited` without a `Retry-After`.
+    ErrRateLimitedLater,
 
     // Field codes (baton_core::problem::field_code).
     FieldRequired,
@@ -209,9 +217,15 @@ pub enum Key {
     ReasonNotFromState,
 
     // The agent workspace's own texts (see `crate::i18n::agent`).
+    #[cfg(feature = "console")]
     Agent(super::AgentKey),
     // The workspace's lists, view editor, bulk actions, shortcuts (see `crate::i18n::agent_list`).
+    #[cfg(feature = "console")]
     AgentList(super::ListKey),
     // The agent's ticket page (see `crate::i18n::agent_ticket`).
+    #[cfg(feature = "console")]
     AgentTicket(super::TicketKey),
+    // The account pages and the admin console (see `crate::i18n::admin`).
+    #[cfg(feature = "console")]
+    Admin(super::AdminKey),
 }

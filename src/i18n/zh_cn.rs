@@ -42,6 +42,7 @@ pub fn text(key: Key) -> &'static str {
         LoginSubmitting => "正在登录…",
         Desk => "服务台",
         DeskHint => "该邮箱在多个服务台都有账号，请填写要登录的服务台（例如 acme）。",
+        ForgotPasswordLink => "忘记密码？",
 
         NewTicketTitle => "提交工单",
         NewTicketIntro => "请描述您遇到的问题，我们会尽快处理。",
@@ -176,6 +177,9 @@ pub fn text(key: Key) -> &'static str {
         ErrDecode => "服务器返回了无法识别的数据，请稍后重试。",
         ErrUnknown => "出了点问题，请稍后重试。",
         ErrTenantRequired => "该邮箱在多个服务台都有账号，请填写要登录的服务台。",
+        ErrRateLimited => "尝试次数过多，请 {0} 分钟后再试。",
+        ErrRateLimitedMinute => "尝试次数过多，请 1 分钟后再试。",
+        ErrRateLimitedLater => "尝试次数过多，请稍后再试。",
 
         FieldRequired => "此项为必填项。",
         FieldTooLong => "内容过长。",
@@ -192,8 +196,13 @@ pub fn text(key: Key) -> &'static str {
         ReasonTicketFinal => "此工单已结束，不能再更改。",
         ReasonWrongActor => "此操作不能由您执行。",
         ReasonNotFromState => "工单状态已变化，此操作暂不可用。页面已刷新。",
+        #[cfg(feature = "console")]
         Agent(key) => super::agent::text(super::Locale::ZhCn, key),
+        #[cfg(feature = "console")]
         AgentList(key) => super::agent_list::text(super::Locale::ZhCn, key),
+        #[cfg(feature = "console")]
         AgentTicket(key) => super::agent_ticket::text(super::Locale::ZhCn, key),
+        #[cfg(feature = "console")]
+        Admin(key) => super::admin::zh_cn::text(key),
     }
 }

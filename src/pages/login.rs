@@ -1,12 +1,13 @@
 //! `/login`: email and password. On success the user goes back where they were headed (`next`),
 //! else to their tickets; on failure the reason is shown and what they typed stays. An email with
 //! accounts in several desks is answered `tenant_required`: the form then asks for the desk (its
-//! slug) and sends it from then on.
+//! slug) and sends it from then on. A backend with password resets (`password_reset` in
+//! `GET /capabilities`) gets a "Forgot password?" link, carrying the desk when the form has one.
 
 use crate::api::use_api;
-use crate::components::ui::TextField;
-use crate::i18n::{error_key, problem_key, Key};
-use crate::routes::{home_of, safe_next};
+use crate::components::ui::{FormFailure, TextField};
+use crate::i18n::{error_message, problem_key, Key};
+use crate::routes::{home_of, safe_next, FORGOT_PASSWORD_PATH};
 use crate::state::busy::Busy;
 use crate::state::locale::{tr, tr_while, use_page_title};
 use crate::state::session::use_session;
@@ -62,7 +63,24 @@ pub fn Login() -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
     // A host's single sign-on link that was refused lands here with its problem code.
     let sso_error = query.read_untracked().get("sso_error");
-    let failure = RwSignal::new(sso_error.map(|code| problem_key(&code)));
+    let failure = RwSignal::new(sso_error.map(|code| (problem_key(&code), String::new())));
+    // The link to `/forgot-password`, on a backend that has password resets only.
+    let resets = RwSignal::new(false);
+    let ask = api.clone();
+    leptos::task::spawn_local(async move {
+        if let Ok(offered) = ask.offers("password_reset").await {
+            resets.try_set(offered);
+        }
+    });
+    let forgot = move || {
+        let desk = tenant.get();
+        let desk = desk.trim();
+        if desk.is_empty() {
+            FORGOT_PASSWORD_PATH.to_owned()
+        } else {
+            format!("{FORGOT_PASSWORD_PATH}?tenant={}", js_sys::encode_uri_component(desk))
+        }
+    };
     let busy = Busy::new();
     let pending = busy.signal();
     let login = move |request: LoginRequest| {
@@ -75,7 +93,7 @@ pub fn Login() -> impl IntoView {
                         ask_tenant.set(true);
                     }
                     errors.set(error.field_errors());
-                    failure.set(Some(error_key(&error)));
+                    failure.set(Some(error_message(&error)));
                 }
             }
         });
@@ -103,9 +121,7 @@ pub fn Login() -> impl IntoView {
             <h1>{tr(Key::LoginTitle)}</h1>
             <p class="muted">{tr(Key::LoginIntro)}</p>
             <form class="card form" novalidate on:submit=submit>
-                {move || failure.get().map(|key| view! {
-                    <p class="form-error" data-testid="login-error" role="alert">{tr(key)}</p>
-                })}
+                <FormFailure failure testid="login-error" />
                 <TextField id="login-email" testid="login-email" field="email" label=Key::Email value=email
                     errors input_type="email" autocomplete="username" required=true />
                 <TextField id="login-password" testid="login-password" field="password" label=Key::Password
@@ -118,6 +134,9 @@ pub fn Login() -> impl IntoView {
                     <button type="submit" class="button primary" data-testid="login-submit" disabled=pending>
                         {tr_while(pending, Key::LoginSubmitting, Key::LoginSubmit)}
                     </button>
+                    {move || resets.get().then(|| view! {
+                        <a href=forgot data-testid="login-forgot">{tr(Key::ForgotPasswordLink)}</a>
+                    })}
                 </div>
             </form>
         </div>

@@ -10,8 +10,8 @@
 //! one full page load.
 
 use crate::api::use_api;
-use crate::components::ui::TextField;
-use crate::i18n::{error_key, AgentKey, Key};
+use crate::components::ui::{FormFailure, TextField};
+use crate::i18n::{error_message, AgentKey, Key};
 use crate::router::{use_navigate, use_query_map, NavigateOptions};
 use crate::routes::home_of;
 use crate::state::busy::Busy;
@@ -35,7 +35,7 @@ pub fn SetPassword() -> impl IntoView {
 
     let password = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let failure = RwSignal::new(token.is_none().then_some(Key::Agent(AgentKey::SetPasswordNoToken)));
+    let failure = RwSignal::new(token.is_none().then(|| (Key::Agent(AgentKey::SetPasswordNoToken), String::new())));
     let busy = Busy::new();
     let pending = busy.signal();
     let send = move |token: String, request: SetPasswordRequest| {
@@ -53,7 +53,7 @@ pub fn SetPassword() -> impl IntoView {
                     // `token_invalid` only happens here, so its words live with this page's (the
                     // workspace bundle's), not in the help center's shared error table.
                     let dead_link = error.is(baton_core::problem::code::TOKEN_INVALID);
-                    failure.set(Some(if dead_link { Key::Agent(AgentKey::ErrTokenInvalid) } else { error_key(&error) }));
+                    failure.set(Some(if dead_link { (Key::Agent(AgentKey::ErrTokenInvalid), String::new()) } else { error_message(&error) }));
                 }
             }
         });
@@ -77,9 +77,7 @@ pub fn SetPassword() -> impl IntoView {
             <h1>{tr(Key::Agent(AgentKey::SetPasswordTitle))}</h1>
             <p class="muted">{tr(Key::Agent(AgentKey::SetPasswordIntro))}</p>
             <form class="card form" novalidate on:submit=submit data-testid="set-password-form">
-                {move || failure.get().map(|key| view! {
-                    <p class="form-error" data-testid="set-password-error" role="alert">{tr(key)}</p>
-                })}
+                <FormFailure failure testid="set-password-error" />
                 <TextField id="set-password" testid="set-password" field="password" label=Key::Agent(AgentKey::NewPassword)
                     hint=Some(Key::Agent(AgentKey::NewPasswordHint).into()) value=password errors input_type="password"
                     autocomplete="new-password" required=true />

@@ -12,14 +12,18 @@
 //! dropped stream is always reopened by us.
 
 use crate::api::{json, Api};
-use baton_core::{EventType, LiveEvent, Presence};
+use baton_core::{EventType, LiveEvent};
+#[cfg(feature = "console")]
+use baton_core::Presence;
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{EventSource, EventSourceInit, MessageEvent};
 
-/// The SSE `event:` name of presence changes (data: [`Presence`]).
+/// The SSE `event:` name of presence changes (data: `Presence`). Staff only: the help center
+/// (built without the `console` feature) ignores them, as any event it does not know.
+#[cfg(feature = "console")]
 const PRESENCE_EVENT: &str = "presence";
 
 /// One event as received.
@@ -59,6 +63,7 @@ struct Connection {
 pub struct Live {
     latest: RwSignal<Option<LiveUpdate>>,
     /// The latest `presence` event (who is on which ticket; staff only).
+    #[cfg(feature = "console")]
     presence: RwSignal<Option<Presence>>,
     /// The `id:` of the last event received, for resuming.
     last_id: StoredValue<Option<String>>,
@@ -76,6 +81,7 @@ impl Live {
     pub fn provide() -> Live {
         let live = Live {
             latest: RwSignal::new(None),
+            #[cfg(feature = "console")]
             presence: RwSignal::new(None),
             last_id: StoredValue::new(None),
             failures: StoredValue::new(0),
@@ -99,6 +105,7 @@ impl Live {
     }
 
     /// The latest `presence` event (tracked): who views and who types on a ticket.
+    #[cfg(feature = "console")]
     pub fn presence(&self) -> Option<Presence> {
         self.presence.get()
     }
@@ -127,6 +134,7 @@ impl Live {
         if !id.is_empty() {
             self.last_id.set_value(Some(id.to_owned()));
         }
+        #[cfg(feature = "console")]
         if kind == PRESENCE_EVENT {
             if let Ok(presence) = json::decode::<Presence>(data) {
                 self.presence.set(Some(presence));
@@ -202,6 +210,7 @@ impl Live {
             let _ = source
                 .add_event_listener_with_callback(kind.as_str(), on_event.as_ref().unchecked_ref());
         }
+        #[cfg(feature = "console")]
         let _ = source
             .add_event_listener_with_callback(PRESENCE_EVENT, on_event.as_ref().unchecked_ref());
         let on_open = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {

@@ -4,9 +4,12 @@
 
 #![cfg(target_arch = "wasm32")]
 
+mod accounts;
+mod admin;
 mod agent;
 mod agent_lists;
 mod drafts;
+mod fake_server;
 mod kb;
 mod router;
 mod fixtures;

@@ -126,6 +126,10 @@ pub struct Problem {
     /// For `precondition_failed`: the ticket's version now.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_version: Option<i64>,
+    /// The answer's `Retry-After` in seconds (`rate_limited`, `unavailable`): a header, not part
+    /// of the body, which a client copies in to say when to try again.
+    #[serde(skip)]
+    pub retry_after: Option<u32>,
 }
 
 fn about_blank() -> String {
@@ -143,6 +147,7 @@ impl Problem {
             errors: Vec::new(),
             reason: None,
             current_version: None,
+            retry_after: None,
         }
     }
 

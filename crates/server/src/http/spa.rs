@@ -117,13 +117,12 @@ fn with_cache(mut response: Response, value: &'static str) -> Response {
     response
 }
 
-/// Whether a path is the agent bundle's: `/agent` and below, and `/set-password` (the page of
-/// single-use password links, kept out of the size-budgeted help center), as
-/// `baton::routes::is_agent_path`.
+/// Whether a path is the agent bundle's: `/agent` and `/admin` and below, `/set-password` (the
+/// page of single-use password links) and `/forgot-password` (kept out of the size-budgeted help
+/// center), as `baton::routes::is_agent_path`.
 fn is_agent_path(path: &str) -> bool {
-    path == "/set-password"
-        || path.strip_prefix("/agent")
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    let under = |prefix: &str| path.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
+    path == "/set-password" || path == "/forgot-password" || under("/agent") || under("/admin")
 }
 
 /// Whether a path names a content-hashed asset: Trunk puts a hash in file names

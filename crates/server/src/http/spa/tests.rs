@@ -29,7 +29,16 @@ async fn agent_routes_get_the_agent_document_and_the_rest_the_help_center() -> T
     let js = "ws/baton-agent-0123456789abcdef.js";
     std::fs::write(dir.path().join(js), "agent js")?;
     let spa = Spa::new(dir.path().to_path_buf());
-    for path in ["/agent", "/agent/", "/agent/tickets/3", "/agent?view=mine", "/set-password?token=abc"] {
+    for path in [
+        "/agent",
+        "/agent/",
+        "/agent/tickets/3",
+        "/agent?view=mine",
+        "/set-password?token=abc",
+        "/forgot-password?tenant=acme",
+        "/admin/agents",
+        "/admin/mail?status=failed",
+    ] {
         assert_eq!(
             get(&spa, path).await?,
             (StatusCode::OK, NO_CACHE.into(), "agent".into()),
@@ -40,6 +49,7 @@ async fn agent_routes_get_the_agent_document_and_the_rest_the_help_center() -> T
         "/",
         "/login",
         "/agents",
+        "/administrator",
         "/kb/agent",
         "/tickets/12",
         "/widget",
@@ -61,11 +71,18 @@ async fn agent_routes_get_the_agent_document_and_the_rest_the_help_center() -> T
     Ok(())
 }
 
+/// The same table as `baton::routes`' test: the two must say the same.
 #[test]
 fn agent_paths() {
-    assert!(is_agent_path("/agent") && is_agent_path("/agent/tickets/1"));
-    assert!(!is_agent_path("/agents") && !is_agent_path("/") && !is_agent_path("/ws/agent"));
-    assert!(is_agent_path("/set-password") && !is_agent_path("/set-password/x"));
+    let agent = ["/agent", "/agent/", "/agent/tickets/3", "/set-password", "/forgot-password", "/admin", "/admin/agents", "/admin/mail"];
+    for path in agent {
+        assert!(is_agent_path(path), "{path}");
+    }
+    let help_center = ["/", "/agents", "/agentx/1", "/login", "/kb/agent", "/tickets/1", "/set-password/x",
+        "/forgot-password/x", "/admins", "/administrator", "/ws/agent"];
+    for path in help_center {
+        assert!(!is_agent_path(path), "{path}");
+    }
 }
 
 #[test]

@@ -1,0 +1,155 @@
+//! The admin console's first pages (issue 12), in the console's bundle: the desk's staff
+//! ([`AdminAgents`], `/admin/agents`: invite, resend, deactivate, roles) and the mail outbox
+//! ([`AdminMail`], `/admin/mail`). Each is shown to staff holding its permission on a backend that
+//! has its part of the contract (`GET /capabilities`: `invitations`, `mail`); the top bar's
+//! [`AdminLink`] appears on the same terms. The server decides all the same.
+
+mod agent_row;
+mod agents;
+mod invite;
+mod mail;
+mod mail_table;
+
+pub use agents::AdminAgents;
+pub use mail::AdminMail;
+
+use crate::api::{use_api, AccountCapabilities};
+use crate::components::ui::{ErrorPanel, Loading};
+use crate::i18n::{AdminKey, Key};
+use crate::router::use_location;
+use crate::state::load::Load;
+use crate::state::locale::tr;
+use crate::state::session::use_session;
+use baton_core::{Me, Permission};
+use leptos::prelude::*;
+
+/// The staff page's path.
+pub const AGENTS_PATH: &str = "/admin/agents";
+/// The outbox page's path (`?status=` filters it).
+pub const MAIL_PATH: &str = "/admin/mail";
+
+/// One admin page: its path, the permission it needs and whether the backend has it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Agents,
+    Mail,
+}
+
+impl Section {
+    const ALL: [Section; 2] = [Section::Agents, Section::Mail];
+
+    pub fn path(self) -> &'static str {
+        match self {
+            Section::Agents => AGENTS_PATH,
+            Section::Mail => MAIL_PATH,
+        }
+    }
+
+    fn label(self) -> Key {
+        match self {
+            Section::Agents => AdminKey::NavAgents.into(),
+            Section::Mail => AdminKey::NavMail.into(),
+        }
+    }
+
+    fn permission(self) -> Permission {
+        match self {
+            Section::Agents => Permission::AgentsManage,
+            Section::Mail => Permission::SettingsManage,
+        }
+    }
+
+    fn offered(self, caps: &AccountCapabilities) -> bool {
+        match self {
+            Section::Agents => caps.invitations,
+            Section::Mail => caps.mail,
+        }
+    }
+
+    /// Whether `me` may see it on a backend with `caps`.
+    pub fn open_to(self, me: &Me, caps: &AccountCapabilities) -> bool {
+        me.can(self.permission()) && self.offered(caps)
+    }
+}
+
+/// What this backend offers, asked once per component that needs it.
+fn capabilities() -> Load<AccountCapabilities> {
+    let api = StoredValue::new(use_api());
+    Load::new(move || {
+        let api = api.get_value();
+        async move { api.account_capabilities().await }
+    })
+}
+
+/// The top bar's "Admin" entry: to the first admin page the signed-in user may see, if any.
+#[component]
+pub fn AdminLink(
+    /// The signed-in user.
+    #[prop(into)]
+    me: Signal<Option<Me>>,
+) -> impl IntoView {
+    let caps = capabilities();
+    let location = use_location();
+    move || {
+        let caps = caps.get().and_then(Result::ok)?;
+        let me = me.get()?;
+        let first = Section::ALL.into_iter().find(|s| s.open_to(&me, &caps))?;
+        let here = location.pathname.get().starts_with("/admin");
+        Some(view! {
+            <li><a href=first.path() data-testid="nav-admin" aria-current=here.then_some("page")>
+                {tr(AdminKey::NavAdmin.into())}
+            </a></li>
+        })
+    }
+}
+
+/// The page of `section` under its heading and the admin navigation, or why it cannot be shown.
+#[component]
+pub fn AdminPage(section: Section, children: ChildrenFn) -> impl IntoView {
+    let session = use_session();
+    let caps = capabilities();
+    let children = StoredValue::new(children);
+    view! {
+        <div class="admin" data-testid="admin-page" data-section=section.path()>
+            {move || {
+                let me = session.me();
+                let caps = caps.get().map(|c| c.map(|c| (c, me.as_ref().is_some_and(|me| me.can(section.permission())))));
+                match caps {
+                    None => view! { <Loading /> }.into_any(),
+                    Some(Err(error)) => view! { <ErrorPanel error /> }.into_any(),
+                    Some(Ok((_, false))) => refusal(AdminKey::NotAllowed, "forbidden"),
+                    Some(Ok((c, true))) if !section.offered(&c) => refusal(AdminKey::Unavailable, "unavailable"),
+                    Some(Ok((c, true))) => view! {
+                        <AdminNav current=section caps=c me=me />
+                        {children.with_value(|c| c())}
+                    }.into_any(),
+                }
+            }}
+        </div>
+    }
+}
+
+/// The links between the admin pages this user may see.
+#[component]
+fn AdminNav(current: Section, caps: AccountCapabilities, me: Option<Me>) -> impl IntoView {
+    let shown: Vec<Section> = Section::ALL.into_iter().filter(|s| me.as_ref().is_some_and(|me| s.open_to(me, &caps))).collect();
+    view! {
+        <nav class="admin-nav" aria-label=tr(AdminKey::AdminNav.into())>
+            <ul>
+                {shown.into_iter().map(|s| view! {
+                    <li><a href=s.path() data-testid="admin-nav-link" data-section=s.path()
+                        aria-current=(s == current).then_some("page")>{tr(s.label())}</a></li>
+                }).collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+fn refusal(key: AdminKey, code: &'static str) -> AnyView {
+    view! {
+        <div class="error-panel" role="alert" data-testid="admin-refused" data-code=code>
+            <p>{tr(key.into())}</p>
+        </div>
+    }
+    .into_any()
+}
