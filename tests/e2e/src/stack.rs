@@ -28,6 +28,22 @@ impl Stack {
         Stack { server: Some(server), dir, addr, database_url }
     }
 
+    /// [`Stack::start`], mailing through `sink` (a real SMTP server): the server's links point at
+    /// itself, so its port is chosen before it starts.
+    pub async fn start_with_mail(sink: &baton_smtp_fixture::SmtpSink) -> Stack {
+        let dist = dist_dir();
+        let dir = tempfile::tempdir().expect("temp dir");
+        let database_url = database_url(&dir);
+        let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port();
+        let addr: SocketAddr = ([127, 0, 0, 1], port).into();
+        let mut config = config(&dir, &database_url, addr, dist);
+        config.smtp_url = Some(sink.url());
+        config.public_url = format!("http://{addr}");
+        let server = Server::start(config).await.expect("the reference server starts");
+        let addr = server.local_addr();
+        Stack { server: Some(server), dir, addr, database_url }
+    }
+
     /// `http://127.0.0.1:PORT` — no trailing slash.
     pub fn base_url(&self) -> String {
         format!("http://{}", self.addr)

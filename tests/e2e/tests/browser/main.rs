@@ -23,6 +23,7 @@ mod drafts;
 mod help_center;
 mod kb;
 mod lifecycle;
+mod mail_flows;
 mod reports;
 mod selectors;
 mod sign_out_everywhere;
