@@ -241,7 +241,10 @@ pub struct Ticket {
     pub rating: Option<u8>,
     #[serde(default)]
     pub rating_comment: Option<String>,
-    /// Assignee, group, CC, tags, star, flags and version: staff only, `None` for customers.
+    /// Assignee, group, CC, tags, star, flags, version and SLA timers: staff only, `None` for
+    /// customers. Built with the feature `staff` only (the server and the console): the help
+    /// center never reads it, and its decoder cost the help center's bundle ~1.8 KB brotli.
+    #[cfg(feature = "staff")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub staff: Option<crate::agent::StaffTicket>,
     /// When the desk promises its next reply (an SLA reply target running now, RFC 3339 UTC):
