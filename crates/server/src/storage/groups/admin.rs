@@ -67,7 +67,15 @@ pub async fn in_use(conn: &mut Conn, tenant_id: i64, id: i64) -> Result<bool, Er
     .fetch_one(c).await).map_err(Error::from)
 }
 
+/// Deletes group `id`; its tickets keep their assignee and lose the group. They are moved out by
+/// an UPDATE of our own first: SQLite runs the ticket_buckets triggers for a foreign key's SET
+/// NULL under the delete's conflict rule, which overrides their OR IGNORE (a second ticket
+/// landing in an existing bucket would fail).
 pub async fn delete(conn: &mut Conn, tenant_id: i64, id: i64) -> Result<bool, Error> {
+    crate::on!(conn, |c| sqlx::query("UPDATE tickets SET assignee_group_id = NULL WHERE tenant_id = $1 AND assignee_group_id = $2")
+        .bind(tenant_id)
+        .bind(id)
+        .execute(c).await.map(|r| r.rows_affected()))?;
     let n = crate::on!(conn, |c| sqlx::query("DELETE FROM agent_groups WHERE tenant_id = $1 AND id = $2")
         .bind(tenant_id)
         .bind(id)
