@@ -86,8 +86,8 @@ SELECT t, format('user%s@t%s.test', u, t), format('User %s', u),
        (ARRAY['customer', 'customer', 'customer', 'agent', 'agent', 'admin'])[u],
        CASE WHEN t = 1 AND u <= 2 THEN u END, '!', '2026-01-01T00:00:00Z'
 FROM generate_series(1, 2) t, generate_series(1, 6) u;
-INSERT INTO agent_groups (tenant_id, name, auto_assign, created_at)
-SELECT t, g, g = 'Support', '2026-01-01T00:00:00Z'
+INSERT INTO agent_groups (tenant_id, name, assign_mode, created_at)
+SELECT t, g, CASE WHEN g = 'Support' THEN 'least_loaded' ELSE 'manual' END, '2026-01-01T00:00:00Z'
 FROM generate_series(1, 2) t, unnest(ARRAY['Support', 'Billing']) g;
 
 SELECT pg_temp.expect(

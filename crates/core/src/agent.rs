@@ -118,8 +118,12 @@ pub struct BulkResult {
 pub struct AgentGroup {
     pub id: i64,
     pub name: String,
-    /// New tickets go to the least-loaded member; otherwise they wait unassigned.
+    /// Routing hands new tickets to a member (`mode` is not `manual`); otherwise they wait
+    /// unassigned.
     pub auto_assign: bool,
+    /// How routing hands out the group's new tickets.
+    #[serde(default)]
+    pub mode: crate::routing::AssignMode,
     pub members: Vec<UserRef>,
 }
 
@@ -143,6 +147,9 @@ pub struct AgentInfo {
     #[serde(default)]
     pub role_id: Option<i64>,
     pub groups: Vec<GroupRef>,
+    /// Available for routing (`PUT /me/availability`); away agents get no new tickets.
+    #[serde(default = "crate::dto::yes")]
+    pub available: bool,
 }
 
 /// `POST /api/v1/tickets/{id}/presence`: a heartbeat.

@@ -58,6 +58,14 @@ pub struct Me {
     /// The agent groups (客服组) the user belongs to.
     #[serde(default)]
     pub groups: Vec<GroupMembership>,
+    /// Staff: available for routing (`PUT /me/availability`); away, routing skips them.
+    #[serde(default = "yes")]
+    pub available: bool,
+}
+
+/// `true`, for fields that default to it.
+pub(crate) fn yes() -> bool {
+    true
 }
 
 impl Me {
@@ -115,6 +123,10 @@ pub struct Capabilities {
     /// `GET /admin/mail`: the outbox.
     #[serde(default)]
     pub mail: bool,
+    /// Routing: assignment modes per group (`/admin/groups`), routing rules
+    /// (`/admin/routing/rules`) and agents' availability (`PUT /me/availability`).
+    #[serde(default)]
+    pub routing: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

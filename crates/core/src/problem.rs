@@ -44,6 +44,8 @@ pub mod code {
     pub const ROLE_IN_USE: &str = "role_in_use";
     /// An SLA calendar a policy counts in cannot be deleted.
     pub const CALENDAR_IN_USE: &str = "calendar_in_use";
+    /// 409: a routing rule or a sub-type still sends tickets to the agent group.
+    pub const GROUP_IN_USE: &str = "group_in_use";
     /// 409: the change would leave the desk without an admin or owner.
     pub const LAST_ADMIN: &str = "last_admin";
     /// 403: a change authenticated by the session cookie without the client header

@@ -59,7 +59,7 @@ async fn listed(app: &Services, tenant_id: i64, id: Option<i64>) -> Result<Vec<A
                 (None, _) => AgentState::Active,
             };
             Ok(AdminAgent {
-                agent: AgentInfo { id: r.id, name: r.name, email: r.email, role: storage::decode_code("role", &r.role)?, role_id: r.role_id, groups },
+                agent: AgentInfo { id: r.id, name: r.name, email: r.email, role: storage::decode_code("role", &r.role)?, role_id: r.role_id, groups, available: r.available },
                 state,
                 invited_at: r.invited_at,
                 last_seen_at: r.last_seen_at,

@@ -4,7 +4,7 @@
 
 use baton_core::Capabilities;
 
-/// The reference server's parts: the agent workspace, roles, reports, SLA and desk settings;
+/// The reference server's parts: the agent workspace, roles, reports, SLA, routing and desk settings;
 /// the admin console, workflows and notifications are still to come.
 pub const REFERENCE: Capabilities = Capabilities {
     workspace: true,
@@ -19,6 +19,7 @@ pub const REFERENCE: Capabilities = Capabilities {
     password_reset: true,
     invitations: true,
     mail: true,
+    routing: true,
 };
 
 /// What this backend implements.

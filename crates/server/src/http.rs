@@ -11,6 +11,7 @@ mod admin_mail;
 mod admin_roles;
 mod admin_settings;
 mod admin_sla;
+mod routing;
 mod admin_sso;
 mod capabilities;
 mod error;
@@ -293,6 +294,7 @@ fn api_routes() -> Routes {
         .merge(admin_sso::router())
         .merge(admin_settings::router())
         .merge(admin_sla::router())
+        .merge(routing::router())
         .merge(admin_roles::router())
         .merge(admin_mail::router())
         .merge(admin_agents::router())

@@ -22,6 +22,7 @@ pub mod limits;
 pub mod mail;
 pub mod paging;
 pub mod reports;
+pub mod routing;
 pub mod scheduler;
 pub mod roles;
 pub mod secret;

@@ -31,6 +31,7 @@ pub mod presence;
 pub mod quick_replies;
 pub mod rate_limits;
 pub mod reports;
+pub mod routing;
 pub mod scheduler;
 pub mod server_keys;
 pub mod roles;

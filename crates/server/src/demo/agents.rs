@@ -3,13 +3,13 @@
 //! every agent has, and the customers' phone numbers agents search by.
 
 use crate::storage::{self, demo as demo_store, groups, roles, Conn};
-use baton_core::{Permission, Permissions, Role};
+use baton_core::{AssignMode, Permission, Permissions, Role};
 use std::collections::HashMap;
 
-/// (group, auto-assign, members).
-pub const GROUPS: &[(&str, bool, &[&str])] = &[
-    ("Support", false, &["agent@baton.test"]),
-    ("Billing", false, &["agent2@baton.test"]),
+/// (group, assignment mode, members).
+pub const GROUPS: &[(&str, AssignMode, &[&str])] = &[
+    ("Support", AssignMode::Manual, &["agent@baton.test"]),
+    ("Billing", AssignMode::Manual, &["agent2@baton.test"]),
 ];
 
 /// Custom roles: (name, permissions, holders). The auditor reads every group's tickets and the
@@ -51,8 +51,8 @@ pub(super) async fn seed(
     user_ids: &HashMap<&str, i64>,
     now: &str,
 ) -> Result<(), storage::Error> {
-    for (name, auto, members) in GROUPS {
-        let id = groups::create(conn, tenant_id, name, *auto, now).await?;
+    for (name, mode, members) in GROUPS {
+        let id = groups::create(conn, tenant_id, name, mode.code(), now).await?;
         for email in *members {
             if let Some(user) = user_ids.get(email) {
                 groups::add_member(conn, tenant_id, id, *user).await?;

@@ -11,7 +11,7 @@ use crate::storage::Conn;
 use baton_core::sla::{
     evaluate, Calendar, Clock, Event, PolicyRef, SlaTimer, Targets, TicketSla, Timeline, TimerKind, TimerName,
 };
-use baton_core::{Channel, Priority};
+use baton_core::Priority;
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
 use time::OffsetDateTime;
@@ -42,19 +42,10 @@ fn code<T: DeserializeOwned>(text: &str) -> Option<T> {
 
 /// The first of `policies` whose conditions `row` meets.
 fn matching(policies: Vec<store::PolicyRow>, row: &TicketRow) -> Result<Option<(store::PolicyRow, PolicyBody)>, Error> {
-    let priority: Option<Priority> = code(&row.priority);
-    let channel: Option<Channel> = code(&row.channel);
+    let facts = row.facts();
     for policy in policies {
         let body: PolicyBody = serde_json::from_str(&policy.definition).map_err(stored)?;
-        let c = &body.conditions;
-        let meets = |ids: &[i64], id: Option<i64>| ids.is_empty() || id.is_some_and(|id| ids.contains(&id));
-        let fits = meets(&c.customer_ids, Some(row.requester_id))
-            && meets(&c.customer_group_ids, row.customer_group_id)
-            && meets(&c.type_ids, row.type_id)
-            && meets(&c.subtype_ids, row.subtype_id)
-            && (c.priorities.is_empty() || priority.is_some_and(|p| c.priorities.contains(&p)))
-            && (c.channels.is_empty() || channel.is_some_and(|ch| c.channels.contains(&ch)));
-        if fits {
+        if body.conditions.matches(&facts) {
             return Ok(Some((policy, body)));
         }
     }

@@ -16,6 +16,7 @@ pub struct AgentRow {
     pub deactivated_at: Option<String>,
     pub invited_at: Option<String>,
     pub last_seen_at: Option<String>,
+    pub available: bool,
 }
 
 /// The tenant's staff by name (only `id` when given); `no_password` is the hash of an account
@@ -25,7 +26,7 @@ pub async fn list(conn: &mut Conn, tenant_id: i64, id: Option<i64>, no_password:
     sql.push_bind(no_password);
     sql.push(
         " THEN 1 ELSE 0 END AS BIGINT) AS invited, u.deactivated_at, u.invited_at,
-         (SELECT MAX(COALESCE(s.last_seen_at, s.created_at)) FROM sessions s WHERE s.user_id = u.id) AS last_seen_at
+         (SELECT MAX(COALESCE(s.last_seen_at, s.created_at)) FROM sessions s WHERE s.user_id = u.id) AS last_seen_at, u.available
          FROM users u WHERE u.role IN ('agent', 'admin', 'owner') AND u.tenant_id = ",
     );
     sql.push_bind(tenant_id);

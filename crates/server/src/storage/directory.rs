@@ -15,18 +15,18 @@ pub async fn memberships(db: &Db, tenant_id: i64) -> Result<Vec<(i64, i64, Strin
     .map_err(Error::from)
 }
 
-/// (id, name, auto_assign) of the tenant's agent groups, by name.
-pub async fn agent_groups(db: &Db, tenant_id: i64) -> Result<Vec<(i64, String, bool)>, Error> {
-    crate::on!(db, |c| sqlx::query_as("SELECT id, name, auto_assign FROM agent_groups WHERE tenant_id = $1 ORDER BY name, id")
+/// (id, name, assignment mode code) of the tenant's agent groups, by name.
+pub async fn agent_groups(db: &Db, tenant_id: i64) -> Result<Vec<(i64, String, String)>, Error> {
+    crate::on!(db, |c| sqlx::query_as("SELECT id, name, assign_mode FROM agent_groups WHERE tenant_id = $1 ORDER BY name, id")
         .bind(tenant_id)
         .fetch_all(c).await)
         .map_err(Error::from)
 }
 
-/// (id, name, email, role code, custom role) of the tenant's staff, by name.
-pub async fn staff(db: &Db, tenant_id: i64) -> Result<Vec<(i64, String, String, String, Option<i64>)>, Error> {
+/// (id, name, email, role code, custom role, available) of the tenant's staff, by name.
+pub async fn staff(db: &Db, tenant_id: i64) -> Result<Vec<(i64, String, String, String, Option<i64>, bool)>, Error> {
     crate::on!(db, |c| sqlx::query_as(
-        "SELECT id, name, email, role, role_id FROM users
+        "SELECT id, name, email, role, role_id, available FROM users
          WHERE tenant_id = $1 AND role IN ('agent', 'admin', 'owner') ORDER BY name, id",
     )
     .bind(tenant_id)

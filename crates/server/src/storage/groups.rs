@@ -1,4 +1,6 @@
-//! Agent groups (客服组) and their members.
+//! Agent groups (客服组) and their members; how admins change them is in [`admin`].
+
+pub mod admin;
 
 use super::Db;
 use baton_core::GroupMembership;
@@ -8,15 +10,15 @@ pub async fn create(
     conn: &mut Conn,
     tenant_id: i64,
     name: &str,
-    auto_assign: bool,
+    mode: &str,
     now: &str,
 ) -> Result<i64, Error> {
     crate::on!(conn, |c| sqlx::query_scalar(
-        "INSERT INTO agent_groups (tenant_id, name, auto_assign, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+        "INSERT INTO agent_groups (tenant_id, name, assign_mode, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
     )
     .bind(tenant_id)
     .bind(name)
-    .bind(auto_assign)
+    .bind(mode)
     .bind(now)
     .fetch_one(c).await).map_err(Error::from)
 }

@@ -106,13 +106,14 @@ struct MeRow {
     group_id: Option<i64>,
     group_name: Option<String>,
     role_permissions: Option<String>,
+    available: bool,
 }
 
 /// The `Me` document of a user of `tenant_id`, with their effective permissions.
 pub async fn me(db: &Db, tenant_id: i64, user_id: i64) -> Result<Option<Me>, Error> {
     let row: Option<MeRow> = crate::on!(db, |c| sqlx::query_as(
         "SELECT u.id, u.name, u.email, u.role, t.id AS tenant_id, t.name AS tenant_name,
-                g.id AS group_id, g.name AS group_name, r.permissions AS role_permissions
+                g.id AS group_id, g.name AS group_name, r.permissions AS role_permissions, u.available
          FROM users u
          JOIN tenants t ON t.id = u.tenant_id
          LEFT JOIN customer_groups g ON g.id = u.customer_group_id AND g.tenant_id = u.tenant_id
@@ -141,6 +142,7 @@ pub async fn me(db: &Db, tenant_id: i64, user_id: i64) -> Result<Option<Me>, Err
             },
             permissions: Permissions::effective(role, custom).codes(),
             groups,
+            available: r.available,
         })
     }))
 }

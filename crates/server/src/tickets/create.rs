@@ -9,7 +9,7 @@ use crate::error::Error;
 use crate::reports::facts;
 use crate::services::Services;
 use crate::secret::ticket_aad;
-use crate::storage::tickets::{self as ticket_store, fields, staff, NewTicketRow};
+use crate::storage::tickets::{self as ticket_store, fields, NewTicketRow};
 use crate::storage::{self, attachments, catalog, confidential, idempotency, TicketScope};
 use baton_core::{validate, Channel, NewTicket, Priority, Status, Ticket};
 
@@ -113,9 +113,9 @@ async fn create_as(
     .await?;
     // Registered by staff for a customer: a reply counts only after the customer has spoken.
     facts::created(&mut tx, user.tenant_id, id, &now, requester.id != user.id).await?;
-    if let Some(subtype_id) = new.subtype_id {
-        route(&mut tx, user.tenant_id, id, subtype_id).await?;
-    }
+    let desk = TicketScope { tenant_id: user.tenant_id, requester_id: None, share_group_id: None, agent_id: None };
+    let inserted = ticket_store::get(&mut tx, desk, id).await?.ok_or(Error::NotFound)?;
+    crate::routing::assign::route_new(&mut tx, user.tenant_id, &inserted).await?;
     if let Some(type_id) = new.type_id {
         let ids = catalog::field_ids(&mut tx, user.tenant_id, type_id, new.subtype_id).await?;
         // Validation refused unknown keys, so every non-empty value has its field.
@@ -149,18 +149,6 @@ async fn create_as(
         value,
         replayed: false,
     })
-}
-
-/// Hands the new ticket to its sub-type's group, and to the group's least-loaded member when the
-/// group assigns automatically.
-async fn route(tx: &mut storage::Tx, tenant_id: i64, id: i64, subtype_id: i64) -> Result<(), Error> {
-    if let Some((group_id, assignee)) = staff::route(tx, tenant_id, subtype_id).await? {
-        staff::set(tx, tenant_id, id, staff::Column::GroupId, &staff::Value::Id(Some(group_id))).await?;
-        if assignee.is_some() {
-            staff::set(tx, tenant_id, id, staff::Column::AssigneeId, &staff::Value::Id(assignee)).await?;
-        }
-    }
-    Ok(())
 }
 
 fn non_empty(value: Option<&str>) -> Option<&str> {

@@ -6,7 +6,7 @@ use super::staff;
 use crate::auth::CurrentUser;
 use crate::error::Error;
 use crate::storage::{self, decode_code, directory, Db};
-use baton_core::{AgentGroup, AgentInfo, CustomerGroupInfo, GroupRef, Role, UserRef};
+use baton_core::{AgentGroup, AssignMode, AgentInfo, CustomerGroupInfo, GroupRef, Role, UserRef};
 use std::collections::BTreeMap;
 
 pub async fn groups(db: &Db, user: &CurrentUser) -> Result<Vec<AgentGroup>, Error> {
@@ -16,10 +16,14 @@ pub async fn groups(db: &Db, user: &CurrentUser) -> Result<Vec<AgentGroup>, Erro
     for (group_id, id, name) in directory::memberships(db, user.tenant_id).await? {
         members.entry(group_id).or_default().push(UserRef { id, name });
     }
-    Ok(rows
-        .into_iter()
-        .map(|(id, name, auto_assign)| AgentGroup { id, name, auto_assign, members: members.remove(&id).unwrap_or_default() })
-        .collect())
+    rows.into_iter()
+        .map(|(id, name, mode)| {
+            let mode: AssignMode = decode_code("assign_mode", &mode)?;
+            let members = members.remove(&id).unwrap_or_default();
+            Ok(AgentGroup { id, name, auto_assign: mode != AssignMode::Manual, mode, members })
+        })
+        .collect::<Result<_, storage::Error>>()
+        .map_err(Error::from)
 }
 
 pub async fn agents(db: &Db, user: &CurrentUser) -> Result<Vec<AgentInfo>, Error> {
@@ -37,11 +41,11 @@ pub async fn agents(db: &Db, user: &CurrentUser) -> Result<Vec<AgentInfo>, Error
         }
     }
     rows.into_iter()
-        .map(|(id, name, email, role, role_id)| {
+        .map(|(id, name, email, role, role_id, available)| {
             let role: Role = decode_code("role", &role)?;
             let mut groups = groups.remove(&id).unwrap_or_default();
             groups.sort_by(|a, b| a.name.cmp(&b.name));
-            Ok(AgentInfo { id, name, email, role, role_id, groups })
+            Ok(AgentInfo { id, name, email, role, role_id, groups, available })
         })
         .collect::<Result<_, storage::Error>>()
         .map_err(Error::from)

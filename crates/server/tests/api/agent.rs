@@ -130,7 +130,7 @@ async fn new_tickets_are_routed_by_sub_type() {
     assert_eq!((t["staff"]["group"]["name"].clone(), t["staff"]["assignee"].clone()), (json!("Support"), Value::Null));
     assert_eq!(app.get(&format!("/api/v1/tickets/{id}")).token(&agent2).send().await.status, StatusCode::NOT_FOUND);
     // With auto-assign, the least-loaded member (the only one) gets it.
-    sqlx::query("UPDATE agent_groups SET auto_assign = TRUE WHERE id = $1").bind(support).execute(&app.sql).await.expect("auto");
+    sqlx::query("UPDATE agent_groups SET assign_mode = 'least_loaded' WHERE id = $1").bind(support).execute(&app.sql).await.expect("auto");
     let id = app.create_ticket(&alice, "Down again").await["id"].as_i64().expect("id");
     let t = app.get(&format!("/api/v1/tickets/{id}")).token(&agent).send().await.json();
     assert_eq!(t["staff"]["assignee"]["id"], user_id(&app, AGENT).await);

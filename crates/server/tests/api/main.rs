@@ -39,6 +39,7 @@ mod replicas;
 mod reports;
 mod retype;
 mod roles;
+mod routing;
 mod server;
 mod session;
 mod session_idle;

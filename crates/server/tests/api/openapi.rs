@@ -135,6 +135,20 @@ async fn every_documented_operation_answers() {
         res.json()["id"].as_i64().unwrap_or_default()
     };
     let (calendar, policy) = (new_sla("calendars").await, new_sla("policies").await);
+    let made = std::cell::Cell::new(0);
+    let new_routing = async |what: &str, group: i64| {
+        made.set(made.get() + 1);
+        let body = if what == "groups" {
+            json!({ "name": format!("Walk {}", made.get()), "mode": "round_robin" })
+        } else {
+            // Phone tickets only: the walk's own tickets must stay where the agent sees them.
+            json!({ "name": format!("Walk {}", made.get()), "conditions": { "channels": ["phone"] }, "group_id": group })
+        };
+        let path = if what == "groups" { "/api/v1/admin/groups" } else { "/api/v1/admin/routing/rules" };
+        app.post(path).token(&admin).json(&body).send().await.json()["id"].as_i64().unwrap_or_default()
+    };
+    let group = new_routing("groups", 0).await;
+    let rule = new_routing("rules", group).await;
     let invite = json!({ "email": "walk-resend@baton.test", "name": "Walk", "role": "agent" });
     let invitee = app.post("/api/v1/admin/agents").token(&admin).json(&invite).send().await.json()["id"].as_i64().unwrap_or_default();
     // A setup link of a new desk, for `/password-tokens/{token}`.
@@ -163,6 +177,10 @@ async fn every_documented_operation_answers() {
             if method == "DELETE" { new_sla("calendars").await } else { calendar }
         } else if path.starts_with("/admin/sla/policies/") {
             if method == "DELETE" { new_sla("policies").await } else { policy }
+        } else if path.starts_with("/admin/groups/") {
+            if method == "DELETE" { new_routing("groups", 0).await } else { group }
+        } else if path.starts_with("/admin/routing/rules/") {
+            if method == "DELETE" { new_routing("rules", group).await } else { rule }
         } else if path.starts_with("/kb/") {
             article
         } else if path.starts_with("/attachments/") {
@@ -196,8 +214,9 @@ async fn every_documented_operation_answers() {
         } else {
             agent.clone()
         };
-        let policies = if path == "/admin/sla/policies/order" {
-            let all = app.get("/api/v1/admin/sla/policies").token(&admin).send().await.json();
+        let policies = if path == "/admin/sla/policies/order" || path == "/admin/routing/rules/order" {
+            let list = if path.starts_with("/admin/sla/") { "/api/v1/admin/sla/policies" } else { "/api/v1/admin/routing/rules" };
+            let all = app.get(list).token(&admin).send().await.json();
             all.as_array().into_iter().flatten().map(|p| p["id"].clone()).collect()
         } else {
             Vec::new()
@@ -207,7 +226,13 @@ async fn every_documented_operation_answers() {
             "/session" => json!({ "email": AGENT, "password": baton_server::demo::PASSWORD }),
             "/admin/sla/calendars" | "/admin/sla/calendars/{id}" => json!({ "name": format!("Walk {method}"), "time_zone": "Asia/Shanghai", "week": [day, day, day, day, day, day, []] }),
             "/admin/sla/policies" | "/admin/sla/policies/{id}" => json!({ "name": format!("Walk {method}"), "calendar_id": calendar, "targets": [{ "priority": "urgent", "resolution": 120 }] }),
-            "/admin/sla/policies/order" => json!({ "ids": policies }),
+            "/admin/sla/policies/order" | "/admin/routing/rules/order" => json!({ "ids": policies }),
+            "/admin/groups" => json!({ "name": "Walk group", "mode": "least_loaded", "members": [staff], "managers": [staff] }),
+            "/admin/groups/{id}" => json!({ "name": "Walked group", "mode": "manual" }),
+            "/admin/routing/rules" | "/admin/routing/rules/{id}" => {
+                json!({ "name": format!("Walk {method}"), "conditions": { "priorities": ["urgent"], "channels": ["phone"] }, "group_id": group })
+            }
+            "/me/availability" => json!({ "available": true }),
             "/password-tokens/{token}" => json!({ "password": "a walk password" }),
             "/password-resets" => json!({ "email": "walk@nowhere.test" }),
             "/tickets" => new_ticket.clone(),

@@ -44,6 +44,8 @@ async fn a_populated_database_of_the_previous_release_upgrades_with_everything_i
     migrator.migrations = Cow::Owned(migrator.migrations.iter().filter(|m| m.version <= PREVIOUS).cloned().collect());
     migrator.run(&pool).await.expect("the previous release's migrations");
     copy_rows(&pool, &full).await;
+    // Support assigned automatically in the old schema: it becomes least loaded (0024).
+    sqlx::query("UPDATE agent_groups SET auto_assign = TRUE WHERE name = 'Support'").execute(&pool).await.expect("auto assign");
     pool.close().await;
 
     // This build opens it: migrations PREVIOUS+1.. run on the populated database.
@@ -59,6 +61,10 @@ async fn a_populated_database_of_the_previous_release_upgrades_with_everything_i
     let list = upgraded.get("/api/v1/tickets").token(&alice).send().await.json();
     assert_eq!(list, alices_list, "the customer's list changed in the upgrade");
     let admin = upgraded.login(crate::support::ADMIN).await;
+    let modes: Vec<(String, String)> =
+        sqlx::query_as("SELECT name, assign_mode FROM agent_groups WHERE name IN ('Billing', 'Support') ORDER BY name").fetch_all(&upgraded.sql).await.expect("modes");
+    let want = [("Billing", "manual"), ("Support", "least_loaded")].map(|(n, m)| (n.to_owned(), m.to_owned()));
+    assert_eq!(modes, want);
     let summary = upgraded.get("/api/v1/reports/summary").token(&admin).send().await;
     assert_eq!(summary.status, StatusCode::OK, "{}", summary.text());
 }
@@ -82,13 +88,13 @@ async fn copy_rows(pool: &sqlx::SqlitePool, from: &std::path::Path) {
     .await
     .expect("tables");
     for table in tables {
-        let columns: Vec<String> = sqlx::query(&format!("PRAGMA main.table_info({table})"))
-            .fetch_all(&mut *c)
-            .await
-            .expect("columns")
-            .iter()
-            .map(|row| row.get::<String, _>("name"))
-            .collect();
+        let names = async |c: &mut sqlx::SqliteConnection, schema: &str| -> Vec<String> {
+            let rows = sqlx::query(&format!("PRAGMA {schema}.table_info({table})")).fetch_all(c).await.expect("columns");
+            rows.iter().map(|row| row.get::<String, _>("name")).collect()
+        };
+        // A column a later migration drops (agent_groups.auto_assign, 0024) keeps its default.
+        let today = names(&mut c, "today").await;
+        let columns: Vec<String> = names(&mut c, "main").await.into_iter().filter(|n| today.contains(n)).collect();
         let list = columns.join(", ");
         sqlx::query(&format!("DELETE FROM main.{table}")).execute(&mut *c).await.expect("empty");
         sqlx::query(&format!("INSERT INTO main.{table} ({list}) SELECT {list} FROM today.{table}"))

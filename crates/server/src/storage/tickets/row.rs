@@ -5,6 +5,7 @@ use crate::storage::Error;
 use crate::storage::catalog::decode_text;
 use crate::storage::decode_code;
 use baton_core::{Action, Attachment, Channel, FieldEntry, Priority, Status, Ticket};
+use baton_core::routing::TicketFacts;
 use baton_core::{GroupRef, StaffTicket, TicketSummary, TypeRef, UserRef};
 
 #[derive(Debug, sqlx::FromRow)]
@@ -41,6 +42,20 @@ pub struct TicketRow {
     /// The requester's customer group, sharing or not.
     pub customer_group_id: Option<i64>,
     pub customer_group_name: Option<String>,
+}
+
+impl TicketRow {
+    /// What routing rules and SLA policies ask of the ticket.
+    pub fn facts(&self) -> TicketFacts {
+        TicketFacts {
+            requester_id: self.requester_id,
+            customer_group_id: self.customer_group_id,
+            type_id: self.type_id,
+            subtype_id: self.subtype_id,
+            priority: decode_code("priority", &self.priority).ok(),
+            channel: decode_code("channel", &self.channel).ok(),
+        }
+    }
 }
 
 /// What a full ticket shows beyond its row, read separately (see `tickets::detail`).

@@ -1,5 +1,5 @@
-//! The staff-only side of a ticket: CC, tags, per-agent stars, assignment and group, the trash
-//! and suspended flags, and the routing of new tickets to a group and its least-loaded member.
+//! The staff-only side of a ticket: CC, tags, per-agent stars, assignment and group (which
+//! routing sets too: `storage::routing` picks them), the trash and suspended flags.
 
 use baton_core::UserRef;
 use crate::storage::{Conn, Error, Sql};
@@ -156,38 +156,4 @@ pub async fn group_name(conn: &mut Conn, tenant_id: i64, group_id: i64) -> Resul
         .bind(tenant_id)
         .bind(group_id)
         .fetch_optional(c).await).map_err(Error::from)
-}
-
-/// Where a new ticket of `subtype_id` goes: the sub-type's group and, when that group assigns
-/// automatically, its member with the fewest new/open/pending tickets (ties: the lowest id).
-pub async fn route(
-    conn: &mut Conn,
-    tenant_id: i64,
-    subtype_id: i64,
-) -> Result<Option<(i64, Option<i64>)>, Error> {
-    let group: Option<(i64, bool)> = crate::on!(conn, |c| sqlx::query_as(
-        "SELECT g.id, g.auto_assign FROM ticket_subtypes s JOIN agent_groups g ON g.id = s.group_id
-         WHERE s.tenant_id = $1 AND s.id = $2",
-    )
-    .bind(tenant_id)
-    .bind(subtype_id)
-    .fetch_optional(c).await)?;
-    let Some((group_id, auto_assign)) = group else {
-        return Ok(None);
-    };
-    if !auto_assign {
-        return Ok(Some((group_id, None)));
-    }
-    let assignee: Option<i64> = crate::on!(conn, |c| sqlx::query_scalar(
-        "SELECT m.user_id FROM agent_group_members m
-         JOIN users u ON u.id = m.user_id AND u.deactivated_at IS NULL
-         WHERE m.tenant_id = $1 AND m.group_id = $2
-         ORDER BY (SELECT COUNT(*) FROM tickets t WHERE t.tenant_id = m.tenant_id
-                   AND t.assignee_id = m.user_id AND t.status IN ('new', 'open', 'pending')), m.user_id
-         LIMIT 1",
-    )
-    .bind(tenant_id)
-    .bind(group_id)
-    .fetch_optional(c).await)?;
-    Ok(Some((group_id, assignee)))
 }

@@ -19,6 +19,8 @@ pub struct Fixtures<'a> {
     article: i64,
     /// The role of the last fixture made (an agent's), for `$role` in a body.
     role: Cell<i64>,
+    /// The group of the last [`Target::RoutingRule`].
+    group: Cell<i64>,
     n: Cell<u32>,
 }
 
@@ -34,6 +36,7 @@ impl<'a> Fixtures<'a> {
             customer: user_id(app, crate::support::ALICE).await,
             article: articles["items"][0]["id"].as_i64().expect("article"),
             role: Cell::new(0),
+            group: Cell::new(0),
             n: Cell::new(0),
         }
     }
@@ -90,6 +93,12 @@ impl<'a> Fixtures<'a> {
             Target::Role => self.made("/api/v1/admin/roles", json!({ "name": "Fixture $n", "permissions": [] })).await,
             Target::SlaCalendar => self.made("/api/v1/admin/sla/calendars", super::table::sla_calendar()).await,
             Target::SlaPolicy => self.made("/api/v1/admin/sla/policies", super::table::sla_policy()).await,
+            Target::Group => self.made("/api/v1/admin/groups", json!({ "name": "Fixture $n" })).await,
+            Target::RoutingRule => {
+                let group = self.made("/api/v1/admin/groups", json!({ "name": "Fixture $n" })).await;
+                self.group.set(group);
+                self.made("/api/v1/admin/routing/rules", self.fill_with(&super::table::routing_rule(), group)).await
+            }
             Target::Agent => {
                 let role = self.made("/api/v1/admin/roles", json!({ "name": "Fixture $n", "permissions": [] })).await;
                 let agent = self.app.new_agent(&format!("probe{}@baton.test", self.next())).await;
@@ -112,10 +121,18 @@ impl<'a> Fixtures<'a> {
         let id = self.target(probe.target).await;
         let url = format!("/api/v1{}", probe.route.replace("{id}", &id.to_string()));
         let mut body = probe.body.as_ref().map(|b| self.fill_with(b, id));
-        // `"$policies"`: every SLA policy of the desk as it is now (an order must name them all).
-        if let Some(ids) = body.as_mut().and_then(|b| b.get_mut("ids")).filter(|ids| *ids == "$policies") {
-            let all = self.app.get("/api/v1/admin/sla/policies").token(&self.admin).send().await.json();
-            *ids = all.as_array().into_iter().flatten().map(|p| p["id"].clone()).collect();
+        // `"$policies"`, `"$rules"`: every SLA policy or routing rule of the desk as it is now (an
+        // order must name them all).
+        let lists = [("$policies", "/api/v1/admin/sla/policies"), ("$rules", "/api/v1/admin/routing/rules")];
+        for (name, list) in lists {
+            if let Some(ids) = body.as_mut().and_then(|b| b.get_mut("ids")).filter(|ids| *ids == name) {
+                let all = self.app.get(list).token(&self.admin).send().await.json();
+                *ids = all.as_array().into_iter().flatten().map(|p| p["id"].clone()).collect();
+            }
+        }
+        // `"$group"`: the group a [`Target::RoutingRule`] routes to.
+        if let Some(group) = body.as_mut().and_then(|b| b.get_mut("group_id")).filter(|g| *g == "$group") {
+            *group = self.group.get().into();
         }
         (url, body)
     }

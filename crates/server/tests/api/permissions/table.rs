@@ -76,6 +76,7 @@ pub const ROUTES: &[(&str, &str, Guard)] = &[
     ("DELETE", "/quick-replies/{id}", Staff),
     ("GET", "/me/settings", Staff),
     ("PUT", "/me/settings", Staff),
+    ("PUT", "/me/availability", Staff),
     ("GET", "/customers", Staff),
     ("GET", "/customers/{id}", Staff),
     ("GET", "/tickets/{id}/requester", Staff),
@@ -104,6 +105,15 @@ pub const ROUTES: &[(&str, &str, Guard)] = &[
     ("PUT", "/admin/sla/policies/order", Needs(P::SettingsManage)),
     ("PUT", "/admin/sla/policies/{id}", Needs(P::SettingsManage)),
     ("DELETE", "/admin/sla/policies/{id}", Needs(P::SettingsManage)),
+    ("GET", "/admin/groups", Needs(P::SettingsManage)),
+    ("POST", "/admin/groups", Needs(P::SettingsManage)),
+    ("PATCH", "/admin/groups/{id}", Needs(P::SettingsManage)),
+    ("DELETE", "/admin/groups/{id}", Needs(P::SettingsManage)),
+    ("GET", "/admin/routing/rules", Needs(P::SettingsManage)),
+    ("POST", "/admin/routing/rules", Needs(P::SettingsManage)),
+    ("PUT", "/admin/routing/rules/order", Needs(P::SettingsManage)),
+    ("PUT", "/admin/routing/rules/{id}", Needs(P::SettingsManage)),
+    ("DELETE", "/admin/routing/rules/{id}", Needs(P::SettingsManage)),
     ("GET", "/admin/roles", Needs(P::AgentsManage)),
     ("POST", "/admin/roles", Needs(P::AgentsManage)),
     ("PATCH", "/admin/roles/{id}", Needs(P::AgentsManage)),
@@ -139,6 +149,10 @@ pub enum Target {
     Agent,
     SlaCalendar,
     SlaPolicy,
+    /// A new agent group without members, where nothing routes.
+    Group,
+    /// A new routing rule to a new group.
+    RoutingRule,
     /// Someone invited with a custom role without permissions, who has not joined yet.
     Invitee,
 }
@@ -153,7 +167,8 @@ pub struct Probe {
     pub route: &'static str,
     pub target: Target,
     /// The body; `$n` in a string becomes a number unique to the request, `"$id"` the target's id
-    /// (`"$sid"` as a string), `"$role"` the custom role of a [`Target::Agent`].
+    /// (`"$sid"` as a string), `"$role"` the custom role of a [`Target::Agent`], `"$group"` the group
+    /// of a [`Target::RoutingRule`], `"$policies"` and `"$rules"` every SLA policy or rule.
     pub body: Option<Value>,
     pub refused: StatusCode,
 }
@@ -212,6 +227,15 @@ pub fn probes() -> Vec<Probe> {
         probe(P::SettingsManage, Method::PUT, "/admin/sla/policies/{id}", T::SlaPolicy, Some(sla_policy())),
         probe(P::SettingsManage, Method::PUT, "/admin/sla/policies/order", T::SlaPolicy, Some(json!({ "ids": "$policies" }))),
         probe(P::SettingsManage, Method::DELETE, "/admin/sla/policies/{id}", T::SlaPolicy, None),
+        probe(P::SettingsManage, Method::GET, "/admin/groups", T::None, None),
+        probe(P::SettingsManage, Method::POST, "/admin/groups", T::None, Some(json!({ "name": "Group $n", "mode": "round_robin" }))),
+        probe(P::SettingsManage, Method::PATCH, "/admin/groups/{id}", T::Group, Some(json!({ "name": "Renamed $n", "mode": "least_loaded" }))),
+        probe(P::SettingsManage, Method::DELETE, "/admin/groups/{id}", T::Group, None),
+        probe(P::SettingsManage, Method::GET, "/admin/routing/rules", T::None, None),
+        probe(P::SettingsManage, Method::POST, "/admin/routing/rules", T::Group, Some(routing_rule())),
+        probe(P::SettingsManage, Method::PUT, "/admin/routing/rules/{id}", T::RoutingRule, Some(json!({ "name": "Rule $n", "group_id": "$group" }))),
+        probe(P::SettingsManage, Method::PUT, "/admin/routing/rules/order", T::RoutingRule, Some(json!({ "ids": "$rules" }))),
+        probe(P::SettingsManage, Method::DELETE, "/admin/routing/rules/{id}", T::RoutingRule, None),
         probe(P::SettingsManage, Method::GET, "/admin/mail", T::None, None),
         probe(P::AgentsManage, Method::GET, "/admin/roles", T::None, None),
         probe(P::AgentsManage, Method::POST, "/admin/roles", T::None, Some(json!({ "name": "Role $n", "permissions": [] }))),
@@ -261,6 +285,10 @@ pub fn body_for(path: &str) -> Option<Value> {
         "/admin/sla/calendars" | "/admin/sla/calendars/{id}" => sla_calendar(),
         "/admin/sla/policies" | "/admin/sla/policies/{id}" => sla_policy(),
         "/admin/sla/policies/order" => json!({ "ids": [] }),
+        "/admin/groups" | "/admin/groups/{id}" => json!({ "name": "Group $n" }),
+        "/admin/routing/rules" | "/admin/routing/rules/{id}" => json!({ "name": "Rule $n", "group_id": 1 }),
+        "/admin/routing/rules/order" => json!({ "ids": [] }),
+        "/me/availability" => json!({ "available": true }),
         "/admin/roles" | "/admin/roles/{id}" => json!({ "name": "Role $n", "permissions": [] }),
         "/admin/agents/{id}/role" => json!({ "role": "agent" }),
         "/admin/agents" => json!({ "email": "invitee$n@baton.test", "name": "Invitee $n", "role": "agent" }),
@@ -277,4 +305,9 @@ pub fn sla_calendar() -> Value {
 
 pub fn sla_policy() -> Value {
     json!({ "name": "Policy $n", "targets": [{ "priority": "normal", "first_reply": 60 }] })
+}
+
+/// A rule to the probe's new group (`"$id"`: a [`Target::Group`]).
+pub fn routing_rule() -> Value {
+    json!({ "name": "Rule $n", "conditions": { "channels": ["phone"] }, "group_id": "$id" })
 }
