@@ -15,6 +15,7 @@ mod router;
 mod fixtures;
 mod json;
 mod shell;
+mod sla;
 mod support;
 mod ticket_details;
 mod ticket_form;
