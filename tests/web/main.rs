@@ -11,6 +11,7 @@ mod agent_lists;
 mod drafts;
 mod fake_server;
 mod kb;
+mod reports;
 mod router;
 mod fixtures;
 mod json;
