@@ -8,6 +8,8 @@
 #[cfg(feature = "console")]
 mod admin;
 #[cfg(feature = "console")]
+mod admin_sla;
+#[cfg(feature = "console")]
 mod agent;
 #[cfg(feature = "console")]
 mod agent_ticket;

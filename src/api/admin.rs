@@ -119,7 +119,7 @@ pub struct Outbox {
 }
 
 impl Api {
-    fn patch(&self, path: &str) -> gloo_net::http::RequestBuilder {
+    pub(super) fn patch(&self, path: &str) -> gloo_net::http::RequestBuilder {
         self.auth(gloo_net::http::Request::patch(&self.url(path)))
     }
 

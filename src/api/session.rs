@@ -21,6 +21,12 @@ pub struct AccountCapabilities {
     /// `GET /admin/mail` (the outbox) exists.
     #[serde(default)]
     pub mail: bool,
+    /// `/admin/settings` (the desk's name, auto-close days) exists.
+    #[serde(default)]
+    pub settings: bool,
+    /// SLA: `/admin/sla/*`, tickets' timers, views' `sla` column and conditions.
+    #[serde(default)]
+    pub sla: bool,
 }
 
 /// `POST /password-resets`: `tenant` is a desk's slug (every desk's account with the email

@@ -9,9 +9,13 @@ mod agents;
 mod invite;
 mod mail;
 mod mail_table;
+mod settings;
+mod sla;
 
 pub use agents::AdminAgents;
 pub use mail::AdminMail;
+pub use settings::AdminSettings;
+pub use sla::AdminSla;
 
 use crate::api::{use_api, AccountCapabilities};
 use crate::components::ui::{ErrorPanel, Loading};
@@ -27,21 +31,29 @@ use leptos::prelude::*;
 pub const AGENTS_PATH: &str = "/admin/agents";
 /// The outbox page's path (`?status=` filters it).
 pub const MAIL_PATH: &str = "/admin/mail";
+/// The desk's settings page.
+pub const SETTINGS_PATH: &str = "/admin/settings";
+/// The SLA page: business calendars and policies.
+pub const SLA_PATH: &str = "/admin/sla";
 
 /// One admin page: its path, the permission it needs and whether the backend has it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
     Agents,
     Mail,
+    Settings,
+    Sla,
 }
 
 impl Section {
-    const ALL: [Section; 2] = [Section::Agents, Section::Mail];
+    const ALL: [Section; 4] = [Section::Agents, Section::Settings, Section::Sla, Section::Mail];
 
     pub fn path(self) -> &'static str {
         match self {
             Section::Agents => AGENTS_PATH,
             Section::Mail => MAIL_PATH,
+            Section::Settings => SETTINGS_PATH,
+            Section::Sla => SLA_PATH,
         }
     }
 
@@ -49,13 +61,15 @@ impl Section {
         match self {
             Section::Agents => AdminKey::NavAgents.into(),
             Section::Mail => AdminKey::NavMail.into(),
+            Section::Settings => AdminKey::NavSettings.into(),
+            Section::Sla => AdminKey::NavSla.into(),
         }
     }
 
     fn permission(self) -> Permission {
         match self {
             Section::Agents => Permission::AgentsManage,
-            Section::Mail => Permission::SettingsManage,
+            Section::Mail | Section::Settings | Section::Sla => Permission::SettingsManage,
         }
     }
 
@@ -63,6 +77,8 @@ impl Section {
         match self {
             Section::Agents => caps.invitations,
             Section::Mail => caps.mail,
+            Section::Settings => caps.settings,
+            Section::Sla => caps.sla,
         }
     }
 

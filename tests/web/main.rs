@@ -6,6 +6,7 @@
 
 mod accounts;
 mod admin;
+mod admin_sla;
 mod agent;
 mod agent_lists;
 mod drafts;
