@@ -104,3 +104,30 @@ async fn the_ticket_sla_panel_shows_the_policy_and_each_timer() {
     assert!(texts[1].contains("overdue 11 min") && texts[1].contains("Breached"), "{}", texts[1]);
     assert!(texts[2].contains("Paused while pending"), "{}", texts[2]);
 }
+
+#[wasm_bindgen_test]
+async fn the_view_editor_offers_the_sla_column_and_conditions() {
+    use crate::fake_server::{provide_app, staff, FakeServer};
+    use baton::components::agent::ViewEditor;
+    let _server = FakeServer::start(Vec::new());
+    let editor = mount(Locale::En, || {
+        provide_app(Some(staff(1, baton_core::Role::Agent, &[])));
+        view! { <ViewEditor existing=None may_publish=false on_saved=|_| {} on_deleted=|_| {} on_cancel=|()| {} /> }
+    });
+    until("the editor", || editor.find("[data-testid='condition-add']").is_some()).await;
+    assert!(editor.find("[data-testid='view-column'][value='sla']").is_some(), "the sla column can be chosen");
+    editor.click("condition-add");
+    until("a condition row", || editor.find("[data-testid='condition-field']").is_some()).await;
+    let fields = option_values(&editor.testid("condition-field"));
+    assert!(fields.iter().any(|f| f == "sla") && fields.iter().any(|f| f == "sla_due_at"), "{fields:?}");
+
+    choose(&editor.testid("condition-field"), "sla");
+    until("the sla values", || {
+        editor.find("select[data-testid='condition-value']").is_some_and(|s| option_values(&s) == ["", "breached", "on_time", "none"])
+    })
+    .await;
+
+    choose(&editor.testid("condition-field"), "sla_due_at");
+    until("the time operators", || option_values(&editor.testid("condition-op")) == ["before", "after"]).await;
+    until("a text value", || editor.find("input[data-testid='condition-value']").is_some()).await;
+}
