@@ -17,14 +17,14 @@ pub use mail::AdminMail;
 pub use settings::AdminSettings;
 pub use sla::AdminSla;
 
-use crate::api::{use_api, AccountCapabilities};
+use crate::api::use_api;
 use crate::components::ui::{ErrorPanel, Loading};
 use crate::i18n::{AdminKey, Key};
 use crate::router::use_location;
 use crate::state::load::Load;
 use crate::state::locale::tr;
 use crate::state::session::use_session;
-use baton_core::{Me, Permission};
+use baton_core::{Capabilities, Me, Permission};
 use leptos::prelude::*;
 
 /// The staff page's path.
@@ -73,7 +73,7 @@ impl Section {
         }
     }
 
-    fn offered(self, caps: &AccountCapabilities) -> bool {
+    fn offered(self, caps: &Capabilities) -> bool {
         match self {
             Section::Agents => caps.invitations,
             Section::Mail => caps.mail,
@@ -83,17 +83,17 @@ impl Section {
     }
 
     /// Whether `me` may see it on a backend with `caps`.
-    pub fn open_to(self, me: &Me, caps: &AccountCapabilities) -> bool {
+    pub fn open_to(self, me: &Me, caps: &Capabilities) -> bool {
         me.can(self.permission()) && self.offered(caps)
     }
 }
 
 /// What this backend offers, asked once per component that needs it.
-fn capabilities() -> Load<AccountCapabilities> {
+fn capabilities() -> Load<Capabilities> {
     let api = StoredValue::new(use_api());
     Load::new(move || {
         let api = api.get_value();
-        async move { api.account_capabilities().await }
+        async move { api.capabilities().await }
     })
 }
 
@@ -147,7 +147,7 @@ pub fn AdminPage(section: Section, children: ChildrenFn) -> impl IntoView {
 
 /// The links between the admin pages this user may see.
 #[component]
-fn AdminNav(current: Section, caps: AccountCapabilities, me: Option<Me>) -> impl IntoView {
+fn AdminNav(current: Section, caps: Capabilities, me: Option<Me>) -> impl IntoView {
     let shown: Vec<Section> = Section::ALL.into_iter().filter(|s| me.as_ref().is_some_and(|me| s.open_to(me, &caps))).collect();
     view! {
         <nav class="admin-nav" aria-label=tr(AdminKey::AdminNav.into())>
