@@ -5,8 +5,8 @@
 
 use super::{AdminPage, Section};
 use crate::api::use_api;
-use crate::components::ui::{loaded, FormFailure, TextField};
-use crate::i18n::{error_message, AdminKey, Key};
+use crate::components::ui::{show_refusal, loaded, FormFailure, TextField};
+use crate::i18n::{AdminKey, Key};
 use crate::state::busy::Busy;
 use crate::state::load::Load;
 use crate::state::locale::{tr, tr_while, use_i18n, use_page_title};
@@ -79,13 +79,7 @@ fn SettingsForm(current: DeskSettings) -> impl IntoView {
                     saved.set_value(now);
                     notice.set(Some(i18n.t(AdminKey::SettingsSaved.into()).to_owned()));
                 }
-                Err(error) => {
-                    let fields = error.field_errors();
-                    if fields.is_empty() {
-                        failure.set(Some(error_message(&error)));
-                    }
-                    errors.set(fields);
-                }
+                Err(error) => show_refusal(&error, error.field_errors(), errors, failure),
             }
         });
     };

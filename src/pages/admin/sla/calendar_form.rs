@@ -6,8 +6,8 @@
 
 use super::ErrorAt;
 use crate::api::use_api;
-use crate::components::ui::{FormFailure, TextField};
-use crate::i18n::{error_message, fill, AdminKey, Key};
+use crate::components::ui::{show_refusal, FormFailure, TextField};
+use crate::i18n::{fill, AdminKey, Key};
 use crate::state::busy::Busy;
 use crate::state::locale::{tr, tr_while, use_i18n};
 use baton_core::sla::{CalendarSpec, ExceptionSpec, HolidaySpec, SlaCalendar, WindowSpec};
@@ -86,13 +86,7 @@ pub fn CalendarForm(
         busy.run(async move {
             match api.get_value().save_sla_calendar(id, &spec).await {
                 Ok(saved) => on_saved.run(saved),
-                Err(error) => {
-                    let fields = error.field_errors();
-                    if fields.is_empty() {
-                        failure.set(Some(error_message(&error)));
-                    }
-                    errors.set(fields);
-                }
+                Err(error) => show_refusal(&error, error.field_errors(), errors, failure),
             }
         });
     };

@@ -6,9 +6,9 @@
 
 use super::{ErrorAt, Lists};
 use crate::api::use_api;
-use crate::components::ui::{FormFailure, TextField};
+use crate::components::ui::{show_refusal, FormFailure, TextField};
 use crate::i18n::agent::{priority_code, priority_key, PRIORITIES};
-use crate::i18n::{error_message, AdminKey, Key};
+use crate::i18n::{AdminKey, Key};
 use crate::state::busy::Busy;
 use crate::state::locale::{tr, tr_while, use_i18n};
 use baton_core::sla::{PolicySpec, PriorityTargets, SlaConditions, SlaPolicy};
@@ -137,13 +137,7 @@ pub fn PolicyForm(
         busy.run(async move {
             match api.get_value().save_sla_policy(id, &spec).await {
                 Ok(saved) => on_saved.run(saved),
-                Err(error) => {
-                    let fields = map_target_errors(error.field_errors(), &sent);
-                    if fields.is_empty() {
-                        failure.set(Some(error_message(&error)));
-                    }
-                    errors.set(fields);
-                }
+                Err(error) => show_refusal(&error, map_target_errors(error.field_errors(), &sent), errors, failure),
             }
         });
     };
