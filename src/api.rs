@@ -8,6 +8,8 @@
 #[cfg(feature = "console")]
 mod admin;
 #[cfg(feature = "console")]
+mod admin_sla;
+#[cfg(feature = "console")]
 mod agent;
 #[cfg(feature = "console")]
 mod agent_ticket;
@@ -28,13 +30,12 @@ mod session;
 mod tickets;
 
 #[cfg(feature = "console")]
-pub use admin::{AdminAgent, AgentPatch, AgentState, MailStatus, NewAgent, Outbox, OutboxMail};
+pub use admin::{AdminAgent, MailStatus};
+#[cfg(feature = "console")]
+pub use baton_core::{AgentPatch, AgentState, NewAgent, OutboxMail, OutboxPage, PasswordResetRequest};
 pub use error::ApiError;
 pub use idempotency::idempotency_key;
 pub use kb::ArticleQuery;
-#[cfg(feature = "console")]
-pub use session::AccountCapabilities;
-pub use session::PasswordResetRequest;
 #[cfg(feature = "console")]
 pub use reports::{by_code, id_list, interval_code, DrillQuery, ReportQuery};
 pub use tickets::TicketQuery;

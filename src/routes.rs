@@ -127,10 +127,10 @@ pub fn AppRoutes() -> impl IntoView {
 #[cfg(feature = "console")]
 #[component]
 pub fn AgentRoutes() -> impl IntoView {
-    use crate::pages::admin::{AdminAgents, AdminMail, AGENTS_PATH, MAIL_PATH};
+    use crate::pages::admin::{AdminAgents, AdminMail, AdminSettings, AdminSla, AGENTS_PATH, MAIL_PATH, SETTINGS_PATH, SLA_PATH};
     use crate::pages::agent::{AgentSettings, AgentTicket, PhoneTicket, Reports, StaffOnly, Workspace};
     use crate::pages::{ForgotPassword, SetPassword};
-    static AGENT_ROUTES: [Route; 10] = [
+    static AGENT_ROUTES: [Route; 12] = [
         // A single-use link's page (`pages::set_password`): no session needed, anyone may land here.
         Route::new("/set-password", || view! { <SetPassword /> }.into_any()),
         // Asking for such a link: no session either.
@@ -138,6 +138,8 @@ pub fn AgentRoutes() -> impl IntoView {
         Route::new("/admin", || view! { <Redirect path=AGENTS_PATH /> }.into_any()),
         Route::new(AGENTS_PATH, || view! { <SignedIn><StaffOnly><AdminAgents /></StaffOnly></SignedIn> }.into_any()),
         Route::new(MAIL_PATH, || view! { <SignedIn><StaffOnly><AdminMail /></StaffOnly></SignedIn> }.into_any()),
+        Route::new(SETTINGS_PATH, || view! { <SignedIn><StaffOnly><AdminSettings /></StaffOnly></SignedIn> }.into_any()),
+        Route::new(SLA_PATH, || view! { <SignedIn><StaffOnly><AdminSla /></StaffOnly></SignedIn> }.into_any()),
         Route::new("/agent", || view! { <SignedIn><StaffOnly><Workspace /></StaffOnly></SignedIn> }.into_any()),
         Route::new("/agent/settings", || view! { <SignedIn><StaffOnly><AgentSettings /></StaffOnly></SignedIn> }.into_any()),
         // Not a `Page`: an arm in `Page::path` would land in the help center's wasm (at its budget).

@@ -2,23 +2,14 @@
 //! staff (`/admin/agents`: list, invite, resend, change, deactivate), their roles
 //! (`/admin/roles`, `PUT /admin/agents/{id}/role`) and the mail outbox (`GET /admin/mail`).
 //!
-// The wire types live here, not in baton-core, while the server side of the contract is written
-// beside this one (branch `mail`); they move to baton-core when both are merged.
+// The wire types are baton-core's (`dto::admin`), but for [`AdminAgent`]: core's flattens
+// `AgentInfo`, which measured 1,232 B brotli more of the console (BENCHMARKS.md, 2026-12-07).
 
 use super::query::Query;
 use super::{Api, ApiError, JsonBody};
 use baton_core::roles::{AgentRole, RoleInfo};
-use baton_core::{GroupRef, Role};
+use baton_core::{AgentPatch, AgentState, GroupRef, NewAgent, OutboxPage, Role};
 use serde::{Deserialize, Serialize};
-
-/// Whether a staff user may sign in: `invited` has not set a password yet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AgentState {
-    Invited,
-    Active,
-    Deactivated,
-}
 
 /// A staff user as `GET /admin/agents` lists them: `GET /agents`' fields (`AgentInfo`) and where
 /// they stand. Written out rather than `#[serde(flatten)]`ed: flatten decodes through serde's
@@ -41,31 +32,9 @@ pub struct AdminAgent {
     pub last_seen_at: Option<String>,
 }
 
-/// `POST /admin/agents`: the invitation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct NewAgent {
-    pub email: String,
-    pub name: String,
-    /// `agent` or `admin`.
-    pub role: Role,
-    pub role_id: Option<i64>,
-    pub group_ids: Vec<i64>,
-}
-
-/// `PATCH /admin/agents/{id}`: absent fields stay as they are.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct AgentPatch {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub group_ids: Option<Vec<i64>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub active: Option<bool>,
-}
-
-/// Where a mail is: `queued` (waiting, or retrying after a failure), `sent`, `failed` (gave up).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// Where a mail is (`OutboxMail.status`, the outbox's `?status=`): `queued` (waiting, or retrying
+/// after a failure), `sent`, `failed` (gave up). A code it does not know shows as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MailStatus {
     Queued,
     Sent,
@@ -88,38 +57,8 @@ impl MailStatus {
     }
 }
 
-/// One mail of the outbox: never its body (bodies hold single-use links).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct OutboxMail {
-    pub id: i64,
-    pub to: String,
-    pub subject: String,
-    /// `setup`, `invitation`, `password_reset`, … (a newer backend may add kinds).
-    pub kind: String,
-    pub status: MailStatus,
-    #[serde(default)]
-    pub attempts: i64,
-    #[serde(default)]
-    pub last_error: Option<String>,
-    pub created_at: String,
-    #[serde(default)]
-    pub next_attempt_at: Option<String>,
-    #[serde(default)]
-    pub sent_at: Option<String>,
-}
-
-/// One page of `GET /admin/mail`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct Outbox {
-    /// False: no `--smtp-url`, mail waits in the outbox.
-    pub smtp: bool,
-    pub items: Vec<OutboxMail>,
-    #[serde(default)]
-    pub next_cursor: Option<String>,
-}
-
 impl Api {
-    fn patch(&self, path: &str) -> gloo_net::http::RequestBuilder {
+    pub(super) fn patch(&self, path: &str) -> gloo_net::http::RequestBuilder {
         self.auth(gloo_net::http::Request::patch(&self.url(path)))
     }
 
@@ -154,7 +93,7 @@ impl Api {
     }
 
     /// `GET /admin/mail`: one page of the outbox, newest first.
-    pub async fn outbox(&self, status: Option<MailStatus>, cursor: Option<&str>) -> Result<Outbox, ApiError> {
+    pub async fn outbox(&self, status: Option<MailStatus>, cursor: Option<&str>) -> Result<OutboxPage, ApiError> {
         let query = Query::default().some("status", status.map(MailStatus::code)).some("cursor", cursor);
         self.fetch(self.get("/admin/mail").query(query.into_pairs()).build()).await
     }

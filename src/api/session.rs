@@ -4,33 +4,7 @@ use super::{Api, ApiError, JsonBody};
 use baton_core::sso::{BearerSession, JwtExchange, WidgetConfig};
 use baton_core::{Capabilities, LoginRequest, Me, SetPasswordRequest};
 #[cfg(feature = "console")]
-use serde::Deserialize;
-use serde::Serialize;
-
-/// The flags of `GET /capabilities` about accounts and their administration (session 7's
-/// contract), read on their own (baton-core's `Capabilities` gains them with the server's side).
-#[cfg(feature = "console")]
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-pub struct AccountCapabilities {
-    /// `POST /password-resets` exists (the login page links to `/forgot-password`).
-    #[serde(default)]
-    pub password_reset: bool,
-    /// `/admin/agents` exists (list, invite, resend, change, deactivate).
-    #[serde(default)]
-    pub invitations: bool,
-    /// `GET /admin/mail` (the outbox) exists.
-    #[serde(default)]
-    pub mail: bool,
-}
-
-/// `POST /password-resets`: `tenant` is a desk's slug (every desk's account with the email
-/// without it).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct PasswordResetRequest {
-    pub email: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub tenant: Option<String>,
-}
+use baton_core::PasswordResetRequest;
 
 impl Api {
     /// `POST /session`: sets the session cookie and returns the user.
@@ -61,12 +35,6 @@ impl Api {
     pub async fn offers(&self, flag: &str) -> Result<bool, ApiError> {
         let body = self.body(self.get("/capabilities").build()).await?;
         Ok(js_sys::Reflect::get(&body, &flag.into()).ok().and_then(|v| v.as_bool()).unwrap_or(false))
-    }
-
-    /// `GET /capabilities`, its account flags only ([`AccountCapabilities`]).
-    #[cfg(feature = "console")]
-    pub async fn account_capabilities(&self) -> Result<AccountCapabilities, ApiError> {
-        self.fetch(self.get("/capabilities").build()).await
     }
 
     /// `POST /password-resets`: 202 whether or not an account has that email (the server never

@@ -14,6 +14,7 @@ mod view_editor;
 mod view_manager;
 mod bulk_bar;
 mod shortcut_help;
+mod sla;
 
 pub use change_entry::{describe_change, describe_in_context, show_value, ChangeCatalog};
 pub use conflict_panel::{ConflictPanel, ConflictRow};
@@ -27,3 +28,4 @@ pub use view_editor::{column_code, ViewEditor, COLUMNS};
 pub use view_manager::ViewManager;
 pub use bulk_bar::BulkBar;
 pub use shortcut_help::{action_key, ShortcutHelp};
+pub use sla::{countdown, sla_cell, SlaPanel};

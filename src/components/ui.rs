@@ -23,6 +23,8 @@ pub use field_error::{error_id, has_error, FieldErrorText};
 pub use file_picker::{format_size, uploaded, FilePicker, Upload};
 pub use focus::focus_id;
 pub use form_failure::FormFailure;
+#[cfg(feature = "console")]
+pub use form_failure::show_refusal;
 pub use label::{label_text, tenant_text, Label, RequiredMark};
 pub use load_more::{paged, LoadMore};
 pub use loading::Loading;

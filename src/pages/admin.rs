@@ -9,39 +9,51 @@ mod agents;
 mod invite;
 mod mail;
 mod mail_table;
+mod settings;
+mod sla;
 
 pub use agents::AdminAgents;
 pub use mail::AdminMail;
+pub use settings::AdminSettings;
+pub use sla::AdminSla;
 
-use crate::api::{use_api, AccountCapabilities};
+use crate::api::use_api;
 use crate::components::ui::{ErrorPanel, Loading};
 use crate::i18n::{AdminKey, Key};
 use crate::router::use_location;
 use crate::state::load::Load;
 use crate::state::locale::tr;
 use crate::state::session::use_session;
-use baton_core::{Me, Permission};
+use baton_core::{Capabilities, Me, Permission};
 use leptos::prelude::*;
 
 /// The staff page's path.
 pub const AGENTS_PATH: &str = "/admin/agents";
 /// The outbox page's path (`?status=` filters it).
 pub const MAIL_PATH: &str = "/admin/mail";
+/// The desk's settings page.
+pub const SETTINGS_PATH: &str = "/admin/settings";
+/// The SLA page: business calendars and policies.
+pub const SLA_PATH: &str = "/admin/sla";
 
 /// One admin page: its path, the permission it needs and whether the backend has it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
     Agents,
     Mail,
+    Settings,
+    Sla,
 }
 
 impl Section {
-    const ALL: [Section; 2] = [Section::Agents, Section::Mail];
+    const ALL: [Section; 4] = [Section::Agents, Section::Settings, Section::Sla, Section::Mail];
 
     pub fn path(self) -> &'static str {
         match self {
             Section::Agents => AGENTS_PATH,
             Section::Mail => MAIL_PATH,
+            Section::Settings => SETTINGS_PATH,
+            Section::Sla => SLA_PATH,
         }
     }
 
@@ -49,35 +61,39 @@ impl Section {
         match self {
             Section::Agents => AdminKey::NavAgents.into(),
             Section::Mail => AdminKey::NavMail.into(),
+            Section::Settings => AdminKey::NavSettings.into(),
+            Section::Sla => AdminKey::NavSla.into(),
         }
     }
 
     fn permission(self) -> Permission {
         match self {
             Section::Agents => Permission::AgentsManage,
-            Section::Mail => Permission::SettingsManage,
+            Section::Mail | Section::Settings | Section::Sla => Permission::SettingsManage,
         }
     }
 
-    fn offered(self, caps: &AccountCapabilities) -> bool {
+    fn offered(self, caps: &Capabilities) -> bool {
         match self {
             Section::Agents => caps.invitations,
             Section::Mail => caps.mail,
+            Section::Settings => caps.settings,
+            Section::Sla => caps.sla,
         }
     }
 
     /// Whether `me` may see it on a backend with `caps`.
-    pub fn open_to(self, me: &Me, caps: &AccountCapabilities) -> bool {
+    pub fn open_to(self, me: &Me, caps: &Capabilities) -> bool {
         me.can(self.permission()) && self.offered(caps)
     }
 }
 
 /// What this backend offers, asked once per component that needs it.
-fn capabilities() -> Load<AccountCapabilities> {
+fn capabilities() -> Load<Capabilities> {
     let api = StoredValue::new(use_api());
     Load::new(move || {
         let api = api.get_value();
-        async move { api.account_capabilities().await }
+        async move { api.capabilities().await }
     })
 }
 
@@ -131,7 +147,7 @@ pub fn AdminPage(section: Section, children: ChildrenFn) -> impl IntoView {
 
 /// The links between the admin pages this user may see.
 #[component]
-fn AdminNav(current: Section, caps: AccountCapabilities, me: Option<Me>) -> impl IntoView {
+fn AdminNav(current: Section, caps: Capabilities, me: Option<Me>) -> impl IntoView {
     let shown: Vec<Section> = Section::ALL.into_iter().filter(|s| me.as_ref().is_some_and(|me| s.open_to(me, &caps))).collect();
     view! {
         <nav class="admin-nav" aria-label=tr(AdminKey::AdminNav.into())>

@@ -7,8 +7,8 @@
 //! its size budget, and the link in the mail opens `/set-password`, which is here already.
 
 use crate::api::{use_api, PasswordResetRequest};
-use crate::components::ui::{FormFailure, TextField};
-use crate::i18n::{error_message, AdminKey, Key};
+use crate::components::ui::{show_refusal, FormFailure, TextField};
+use crate::i18n::{AdminKey, Key};
 use crate::router::use_query_map;
 use crate::routes::Page;
 use crate::state::busy::Busy;
@@ -54,14 +54,7 @@ pub fn ForgotPassword() -> impl IntoView {
         busy.run(async move {
             match api.get_value().request_password_reset(&request).await {
                 Ok(()) => sent.set(true),
-                Err(error) => {
-                    let fields = error.field_errors();
-                    // A field's error is shown next to it; anything else above the form.
-                    if fields.is_empty() {
-                        failure.set(Some(error_message(&error)));
-                    }
-                    errors.set(fields);
-                }
+                Err(error) => show_refusal(&error, error.field_errors(), errors, failure),
             }
         });
     };

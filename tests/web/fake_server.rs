@@ -118,6 +118,7 @@ pub fn staff(id: i64, role: baton_core::Role, permissions: &[&str]) -> baton_cor
         customer_group: None,
         permissions: permissions.iter().map(|p| (*p).to_owned()).collect(),
         groups: Vec::new(),
+        available: true,
     }
 }
 

@@ -6,15 +6,18 @@
 
 mod accounts;
 mod admin;
+mod admin_sla;
 mod agent;
 mod agent_lists;
 mod drafts;
 mod fake_server;
 mod kb;
+mod reports;
 mod router;
 mod fixtures;
 mod json;
 mod shell;
+mod sla;
 mod support;
 mod ticket_details;
 mod ticket_form;

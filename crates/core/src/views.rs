@@ -127,6 +127,8 @@ pub enum Column {
     Channel,
     CreatedAt,
     UpdatedAt,
+    /// The nearest running SLA target: due in / overdue by (`TicketRow.sla_due_at`).
+    Sla,
 }
 
 /// The columns of a view that names none.

@@ -19,7 +19,7 @@ use condition_row::{ConditionRow, Row};
 use leptos::prelude::*;
 
 /// Every column, in the order the editor lists them, with its label.
-pub const COLUMNS: [(Column, ListKey); 12] = [
+pub const COLUMNS: [(Column, ListKey); 13] = [
     (Column::Number, ListKey::ColNumber),
     (Column::Title, ListKey::ColTitle),
     (Column::Status, ListKey::ColStatus),
@@ -32,6 +32,7 @@ pub const COLUMNS: [(Column, ListKey); 12] = [
     (Column::Channel, ListKey::ColChannel),
     (Column::CreatedAt, ListKey::ColCreated),
     (Column::UpdatedAt, ListKey::ColUpdated),
+    (Column::Sla, ListKey::ColSla),
 ];
 
 /// The sort fields with their labels.
@@ -58,6 +59,7 @@ pub fn column_code(c: Column) -> &'static str {
         Column::Channel => "channel",
         Column::CreatedAt => "created_at",
         Column::UpdatedAt => "updated_at",
+        Column::Sla => "sla",
     }
 }
 

@@ -20,3 +20,18 @@ pub fn FormFailure(
         })
     }
 }
+
+/// Shows why a form was refused: field errors next to their fields (`errors`), anything else above
+/// the form (`failure`).
+#[cfg(feature = "console")]
+pub fn show_refusal(
+    error: &crate::api::ApiError,
+    fields: Vec<baton_core::FieldError>,
+    errors: RwSignal<Vec<baton_core::FieldError>>,
+    failure: RwSignal<Option<(Key, String)>>,
+) {
+    if fields.is_empty() {
+        failure.set(Some(crate::i18n::error_message(error)));
+    }
+    errors.set(fields);
+}

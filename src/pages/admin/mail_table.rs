@@ -48,8 +48,9 @@ pub fn MailTable(
                         {list.into_iter().map(|m| {
                             let kind = kind_key(&m.kind);
                             let raw_kind = m.kind.clone();
-                            let status = m.status;
-                            let code = status.code();
+                            let status = MailStatus::from_code(&m.status);
+                            let code = m.status.clone();
+                            let raw_status = m.status.clone();
                             view! {
                                 <tr data-testid="mail-row" data-mail-id=m.id data-status=code>
                                     <td data-label=tr(AdminKey::ColTo.into()) data-testid="mail-to">{m.to}</td>
@@ -58,7 +59,9 @@ pub fn MailTable(
                                         {move || kind.map_or_else(|| raw_kind.clone(), |k| i18n.t(k).to_owned())}
                                     </td>
                                     <td data-label=tr(AdminKey::ColStatus.into())>
-                                        <span class=format!("badge mail-{code}") data-testid="mail-status-badge">{tr(status_key(status))}</span>
+                                        <span class=format!("badge mail-{code}") data-testid="mail-status-badge">
+                                            {move || status.map_or_else(|| raw_status.clone(), |s| i18n.t(status_key(s)).to_owned())}
+                                        </span>
                                     </td>
                                     <td data-label=tr(AdminKey::ColAttempts.into()) data-testid="mail-attempts">{m.attempts}</td>
                                     <td data-label=tr(AdminKey::ColLastError.into()) class="admin-error-text" data-testid="mail-last-error">
@@ -66,7 +69,7 @@ pub fn MailTable(
                                     </td>
                                     <td data-label=tr(AdminKey::ColTimes.into())><div class="admin-times">
                                         {time(AdminKey::CreatedAt, Some(m.created_at))}
-                                        {(status == MailStatus::Queued).then(|| time(AdminKey::NextAttemptAt, m.next_attempt_at))}
+                                        {(status == Some(MailStatus::Queued)).then(|| time(AdminKey::NextAttemptAt, m.next_attempt_at))}
                                         {time(AdminKey::SentAt, m.sent_at)}
                                     </div></td>
                                 </tr>

@@ -82,7 +82,7 @@ pub fn Reports() -> impl IntoView {
             None => view! { <Loading /> }.into_any(),
             Some(Err(error)) => view! { <ErrorPanel error /> }.into_any(),
             Some(Ok(c)) if !c.reports => refusal(ReportKey::Unavailable, "unavailable"),
-            Some(Ok(_)) => view! { <ReportBody /> }.into_any(),
+            Some(Ok(c)) => view! { <ReportBody sla=c.sla /> }.into_any(),
         }
     }
 }
@@ -101,7 +101,10 @@ fn refusal(key: ReportKey, code: &'static str) -> AnyView {
 
 /// The report of the URL's filters.
 #[component]
-fn ReportBody() -> impl IntoView {
+fn ReportBody(
+    /// Whether the backend has SLA (`GET /capabilities`): its attainment is shown only then.
+    sla: bool,
+) -> impl IntoView {
     let api = StoredValue::new(use_api());
     let session = use_session();
     let query_map = use_query_map();
@@ -155,7 +158,7 @@ fn ReportBody() -> impl IntoView {
             {move || loaded(summary.get(), |s| {
                 let series = s.series.clone();
                 view! {
-                    <overview::Overview summary=s on_drill />
+                    <overview::Overview summary=s on_drill sla />
                     <Chart series />
                 }.into_any()
             })}

@@ -12,7 +12,7 @@ mod properties;
 mod side;
 
 use crate::api::{use_api, Api, ApiError};
-use crate::components::agent::{describe_in_context, ChangeCatalog, CustomerCard, PresenceBar, Typing};
+use crate::components::agent::{describe_in_context, ChangeCatalog, CustomerCard, PresenceBar, SlaPanel, Typing};
 use crate::components::ticket::Thread;
 use crate::components::ui::loaded;
 use crate::i18n::{AgentKey, Key};
@@ -161,6 +161,7 @@ fn page(state: Loaded, first: Ticket) -> impl IntoView {
             <div class="agent-ticket-side">
                 <PresenceBar ticket=id typing />
                 {move || ticket.get().map(|t| view! { <side::Actions ticket=t state /> })}
+                {move || ticket.get().and_then(|t| t.staff.and_then(|s| s.sla)).map(|sla| view! { <SlaPanel sla /> })}
                 <properties::Properties first=first.clone() ticket state />
                 <side::Confidential ticket=first.clone() />
                 <CustomerCard current=id />

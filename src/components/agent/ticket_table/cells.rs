@@ -84,6 +84,7 @@ pub(super) fn cell(column: Column, t: &TicketRow, i18n: I18n) -> AnyView {
         Column::Channel => view! { <td>{tr(channel_key(t.channel))}</td> }.into_any(),
         Column::CreatedAt => view! { <td>{time(&t.created_at)}</td> }.into_any(),
         Column::UpdatedAt => view! { <td>{time(&t.updated_at)}</td> }.into_any(),
+        Column::Sla => super::super::sla::sla_cell(t.sla_due_at.clone(), t.sla_breached, i18n),
     }
 }
 

@@ -12,7 +12,7 @@ use baton_core::{ConditionField, Op, Status, TicketType};
 use leptos::prelude::*;
 
 /// The built-in condition fields, in the order the editor lists them.
-pub const FIELDS: [(&str, ListKey); 12] = [
+pub const FIELDS: [(&str, ListKey); 14] = [
     ("status", ListKey::FStatus),
     ("priority", ListKey::FPriority),
     ("channel", ListKey::FChannel),
@@ -25,6 +25,8 @@ pub const FIELDS: [(&str, ListKey); 12] = [
     ("tags", ListKey::FTags),
     ("created_at", ListKey::FCreatedAt),
     ("updated_at", ListKey::FUpdatedAt),
+    ("sla", ListKey::FSla),
+    ("sla_due_at", ListKey::FSlaDueAt),
 ];
 
 const STATUSES: [Status; 7] =
@@ -162,6 +164,10 @@ impl Catalog {
             "status" => STATUSES.iter().map(|s| opt(s.code(), OptLabel::Key(agent_status_key(*s)))).collect(),
             "priority" => PRIORITIES.iter().map(|p| opt(priority_code(*p), OptLabel::Key(priority_key(*p)))).collect(),
             "channel" => CHANNELS.iter().map(|(c, k)| opt(c, key(*k))).collect(),
+            "sla" => [("breached", ListKey::SlaBreachedValue), ("on_time", ListKey::SlaOnTimeValue), ("none", ListKey::SlaNoneValue)]
+                .iter()
+                .map(|(c, k)| opt(c, key(*k)))
+                .collect(),
             "group" => {
                 let mut v = vec![opt("none", key(ListKey::ValueNone))];
                 v.extend(self.groups.with(ids)?);
@@ -214,6 +220,7 @@ impl Catalog {
 pub fn value_hint(field: &str, op: Op) -> Option<ListKey> {
     match (field, op) {
         ("created_at" | "updated_at", _) => Some(ListKey::HintTime),
+        ("sla_due_at", _) => Some(ListKey::HintSlaDue),
         (_, Op::In | Op::NotIn) => Some(ListKey::HintSeveral),
         ("requester", _) => Some(ListKey::HintRequester),
         ("type" | "subtype" | "group" | "customer_group", _) => Some(ListKey::HintId),

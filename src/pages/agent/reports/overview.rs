@@ -6,7 +6,7 @@ use super::Drill;
 use super::text::{rt, t, tf};
 use crate::i18n::ReportKey;
 use crate::state::locale::use_i18n;
-use baton_core::{CsatStats, DurationStats, ReportSummary};
+use baton_core::{Attainment, CsatStats, DurationStats, ReportSummary, SlaAttainment};
 use leptos::prelude::*;
 
 
@@ -17,6 +17,8 @@ pub fn Overview(
     summary: ReportSummary,
     /// Called with the number whose tickets the user wants to see.
     on_drill: Callback<Drill>,
+    /// Whether to show the SLA attainment (the backend has SLA).
+    sla: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let counts = [
@@ -73,6 +75,7 @@ pub fn Overview(
                     </tbody>
                 </table>
             </div>
+            {sla.then(|| view! { <Sla sla=summary.sla /> })}
             <Csat csat=summary.csat />
         </section>
     }
@@ -139,5 +142,43 @@ fn Csat(
                 }).collect_view()}
             </tbody>
         </table>
+    }
+}
+
+/// SLA attainment per target: the share met on time (a percentage) and the met and breached
+/// counts behind it.
+#[component]
+fn Sla(
+    /// The period's attainment.
+    sla: SlaAttainment,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let targets = [(ReportKey::SlaFirstReply, "first_reply", sla.first_reply), (ReportKey::SlaResolution, "resolution", sla.resolution)];
+    view! {
+        <h3 id="report-sla-h">{rt(ReportKey::SlaHeading)}</h3>
+        <div class="report-scroll" tabindex="0" role="region" aria-labelledby="report-sla-h">
+            <table class="report-table" data-testid="report-sla">
+                <thead><tr>
+                    <th scope="col">{rt(ReportKey::SlaTarget)}</th>
+                    <th scope="col">{rt(ReportKey::SlaShare)}</th>
+                    <th scope="col">{rt(ReportKey::SlaMet)}</th>
+                    <th scope="col">{rt(ReportKey::SlaBreached)}</th>
+                </tr></thead>
+                <tbody>
+                    {targets.into_iter().map(|(key, target, a)| {
+                        let Attainment { met, breached, share: s } = a;
+                        view! {
+                            <tr data-testid="report-sla-target" data-target=target data-share=s.map(|v| v.to_string())
+                                data-met=met data-breached=breached>
+                                <th scope="row">{rt(key)}</th>
+                                <td>{move || share(i18n, s)}</td>
+                                <td>{met}</td>
+                                <td>{breached}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
     }
 }
