@@ -49,13 +49,14 @@ DIST_RUSTFLAGS = --cfg erase_components \
 dist: setup
 	RUSTFLAGS="$(DIST_RUSTFLAGS) $$RUSTFLAGS" trunk build --release
 	RUSTFLAGS="$(DIST_RUSTFLAGS) $$RUSTFLAGS" trunk build agent.html --release --dist dist/ws --public-url /ws/
+	RUSTFLAGS="$(DIST_RUSTFLAGS) $$RUSTFLAGS" trunk build admin.html --release --dist dist/adm --public-url /adm/
 	node scripts/precompress.mjs dist
 
 ## make server: the API and SPA without rebuilding the SPA (for `trunk serve` development).
 server:
 	$(CARGO) run -p baton-server -- --addr $(BATON_ADDR) --database $(BATON_DATABASE_URL) --dist dist --demo
 
-## make sizes: gzip and brotli sizes of both release bundles (the numbers in BENCHMARKS.md).
+## make sizes: gzip and brotli sizes of the three release bundles (the numbers in BENCHMARKS.md).
 sizes: dist
 	@scripts/sizes.sh
 
@@ -65,5 +66,6 @@ lighthouse: dist
 
 clippy:
 	$(CARGO) clippy -p baton-core -p baton-server -p baton-e2e --all-targets -- -D warnings
-	$(CARGO) clippy -p baton --target wasm32-unknown-unknown --all-targets --features console -- -D warnings
+	$(CARGO) clippy -p baton --target wasm32-unknown-unknown --all-targets --features admin -- -D warnings
+	$(CARGO) clippy -p baton --target wasm32-unknown-unknown --lib --bin baton-agent --features console -- -D warnings
 	$(CARGO) clippy -p baton --target wasm32-unknown-unknown --lib --bin baton -- -D warnings

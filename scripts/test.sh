@@ -18,11 +18,11 @@ PG_URL="$BATON_TEST_POSTGRES_URL"
 unset BATON_TEST_POSTGRES_URL
 trap postgres_stop_if_started_here EXIT
 
-step "bundle budgets: the release help center within 250 KB brotli, the agent console within 450 KB"
-scripts/sizes.sh --budget 250000 --agent-budget 450000
+step "bundle budgets: the release help center within 250 KB brotli, the agent console and the admin console each within 450 KB"
+scripts/sizes.sh --budget 250000 --agent-budget 450000 --admin-budget 450000
 
 step "core, server (SQLite), end-to-end and SPA native tests"
-$CARGO test -p baton-core -p baton-server -p baton-e2e -p baton --features baton/console
+$CARGO test -p baton-core -p baton-server -p baton-e2e -p baton --features baton/admin
 
 step "server HTTP tests on PostgreSQL"
 BATON_TEST_POSTGRES_URL="$PG_URL" $CARGO test -p baton-server --test api
@@ -37,7 +37,7 @@ step "two replicas on one PostgreSQL database and one S3 store (live events, pre
 BATON_E2E_POSTGRES_URL="$PG_URL" $CARGO test -p baton-e2e --test replicas
 
 step "SPA components in headless Chromium"
-$CARGO test -p baton --target wasm32-unknown-unknown --features console
+$CARGO test -p baton --target wasm32-unknown-unknown --features admin
 
 step "conformance suite against the reference server on SQLite"
 scripts/conformance.sh

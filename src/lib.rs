@@ -5,8 +5,9 @@
 //! server who is signed in, listen for live events while someone is, and render their routes
 //! of [`routes`].
 //!
-// Two apps, two wasm bundles (src/main.rs, src/bin/baton-agent.rs): customers download only the
-// help center (budget ≤ 250 KB compressed), the agent workspace is loaded from /agent.
+// Three apps, three wasm bundles (src/main.rs, src/bin/baton-agent.rs, src/bin/baton-admin.rs):
+// customers download only the help center (budget ≤ 250 KB compressed), the agent workspace is
+// loaded from /agent (≤ 450 KB), the admin console from /admin.
 
 pub mod api;
 pub mod components;
@@ -23,6 +24,8 @@ use components::layout::Header;
 use components::ui::ToastHost;
 use leptos::prelude::*;
 use router::{use_navigate, Router};
+#[cfg(feature = "admin")]
+use routes::AdminRoutes;
 #[cfg(feature = "console")]
 use routes::AgentRoutes;
 use routes::{AppRoutes, Page};
@@ -70,6 +73,21 @@ pub fn AgentApp() -> impl IntoView {
     leptos::task::spawn_local(async move { config.set(Some(Config::load().await)) });
     view! {
         {move || config.get().map(|config| view! { <console::Console config routes=|| view! { <AgentRoutes /> }.into_any() /> })}
+        <ToastHost toasts />
+    }
+}
+
+/// The admin console, `/admin` and below (its own bundle, `admin.html`), in the console's shell.
+#[cfg(feature = "admin")]
+#[component]
+pub fn AdminApp() -> impl IntoView {
+    i18n::agent::register();
+    I18n::provide(I18n::detect());
+    let toasts = Toasts::provide();
+    let config = RwSignal::new(None::<Config>);
+    leptos::task::spawn_local(async move { config.set(Some(Config::load().await)) });
+    view! {
+        {move || config.get().map(|config| view! { <console::Console config routes=|| view! { <AdminRoutes /> }.into_any() /> })}
         <ToastHost toasts />
     }
 }

@@ -92,13 +92,34 @@ fn here() -> String {
 /// `/forgot-password`, in the console's bundle: `?tenant=` prefills the desk.
 pub const FORGOT_PASSWORD_PATH: &str = "/forgot-password";
 
-/// Whether `path` is the agent bundle's (`/agent` and `/admin` and below, `/set-password` and
-/// `/forgot-password`, kept out of the size-budgeted help center), which the server answers with
-/// the agent bundle's document; every other path is the help center's. The server's
-/// `http::spa::is_agent_path` says the same.
-pub fn is_agent_path(path: &str) -> bool {
+/// The three bundles; the server answers each path with its bundle's document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bundle {
+    /// `index.html`: the help center and widget, what customers download (budget ≤ 250 KB).
+    HelpCenter,
+    /// `agent.html` (`dist/ws/`): the agent console, `/agent` and below, and the single-use
+    /// password pages `/set-password` and `/forgot-password`.
+    Console,
+    /// `admin.html` (`dist/adm/`): the admin console's pages, `/admin` and below.
+    Admin,
+}
+
+/// The bundle `path` belongs to. The server's `http::spa::bundle_of` says the same (the same
+/// table tests both).
+pub fn bundle_of(path: &str) -> Bundle {
     let under = |prefix: &str| path.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
-    path == "/set-password" || path == FORGOT_PASSWORD_PATH || under("/agent") || under("/admin")
+    if under("/admin") {
+        Bundle::Admin
+    } else if path == "/set-password" || path == FORGOT_PASSWORD_PATH || under("/agent") {
+        Bundle::Console
+    } else {
+        Bundle::HelpCenter
+    }
+}
+
+/// Whether `path` is staff's (the console's or the admin console's), not the help center's.
+pub fn is_agent_path(path: &str) -> bool {
+    bundle_of(path) != Bundle::HelpCenter
 }
 
 /// The routes of the help center (and widget).
@@ -119,7 +140,7 @@ static APP_ROUTES: [Route; 8] = [
 pub fn AppRoutes() -> impl IntoView {
     let loaded = here();
     view! {
-        <Routes routes=&APP_ROUTES fallback=move || view! { <Elsewhere agent=false loaded=loaded.clone() /> }.into_any() />
+        <Routes routes=&APP_ROUTES fallback=move || view! { <Elsewhere bundle=Bundle::HelpCenter loaded=loaded.clone() /> }.into_any() />
     }
 }
 
@@ -127,19 +148,13 @@ pub fn AppRoutes() -> impl IntoView {
 #[cfg(feature = "console")]
 #[component]
 pub fn AgentRoutes() -> impl IntoView {
-    use crate::pages::admin::{AdminAgents, AdminMail, AdminSettings, AdminSla, AGENTS_PATH, MAIL_PATH, SETTINGS_PATH, SLA_PATH};
     use crate::pages::agent::{AgentSettings, AgentTicket, PhoneTicket, Reports, StaffOnly, Workspace};
     use crate::pages::{ForgotPassword, SetPassword};
-    static AGENT_ROUTES: [Route; 12] = [
+    static AGENT_ROUTES: [Route; 7] = [
         // A single-use link's page (`pages::set_password`): no session needed, anyone may land here.
         Route::new("/set-password", || view! { <SetPassword /> }.into_any()),
         // Asking for such a link: no session either.
         Route::new(FORGOT_PASSWORD_PATH, || view! { <ForgotPassword /> }.into_any()),
-        Route::new("/admin", || view! { <Redirect path=AGENTS_PATH /> }.into_any()),
-        Route::new(AGENTS_PATH, || view! { <SignedIn><StaffOnly><AdminAgents /></StaffOnly></SignedIn> }.into_any()),
-        Route::new(MAIL_PATH, || view! { <SignedIn><StaffOnly><AdminMail /></StaffOnly></SignedIn> }.into_any()),
-        Route::new(SETTINGS_PATH, || view! { <SignedIn><StaffOnly><AdminSettings /></StaffOnly></SignedIn> }.into_any()),
-        Route::new(SLA_PATH, || view! { <SignedIn><StaffOnly><AdminSla /></StaffOnly></SignedIn> }.into_any()),
         Route::new("/agent", || view! { <SignedIn><StaffOnly><Workspace /></StaffOnly></SignedIn> }.into_any()),
         Route::new("/agent/settings", || view! { <SignedIn><StaffOnly><AgentSettings /></StaffOnly></SignedIn> }.into_any()),
         // Not a `Page`: an arm in `Page::path` would land in the help center's wasm (at its budget).
@@ -149,7 +164,26 @@ pub fn AgentRoutes() -> impl IntoView {
     ];
     let loaded = here();
     view! {
-        <Routes routes=&AGENT_ROUTES fallback=move || view! { <Elsewhere agent=true loaded=loaded.clone() /> }.into_any() />
+        <Routes routes=&AGENT_ROUTES fallback=move || view! { <Elsewhere bundle=Bundle::Console loaded=loaded.clone() /> }.into_any() />
+    }
+}
+
+/// The `<Routes>` of the admin console (its own bundle, built with the `admin` feature).
+#[cfg(feature = "admin")]
+#[component]
+pub fn AdminRoutes() -> impl IntoView {
+    use crate::pages::admin::{AdminAgents, AdminMail, AdminSettings, AdminSla, AGENTS_PATH, MAIL_PATH, SETTINGS_PATH, SLA_PATH};
+    use crate::pages::agent::StaffOnly;
+    static ADMIN_ROUTES: [Route; 5] = [
+        Route::new("/admin", || view! { <Redirect path=AGENTS_PATH /> }.into_any()),
+        Route::new(AGENTS_PATH, || view! { <SignedIn><StaffOnly><AdminAgents /></StaffOnly></SignedIn> }.into_any()),
+        Route::new(MAIL_PATH, || view! { <SignedIn><StaffOnly><AdminMail /></StaffOnly></SignedIn> }.into_any()),
+        Route::new(SETTINGS_PATH, || view! { <SignedIn><StaffOnly><AdminSettings /></StaffOnly></SignedIn> }.into_any()),
+        Route::new(SLA_PATH, || view! { <SignedIn><StaffOnly><AdminSla /></StaffOnly></SignedIn> }.into_any()),
+    ];
+    let loaded = here();
+    view! {
+        <Routes routes=&ADMIN_ROUTES fallback=move || view! { <Elsewhere bundle=Bundle::Admin loaded=loaded.clone() /> }.into_any() />
     }
 }
 
@@ -158,10 +192,10 @@ pub fn AgentRoutes() -> impl IntoView {
 /// that bundle's document; otherwise, or if the server already sent this document for it
 /// (`loaded`, as under `trunk serve`, so it cannot reload forever), it is not found.
 #[component]
-fn Elsewhere(agent: bool, loaded: String) -> impl IntoView {
+fn Elsewhere(bundle: Bundle, loaded: String) -> impl IntoView {
     let location = use_location();
     let path = location.pathname.get_untracked();
-    if is_agent_path(&path) == agent || loaded.split('?').next() == Some(path.as_str()) {
+    if bundle_of(&path) == bundle || loaded.split('?').next() == Some(path.as_str()) {
         return view! { <NotFound /> }.into_any();
     }
     let search = location.search.get_untracked();
@@ -253,15 +287,16 @@ mod tests {
 
     #[test]
     /// The same table as the server's `http::spa` test: the two must say the same.
-    fn agent_paths_are_the_agent_bundles() {
-        let agent = ["/agent", "/agent/", "/agent/tickets/3", "/set-password", "/forgot-password", "/admin", "/admin/agents", "/admin/mail"];
-        for path in agent {
-            assert!(is_agent_path(path), "{path}");
-        }
+    fn paths_are_their_bundles() {
+        let console = ["/agent", "/agent/", "/agent/tickets/3", "/set-password", "/forgot-password"];
+        let admin = ["/admin", "/admin/", "/admin/agents", "/admin/mail", "/admin/sla"];
         let help_center = ["/", "/agents", "/agentx/1", "/login", "/kb/agent", "/tickets/1", "/set-password/x",
-            "/forgot-password/x", "/admins", "/administrator", "/ws/agent"];
-        for path in help_center {
-            assert!(!is_agent_path(path), "{path}");
+            "/forgot-password/x", "/admins", "/administrator", "/ws/agent", "/adm/x"];
+        for (paths, bundle) in [(&console[..], Bundle::Console), (&admin[..], Bundle::Admin), (&help_center[..], Bundle::HelpCenter)] {
+            for path in paths {
+                assert_eq!(bundle_of(path), bundle, "{path}");
+                assert_eq!(is_agent_path(path), bundle != Bundle::HelpCenter, "{path}");
+            }
         }
     }
 }

@@ -4,17 +4,30 @@
 //! has its part of the contract (`GET /capabilities`: `invitations`, `mail`); the top bar's
 //! [`AdminLink`] appears on the same terms. The server decides all the same.
 
+// The pages themselves are the admin bundle's (`admin.html`, feature `admin`); the console keeps
+// what its top bar needs to link there ([`AdminLink`], [`Section`]).
+#[cfg(feature = "admin")]
 mod agent_row;
+#[cfg(feature = "admin")]
 mod agents;
+#[cfg(feature = "admin")]
 mod invite;
+#[cfg(feature = "admin")]
 mod mail;
+#[cfg(feature = "admin")]
 mod mail_table;
+#[cfg(feature = "admin")]
 mod settings;
+#[cfg(feature = "admin")]
 mod sla;
 
+#[cfg(feature = "admin")]
 pub use agents::AdminAgents;
+#[cfg(feature = "admin")]
 pub use mail::AdminMail;
+#[cfg(feature = "admin")]
 pub use settings::AdminSettings;
+#[cfg(feature = "admin")]
 pub use sla::AdminSla;
 
 use crate::api::use_api;

@@ -19,6 +19,8 @@ const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const NO_CACHE: &str = "no-cache";
 /// The agent workspace's document, relative to the dist directory.
 const AGENT_DOCUMENT: &str = "ws/index.html";
+/// The admin console's document (`make dist` builds `admin.html` into `dist/adm/`).
+const ADMIN_DOCUMENT: &str = "adm/index.html";
 
 mod csp;
 
@@ -92,10 +94,11 @@ impl Spa {
     /// answers `/agent` with the help center, which then says the page is not found.)
     async fn index(&self, req: Request) -> Response {
         let agent = self.dir.join(AGENT_DOCUMENT);
-        let document = if is_agent_path(req.uri().path()) && agent.is_file() {
-            agent
-        } else {
-            self.dir.join("index.html")
+        let admin = self.dir.join(ADMIN_DOCUMENT);
+        let document = match bundle_of(req.uri().path()) {
+            Bundle::Admin if admin.is_file() => admin,
+            Bundle::Admin | Bundle::Console if agent.is_file() => agent,
+            _ => self.dir.join("index.html"),
         };
         let index = ServeFile::new(&document)
             .precompressed_br()
@@ -117,12 +120,26 @@ fn with_cache(mut response: Response, value: &'static str) -> Response {
     response
 }
 
-/// Whether a path is the agent bundle's: `/agent` and `/admin` and below, `/set-password` (the
-/// page of single-use password links) and `/forgot-password` (kept out of the size-budgeted help
-/// center), as `baton::routes::is_agent_path`.
-fn is_agent_path(path: &str) -> bool {
+/// The SPA's three bundles, as `baton::routes::Bundle`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bundle {
+    HelpCenter,
+    Console,
+    Admin,
+}
+
+/// The bundle of a path, as `baton::routes::bundle_of`: `/admin` and below the admin console's;
+/// `/agent` and below, `/set-password` (single-use password links) and `/forgot-password` the
+/// agent console's (kept out of the size-budgeted help center); the rest the help center's.
+fn bundle_of(path: &str) -> Bundle {
     let under = |prefix: &str| path.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
-    path == "/set-password" || path == "/forgot-password" || under("/agent") || under("/admin")
+    if under("/admin") {
+        Bundle::Admin
+    } else if path == "/set-password" || path == "/forgot-password" || under("/agent") {
+        Bundle::Console
+    } else {
+        Bundle::HelpCenter
+    }
 }
 
 /// Whether a path names a content-hashed asset: Trunk puts a hash in file names

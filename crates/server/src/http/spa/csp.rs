@@ -11,7 +11,7 @@ use sha2::{Digest, Sha256};
 use std::path::Path;
 
 /// The documents whose inline scripts are allowed, relative to the dist directory.
-const DOCUMENTS: [&str; 2] = ["index.html", "ws/index.html"];
+const DOCUMENTS: [&str; 3] = ["index.html", "ws/index.html", "adm/index.html"];
 
 #[derive(Debug, Clone, Default)]
 pub struct Csp {

@@ -1,4 +1,4 @@
-use super::{is_agent_path, is_hashed, Spa, IMMUTABLE, NO_CACHE};
+use super::{bundle_of, is_hashed, Bundle, Spa, IMMUTABLE, NO_CACHE};
 use axum::body::Body;
 use axum::extract::Request;
 use axum::http::{header, StatusCode};
@@ -24,8 +24,10 @@ async fn get(spa: &Spa, path: &str) -> TestResult<(StatusCode, String, String)> 
 async fn agent_routes_get_the_agent_document_and_the_rest_the_help_center() -> TestResult {
     let dir = tempfile::tempdir()?;
     std::fs::create_dir_all(dir.path().join("ws"))?;
+    std::fs::create_dir_all(dir.path().join("adm"))?;
     std::fs::write(dir.path().join("index.html"), "help center")?;
     std::fs::write(dir.path().join("ws/index.html"), "agent")?;
+    std::fs::write(dir.path().join("adm/index.html"), "admin")?;
     let js = "ws/baton-agent-0123456789abcdef.js";
     std::fs::write(dir.path().join(js), "agent js")?;
     let spa = Spa::new(dir.path().to_path_buf());
@@ -36,12 +38,17 @@ async fn agent_routes_get_the_agent_document_and_the_rest_the_help_center() -> T
         "/agent?view=mine",
         "/set-password?token=abc",
         "/forgot-password?tenant=acme",
-        "/admin/agents",
-        "/admin/mail?status=failed",
     ] {
         assert_eq!(
             get(&spa, path).await?,
             (StatusCode::OK, NO_CACHE.into(), "agent".into()),
+            "{path}"
+        );
+    }
+    for path in ["/admin", "/admin/agents", "/admin/mail?status=failed", "/admin/sla"] {
+        assert_eq!(
+            get(&spa, path).await?,
+            (StatusCode::OK, NO_CACHE.into(), "admin".into()),
             "{path}"
         );
     }
@@ -65,7 +72,10 @@ async fn agent_routes_get_the_agent_document_and_the_rest_the_help_center() -> T
         (StatusCode::OK, IMMUTABLE.into(), "agent js".into())
     );
 
-    // Without the agent bundle (an older dist), /agent still gets a document.
+    // Without the admin bundle (an older dist), /admin gets the agent's document, which says
+    // where it is; without the agent bundle too, the help center's.
+    std::fs::remove_file(dir.path().join("adm/index.html"))?;
+    assert_eq!(get(&spa, "/admin/agents").await?.2, "agent");
     std::fs::remove_file(dir.path().join("ws/index.html"))?;
     assert_eq!(get(&spa, "/agent").await?.2, "help center");
     Ok(())
@@ -73,15 +83,15 @@ async fn agent_routes_get_the_agent_document_and_the_rest_the_help_center() -> T
 
 /// The same table as `baton::routes`' test: the two must say the same.
 #[test]
-fn agent_paths() {
-    let agent = ["/agent", "/agent/", "/agent/tickets/3", "/set-password", "/forgot-password", "/admin", "/admin/agents", "/admin/mail"];
-    for path in agent {
-        assert!(is_agent_path(path), "{path}");
-    }
+fn paths_are_their_bundles() {
+    let console = ["/agent", "/agent/", "/agent/tickets/3", "/set-password", "/forgot-password"];
+    let admin = ["/admin", "/admin/", "/admin/agents", "/admin/mail", "/admin/sla"];
     let help_center = ["/", "/agents", "/agentx/1", "/login", "/kb/agent", "/tickets/1", "/set-password/x",
-        "/forgot-password/x", "/admins", "/administrator", "/ws/agent"];
-    for path in help_center {
-        assert!(!is_agent_path(path), "{path}");
+        "/forgot-password/x", "/admins", "/administrator", "/ws/agent", "/adm/x"];
+    for (paths, bundle) in [(&console[..], Bundle::Console), (&admin[..], Bundle::Admin), (&help_center[..], Bundle::HelpCenter)] {
+        for path in paths {
+            assert_eq!(bundle_of(path), bundle, "{path}");
+        }
     }
 }
 
