@@ -92,6 +92,7 @@ pub fn text(key: Key) -> &'static str {
         TicketDetailTitle => "Ticket #{0}: {1}",
         TicketUnavailable => "This ticket cannot be shown",
         SubmittedOn => "Submitted {0}",
+        ReplyBy => "We will reply by {0}",
         DescriptionHeading => "Description",
         ThreadHeading => "Conversation",
         ThreadEmpty => "No messages yet.",

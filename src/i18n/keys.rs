@@ -101,6 +101,8 @@ pub enum Key {
     TicketDetailTitle,
     TicketUnavailable,
     SubmittedOn,
+    /// The desk's promise on a ticket page: "We will reply by {time}" (SLA `reply_by`).
+    ReplyBy,
     DescriptionHeading,
     ThreadHeading,
     ThreadEmpty,

@@ -92,6 +92,7 @@ pub fn text(key: Key) -> &'static str {
         TicketDetailTitle => "工单 #{0}：{1}",
         TicketUnavailable => "无法显示此工单",
         SubmittedOn => "提交于 {0}",
+        ReplyBy => "我们将在 {0} 前回复",
         DescriptionHeading => "问题描述",
         ThreadHeading => "沟通记录",
         ThreadEmpty => "暂无留言。",

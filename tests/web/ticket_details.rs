@@ -226,3 +226,23 @@ async fn tickets_of_other_group_members_say_who_asked() {
     until("header", || own.find("h1").is_some()).await;
     assert!(own.find("[data-testid='ticket-requester']").is_none());
 }
+
+#[wasm_bindgen_test]
+async fn the_desk_promises_its_reply_while_the_time_is_ahead() {
+    let promised = |at: &str| Ticket { reply_by: Some(at.into()), ..ticket() };
+    let ahead = promised("2099-01-01T00:00:00Z");
+    let head = mount(Locale::En, move || view! { <TicketHeader ticket=ahead.clone() viewer=Some(7) /> });
+    until("promise", || head.find("[data-testid='ticket-reply-by']").is_some()).await;
+    assert!(head.text("ticket-reply-by").starts_with("We will reply by "), "{}", head.text("ticket-reply-by"));
+    assert_eq!(head.get("[data-testid='ticket-reply-by'] time").get_attribute("datetime").as_deref(), Some("2099-01-01T00:00:00Z"));
+    let zh = promised("2099-01-01T00:00:00Z");
+    let head_zh = mount(Locale::ZhCn, move || view! { <TicketHeader ticket=zh.clone() viewer=Some(7) /> });
+    until("承诺", || head_zh.find("[data-testid='ticket-reply-by']").is_some()).await;
+    assert!(head_zh.text("ticket-reply-by").starts_with("我们将在 "), "{}", head_zh.text("ticket-reply-by"));
+    for none in [promised("2000-01-01T00:00:00Z"), ticket()] {
+        let head = mount(Locale::En, move || view! { <TicketHeader ticket=none.clone() viewer=Some(7) /> });
+        until("header", || head.find("h1").is_some()).await;
+        assert!(head.find("[data-testid='ticket-reply-by']").is_none(), "a past promise or none is not shown");
+    }
+}
+

@@ -1,5 +1,6 @@
 //! The top of a ticket page: number, title (the page's `<h1>`), status, when it was submitted,
-//! who asked (when it was someone else of the group), and the description, all rendered as text.
+//! who asked (when it was someone else of the group), when the desk promises to reply (its SLA's
+//! `reply_by`, while still ahead, in the browser's time zone), and the description, all as text.
 
 use super::StatusPill;
 use crate::i18n::Key;
@@ -20,6 +21,14 @@ pub fn TicketHeader(
     let asked_by = (viewer.is_some() && viewer != Some(ticket.requester.id)).then(|| {
         view! { <span class="asked-by" data-testid="ticket-requester">{trf(Key::AskedBy, vec![ticket.requester.name.clone()])}</span> }
     });
+    // A promise already past is not repeated (the desk is late; the customer sees the thread).
+    let reply_by = ticket
+        .reply_by
+        .filter(|at| js_sys::Date::parse(at) > js_sys::Date::now())
+        .map(|at| {
+            let text = tr_time(Key::ReplyBy, at.clone());
+            view! { <p class="notice" data-testid="ticket-reply-by"><time datetime=at>{text}</time></p> }
+        });
     view! {
         <div class="ticket-head">
             <p class="ticket-number">{trf(Key::TicketNumber, vec![ticket.number.to_string()])}</p>
@@ -31,6 +40,7 @@ pub fn TicketHeader(
                 </time>
                 {asked_by}
             </div>
+            {reply_by}
         </div>
         <section class="card" aria-labelledby="description-heading">
             <h2 id="description-heading">{tr(Key::DescriptionHeading)}</h2>
