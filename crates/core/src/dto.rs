@@ -127,6 +127,9 @@ pub struct Capabilities {
     /// (`/admin/routing/rules`) and agents' availability (`PUT /me/availability`).
     #[serde(default)]
     pub routing: bool,
+    /// `POST /signups`: customers create their own account, as the desk's settings allow.
+    #[serde(default)]
+    pub signup: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

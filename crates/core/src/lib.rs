@@ -26,6 +26,6 @@ pub use permission::{Permission, Permissions};
 pub use problem::{FieldError, Problem};
 pub use roles::{AgentRole, NewRole, RoleInfo, RolePatch};
 pub use routing::{AdminGroup, AssignMode, Availability, GroupPatch, NewGroup, RoutingRule, RuleSpec};
-pub use settings::{DeskSettings, DeskSettingsPatch};
+pub use settings::{DeskSettings, DeskSettingsPatch, SignupMode};
 pub use status::{Action, Actor, Role, Status, TransitionError};
 pub use views::*;

@@ -66,6 +66,9 @@ pub mod code {
     /// 409: the change does not fit what the resource is now (e.g. resending the invitation of
     /// someone who has already joined).
     pub const CONFLICT: &str = "conflict";
+    /// 403: the desk does not take sign-ups (only staff, or only single sign-on, create
+    /// customers).
+    pub const SIGNUP_CLOSED: &str = "signup_closed";
 }
 
 /// One invalid field: `field` is the JSON name, `code` a stable reason (see [`field_code`]).
@@ -107,6 +110,8 @@ pub mod field_code {
     pub const PASSWORD_TOO_WEAK: &str = "password_too_weak";
     /// A tenant slug that is not 2 to 40 of `a-z`, `0-9` and inner `-`.
     pub const INVALID_SLUG: &str = "invalid_slug";
+    /// Sign-up with an email outside the domains the desk takes sign-ups from.
+    pub const EMAIL_DOMAIN_NOT_ALLOWED: &str = "email_domain_not_allowed";
 }
 
 /// An RFC 9457 problem document with Baton's extensions `code`, `errors` and `reason`.

@@ -5,8 +5,10 @@
 //! statement that checks it, so a link works once even when two tabs race.
 
 mod reset;
+mod signup;
 
 pub use reset::{request_reset, RESET_TTL};
+pub use signup::{sign_up, SIGNUP_TTL};
 
 use crate::auth;
 use crate::error::Error;
@@ -124,7 +126,7 @@ pub async fn create_tenant_mailing(
     Ok(CreatedTenant { tenant_id, owner_id, token })
 }
 
-/// A new single-use link of `purpose` (`setup`, `invite`, `reset`) for user `user_id`, valid for
+/// A new single-use link of `purpose` (`setup`, `invite`, `reset`, `signup`) for user `user_id`, valid for
 /// `ttl` from `now`: its token (the database keeps the hash). Earlier unused links of the same
 /// purpose for that user stop working, and expired links of anyone are purged.
 pub(crate) async fn issue_link(

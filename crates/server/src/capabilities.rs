@@ -20,6 +20,7 @@ pub const REFERENCE: Capabilities = Capabilities {
     invitations: true,
     mail: true,
     routing: true,
+    signup: true,
 };
 
 /// What this backend implements.

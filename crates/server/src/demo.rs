@@ -150,6 +150,10 @@ async fn seed(conn: &mut Conn, hash: &str) -> Result<(), storage::Error> {
         tenant_ids.insert(name, tenants::create(conn, name, slug, &created).await?);
         sso::set_secret(conn, tenant_ids[name], secret, &created).await?;
     }
+    // The demo desk takes sign-ups from anyone, so `make run` shows them; the other stays
+    // staff-only, as a new desk is.
+    let open = tenants::SettingsChange { signup_mode: Some("open"), ..Default::default() };
+    tenants::update_settings(conn, tenant_ids[TENANT], &open).await?;
     // scripts/widget-demo.py serves a host page there, to try the widget by hand.
     let origins = DEMO_EMBED_ORIGINS.map(str::to_owned);
     sso::set_origins(conn, tenant_ids[TENANT], &origins).await?;

@@ -18,6 +18,9 @@ pub enum Error {
     /// Too many attempts (`crate::limits`); try again after this many seconds.
     #[error("rate limited for {retry_after_secs} s")]
     RateLimited { retry_after_secs: u64 },
+    /// The desk takes no sign-ups (only staff or single sign-on make customers).
+    #[error("sign-up closed")]
+    SignupClosed,
     /// A password link unknown, used already or expired.
     #[error("password link invalid, used or expired")]
     TokenInvalid,

@@ -31,6 +31,8 @@ pub enum Attempt {
     PasswordLink,
     /// Asking for a password reset mail.
     PasswordReset,
+    /// Asking for an account (`POST /signups`): each one may send a mail.
+    SignUp,
     Sso,
 }
 
@@ -40,6 +42,7 @@ impl Attempt {
             Attempt::Login => "login",
             Attempt::PasswordLink => "password-link",
             Attempt::PasswordReset => "password-reset",
+            Attempt::SignUp => "sign-up",
             Attempt::Sso => "sso",
         }
     }

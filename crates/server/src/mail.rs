@@ -36,6 +36,10 @@ pub enum Kind {
     Invitation,
     /// Someone asked to reset a password.
     PasswordReset,
+    /// A customer signed up: the link proves the address and sets the password.
+    SignUp,
+    /// Someone signed up with the address of an existing account: the link resets its password.
+    AccountExists,
 }
 
 impl Kind {
@@ -44,6 +48,8 @@ impl Kind {
             Kind::Setup => "setup",
             Kind::Invitation => "invitation",
             Kind::PasswordReset => "password_reset",
+            Kind::SignUp => "signup",
+            Kind::AccountExists => "account_exists",
         }
     }
 }

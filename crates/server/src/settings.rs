@@ -4,7 +4,8 @@
 use crate::auth::CurrentUser;
 use crate::error::Error;
 use crate::storage::{tenants, Db};
-use baton_core::{DeskSettings, DeskSettingsPatch, Permission};
+use baton_core::problem::field_code;
+use baton_core::{DeskSettings, DeskSettingsPatch, FieldError, Permission, SignupMode};
 
 /// The caller's desk's settings.
 pub async fn get(db: &Db, user: &CurrentUser) -> Result<DeskSettings, Error> {
@@ -14,7 +15,14 @@ pub async fn get(db: &Db, user: &CurrentUser) -> Result<DeskSettings, Error> {
         name: row.name,
         slug: row.slug.unwrap_or_default(),
         auto_close_days: row.auto_close_days,
+        signup_mode: SignupMode::from_code(&row.signup_mode).unwrap_or_default(),
+        signup_domains: domains(&row.signup_domains),
     })
+}
+
+/// The stored comma-separated domains as a list.
+pub fn domains(stored: &str) -> Vec<String> {
+    stored.split(',').map(str::trim).filter(|d| !d.is_empty()).map(str::to_owned).collect()
 }
 
 /// Changes the fields `patch` gives (all checked first: nothing changes if one is wrong); the
@@ -25,10 +33,29 @@ pub async fn update(db: &Db, user: &CurrentUser, patch: &DeskSettingsPatch) -> R
     if !errors.is_empty() {
         return Err(Error::Validation(errors));
     }
-    let mut tx = db.begin_write().await?;
     let name = patch.name.as_deref().map(str::trim);
-    tenants::update_settings(&mut tx, user.tenant_id, name, patch.auto_close_days).await?;
+    let joined = patch.signup_domains.as_ref().map(|list| {
+        let mut list: Vec<String> = list.iter().map(|d| d.trim().to_ascii_lowercase()).collect();
+        list.sort();
+        list.dedup();
+        list.join(",")
+    });
+    // "Domains" with no domain would be a closed desk that says it is open: refused, whichever
+    // of the two fields this patch changes.
+    let stored = tenants::settings(db, user.tenant_id).await?.ok_or(Error::NotFound)?;
+    let mode = patch.signup_mode.or(SignupMode::from_code(&stored.signup_mode)).unwrap_or_default();
+    if mode == SignupMode::Domains && joined.as_deref().unwrap_or(&stored.signup_domains).is_empty() {
+        return Err(Error::Validation(vec![FieldError::new("signup_domains", field_code::REQUIRED)]));
+    }
+    let mut tx = db.begin_write().await?;
+    let change = tenants::SettingsChange {
+        name,
+        auto_close_days: patch.auto_close_days,
+        signup_mode: patch.signup_mode.map(SignupMode::code),
+        signup_domains: joined.as_deref(),
+    };
+    tenants::update_settings(&mut tx, user.tenant_id, &change).await?;
     tx.commit().await?;
-    tracing::info!(tenant_id = user.tenant_id, by = user.id, ?patch.auto_close_days, renamed = name.is_some(), "desk settings changed");
+    tracing::info!(tenant_id = user.tenant_id, by = user.id, ?patch.auto_close_days, ?patch.signup_mode, renamed = name.is_some(), "desk settings changed");
     get(db, user).await
 }

@@ -15,6 +15,18 @@ pub struct PasswordResetRequest {
     pub tenant: Option<String>,
 }
 
+/// `POST /api/v1/signups`: a customer asks for an account at a desk (the desk of slug `tenant`;
+/// without it, the only desk of the installation). The answer is the same whether or not the
+/// email has an account: a mail tells the rest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignUpRequest {
+    pub email: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant: Option<String>,
+}
+
 /// Where a staff account stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -128,7 +128,7 @@ fn domain_status(e: &DomainError) -> StatusCode {
         DomainError::Unauthenticated
         | DomainError::InvalidCredentials
         | DomainError::SsoRefused { .. } => StatusCode::UNAUTHORIZED,
-        DomainError::Forbidden(_) | DomainError::MissingPermission(_) => StatusCode::FORBIDDEN,
+        DomainError::Forbidden(_) | DomainError::MissingPermission(_) | DomainError::SignupClosed => StatusCode::FORBIDDEN,
         DomainError::NotFound => StatusCode::NOT_FOUND,
         DomainError::TokenInvalid => StatusCode::GONE,
         DomainError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
@@ -166,6 +166,8 @@ fn domain_problem(status: u16, e: &DomainError) -> Problem {
         DomainError::Forbidden(why) => {
             Problem::new(status, code::FORBIDDEN, "Forbidden").with_detail(*why)
         }
+        DomainError::SignupClosed => Problem::new(status, code::SIGNUP_CLOSED, "Sign-up closed")
+            .with_detail("this desk does not take sign-ups: ask its staff for an account"),
         DomainError::MissingPermission(p) => Problem::new(status, code::FORBIDDEN, "Forbidden")
             .with_detail(format!("requires the permission {p}")),
         DomainError::NotFound => Problem::new(status, code::NOT_FOUND, "Not found"),

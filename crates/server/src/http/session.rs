@@ -1,6 +1,7 @@
 //! Signing in and out, and who is signed in: `POST /session`, `DELETE /session`, `GET /me`, and
 //! `POST /password-tokens/{token}` (a link sets the password and signs in), and
-//! `POST /password-resets` (a link mailed to set a forgotten one).
+//! `POST /password-resets` (a link mailed to set a forgotten one), `POST /signups` (a customer asks
+//! for an account; a mailed link confirms it).
 //!
 //! The session token goes out once, in an HttpOnly cookie (and the bearer form accepts the same
 //! token); the database keeps only its SHA-256. Sessions last a fixed 14 days from login; staff sessions
@@ -17,7 +18,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use baton_core::problem::field_code;
 use baton_core::validate::is_email;
-use baton_core::{FieldError, LoginRequest, Me, PasswordResetRequest, SetPasswordRequest};
+use baton_core::{FieldError, LoginRequest, Me, PasswordResetRequest, SetPasswordRequest, SignUpRequest};
 
 pub fn router() -> Routes {
     Routes::new()
@@ -27,6 +28,19 @@ pub fn router() -> Routes {
         .get("/me", me)
         .post("/password-tokens/{token}", set_password)
         .post("/password-resets", request_reset)
+        .post("/signups", sign_up)
+}
+
+/// `POST /signups`: 202 `{}` when the desk takes this sign-up, whether or not the email already
+/// has an account there (a mail says the rest).
+async fn sign_up(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    headers: HeaderMap,
+    ApiJson(req): ApiJson<SignUpRequest>,
+) -> Result<(StatusCode, Json<serde_json::Value>), Error> {
+    accounts::sign_up(&state, &req, mail_lang(&headers), ip).await?;
+    Ok((StatusCode::ACCEPTED, Json(serde_json::json!({}))))
 }
 
 /// The language of mail a request causes: its `Accept-Language` (`mail::Lang`).

@@ -86,6 +86,30 @@ fn words(m: &Outgoing<'_>) -> Words {
             button: "设置新密码",
             after: "如果不是您本人操作,请忽略这封邮件,您的密码不会改变。",
         },
+        (Kind::SignUp, Lang::En) => Words {
+            subject: format!("{desk}: confirm your email"),
+            before: vec![format!("Hello {name},"), format!("Thank you for signing up at \"{desk}\". Confirm your email and set your password at this link (it works once, for 24 hours):")],
+            button: "Confirm and set my password",
+            after: "If you did not sign up, ignore this mail: no account is opened without it.",
+        },
+        (Kind::SignUp, Lang::ZhCn) => Words {
+            subject: format!("{desk}:请确认邮箱"),
+            before: vec![format!("{name},您好:"), format!("感谢您注册「{desk}」。请通过以下链接确认邮箱并设置密码(仅能使用一次,24 小时内有效):")],
+            button: "确认并设置密码",
+            after: "如果不是您本人注册,请忽略这封邮件:未经确认不会开通账号。",
+        },
+        (Kind::AccountExists, Lang::En) => Words {
+            subject: format!("{desk}: you already have an account"),
+            before: vec![format!("Hello {name},"), format!("Someone tried to sign up at \"{desk}\" with this email, which already has an account. Sign in as usual, or if you forgot your password set a new one at this link (it works once, for 1 hour):")],
+            button: "Set a new password",
+            after: "If it was not you, ignore this mail: your account stays as it is.",
+        },
+        (Kind::AccountExists, Lang::ZhCn) => Words {
+            subject: format!("{desk}:您已有账号"),
+            before: vec![format!("{name},您好:"), format!("有人用此邮箱在「{desk}」注册,而该邮箱已有账号。请照常登录;如果忘记密码,可通过以下链接设置新密码(仅能使用一次,1 小时内有效):")],
+            button: "设置新密码",
+            after: "如果不是您本人操作,请忽略这封邮件,您的账号不会改变。",
+        },
     }
 }
 
@@ -136,7 +160,7 @@ mod tests {
 
     #[test]
     fn every_mail_names_the_desk_carries_the_link_and_escapes_what_people_typed() {
-        for kind in [Kind::Setup, Kind::Invitation, Kind::PasswordReset] {
+        for kind in [Kind::Setup, Kind::Invitation, Kind::PasswordReset, Kind::SignUp, Kind::AccountExists] {
             for lang in [Lang::En, Lang::ZhCn] {
                 let r = render(&mail(kind, lang, "Acme <script>"));
                 assert!(r.subject.contains("Acme <script>"), "{kind:?} {lang:?}: {}", r.subject);

@@ -58,30 +58,62 @@ pub struct SettingsRow {
     pub name: String,
     pub slug: Option<String>,
     pub auto_close_days: i64,
+    pub signup_mode: String,
+    /// Comma-separated, lowercase.
+    pub signup_domains: String,
 }
 
 /// The settings of `tenant_id`.
 pub async fn settings(db: &Db, tenant_id: i64) -> Result<Option<SettingsRow>, Error> {
-    crate::on!(db, |c| sqlx::query_as("SELECT name, slug, auto_close_days FROM tenants WHERE id = $1")
+    crate::on!(db, |c| sqlx::query_as("SELECT name, slug, auto_close_days, signup_mode, signup_domains FROM tenants WHERE id = $1")
         .bind(tenant_id)
         .fetch_optional(c).await).map_err(Error::from)
 }
 
-/// Sets the settings of `tenant_id` (the fields given; `None` keeps one).
-pub async fn update_settings(
-    conn: &mut Conn,
-    tenant_id: i64,
-    name: Option<&str>,
-    auto_close_days: Option<i64>,
-) -> Result<(), Error> {
+/// A change of a desk's settings: each `None` keeps the stored value.
+#[derive(Debug, Default)]
+pub struct SettingsChange<'a> {
+    pub name: Option<&'a str>,
+    pub auto_close_days: Option<i64>,
+    pub signup_mode: Option<&'a str>,
+    /// Comma-separated, lowercase.
+    pub signup_domains: Option<&'a str>,
+}
+
+/// Sets the settings of `tenant_id` that `change` gives.
+pub async fn update_settings(conn: &mut Conn, tenant_id: i64, change: &SettingsChange<'_>) -> Result<(), Error> {
     crate::on!(conn, |c| sqlx::query(
-        "UPDATE tenants SET name = COALESCE($2, name), auto_close_days = COALESCE($3, auto_close_days) WHERE id = $1",
+        "UPDATE tenants SET name = COALESCE($2, name), auto_close_days = COALESCE($3, auto_close_days),
+                signup_mode = COALESCE($4, signup_mode), signup_domains = COALESCE($5, signup_domains)
+         WHERE id = $1",
     )
     .bind(tenant_id)
-    .bind(name)
-    .bind(auto_close_days)
+    .bind(change.name)
+    .bind(change.auto_close_days)
+    .bind(change.signup_mode)
+    .bind(change.signup_domains)
     .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
+}
+
+/// A desk as sign-up sees it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SignupDesk {
+    pub id: i64,
+    pub name: String,
+    pub signup_mode: String,
+    pub signup_domains: String,
+}
+
+/// The desk of slug `slug`, or without one, every desk (at most `limit`, by id): sign-up with
+/// no slug works on an installation of one desk only.
+pub async fn for_signup(conn: &mut Conn, slug: Option<&str>, limit: i64) -> Result<Vec<SignupDesk>, Error> {
+    crate::on!(conn, |c| sqlx::query_as(
+        "SELECT id, name, signup_mode, signup_domains FROM tenants WHERE ($1 IS NULL OR slug = $1) ORDER BY id LIMIT $2",
+    )
+    .bind(slug)
+    .bind(limit)
+    .fetch_all(c).await).map_err(Error::from)
 }
 
 /// Every desk that closes solved tickets by itself, with its number of days.

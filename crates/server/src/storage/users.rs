@@ -191,3 +191,27 @@ pub async fn find_for_reset(conn: &mut Conn, email: &str, tenant: Option<&str>, 
     .bind(limit)
     .fetch_all(c).await).map_err(Error::from)
 }
+
+/// An account found by its email in one desk, as sign-up needs it.
+#[derive(Debug, sqlx::FromRow)]
+pub struct DeskAccount {
+    pub id: i64,
+    pub name: String,
+    /// Deactivated accounts get nothing.
+    pub active: bool,
+    /// Whether a password was ever set (an account made by staff, or a sign-up not confirmed
+    /// yet, has none).
+    pub has_password: bool,
+}
+
+/// The account with this (normalized) email in desk `tenant_id`, if any.
+pub async fn find_in_desk(conn: &mut Conn, tenant_id: i64, email: &str, no_password: &str) -> Result<Option<DeskAccount>, Error> {
+    crate::on!(conn, |c| sqlx::query_as(
+        "SELECT id, name, deactivated_at IS NULL AS active, password_hash <> $3 AS has_password
+         FROM users WHERE tenant_id = $1 AND email = $2",
+    )
+    .bind(tenant_id)
+    .bind(email)
+    .bind(no_password)
+    .fetch_optional(c).await).map_err(Error::from)
+}

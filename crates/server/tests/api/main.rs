@@ -46,6 +46,7 @@ mod session_idle;
 mod sso;
 mod secret_key;
 mod sharing;
+mod signup;
 mod sla;
 mod sse;
 mod stream_owner;

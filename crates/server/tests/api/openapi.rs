@@ -235,6 +235,7 @@ async fn every_documented_operation_answers() {
             "/me/availability" => json!({ "available": true }),
             "/password-tokens/{token}" => json!({ "password": "a walk password" }),
             "/password-resets" => json!({ "email": "walk@nowhere.test" }),
+            "/signups" => json!({ "email": "walk@nowhere.test", "name": "Walk", "tenant": demo::TENANT_SLUG }),
             "/tickets" => new_ticket.clone(),
             "/tickets/{id}/confidential" => json!({ "value": "walk secret 2" }),
             "/tickets/{id}/messages" => json!({ "body": "b", "kind": "internal" }),

@@ -32,6 +32,7 @@ pub const ROUTES: &[(&str, &str, Guard)] = &[
     // A single-use link is its own credential.
     ("POST", "/password-tokens/{token}", Public),
     ("POST", "/password-resets", Public),
+    ("POST", "/signups", Public),
     ("GET", "/widget/{tenant}", Public),
     ("GET", "/kb/categories", Public),
     ("GET", "/kb/articles", Public),
@@ -265,6 +266,7 @@ pub fn body_for(path: &str) -> Option<Value> {
         "/session/jwt" => json!({ "tenant": "demo", "token": "x" }),
         "/password-tokens/{token}" => json!({ "password": "a long enough password" }),
         "/password-resets" => json!({ "email": "nobody@example.com" }),
+        "/signups" => json!({ "email": "nobody@example.com", "name": "Nobody", "tenant": "demo" }),
         "/tickets" | "/customers/{id}/tickets" => json!({ "title": "t", "description": "d" }),
         "/tickets/{id}" => json!({ "priority": "high" }),
         "/tickets/{id}/actions" => json!({ "action": "open" }),
