@@ -27,7 +27,7 @@ pub async fn agent_groups(db: &Db, tenant_id: i64) -> Result<Vec<(i64, String, S
 pub async fn staff(db: &Db, tenant_id: i64) -> Result<Vec<(i64, String, String, String, Option<i64>, bool)>, Error> {
     crate::on!(db, |c| sqlx::query_as(
         "SELECT id, name, email, role, role_id, available FROM users
-         WHERE tenant_id = $1 AND role IN ('agent', 'admin', 'owner') ORDER BY name, id",
+         WHERE tenant_id = $1 AND role IN ('agent', 'admin', 'owner') AND deactivated_at IS NULL ORDER BY name, id",
     )
     .bind(tenant_id)
     .fetch_all(c).await)

@@ -176,10 +176,14 @@ async fn deactivation_ends_sessions_refuses_sign_in_and_reset_and_hands_tickets_
     // Nobody assigns them tickets while they are away.
     let res = app.post("/api/v1/tickets/bulk").token(&admin).json(&assign).send().await;
     assert_eq!(res.json()["results"][0]["status"], 422, "{}", res.text());
+    // Nor is offered them: the console's pickers read `GET /agents`.
+    let offered = |list: Value| list.as_array().expect("agents").iter().any(|a| a["id"] == agent_id);
+    assert!(!offered(app.get("/api/v1/agents").token(&admin).send().await.json()), "a deactivated agent is not offered");
 
     let res = change(&app, &admin, agent_id, json!({ "active": true })).await;
     assert_eq!(res.json()["state"], "active");
     assert_eq!(app.post("/api/v1/session").json(&login).send().await.status, StatusCode::OK);
+    assert!(offered(app.get("/api/v1/agents").token(&admin).send().await.json()), "offered again once back");
 }
 
 #[tokio::test]
