@@ -32,7 +32,7 @@ mod tickets;
 #[cfg(feature = "console")]
 pub use admin::{AdminAgent, MailStatus};
 #[cfg(feature = "console")]
-pub use baton_core::{AgentPatch, AgentState, NewAgent, OutboxMail, OutboxPage, PasswordResetRequest};
+pub use baton_core::{AgentPatch, AgentState, NewAgent, OutboxMail, OutboxPage, PasswordResetRequest, SignUpRequest};
 pub use error::ApiError;
 pub use idempotency::idempotency_key;
 pub use kb::ArticleQuery;

@@ -11,6 +11,8 @@ mod login;
 mod not_found;
 #[cfg(feature = "console")]
 mod set_password;
+#[cfg(feature = "console")]
+mod signup;
 
 #[cfg(feature = "console")]
 pub use forgot_password::ForgotPassword;
@@ -18,3 +20,5 @@ pub use login::Login;
 pub use not_found::NotFound;
 #[cfg(feature = "console")]
 pub use set_password::SetPassword;
+#[cfg(feature = "console")]
+pub use signup::SignUp;

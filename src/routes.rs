@@ -92,13 +92,17 @@ fn here() -> String {
 /// `/forgot-password`, in the console's bundle: `?tenant=` prefills the desk.
 pub const FORGOT_PASSWORD_PATH: &str = "/forgot-password";
 
+/// `/signup` (a customer creates an account), in the console's bundle like the password pages:
+/// `?tenant=` prefills the desk.
+pub const SIGNUP_PATH: &str = "/signup";
+
 /// The three bundles; the server answers each path with its bundle's document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bundle {
     /// `index.html`: the help center and widget, what customers download (budget ≤ 250 KB).
     HelpCenter,
     /// `agent.html` (`dist/ws/`): the agent console, `/agent` and below, and the single-use
-    /// password pages `/set-password` and `/forgot-password`.
+    /// account pages `/set-password`, `/forgot-password` and `/signup`.
     Console,
     /// `admin.html` (`dist/adm/`): the admin console's pages, `/admin` and below.
     Admin,
@@ -110,7 +114,7 @@ pub fn bundle_of(path: &str) -> Bundle {
     let under = |prefix: &str| path.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
     if under("/admin") {
         Bundle::Admin
-    } else if path == "/set-password" || path == FORGOT_PASSWORD_PATH || under("/agent") {
+    } else if path == "/set-password" || path == FORGOT_PASSWORD_PATH || path == SIGNUP_PATH || under("/agent") {
         Bundle::Console
     } else {
         Bundle::HelpCenter
@@ -149,12 +153,13 @@ pub fn AppRoutes() -> impl IntoView {
 #[component]
 pub fn AgentRoutes() -> impl IntoView {
     use crate::pages::agent::{AgentSettings, AgentTicket, PhoneTicket, Reports, StaffOnly, Workspace};
-    use crate::pages::{ForgotPassword, SetPassword};
-    static AGENT_ROUTES: [Route; 7] = [
+    use crate::pages::{ForgotPassword, SetPassword, SignUp};
+    static AGENT_ROUTES: [Route; 8] = [
         // A single-use link's page (`pages::set_password`): no session needed, anyone may land here.
         Route::new("/set-password", || view! { <SetPassword /> }.into_any()),
         // Asking for such a link: no session either.
         Route::new(FORGOT_PASSWORD_PATH, || view! { <ForgotPassword /> }.into_any()),
+        Route::new(SIGNUP_PATH, || view! { <SignUp /> }.into_any()),
         Route::new("/agent", || view! { <SignedIn><StaffOnly><Workspace /></StaffOnly></SignedIn> }.into_any()),
         Route::new("/agent/settings", || view! { <SignedIn><StaffOnly><AgentSettings /></StaffOnly></SignedIn> }.into_any()),
         // Not a `Page`: an arm in `Page::path` would land in the help center's wasm (at its budget).
@@ -288,10 +293,10 @@ mod tests {
     #[test]
     /// The same table as the server's `http::spa` test: the two must say the same.
     fn paths_are_their_bundles() {
-        let console = ["/agent", "/agent/", "/agent/tickets/3", "/set-password", "/forgot-password"];
+        let console = ["/agent", "/agent/", "/agent/tickets/3", "/set-password", "/forgot-password", "/signup"];
         let admin = ["/admin", "/admin/", "/admin/agents", "/admin/mail", "/admin/sla"];
         let help_center = ["/", "/agents", "/agentx/1", "/login", "/kb/agent", "/tickets/1", "/set-password/x",
-            "/forgot-password/x", "/admins", "/administrator", "/ws/agent", "/adm/x"];
+            "/forgot-password/x", "/signup/x", "/signups", "/admins", "/administrator", "/ws/agent", "/adm/x"];
         for (paths, bundle) in [(&console[..], Bundle::Console), (&admin[..], Bundle::Admin), (&help_center[..], Bundle::HelpCenter)] {
             for path in paths {
                 assert_eq!(bundle_of(path), bundle, "{path}");

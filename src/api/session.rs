@@ -4,7 +4,7 @@ use super::{Api, ApiError, JsonBody};
 use baton_core::sso::{BearerSession, JwtExchange, WidgetConfig};
 use baton_core::{Capabilities, LoginRequest, Me, SetPasswordRequest};
 #[cfg(feature = "console")]
-use baton_core::PasswordResetRequest;
+use baton_core::{PasswordResetRequest, SignUpRequest};
 
 impl Api {
     /// `POST /session`: sets the session cookie and returns the user.
@@ -42,6 +42,13 @@ impl Api {
     #[cfg(feature = "console")]
     pub async fn request_password_reset(&self, request: &PasswordResetRequest) -> Result<(), ApiError> {
         self.send(self.post("/password-resets").json_body(request)).await.map(drop)
+    }
+
+    /// `POST /signups`: 202 when the desk takes the sign-up, whether or not the email has an
+    /// account (a mail says the rest); 403 `signup_closed`, 422 naming fields, 429.
+    #[cfg(feature = "console")]
+    pub async fn sign_up(&self, request: &SignUpRequest) -> Result<(), ApiError> {
+        self.send(self.post("/signups").json_body(request)).await.map(drop)
     }
 
     /// `DELETE /sessions`: ends every session of the signed-in user, on every device (this one

@@ -42,6 +42,8 @@ pub fn problem_key(problem_code: &str) -> Key {
         code::UNAVAILABLE => Key::ErrInternal,
         code::TENANT_REQUIRED => Key::ErrTenantRequired,
         code::RATE_LIMITED => Key::ErrRateLimitedLater,
+        #[cfg(feature = "console")]
+        code::SIGNUP_CLOSED => Key::Admin(super::AdminKey::SignupClosed),
         _ => Key::ErrUnknown,
     }
 }
@@ -64,6 +66,9 @@ pub fn field_key(field_error_code: &str) -> Key {
         field_code::FILE_TOO_LARGE => Key::FieldFileTooLarge,
         field_code::PASSWORD_TOO_WEAK => Key::FieldPasswordTooWeak,
         UPLOADS_PENDING => Key::UploadsPending,
+        // Only the sign-up page (console bundle) meets it.
+        #[cfg(feature = "console")]
+        field_code::EMAIL_DOMAIN_NOT_ALLOWED => Key::Admin(super::AdminKey::FieldDomainNotAllowed),
         _ => Key::FieldInvalidValue,
     }
 }

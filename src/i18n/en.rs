@@ -43,6 +43,7 @@ pub fn text(key: Key) -> &'static str {
         Desk => "Help desk",
         DeskHint => "This email has an account in several help desks: enter the one to sign in to (e.g. acme).",
         ForgotPasswordLink => "Forgot password?",
+        SignupLink => "Create an account",
 
         NewTicketTitle => "Submit a ticket",
         NewTicketIntro => "Tell us what went wrong and we will get back to you soon.",

@@ -48,6 +48,7 @@ pub enum Key {
     DeskHint,
     /// The login page's link to `/forgot-password` (when the backend has password resets).
     ForgotPasswordLink,
+    SignupLink,
 
     // Submitting a ticket.
     NewTicketTitle,

@@ -43,6 +43,7 @@ pub fn text(key: Key) -> &'static str {
         Desk => "服务台",
         DeskHint => "该邮箱在多个服务台都有账号，请填写要登录的服务台（例如 acme）。",
         ForgotPasswordLink => "忘记密码？",
+        SignupLink => "注册账号",
 
         NewTicketTitle => "提交工单",
         NewTicketIntro => "请描述您遇到的问题，我们会尽快处理。",

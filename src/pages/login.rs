@@ -2,12 +2,13 @@
 //! else to their tickets; on failure the reason is shown and what they typed stays. An email with
 //! accounts in several desks is answered `tenant_required`: the form then asks for the desk (its
 //! slug) and sends it from then on. A backend with password resets (`password_reset` in
-//! `GET /capabilities`) gets a "Forgot password?" link, carrying the desk when the form has one.
+//! `GET /capabilities`) gets a "Forgot password?" link, one with sign-ups (`signup`) a "Create an
+//! account" link, each carrying the desk when the form has one.
 
 use crate::api::use_api;
 use crate::components::ui::{FormFailure, TextField};
 use crate::i18n::{error_message, problem_key, Key};
-use crate::routes::{home_of, safe_next, FORGOT_PASSWORD_PATH};
+use crate::routes::{home_of, safe_next, FORGOT_PASSWORD_PATH, SIGNUP_PATH};
 use crate::state::busy::Busy;
 use crate::state::locale::{tr, tr_while, use_page_title};
 use crate::state::session::use_session;
@@ -64,21 +65,26 @@ pub fn Login() -> impl IntoView {
     // A host's single sign-on link that was refused lands here with its problem code.
     let sso_error = query.read_untracked().get("sso_error");
     let failure = RwSignal::new(sso_error.map(|code| (problem_key(&code), String::new())));
-    // The link to `/forgot-password`, on a backend that has password resets only.
+    // The links to `/forgot-password` and `/signup`, on a backend that has password resets and
+    // sign-ups only; each carries the desk when the form has one.
     let resets = RwSignal::new(false);
+    let signups = RwSignal::new(false);
     let ask = api.clone();
     leptos::task::spawn_local(async move {
         if let Ok(offered) = ask.offers("password_reset").await {
             resets.try_set(offered);
         }
+        if let Ok(offered) = ask.offers("signup").await {
+            signups.try_set(offered);
+        }
     });
-    let forgot = move || {
+    let with_desk = move |path: &'static str| {
         let desk = tenant.get();
         let desk = desk.trim();
         if desk.is_empty() {
-            FORGOT_PASSWORD_PATH.to_owned()
+            path.to_owned()
         } else {
-            format!("{FORGOT_PASSWORD_PATH}?tenant={}", js_sys::encode_uri_component(desk))
+            format!("{path}?tenant={}", js_sys::encode_uri_component(desk))
         }
     };
     let busy = Busy::new();
@@ -135,7 +141,10 @@ pub fn Login() -> impl IntoView {
                         {tr_while(pending, Key::LoginSubmitting, Key::LoginSubmit)}
                     </button>
                     {move || resets.get().then(|| view! {
-                        <a href=forgot data-testid="login-forgot">{tr(Key::ForgotPasswordLink)}</a>
+                        <a href=move || with_desk(FORGOT_PASSWORD_PATH) data-testid="login-forgot">{tr(Key::ForgotPasswordLink)}</a>
+                    })}
+                    {move || signups.get().then(|| view! {
+                        <a href=move || with_desk(SIGNUP_PATH) data-testid="login-signup">{tr(Key::SignupLink)}</a>
                     })}
                 </div>
             </form>

@@ -62,6 +62,37 @@ async fn desk_settings_are_checked_saved_and_refusals_show_beside_their_field() 
     assert!(error_for(&page, "auto_close_days").is_none());
 }
 
+#[wasm_bindgen_test]
+async fn the_sign_up_mode_asks_for_domains_only_when_it_needs_them() {
+    let server = FakeServer::start(vec![
+        answer("GET", "/capabilities", 200, json!({"settings": true})),
+        answer("GET", "/admin/settings", 200, json!({"name": "Acme", "slug": "acme", "auto_close_days": 3, "signup_mode": "staff", "signup_domains": []})),
+        answer("PATCH", "/admin/settings", 200, json!({"name": "Acme", "slug": "acme", "auto_close_days": 3, "signup_mode": "domains", "signup_domains": ["acme.cn", "acme.test"]})),
+    ]);
+    let page = mount(Locale::ZhCn, || {
+        provide_app(Some(staff(1, Role::Admin, &["settings.manage"])));
+        view! { <AdminSettings /> }
+    });
+    until("the form", || page.find("[data-testid='settings-form']").is_some()).await;
+    assert_eq!(value_of(&page.testid("settings-signup")), "staff");
+    assert_eq!(page.text_of_all("#settings-signup option"), ["仅由客服创建客户", "仅通过单点登录", "任何人均可注册", "仅限下列邮箱域名注册"]);
+    assert!(page.find("[data-testid='settings-domains']").is_none());
+
+    crate::support::choose(&page.testid("settings-signup"), "domains");
+    until("the domains field", || page.find("[data-testid='settings-domains']").is_some()).await;
+    // Domains mode without a domain: refused here, beside the field.
+    submit(&page, "settings-save");
+    until("the local error", || error_for(&page, "signup_domains").is_some()).await;
+    assert!(server.sent("PATCH", "/admin/settings").is_empty());
+
+    type_into(&page.testid("settings-domains"), "ACME.test，acme.cn");
+    submit(&page, "settings-save");
+    until("saved", || !server.sent("PATCH", "/admin/settings").is_empty()).await;
+    assert_eq!(server.sent("PATCH", "/admin/settings"), [json!({"signup_mode": "domains", "signup_domains": ["acme.test", "acme.cn"]})]);
+    until("the notice", || !page.text("admin-notice").is_empty()).await;
+    assert!(error_for(&page, "signup_domains").is_none());
+}
+
 fn sla_backend() -> FakeServer {
     let week = json!([[{"start": "09:00", "end": "18:00"}], [], [], [], [], [], []]);
     FakeServer::start(vec![

@@ -130,6 +130,7 @@ pub fn value_of(el: &Element) -> String {
             el.dyn_ref::<HtmlTextAreaElement>()
                 .map(HtmlTextAreaElement::value)
         })
+        .or_else(|| el.dyn_ref::<web_sys::HtmlSelectElement>().map(web_sys::HtmlSelectElement::value))
         .unwrap_or_default()
 }
 

@@ -1,5 +1,6 @@
-//! `/admin/settings`: the desk's name and how many days a solved ticket waits for the customer
-//! before it closes (0: never); the slug login uses is shown, not editable. baton-core's
+//! `/admin/settings`: the desk's name, how many days a solved ticket waits for the customer
+//! before it closes (0: never) and how customers get an account (sign-up mode and, for
+//! `domains`, the email domains); the slug login uses is shown, not editable. baton-core's
 //! `DeskSettingsPatch::check` runs before sending, the server's field errors show next to their
 //! inputs, and what was typed stays.
 
@@ -11,7 +12,7 @@ use crate::state::busy::Busy;
 use crate::state::load::Load;
 use crate::state::locale::{tr, tr_while, use_i18n, use_page_title};
 use baton_core::problem::field_code;
-use baton_core::{DeskSettings, DeskSettingsPatch, FieldError};
+use baton_core::{DeskSettings, DeskSettingsPatch, FieldError, SignupMode};
 use leptos::prelude::*;
 
 #[component]
@@ -37,18 +38,49 @@ fn SettingsBody() -> impl IntoView {
     }
 }
 
+/// What the form holds, as typed.
+pub struct Typed<'a> {
+    pub name: &'a str,
+    pub days: &'a str,
+    pub mode: SignupMode,
+    /// Comma- (or space-) separated.
+    pub domains: &'a str,
+}
+
 /// The patch of what changed from `current`, or the field errors of what was typed.
-pub fn patch_of(current: &DeskSettings, name: &str, days: &str) -> Result<DeskSettingsPatch, Vec<FieldError>> {
-    let Ok(days) = days.trim().parse::<i64>() else {
+pub fn patch_of(current: &DeskSettings, typed: &Typed<'_>) -> Result<DeskSettingsPatch, Vec<FieldError>> {
+    let Ok(days) = typed.days.trim().parse::<i64>() else {
         return Err(vec![FieldError::new("auto_close_days", field_code::INVALID_VALUE)]);
     };
-    let name = name.trim();
+    let name = typed.name.trim();
+    let domains: Vec<String> = typed
+        .domains
+        .split(|c: char| c == ',' || c == '，' || c.is_whitespace())
+        .filter(|d| !d.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if typed.mode == SignupMode::Domains && domains.is_empty() {
+        return Err(vec![FieldError::new("signup_domains", field_code::REQUIRED)]);
+    }
     let patch = DeskSettingsPatch {
         name: (name != current.name).then(|| name.to_owned()),
         auto_close_days: (days != current.auto_close_days).then_some(days),
+        signup_mode: (typed.mode != current.signup_mode).then_some(typed.mode),
+        signup_domains: (domains != current.signup_domains).then_some(domains),
     };
     let errors = patch.check();
     if errors.is_empty() { Ok(patch) } else { Err(errors) }
+}
+
+/// The label of a sign-up mode.
+fn mode_key(mode: SignupMode) -> Key {
+    match mode {
+        SignupMode::Staff => AdminKey::SignupModeStaff,
+        SignupMode::Sso => AdminKey::SignupModeSso,
+        SignupMode::Open => AdminKey::SignupModeOpen,
+        SignupMode::Domains => AdminKey::SignupModeDomains,
+    }
+    .into()
 }
 
 #[component]
@@ -57,6 +89,8 @@ fn SettingsForm(current: DeskSettings) -> impl IntoView {
     let i18n = use_i18n();
     let name = RwSignal::new(current.name.clone());
     let days = RwSignal::new(current.auto_close_days.to_string());
+    let mode = RwSignal::new(current.signup_mode);
+    let domains = RwSignal::new(current.signup_domains.join(", "));
     let slug = current.slug.clone();
     let saved = StoredValue::new(current);
     let errors = RwSignal::new(Vec::<FieldError>::new());
@@ -68,7 +102,9 @@ fn SettingsForm(current: DeskSettings) -> impl IntoView {
         ev.prevent_default();
         failure.set(None);
         notice.set(None);
-        let patch = match saved.with_value(|s| patch_of(s, &name.get_untracked(), &days.get_untracked())) {
+        let (name, days, domains) = (name.get_untracked(), days.get_untracked(), domains.get_untracked());
+        let typed = Typed { name: &name, days: &days, mode: mode.get_untracked(), domains: &domains };
+        let patch = match saved.with_value(|s| patch_of(s, &typed)) {
             Ok(patch) => patch,
             Err(e) => return errors.set(e),
         };
@@ -97,6 +133,21 @@ fn SettingsForm(current: DeskSettings) -> impl IntoView {
             <TextField id="settings-auto-close" testid="settings-auto-close" field="auto_close_days"
                 label=Key::from(AdminKey::SettingsAutoClose) value=days errors input_type="number"
                 hint=Some(Key::from(AdminKey::SettingsAutoCloseHint).into()) />
+            <div class="field">
+                <label for="settings-signup">{tr(AdminKey::SettingsSignup.into())}</label>
+                <select id="settings-signup" data-testid="settings-signup" aria-describedby="settings-signup-hint"
+                    on:change=move |ev| mode.set(SignupMode::from_code(&event_target_value(&ev)).unwrap_or_default())>
+                    {SignupMode::ALL.into_iter().map(|m| view! {
+                        <option value=m.code() selected=move || mode.get() == m>{tr(mode_key(m))}</option>
+                    }).collect_view()}
+                </select>
+                <p class="field-hint" id="settings-signup-hint">{tr(AdminKey::SettingsSignupHint.into())}</p>
+            </div>
+            {move || (mode.get() == SignupMode::Domains).then(|| view! {
+                <TextField id="settings-domains" testid="settings-domains" field="signup_domains"
+                    label=Key::from(AdminKey::SettingsDomains) value=domains errors required=true
+                    hint=Some(Key::from(AdminKey::SettingsDomainsHint).into()) />
+            })}
             <div class="form-actions">
                 <button type="submit" class="button primary" data-testid="settings-save" disabled=pending>
                     {tr_while(pending, AdminKey::Saving.into(), AdminKey::Save.into())}
@@ -112,18 +163,31 @@ mod tests {
 
     #[test]
     fn only_what_changed_is_sent_and_checked() {
-        let current = DeskSettings { name: "Acme".into(), slug: "acme".into(), auto_close_days: 7 };
-        let patch = |name: Option<&str>, days: Option<i64>| DeskSettingsPatch { name: name.map(str::to_owned), auto_close_days: days };
-        let field = |f: &str| vec![FieldError::new(f, field_code::INVALID_VALUE)];
-        for (name, days, expected) in [
-            ("Acme", "7", Ok(patch(None, None))),
-            (" Acme Support ", "7", Ok(patch(Some("Acme Support"), None))),
-            ("Acme", "0", Ok(patch(None, Some(0)))),
-            ("Acme", "91", Err(field("auto_close_days"))),
-            ("Acme", "seven", Err(field("auto_close_days"))),
-            ("  ", "7", Err(vec![FieldError::new("name", field_code::REQUIRED)])),
+        let current = DeskSettings {
+            name: "Acme".into(),
+            slug: "acme".into(),
+            auto_close_days: 7,
+            signup_mode: SignupMode::Domains,
+            signup_domains: vec!["acme.test".into()],
+        };
+        let patch = |name: Option<&str>, days: Option<i64>| DeskSettingsPatch { name: name.map(str::to_owned), auto_close_days: days, ..Default::default() };
+        let field = |f: &str, code: &str| vec![FieldError::new(f, code)];
+        let invalid = field_code::INVALID_VALUE;
+        let (acme, open) = (SignupMode::Domains, SignupMode::Open);
+        for (name, days, mode, domains, expected) in [
+            ("Acme", "7", acme, "acme.test", Ok(patch(None, None))),
+            (" Acme Support ", "7", acme, " acme.test ", Ok(patch(Some("Acme Support"), None))),
+            ("Acme", "0", acme, "acme.test", Ok(patch(None, Some(0)))),
+            ("Acme", "91", acme, "acme.test", Err(field("auto_close_days", invalid))),
+            ("Acme", "seven", acme, "acme.test", Err(field("auto_close_days", invalid))),
+            ("  ", "7", acme, "acme.test", Err(field("name", field_code::REQUIRED))),
+            ("Acme", "7", open, "", Ok(DeskSettingsPatch { signup_mode: Some(open), signup_domains: Some(vec![]), ..Default::default() })),
+            ("Acme", "7", acme, "ACME.test，acme.cn x.org", Ok(DeskSettingsPatch { signup_domains: Some(vec!["acme.test".into(), "acme.cn".into(), "x.org".into()]), ..Default::default() })),
+            ("Acme", "7", acme, " , ", Err(field("signup_domains", field_code::REQUIRED))),
+            ("Acme", "7", acme, "localhost", Err(field("signup_domains", invalid))),
         ] {
-            assert_eq!(patch_of(&current, name, days), expected, "{name} {days}");
+            let typed = Typed { name, days, mode, domains };
+            assert_eq!(patch_of(&current, &typed), expected, "{name} {days} {mode:?} {domains}");
         }
     }
 }

@@ -129,13 +129,13 @@ enum Bundle {
 }
 
 /// The bundle of a path, as `baton::routes::bundle_of`: `/admin` and below the admin console's;
-/// `/agent` and below, `/set-password` (single-use password links) and `/forgot-password` the
-/// agent console's (kept out of the size-budgeted help center); the rest the help center's.
+/// `/agent` and below, `/set-password` (single-use password links), `/forgot-password` and
+/// `/signup` the agent console's (kept out of the size-budgeted help center); the rest the help center's.
 fn bundle_of(path: &str) -> Bundle {
     let under = |prefix: &str| path.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
     if under("/admin") {
         Bundle::Admin
-    } else if path == "/set-password" || path == "/forgot-password" || under("/agent") {
+    } else if path == "/set-password" || path == "/forgot-password" || path == "/signup" || under("/agent") {
         Bundle::Console
     } else {
         Bundle::HelpCenter

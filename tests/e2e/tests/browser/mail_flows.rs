@@ -2,7 +2,8 @@
 //! (aiosmtpd, `baton_smtp_fixture`): an admin invites an agent from `/admin/agents`, the mailed
 //! link is followed and the agent lands signed in; a customer who forgot her password asks for a
 //! link on the login page, sets a new one from the mail and signs in with it; the same link
-//! again says it is no longer valid, and what was typed stays.
+//! again says it is no longer valid, and what was typed stays; a customer signs up, confirms by
+//! the mailed link and submits a ticket.
 
 use baton_e2e::{browser::tid, Chromedriver, Stack, DEMO_PASSWORD};
 use baton_smtp_fixture::{link_in, Message, SmtpSink};
@@ -108,5 +109,61 @@ async fn a_forgotten_password_is_reset_by_mail_once() {
     assert_eq!(kept.as_deref(), Some("yet another password"));
     again.assert_accessible("set password with a dead link").await;
     again.quit().await;
+    b.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_customer_signs_up_confirms_by_mail_and_submits_a_ticket() {
+    let sink = SmtpSink::start();
+    let stack = Stack::start_with_mail(&sink).await;
+    let chromedriver = Chromedriver::start().await;
+    let b = chromedriver.browser("zh-CN").await;
+    b.goto(&stack.url("/login")).await;
+    b.click("login-signup").await;
+    b.find("signup-form").await;
+    b.assert_accessible("sign up").await;
+    b.type_into("signup-name", "Sam Signup").await;
+    b.type_into("signup-email", "sam@signup.test").await;
+    // The demo installation has two desks: the server asks which, next to the desk field, and
+    // nothing typed is lost.
+    b.click("signup-submit").await;
+    b.find_with("field-error", "data-field", "tenant").await;
+    assert_eq!(b.find("signup-email").await.value().await.expect("value").as_deref(), Some("sam@signup.test"));
+    b.assert_accessible("sign up with a field error").await;
+    b.type_into("signup-tenant", "demo").await;
+    b.click("signup-submit").await;
+    b.find("signup-sent").await;
+
+    let mail = mail_to(&sink, "sam@signup.test");
+    assert!(mail.subject.contains("请确认邮箱"), "the request's language: {}", mail.subject);
+    let link = link_in(&mail.text).expect("a link in the sign-up mail");
+    // Not signed up yet: no password works until the mail is read.
+    let client = reqwest::Client::new();
+    let login = |password: &'static str| {
+        client
+            .post(stack.url("/api/v1/session"))
+            .json(&serde_json::json!({ "email": "sam@signup.test", "password": password, "tenant": "demo" }))
+            .send()
+    };
+    assert_eq!(login("sam's own password").await.expect("login").status(), 401);
+
+    b.goto(&link).await;
+    b.type_into("set-password", "sam's own password").await;
+    b.click("set-password-submit").await;
+    b.wait_text("current-user", |t| t.contains("Sam Signup")).await;
+    assert_eq!(login("sam's own password").await.expect("login").status(), 200);
+
+    // A customer like any other: the help center's form takes the ticket (the desk's types are
+    // read as another of its customers).
+    let alice = baton_e2e::ApiClient::login(&stack.base_url(), "alice@customer.test").await;
+    let (type_id, subtype_id) = alice.ticket_type("Technical issue", "Site is down").await;
+    b.click("nav-submit").await;
+    b.find("ticket-form").await;
+    b.select("ticket-type", &type_id).await;
+    b.select("ticket-subtype", &subtype_id).await;
+    b.type_into("ticket-title", "My first question").await;
+    b.type_into("ticket-description", "Signed up a minute ago.").await;
+    b.click("ticket-submit").await;
+    b.find_with("ticket-detail", "data-status", "new").await;
     b.quit().await;
 }
