@@ -92,7 +92,8 @@ async fn each_mode_takes_or_refuses_and_refusals_create_nothing() {
     let app = TestApp::new().await;
     let ann = |email: &str| json!({ "email": email, "name": "Ann", "tenant": "demo" });
     // (settings, email, status, problem code, field error)
-    let cases: Vec<(Value, &str, StatusCode, Option<&str>, Option<(&str, &str)>)> = vec![
+    type Case<'a> = (Value, &'a str, StatusCode, Option<&'a str>, Option<(&'a str, &'a str)>);
+    let cases: Vec<Case> = vec![
         (json!({"signup_mode": "open"}), "ann@anywhere.org", StatusCode::ACCEPTED, None, None),
         (json!({"signup_mode": "staff"}), "ann2@anywhere.org", StatusCode::FORBIDDEN, Some("signup_closed"), None),
         (json!({"signup_mode": "sso"}), "ann3@anywhere.org", StatusCode::FORBIDDEN, Some("signup_closed"), None),
