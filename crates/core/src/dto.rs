@@ -8,12 +8,17 @@ use std::collections::BTreeMap;
 
 mod admin;
 mod catalog;
+pub mod catalog_admin;
 mod change;
 mod events;
 mod files;
 mod reports;
 
 pub use admin::*;
+pub use catalog_admin::{
+    AdminField, AdminSubtype, AdminTicketType, CatalogOrder, Dictionary, DictionaryOption, DictionarySpec, FieldChange, NewField,
+    OptionSpec, SubtypeSpec, TypeSpec,
+};
 pub use catalog::*;
 pub use change::{field as change_field, SystemChange, ThreadEntry};
 pub use events::*;
@@ -130,6 +135,10 @@ pub struct Capabilities {
     /// `POST /signups`: customers create their own account, as the desk's settings allow.
     #[serde(default)]
     pub signup: bool,
+    /// The catalog's setup: `/admin/ticket-types` (with sub-types and fields), `/admin/subtypes`,
+    /// `/admin/fields`, `/admin/dictionaries`.
+    #[serde(default)]
+    pub catalog: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -21,6 +21,7 @@ pub const REFERENCE: Capabilities = Capabilities {
     mail: true,
     routing: true,
     signup: true,
+    catalog: true,
 };
 
 /// What this backend implements.

@@ -7,6 +7,7 @@ mod confidential;
 mod csrf;
 mod deadline;
 mod admin_agents;
+mod admin_catalog;
 mod admin_mail;
 mod admin_roles;
 mod admin_settings;
@@ -294,6 +295,7 @@ fn api_routes() -> Routes {
         .merge(admin_sso::router())
         .merge(admin_settings::router())
         .merge(admin_sla::router())
+        .merge(admin_catalog::router())
         .merge(routing::router())
         .merge(admin_roles::router())
         .merge(admin_mail::router())

@@ -11,6 +11,7 @@ pub mod attachments;
 pub mod auth;
 pub mod blobs;
 pub mod capabilities;
+pub mod catalog;
 pub mod clock;
 pub mod config;
 pub mod demo;

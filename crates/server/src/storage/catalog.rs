@@ -1,6 +1,8 @@
 //! The ticket catalog: types, sub-types, custom fields and the dictionaries their options come
-//! from. Read whole per tenant (it is small and every submit form needs all of it); written by the
-//! demo seed, and later by the admin screens.
+//! from. Read whole per tenant (it is small and every submit form needs all of it), active parts
+//! only; written by the demo seed and the admin console ([`admin`]).
+
+pub mod admin;
 
 use super::Db;
 use baton_core::{CustomField, FieldKind, FieldOption, Subtype, Text, TicketType};
@@ -41,12 +43,13 @@ struct OptionRow {
     parent_value: Option<String>,
 }
 
-/// The catalog of `tenant_id`, types and sub-types in their configured order.
+/// The active catalog of `tenant_id`, types and sub-types in their configured order. (A sub-type
+/// of a switched-off type goes with it.)
 pub async fn load(db: &Db, tenant_id: i64) -> Result<Vec<TicketType>, Error> {
     let mut conn = db.acquire().await?;
     let types: Vec<NamedRow> = crate::on!(conn, |c| sqlx::query_as(
         "SELECT id, tenant_id AS owner_id, name FROM ticket_types
-         WHERE tenant_id = $1 ORDER BY position, id",
+         WHERE tenant_id = $1 AND active ORDER BY position, id",
     )
     .bind(tenant_id)
     .fetch_all(c).await)?;
@@ -55,19 +58,19 @@ pub async fn load(db: &Db, tenant_id: i64) -> Result<Vec<TicketType>, Error> {
     }
     let subtypes: Vec<NamedRow> = crate::on!(conn, |c| sqlx::query_as(
         "SELECT id, type_id AS owner_id, name FROM ticket_subtypes
-         WHERE tenant_id = $1 ORDER BY position, id",
+         WHERE tenant_id = $1 AND active ORDER BY position, id",
     )
     .bind(tenant_id)
     .fetch_all(c).await)?;
     let fields: Vec<FieldRow> = crate::on!(conn, |c| sqlx::query_as(
         "SELECT type_id, subtype_id, key, label, kind, required, dictionary_id, parent_key, help
-         FROM custom_fields WHERE tenant_id = $1 ORDER BY position, id",
+         FROM custom_fields WHERE tenant_id = $1 AND active ORDER BY position, id",
     )
     .bind(tenant_id)
     .fetch_all(c).await)?;
     let options: Vec<OptionRow> = crate::on!(conn, |c| sqlx::query_as(
         "SELECT dictionary_id, value, label, parent_value FROM dictionary_options
-         WHERE tenant_id = $1 ORDER BY position, id",
+         WHERE tenant_id = $1 AND active ORDER BY position, id",
     )
     .bind(tenant_id)
     .fetch_all(c).await)?;
@@ -158,7 +161,7 @@ pub async fn field_ids(
     Ok(rows.into_iter().collect())
 }
 
-fn json(text: &Text) -> String {
+pub(crate) fn json(text: &Text) -> String {
     serde_json::to_string(text).unwrap_or_else(|_| "{}".to_owned())
 }
 

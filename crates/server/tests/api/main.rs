@@ -10,6 +10,7 @@ mod attachments;
 mod backup;
 mod blob_store;
 mod catalog;
+mod catalog_admin;
 mod cli;
 mod concurrency;
 mod contract_fixes;

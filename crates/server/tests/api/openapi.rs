@@ -151,6 +151,17 @@ async fn every_documented_operation_answers() {
     let rule = new_routing("rules", group).await;
     let invite = json!({ "email": "walk-resend@baton.test", "name": "Walk", "role": "agent" });
     let invitee = app.post("/api/v1/admin/agents").token(&admin).json(&invite).send().await.json()["id"].as_i64().unwrap_or_default();
+    // A type of its own with a sub-type, a field and a dictionary, for the catalog's setup.
+    let created = |res: crate::support::Response| res.json();
+    let walk_type = created(app.post("/api/v1/admin/ticket-types").token(&admin).json(&json!({ "name": { "en": "Walk" } })).send().await);
+    let walk_type = walk_type["id"].as_i64().unwrap_or_default();
+    let with_subtype = created(app.post(&format!("/api/v1/admin/ticket-types/{walk_type}/subtypes")).token(&admin).json(&json!({ "name": { "en": "Walk" } })).send().await);
+    let walk_subtype = with_subtype["subtypes"][0]["id"].as_i64().unwrap_or_default();
+    let field = json!({ "key": "walk", "label": { "en": "Walk" }, "kind": "text" });
+    let with_field = created(app.post(&format!("/api/v1/admin/ticket-types/{walk_type}/fields")).token(&admin).json(&field).send().await);
+    let walk_field = with_field["fields"][0]["id"].as_i64().unwrap_or_default();
+    let dictionary = json!({ "name": "Walk", "options": [{ "value": "a", "label": { "en": "A" } }] });
+    let walk_dictionary = created(app.post("/api/v1/admin/dictionaries").token(&admin).json(&dictionary).send().await)["id"].as_i64().unwrap_or_default();
     // A setup link of a new desk, for `/password-tokens/{token}`.
     let walk_desk = baton_server::accounts::NewTenant { slug: "walk", name: "Walk", owner_email: "owner@walk.test" };
     let setup = baton_server::accounts::create_tenant(&app.db, app.services.clock.now(), &walk_desk)
@@ -181,6 +192,14 @@ async fn every_documented_operation_answers() {
             if method == "DELETE" { new_routing("groups", 0).await } else { group }
         } else if path.starts_with("/admin/routing/rules/") {
             if method == "DELETE" { new_routing("rules", group).await } else { rule }
+        } else if path.starts_with("/admin/ticket-types/") {
+            walk_type
+        } else if path.starts_with("/admin/subtypes/") {
+            walk_subtype
+        } else if path.starts_with("/admin/fields/") {
+            walk_field
+        } else if path.starts_with("/admin/dictionaries/") {
+            walk_dictionary
         } else if path.starts_with("/kb/") {
             article
         } else if path.starts_with("/attachments/") {
@@ -221,6 +240,10 @@ async fn every_documented_operation_answers() {
         } else {
             Vec::new()
         };
+        // A catalog order names every part of its list as it is now.
+        let catalog = app.get("/api/v1/admin/ticket-types").token(&admin).send().await.json();
+        let ids_of = |list: &Value| -> Vec<Value> { list.as_array().into_iter().flatten().map(|p| p["id"].clone()).collect() };
+        let walk_part = catalog.as_array().into_iter().flatten().find(|t| t["id"] == walk_type).cloned().unwrap_or_default();
         let day = json!([{ "start": "08:00", "end": "20:00" }]);
         let body = match path.as_str() {
             "/session" => json!({ "email": AGENT, "password": baton_server::demo::PASSWORD }),
@@ -232,6 +255,14 @@ async fn every_documented_operation_answers() {
             "/admin/routing/rules" | "/admin/routing/rules/{id}" => {
                 json!({ "name": format!("Walk {method}"), "conditions": { "priorities": ["urgent"], "channels": ["phone"] }, "group_id": group })
             }
+            "/admin/ticket-types" | "/admin/ticket-types/{id}" | "/admin/ticket-types/{id}/subtypes" | "/admin/subtypes/{id}" => json!({ "name": { "en": format!("Walk {method}") } }),
+            "/admin/ticket-types/order" => json!({ "ids": ids_of(&catalog) }),
+            "/admin/ticket-types/{id}/subtypes/order" => json!({ "ids": ids_of(&walk_part["subtypes"]) }),
+            "/admin/ticket-types/{id}/fields" => json!({ "key": "walked", "label": { "en": "Walked" }, "kind": "date" }),
+            "/admin/fields/order" => json!({ "ids": ids_of(&walk_part["fields"]) }),
+            "/admin/fields/{id}" => json!({ "label": { "en": "Walked" }, "required": false }),
+            "/admin/dictionaries" => json!({ "name": "Walked", "options": [] }),
+            "/admin/dictionaries/{id}" => json!({ "name": "Walk", "options": [{ "value": "b", "label": { "en": "B" } }] }),
             "/me/availability" => json!({ "available": true }),
             "/password-tokens/{token}" => json!({ "password": "a walk password" }),
             "/password-resets" => json!({ "email": "walk@nowhere.test" }),

@@ -107,6 +107,20 @@ impl<'a> Fixtures<'a> {
                 self.role.set(role);
                 agent
             }
+            Target::CatalogType => self.made("/api/v1/admin/ticket-types", json!({ "name": { "en": "Fixture $n" } })).await,
+            Target::Subtype => {
+                let ty = self.made("/api/v1/admin/ticket-types", json!({ "name": { "en": "Fixture $n" } })).await;
+                let path = format!("/api/v1/admin/ticket-types/{ty}/subtypes");
+                let res = self.app.post(&path).token(&self.admin).json(&json!({ "name": { "en": "Fixture" } })).send().await;
+                res.json()["subtypes"][0]["id"].as_i64().unwrap_or_else(|| panic!("{path}: {}", res.text()))
+            }
+            Target::Field => {
+                let ty = self.made("/api/v1/admin/ticket-types", json!({ "name": { "en": "Fixture $n" } })).await;
+                let path = format!("/api/v1/admin/ticket-types/{ty}/fields");
+                let res = self.app.post(&path).token(&self.admin).json(&self.fill(&super::table::catalog_field())).send().await;
+                res.json()["fields"][0]["id"].as_i64().unwrap_or_else(|| panic!("{path}: {}", res.text()))
+            }
+            Target::Dictionary => self.made("/api/v1/admin/dictionaries", super::table::dictionary()).await,
             Target::Invitee => {
                 let role = self.made("/api/v1/admin/roles", json!({ "name": "Fixture $n", "permissions": [] })).await;
                 let n = self.next();
@@ -121,9 +135,9 @@ impl<'a> Fixtures<'a> {
         let id = self.target(probe.target).await;
         let url = format!("/api/v1{}", probe.route.replace("{id}", &id.to_string()));
         let mut body = probe.body.as_ref().map(|b| self.fill_with(b, id));
-        // `"$policies"`, `"$rules"`: every SLA policy or routing rule of the desk as it is now (an
-        // order must name them all).
-        let lists = [("$policies", "/api/v1/admin/sla/policies"), ("$rules", "/api/v1/admin/routing/rules")];
+        // `"$policies"`, `"$rules"`, `"$types"`: every SLA policy, routing rule or ticket type of
+        // the desk as it is now (an order must name them all).
+        let lists = [("$policies", "/api/v1/admin/sla/policies"), ("$rules", "/api/v1/admin/routing/rules"), ("$types", "/api/v1/admin/ticket-types")];
         for (name, list) in lists {
             if let Some(ids) = body.as_mut().and_then(|b| b.get_mut("ids")).filter(|ids| *ids == name) {
                 let all = self.app.get(list).token(&self.admin).send().await.json();

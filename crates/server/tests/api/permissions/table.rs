@@ -105,6 +105,19 @@ pub const ROUTES: &[(&str, &str, Guard)] = &[
     ("POST", "/admin/sla/policies", Needs(P::SettingsManage)),
     ("PUT", "/admin/sla/policies/order", Needs(P::SettingsManage)),
     ("PUT", "/admin/sla/policies/{id}", Needs(P::SettingsManage)),
+    ("GET", "/admin/ticket-types", Needs(P::SettingsManage)),
+    ("POST", "/admin/ticket-types", Needs(P::SettingsManage)),
+    ("PUT", "/admin/ticket-types/order", Needs(P::SettingsManage)),
+    ("PUT", "/admin/ticket-types/{id}", Needs(P::SettingsManage)),
+    ("POST", "/admin/ticket-types/{id}/subtypes", Needs(P::SettingsManage)),
+    ("PUT", "/admin/ticket-types/{id}/subtypes/order", Needs(P::SettingsManage)),
+    ("POST", "/admin/ticket-types/{id}/fields", Needs(P::SettingsManage)),
+    ("PUT", "/admin/subtypes/{id}", Needs(P::SettingsManage)),
+    ("PUT", "/admin/fields/order", Needs(P::SettingsManage)),
+    ("PUT", "/admin/fields/{id}", Needs(P::SettingsManage)),
+    ("GET", "/admin/dictionaries", Needs(P::SettingsManage)),
+    ("POST", "/admin/dictionaries", Needs(P::SettingsManage)),
+    ("PUT", "/admin/dictionaries/{id}", Needs(P::SettingsManage)),
     ("DELETE", "/admin/sla/policies/{id}", Needs(P::SettingsManage)),
     ("GET", "/admin/groups", Needs(P::SettingsManage)),
     ("POST", "/admin/groups", Needs(P::SettingsManage)),
@@ -156,6 +169,13 @@ pub enum Target {
     RoutingRule,
     /// Someone invited with a custom role without permissions, who has not joined yet.
     Invitee,
+    /// A new ticket type without sub-types or fields.
+    CatalogType,
+    /// A new sub-type of a new type.
+    Subtype,
+    /// A new text field, the only one of a new type.
+    Field,
+    Dictionary,
 }
 
 /// A request that needs `permission` (and `also`, for the request to succeed at all): without it
@@ -228,6 +248,19 @@ pub fn probes() -> Vec<Probe> {
         probe(P::SettingsManage, Method::PUT, "/admin/sla/policies/{id}", T::SlaPolicy, Some(sla_policy())),
         probe(P::SettingsManage, Method::PUT, "/admin/sla/policies/order", T::SlaPolicy, Some(json!({ "ids": "$policies" }))),
         probe(P::SettingsManage, Method::DELETE, "/admin/sla/policies/{id}", T::SlaPolicy, None),
+        probe(P::SettingsManage, Method::GET, "/admin/ticket-types", T::None, None),
+        probe(P::SettingsManage, Method::POST, "/admin/ticket-types", T::None, Some(json!({ "name": { "en": "Type $n" } }))),
+        probe(P::SettingsManage, Method::PUT, "/admin/ticket-types/order", T::CatalogType, Some(json!({ "ids": "$types" }))),
+        probe(P::SettingsManage, Method::PUT, "/admin/ticket-types/{id}", T::CatalogType, Some(json!({ "name": { "en": "Renamed $n" } }))),
+        probe(P::SettingsManage, Method::POST, "/admin/ticket-types/{id}/subtypes", T::CatalogType, Some(json!({ "name": { "en": "Sub $n" } }))),
+        probe(P::SettingsManage, Method::PUT, "/admin/ticket-types/{id}/subtypes/order", T::CatalogType, Some(json!({ "ids": [] }))),
+        probe(P::SettingsManage, Method::POST, "/admin/ticket-types/{id}/fields", T::CatalogType, Some(catalog_field())),
+        probe(P::SettingsManage, Method::PUT, "/admin/subtypes/{id}", T::Subtype, Some(json!({ "name": { "en": "Renamed $n" } }))),
+        probe(P::SettingsManage, Method::PUT, "/admin/fields/order", T::Field, Some(json!({ "ids": ["$id"] }))),
+        probe(P::SettingsManage, Method::PUT, "/admin/fields/{id}", T::Field, Some(json!({ "label": { "en": "Relabelled $n" } }))),
+        probe(P::SettingsManage, Method::GET, "/admin/dictionaries", T::None, None),
+        probe(P::SettingsManage, Method::POST, "/admin/dictionaries", T::None, Some(dictionary())),
+        probe(P::SettingsManage, Method::PUT, "/admin/dictionaries/{id}", T::Dictionary, Some(dictionary())),
         probe(P::SettingsManage, Method::GET, "/admin/groups", T::None, None),
         probe(P::SettingsManage, Method::POST, "/admin/groups", T::None, Some(json!({ "name": "Group $n", "mode": "round_robin" }))),
         probe(P::SettingsManage, Method::PATCH, "/admin/groups/{id}", T::Group, Some(json!({ "name": "Renamed $n", "mode": "least_loaded" }))),
@@ -288,6 +321,11 @@ pub fn body_for(path: &str) -> Option<Value> {
         "/admin/sla/policies" | "/admin/sla/policies/{id}" => sla_policy(),
         "/admin/sla/policies/order" => json!({ "ids": [] }),
         "/admin/groups" | "/admin/groups/{id}" => json!({ "name": "Group $n" }),
+        "/admin/ticket-types" | "/admin/ticket-types/{id}" | "/admin/ticket-types/{id}/subtypes" | "/admin/subtypes/{id}" => json!({ "name": { "en": "Type $n" } }),
+        "/admin/ticket-types/order" | "/admin/ticket-types/{id}/subtypes/order" | "/admin/fields/order" => json!({ "ids": [] }),
+        "/admin/ticket-types/{id}/fields" => catalog_field(),
+        "/admin/fields/{id}" => json!({ "label": { "en": "Field $n" } }),
+        "/admin/dictionaries" | "/admin/dictionaries/{id}" => dictionary(),
         "/admin/routing/rules" | "/admin/routing/rules/{id}" => json!({ "name": "Rule $n", "group_id": 1 }),
         "/admin/routing/rules/order" => json!({ "ids": [] }),
         "/me/availability" => json!({ "available": true }),
@@ -312,4 +350,13 @@ pub fn sla_policy() -> Value {
 /// A rule to the probe's new group (`"$id"`: a [`Target::Group`]).
 pub fn routing_rule() -> Value {
     json!({ "name": "Rule $n", "conditions": { "channels": ["phone"] }, "group_id": "$id" })
+}
+
+/// A new text field, for a type's fields.
+pub fn catalog_field() -> Value {
+    json!({ "key": "f$n", "label": { "en": "Field $n" }, "kind": "text" })
+}
+
+pub fn dictionary() -> Value {
+    json!({ "name": "Dictionary $n", "options": [{ "value": "a", "label": { "en": "A" } }] })
 }
