@@ -23,7 +23,8 @@ use api::{Api, Config};
 use components::layout::Header;
 use components::ui::ToastHost;
 use leptos::prelude::*;
-use router::{use_navigate, Router};
+use leptos_router::components::Router;
+use leptos_router::hooks::use_navigate;
 #[cfg(feature = "admin")]
 use routes::AdminRoutes;
 #[cfg(feature = "console")]

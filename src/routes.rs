@@ -9,7 +9,9 @@ use crate::pages::widget::{use_widget, WidgetGate};
 use crate::pages::{Login, NotFound};
 use crate::state::session::use_session;
 use leptos::prelude::*;
-use crate::router::{use_location, Redirect, Route, Routes};
+use leptos_router::components::{Routes, Redirect, Route};
+use leptos_router::hooks::use_location;
+use leptos_router::{path, NavigateOptions};
 
 /// A page of the app, for links and navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,25 +124,23 @@ pub fn is_agent_path(path: &str) -> bool {
     bundle_of(path) != Bundle::HelpCenter
 }
 
-/// The routes of the help center (and widget).
-static APP_ROUTES: [Route; 8] = [
-    Route::new("/", || view! { <Home /> }.into_any()),
-    Route::new("/login", || view! { <Login /> }.into_any()),
-    // The widget's entry (`public/widget.js` frames it): on to the submit form.
-    Route::new("/widget", || view! { <SignedIn><Redirect path=Page::NewTicket.path() /></SignedIn> }.into_any()),
-    Route::new("/kb", || view! { <KbHome /> }.into_any()),
-    Route::new("/kb/:id", || view! { <KbArticlePage /> }.into_any()),
-    Route::new("/tickets", || view! { <SignedIn><MyTickets /></SignedIn> }.into_any()),
-    Route::new("/tickets/new", || view! { <SignedIn><NewTicket /></SignedIn> }.into_any()),
-    Route::new("/tickets/:id", || view! { <SignedIn><TicketDetail /></SignedIn> }.into_any()),
-];
-
-/// The `<Routes>` of the help center (and widget).
+/// The `<Routes>` of the help center (and widget), tried in order (`/tickets/new`
+/// before `/tickets/:id`).
 #[component]
 pub fn AppRoutes() -> impl IntoView {
     let loaded = here();
     view! {
-        <Routes routes=&APP_ROUTES fallback=move || view! { <Elsewhere bundle=Bundle::HelpCenter loaded=loaded.clone() /> }.into_any() />
+        <Routes fallback=move || view! { <Elsewhere bundle=Bundle::HelpCenter loaded=loaded.clone() /> }>
+            <Route path=path!("/") view=Home />
+            <Route path=path!("/login") view=Login />
+            // The widget's entry (`public/widget.js` frames it): on to the submit form.
+            <Route path=path!("/widget") view=|| view! { <SignedIn><GoTo path=Page::NewTicket.path() /></SignedIn> } />
+            <Route path=path!("/kb") view=KbHome />
+            <Route path=path!("/kb/:id") view=KbArticlePage />
+            <Route path=path!("/tickets") view=|| view! { <SignedIn><MyTickets /></SignedIn> } />
+            <Route path=path!("/tickets/new") view=|| view! { <SignedIn><NewTicket /></SignedIn> } />
+            <Route path=path!("/tickets/:id") view=|| view! { <SignedIn><TicketDetail /></SignedIn> } />
+        </Routes>
     }
 }
 
@@ -150,21 +150,22 @@ pub fn AppRoutes() -> impl IntoView {
 pub fn AgentRoutes() -> impl IntoView {
     use crate::pages::agent::{AgentSettings, AgentTicket, PhoneTicket, Reports, StaffOnly, Workspace};
     use crate::pages::{ForgotPassword, SetPassword};
-    static AGENT_ROUTES: [Route; 7] = [
-        // A single-use link's page (`pages::set_password`): no session needed, anyone may land here.
-        Route::new("/set-password", || view! { <SetPassword /> }.into_any()),
-        // Asking for such a link: no session either.
-        Route::new(FORGOT_PASSWORD_PATH, || view! { <ForgotPassword /> }.into_any()),
-        Route::new("/agent", || view! { <SignedIn><StaffOnly><Workspace /></StaffOnly></SignedIn> }.into_any()),
-        Route::new("/agent/settings", || view! { <SignedIn><StaffOnly><AgentSettings /></StaffOnly></SignedIn> }.into_any()),
-        // Not a `Page`: an arm in `Page::path` would land in the help center's wasm (at its budget).
-        Route::new(crate::pages::agent::REPORTS_PATH, || view! { <SignedIn><StaffOnly><Reports /></StaffOnly></SignedIn> }.into_any()),
-        Route::new("/agent/tickets/new", || view! { <SignedIn><StaffOnly><PhoneTicket /></StaffOnly></SignedIn> }.into_any()),
-        Route::new("/agent/tickets/:id", || view! { <SignedIn><StaffOnly><AgentTicket /></StaffOnly></SignedIn> }.into_any()),
-    ];
     let loaded = here();
+    // `path!` takes literals: "/forgot-password" is `FORGOT_PASSWORD_PATH`, "/agent/reports"
+    // `pages::agent::REPORTS_PATH` (the test `route_paths_are_the_link_paths` holds them equal).
     view! {
-        <Routes routes=&AGENT_ROUTES fallback=move || view! { <Elsewhere bundle=Bundle::Console loaded=loaded.clone() /> }.into_any() />
+        <Routes fallback=move || view! { <Elsewhere bundle=Bundle::Console loaded=loaded.clone() /> }>
+            // A single-use link's page (`pages::set_password`): no session needed, anyone may land here.
+            <Route path=path!("/set-password") view=SetPassword />
+            // Asking for such a link: no session either.
+            <Route path=path!("/forgot-password") view=ForgotPassword />
+            <Route path=path!("/agent") view=|| view! { <SignedIn><StaffOnly><Workspace /></StaffOnly></SignedIn> } />
+            <Route path=path!("/agent/settings") view=|| view! { <SignedIn><StaffOnly><AgentSettings /></StaffOnly></SignedIn> } />
+            // Not a `Page`: an arm in `Page::path` would land in the help center's wasm (at its budget).
+            <Route path=path!("/agent/reports") view=|| view! { <SignedIn><StaffOnly><Reports /></StaffOnly></SignedIn> } />
+            <Route path=path!("/agent/tickets/new") view=|| view! { <SignedIn><StaffOnly><PhoneTicket /></StaffOnly></SignedIn> } />
+            <Route path=path!("/agent/tickets/:id") view=|| view! { <SignedIn><StaffOnly><AgentTicket /></StaffOnly></SignedIn> } />
+        </Routes>
     }
 }
 
@@ -172,19 +173,33 @@ pub fn AgentRoutes() -> impl IntoView {
 #[cfg(feature = "admin")]
 #[component]
 pub fn AdminRoutes() -> impl IntoView {
-    use crate::pages::admin::{AdminAgents, AdminMail, AdminSettings, AdminSla, AGENTS_PATH, MAIL_PATH, SETTINGS_PATH, SLA_PATH};
+    use crate::pages::admin::{AdminAgents, AdminMail, AdminSettings, AdminSla, AGENTS_PATH};
     use crate::pages::agent::StaffOnly;
-    static ADMIN_ROUTES: [Route; 5] = [
-        Route::new("/admin", || view! { <Redirect path=AGENTS_PATH /> }.into_any()),
-        Route::new(AGENTS_PATH, || view! { <SignedIn><StaffOnly><AdminAgents /></StaffOnly></SignedIn> }.into_any()),
-        Route::new(MAIL_PATH, || view! { <SignedIn><StaffOnly><AdminMail /></StaffOnly></SignedIn> }.into_any()),
-        Route::new(SETTINGS_PATH, || view! { <SignedIn><StaffOnly><AdminSettings /></StaffOnly></SignedIn> }.into_any()),
-        Route::new(SLA_PATH, || view! { <SignedIn><StaffOnly><AdminSla /></StaffOnly></SignedIn> }.into_any()),
-    ];
     let loaded = here();
+    // `path!` takes literals: they are `pages::admin`'s `*_PATH` (see `route_paths_are_the_link_paths`).
     view! {
-        <Routes routes=&ADMIN_ROUTES fallback=move || view! { <Elsewhere bundle=Bundle::Admin loaded=loaded.clone() /> }.into_any() />
+        <Routes fallback=move || view! { <Elsewhere bundle=Bundle::Admin loaded=loaded.clone() /> }>
+            <Route path=path!("/admin") view=|| view! { <GoTo path=AGENTS_PATH /> } />
+            <Route path=path!("/admin/agents") view=|| view! { <SignedIn><StaffOnly><AdminAgents /></StaffOnly></SignedIn> } />
+            <Route path=path!("/admin/mail") view=|| view! { <SignedIn><StaffOnly><AdminMail /></StaffOnly></SignedIn> } />
+            <Route path=path!("/admin/settings") view=|| view! { <SignedIn><StaffOnly><AdminSettings /></StaffOnly></SignedIn> } />
+            <Route path=path!("/admin/sla") view=|| view! { <SignedIn><StaffOnly><AdminSla /></StaffOnly></SignedIn> } />
+        </Routes>
     }
+}
+
+/// leptos_router's [`Redirect`] such that the address redirected from leaves no history entry
+/// ("back" does not land on the redirect again). When the browser already shows that address (a
+/// page load, [`use_navigate`](leptos_router::hooks::use_navigate), a session that ran out), the
+/// redirect replaces it; a link's address is written only once its page is ready, which a
+/// redirect never is, so then the redirect's own address is added in its stead.
+#[component]
+pub fn GoTo(#[prop(into)] path: String) -> impl IntoView {
+    let location = use_location();
+    let browser = window().location();
+    let shown = browser.pathname().ok() == Some(location.pathname.get_untracked())
+        && browser.search().unwrap_or_default().trim_start_matches('?') == location.search.get_untracked();
+    view! { <Redirect path options=NavigateOptions { replace: shown, ..NavigateOptions::default() } /> }
 }
 
 /// A path none of this bundle's routes match. If it is the other bundle's (a link, a redirect,
@@ -207,10 +222,18 @@ fn Elsewhere(bundle: Bundle, loaded: String) -> impl IntoView {
     if !hash.is_empty() {
         url = url + if hash.starts_with('#') { "" } else { "#" } + &hash;
     }
-    if window().location().replace(&url).is_err() {
-        return view! { <NotFound /> }.into_any();
-    }
-    view! { <Loading /> }.into_any()
+    // After the router has written this address (a link's is written once its page, this one,
+    // is ready): the page load then replaces that entry, as a redirect would.
+    let failed = RwSignal::new(false);
+    set_timeout(
+        move || failed.set(window().location().replace(&url).is_err()),
+        std::time::Duration::ZERO,
+    );
+    dynamic(move || match failed.get() {
+        true => view! { <NotFound /> }.into_any(),
+        false => view! { <Loading /> }.into_any(),
+    })
+    .into_any()
 }
 
 /// Shows `children` to a signed-in user; anyone else goes to the login page, which brings them
@@ -231,7 +254,7 @@ fn SignedIn(children: ChildrenFn) -> impl IntoView {
             } else {
                 login_path(&here())
             };
-            view! { <Redirect path=to /> }.into_any()
+            view! { <GoTo path=to /> }.into_any()
         }
     })
 }
@@ -250,8 +273,8 @@ fn Home() -> impl IntoView {
     let session = use_session();
     dynamic(move || match session.signed_in() {
         None => view! { <Loading /> }.into_any(),
-        Some(true) => view! { <Redirect path=home_of(session.me().as_ref()) /> }.into_any(),
-        Some(false) => view! { <Redirect path=Page::Login.path() /> }.into_any(),
+        Some(true) => view! { <GoTo path=home_of(session.me().as_ref()) /> }.into_any(),
+        Some(false) => view! { <GoTo path=Page::Login.path() /> }.into_any(),
     })
 }
 
@@ -283,6 +306,16 @@ mod tests {
         assert_eq!(Page::Ticket(12).path(), "/tickets/12");
         assert_eq!(Page::NewTicket.path(), "/tickets/new");
         assert_eq!(Page::KbArticle(4).path(), "/kb/4");
+    }
+
+    #[cfg(feature = "admin")]
+    #[test]
+    /// The routes' `path!` literals are the paths links are built from.
+    fn route_paths_are_the_link_paths() {
+        assert_eq!(FORGOT_PASSWORD_PATH, "/forgot-password");
+        assert_eq!(crate::pages::agent::REPORTS_PATH, "/agent/reports");
+        use crate::pages::admin::{AGENTS_PATH, MAIL_PATH, SETTINGS_PATH, SLA_PATH};
+        assert_eq!([AGENTS_PATH, MAIL_PATH, SETTINGS_PATH, SLA_PATH], ["/admin/agents", "/admin/mail", "/admin/settings", "/admin/sla"]);
     }
 
     #[test]
