@@ -15,7 +15,7 @@ mod text;
 use crate::api::use_api;
 use crate::components::ui::{loaded, ErrorPanel, Loading};
 use crate::i18n::ReportKey;
-use crate::router::{use_navigate, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 use crate::state::load::Load;
 use crate::state::locale::use_page_title;
 use crate::state::session::use_session;
