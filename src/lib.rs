@@ -15,7 +15,6 @@ pub mod components;
 pub mod console;
 pub mod i18n;
 pub mod pages;
-pub mod router;
 pub mod routes;
 pub mod state;
 
