@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod pages;
 pub mod routes;
 pub mod state;
+pub mod time;
 
 use api::{Api, Config};
 use components::layout::Header;

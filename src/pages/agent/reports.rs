@@ -43,8 +43,7 @@ pub struct Drill {
 
 /// Today's date in UTC (the contract's report days are UTC).
 fn today() -> String {
-    let iso = String::from(js_sys::Date::new_0().to_iso_string());
-    iso.get(..10).unwrap_or_default().to_owned()
+    crate::time::now().date_naive().to_string()
 }
 
 /// Whether the backend has reports, asked once per page that needs it.
