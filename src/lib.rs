@@ -6,8 +6,8 @@
 //! of [`routes`].
 //!
 // Three apps, three wasm bundles (src/main.rs, src/bin/baton-agent.rs, src/bin/baton-admin.rs):
-// customers download only the help center (budget ≤ 250 KB compressed), the agent workspace is
-// loaded from /agent (≤ 450 KB), the admin console from /admin.
+// customers download only the help center (budget ≤ 300 KB compressed), the agent workspace is
+// loaded from /agent (≤ 450 KB), the admin console from /admin and /agent/reports (≤ 450 KB).
 
 pub mod api;
 pub mod components;
