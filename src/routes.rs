@@ -85,7 +85,8 @@ pub fn agent_view_path(id: &str) -> String {
     format!("{}?view={}", Page::Agent.path(), String::from(js_sys::encode_uri_component(id)))
 }
 
-/// The page's own path and query, to come back to after signing in.
+/// The browser's path and query: when the routes are first built, the address the server sent
+/// this bundle's document for.
 fn here() -> String {
     let location = window().location();
     location.pathname().unwrap_or_default() + &location.search().unwrap_or_default()
@@ -247,6 +248,7 @@ fn Elsewhere(bundle: Bundle, loaded: String) -> impl IntoView {
 #[component]
 fn SignedIn(children: ChildrenFn) -> impl IntoView {
     let session = use_session();
+    let location = use_location();
     let signed_in = Memo::new(move |_| session.signed_in());
     dynamic(move || match signed_in.get() {
         None => view! { <Loading /> }.into_any(),
@@ -257,7 +259,11 @@ fn SignedIn(children: ChildrenFn) -> impl IntoView {
             let to = if session.signed_out_by_user() {
                 Page::Login.path()
             } else {
-                login_path(&here())
+                // The router's address: leptos_router writes a link's to the address bar only
+                // once the page is ready, which may be after this guard has rendered.
+                let search = location.search.get_untracked();
+                let query = if search.is_empty() { String::new() } else { format!("?{search}") };
+                login_path(&(location.pathname.get_untracked() + &query))
             };
             view! { <GoTo path=to /> }.into_any()
         }

@@ -125,3 +125,25 @@ async fn links_params_back_and_redirects() {
     drop(page);
     replace_address(&runner_page);
 }
+
+/// The app's routes: a signed-out click on a link to a signed-in page goes to the login page with
+/// that page as `next`, and "back" returns to where the link was (no entry for the ticket's
+/// address, which would redirect again).
+#[wasm_bindgen_test]
+async fn a_signed_out_link_to_a_ticket_logs_in_and_comes_back_to_it() {
+    let runner_page = path_and_query();
+    replace_address("/r/start");
+    let page = mount(Locale::En, || {
+        crate::fake_server::provide_app(None);
+        view! {
+            <a data-testid="to-ticket" href="/tickets/3">"ticket 3"</a>
+            <baton::routes::AppRoutes />
+        }
+    });
+    page.click("to-ticket");
+    until_popstate("the login page", || path_and_query() == "/login?next=%2Ftickets%2F3").await;
+    window().history().expect("history").back().expect("back");
+    until_popstate("back where the link was", || path_and_query() == "/r/start").await;
+    drop(page);
+    replace_address(&runner_page);
+}
