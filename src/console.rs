@@ -10,7 +10,8 @@ pub use theme::{Theme, ThemeSwitch};
 pub use top_bar::TopBar;
 
 use crate::api::{self, Api, Config};
-use crate::router::{use_navigate, Router};
+use leptos_router::components::Router;
+use leptos_router::hooks::use_navigate;
 use crate::routes::Page;
 use crate::state::busy::Busy;
 use crate::state::live::Live;

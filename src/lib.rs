@@ -6,8 +6,8 @@
 //! of [`routes`].
 //!
 // Three apps, three wasm bundles (src/main.rs, src/bin/baton-agent.rs, src/bin/baton-admin.rs):
-// customers download only the help center (budget ≤ 250 KB compressed), the agent workspace is
-// loaded from /agent (≤ 450 KB), the admin console from /admin.
+// customers download only the help center (budget ≤ 300 KB compressed), the agent workspace is
+// loaded from /agent (≤ 450 KB), the admin console from /admin and /agent/reports (≤ 450 KB).
 
 pub mod api;
 pub mod components;
@@ -15,15 +15,16 @@ pub mod components;
 pub mod console;
 pub mod i18n;
 pub mod pages;
-pub mod router;
 pub mod routes;
 pub mod state;
+pub mod time;
 
 use api::{Api, Config};
 use components::layout::Header;
 use components::ui::ToastHost;
 use leptos::prelude::*;
-use router::{use_navigate, Router};
+use leptos_router::components::Router;
+use leptos_router::hooks::use_navigate;
 #[cfg(feature = "admin")]
 use routes::AdminRoutes;
 #[cfg(feature = "console")]

@@ -9,7 +9,9 @@ use crate::pages::widget::{use_widget, WidgetGate};
 use crate::pages::{Login, NotFound};
 use crate::state::session::use_session;
 use leptos::prelude::*;
-use crate::router::{use_location, Redirect, Route, Routes};
+use leptos_router::components::{Routes, Redirect, Route};
+use leptos_router::hooks::use_location;
+use leptos_router::{path, NavigateOptions};
 
 /// A page of the app, for links and navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,7 +85,8 @@ pub fn agent_view_path(id: &str) -> String {
     format!("{}?view={}", Page::Agent.path(), String::from(js_sys::encode_uri_component(id)))
 }
 
-/// The page's own path and query, to come back to after signing in.
+/// The browser's path and query: when the routes are first built, the address the server sent
+/// this bundle's document for.
 fn here() -> String {
     let location = window().location();
     location.pathname().unwrap_or_default() + &location.search().unwrap_or_default()
@@ -99,12 +102,13 @@ pub const SIGNUP_PATH: &str = "/signup";
 /// The three bundles; the server answers each path with its bundle's document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bundle {
-    /// `index.html`: the help center and widget, what customers download (budget ≤ 250 KB).
+    /// `index.html`: the help center and widget, what customers download (budget ≤ 300 KB).
     HelpCenter,
-    /// `agent.html` (`dist/ws/`): the agent console, `/agent` and below, and the single-use
-    /// account pages `/set-password`, `/forgot-password` and `/signup`.
+    /// `agent.html` (`dist/ws/`): the agent console, `/agent` and below (but the reports), and the
+    /// single-use account pages `/set-password`, `/forgot-password` and `/signup`.
     Console,
-    /// `admin.html` (`dist/adm/`): the admin console's pages, `/admin` and below.
+    /// `admin.html` (`dist/adm/`): the admin console's pages, `/admin` and below, and the reports
+    /// page `/agent/reports` (managers').
     Admin,
 }
 
@@ -112,7 +116,9 @@ pub enum Bundle {
 /// table tests both).
 pub fn bundle_of(path: &str) -> Bundle {
     let under = |prefix: &str| path.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
-    if under("/admin") {
+    // The reports page (`pages::agent::REPORTS_PATH`) is the admin console's: with leptos_router
+    // the console measured 472,578 B brotli, over its 450 KB budget (BENCHMARKS.md).
+    if under("/admin") || under("/agent/reports") {
         Bundle::Admin
     } else if path == "/set-password" || path == FORGOT_PASSWORD_PATH || path == SIGNUP_PATH || under("/agent") {
         Bundle::Console
@@ -126,25 +132,23 @@ pub fn is_agent_path(path: &str) -> bool {
     bundle_of(path) != Bundle::HelpCenter
 }
 
-/// The routes of the help center (and widget).
-static APP_ROUTES: [Route; 8] = [
-    Route::new("/", || view! { <Home /> }.into_any()),
-    Route::new("/login", || view! { <Login /> }.into_any()),
-    // The widget's entry (`public/widget.js` frames it): on to the submit form.
-    Route::new("/widget", || view! { <SignedIn><Redirect path=Page::NewTicket.path() /></SignedIn> }.into_any()),
-    Route::new("/kb", || view! { <KbHome /> }.into_any()),
-    Route::new("/kb/:id", || view! { <KbArticlePage /> }.into_any()),
-    Route::new("/tickets", || view! { <SignedIn><MyTickets /></SignedIn> }.into_any()),
-    Route::new("/tickets/new", || view! { <SignedIn><NewTicket /></SignedIn> }.into_any()),
-    Route::new("/tickets/:id", || view! { <SignedIn><TicketDetail /></SignedIn> }.into_any()),
-];
-
-/// The `<Routes>` of the help center (and widget).
+/// The `<Routes>` of the help center (and widget), tried in order (`/tickets/new`
+/// before `/tickets/:id`).
 #[component]
 pub fn AppRoutes() -> impl IntoView {
     let loaded = here();
     view! {
-        <Routes routes=&APP_ROUTES fallback=move || view! { <Elsewhere bundle=Bundle::HelpCenter loaded=loaded.clone() /> }.into_any() />
+        <Routes fallback=move || view! { <Elsewhere bundle=Bundle::HelpCenter loaded=loaded.clone() /> }>
+            <Route path=path!("/") view=Home />
+            <Route path=path!("/login") view=Login />
+            // The widget's entry (`public/widget.js` frames it): on to the submit form.
+            <Route path=path!("/widget") view=|| view! { <SignedIn><GoTo path=Page::NewTicket.path() /></SignedIn> } />
+            <Route path=path!("/kb") view=KbHome />
+            <Route path=path!("/kb/:id") view=KbArticlePage />
+            <Route path=path!("/tickets") view=|| view! { <SignedIn><MyTickets /></SignedIn> } />
+            <Route path=path!("/tickets/new") view=|| view! { <SignedIn><NewTicket /></SignedIn> } />
+            <Route path=path!("/tickets/:id") view=|| view! { <SignedIn><TicketDetail /></SignedIn> } />
+        </Routes>
     }
 }
 
@@ -152,24 +156,24 @@ pub fn AppRoutes() -> impl IntoView {
 #[cfg(feature = "console")]
 #[component]
 pub fn AgentRoutes() -> impl IntoView {
-    use crate::pages::agent::{AgentSettings, AgentTicket, PhoneTicket, Reports, StaffOnly, Workspace};
+    use crate::pages::agent::{AgentSettings, AgentTicket, PhoneTicket, StaffOnly, Workspace};
     use crate::pages::{ForgotPassword, SetPassword, SignUp};
-    static AGENT_ROUTES: [Route; 8] = [
-        // A single-use link's page (`pages::set_password`): no session needed, anyone may land here.
-        Route::new("/set-password", || view! { <SetPassword /> }.into_any()),
-        // Asking for such a link: no session either.
-        Route::new(FORGOT_PASSWORD_PATH, || view! { <ForgotPassword /> }.into_any()),
-        Route::new(SIGNUP_PATH, || view! { <SignUp /> }.into_any()),
-        Route::new("/agent", || view! { <SignedIn><StaffOnly><Workspace /></StaffOnly></SignedIn> }.into_any()),
-        Route::new("/agent/settings", || view! { <SignedIn><StaffOnly><AgentSettings /></StaffOnly></SignedIn> }.into_any()),
-        // Not a `Page`: an arm in `Page::path` would land in the help center's wasm (at its budget).
-        Route::new(crate::pages::agent::REPORTS_PATH, || view! { <SignedIn><StaffOnly><Reports /></StaffOnly></SignedIn> }.into_any()),
-        Route::new("/agent/tickets/new", || view! { <SignedIn><StaffOnly><PhoneTicket /></StaffOnly></SignedIn> }.into_any()),
-        Route::new("/agent/tickets/:id", || view! { <SignedIn><StaffOnly><AgentTicket /></StaffOnly></SignedIn> }.into_any()),
-    ];
     let loaded = here();
+    // `path!` takes literals: "/forgot-password" is `FORGOT_PASSWORD_PATH`, "/signup" `SIGNUP_PATH` (the test
+    // `route_paths_are_the_link_paths` holds them equal).
     view! {
-        <Routes routes=&AGENT_ROUTES fallback=move || view! { <Elsewhere bundle=Bundle::Console loaded=loaded.clone() /> }.into_any() />
+        <Routes fallback=move || view! { <Elsewhere bundle=Bundle::Console loaded=loaded.clone() /> }>
+            // A single-use link's page (`pages::set_password`): no session needed, anyone may land here.
+            <Route path=path!("/set-password") view=SetPassword />
+            // Asking for such a link: no session either.
+            <Route path=path!("/forgot-password") view=ForgotPassword />
+            // Signing up (`pages::signup`): no session either.
+            <Route path=path!("/signup") view=SignUp />
+            <Route path=path!("/agent") view=|| view! { <SignedIn><StaffOnly><Workspace /></StaffOnly></SignedIn> } />
+            <Route path=path!("/agent/settings") view=|| view! { <SignedIn><StaffOnly><AgentSettings /></StaffOnly></SignedIn> } />
+            <Route path=path!("/agent/tickets/new") view=|| view! { <SignedIn><StaffOnly><PhoneTicket /></StaffOnly></SignedIn> } />
+            <Route path=path!("/agent/tickets/:id") view=|| view! { <SignedIn><StaffOnly><AgentTicket /></StaffOnly></SignedIn> } />
+        </Routes>
     }
 }
 
@@ -177,19 +181,37 @@ pub fn AgentRoutes() -> impl IntoView {
 #[cfg(feature = "admin")]
 #[component]
 pub fn AdminRoutes() -> impl IntoView {
-    use crate::pages::admin::{AdminAgents, AdminMail, AdminSettings, AdminSla, AGENTS_PATH, MAIL_PATH, SETTINGS_PATH, SLA_PATH};
-    use crate::pages::agent::StaffOnly;
-    static ADMIN_ROUTES: [Route; 5] = [
-        Route::new("/admin", || view! { <Redirect path=AGENTS_PATH /> }.into_any()),
-        Route::new(AGENTS_PATH, || view! { <SignedIn><StaffOnly><AdminAgents /></StaffOnly></SignedIn> }.into_any()),
-        Route::new(MAIL_PATH, || view! { <SignedIn><StaffOnly><AdminMail /></StaffOnly></SignedIn> }.into_any()),
-        Route::new(SETTINGS_PATH, || view! { <SignedIn><StaffOnly><AdminSettings /></StaffOnly></SignedIn> }.into_any()),
-        Route::new(SLA_PATH, || view! { <SignedIn><StaffOnly><AdminSla /></StaffOnly></SignedIn> }.into_any()),
-    ];
+    use crate::pages::admin::{AdminAgents, AdminMail, AdminSettings, AdminSla, AGENTS_PATH};
+    use crate::pages::agent::{Reports, StaffOnly};
     let loaded = here();
+    // `path!` takes literals: they are `pages::admin`'s `*_PATH` and `pages::agent::REPORTS_PATH`
+    // (see `route_paths_are_the_link_paths`).
     view! {
-        <Routes routes=&ADMIN_ROUTES fallback=move || view! { <Elsewhere bundle=Bundle::Admin loaded=loaded.clone() /> }.into_any() />
+        <Routes fallback=move || view! { <Elsewhere bundle=Bundle::Admin loaded=loaded.clone() /> }>
+            <Route path=path!("/admin") view=|| view! { <GoTo path=AGENTS_PATH /> } />
+            <Route path=path!("/admin/agents") view=|| view! { <SignedIn><StaffOnly><AdminAgents /></StaffOnly></SignedIn> } />
+            <Route path=path!("/admin/mail") view=|| view! { <SignedIn><StaffOnly><AdminMail /></StaffOnly></SignedIn> } />
+            <Route path=path!("/admin/settings") view=|| view! { <SignedIn><StaffOnly><AdminSettings /></StaffOnly></SignedIn> } />
+            <Route path=path!("/admin/sla") view=|| view! { <SignedIn><StaffOnly><AdminSla /></StaffOnly></SignedIn> } />
+            // The reports (managers'), here rather than in the console for the console's budget;
+            // not a `Page`: an arm in `Page::path` would land in the help center's wasm.
+            <Route path=path!("/agent/reports") view=|| view! { <SignedIn><StaffOnly><Reports /></StaffOnly></SignedIn> } />
+        </Routes>
     }
+}
+
+/// leptos_router's [`Redirect`] such that the address redirected from leaves no history entry
+/// ("back" does not land on the redirect again). When the browser already shows that address (a
+/// page load, [`use_navigate`](leptos_router::hooks::use_navigate), a session that ran out), the
+/// redirect replaces it; a link's address is written only once its page is ready, which a
+/// redirect never is, so then the redirect's own address is added in its stead.
+#[component]
+pub fn GoTo(#[prop(into)] path: String) -> impl IntoView {
+    let location = use_location();
+    let browser = window().location();
+    let shown = browser.pathname().ok() == Some(location.pathname.get_untracked())
+        && browser.search().unwrap_or_default().trim_start_matches('?') == location.search.get_untracked();
+    view! { <Redirect path options=NavigateOptions { replace: shown, ..NavigateOptions::default() } /> }
 }
 
 /// A path none of this bundle's routes match. If it is the other bundle's (a link, a redirect,
@@ -212,10 +234,18 @@ fn Elsewhere(bundle: Bundle, loaded: String) -> impl IntoView {
     if !hash.is_empty() {
         url = url + if hash.starts_with('#') { "" } else { "#" } + &hash;
     }
-    if window().location().replace(&url).is_err() {
-        return view! { <NotFound /> }.into_any();
-    }
-    view! { <Loading /> }.into_any()
+    // After the router has written this address (a link's is written once its page, this one,
+    // is ready): the page load then replaces that entry, as a redirect would.
+    let failed = RwSignal::new(false);
+    set_timeout(
+        move || failed.set(window().location().replace(&url).is_err()),
+        std::time::Duration::ZERO,
+    );
+    dynamic(move || match failed.get() {
+        true => view! { <NotFound /> }.into_any(),
+        false => view! { <Loading /> }.into_any(),
+    })
+    .into_any()
 }
 
 /// Shows `children` to a signed-in user; anyone else goes to the login page, which brings them
@@ -224,6 +254,7 @@ fn Elsewhere(bundle: Bundle, loaded: String) -> impl IntoView {
 #[component]
 fn SignedIn(children: ChildrenFn) -> impl IntoView {
     let session = use_session();
+    let location = use_location();
     let signed_in = Memo::new(move |_| session.signed_in());
     dynamic(move || match signed_in.get() {
         None => view! { <Loading /> }.into_any(),
@@ -234,9 +265,13 @@ fn SignedIn(children: ChildrenFn) -> impl IntoView {
             let to = if session.signed_out_by_user() {
                 Page::Login.path()
             } else {
-                login_path(&here())
+                // The router's address: leptos_router writes a link's to the address bar only
+                // once the page is ready, which may be after this guard has rendered.
+                let search = location.search.get_untracked();
+                let query = if search.is_empty() { String::new() } else { format!("?{search}") };
+                login_path(&(location.pathname.get_untracked() + &query))
             };
-            view! { <Redirect path=to /> }.into_any()
+            view! { <GoTo path=to /> }.into_any()
         }
     })
 }
@@ -255,8 +290,8 @@ fn Home() -> impl IntoView {
     let session = use_session();
     dynamic(move || match session.signed_in() {
         None => view! { <Loading /> }.into_any(),
-        Some(true) => view! { <Redirect path=home_of(session.me().as_ref()) /> }.into_any(),
-        Some(false) => view! { <Redirect path=Page::Login.path() /> }.into_any(),
+        Some(true) => view! { <GoTo path=home_of(session.me().as_ref()) /> }.into_any(),
+        Some(false) => view! { <GoTo path=Page::Login.path() /> }.into_any(),
     })
 }
 
@@ -290,11 +325,22 @@ mod tests {
         assert_eq!(Page::KbArticle(4).path(), "/kb/4");
     }
 
+    #[cfg(feature = "admin")]
+    #[test]
+    /// The routes' `path!` literals are the paths links are built from.
+    fn route_paths_are_the_link_paths() {
+        assert_eq!(FORGOT_PASSWORD_PATH, "/forgot-password");
+        assert_eq!(SIGNUP_PATH, "/signup");
+        assert_eq!(crate::pages::agent::REPORTS_PATH, "/agent/reports");
+        use crate::pages::admin::{AGENTS_PATH, MAIL_PATH, SETTINGS_PATH, SLA_PATH};
+        assert_eq!([AGENTS_PATH, MAIL_PATH, SETTINGS_PATH, SLA_PATH], ["/admin/agents", "/admin/mail", "/admin/settings", "/admin/sla"]);
+    }
+
     #[test]
     /// The same table as the server's `http::spa` test: the two must say the same.
     fn paths_are_their_bundles() {
-        let console = ["/agent", "/agent/", "/agent/tickets/3", "/set-password", "/forgot-password", "/signup"];
-        let admin = ["/admin", "/admin/", "/admin/agents", "/admin/mail", "/admin/sla"];
+        let console = ["/agent", "/agent/", "/agent/tickets/3", "/set-password", "/forgot-password", "/signup", "/agent/reportsx"];
+        let admin = ["/admin", "/admin/", "/admin/agents", "/admin/mail", "/admin/sla", "/agent/reports", "/agent/reports/"];
         let help_center = ["/", "/agents", "/agentx/1", "/login", "/kb/agent", "/tickets/1", "/set-password/x",
             "/forgot-password/x", "/signup/x", "/signups", "/admins", "/administrator", "/ws/agent", "/adm/x"];
         for (paths, bundle) in [(&console[..], Bundle::Console), (&admin[..], Bundle::Admin), (&help_center[..], Bundle::HelpCenter)] {

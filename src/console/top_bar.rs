@@ -9,7 +9,7 @@ use crate::pages::admin::AdminLink;
 use crate::components::layout::LocaleSwitch;
 use crate::components::ui::focus_id;
 use crate::i18n::{AgentKey, Key, ListKey, TicketKey};
-use crate::router::use_location;
+use leptos_router::hooks::use_location;
 use crate::routes::Page;
 use crate::state::locale::tr;
 use baton_core::Me;

@@ -33,7 +33,7 @@ pub use sla::AdminSla;
 use crate::api::use_api;
 use crate::components::ui::{ErrorPanel, Loading};
 use crate::i18n::{AdminKey, Key};
-use crate::router::use_location;
+use leptos_router::hooks::use_location;
 use crate::state::load::Load;
 use crate::state::locale::tr;
 use crate::state::session::use_session;

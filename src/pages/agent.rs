@@ -34,7 +34,7 @@ use baton_core::{Actor, Me};
 #[cfg(feature = "console")]
 use leptos::prelude::*;
 #[cfg(feature = "console")]
-use crate::router::Redirect;
+use crate::routes::GoTo;
 
 /// Agents, admins and owners.
 pub fn is_staff(me: &Me) -> bool {
@@ -49,6 +49,6 @@ pub fn StaffOnly(children: ChildrenFn) -> impl IntoView {
     let staff = Memo::new(move |_| session.me().as_ref().map(is_staff));
     move || match staff.get() {
         Some(true) => children().into_any(),
-        _ => view! { <Redirect path=Page::MyTickets.path() /> }.into_any(),
+        _ => view! { <GoTo path=Page::MyTickets.path() /> }.into_any(),
     }
 }

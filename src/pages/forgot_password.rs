@@ -9,7 +9,7 @@
 use crate::api::{use_api, PasswordResetRequest};
 use crate::components::ui::{show_refusal, FormFailure, TextField};
 use crate::i18n::{AdminKey, Key};
-use crate::router::use_query_map;
+use leptos_router::hooks::use_query_map;
 use crate::routes::Page;
 use crate::state::busy::Busy;
 use crate::state::locale::{tr, tr_while, use_page_title};

@@ -16,8 +16,8 @@ use baton_core::problem::{field_code, FieldError};
 use baton_core::validate::is_email;
 use baton_core::LoginRequest;
 use leptos::prelude::*;
-use crate::router::{use_navigate, use_query_map};
-use crate::router::NavigateOptions;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 
 /// The same checks the server makes (empty or invalid email, empty password), to answer at once.
 fn check(request: &LoginRequest) -> Vec<FieldError> {

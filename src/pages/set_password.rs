@@ -12,7 +12,8 @@
 use crate::api::use_api;
 use crate::components::ui::{FormFailure, TextField};
 use crate::i18n::{error_message, AgentKey, Key};
-use crate::router::{use_navigate, use_query_map, NavigateOptions};
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 use crate::routes::home_of;
 use crate::state::busy::Busy;
 use crate::state::locale::{tr, tr_while, use_page_title};

@@ -22,7 +22,7 @@ use crate::state::session::{Session, SessionState};
 use baton_core::Ticket;
 use frame::WidgetFrame;
 use leptos::prelude::*;
-use crate::router::Router;
+use leptos_router::components::Router;
 
 /// What the widget shows while no one is signed in.
 #[derive(Debug, Clone, PartialEq, Eq)]

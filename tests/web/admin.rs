@@ -229,7 +229,7 @@ async fn the_outbox_filters_by_status_loads_more_and_says_when_smtp_is_missing()
     let original = window().location().pathname().unwrap_or_default();
     let page = mount(Locale::En, || {
         provide_app(Some(staff(1, Role::Admin, &["settings.manage"])));
-        view! { <baton::router::Router><AdminMail /></baton::router::Router> }
+        view! { <AdminMail /> }
     });
     until("the table", || page.find("[data-testid='mail-table']").is_some()).await;
     assert!(page.text("mail-no-smtp").starts_with("No mail server is configured"));

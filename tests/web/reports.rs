@@ -33,7 +33,7 @@ async fn sla_attainment_is_shown_only_when_the_backend_has_sla() {
     let server = backend(true);
     let page = mount(Locale::En, || {
         provide_app(Some(staff(1, Role::Admin, &["reports.view"])));
-        view! { <baton::router::Router><Reports /></baton::router::Router> }
+        view! { <Reports /> }
     });
     until("the SLA table", || page.find("[data-testid='report-sla']").is_some()).await;
     let rows: Vec<Vec<String>> = page
@@ -55,7 +55,7 @@ async fn sla_attainment_is_shown_only_when_the_backend_has_sla() {
     let _server = backend(false);
     let page = mount(Locale::En, || {
         provide_app(Some(staff(1, Role::Admin, &["reports.view"])));
-        view! { <baton::router::Router><Reports /></baton::router::Router> }
+        view! { <Reports /> }
     });
     until("the report", || page.find("[data-testid='report-durations']").is_some()).await;
     assert!(page.find("[data-testid='report-sla']").is_none(), "no SLA without the capability");

@@ -11,11 +11,19 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 /// A mounted component in its own `<div>`; unmounted and removed when dropped.
 pub struct Mounted {
     root: HtmlElement,
+    /// The mount's reactive owner, cleaned up when the test is done with it.
+    owner: Option<Owner>,
     _handle: Box<dyn std::any::Any>,
 }
 
 impl Drop for Mounted {
     fn drop(&mut self) {
+        // leptos_router keeps the first router's owner alive (its server-redirect hook is set
+        // once per page); cleaning up removes that router's window listeners, which would take
+        // the next tests' link clicks.
+        if let Some(owner) = self.owner.take() {
+            owner.cleanup();
+        }
         self.root.remove();
     }
 }
@@ -71,7 +79,7 @@ impl Mounted {
     }
 }
 
-/// Mounts `view` with the locale context in `locale`, as the app's root provides it.
+/// Mounts `view` with the locale context in `locale` and a router, as the app's root provides them.
 pub fn mount<V: IntoView + 'static>(locale: Locale, view: impl FnOnce() -> V + 'static) -> Mounted {
     let document = document();
     let root: HtmlElement = document
@@ -85,12 +93,23 @@ pub fn mount<V: IntoView + 'static>(locale: Locale, view: impl FnOnce() -> V + '
         .expect("append");
     // As the agent workspace's app does; the help center's leaves them out of its bundle.
     baton::i18n::agent::register();
+    // Inside a `<Router>`, as every app renders its pages.
+    let owner = std::rc::Rc::new(std::cell::Cell::new(None));
+    let mount_owner = owner.clone();
     let handle = leptos::mount::mount_to(root.clone(), move || {
+        mount_owner.set(Owner::current());
         I18n::provide(locale);
-        view()
+        // The router's children must be `Send`; `view` is built once, inside it.
+        let view = StoredValue::new_local(Some(view));
+        view! {
+            <leptos_router::components::Router>
+                {view.try_update_value(Option::take).flatten().map(|view| view())}
+            </leptos_router::components::Router>
+        }
     });
     Mounted {
         root,
+        owner: owner.take(),
         _handle: Box::new(handle),
     }
 }

@@ -4,7 +4,8 @@
 //! It depends on serde only, so the wasm SPA and the native server share one definition of every
 //! rule; the server enforces them, the SPA uses them to decide what to show. The `sla` feature
 //! adds the SLA arithmetic ([`sla`]: business calendars and timers) with chrono and chrono-tz,
-//! for the parts that need it; the help center's bundle is built without it.
+//! for the parts that need it; the help center's bundle is built without it. The `time` feature
+//! (part of `sla`) gives chrono and the contract's time formats alone ([`time`]), for the SPA.
 
 pub mod agent;
 pub mod dto;
@@ -17,6 +18,8 @@ pub mod settings;
 pub mod sla;
 pub mod sso;
 pub mod status;
+#[cfg(feature = "time")]
+pub mod time;
 pub mod validate;
 pub mod views;
 

@@ -1,21 +1,17 @@
 //! SLA as the console shows it: how long until the nearest target of a view row is due (or how
 //! long it is overdue), and the ticket page's panel with the policy and each timer. The server
 //! computes every due time in its business calendar; the console only counts down to it, so the
-//! SLA arithmetic (chrono, the zone table) stays out of the wasm.
+//! business calendars (the zone table) stay out of the wasm; the countdown is chrono's
+//! ([`crate::time`]).
 
 use crate::i18n::{fill, format_time, ListKey};
 use crate::state::locale::{tr, use_i18n, I18n};
+use crate::time::{minutes_until, now};
 use baton_core::sla::{SlaTimer, TicketSla, TimerName};
 use leptos::prelude::*;
 
 /// Within this many minutes a target is "soon" (coloured as a warning).
 const SOON_MINUTES: i64 = 60;
-
-/// Whole minutes from `now_ms` until `due_at` (negative: overdue); `None` if it is not a time.
-pub fn minutes_until(due_at: &str, now_ms: f64) -> Option<i64> {
-    let due = js_sys::Date::parse(due_at);
-    (!due.is_nan()).then(|| ((due - now_ms) / 60_000.0).floor() as i64)
-}
 
 /// A span of minutes in its largest whole unit below two of the next: "35 min", "5 h", "3 d".
 pub fn span(minutes: i64) -> (ListKey, i64) {
@@ -43,8 +39,7 @@ pub fn countdown(minutes: i64, i18n: I18n) -> (String, &'static str) {
 /// Colour is never the only cue: the words say the same.
 pub fn sla_cell(due_at: Option<String>, breached: bool, i18n: I18n) -> AnyView {
     let text = Memo::new(move |_| {
-        let now = js_sys::Date::now();
-        let due = due_at.as_deref().and_then(|d| minutes_until(d, now)).map(|m| countdown(m, i18n));
+        let due = due_at.as_deref().and_then(|d| minutes_until(d, now())).map(|m| countdown(m, i18n));
         let mark = breached.then(|| i18n.t(ListKey::SlaBreachedMark.into()));
         match (due, mark) {
             (Some((t, state)), Some(m)) => (format!("{t} · {m}"), if state == "overdue" { state } else { "breached" }),
@@ -89,7 +84,7 @@ fn timer_text(t: &SlaTimer, i18n: I18n) -> (&'static str, String) {
         (Some(_), false) => ("met", i18n.tf(ListKey::SlaTimerMet.into(), &[&at(&t.stopped_at)])),
         (None, breached) => {
             let due = i18n.tf(ListKey::SlaTimerDue.into(), &[&at(&t.due_at)]);
-            let left = t.due_at.as_deref().and_then(|d| minutes_until(d, js_sys::Date::now()));
+            let left = t.due_at.as_deref().and_then(|d| minutes_until(d, now()));
             let (count, state) = left.map(|m| countdown(m, i18n)).unwrap_or_default();
             let state = if breached { "breached" } else if state == "overdue" { "overdue" } else { "due" };
             let mark = if breached { format!(" · {}", i18n.t(ListKey::SlaTimerBreached.into())) } else { String::new() };

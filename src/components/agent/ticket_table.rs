@@ -81,7 +81,7 @@ pub fn TicketTable(
     let scroll_top = RwSignal::new(0.0);
     let viewport = RwSignal::new(FALLBACK_VIEWPORT);
     let row_h = RwSignal::new(ROW_HEIGHT);
-    let navigate = StoredValue::new_local(crate::router::use_navigate());
+    let navigate = StoredValue::new_local(leptos_router::hooks::use_navigate());
     let measure = move || {
         let width = window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(f64::MAX);
         row_h.set(if width <= CARD_WIDTH { CARD_HEIGHT } else { ROW_HEIGHT });

@@ -8,7 +8,7 @@ use crate::routes::Page;
 use crate::state::locale::tr;
 use baton_core::Me;
 use leptos::prelude::*;
-use crate::router::use_location;
+use leptos_router::hooks::use_location;
 
 /// The banner of every page.
 #[component]

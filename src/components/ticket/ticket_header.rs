@@ -24,7 +24,7 @@ pub fn TicketHeader(
     // A promise already past is not repeated (the desk is late; the customer sees the thread).
     let reply_by = ticket
         .reply_by
-        .filter(|at| js_sys::Date::parse(at) > js_sys::Date::now())
+        .filter(|at| crate::time::is_ahead(at, crate::time::now()))
         .map(|at| {
             let text = tr_time(Key::ReplyBy, at.clone());
             view! { <p class="notice" data-testid="ticket-reply-by"><time datetime=at>{text}</time></p> }

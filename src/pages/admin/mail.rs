@@ -8,7 +8,7 @@ use super::{AdminPage, Section, MAIL_PATH};
 use crate::api::{use_api, MailStatus, OutboxMail};
 use crate::components::ui::{loaded, paged, LoadMore};
 use crate::i18n::{AdminKey, Key};
-use crate::router::{use_navigate, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 use crate::state::busy::Busy;
 use crate::state::load::Load;
 use crate::state::locale::{tr, use_page_title};

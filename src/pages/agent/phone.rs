@@ -17,7 +17,7 @@ use baton_core::problem::code;
 use baton_core::{CustomerInfo, FieldError, NewTicket};
 use caller::CallerPicker;
 use leptos::prelude::*;
-use crate::router::use_navigate;
+use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn PhoneTicket() -> impl IntoView {

@@ -15,7 +15,7 @@ mod text;
 use crate::api::use_api;
 use crate::components::ui::{loaded, ErrorPanel, Loading};
 use crate::i18n::ReportKey;
-use crate::router::{use_navigate, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 use crate::state::load::Load;
 use crate::state::locale::use_page_title;
 use crate::state::session::use_session;
@@ -43,8 +43,7 @@ pub struct Drill {
 
 /// Today's date in UTC (the contract's report days are UTC).
 fn today() -> String {
-    let iso = String::from(js_sys::Date::new_0().to_iso_string());
-    iso.get(..10).unwrap_or_default().to_owned()
+    crate::time::now().date_naive().to_string()
 }
 
 /// Whether the backend has reports, asked once per page that needs it.

@@ -20,7 +20,7 @@ use crate::state::live::use_live;
 use crate::state::locale::{tr, use_page_title};
 use baton_core::{Action, Message, Status, SystemChange, Ticket, TicketAction, TicketType};
 use leptos::prelude::*;
-use crate::router::use_params_map;
+use leptos_router::hooks::use_params_map;
 use std::collections::BTreeMap;
 
 /// The ticket and its thread, refetched together.

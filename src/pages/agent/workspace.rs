@@ -18,7 +18,7 @@ use crate::state::shortcuts;
 use crate::state::toasts::use_toasts;
 use baton_core::{Permission, SortDir, SortField, TicketRow, View, ViewCount, ViewSort};
 use leptos::prelude::*;
-use crate::router::{use_navigate, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// What the main pane shows besides the list.
 #[derive(Clone, PartialEq)]

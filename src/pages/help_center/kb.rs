@@ -15,7 +15,7 @@ use baton_core::Page as ListPage;
 use leptos::html::Input;
 use crate::state::load::Load;
 use leptos::prelude::*;
-use crate::router::{use_navigate, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 #[component]
 pub fn KbHome() -> impl IntoView {

@@ -11,7 +11,7 @@ use baton_core::problem::code;
 use baton_core::Problem;
 use crate::state::load::Load;
 use leptos::prelude::*;
-use crate::router::use_params_map;
+use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn KbArticlePage() -> impl IntoView {

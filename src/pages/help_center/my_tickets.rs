@@ -16,7 +16,7 @@ use crate::state::toasts::use_toasts;
 use baton_core::{Page as ListPage, Status, TicketSummary};
 use crate::state::load::Load;
 use leptos::prelude::*;
-use crate::router::{use_navigate, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// The value of the "all statuses" option.
 const ALL: &str = "all";

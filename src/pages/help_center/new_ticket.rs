@@ -15,7 +15,7 @@ use crate::state::toasts::use_toasts;
 use baton_core::problem::code;
 use baton_core::{FieldError, NewTicket};
 use leptos::prelude::*;
-use crate::router::use_navigate;
+use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn NewTicket() -> impl IntoView {

@@ -12,7 +12,7 @@ use crate::state::session::use_session;
 use baton_core::sso::JwtExchange;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use crate::router::{use_location, use_navigate};
+use leptos_router::hooks::{use_location, use_navigate};
 
 #[component]
 pub fn WidgetFrame(params: EmbedParams) -> impl IntoView {

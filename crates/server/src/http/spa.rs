@@ -1,8 +1,9 @@
 //! The single-page app: files of Trunk's `dist` directory, precompressed `.br`/`.gz` siblings when
 //! present, and a document for every other path so client-side routes survive a reload: the agent
-//! workspace's (`ws/index.html`) for `/agent` and below, the help center's (`index.html`) for the
-//! rest. They are two bundles so that customers never download the agent workspace (`make dist`
-//! builds `agent.html` into `dist/ws/` with `--public-url /ws/`).
+//! workspace's (`ws/index.html`) for `/agent` and below, the admin console's (`adm/index.html`) for
+//! `/admin` and below and the reports page, the help center's (`index.html`) for the rest
+//! ([`bundle_of`]). They are separate bundles so that customers never download the agent workspace
+//! (`make dist` builds `agent.html` into `dist/ws/` with `--public-url /ws/`).
 //!
 //! Caching follows how Trunk names files: hashed assets (`baton-1f2e…​.js`) never change, so they
 //! are cached for a year; `index.html`, `config.json` and anything unhashed must be revalidated, or
@@ -128,12 +129,13 @@ enum Bundle {
     Admin,
 }
 
-/// The bundle of a path, as `baton::routes::bundle_of`: `/admin` and below the admin console's;
-/// `/agent` and below, `/set-password` (single-use password links), `/forgot-password` and
-/// `/signup` the agent console's (kept out of the size-budgeted help center); the rest the help center's.
+/// The bundle of a path, as `baton::routes::bundle_of`: `/admin` and below and the reports page
+/// `/agent/reports` the admin console's; `/agent` and below, `/set-password` (single-use password
+/// links), `/forgot-password` and `/signup` the agent console's (kept out of the size-budgeted
+/// help center); the rest the help center's.
 fn bundle_of(path: &str) -> Bundle {
     let under = |prefix: &str| path.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
-    if under("/admin") {
+    if under("/admin") || under("/agent/reports") {
         Bundle::Admin
     } else if path == "/set-password" || path == "/forgot-password" || path == "/signup" || under("/agent") {
         Bundle::Console

@@ -2,8 +2,11 @@
 //! so a report can be bookmarked and shared, and their translation into the API's query. The
 //! URL's `to` is the last day shown (inclusive, as people read a date range); the API's is the day
 //! after. Anything unreadable in a URL falls back to its default rather than failing the page.
+//! Days are chrono's ([`crate::time`]).
 
 use crate::api::{by_code, id_list, interval_code, ReportQuery};
+use crate::time::chrono::TimeDelta;
+use crate::time::day;
 use baton_core::{ReportBy, ReportInterval};
 
 /// How many days the default period covers, today included.
@@ -38,8 +41,8 @@ impl Filters {
     /// The filters a URL's query holds (`get` reads one parameter), defaults where it has none.
     pub fn from_query(get: impl Fn(&str) -> Option<String>, today: &str) -> Filters {
         let mut filters = Filters::default_for(today);
-        let from = get("from").filter(|d| days_of(d).is_some());
-        let to = get("to").filter(|d| days_of(d).is_some());
+        let from = get("from").filter(|d| day(d).is_some());
+        let to = get("to").filter(|d| day(d).is_some());
         match (from, to) {
             (Some(from), Some(to)) if from <= to => (filters.from, filters.to) = (from, to),
             (Some(from), None) if from.as_str() <= today => filters.from = from,
@@ -92,7 +95,7 @@ impl Filters {
 
 /// Whether `from`..=`to` is a period: two dates, the end not before the start.
 pub fn valid_period(from: &str, to: &str) -> bool {
-    matches!((days_of(from), days_of(to)), (Some(a), Some(b)) if a <= b)
+    matches!((day(from), day(to)), (Some(a), Some(b)) if a <= b)
 }
 
 /// Comma-separated ids; whatever is not one is dropped, duplicates too.
@@ -108,48 +111,8 @@ fn ids(list: Option<&str>) -> Vec<i64> {
 
 /// `date` moved by `days`, or `None` if `date` is not a `YYYY-MM-DD` date.
 pub fn add_days(date: &str, days: i64) -> Option<String> {
-    let (y, m, d) = civil_from_days(days_of(date)? + days);
-    Some(format!("{y:04}-{m:02}-{d:02}"))
-}
-
-/// Days since 1970-01-01 of a `YYYY-MM-DD` date that exists (Howard Hinnant's algorithm).
-fn days_of(date: &str) -> Option<i64> {
-    let mut parts = date.split('-');
-    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
-        return None;
-    }
-    let (y, m, d): (i64, i64, i64) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
-    if !(1..=12).contains(&m) || d < 1 || d > days_in_month(y, m) {
-        return None;
-    }
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
-}
-
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
-}
-
-fn days_in_month(y: i64, m: i64) -> i64 {
-    match m {
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
+    let moved = day(date)?.checked_add_signed(TimeDelta::try_days(days)?)?;
+    Some(moved.to_string())
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use crate::api::use_api;
 use crate::i18n::ListKey;
-use crate::router::use_navigate;
+use leptos_router::hooks::use_navigate;
 use crate::routes::Page;
 use crate::state::busy::Busy;
 use crate::state::locale::tr;

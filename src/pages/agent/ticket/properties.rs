@@ -16,7 +16,7 @@ use crate::components::agent::ConflictPanel;
 use crate::components::ticket::TypePicker;
 use crate::i18n::agent::{priority_code, priority_from_code, priority_key, PRIORITIES};
 use crate::i18n::{AgentKey, Key, TicketKey};
-use crate::router::use_navigate;
+use leptos_router::hooks::use_navigate;
 use crate::routes::Page;
 use crate::state::busy::Busy;
 use crate::state::handoff::{Handoff, Handoffs};

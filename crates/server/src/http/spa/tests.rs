@@ -45,7 +45,7 @@ async fn agent_routes_get_the_agent_document_and_the_rest_the_help_center() -> T
             "{path}"
         );
     }
-    for path in ["/admin", "/admin/agents", "/admin/mail?status=failed", "/admin/sla"] {
+    for path in ["/admin", "/admin/agents", "/admin/mail?status=failed", "/admin/sla", "/agent/reports", "/agent/reports?from=2026-12-01"] {
         assert_eq!(
             get(&spa, path).await?,
             (StatusCode::OK, NO_CACHE.into(), "admin".into()),
@@ -84,8 +84,8 @@ async fn agent_routes_get_the_agent_document_and_the_rest_the_help_center() -> T
 /// The same table as `baton::routes`' test: the two must say the same.
 #[test]
 fn paths_are_their_bundles() {
-    let console = ["/agent", "/agent/", "/agent/tickets/3", "/set-password", "/forgot-password", "/signup"];
-    let admin = ["/admin", "/admin/", "/admin/agents", "/admin/mail", "/admin/sla"];
+    let console = ["/agent", "/agent/", "/agent/tickets/3", "/set-password", "/forgot-password", "/signup", "/agent/reportsx"];
+    let admin = ["/admin", "/admin/", "/admin/agents", "/admin/mail", "/admin/sla", "/agent/reports", "/agent/reports/"];
     let help_center = ["/", "/agents", "/agentx/1", "/login", "/kb/agent", "/tickets/1", "/set-password/x",
         "/forgot-password/x", "/signup/x", "/signups", "/admins", "/administrator", "/ws/agent", "/adm/x"];
     for (paths, bundle) in [(&console[..], Bundle::Console), (&admin[..], Bundle::Admin), (&help_center[..], Bundle::HelpCenter)] {
