@@ -19,6 +19,8 @@ pub mod sso;
 pub mod status;
 pub mod validate;
 pub mod views;
+// Workflows (issue 13).
+pub mod workflow;
 
 pub use agent::*;
 pub use dto::*;
@@ -29,3 +31,4 @@ pub use routing::{AdminGroup, AssignMode, Availability, GroupPatch, NewGroup, Ro
 pub use settings::{DeskSettings, DeskSettingsPatch};
 pub use status::{Action, Actor, Role, Status, TransitionError};
 pub use views::*;
+pub use workflow::{PassOn, ReturnStep, TicketWorkflow, Workflow, WorkflowSpec};

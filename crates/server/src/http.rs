@@ -12,6 +12,8 @@ mod admin_roles;
 mod admin_settings;
 mod admin_sla;
 mod routing;
+// Workflows (issue 13).
+mod workflows;
 mod admin_sso;
 mod capabilities;
 mod error;
@@ -295,6 +297,7 @@ fn api_routes() -> Routes {
         .merge(admin_settings::router())
         .merge(admin_sla::router())
         .merge(routing::router())
+        .merge(workflows::router())
         .merge(admin_roles::router())
         .merge(admin_mail::router())
         .merge(admin_agents::router())

@@ -60,3 +60,5 @@ mod uploads;
 mod views;
 mod widget;
 mod workspace;
+// Workflows (issue 13).
+mod workflows;
