@@ -23,7 +23,7 @@ pub struct Desk {
     pub workflow: Value,
 }
 
-pub const EMAILS: [&str; 3] = ["intake@baton.test", "approve@baton.test", "warehouse@baton.test"];
+pub const EMAILS: [&str; 3] = ["wf-intake@baton.test", "wf-approve@baton.test", "wf-warehouse@baton.test"];
 
 pub async fn create_group(app: &TestApp, admin: &str, name: &str, mode: &str, member: i64) -> i64 {
     let res = app.post("/api/v1/admin/groups").token(admin).json(&json!({"name": name, "mode": mode, "members": [member]})).send().await;
@@ -57,7 +57,7 @@ pub async fn desk() -> Desk {
     let groups = [
         create_group(&app, &admin, "Intake", "round_robin", agents[0]).await,
         create_group(&app, &admin, "Approve", "manual", agents[1]).await,
-        create_group(&app, &admin, "Warehouse", "manual", agents[2]).await,
+        create_group(&app, &admin, "Stock", "manual", agents[2]).await,
     ];
     let type_id = returns_ticket(&app, &alice).await["type_id"].clone();
     let body = json!({"name": "退货", "type_id": type_id, "steps": steps(groups)});
