@@ -6,7 +6,9 @@
 //! workflows never sends one.
 
 use super::Loaded;
-use crate::api::ApiError;
+use crate::api::{Api, ApiError};
+use crate::router::use_navigate;
+use crate::routes::Page;
 use crate::components::ui::{error_id, FieldErrorText};
 use crate::i18n::{error_message, format_time, Key, WorkflowKey as W};
 use crate::state::busy::Busy;
@@ -70,26 +72,40 @@ pub fn Panel(id: i64, workflow: TicketWorkflow, open: bool, state: Loaded, input
         let next = inputs.next.get();
         next_steps.with_value(|s| s.iter().find(|s| Some(s.id) == next).map(|s| s.handlers.clone()).unwrap_or_default())
     };
-    let done = move |answer: Result<baton_core::Ticket, ApiError>| match answer {
-        Ok(t) => {
-            inputs.errors.set(Vec::new());
-            inputs.failure.set(None);
-            inputs.reason.set(String::new());
-            state.show(t);
+    let navigate = StoredValue::new(use_navigate());
+    // A move that takes the ticket out of the agent's sight (to another group) goes back to the
+    // list; otherwise the page shows the ticket as it now is.
+    let done = move |api: Api, answer: Result<baton_core::Ticket, ApiError>| async move {
+        match answer {
+            Ok(t) => {
+                inputs.errors.set(Vec::new());
+                inputs.failure.set(None);
+                inputs.reason.set(String::new());
+                match api.ticket(t.id).await {
+                    Err(e) if e.is(code::NOT_FOUND) => navigate.with_value(|go| go(&Page::Agent.path(), Default::default())),
+                    _ => state.show(t),
+                }
+            }
+            Err(e) => refused(inputs, &e),
         }
-        Err(e) => refused(inputs, &e),
     };
     let pass = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (Some(step_id), Some(assignee_id)) = (inputs.next.get_untracked(), inputs.handler.get_untracked()) else { return };
         let api = state.api.get_value();
-        inputs.busy.run(async move { done(api.workflow_move(id, "pass", &PassOn { step_id, assignee_id }).await) });
+        inputs.busy.run(async move {
+            let answer = api.workflow_move(id, "pass", &PassOn { step_id, assignee_id }).await;
+            done(api, answer).await;
+        });
     };
     let back = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let api = state.api.get_value();
         let body = ReturnStep { reason: inputs.reason.get_untracked() };
-        inputs.busy.run(async move { done(api.workflow_move(id, "return", &body).await) });
+        inputs.busy.run(async move {
+            let answer = api.workflow_move(id, "return", &body).await;
+            done(api, answer).await;
+        });
     };
     // The missing custom fields, by their labels on this ticket's form.
     let missing = move || {
