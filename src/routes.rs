@@ -173,13 +173,17 @@ pub fn AgentRoutes() -> impl IntoView {
 #[component]
 pub fn AdminRoutes() -> impl IntoView {
     use crate::pages::admin::{AdminAgents, AdminMail, AdminSettings, AdminSla, AGENTS_PATH, MAIL_PATH, SETTINGS_PATH, SLA_PATH};
+    // Workflows (issue 13).
+    use crate::pages::admin::{AdminWorkflows, WORKFLOWS_PATH};
     use crate::pages::agent::StaffOnly;
-    static ADMIN_ROUTES: [Route; 5] = [
+    static ADMIN_ROUTES: [Route; 6] = [
         Route::new("/admin", || view! { <Redirect path=AGENTS_PATH /> }.into_any()),
         Route::new(AGENTS_PATH, || view! { <SignedIn><StaffOnly><AdminAgents /></StaffOnly></SignedIn> }.into_any()),
         Route::new(MAIL_PATH, || view! { <SignedIn><StaffOnly><AdminMail /></StaffOnly></SignedIn> }.into_any()),
         Route::new(SETTINGS_PATH, || view! { <SignedIn><StaffOnly><AdminSettings /></StaffOnly></SignedIn> }.into_any()),
         Route::new(SLA_PATH, || view! { <SignedIn><StaffOnly><AdminSla /></StaffOnly></SignedIn> }.into_any()),
+        // Workflows (issue 13).
+        Route::new(WORKFLOWS_PATH, || view! { <SignedIn><StaffOnly><AdminWorkflows /></StaffOnly></SignedIn> }.into_any()),
     ];
     let loaded = here();
     view! {
@@ -289,7 +293,7 @@ mod tests {
     /// The same table as the server's `http::spa` test: the two must say the same.
     fn paths_are_their_bundles() {
         let console = ["/agent", "/agent/", "/agent/tickets/3", "/set-password", "/forgot-password"];
-        let admin = ["/admin", "/admin/", "/admin/agents", "/admin/mail", "/admin/sla"];
+        let admin = ["/admin", "/admin/", "/admin/agents", "/admin/mail", "/admin/sla", "/admin/workflows"];
         let help_center = ["/", "/agents", "/agentx/1", "/login", "/kb/agent", "/tickets/1", "/set-password/x",
             "/forgot-password/x", "/admins", "/administrator", "/ws/agent", "/adm/x"];
         for (paths, bundle) in [(&console[..], Bundle::Console), (&admin[..], Bundle::Admin), (&help_center[..], Bundle::HelpCenter)] {
