@@ -26,36 +26,58 @@ pub enum WorkflowKey {
     Reason,
     Return,
     Missing,
-    NotOpen,
     NoWorkflow,
     NoPrevious,
     // The thread's entries.
     ChangeStep,
     ChangeReturn,
-    // The admin page.
+    // The admin page (the admin bundle's only).
     AdminTitle,
+    #[cfg(feature = "admin")]
     AdminIntro,
+    #[cfg(feature = "admin")]
     AdminNone,
+    #[cfg(feature = "admin")]
     AdminNew,
+    #[cfg(feature = "admin")]
     AdminEdit,
+    #[cfg(feature = "admin")]
     AdminDelete,
+    #[cfg(feature = "admin")]
     AdminConfirmDelete,
+    #[cfg(feature = "admin")]
     AdminSave,
+    #[cfg(feature = "admin")]
     AdminCancel,
+    #[cfg(feature = "admin")]
     AdminName,
+    #[cfg(feature = "admin")]
     AdminType,
+    #[cfg(feature = "admin")]
     AdminSteps,
+    #[cfg(feature = "admin")]
     AdminAddStep,
+    #[cfg(feature = "admin")]
     AdminRemoveStep,
+    #[cfg(feature = "admin")]
     AdminMoveUp,
+    #[cfg(feature = "admin")]
     AdminMoveDown,
+    #[cfg(feature = "admin")]
     AdminKey,
+    #[cfg(feature = "admin")]
     AdminStepName,
+    #[cfg(feature = "admin")]
     AdminGroup,
+    #[cfg(feature = "admin")]
     AdminRequired,
+    #[cfg(feature = "admin")]
     AdminSla,
+    #[cfg(feature = "admin")]
     AdminNext,
+    #[cfg(feature = "admin")]
     AdminSaved,
+    #[cfg(feature = "admin")]
     AdminTypeTaken,
 }
 

@@ -46,7 +46,7 @@ impl Default for Inputs {
 fn refused(inputs: Inputs, e: &ApiError) {
     let fields = e.field_errors();
     let conflict = match e.problem().map(|p| p.code.as_str()) {
-        Some(code::WORKFLOW_NOT_OPEN) => Some(W::NotOpen.into()),
+        Some(code::WORKFLOW_NOT_OPEN) => Some(W::OnlyOpen.into()),
         Some(code::WORKFLOW_NONE) => Some(W::NoWorkflow.into()),
         Some(code::WORKFLOW_NO_PREVIOUS_STEP) => Some(W::NoPrevious.into()),
         _ => None,
