@@ -139,7 +139,7 @@ pub fn WorkflowForm(existing: Option<Workflow>, lists: Lists, on_saved: Callback
                 }).collect_view()}
             </select>
             <FieldErrorText input_id="wf-type" field="type_id" errors=errs />
-            <h3>{tr(W::AdminSteps.into())}</h3>
+            <h2>{tr(W::AdminSteps.into())}</h2>
             <FieldErrorText input_id="wf-add-step" field="steps" errors=errs />
             <ol class="workflow-steps">
                 <For each=move || rows.get() key=|r| r.uid let:row>

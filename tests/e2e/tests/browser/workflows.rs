@@ -118,3 +118,21 @@ async fn the_goods_return_walks_through_three_groups_with_a_refusal_and_a_return
     let thread = carol.messages(&id).await;
     assert!(thread.iter().all(|m| m.get("change").is_none() && m["body"] != "The parcel arrived empty"), "{thread:?}");
 }
+
+/// `/admin/workflows` shows the demo's goods-return workflow; its editor (every step's fields)
+/// passes axe.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_admin_page_lists_the_goods_return_and_its_editor_is_accessible() {
+    let stack = Stack::start().await;
+    let chromedriver = Chromedriver::start().await;
+    let b = chromedriver.browser("zh-CN").await;
+    b.login(&stack.base_url(), "admin@baton.test", DEMO_PASSWORD).await;
+    b.goto(&stack.url("/admin/workflows")).await;
+    b.wait_text("workflow-row", |t| t.contains("客服受理") && t.contains("完成")).await;
+    b.assert_accessible("/admin/workflows").await;
+    b.click("workflow-edit").await;
+    b.find("workflow-form").await;
+    b.find("workflow-add-step").await;
+    b.assert_accessible("the workflow editor").await;
+    b.quit().await;
+}
