@@ -160,7 +160,7 @@ pub fn Panel(id: i64, workflow: TicketWorkflow, open: bool, state: Loaded, input
                     </select>
                     <FieldErrorText input_id="wf-handler" field="assignee_id" errors />
                     {missing}
-                    <button type="submit" class="button primary" data-testid="workflow-pass" disabled=pending>{tr(W::Pass.into())}</button>
+                    <button type="submit" class="button primary" data-testid="workflow-pass" disabled=move || pending.get() || inputs.handler.get().is_none()>{tr(W::Pass.into())}</button>
                 </form>
             })}
             {previous.filter(|_| open).map(|p| {
@@ -178,15 +178,14 @@ pub fn Panel(id: i64, workflow: TicketWorkflow, open: bool, state: Loaded, input
             })}
             <h3>{tr(W::History.into())}</h3>
             <ol class="workflow-history" data-testid="workflow-history">
-                {workflow.history.into_iter().map(|m| view! { <HistoryItem m /> }).collect_view()}
+                {workflow.history.into_iter().map(history_item).collect_view()}
             </ol>
         </section>
     }
 }
 
 /// One move: what, to whom, by whom, when, and a return's reason.
-#[component]
-fn HistoryItem(m: WorkflowMove) -> impl IntoView {
+fn history_item(m: WorkflowMove) -> impl IntoView {
     let i18n = use_i18n();
     let from = m.from_step.unwrap_or_default();
     let what = match m.kind {
