@@ -11,6 +11,7 @@
 # be overridden by environment (defaults: spec/conformance/demo.env; see its README.md):
 #   BATON_CONF_PASSWORD, BATON_CONF_ALICE, BATON_CONF_BOB, BATON_CONF_CAROL,
 #   BATON_CONF_AGENT, BATON_CONF_ADMIN, BATON_CONF_OTHER_AGENT, BATON_CONF_DAVE,
+#   BATON_CONF_SUPERVISOR, BATON_CONF_WAREHOUSE (workflows.hurl),
 #   BATON_CONF_SSO_TENANT, BATON_CONF_SSO_SECRET, BATON_CONF_OTHER_SSO_SECRET (sso.hurl's signing),
 #   BATON_CONF_JOBS (2), BATON_CONF_CONTINUE=1 (run every request of a file even after a failure),
 #   BATON_CONF_START_TIMEOUT (seconds to wait for the reference server; 300, it may compile first),
@@ -72,7 +73,8 @@ if [[ "${BATON_CONF_CONTINUE:-0}" == 1 ]]; then HURL_ARGS+=(--continue-on-error)
 VARS=(--variables-file "$SUITE/demo.env" --variable "base_url=$BASE_URL" --variable "oversize_body=$OVERSIZE"
     --file-root "$TMP")
 for pair in password:PASSWORD alice_email:ALICE bob_email:BOB carol_email:CAROL agent_email:AGENT \
-    admin_email:ADMIN other_agent_email:OTHER_AGENT dave_email:DAVE; do
+    admin_email:ADMIN other_agent_email:OTHER_AGENT dave_email:DAVE \
+    supervisor_email:SUPERVISOR warehouse_email:WAREHOUSE; do
     env_name="BATON_CONF_${pair#*:}"
     if [[ -n "${!env_name:-}" ]]; then VARS+=(--variable "${pair%%:*}=${!env_name}"); fi
 done

@@ -9,6 +9,9 @@
 mod admin;
 #[cfg(feature = "console")]
 mod admin_sla;
+// Workflows (issue 13): the admin bundle's templates.
+#[cfg(feature = "admin")]
+mod admin_workflows;
 #[cfg(feature = "console")]
 mod agent;
 #[cfg(feature = "console")]

@@ -46,6 +46,9 @@ pub mod agent_list;
 pub mod agent_reports;
 #[cfg(feature = "console")]
 pub mod agent_ticket;
+// Workflows (issue 13).
+#[cfg(feature = "console")]
+pub mod workflow;
 mod codes;
 mod en;
 mod keys;
@@ -62,6 +65,9 @@ pub use agent_list::ListKey;
 pub use agent_reports::ReportKey;
 #[cfg(feature = "console")]
 pub use agent_ticket::TicketKey;
+// Workflows (issue 13).
+#[cfg(feature = "console")]
+pub use workflow::WorkflowKey;
 pub use keys::Key;
 
 use wasm_bindgen::JsValue;

@@ -67,6 +67,12 @@ impl Api {
         self.fetch(request.build()).await
     }
 
+    /// Workflows (issue 13): `POST /tickets/{id}/workflow/pass` (to an allowed next step and a
+    /// handler of its group) or `/workflow/return` (to the previous step, with a reason).
+    pub async fn workflow_move<T: serde::Serialize>(&self, id: i64, verb: &str, body: &T) -> Result<Ticket, ApiError> {
+        self.fetch(self.post(&format!("/tickets/{id}/workflow/{verb}")).json_body(body)).await
+    }
+
     /// `PUT` / `DELETE /tickets/{id}/star`: my star (no version change).
     pub async fn set_star(&self, id: i64, on: bool) -> Result<(), ApiError> {
         let path = format!("/tickets/{id}/star");

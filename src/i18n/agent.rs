@@ -146,6 +146,7 @@ registered_keyset!(AgentKey, Agent);
 pub fn register() {
     super::agent_list::register();
     super::agent_ticket::register();
+    super::workflow::register();
     register_texts();
 }
 

@@ -228,6 +228,9 @@ pub enum Key {
     // The agent's ticket page (see `crate::i18n::agent_ticket`).
     #[cfg(feature = "console")]
     AgentTicket(super::TicketKey),
+    // Workflows (see `crate::i18n::workflow`).
+    #[cfg(feature = "console")]
+    Workflow(super::WorkflowKey),
     // The account pages and the admin console (see `crate::i18n::admin`).
     #[cfg(feature = "console")]
     Admin(super::AdminKey),

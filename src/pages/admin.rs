@@ -20,6 +20,9 @@ mod mail_table;
 mod settings;
 #[cfg(feature = "admin")]
 mod sla;
+// Workflows (issue 13).
+#[cfg(feature = "admin")]
+mod workflows;
 
 #[cfg(feature = "admin")]
 pub use agents::AdminAgents;
@@ -29,6 +32,8 @@ pub use mail::AdminMail;
 pub use settings::AdminSettings;
 #[cfg(feature = "admin")]
 pub use sla::AdminSla;
+#[cfg(feature = "admin")]
+pub use workflows::AdminWorkflows;
 
 use crate::api::use_api;
 use crate::components::ui::{ErrorPanel, Loading};
@@ -48,6 +53,8 @@ pub const MAIL_PATH: &str = "/admin/mail";
 pub const SETTINGS_PATH: &str = "/admin/settings";
 /// The SLA page: business calendars and policies.
 pub const SLA_PATH: &str = "/admin/sla";
+/// Workflows (issue 13): the templates per ticket type.
+pub const WORKFLOWS_PATH: &str = "/admin/workflows";
 
 /// One admin page: its path, the permission it needs and whether the backend has it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,10 +63,11 @@ pub enum Section {
     Mail,
     Settings,
     Sla,
+    Workflows,
 }
 
 impl Section {
-    const ALL: [Section; 4] = [Section::Agents, Section::Settings, Section::Sla, Section::Mail];
+    const ALL: [Section; 5] = [Section::Agents, Section::Settings, Section::Sla, Section::Workflows, Section::Mail];
 
     pub fn path(self) -> &'static str {
         match self {
@@ -67,6 +75,7 @@ impl Section {
             Section::Mail => MAIL_PATH,
             Section::Settings => SETTINGS_PATH,
             Section::Sla => SLA_PATH,
+            Section::Workflows => WORKFLOWS_PATH,
         }
     }
 
@@ -76,13 +85,14 @@ impl Section {
             Section::Mail => AdminKey::NavMail.into(),
             Section::Settings => AdminKey::NavSettings.into(),
             Section::Sla => AdminKey::NavSla.into(),
+            Section::Workflows => crate::i18n::WorkflowKey::AdminTitle.into(),
         }
     }
 
     fn permission(self) -> Permission {
         match self {
             Section::Agents => Permission::AgentsManage,
-            Section::Mail | Section::Settings | Section::Sla => Permission::SettingsManage,
+            Section::Mail | Section::Settings | Section::Sla | Section::Workflows => Permission::SettingsManage,
         }
     }
 
@@ -92,6 +102,7 @@ impl Section {
             Section::Mail => caps.mail,
             Section::Settings => caps.settings,
             Section::Sla => caps.sla,
+            Section::Workflows => caps.workflows,
         }
     }
 

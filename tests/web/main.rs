@@ -7,6 +7,8 @@
 mod accounts;
 mod admin;
 mod admin_sla;
+// Workflows (issue 13).
+mod admin_workflows;
 mod agent;
 mod agent_lists;
 mod drafts;

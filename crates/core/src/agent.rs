@@ -38,6 +38,9 @@ pub struct StaffTicket {
     /// The SLA policy that applies and its timers, if one does.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sla: Option<crate::sla::TicketSla>,
+    /// Where the ticket stands in its type's workflow, if it is in one (capability `workflows`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workflow: Option<crate::workflow::TicketWorkflow>,
 }
 
 /// Absent → unchanged; `null` → cleared; a value → set. For `group_id` and `assignee_id`.

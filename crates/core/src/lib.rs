@@ -22,6 +22,8 @@ pub mod status;
 pub mod time;
 pub mod validate;
 pub mod views;
+// Workflows (issue 13).
+pub mod workflow;
 
 pub use agent::*;
 pub use dto::*;
@@ -32,3 +34,4 @@ pub use routing::{AdminGroup, AssignMode, Availability, GroupPatch, NewGroup, Ro
 pub use settings::{DeskSettings, DeskSettingsPatch, SignupMode};
 pub use status::{Action, Actor, Role, Status, TransitionError};
 pub use views::*;
+pub use workflow::{PassOn, ReturnStep, TicketWorkflow, Workflow, WorkflowSpec};

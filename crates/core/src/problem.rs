@@ -48,6 +48,12 @@ pub mod code {
     pub const GROUP_IN_USE: &str = "group_in_use";
     /// 409: the change would leave the desk without an admin or owner.
     pub const LAST_ADMIN: &str = "last_admin";
+    /// 409 (workflows): the ticket is in no workflow.
+    pub const WORKFLOW_NONE: &str = "workflow_none";
+    /// 409 (workflows): steps move only while the ticket is `open`.
+    pub const WORKFLOW_NOT_OPEN: &str = "workflow_not_open";
+    /// 409 (workflows): the ticket is at the step it started at; there is none to return to.
+    pub const WORKFLOW_NO_PREVIOUS_STEP: &str = "workflow_no_previous_step";
     /// 403: a change authenticated by the session cookie without the client header
     /// (`Baton-Client`), or sent from another site's page (`Origin`): what a forged request
     /// looks like.

@@ -4,13 +4,13 @@
 
 use baton_core::Capabilities;
 
-/// The reference server's parts: the agent workspace, roles, reports, SLA, routing and desk settings;
-/// the admin console, workflows and notifications are still to come.
+/// The reference server's parts: the agent workspace, roles, reports, SLA, routing, workflows and
+/// desk settings; the admin console and notifications are still to come.
 pub const REFERENCE: Capabilities = Capabilities {
     workspace: true,
     roles: true,
     admin: false,
-    workflows: false,
+    workflows: true,
     sla: true,
     reports: true,
     notifications: false,

@@ -7,6 +7,8 @@ pub mod bulk;
 mod catalog;
 mod kb;
 mod tickets;
+// Workflows (issue 13).
+mod workflows;
 
 use crate::auth;
 use crate::storage::{self, sso, tenants, users, Conn, Db};
@@ -86,6 +88,9 @@ pub const ACCOUNTS: &[Account] = &[
     account("owner@baton.test", "Olivia Owner", Role::Owner, TENANT, None),
     // An agent with the custom role "Auditor" (demo/agents.rs): sees every ticket, reveals nothing.
     account("auditor@baton.test", "Wang Shen", Role::Agent, TENANT, None),
+    // Workflows (issue 13): the goods-return flow's supervisor and warehouse (demo/workflows.rs).
+    account("supervisor@baton.test", "Zhou Min", Role::Agent, TENANT, None),
+    account("warehouse@baton.test", "Chen Gang", Role::Agent, TENANT, None),
     account(
         "other-agent@other.test",
         "Olga Other",
@@ -176,7 +181,8 @@ async fn seed(conn: &mut Conn, hash: &str) -> Result<(), storage::Error> {
         user_ids.insert(a.email, users::create(conn, &user, &created).await?);
     }
     agents::seed(conn, tenant_ids[TENANT], &user_ids, &created).await?;
-    catalog::seed(conn, tenant_ids[TENANT], &created).await?;
+    let types = catalog::seed(conn, tenant_ids[TENANT], &created).await?;
     tickets::seed(conn, &tenant_ids, &user_ids, now).await?;
+    workflows::seed(conn, tenant_ids[TENANT], &types, &user_ids, now).await?;
     kb::seed(conn, &tenant_ids, now).await
 }

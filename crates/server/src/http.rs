@@ -13,6 +13,8 @@ mod admin_roles;
 mod admin_settings;
 mod admin_sla;
 mod routing;
+// Workflows (issue 13).
+mod workflows;
 mod admin_sso;
 mod capabilities;
 mod error;
@@ -297,6 +299,7 @@ fn api_routes() -> Routes {
         .merge(admin_sla::router())
         .merge(admin_catalog::router())
         .merge(routing::router())
+        .merge(workflows::router())
         .merge(admin_roles::router())
         .merge(admin_mail::router())
         .merge(admin_agents::router())

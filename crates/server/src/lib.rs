@@ -38,6 +38,8 @@ pub mod stream_tickets;
 pub mod tickets;
 pub mod views;
 pub mod workspace;
+// Workflows (issue 13).
+pub mod workflows;
 
 pub use config::Config;
 pub use http::{app, AppState};

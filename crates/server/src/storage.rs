@@ -43,6 +43,8 @@ pub mod tenants;
 pub mod tickets;
 pub mod users;
 pub mod views;
+// Workflows (issue 13).
+pub mod workflows;
 
 mod open;
 mod sql;

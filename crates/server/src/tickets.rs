@@ -19,6 +19,8 @@ mod lists;
 mod patch;
 mod retype;
 mod thread;
+// Workflows (issue 13).
+mod workflow;
 
 pub use bulk::{bulk, MAX_BULK};
 pub use confidential::{put_confidential, reveal_confidential, reveals};
@@ -27,6 +29,7 @@ pub use flags::{set_flag, star, Flag};
 pub use patch::{patch, unassign};
 pub use list::{list, ListQuery};
 pub use thread::{messages, post_message};
+pub use workflow::{pass, return_step};
 
 use crate::auth::CurrentUser;
 use crate::events::{self, Change};

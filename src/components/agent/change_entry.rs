@@ -4,7 +4,7 @@
 //! labels and options from the catalog); names (groups, agents) and tags are shown as they are.
 
 use crate::i18n::agent::{priority_from_code, priority_key};
-use crate::i18n::{AgentKey, Key, TicketKey};
+use crate::i18n::{AgentKey, Key, TicketKey, WorkflowKey};
 use crate::state::locale::{use_i18n, I18n};
 use baton_core::{change_field as field, CustomField, FieldValue, SystemChange, TicketType};
 use leptos::prelude::*;
@@ -87,6 +87,9 @@ fn label(i18n: I18n, types: &[TicketType], change: &SystemChange) -> String {
         field::ASSIGNEE => AgentKey::Assignee.into(),
         field::CC => AgentKey::Cc.into(),
         field::TAGS => AgentKey::Tags.into(),
+        // Workflows (issue 13).
+        field::WORKFLOW_STEP => WorkflowKey::ChangeStep.into(),
+        field::WORKFLOW_RETURN => WorkflowKey::ChangeReturn.into(),
         _ => {
             let key = change.field_key().unwrap_or(&change.field);
             return custom_field(types, key).map_or_else(|| key.to_owned(), |f| f.label.get(i18n.locale().code()).to_owned());

@@ -10,6 +10,8 @@ mod header;
 mod keys;
 mod properties;
 mod side;
+// Workflows (issue 13).
+mod workflow;
 
 use crate::api::{use_api, Api, ApiError};
 use crate::components::agent::{describe_in_context, ChangeCatalog, CustomerCard, PresenceBar, SlaPanel, Typing};
@@ -137,6 +139,7 @@ fn page(state: Loaded, first: Ticket) -> impl IntoView {
     let typing = Typing::new();
     let internal = RwSignal::new(false);
     keys::install(state, ticket, internal);
+    let moves = workflow::Inputs::default();
     let status = move || ticket.with(|t| t.as_ref().map(|t| t.status.code()));
     let flagged = Signal::derive(move || {
         ticket.with(|t| t.as_ref().and_then(|t| t.staff.as_ref()).is_some_and(|s| s.trashed_at.is_some() || s.suspended_at.is_some()))
@@ -162,6 +165,10 @@ fn page(state: Loaded, first: Ticket) -> impl IntoView {
                 <PresenceBar ticket=id typing />
                 {move || ticket.get().map(|t| view! { <side::Actions ticket=t state /> })}
                 {move || ticket.get().and_then(|t| t.staff.and_then(|s| s.sla)).map(|sla| view! { <SlaPanel sla /> })}
+                {move || ticket.get().and_then(|t| {
+                    let open = t.status == Status::Open;
+                    t.staff.and_then(|s| s.workflow).map(|workflow| view! { <workflow::Panel id workflow open state inputs=moves /> })
+                })}
                 <properties::Properties first=first.clone() ticket state />
                 <side::Confidential ticket=first.clone() />
                 <CustomerCard current=id />

@@ -47,6 +47,10 @@ pub mod field {
     pub const TRASHED: &str = "trashed";
     /// A boolean: suspended (`true`) or unsuspended (`false`).
     pub const SUSPENDED: &str = "suspended";
+    /// Workflows: passed on from one step to another, the steps' names at the time.
+    pub const WORKFLOW_STEP: &str = "workflow_step";
+    /// Workflows: returned to the previous step, the steps' names; the entry's body is the reason.
+    pub const WORKFLOW_RETURN: &str = "workflow_return";
     /// The status (only in a 412's `changed`; a status change is a `StatusChange`).
     pub const STATUS: &str = "status";
     /// The prefix of a custom field's name: `fields.<key>`, its value as the ticket stores it.

@@ -31,6 +31,8 @@ pub enum ConditionField {
     /// `sla_due_at`: when the nearest running SLA target is due; `before +4h` is "due within four
     /// hours" (overdue ones included), and a paused or finished ticket has none.
     SlaDueAt,
+    /// `workflow_step`: the id of the workflow step the ticket is at (`none`: in no workflow).
+    WorkflowStep,
     /// `fields.<key>`: a custom field's value.
     Custom(String),
 }
@@ -56,6 +58,7 @@ impl ConditionField {
             "updated_at" => UpdatedAt,
             "sla" => Sla,
             "sla_due_at" => SlaDueAt,
+            "workflow_step" => WorkflowStep,
             other => {
                 let key = other.strip_prefix("fields.")?;
                 let ok = !key.is_empty()
@@ -83,7 +86,7 @@ impl ConditionField {
             Priority => priority_from_code(value).is_some(),
             Channel => channel_from_code(value).is_some(),
             Type | Subtype | Requester => id(value),
-            Group | CustomerGroup => value == "none" || id(value),
+            Group | CustomerGroup | WorkflowStep => value == "none" || id(value),
             Assignee => value == "me" || value == "none" || id(value),
             Tags => !value.trim().is_empty() && value.chars().count() <= 50,
             CreatedAt | UpdatedAt | SlaDueAt => time_value(value).is_some(),

@@ -1,4 +1,5 @@
-//! The demo's agent groups: Support (Agent Smith) and Billing (Li Lei). The admin is in none:
+//! The demo's agent groups: Support (Agent Smith), Billing (Li Lei), Supervisors (Zhou Min) and
+//! Warehouse (Chen Gang), the last two for the goods-return workflow. The admin is in none:
 //! `tickets.see_all` shows them everything anyway. Also a custom role, the public quick replies
 //! every agent has, and the customers' phone numbers agents search by.
 
@@ -10,6 +11,9 @@ use std::collections::HashMap;
 pub const GROUPS: &[(&str, AssignMode, &[&str])] = &[
     ("Support", AssignMode::Manual, &["agent@baton.test"]),
     ("Billing", AssignMode::Manual, &["agent2@baton.test"]),
+    // Workflows (issue 13): the goods-return flow's approval and receipt steps.
+    ("Supervisors", AssignMode::Manual, &["supervisor@baton.test"]),
+    ("Warehouse", AssignMode::Manual, &["warehouse@baton.test"]),
 ];
 
 /// Custom roles: (name, permissions, holders). The auditor reads every group's tickets and the

@@ -102,8 +102,11 @@ const TYPES: &[(&str, &str, &[Name])] = &[
     ),
 ];
 
-/// Writes the catalog of the demo desk `tenant_id`.
-pub(super) async fn seed(conn: &mut Conn, tenant_id: i64, now: &str) -> Result<(), storage::Error> {
+/// A type (English name, no sub-type) or sub-type (type, sub-type) of the demo catalog and its id.
+pub(super) type Seeded = Vec<((&'static str, Option<&'static str>), Owner)>;
+
+/// Writes the catalog of the demo desk `tenant_id`; the types and sub-types it made.
+pub(super) async fn seed(conn: &mut Conn, tenant_id: i64, now: &str) -> Result<Seeded, storage::Error> {
     let mut owners: Vec<((&str, Option<&str>), Owner)> = Vec::new();
     for (position, (en, zh, subtypes)) in (0_i64..).zip(TYPES) {
         let type_id =
@@ -137,5 +140,5 @@ pub(super) async fn seed(conn: &mut Conn, tenant_id: i64, now: &str) -> Result<(
             .map(|(_, id)| *id);
         catalog::insert_field(conn, tenant_id, *owner, &demo.field, dictionary, position).await?;
     }
-    Ok(())
+    Ok(owners)
 }

@@ -132,7 +132,7 @@ pub async fn delete(db: &Db, user: &CurrentUser, id: i64) -> Result<(), Error> {
     user.require(Permission::SettingsManage)?;
     let mut tx = db.begin_write().await?;
     if store::in_use(&mut tx, user.tenant_id, id).await? {
-        return Err(Error::Conflict { code: code::GROUP_IN_USE, detail: "a routing rule or a sub-type sends tickets to this group" });
+        return Err(Error::Conflict { code: code::GROUP_IN_USE, detail: "a routing rule, a sub-type or a workflow step sends tickets to this group" });
     }
     if !store::delete(&mut tx, user.tenant_id, id).await? {
         return Err(Error::NotFound);

@@ -18,18 +18,32 @@ use baton_core::{MessageKind, StatusChange, SystemChange, Ticket};
 /// entry per change and a staff-only `ticket.updated` event, commits; the ticket after the change.
 pub(super) async fn finish(
     app: &Services,
-    mut tx: Tx,
+    tx: Tx,
     user: &CurrentUser,
     id: i64,
     expected: Option<i64>,
     changes: &[SystemChange],
 ) -> Result<Ticket, Error> {
+    finish_noted(app, tx, user, id, expected, changes, "").await
+}
+
+/// [`finish`] with `note` as the body of the first change's entry (a workflow return's reason).
+pub(super) async fn finish_noted(
+    app: &Services,
+    mut tx: Tx,
+    user: &CurrentUser,
+    id: i64,
+    expected: Option<i64>,
+    changes: &[SystemChange],
+    note: &str,
+) -> Result<Ticket, Error> {
     let now = storage::timestamp(app.clock.now());
     let Some(version) = ticket_store::touch(&mut tx, user.tenant_id, id, &now, expected).await? else {
         return Err(stale(&mut tx, user, id, expected).await);
     };
-    for change in changes {
-        entry(&mut tx, user, id, Entry::Property(change), version, &now).await?;
+    for (i, change) in changes.iter().enumerate() {
+        let what = if i == 0 && !note.is_empty() { Entry::Noted(change, note) } else { Entry::Property(change) };
+        entry(&mut tx, user, id, what, version, &now).await?;
     }
     // Read back across the tenant: the change may have taken the ticket out of the caller's share
     // (a hand-off to another group), and it is still answered as it now is.
@@ -46,6 +60,8 @@ pub(super) async fn finish(
 pub(super) enum Entry<'a> {
     Status(StatusChange),
     Property(&'a SystemChange),
+    /// A change with a body (staff-only like every property change's entry).
+    Noted(&'a SystemChange, &'a str),
 }
 
 /// A system entry by `user` (kept for the audit; the wire shows none) recording `what`, which
@@ -58,16 +74,17 @@ pub(super) async fn entry(
     version: i64,
     now: &str,
 ) -> Result<i64, Error> {
-    let (status_change, change) = match what {
-        Entry::Status(s) => (Some(s), None),
-        Entry::Property(c) => (None, Some(c)),
+    let (status_change, change, body) = match what {
+        Entry::Status(s) => (Some(s), None, ""),
+        Entry::Property(c) => (None, Some(c), ""),
+        Entry::Noted(c, body) => (None, Some(c), body),
     };
     let row = NewMessageRow {
         tenant_id: user.tenant_id,
         ticket_id,
         kind: MessageKind::System,
         author_id: Some(user.id),
-        body: "",
+        body,
         status_change,
         change,
         version: Some(version),

@@ -115,7 +115,10 @@ async fn create_as(
     facts::created(&mut tx, user.tenant_id, id, &now, requester.id != user.id).await?;
     let desk = TicketScope { tenant_id: user.tenant_id, requester_id: None, share_group_id: None, agent_id: None };
     let inserted = ticket_store::get(&mut tx, desk, id).await?.ok_or(Error::NotFound)?;
-    crate::routing::assign::route_new(&mut tx, user.tenant_id, &inserted).await?;
+    let handler = crate::routing::assign::route_new(&mut tx, user.tenant_id, &inserted).await?;
+    // Workflows: a ticket of a type with a workflow starts at its first step (routing sent it to
+    // that step's group).
+    crate::workflows::ticket::start(&mut tx, user.tenant_id, &inserted, handler, &now).await?;
     if let Some(type_id) = new.type_id {
         let ids = catalog::field_ids(&mut tx, user.tenant_id, type_id, new.subtype_id).await?;
         // Validation refused unknown keys, so every non-empty value has its field.

@@ -41,6 +41,7 @@ pub(super) async fn full(
         staff.tags = staff_store::tags(conn, user.tenant_id, row.id).await?;
         staff.starred = staff_store::starred(conn, user.id, row.id).await?;
         staff.sla = sla;
+        staff.workflow = crate::workflows::ticket::of_ticket(conn, user.tenant_id, row.id).await?;
         Some(staff)
     } else {
         None

@@ -12,7 +12,8 @@ use crate::error::Error;
 use crate::services::Services;
 use crate::storage::tickets::staff::{self as staff_store, Column, Value};
 use crate::storage::tickets as ticket_store;
-use crate::storage::{self, catalog, encode_code, TicketScope};
+use crate::storage::tickets::TicketRow;
+use crate::storage::{self, catalog, encode_code, Conn, TicketScope};
 use baton_core::change_field as field;
 use baton_core::problem::field_code;
 use baton_core::{FieldError, FieldValue, Permission, Permissions, SystemChange, Ticket, TicketPatch};
@@ -77,20 +78,7 @@ pub(super) async fn apply(
         }
     }
     changes.extend(retype::apply(&mut tx, tenant, &row, &patch, &types).await?);
-    if let Some(group_id) = patch.group_id {
-        let name = name_of(group_id, "group_id", async |g| staff_store::group_name(&mut tx, tenant, g).await).await?;
-        if group_id != row.assignee_group_id {
-            staff_store::set(&mut tx, tenant, id, Column::GroupId, &Value::Id(group_id)).await?;
-            changes.push(SystemChange::new(field::GROUP, text(row.group_name.clone()), text(name)));
-        }
-    }
-    if let Some(assignee_id) = patch.assignee_id {
-        let name = name_of(assignee_id, "assignee_id", async |a| staff_store::staff_name(&mut tx, tenant, a).await).await?;
-        if assignee_id != row.assignee_id {
-            staff_store::set(&mut tx, tenant, id, Column::AssigneeId, &Value::Id(assignee_id)).await?;
-            changes.push(SystemChange::new(field::ASSIGNEE, text(row.assignee_name.clone()), text(name)));
-        }
-    }
+    changes.extend(reassign(&mut tx, tenant, &row, patch.group_id, patch.assignee_id).await?);
     if let Some(cc) = &patch.cc {
         changes.extend(lists::cc(&mut tx, tenant, id, cc).await?);
     }
@@ -113,6 +101,35 @@ pub(super) async fn apply(
         return Ok(ticket);
     }
     finish(app, tx, user, id, expected, &changes).await
+}
+
+/// The one place a ticket's group and assignee change (PATCH, bulk edits, an agent's
+/// deactivation, workflow moves): sets what is given (`Some(None)` clears) and returns the changes
+/// to record as system entries, which `audit::finish` writes with the ticket's event.
+pub(super) async fn reassign(
+    tx: &mut Conn,
+    tenant: i64,
+    row: &TicketRow,
+    group_id: Option<Option<i64>>,
+    assignee_id: Option<Option<i64>>,
+) -> Result<Vec<SystemChange>, Error> {
+    let id = row.id;
+    let mut changes = Vec::new();
+    if let Some(group_id) = group_id {
+        let name = name_of(group_id, "group_id", async |g| staff_store::group_name(tx, tenant, g).await).await?;
+        if group_id != row.assignee_group_id {
+            staff_store::set(tx, tenant, id, Column::GroupId, &Value::Id(group_id)).await?;
+            changes.push(SystemChange::new(field::GROUP, text(row.group_name.clone()), text(name)));
+        }
+    }
+    if let Some(assignee_id) = assignee_id {
+        let name = name_of(assignee_id, "assignee_id", async |a| staff_store::staff_name(tx, tenant, a).await).await?;
+        if assignee_id != row.assignee_id {
+            staff_store::set(tx, tenant, id, Column::AssigneeId, &Value::Id(assignee_id)).await?;
+            changes.push(SystemChange::new(field::ASSIGNEE, text(row.assignee_name.clone()), text(name)));
+        }
+    }
+    Ok(changes)
 }
 
 /// Hands ticket `id` back to its group (no assignee), recorded like any reassignment by `by`: an

@@ -140,7 +140,8 @@ async fn every_refusal_names_its_field_and_changes_nothing() {
     let fields = format!("/admin/ticket-types/{type_id}/fields");
     let text = json!({"en": "Label"});
     // (method, path, body, status, code, field errors)
-    let cases: Vec<(Method, String, Value, StatusCode, &str, Vec<(&str, &str)>)> = vec![
+    type Case<'a> = (Method, String, Value, StatusCode, &'a str, Vec<(&'a str, &'a str)>);
+    let cases: Vec<Case> = vec![
         (Method::POST, "/admin/ticket-types".into(), json!({"name": {"fr": "Garantie"}}), StatusCode::UNPROCESSABLE_ENTITY, "validation_failed", vec![("name", "invalid_value")]),
         (Method::POST, "/admin/ticket-types".into(), json!({"name": {"en": " "}}), StatusCode::UNPROCESSABLE_ENTITY, "validation_failed", vec![("name", "required")]),
         (Method::POST, fields.clone(), json!({"key": "Bad Key", "label": text, "kind": "text"}), StatusCode::UNPROCESSABLE_ENTITY, "validation_failed", vec![("key", "invalid_value")]),

@@ -62,3 +62,5 @@ mod uploads;
 mod views;
 mod widget;
 mod workspace;
+// Workflows (issue 13).
+mod workflows;

@@ -149,6 +149,35 @@ async fn every_documented_operation_answers() {
     };
     let group = new_routing("groups", 0).await;
     let rule = new_routing("rules", group).await;
+    // Workflows (issue 13): each on a fresh type of the demo desk, two steps in Support (the
+    // agent's group); a ticket of `workflow`'s type, open, to pass on and return.
+    let new_type = async || -> i64 {
+        sqlx::query_scalar(
+            "INSERT INTO ticket_types (tenant_id, name, created_at)
+             SELECT id, '{\"en\": \"Walk\"}', '2026-01-01T00:00:00Z' FROM tenants WHERE slug = $1 RETURNING id",
+        )
+        .bind(demo::TENANT_SLUG)
+        .fetch_one(&app.sql)
+        .await
+        .unwrap_or_default()
+    };
+    let support: i64 = sqlx::query_scalar("SELECT id FROM agent_groups WHERE name = 'Support'").fetch_one(&app.sql).await.unwrap_or_default();
+    let workflow_body = |type_id: i64| {
+        json!({ "name": "Walk", "type_id": type_id, "steps": [
+            { "key": "a", "name": "A", "group_id": support, "next": ["b"] },
+            { "key": "b", "name": "B", "group_id": support }
+        ] })
+    };
+    let new_workflow = async || {
+        let body = workflow_body(new_type().await);
+        app.post("/api/v1/admin/workflows").token(&admin).json(&body).send().await.json()
+    };
+    let workflow = new_workflow().await;
+    let workflow_type = workflow["type_id"].as_i64().unwrap_or_default();
+    let second_step = workflow["steps"][1]["id"].clone();
+    let walked = json!({ "title": "Walk", "description": "d", "type_id": workflow_type });
+    let walked = app.post("/api/v1/tickets").token(&alice).json(&walked).send().await.json()["id"].as_i64().unwrap_or_default();
+    app.act(&agent, walked, json!({ "action": "open" })).await;
     let invite = json!({ "email": "walk-resend@baton.test", "name": "Walk", "role": "agent" });
     let invitee = app.post("/api/v1/admin/agents").token(&admin).json(&invite).send().await.json()["id"].as_i64().unwrap_or_default();
     // A type of its own with a sub-type, a field and a dictionary, for the catalog's setup.
@@ -200,6 +229,11 @@ async fn every_documented_operation_answers() {
             walk_field
         } else if path.starts_with("/admin/dictionaries/") {
             walk_dictionary
+        } else if path.starts_with("/admin/workflows/") {
+            let fresh = if method == "DELETE" { new_workflow().await } else { workflow.clone() };
+            fresh["id"].as_i64().unwrap_or_default()
+        } else if path.starts_with("/tickets/{id}/workflow/") {
+            walked
         } else if path.starts_with("/kb/") {
             article
         } else if path.starts_with("/attachments/") {
@@ -263,6 +297,10 @@ async fn every_documented_operation_answers() {
             "/admin/fields/{id}" => json!({ "label": { "en": "Walked" }, "required": false }),
             "/admin/dictionaries" => json!({ "name": "Walked", "options": [] }),
             "/admin/dictionaries/{id}" => json!({ "name": "Walk", "options": [{ "value": "b", "label": { "en": "B" } }] }),
+            "/admin/workflows" => workflow_body(new_type().await),
+            "/admin/workflows/{id}" => workflow_body(workflow_type),
+            "/tickets/{id}/workflow/pass" => json!({ "step_id": second_step, "assignee_id": staff }),
+            "/tickets/{id}/workflow/return" => json!({ "reason": "walk" }),
             "/me/availability" => json!({ "available": true }),
             "/password-tokens/{token}" => json!({ "password": "a walk password" }),
             "/password-resets" => json!({ "email": "walk@nowhere.test" }),

@@ -83,8 +83,9 @@ async fn built_ins_come_first_then_custom_roles_with_their_holders() {
     assert_eq!(rows, [
         (json!("owner"), json!("Owner"), json!(all_codes()), 1),
         (json!("admin"), json!("Admin"), json!(all_codes()), 1),
-        // Agent Smith and Li Lei; the auditor counts for their custom role.
-        (json!("agent"), json!("Agent"), json!(Permissions::AGENT.codes()), 2),
+        // Agent Smith, Li Lei, the supervisor and the warehouse agent (the demo's workflow); the
+        // auditor counts for their custom role.
+        (json!("agent"), json!("Agent"), json!(Permissions::AGENT.codes()), 4),
         (Value::Null, json!("Auditor"), auditor, 1),
     ]);
     assert!(roles[0]["id"].is_null() && roles[3]["id"].is_i64(), "{roles}");

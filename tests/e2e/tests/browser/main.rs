@@ -32,4 +32,6 @@ mod widget;
 mod widget_live;
 mod widget_refusals;
 mod widget_session;
+// Workflows (issue 13).
+mod workflows;
 mod xss;

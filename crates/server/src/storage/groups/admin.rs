@@ -56,11 +56,12 @@ pub async fn active_staff(conn: &mut Conn, tenant_id: i64, id: i64) -> Result<bo
     .fetch_one(c).await).map_err(Error::from)
 }
 
-/// Whether a routing rule or a sub-type sends tickets to group `id`.
+/// Whether a routing rule, a sub-type or a workflow step (0025) sends tickets to group `id`.
 pub async fn in_use(conn: &mut Conn, tenant_id: i64, id: i64) -> Result<bool, Error> {
     crate::on!(conn, |c| sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM routing_rules WHERE tenant_id = $1 AND group_id = $2)
-             OR EXISTS (SELECT 1 FROM ticket_subtypes WHERE tenant_id = $1 AND group_id = $2)",
+             OR EXISTS (SELECT 1 FROM ticket_subtypes WHERE tenant_id = $1 AND group_id = $2)
+             OR EXISTS (SELECT 1 FROM workflow_steps WHERE tenant_id = $1 AND group_id = $2)",
     )
     .bind(tenant_id)
     .bind(id)

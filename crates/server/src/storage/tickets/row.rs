@@ -105,6 +105,7 @@ impl TicketRow {
             suspended_at: self.suspended_at.clone(),
             customer_group: group(self.customer_group_id, &self.customer_group_name),
             sla: None,
+            workflow: None,
         }
     }
 

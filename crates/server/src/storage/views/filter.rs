@@ -152,6 +152,7 @@ fn push_condition(q: &mut Sql, c: &Condition, v: Viewer<'_>, dialect: Dialect) {
         ConditionField::Type => push_compare(q, "t.type_id", c.op, &ids(None)),
         ConditionField::Subtype => push_compare(q, "t.subtype_id", c.op, &ids(None)),
         ConditionField::Group => push_compare(q, "t.assignee_group_id", c.op, &ids(None)),
+        ConditionField::WorkflowStep => push_compare(q, "t.workflow_step_id", c.op, &ids(None)),
         ConditionField::Assignee => push_compare(q, "t.assignee_id", c.op, &ids(Some(v.user_id))),
         ConditionField::Requester => push_compare(q, "t.requester_id", c.op, &ids(None)),
         ConditionField::CustomerGroup => push_compare(

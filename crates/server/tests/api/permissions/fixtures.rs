@@ -19,8 +19,10 @@ pub struct Fixtures<'a> {
     article: i64,
     /// The role of the last fixture made (an agent's), for `$role` in a body.
     role: Cell<i64>,
-    /// The group of the last [`Target::RoutingRule`].
+    /// The group of the last [`Target::RoutingRule`] (or workflow target).
     group: Cell<i64>,
+    /// The ticket type of the last workflow target.
+    ticket_type: Cell<i64>,
     n: Cell<u32>,
 }
 
@@ -37,6 +39,7 @@ impl<'a> Fixtures<'a> {
             article: articles["items"][0]["id"].as_i64().expect("article"),
             role: Cell::new(0),
             group: Cell::new(0),
+            ticket_type: Cell::new(0),
             n: Cell::new(0),
         }
     }
@@ -99,6 +102,13 @@ impl<'a> Fixtures<'a> {
                 self.group.set(group);
                 self.made("/api/v1/admin/routing/rules", self.fill_with(&super::table::routing_rule(), group)).await
             }
+            Target::WorkflowType => self.workflow_type().await,
+            Target::Workflow => {
+                self.workflow_type().await;
+                let body = self.fill(&super::table::workflow());
+                let body = self.workflow_body(body);
+                self.made("/api/v1/admin/workflows", body).await
+            }
             Target::Agent => {
                 let role = self.made("/api/v1/admin/roles", json!({ "name": "Fixture $n", "permissions": [] })).await;
                 let agent = self.app.new_agent(&format!("probe{}@baton.test", self.next())).await;
@@ -148,7 +158,35 @@ impl<'a> Fixtures<'a> {
         if let Some(group) = body.as_mut().and_then(|b| b.get_mut("group_id")).filter(|g| *g == "$group") {
             *group = self.group.get().into();
         }
-        (url, body)
+        (url, body.map(|b| self.workflow_body(b)))
+    }
+
+    /// A new ticket type and group for a workflow fixture; the type's id.
+    async fn workflow_type(&self) -> i64 {
+        let group = self.made("/api/v1/admin/groups", json!({ "name": "Fixture $n" })).await;
+        self.group.set(group);
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO ticket_types (tenant_id, name, created_at)
+             SELECT id, '{\"en\": \"Fixture\"}', '2026-01-01T00:00:00Z' FROM tenants WHERE slug = 'demo' RETURNING id",
+        )
+        .fetch_one(&self.app.sql)
+        .await
+        .expect("type");
+        self.ticket_type.set(id);
+        id
+    }
+
+    /// `body` with a workflow's `"$type"` and its steps' `"$group"` filled in.
+    fn workflow_body(&self, mut body: Value) -> Value {
+        if let Some(t) = body.get_mut("type_id").filter(|t| *t == "$type") {
+            *t = self.ticket_type.get().into();
+        }
+        for step in body.get_mut("steps").and_then(Value::as_array_mut).into_iter().flatten() {
+            if let Some(g) = step.get_mut("group_id").filter(|g| *g == "$group") {
+                *g = self.group.get().into();
+            }
+        }
+        body
     }
 
     /// A URL for `path` naming existing things (Alice's ticket and id, a demo article, the demo

@@ -128,6 +128,14 @@ pub const ROUTES: &[(&str, &str, Guard)] = &[
     ("PUT", "/admin/routing/rules/order", Needs(P::SettingsManage)),
     ("PUT", "/admin/routing/rules/{id}", Needs(P::SettingsManage)),
     ("DELETE", "/admin/routing/rules/{id}", Needs(P::SettingsManage)),
+    // Workflows (issue 13): moves are for whoever may work the ticket.
+    ("GET", "/admin/workflows", Needs(P::SettingsManage)),
+    ("POST", "/admin/workflows", Needs(P::SettingsManage)),
+    ("GET", "/admin/workflows/{id}", Needs(P::SettingsManage)),
+    ("PUT", "/admin/workflows/{id}", Needs(P::SettingsManage)),
+    ("DELETE", "/admin/workflows/{id}", Needs(P::SettingsManage)),
+    ("POST", "/tickets/{id}/workflow/pass", Staff),
+    ("POST", "/tickets/{id}/workflow/return", Staff),
     ("GET", "/admin/roles", Needs(P::AgentsManage)),
     ("POST", "/admin/roles", Needs(P::AgentsManage)),
     ("PATCH", "/admin/roles/{id}", Needs(P::AgentsManage)),
@@ -167,6 +175,10 @@ pub enum Target {
     Group,
     /// A new routing rule to a new group.
     RoutingRule,
+    /// Workflows: a new ticket type and a new group (`$type`, `$group`), where none runs yet.
+    WorkflowType,
+    /// Workflows: a new workflow on a new type, over a new group.
+    Workflow,
     /// Someone invited with a custom role without permissions, who has not joined yet.
     Invitee,
     /// A new ticket type without sub-types or fields.
@@ -270,6 +282,12 @@ pub fn probes() -> Vec<Probe> {
         probe(P::SettingsManage, Method::PUT, "/admin/routing/rules/{id}", T::RoutingRule, Some(json!({ "name": "Rule $n", "group_id": "$group" }))),
         probe(P::SettingsManage, Method::PUT, "/admin/routing/rules/order", T::RoutingRule, Some(json!({ "ids": "$rules" }))),
         probe(P::SettingsManage, Method::DELETE, "/admin/routing/rules/{id}", T::RoutingRule, None),
+        // Workflows (issue 13).
+        probe(P::SettingsManage, Method::GET, "/admin/workflows", T::None, None),
+        probe(P::SettingsManage, Method::POST, "/admin/workflows", T::WorkflowType, Some(workflow())),
+        probe(P::SettingsManage, Method::GET, "/admin/workflows/{id}", T::Workflow, None),
+        probe(P::SettingsManage, Method::PUT, "/admin/workflows/{id}", T::Workflow, Some(workflow())),
+        probe(P::SettingsManage, Method::DELETE, "/admin/workflows/{id}", T::Workflow, None),
         probe(P::SettingsManage, Method::GET, "/admin/mail", T::None, None),
         probe(P::AgentsManage, Method::GET, "/admin/roles", T::None, None),
         probe(P::AgentsManage, Method::POST, "/admin/roles", T::None, Some(json!({ "name": "Role $n", "permissions": [] }))),
@@ -328,6 +346,9 @@ pub fn body_for(path: &str) -> Option<Value> {
         "/admin/dictionaries" | "/admin/dictionaries/{id}" => dictionary(),
         "/admin/routing/rules" | "/admin/routing/rules/{id}" => json!({ "name": "Rule $n", "group_id": 1 }),
         "/admin/routing/rules/order" => json!({ "ids": [] }),
+        "/admin/workflows" | "/admin/workflows/{id}" => json!({ "name": "W $n", "type_id": 1, "steps": [{ "key": "a", "name": "A", "group_id": 1 }] }),
+        "/tickets/{id}/workflow/pass" => json!({ "step_id": 1, "assignee_id": 1 }),
+        "/tickets/{id}/workflow/return" => json!({ "reason": "r" }),
         "/me/availability" => json!({ "available": true }),
         "/admin/roles" | "/admin/roles/{id}" => json!({ "name": "Role $n", "permissions": [] }),
         "/admin/agents/{id}/role" => json!({ "role": "agent" }),
@@ -348,6 +369,11 @@ pub fn sla_policy() -> Value {
 }
 
 /// A rule to the probe's new group (`"$id"`: a [`Target::Group`]).
+/// A one-step workflow on the fixture's type, over its group.
+pub fn workflow() -> Value {
+    json!({ "name": "Workflow $n", "type_id": "$type", "steps": [{ "key": "only", "name": "Only", "group_id": "$group" }] })
+}
+
 pub fn routing_rule() -> Value {
     json!({ "name": "Rule $n", "conditions": { "channels": ["phone"] }, "group_id": "$id" })
 }

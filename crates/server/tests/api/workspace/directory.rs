@@ -18,8 +18,9 @@ async fn groups_and_agents_of_my_tenant_only() {
     let res = app.get("/api/v1/groups").token(&agent).send().await;
     assert_eq!(res.status, StatusCode::OK, "{}", res.text());
     let groups = res.json();
-    assert_eq!(names(&groups, "name"), ["Billing", "Support"]);
-    assert_eq!(groups[1]["members"][0]["name"], "Agent Smith", "{groups}");
+    // Supervisors and Warehouse: the demo's goods-return workflow.
+    assert_eq!(names(&groups, "name"), ["Billing", "Supervisors", "Support", "Warehouse"]);
+    assert_eq!(groups[2]["members"][0]["name"], "Agent Smith", "{groups}");
     assert_eq!(groups[0]["members"][0]["name"], "Li Lei");
     assert!(groups[0]["auto_assign"].is_boolean());
     let agents = app.get("/api/v1/agents").token(&agent).send().await.json();
