@@ -7,7 +7,7 @@
 
 use super::Loaded;
 use crate::api::{Api, ApiError};
-use crate::router::use_navigate;
+use leptos_router::hooks::use_navigate;
 use crate::routes::Page;
 use crate::components::ui::{error_id, FieldErrorText};
 use crate::i18n::{error_message, format_time, Key, WorkflowKey as W};
