@@ -5,7 +5,7 @@
 use baton_core::Capabilities;
 
 /// The reference server's parts: the agent workspace, roles, reports, SLA, routing and desk settings;
-/// the admin console, workflows and notifications are still to come.
+/// notifications (issue 13); the admin console and workflows are still to come.
 pub const REFERENCE: Capabilities = Capabilities {
     workspace: true,
     roles: true,
@@ -13,7 +13,7 @@ pub const REFERENCE: Capabilities = Capabilities {
     workflows: false,
     sla: true,
     reports: true,
-    notifications: false,
+    notifications: true,
     sessions: true,
     settings: true,
     password_reset: true,

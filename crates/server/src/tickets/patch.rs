@@ -69,6 +69,7 @@ pub(super) async fn apply(
     check_version(&mut tx, user, &row, expected).await?;
     let tenant = user.tenant_id;
     let mut changes: Vec<SystemChange> = Vec::new();
+    let mut assigned = None;
     if let Some(priority) = patch.priority {
         let to = encode_code(&priority);
         if to != row.priority {
@@ -88,6 +89,7 @@ pub(super) async fn apply(
         let name = name_of(assignee_id, "assignee_id", async |a| staff_store::staff_name(&mut tx, tenant, a).await).await?;
         if assignee_id != row.assignee_id {
             staff_store::set(&mut tx, tenant, id, Column::AssigneeId, &Value::Id(assignee_id)).await?;
+            assigned = assignee_id;
             changes.push(SystemChange::new(field::ASSIGNEE, text(row.assignee_name.clone()), text(name)));
         }
     }
@@ -112,7 +114,7 @@ pub(super) async fn apply(
         tx.commit().await?;
         return Ok(ticket);
     }
-    finish(app, tx, user, id, expected, &changes).await
+    finish(app, tx, user, id, expected, &changes, assigned).await
 }
 
 /// Hands ticket `id` back to its group (no assignee), recorded like any reassignment by `by`: an

@@ -174,7 +174,8 @@ async fn every_protected_route_needs_a_session() {
     // + 9 SLA setup routes (calendars ×4, policies ×5).
     // + 5 admin routes of issue 12 (agents: list, invite, change, invitation; the mail outbox).
     // + 10 routing routes (my availability, groups ×4, rules ×5).
-    assert_eq!(checked, (14 + 8 + 9 + 7 + 18 + 5 + 4 + 1 + 2 + 9 + 5 + 10) * 2 * 2);
+    // + 4 notification routes (inbox, mark read, preferences ×2).
+    assert_eq!(checked, (14 + 8 + 9 + 7 + 18 + 5 + 4 + 1 + 2 + 9 + 5 + 10 + 4) * 2 * 2);
     // An expired session is no session.
     sqlx::query("UPDATE sessions SET expires_at = '2000-01-01T00:00:00Z'")
         .execute(&app.sql)
