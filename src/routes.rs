@@ -3,6 +3,7 @@
 //! without one they send the user to the login page, which brings them back afterwards
 //! (`/login?next=…`). A link or redirect into the other bundle is a full page load ([`Elsewhere`]).
 
+use crate::components::notify::NotificationsPage;
 use crate::components::ui::{dynamic, Loading};
 use crate::pages::help_center::{KbArticlePage, KbHome, MyTickets, NewTicket, TicketDetail};
 use crate::pages::widget::{use_widget, WidgetGate};
@@ -123,7 +124,7 @@ pub fn is_agent_path(path: &str) -> bool {
 }
 
 /// The routes of the help center (and widget).
-static APP_ROUTES: [Route; 8] = [
+static APP_ROUTES: [Route; 9] = [
     Route::new("/", || view! { <Home /> }.into_any()),
     Route::new("/login", || view! { <Login /> }.into_any()),
     // The widget's entry (`public/widget.js` frames it): on to the submit form.
@@ -133,7 +134,14 @@ static APP_ROUTES: [Route; 8] = [
     Route::new("/tickets", || view! { <SignedIn><MyTickets /></SignedIn> }.into_any()),
     Route::new("/tickets/new", || view! { <SignedIn><NewTicket /></SignedIn> }.into_any()),
     Route::new("/tickets/:id", || view! { <SignedIn><TicketDetail /></SignedIn> }.into_any()),
+    // notifications (issue 13)
+    Route::new(NOTIFICATIONS_PATH, || view! { <SignedIn><NotificationsPage ticket_path=|id| Page::Ticket(id).path() staff=false /></SignedIn> }.into_any()),
 ];
+
+/// The help center's inbox (notifications, issue 13); the console's is [`AGENT_NOTIFICATIONS_PATH`].
+pub const NOTIFICATIONS_PATH: &str = "/notifications";
+/// The console's inbox (notifications, issue 13).
+pub const AGENT_NOTIFICATIONS_PATH: &str = "/agent/notifications";
 
 /// The `<Routes>` of the help center (and widget).
 #[component]
@@ -150,7 +158,7 @@ pub fn AppRoutes() -> impl IntoView {
 pub fn AgentRoutes() -> impl IntoView {
     use crate::pages::agent::{AgentSettings, AgentTicket, PhoneTicket, Reports, StaffOnly, Workspace};
     use crate::pages::{ForgotPassword, SetPassword};
-    static AGENT_ROUTES: [Route; 7] = [
+    static AGENT_ROUTES: [Route; 8] = [
         // A single-use link's page (`pages::set_password`): no session needed, anyone may land here.
         Route::new("/set-password", || view! { <SetPassword /> }.into_any()),
         // Asking for such a link: no session either.
@@ -161,6 +169,8 @@ pub fn AgentRoutes() -> impl IntoView {
         Route::new(crate::pages::agent::REPORTS_PATH, || view! { <SignedIn><StaffOnly><Reports /></StaffOnly></SignedIn> }.into_any()),
         Route::new("/agent/tickets/new", || view! { <SignedIn><StaffOnly><PhoneTicket /></StaffOnly></SignedIn> }.into_any()),
         Route::new("/agent/tickets/:id", || view! { <SignedIn><StaffOnly><AgentTicket /></StaffOnly></SignedIn> }.into_any()),
+        // notifications (issue 13)
+        Route::new(AGENT_NOTIFICATIONS_PATH, || view! { <SignedIn><StaffOnly><NotificationsPage ticket_path=|id| Page::AgentTicket(id).path() staff=true /></StaffOnly></SignedIn> }.into_any()),
     ];
     let loaded = here();
     view! {

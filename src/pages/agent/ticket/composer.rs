@@ -68,7 +68,7 @@ pub fn AgentComposer(
     let send = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let kind = if internal.get_untracked() || notes_only.get_untracked() { MessageKind::Internal } else { MessageKind::Public };
-        let message = NewMessage { body: body.get_untracked(), kind, attachment_ids: Vec::new() };
+        let message = NewMessage { body: body.get_untracked(), kind, attachment_ids: Vec::new(), mentions: Vec::new() };
         if let Err(found) = validate::new_message(&message) {
             errors.set(found);
             return;
