@@ -120,3 +120,45 @@ async fn notes_and_confidential_info_never_reach_a_notification_or_a_mail() {
     let mailed: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM mail_outbox WHERE kind = 'notification'").fetch_one(&app.sql).await.expect("count");
     assert!(mailed >= 3, "the test saw mail at all: {mailed}");
 }
+
+#[tokio::test]
+async fn sla_warnings_and_breaches_go_to_the_assignee_else_the_group() {
+    let app = TestApp::new().await;
+    super::route_to_support(&app).await;
+    let (alice, agent, admin) = (app.login(ALICE).await, app.login(AGENT).await, app.login(ADMIN).await);
+    let policy = json!({"name": "Everyone", "targets": [{"priority": "normal", "first_reply": 60}]});
+    let res = app.post("/api/v1/admin/sla/policies").token(&admin).json(&policy).send().await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.text());
+    let mine = app.create_ticket(&alice, "Assigned and due").await["id"].as_i64().expect("id");
+    let queued = app.create_ticket(&alice, "Waiting in the group").await["id"].as_i64().expect("id");
+    let agent_id = user_id(&app, AGENT).await;
+    assert_eq!(patch(&app, &admin, mine, json!({"assignee_id": agent_id})).await.status, StatusCode::OK);
+    // A second member of Support hears of the unassigned ticket only.
+    let other = app.new_agent("second@baton.test").await;
+    sqlx::query("INSERT INTO agent_group_members (tenant_id, group_id, user_id) SELECT tenant_id, id, $1 FROM agent_groups WHERE name = 'Support'")
+        .bind(other).execute(&app.sql).await.expect("member");
+    let second = app.login("second@baton.test").await;
+    let sla = |token: String| {
+        let app = &app;
+        async move {
+            super::inbox(app, &token).await["items"].as_array().expect("items").iter()
+                .filter(|n| n["kind"].as_str().is_some_and(|k| k.starts_with("sla_")))
+                .map(|n| (n["kind"].as_str().unwrap_or_default().to_owned(), n["ticket_id"].as_i64().unwrap_or_default()))
+                .collect::<Vec<_>>()
+        }
+    };
+    app.services.clock.advance(time::Duration::minutes(31));
+    baton_server::sla::watch::run(&app.services).await.expect("watch");
+    let mut got = sla(agent.clone()).await;
+    got.sort();
+    assert_eq!(got, [("sla_warning".to_owned(), mine), ("sla_warning".to_owned(), queued)]);
+    assert_eq!(sla(second.clone()).await, [("sla_warning".to_owned(), queued)]);
+    assert!(sla(admin.clone()).await.is_empty(), "not in the group, not assigned");
+    app.services.clock.advance(time::Duration::minutes(30));
+    baton_server::sla::watch::run(&app.services).await.expect("watch");
+    baton_server::sla::watch::run(&app.services).await.expect("watch again");
+    let breaches = sla(agent.clone()).await.into_iter().filter(|(k, _)| k == "sla_breach").count();
+    assert_eq!(breaches, 2, "once per ticket");
+    let mails = mails_to(&app, AGENT).await;
+    assert!(mails.iter().any(|m| m.0.contains("SLA due soon") && m.1.contains(&format!("/agent/tickets/{mine}"))), "{mails:?}");
+}
