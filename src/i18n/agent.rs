@@ -152,6 +152,7 @@ pub enum AgentKey {
     NotifKindSlaBreach,
     NotifDigest,
     NotifDesk,
+    NotifMention,
 }
 
 registered_keyset!(AgentKey, Agent);

@@ -133,5 +133,6 @@ pub fn text(key: AgentKey) -> &'static str {
         NotifKindSlaBreach => "SLA breached",
         NotifDigest => "Hourly digest: one email an hour instead of one each",
         NotifDesk => "The desk",
+        NotifMention => "Mention (they are notified)",
     }
 }

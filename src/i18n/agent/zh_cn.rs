@@ -133,5 +133,6 @@ pub fn text(key: AgentKey) -> &'static str {
         NotifKindSlaBreach => "SLA 已超时",
         NotifDigest => "每小时摘要:每小时一封邮件,而不是每条一封",
         NotifDesk => "系统",
+        NotifMention => "提到(对方会收到通知)",
     }
 }
