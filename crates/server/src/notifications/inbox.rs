@@ -57,7 +57,8 @@ pub async fn list(app: &Services, user: &CurrentUser, cursor: Option<&str>, limi
 /// Marks the caller's notifications `ids` (or all) read; what is still unread. Ids of others are
 /// ignored, as if they did not exist.
 pub async fn mark_read(app: &Services, user: &CurrentUser, body: &MarkRead) -> Result<UnreadCount, Error> {
-    if body.all == !body.ids.is_empty() || body.ids.len() > MAX_IDS {
+    // Exactly one of the two: ids, or all.
+    if body.all != body.ids.is_empty() || body.ids.len() > MAX_IDS {
         return Err(Error::field("ids", field_code::INVALID_VALUE));
     }
     let now = storage::timestamp(app.clock.now());
