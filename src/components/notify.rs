@@ -14,18 +14,29 @@ use baton_core::{EmailWhen, EventType, MarkRead, Notification, NotificationKind 
 use leptos::prelude::*;
 
 thread_local! {
-    /// The unread count, shared by the bell and the inbox (which marks read).
-    static UNREAD: RwSignal<Option<i64>> = RwSignal::new(None);
+    /// The unread count, shared by the bell and the inbox (which marks read). Reference-counted,
+    /// not owned by whichever component first asked: a bell re-rendered (or a page left) must
+    /// not take the count with it.
+    static UNREAD: ArcRwSignal<Option<i64>> = ArcRwSignal::new(None);
 }
 
-fn unread() -> RwSignal<Option<i64>> {
-    UNREAD.with(|s| *s)
+fn unread() -> ArcRwSignal<Option<i64>> {
+    UNREAD.with(Clone::clone)
 }
 
-/// Counts the live `notification.created` events (tracked), to refetch on each.
-fn arrivals() -> Memo<Option<u64>> {
-    let live = use_live();
-    Memo::new(move |_| live.and_then(|l| l.latest()).filter(|u| u.kind == EventType::NotificationCreated).map(|u| u.seq))
+/// Runs `then` on each live `notification.created` (the pattern the lists use for theirs).
+fn on_arrival(then: impl Fn() + 'static) {
+    if let Some(live) = use_live() {
+        Effect::watch(
+            move || live.latest(),
+            move |update, _, _| {
+                if update.as_ref().is_some_and(|u| u.kind == EventType::NotificationCreated) {
+                    then();
+                }
+            },
+            false,
+        );
+    }
 }
 
 /// Whether the backend has notifications (`GET /capabilities`).
@@ -43,19 +54,16 @@ pub fn NotificationBell(href: &'static str) -> impl IntoView {
     let api = StoredValue::new(use_api());
     let i18n = use_i18n();
     let available = offered();
-    let arrived = arrivals();
-    Effect::new(move |_| {
-        arrived.track();
-        if available.get() != Some(true) {
-            return;
-        }
+    let fetch = move || {
         let api = api.get_value();
         leptos::task::spawn_local(async move {
             if let Ok(page) = api.notifications(None, Some(1)).await {
                 unread().set(Some(page.unread));
             }
         });
-    });
+    };
+    Effect::watch(move || available.get(), move |has, _, _| if *has == Some(true) { fetch() }, true);
+    on_arrival(move || if available.get_untracked() == Some(true) { fetch() });
     let count = move || unread().get().unwrap_or(0);
     let label = move || format!("{}, {}", i18n.t(Key::NotifBell), i18n.tf(Key::NotifUnread, &[&count().to_string()]));
     move || {
@@ -106,12 +114,11 @@ pub fn NotificationsPage(ticket_path: fn(i64) -> String, staff: bool) -> impl In
     let (i18n, toasts) = (use_i18n(), use_toasts());
     use_page_title(|i| i.t(Key::NotifBell).to_owned());
     let available = offered();
-    let arrived = arrivals();
     let items = LocalResource::new(move || {
-        arrived.track();
         let api = api.get_value();
         async move { api.notifications(None, Some(50)).await }
     });
+    on_arrival(move || items.refetch());
     Effect::new(move |_| {
         if let Some(Ok(page)) = items.get() {
             unread().set(Some(page.unread));
@@ -130,14 +137,22 @@ pub fn NotificationsPage(ticket_path: fn(i64) -> String, staff: bool) -> impl In
             }
         });
     };
+    // Opening one leaves the page: only the shared count is updated, nothing of this page's.
+    let opened = move |id: i64| {
+        let api = api.get_value();
+        leptos::task::spawn_local(async move {
+            if let Ok(left) = api.mark_notifications_read(&MarkRead { ids: vec![id], all: false }).await {
+                unread().set(Some(left.unread));
+            }
+        });
+    };
     let item = move |n: Notification| {
         let (id, read) = (n.id, n.read);
         let text = line(&n, i18n);
         let when = format_time(&n.created_at, i18n.locale());
         view! {
             <li class="notification" class:unread=!read data-testid="notification-item" data-kind=n.kind.code() data-read=read.to_string()>
-                <a href=ticket_path(n.ticket_id) data-testid="notification-open"
-                    on:click=move |_| if !read { mark(MarkRead { ids: vec![id], all: false }) }>
+                <a href=ticket_path(n.ticket_id) data-testid="notification-open" on:click=move |_| if !read { opened(id) }>
                     {(!read).then(|| view! { <span class="sr-only">{tr(Key::NotifUnreadMark)}": "</span> })}
                     {text}
                 </a>
