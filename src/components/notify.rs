@@ -263,7 +263,9 @@ fn Preferences(staff: bool) -> impl IntoView {
             </tr>
         }
     };
-    let rows = move || form.with(|f| f.as_ref().map(|f| f.events.iter().enumerate().map(|(i, p)| row(i, p.kind)).collect_view()));
+    // Rows are made once the kinds are known, not again on every change (focus stays put).
+    let kinds = Memo::new(move |_| form.with(|f| f.as_ref().map(|f| f.events.iter().map(|p| p.kind).collect::<Vec<_>>())));
+    let rows = move || kinds.get().map(|kinds| kinds.into_iter().enumerate().map(|(i, kind)| row(i, kind)).collect_view());
     #[cfg(feature = "console")]
     let digest = move || staff.then(|| view! {
         <div class="field checkbox">
