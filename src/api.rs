@@ -26,6 +26,8 @@ mod events;
 mod idempotency;
 pub mod json;
 mod kb;
+// notifications (issue 13)
+mod notifications;
 mod query;
 #[cfg(feature = "console")]
 mod reports;

@@ -6,5 +6,7 @@ pub mod kb;
 #[cfg(feature = "console")]
 pub mod agent;
 pub mod layout;
+// notifications (issue 13)
+pub mod notify;
 pub mod ticket;
 pub mod ui;

@@ -3,6 +3,7 @@
 //! without one they send the user to the login page, which brings them back afterwards
 //! (`/login?next=…`). A link or redirect into the other bundle is a full page load ([`Elsewhere`]).
 
+use crate::components::notify::NotificationsPage;
 use crate::components::ui::{dynamic, Loading};
 use crate::pages::help_center::{KbArticlePage, KbHome, MyTickets, NewTicket, TicketDetail};
 use crate::pages::widget::{use_widget, WidgetGate};
@@ -132,6 +133,11 @@ pub fn is_agent_path(path: &str) -> bool {
     bundle_of(path) != Bundle::HelpCenter
 }
 
+/// The help center's inbox (notifications, issue 13); the console's is [`AGENT_NOTIFICATIONS_PATH`].
+pub const NOTIFICATIONS_PATH: &str = "/notifications";
+/// The console's inbox (notifications, issue 13).
+pub const AGENT_NOTIFICATIONS_PATH: &str = "/agent/notifications";
+
 /// The `<Routes>` of the help center (and widget), tried in order (`/tickets/new`
 /// before `/tickets/:id`).
 #[component]
@@ -148,6 +154,8 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/tickets") view=|| view! { <SignedIn><MyTickets /></SignedIn> } />
             <Route path=path!("/tickets/new") view=|| view! { <SignedIn><NewTicket /></SignedIn> } />
             <Route path=path!("/tickets/:id") view=|| view! { <SignedIn><TicketDetail /></SignedIn> } />
+            // notifications (issue 13): "/notifications" is `NOTIFICATIONS_PATH`.
+            <Route path=path!("/notifications") view=|| view! { <SignedIn><NotificationsPage ticket_path=|id| Page::Ticket(id).path() staff=false /></SignedIn> } />
         </Routes>
     }
 }
@@ -173,6 +181,8 @@ pub fn AgentRoutes() -> impl IntoView {
             <Route path=path!("/agent/settings") view=|| view! { <SignedIn><StaffOnly><AgentSettings /></StaffOnly></SignedIn> } />
             <Route path=path!("/agent/tickets/new") view=|| view! { <SignedIn><StaffOnly><PhoneTicket /></StaffOnly></SignedIn> } />
             <Route path=path!("/agent/tickets/:id") view=|| view! { <SignedIn><StaffOnly><AgentTicket /></StaffOnly></SignedIn> } />
+            // notifications (issue 13): "/agent/notifications" is `AGENT_NOTIFICATIONS_PATH`.
+            <Route path=path!("/agent/notifications") view=|| view! { <SignedIn><StaffOnly><NotificationsPage ticket_path=|id| Page::AgentTicket(id).path() staff=true /></StaffOnly></SignedIn> } />
         </Routes>
     }
 }
@@ -335,6 +345,7 @@ mod tests {
     fn route_paths_are_the_link_paths() {
         assert_eq!(FORGOT_PASSWORD_PATH, "/forgot-password");
         assert_eq!(SIGNUP_PATH, "/signup");
+        assert_eq!([NOTIFICATIONS_PATH, AGENT_NOTIFICATIONS_PATH], ["/notifications", "/agent/notifications"]);
         assert_eq!(crate::pages::agent::REPORTS_PATH, "/agent/reports");
         use crate::pages::admin::{AGENTS_PATH, MAIL_PATH, SETTINGS_PATH, SLA_PATH, WORKFLOWS_PATH};
         assert_eq!([AGENTS_PATH, MAIL_PATH, SETTINGS_PATH, SLA_PATH], ["/admin/agents", "/admin/mail", "/admin/settings", "/admin/sla"]);

@@ -7,6 +7,7 @@
 use super::ThemeSwitch;
 use crate::pages::admin::AdminLink;
 use crate::components::layout::LocaleSwitch;
+use crate::components::notify::NotificationBell;
 use crate::components::ui::focus_id;
 use crate::i18n::{AgentKey, Key, ListKey, TicketKey};
 use leptos_router::hooks::use_location;
@@ -49,6 +50,8 @@ pub fn TopBar(
                 </ul>
             </nav>
             <div class="console-tools">
+                // notifications (issue 13)
+                {move || me.get().map(|_| view! { <NotificationBell href=crate::routes::AGENT_NOTIFICATIONS_PATH /> })}
                 <ThemeSwitch />
                 <LocaleSwitch />
                 {move || me.get().map(|me| view! {

@@ -137,6 +137,22 @@ pub enum AgentKey {
     SetPasswordSubmitting,
     SetPasswordNoToken,
     ErrTokenInvalid,
+    // Notifications (issue 13): staff kinds and the digest.
+    NotifNewTicket,
+    NotifAssigned,
+    NotifCustomerReplied,
+    NotifMentioned,
+    NotifSlaWarning,
+    NotifSlaBreach,
+    NotifKindNewTicket,
+    NotifKindAssigned,
+    NotifKindCustomerReplied,
+    NotifKindMentioned,
+    NotifKindSlaWarning,
+    NotifKindSlaBreach,
+    NotifDigest,
+    NotifDesk,
+    NotifMention,
 }
 
 registered_keyset!(AgentKey, Agent);

@@ -219,6 +219,28 @@ pub enum Key {
     ReasonWrongActor,
     ReasonNotFromState,
 
+    // Notifications (issue 13): the bell, the inbox, the preferences.
+    NotifBell,
+    NotifUnread,
+    NotifEmpty,
+    NotifMarkAll,
+    NotifUnreadMark,
+    NotifPublicReply,
+    NotifSolved,
+    NotifClosed,
+    NotifPrefsTitle,
+    NotifPrefsEvent,
+    NotifPrefsInApp,
+    NotifPrefsEmail,
+    NotifEmailNever,
+    NotifEmailOffline,
+    NotifEmailAlways,
+    NotifPrefsSave,
+    NotifPrefsSaved,
+    NotifKindPublicReply,
+    NotifKindSolved,
+    NotifKindClosed,
+
     // The agent workspace's own texts (see `crate::i18n::agent`).
     #[cfg(feature = "console")]
     Agent(super::AgentKey),

@@ -38,7 +38,8 @@ pub struct LiveUpdate {
 impl LiveUpdate {
     /// Whether this is about ticket `id` (its status, or a new message in its thread).
     pub fn concerns(&self, id: i64) -> bool {
-        self.event.ticket_id == id
+        // A notification changes nothing on the ticket (issue 13).
+        self.event.ticket_id == id && self.kind != EventType::NotificationCreated
     }
 
     /// Whether a ticket list may have changed (`ticket.*`).
@@ -205,6 +206,8 @@ impl Live {
             EventType::TicketCreated,
             EventType::TicketUpdated,
             EventType::MessageCreated,
+            // notifications (issue 13): the bell and the inbox refetch on it.
+            EventType::NotificationCreated,
         ] {
             // Only fails for a non-function listener, which this is not.
             let _ = source

@@ -13,6 +13,8 @@ mod change;
 mod events;
 mod files;
 mod reports;
+// notifications (issue 13)
+mod notifications;
 
 pub use admin::*;
 pub use catalog_admin::{
@@ -24,6 +26,7 @@ pub use change::{field as change_field, SystemChange, ThreadEntry};
 pub use events::*;
 pub use files::*;
 pub use reports::*;
+pub use notifications::*;
 
 /// `POST /api/v1/session`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -331,11 +334,15 @@ pub struct NewMessage {
     /// Attachments the author uploaded beforehand, to link to the message.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attachment_ids: Vec<i64>,
+    /// Staff of the desk an internal note mentions (notifications, issue 13): each who may see the
+    /// ticket is notified. Only on internal notes; an id that is not the desk's staff is a 422.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mentions: Vec<i64>,
 }
 
 impl Default for NewMessage {
     fn default() -> Self {
-        NewMessage { body: String::new(), kind: MessageKind::Public, attachment_ids: Vec::new() }
+        NewMessage { body: String::new(), kind: MessageKind::Public, attachment_ids: Vec::new(), mentions: Vec::new() }
     }
 }
 

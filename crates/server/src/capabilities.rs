@@ -4,8 +4,9 @@
 
 use baton_core::Capabilities;
 
-/// The reference server's parts: the agent workspace, roles, reports, SLA, routing, workflows and
-/// desk settings; the admin console and notifications are still to come.
+/// The reference server's parts: the agent workspace, roles, reports, SLA, routing, workflows,
+/// notifications, sign-up, the catalog's setup and desk settings; the `admin` flag (the admin
+/// console as one whole) is still to come.
 pub const REFERENCE: Capabilities = Capabilities {
     workspace: true,
     roles: true,
@@ -13,7 +14,7 @@ pub const REFERENCE: Capabilities = Capabilities {
     workflows: true,
     sla: true,
     reports: true,
-    notifications: false,
+    notifications: true,
     sessions: true,
     settings: true,
     password_reset: true,

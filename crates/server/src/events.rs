@@ -158,6 +158,8 @@ pub async fn record(
         status: None,
         message_id: None,
         kind: None,
+        notification_id: None,
+        notification: None,
     };
     let event_type = match change {
         Change::Created => EventType::TicketCreated,
@@ -179,6 +181,29 @@ pub async fn record(
         requester_id: ticket.requester_id,
         share_group_id: ticket.share_group_id,
         staff_only: matches!(change, Change::StaffUpdated(_)),
+        recipient_id: None,
+    };
+    event_store::insert(conn, &event, &storage::timestamp(storage::now())).await
+}
+
+/// Writes the `notification.created` event of notification `id` (of `kind`, about `ticket`) for
+/// its recipient alone: ids and the kind, never a text.
+pub async fn record_notification(
+    conn: &mut Conn,
+    ticket: &TicketRow,
+    tenant_id: i64,
+    recipient_id: i64,
+    (id, kind): (i64, baton_core::NotificationKind),
+) -> Result<StoredEvent, storage::Error> {
+    let event = StoredEvent {
+        id: 0,
+        tenant_id,
+        event_type: EventType::NotificationCreated,
+        data: LiveEvent { ticket_id: ticket.id, status: None, message_id: None, kind: None, notification_id: Some(id), notification: Some(kind) },
+        requester_id: ticket.requester_id,
+        share_group_id: ticket.share_group_id,
+        staff_only: false,
+        recipient_id: Some(recipient_id),
     };
     event_store::insert(conn, &event, &storage::timestamp(storage::now())).await
 }

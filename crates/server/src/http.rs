@@ -28,6 +28,8 @@ mod messages;
 mod api_docs;
 mod openapi;
 mod reports;
+// notifications (issue 13)
+mod notifications;
 mod session;
 mod spa;
 mod sso;
@@ -306,6 +308,8 @@ fn api_routes() -> Routes {
         .merge(views::router())
         .merge(workspace::router())
         .merge(reports::router())
+        // notifications (issue 13)
+        .merge(notifications::router())
 }
 
 /// Every (method, path) the API serves, paths relative to `/api/v1` as in the OpenAPI document.

@@ -21,6 +21,8 @@ pub mod http;
 pub mod kb;
 pub mod limits;
 pub mod mail;
+// notifications (issue 13)
+pub mod notifications;
 pub mod paging;
 pub mod reports;
 pub mod routing;

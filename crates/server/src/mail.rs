@@ -9,6 +9,8 @@
 //! in the language of the request that caused it (its `Accept-Language`: `zh*` is zh-CN, anything
 //! else English); `tenant create` takes `--language`.
 
+// notifications (issue 13): ticket mail and digests
+pub mod notice;
 pub mod outbox;
 pub mod send;
 mod templates;
@@ -86,12 +88,14 @@ pub async fn enqueue(conn: &mut Conn, now: OffsetDateTime, public_url: &str, mai
         html: &rendered.html,
         message_id: &message_id,
         now: &storage::timestamp(now),
+        ticket_id: None,
+        references: None,
     };
     Ok(store::enqueue(conn, &row).await?)
 }
 
 /// The host of an http(s) URL, for Message-IDs (`localhost` when there is none).
-fn host_of(url: &str) -> String {
+pub(crate) fn host_of(url: &str) -> String {
     url::Url::parse(url)
         .ok()
         .and_then(|u| u.host_str().map(str::to_owned))

@@ -103,6 +103,12 @@ impl Server {
         })
     }
 
+    /// The clock the server's requests and scheduled jobs read: tests move it instead of waiting
+    /// (the SLA watch, auto-close, digests).
+    pub fn clock(&self) -> crate::clock::Clock {
+        self.state.services.clock.clone()
+    }
+
     /// The address actually bound (the real port when `config.addr` asked for port 0).
     pub fn local_addr(&self) -> SocketAddr {
         self.local_addr

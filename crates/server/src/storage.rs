@@ -26,6 +26,8 @@ pub mod kb;
 pub mod mail;
 pub mod messages;
 pub mod notify;
+// notifications (issue 13)
+pub mod notifications;
 pub mod password_tokens;
 pub mod presence;
 pub mod quick_replies;

@@ -132,8 +132,9 @@ pub async fn act(
         .await?
         .ok_or(Error::NotFound)?;
     crate::sla::refresh(&mut tx, user.tenant_id, &row, app.clock.now()).await?;
-    let event = events::record(&mut tx, &row, user.tenant_id, Change::Updated(to)).await?;
+    let mut live = vec![events::record(&mut tx, &row, user.tenant_id, Change::Updated(to)).await?];
+    live.extend(crate::notifications::on_status(&mut tx, app, user.tenant_id, &row, to, Some(user.id)).await?);
     let ticket = detail::full(&mut tx, user, row).await?;
-    app.events.commit(tx, vec![event]).await?;
+    app.events.commit(tx, live).await?;
     Ok(ticket)
 }

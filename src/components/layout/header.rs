@@ -48,6 +48,8 @@ pub fn Header(
                     </ul>
                 </nav>
                 <div class="header-tools">
+                    // notifications (issue 13)
+                    {move || me.get().map(|_| view! { <crate::components::notify::NotificationBell href=crate::routes::NOTIFICATIONS_PATH /> })}
                     {move || me.get().map(|me| view! {
                         <span class="user">
                             <span class="sr-only">{tr(Key::SignedInAs)}</span>

@@ -48,6 +48,7 @@ pub fn ReplyBox(
             body: body.get_untracked(),
             kind: MessageKind::Public,
             attachment_ids: uploaded(&attached).iter().map(|a| a.id).collect(),
+            mentions: Vec::new(),
         };
         match validate::new_message(&message) {
             Ok(()) => {

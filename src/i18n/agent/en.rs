@@ -118,5 +118,21 @@ pub fn text(key: AgentKey) -> &'static str {
         SetPasswordSubmitting => "Saving…",
         ErrTokenInvalid => "This link has expired or was already used. Ask for a new one.",
         SetPasswordNoToken => "This page needs the link from your invitation or email. Open that link again.",
+        // Notifications (issue 13).
+        NotifNewTicket => "New ticket #{0} {1} in your group",
+        NotifAssigned => "{0} assigned #{1} {2} to you",
+        NotifCustomerReplied => "{0} replied on #{1} {2}",
+        NotifMentioned => "{0} mentioned you on #{1} {2}",
+        NotifSlaWarning => "#{0} {1}: SLA due soon",
+        NotifSlaBreach => "#{0} {1}: SLA breached",
+        NotifKindNewTicket => "New tickets in my groups",
+        NotifKindAssigned => "Assigned to me",
+        NotifKindCustomerReplied => "Customer replied on my tickets",
+        NotifKindMentioned => "Mentioned in a note",
+        NotifKindSlaWarning => "SLA about to breach",
+        NotifKindSlaBreach => "SLA breached",
+        NotifDigest => "Hourly digest: one email an hour instead of one each",
+        NotifDesk => "The desk",
+        NotifMention => "Mention (they are notified)",
     }
 }

@@ -118,5 +118,21 @@ pub fn text(key: AgentKey) -> &'static str {
         SetPasswordSubmitting => "正在保存…",
         ErrTokenInvalid => "该链接已过期或已被使用，请重新申请。",
         SetPasswordNoToken => "请通过邀请或邮件中的链接打开此页面。",
+        // Notifications (issue 13).
+        NotifNewTicket => "客服组新工单 #{0} {1}",
+        NotifAssigned => "{0} 将 #{1} {2} 分配给了您",
+        NotifCustomerReplied => "{0} 回复了 #{1} {2}",
+        NotifMentioned => "{0} 在 #{1} {2} 的备注中提到了您",
+        NotifSlaWarning => "#{0} {1}:SLA 即将到期",
+        NotifSlaBreach => "#{0} {1}:SLA 已超时",
+        NotifKindNewTicket => "我的客服组的新工单",
+        NotifKindAssigned => "分配给我",
+        NotifKindCustomerReplied => "客户回复我的工单",
+        NotifKindMentioned => "备注中提到我",
+        NotifKindSlaWarning => "SLA 即将超时",
+        NotifKindSlaBreach => "SLA 已超时",
+        NotifDigest => "每小时摘要:每小时一封邮件,而不是每条一封",
+        NotifDesk => "系统",
+        NotifMention => "提到(对方会收到通知)",
     }
 }

@@ -44,6 +44,11 @@ impl Stack {
         Stack { server: Some(server), dir, addr, database_url }
     }
 
+    /// The server's clock: a test moves it forward instead of waiting (scheduled jobs read it).
+    pub fn clock(&self) -> baton_server::clock::Clock {
+        self.server.as_ref().expect("the server runs").clock()
+    }
+
     /// `http://127.0.0.1:PORT` — no trailing slash.
     pub fn base_url(&self) -> String {
         format!("http://{}", self.addr)

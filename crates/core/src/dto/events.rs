@@ -14,6 +14,9 @@ pub enum EventType {
     TicketUpdated,
     #[serde(rename = "message.created")]
     MessageCreated,
+    /// A notification for the one who receives the stream (issue 13).
+    #[serde(rename = "notification.created")]
+    NotificationCreated,
 }
 
 impl EventType {
@@ -22,11 +25,12 @@ impl EventType {
             EventType::TicketCreated => "ticket.created",
             EventType::TicketUpdated => "ticket.updated",
             EventType::MessageCreated => "message.created",
+            EventType::NotificationCreated => "notification.created",
         }
     }
 
     pub fn from_code(code: &str) -> Option<EventType> {
-        [EventType::TicketCreated, EventType::TicketUpdated, EventType::MessageCreated]
+        [EventType::TicketCreated, EventType::TicketUpdated, EventType::MessageCreated, EventType::NotificationCreated]
             .into_iter()
             .find(|t| t.as_str() == code)
     }
@@ -43,6 +47,11 @@ pub struct LiveEvent {
     pub message_id: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<MessageKind>,
+    /// `notification.created`: the notification's id and kind (never its text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notification_id: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notification: Option<crate::NotificationKind>,
 }
 
 /// `POST /api/v1/events/ticket`: a single-use pass to open `GET /events?ticket=…` without a

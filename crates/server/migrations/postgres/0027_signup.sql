@@ -9,4 +9,4 @@ ALTER TABLE password_tokens ADD CONSTRAINT password_tokens_purpose_check
 
 ALTER TABLE mail_outbox DROP CONSTRAINT mail_outbox_kind_check;
 ALTER TABLE mail_outbox ADD CONSTRAINT mail_outbox_kind_check
-    CHECK (kind IN ('setup', 'invitation', 'password_reset', 'signup', 'account_exists'));
+    CHECK (kind IN ('setup', 'invitation', 'password_reset', 'notification', 'digest', 'signup', 'account_exists'));

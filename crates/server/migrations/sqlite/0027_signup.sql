@@ -33,7 +33,8 @@ CREATE TABLE mail_outbox_new (
     id               INTEGER PRIMARY KEY,
     tenant_id        INTEGER NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
     user_id          INTEGER REFERENCES users (id) ON DELETE SET NULL,
-    kind             TEXT NOT NULL CHECK (kind IN ('setup', 'invitation', 'password_reset', 'signup', 'account_exists')),
+    kind             TEXT NOT NULL CHECK (kind IN ('setup', 'invitation', 'password_reset', 'notification', 'digest',
+                                                   'signup', 'account_exists')),
     to_address       TEXT NOT NULL,
     subject          TEXT NOT NULL,
     body_text        TEXT NOT NULL,
@@ -44,10 +45,15 @@ CREATE TABLE mail_outbox_new (
     last_error       TEXT,
     created_at       TEXT NOT NULL,
     next_attempt_at  TEXT,
-    sent_at          TEXT
+    sent_at          TEXT,
+    ticket_id        INTEGER,
+    references_id    TEXT
 );
-INSERT INTO mail_outbox_new SELECT id, tenant_id, user_id, kind, to_address, subject, body_text, body_html,
-    message_id, status, attempts, last_error, created_at, next_attempt_at, sent_at FROM mail_outbox;
+INSERT INTO mail_outbox_new (id, tenant_id, user_id, kind, to_address, subject, body_text, body_html, message_id,
+                             status, attempts, last_error, created_at, next_attempt_at, sent_at, ticket_id, references_id)
+SELECT id, tenant_id, user_id, kind, to_address, subject, body_text, body_html, message_id,
+       status, attempts, last_error, created_at, next_attempt_at, sent_at, ticket_id, references_id
+FROM mail_outbox;
 DROP TABLE mail_outbox;
 ALTER TABLE mail_outbox_new RENAME TO mail_outbox;
 CREATE INDEX mail_outbox_due ON mail_outbox (status, next_attempt_at);

@@ -15,6 +15,10 @@ pub fn may_receive(user: &CurrentUser, event: &StoredEvent) -> bool {
     if event.tenant_id != user.tenant_id {
         return false;
     }
+    // A notification goes to its recipient and nobody else.
+    if let Some(recipient) = event.recipient_id {
+        return recipient == user.id;
+    }
     if user.role.is_staff() {
         return true;
     }
@@ -33,7 +37,7 @@ pub async fn may_receive_now(db: &Db, user: &CurrentUser, event: &StoredEvent) -
     if !may_receive(user, event) {
         return Ok(false);
     }
-    if user.role.is_staff() && user.can(Permission::TicketsSeeAll) {
+    if event.recipient_id.is_some() || (user.role.is_staff() && user.can(Permission::TicketsSeeAll)) {
         return Ok(true);
     }
     ticket_store::visible(db, user.ticket_scope(), event.data.ticket_id).await
@@ -58,10 +62,13 @@ mod tests {
                 status: None,
                 message_id: Some(9),
                 kind,
+                notification_id: None,
+                notification: None,
             },
             requester_id,
             share_group_id,
             staff_only: false,
+            recipient_id: None,
         }
     }
 
@@ -86,6 +93,8 @@ mod tests {
         let internal = event(1, Some(7), Some(MessageKind::Internal));
         let unshared = event(1, None, Some(MessageKind::Public));
         let triage = StoredEvent { staff_only: true, ..event(1, Some(7), None) };
+        let for_alice = StoredEvent { recipient_id: Some(1), ..event(1, Some(7), None) };
+        let for_agent = StoredEvent { recipient_id: Some(4), ..event(1, Some(7), None) };
         let cases = [
             (alice, &public, true),
             (bob, &public, true),
@@ -99,6 +108,12 @@ mod tests {
             (alice, &triage, false),
             (bob, &triage, false),
             (agent, &triage, true),
+            (alice, &for_alice, true),
+            (bob, &for_alice, false),
+            (agent, &for_alice, false),
+            (agent, &for_agent, true),
+            (alice, &for_agent, false),
+            (other_tenant_agent, &for_agent, false),
         ];
         for (who, e, expected) in cases {
             assert_eq!(may_receive(&who, e), expected, "{who:?} {e:?}");

@@ -13,6 +13,7 @@ use crate::auth::{token_hash, CurrentUser};
 use crate::sessions::StreamOwner;
 use super::extract::session_token;
 use crate::events::{Feed, FeedItem};
+use crate::notifications::online::Online;
 use crate::storage::events::StoredEvent;
 use crate::workspace::presence::PresenceEvent;
 use axum::extract::State;
@@ -87,13 +88,17 @@ async fn subscribe(
         .stream_slots
         .take((owner.user.tenant_id, owner.user.id))
         .ok_or(Error::Domain(DomainError::RateLimited { retry_after_secs: 5 }))?;
+    let (tenant_id, user_id) = (owner.user.tenant_id, owner.user.id);
+    let lang = crate::mail::Lang::from_accept_language(headers.get("accept-language").and_then(|v| v.to_str().ok()));
     let feed = Feed::new(&state, owner, resume).await.map_err(DomainError::from)?;
-    let events = stream::unfold((feed, slot), |(mut feed, slot)| async move {
+    // Online while the stream lives, on whichever replica (notifications mail only the offline).
+    let online = Online::start(&state, tenant_id, user_id, lang);
+    let events = stream::unfold((feed, slot, online), |(mut feed, slot, online)| async move {
         let frame = match feed.next().await? {
             FeedItem::Stored(event) => frame(&event),
             FeedItem::Presence(event) => presence_frame(&event),
         };
-        Some((Ok(frame), (feed, slot)))
+        Some((Ok(frame), (feed, slot, online)))
     });
     Ok(Sse::new(events).keep_alive(KeepAlive::new().interval(KEEP_ALIVE).text("keep-alive")))
 }

@@ -71,11 +71,16 @@ pub async fn run(app: &Services) -> Result<usize, Error> {
 /// The SMTP message of an outbox row: plain text with an HTML alternative.
 fn message(from: &Mailbox, mail: &store::Due) -> Result<Message, String> {
     let to: Mailbox = mail.to_address.parse().map_err(|e| format!("bad recipient address: {e}"))?;
-    Message::builder()
+    let mut builder = Message::builder()
         .from(from.clone())
         .to(to)
         .subject(mail.subject.clone())
-        .message_id(Some(mail.message_id.clone()))
+        .message_id(Some(mail.message_id.clone()));
+    // A ticket's mails thread under one root id in the reader's client (notifications).
+    if let Some(root) = &mail.references_id {
+        builder = builder.in_reply_to(root.clone()).references(root.clone());
+    }
+    builder
         .multipart(
             MultiPart::alternative()
                 .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(mail.body_text.clone()))

@@ -26,6 +26,8 @@ pub async fn run(app: &Services) -> Result<(), Error> {
     let keys = idempotency::purge_older_than(&app.db, &storage::timestamp(now - time::Duration::days(IDEMPOTENCY_DAYS))).await?;
     let counters = crate::limits::purge(app).await?;
     let uploads = crate::attachments::purge_unsent(app).await?;
-    tracing::debug!(events, tickets, viewers, keys, counters, uploads, "purged");
+    // Streams of a replica that died (notifications, issue 13).
+    let streams = crate::notifications::online::sweep(app).await?;
+    tracing::debug!(events, tickets, viewers, keys, counters, uploads, streams, "purged");
     Ok(())
 }

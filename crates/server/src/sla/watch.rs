@@ -32,12 +32,14 @@ pub async fn run(app: &Services) -> Result<(usize, usize), Error> {
         };
         if due <= at {
             refresh(&mut tx, tenant_id, &row, now).await?;
-            let event = events::record(&mut tx, &row, tenant_id, Change::StaffUpdated(row.status()?)).await?;
-            app.events.commit(tx, vec![event]).await?;
+            let mut live = vec![events::record(&mut tx, &row, tenant_id, Change::StaffUpdated(row.status()?)).await?];
+            live.extend(crate::notifications::on_sla(&mut tx, app, tenant_id, &row, true).await?);
+            app.events.commit(tx, live).await?;
             breached += 1;
         } else {
             sla_tickets::set_warned(&mut tx, tenant_id, id, &at).await?;
-            tx.commit().await?;
+            let live = crate::notifications::on_sla(&mut tx, app, tenant_id, &row, false).await?;
+            app.events.commit(tx, live).await?;
             tracing::info!(tenant_id, ticket_id = id, due = %due, "an SLA target comes due soon");
             warned += 1;
         }

@@ -17,6 +17,8 @@ pub struct StoredEvent {
     pub share_group_id: Option<i64>,
     /// Only staff may receive it (a property or flag change): customers never get it.
     pub staff_only: bool,
+    /// Only this user may receive it (`notification.created`).
+    pub recipient_id: Option<i64>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -32,6 +34,9 @@ struct EventRow {
     message_id: Option<i64>,
     kind: Option<String>,
     staff_only: bool,
+    recipient_id: Option<i64>,
+    notification_id: Option<i64>,
+    notification_kind: Option<String>,
 }
 
 impl EventRow {
@@ -56,10 +61,17 @@ impl EventRow {
                     .as_deref()
                     .map(|k| decode_code::<MessageKind>("kind", k))
                     .transpose()?,
+                notification_id: self.notification_id,
+                notification: self
+                    .notification_kind
+                    .as_deref()
+                    .map(|k| baton_core::NotificationKind::from_code(k).ok_or_else(|| Error::corrupt(format!("column notification_kind: {k:?}"))))
+                    .transpose()?,
             },
             requester_id: self.requester_id,
             share_group_id: self.share_group_id,
             staff_only: self.staff_only,
+            recipient_id: self.recipient_id,
         })
     }
 }
@@ -83,8 +95,9 @@ pub async fn insert(
     .execute(c).await.map(|r| r.rows_affected()))?;
     let id: i64 = crate::on!(conn, |c| sqlx::query_scalar(
         "INSERT INTO events (tenant_id, type, ticket_id, requester_id, share_group_id, status,
-                             message_id, kind, staff_only, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+                             message_id, kind, staff_only, created_at, recipient_id, notification_id,
+                             notification_kind)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
     )
     .bind(e.tenant_id)
     .bind(e.event_type.as_str())
@@ -96,6 +109,9 @@ pub async fn insert(
     .bind(e.data.kind.map(|k| encode_code(&k)))
     .bind(e.staff_only)
     .bind(now)
+    .bind(e.recipient_id)
+    .bind(e.data.notification_id)
+    .bind(e.data.notification.map(|k| k.code()))
     .fetch_one(c).await)?;
     Ok(StoredEvent { id, ..e.clone() })
 }
@@ -109,7 +125,7 @@ pub async fn since(
 ) -> Result<Vec<StoredEvent>, Error> {
     let rows: Vec<EventRow> = crate::on!(db, |c| sqlx::query_as(
         "SELECT id, tenant_id, type, ticket_id, requester_id, share_group_id, status, message_id, kind,
-                staff_only
+                staff_only, recipient_id, notification_id, notification_kind
          FROM events WHERE tenant_id = $1 AND id > $2 ORDER BY id LIMIT $3",
     )
     .bind(tenant_id)

@@ -15,14 +15,19 @@ pub struct NewMail<'a> {
     pub html: &'a str,
     pub message_id: &'a str,
     pub now: &'a str,
+    /// The ticket a notification mail is about, and the Message-ID it threads under
+    /// (In-Reply-To and References; migration 0026).
+    pub ticket_id: Option<i64>,
+    pub references: Option<&'a str>,
 }
 
 /// Queues a mail, due at once; its id.
 pub async fn enqueue(conn: &mut Conn, m: &NewMail<'_>) -> Result<i64, Error> {
     crate::on!(conn, |c| sqlx::query_scalar(
         "INSERT INTO mail_outbox (tenant_id, user_id, kind, to_address, subject, body_text, body_html,
-                                  message_id, status, attempts, created_at, next_attempt_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'queued', 0, $9, $9)
+                                  message_id, status, attempts, created_at, next_attempt_at, ticket_id,
+                                  references_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'queued', 0, $9, $9, $10, $11)
          RETURNING id",
     )
     .bind(m.tenant_id)
@@ -34,6 +39,8 @@ pub async fn enqueue(conn: &mut Conn, m: &NewMail<'_>) -> Result<i64, Error> {
     .bind(m.html)
     .bind(m.message_id)
     .bind(m.now)
+    .bind(m.ticket_id)
+    .bind(m.references)
     .fetch_one(c).await).map_err(Error::from)
 }
 
@@ -47,12 +54,13 @@ pub struct Due {
     pub body_html: String,
     pub message_id: String,
     pub attempts: i64,
+    pub references_id: Option<String>,
 }
 
 /// Up to `limit` queued mails due at `now`, the longest waiting first.
 pub async fn due(db: &Db, now: &str, limit: i64) -> Result<Vec<Due>, Error> {
     crate::on!(db, |c| sqlx::query_as(
-        "SELECT id, to_address, subject, body_text, body_html, message_id, attempts FROM mail_outbox
+        "SELECT id, to_address, subject, body_text, body_html, message_id, attempts, references_id FROM mail_outbox
          WHERE status = 'queued' AND next_attempt_at <= $1
          ORDER BY next_attempt_at, id LIMIT $2",
     )

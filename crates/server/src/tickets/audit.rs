@@ -16,6 +16,8 @@ use baton_core::{MessageKind, StatusChange, SystemChange, Ticket};
 
 /// Bumps the version (if it is still `expected`, else 412 and nothing is kept), writes one system
 /// entry per change and a staff-only `ticket.updated` event, commits; the ticket after the change.
+/// `assigned`: the agent the change assigned the ticket to, who is notified (the one place an
+/// assignment change is recorded).
 pub(super) async fn finish(
     app: &Services,
     tx: Tx,
@@ -23,8 +25,16 @@ pub(super) async fn finish(
     id: i64,
     expected: Option<i64>,
     changes: &[SystemChange],
+    assigned: Option<i64>,
 ) -> Result<Ticket, Error> {
-    finish_noted(app, tx, user, id, expected, changes, "").await
+    finish_noted(app, tx, user, id, expected, changes, Noted { note: "", assigned }).await
+}
+
+/// What a change records beside its entries: the body of the first entry (a workflow return's
+/// reason; empty for none), and whom it newly assigns (notified "assigned to me").
+pub(super) struct Noted<'a> {
+    pub note: &'a str,
+    pub assigned: Option<i64>,
 }
 
 /// [`finish`] with `note` as the body of the first change's entry (a workflow return's reason).
@@ -35,7 +45,7 @@ pub(super) async fn finish_noted(
     id: i64,
     expected: Option<i64>,
     changes: &[SystemChange],
-    note: &str,
+    Noted { note, assigned }: Noted<'_>,
 ) -> Result<Ticket, Error> {
     let now = storage::timestamp(app.clock.now());
     let Some(version) = ticket_store::touch(&mut tx, user.tenant_id, id, &now, expected).await? else {
@@ -49,9 +59,12 @@ pub(super) async fn finish_noted(
     // (a hand-off to another group), and it is still answered as it now is.
     let row = ticket_store::get(&mut tx, TicketScope::whole_tenant(user.tenant_id), id).await?.ok_or(Error::NotFound)?;
     crate::sla::refresh(&mut tx, user.tenant_id, &row, app.clock.now()).await?;
-    let event = events::record(&mut tx, &row, user.tenant_id, Change::StaffUpdated(row.status()?)).await?;
+    let mut live = vec![events::record(&mut tx, &row, user.tenant_id, Change::StaffUpdated(row.status()?)).await?];
+    if let Some(agent) = assigned {
+        live.extend(crate::notifications::on_assigned(&mut tx, app, user.tenant_id, &row, agent, Some(user.id)).await?);
+    }
     let ticket = detail::full(&mut tx, user, row).await?;
-    app.events.commit(tx, vec![event]).await?;
+    app.events.commit(tx, live).await?;
     Ok(ticket)
 }
 

@@ -74,8 +74,9 @@ async fn close(app: &Services, tenant_id: i64, id: i64, cutoff: &str) -> Result<
     facts::status(&mut tx, tenant_id, id, (from, to), &now, row.assignee_id).await?;
     let row = ticket_store::get(&mut tx, scope, id).await?.ok_or(Error::NotFound)?;
     crate::sla::refresh(&mut tx, tenant_id, &row, app.clock.now()).await?;
-    let event = events::record(&mut tx, &row, tenant_id, Change::Updated(to)).await?;
-    app.events.commit(tx, vec![event]).await?;
+    let mut live = vec![events::record(&mut tx, &row, tenant_id, Change::Updated(to)).await?];
+    live.extend(crate::notifications::on_status(&mut tx, app, tenant_id, &row, to, None).await?);
+    app.events.commit(tx, live).await?;
     tracing::info!(tenant_id, ticket_id = id, "closed a solved ticket nobody confirmed");
     Ok(true)
 }

@@ -145,9 +145,10 @@ async fn create_as(
         .await?
         .ok_or(Error::NotFound)?;
     crate::sla::refresh(&mut tx, user.tenant_id, &row, app.clock.now()).await?;
-    let event = events::record(&mut tx, &row, user.tenant_id, Change::Created).await?;
+    let mut live = vec![events::record(&mut tx, &row, user.tenant_id, Change::Created).await?];
+    live.extend(crate::notifications::on_created(&mut tx, app, user.tenant_id, &row, user.id).await?);
     let value = detail::full(&mut tx, user, row).await?;
-    app.events.commit(tx, vec![event]).await?;
+    app.events.commit(tx, live).await?;
     Ok(Outcome {
         value,
         replayed: false,

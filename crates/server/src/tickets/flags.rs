@@ -70,7 +70,7 @@ pub async fn set_flag(
     }
     let value = flag.sets().then(|| storage::timestamp(app.clock.now()));
     staff_store::set(&mut tx, user.tenant_id, id, flag.column(), &Value::Text(value)).await?;
-    finish(app, tx, user, id, expected, &[flag.change()]).await
+    finish(app, tx, user, id, expected, &[flag.change()], None).await
 }
 
 /// Stars (`on`) or unstars ticket `id` for `user`.

@@ -78,6 +78,8 @@ pub(super) async fn apply(
         }
     }
     changes.extend(retype::apply(&mut tx, tenant, &row, &patch, &types).await?);
+    // Whom this change newly assigns (notified: "assigned to me").
+    let assigned = newly_assigned(&row, patch.assignee_id);
     changes.extend(reassign(&mut tx, tenant, &row, patch.group_id, patch.assignee_id).await?);
     if let Some(cc) = &patch.cc {
         changes.extend(lists::cc(&mut tx, tenant, id, cc).await?);
@@ -100,7 +102,7 @@ pub(super) async fn apply(
         tx.commit().await?;
         return Ok(ticket);
     }
-    finish(app, tx, user, id, expected, &changes).await
+    finish(app, tx, user, id, expected, &changes, assigned).await
 }
 
 /// The one place a ticket's group and assignee change (PATCH, bulk edits, an agent's
@@ -130,6 +132,12 @@ pub(super) async fn reassign(
         }
     }
     Ok(changes)
+}
+
+/// The agent a reassignment to `assignee_id` newly assigns the ticket to, if any (for the
+/// "assigned to me" notification, `notifications::on_assigned` through `audit::finish`).
+pub(super) fn newly_assigned(row: &TicketRow, assignee_id: Option<Option<i64>>) -> Option<i64> {
+    assignee_id.flatten().filter(|a| Some(*a) != row.assignee_id)
 }
 
 /// Hands ticket `id` back to its group (no assignee), recorded like any reassignment by `by`: an

@@ -83,6 +83,7 @@ pub async fn post_message(
     }
     let wanted = links::of_message(&new.attachment_ids);
     links::check(&mut tx, user, &wanted).await?;
+    check_mentions(&mut tx, user, &new).await?;
     let from = ticket.status()?;
     let event = status::on_reply(from, user.actor())?;
     let entry = NewMessageRow {
@@ -131,6 +132,8 @@ pub async fn post_message(
         }
     }
     crate::sla::refresh(&mut tx, user.tenant_id, &ticket, app.clock.now()).await?;
+    let author = (user.id, user.role.is_staff());
+    live.extend(crate::notifications::on_message(&mut tx, app, user.tenant_id, &ticket, author, new.kind, &new.mentions).await?);
     if let Some(key) = key {
         idempotency::complete(&mut tx, user.tenant_id, user.id, &scope, key, message_id).await?;
     }
@@ -141,6 +144,26 @@ pub async fn post_message(
         replayed: false,
     })
 }
+
+/// Mentions name staff of the desk, only in internal notes (at most [`MAX_MENTIONS`]); 422 else.
+async fn check_mentions(conn: &mut Conn, user: &CurrentUser, new: &NewMessage) -> Result<(), Error> {
+    if new.mentions.is_empty() {
+        return Ok(());
+    }
+    let mut ids = new.mentions.clone();
+    ids.sort_unstable();
+    ids.dedup();
+    let bad = new.kind != MessageKind::Internal
+        || ids.len() > MAX_MENTIONS
+        || crate::storage::notifications::active_staff(conn, user.tenant_id, &ids).await?.len() != ids.len();
+    if bad {
+        return Err(Error::field("mentions", field_code::INVALID_VALUE));
+    }
+    Ok(())
+}
+
+/// Most staff one note mentions.
+pub const MAX_MENTIONS: usize = 20;
 
 /// One message of ticket `ticket_id` with its attachments.
 async fn read(

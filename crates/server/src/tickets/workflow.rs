@@ -5,8 +5,8 @@
 //! (`patch::reassign`), and is one transaction with its staff-only system entries (the step
 //! change first, then group and assignee) and its `ticket.updated` event.
 
-use super::audit::finish_noted;
-use super::patch::reassign;
+use super::audit::{finish_noted, Noted};
+use super::patch::{newly_assigned, reassign};
 use super::{not_flagged, staff_only};
 use crate::auth::CurrentUser;
 use crate::error::Error;
@@ -66,10 +66,11 @@ pub async fn pass(app: &Services, user: &CurrentUser, id: i64, body: &PassOn) ->
         return Err(Error::Validation(errors));
     };
     let mut changes = vec![step_change(field::WORKFLOW_STEP, &step, &to)];
+    let assigned = newly_assigned(&row, Some(Some(body.assignee_id)));
     changes.extend(reassign(&mut tx, tenant, &row, Some(Some(to.group_id)), Some(Some(body.assignee_id))).await?);
     record(&mut tx, user, &row, (&step, &to), Some(body.assignee_id), MoveKind::Pass, None, &app.clock.now()).await?;
     tracing::info!(tenant_id = tenant, ticket_id = id, by = user.id, from = step.id, to = to.id, "workflow passed on");
-    finish_noted(app, tx, user, id, None, &changes, "").await
+    finish_noted(app, tx, user, id, None, &changes, Noted { note: "", assigned }).await
 }
 
 /// `POST /tickets/{id}/workflow/return`: back along the latest pass into the current step, to
@@ -94,10 +95,11 @@ pub async fn return_step(app: &Services, user: &CurrentUser, id: i64, body: &Ret
     let handlers = store::handlers(&mut tx, tenant, back.group_id).await?;
     let handler = handler.filter(|h| handlers.iter().any(|(u, _)| u == h));
     let mut changes = vec![step_change(field::WORKFLOW_RETURN, &step, &back)];
+    let assigned = newly_assigned(&row, Some(handler));
     changes.extend(reassign(&mut tx, tenant, &row, Some(Some(back.group_id)), Some(handler)).await?);
     record(&mut tx, user, &row, (&step, &back), handler, MoveKind::Return, Some(reason), &app.clock.now()).await?;
     tracing::info!(tenant_id = tenant, ticket_id = id, by = user.id, from = step.id, to = back.id, "workflow returned");
-    finish_noted(app, tx, user, id, None, &changes, reason).await
+    finish_noted(app, tx, user, id, None, &changes, Noted { note: reason, assigned }).await
 }
 
 /// Puts the ticket at `steps.1` and records the move from `steps.0`.

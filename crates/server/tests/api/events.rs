@@ -55,6 +55,8 @@ async fn customers_get_public_replies_but_never_internal_notes() {
         event.json(),
         json!({ "ticket_id": ticket, "message_id": answer, "kind": "public" })
     );
+    // Her notification of the reply (issue 13), and nothing about the note.
+    assert_eq!(alices.next().await.json()["notification"], "public_reply");
     assert!(
         alices.next_within(QUIET).await.is_none(),
         "nothing about the internal note"
@@ -143,11 +145,14 @@ async fn resuming_replays_exactly_the_missed_events() {
         .as_i64()
         .unwrap_or_default();
     app.create_ticket(&carol, "Not for alice").await;
+    let notified = app.get("/api/v1/notifications").token(&alice).send().await.json()["items"][0]["id"].clone();
     let missed = [
         (
             "message.created".to_owned(),
             json!({ "ticket_id": ticket, "message_id": answer, "kind": "public" }),
         ),
+        // Her notification of the reply (issue 13) is replayed too.
+        ("notification.created".to_owned(), json!({ "ticket_id": ticket, "notification_id": notified, "notification": "public_reply" })),
         ("ticket.created".to_owned(), json!({ "ticket_id": second })),
     ];
 
@@ -157,6 +162,7 @@ async fn resuming_replays_exactly_the_missed_events() {
     // Then it is live: a new event follows the replay, without repeats.
     let later = reply(&app, &agent, second, "public").await;
     assert_eq!(resumed.next().await.json()["message_id"], later);
+    assert_eq!(resumed.next().await.event, "notification.created");
     assert!(resumed.next_within(QUIET).await.is_none());
 
     // The query parameter does the same, for clients that cannot set headers.
@@ -167,8 +173,8 @@ async fn resuming_replays_exactly_the_missed_events() {
         .await;
     let mut by_query = Sse::new(by_query);
     let again = by_query.drain(QUIET).await;
-    assert_eq!(kinds(&again[..2]), missed);
-    assert_eq!(again.len(), 3);
+    assert_eq!(kinds(&again[..3]), missed);
+    assert_eq!(again.len(), 5, "the missed three, the later reply and its notification");
     // A resume point that is no event id is refused.
     for bad in ["-1", "abc"] {
         let res = app

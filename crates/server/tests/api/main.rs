@@ -31,6 +31,8 @@ mod limits;
 mod mail;
 mod password_reset;
 mod messages;
+// notifications (issue 13)
+mod notifications;
 mod openapi;
 mod permissions;
 mod problems;

@@ -334,6 +334,9 @@ async fn every_documented_operation_answers() {
             "/tickets/{id}/presence" => json!({ "typing": false }),
             "/tickets/bulk" => json!({ "ids": [id], "op": { "kind": "priority", "priority": "high" } }),
             "/kb/articles" | "/kb/articles/{id}" => json!({ "title": "Spec walk" }),
+            // notifications (issue 13)
+            "/notifications/read" => json!({ "all": true }),
+            "/me/notification-preferences" => json!({ "events": [] }),
             _ => json!({}),
         };
         let mut call = app.call(method.clone(), &url).token(&token);

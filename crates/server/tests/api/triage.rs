@@ -169,7 +169,10 @@ async fn customers_see_none_of_the_staff_changes_but_every_status_change() {
     // A status change is the customer's business: event and entry.
     let mut alices = Sse::new(app.get("/api/v1/events").token(&alice).open().await);
     assert_eq!(app.act(&agent, id, json!({"action": "complete"})).await.status, StatusCode::OK);
-    assert_eq!(events_of(&alices.drain(QUIET).await, id), [("ticket.updated".to_owned(), json!({"ticket_id": id, "status": "solved"}))]);
+    let solved = events_of(&alices.drain(QUIET).await, id);
+    assert_eq!(solved[0], ("ticket.updated".to_owned(), json!({"ticket_id": id, "status": "solved"})));
+    // And her notification of it (issue 13).
+    assert_eq!((solved.len(), solved[1].0.as_str(), solved[1].1["notification"].clone()), (2, "notification.created", json!("solved")));
     let thread = app.get(&format!("/api/v1/tickets/{id}/messages")).token(&alice).send().await.json();
     let last = thread["items"].as_array().and_then(|items| items.last()).cloned().unwrap_or_default();
     assert_eq!((last["kind"].clone(), last["status_change"].clone(), last["body"].clone()), (json!("system"), json!({"from": "open", "to": "solved"}), json!("")));

@@ -61,6 +61,18 @@ pub fn AgentComposer(
             internal.set(true);
         }
     });
+    // Notifications (issue 13): a note may mention staff, who are notified; offered only by a
+    // backend with notifications (an older one would refuse the field).
+    let mentions = RwSignal::new(Vec::<i64>::new());
+    let staff = LocalResource::new(move || {
+        let api = state.api.get_value();
+        async move {
+            match api.offers("notifications").await {
+                Ok(true) => api.agents().await.unwrap_or_default(),
+                _ => Vec::new(),
+            }
+        }
+    });
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let busy = Busy::new();
     let pending = busy.signal();
@@ -68,7 +80,8 @@ pub fn AgentComposer(
     let send = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let kind = if internal.get_untracked() || notes_only.get_untracked() { MessageKind::Internal } else { MessageKind::Public };
-        let message = NewMessage { body: body.get_untracked(), kind, attachment_ids: Vec::new() };
+        let named = if kind == MessageKind::Internal { mentions.get_untracked() } else { Vec::new() };
+        let message = NewMessage { body: body.get_untracked(), kind, attachment_ids: Vec::new(), mentions: named };
         if let Err(found) = validate::new_message(&message) {
             errors.set(found);
             return;
@@ -82,6 +95,7 @@ pub fn AgentComposer(
                     store.acknowledged();
                     typing.stopped();
                     body.set(String::new());
+                    mentions.set(Vec::new());
                     toasts.success(if kind == MessageKind::Internal { AgentKey::NoteAdded } else { AgentKey::ReplySent }.into());
                     state.refresh();
                 }
@@ -112,6 +126,28 @@ pub fn AgentComposer(
                     <TextArea id="reply-body" testid="reply-body" field="body" label=Key::Agent(label.get()) value=body
                         errors=errors required=true rows=5 />
                 }}</div>
+                {move || {
+                    let agents = staff.get().unwrap_or_default();
+                    (internal.get() && !agents.is_empty()).then(|| view! {
+                        <fieldset class="field mention-picker" data-testid="note-mentions">
+                            <legend>{tr(AgentKey::NotifMention.into())}</legend>
+                            {agents.into_iter().map(|a| {
+                                let id = a.id;
+                                view! {
+                                    <label class="checkbox">
+                                        <input type="checkbox" data-testid="note-mention" value=id.to_string()
+                                            prop:checked=move || mentions.with(|m| m.contains(&id))
+                                            on:change=move |ev| {
+                                                let on = event_target_checked(&ev);
+                                                mentions.update(|m| { m.retain(|x| *x != id); if on { m.push(id); } });
+                                            } />
+                                        {a.name}
+                                    </label>
+                                }
+                            }).collect_view()}
+                        </fieldset>
+                    })
+                }}
                 <div class="form-actions">
                     <button type="submit" class="button primary" data-testid="reply-send" disabled=pending>
                         {move || tr(if pending.get() { AgentKey::Sending } else if internal.get() { AgentKey::SendInternal } else { AgentKey::SendPublic }.into())()}

@@ -24,6 +24,8 @@ mod help_center;
 mod kb;
 mod lifecycle;
 mod mail_flows;
+// notifications (issue 13)
+mod notifications;
 mod reports;
 mod selectors;
 mod sign_out_everywhere;

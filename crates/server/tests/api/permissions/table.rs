@@ -78,6 +78,11 @@ pub const ROUTES: &[(&str, &str, Guard)] = &[
     ("GET", "/me/settings", Staff),
     ("PUT", "/me/settings", Staff),
     ("PUT", "/me/availability", Staff),
+    // notifications (issue 13): each caller's own.
+    ("GET", "/notifications", Session),
+    ("POST", "/notifications/read", Session),
+    ("GET", "/me/notification-preferences", Session),
+    ("PUT", "/me/notification-preferences", Session),
     ("GET", "/customers", Staff),
     ("GET", "/customers/{id}", Staff),
     ("GET", "/tickets/{id}/requester", Staff),
@@ -350,6 +355,9 @@ pub fn body_for(path: &str) -> Option<Value> {
         "/tickets/{id}/workflow/pass" => json!({ "step_id": 1, "assignee_id": 1 }),
         "/tickets/{id}/workflow/return" => json!({ "reason": "r" }),
         "/me/availability" => json!({ "available": true }),
+        // notifications (issue 13)
+        "/notifications/read" => json!({ "all": true }),
+        "/me/notification-preferences" => json!({ "events": [] }),
         "/admin/roles" | "/admin/roles/{id}" => json!({ "name": "Role $n", "permissions": [] }),
         "/admin/agents/{id}/role" => json!({ "role": "agent" }),
         "/admin/agents" => json!({ "email": "invitee$n@baton.test", "name": "Invitee $n", "role": "agent" }),
