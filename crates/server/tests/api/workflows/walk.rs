@@ -25,6 +25,11 @@ async fn count(d: &Desk, table: &str, id: i64) -> i64 {
     d.app.count(&format!("SELECT COUNT(*) FROM {table} WHERE ticket_id = {id}")).await
 }
 
+/// The ticket's events of `kind` (`ticket.updated`, `notification.created`, …).
+async fn events_of(d: &Desk, kind: &str, id: i64) -> i64 {
+    d.app.count(&format!("SELECT COUNT(*) FROM events WHERE ticket_id = {id} AND type = '{kind}'")).await
+}
+
 #[tokio::test]
 async fn the_goods_return_walks_through_three_groups() {
     let d = desk().await;
@@ -62,12 +67,16 @@ async fn the_goods_return_walks_through_three_groups() {
     let res = d.app.call(Method::PATCH, &format!("/api/v1/tickets/{id}")).token(&t[0])
         .header("if-match", &format!("\"v{version}\"")).json(&json!({"fields": {"amount": 99}})).send().await;
     assert_eq!(res.status, StatusCode::OK, "{}", res.text());
-    let events = count(&d, "events", id).await;
+    let (updates, notices) = (events_of(&d, "ticket.updated", id).await, events_of(&d, "notification.created", id).await);
     let res = d.pass(&t[0], id, d.step("approval"), approve).await;
     assert_eq!(res.status, StatusCode::OK, "{}", res.text());
     assert_eq!(at(&res.json()), (d.step("approval"), Some(d.groups[1]), Some(approve)));
     assert!(res.json()["staff"]["workflow"]["step_due_at"].is_string(), "the approval step's SLA");
-    assert_eq!(count(&d, "events", id).await, events + 1);
+    // One event of the ticket's change, and the new handler's "assigned to me".
+    assert_eq!(events_of(&d, "ticket.updated", id).await, updates + 1);
+    assert_eq!(events_of(&d, "notification.created", id).await, notices + 1);
+    let handler_inbox = d.app.get("/api/v1/notifications").token(&t[1]).send().await.json();
+    assert!(handler_inbox.to_string().contains("assigned"), "the approver is told: {handler_inbox}");
     // The move, then the group and assignee changes: staff-only system entries.
     let changes = d.app.changes(&t[1], id).await;
     let last: Vec<Value> = changes.iter().rev().take(3).rev().cloned().collect();
