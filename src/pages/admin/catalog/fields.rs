@@ -215,7 +215,7 @@ pub fn NewFieldForm(catalog: Catalog, t: AdminTicketType) -> impl IntoView {
                 <label for=id("parent")>{tr(C::Parent.into())}</label>
                 <select id=id("parent") data-testid="field-parent" aria-describedby=error_id(&id("parent")) on:change=move |ev| parent.set(Some(event_target_value(&ev)).filter(|v| !v.is_empty()))>
                     <option value="">{tr(C::NoParent.into())}</option>
-                    {move || parents().into_iter().map(|k| view! { <option value=k.clone()>{k.clone()}</option> }).collect_view()}
+                    {move || parents().into_iter().map(|k| view! { <option value=k.clone() selected=parent.get_untracked().as_deref() == Some(k.as_str())>{k.clone()}</option> }).collect_view()}
                 </select>
                 <FieldErrorText input_id=id("parent") field="parent" errors=errs />
             </div>
