@@ -102,7 +102,7 @@ async fn types_are_listed_added_and_a_refused_field_shows_beside_its_input() {
         "label": {"en": "Colour"}, "kind": "select", "required": false, "help": null, "dictionary_id": 5, "parent": "reason"})]);
     assert!(page.field_error("key").is_none(), "the key is fine now");
     let error = page.field_error("dictionary_id").expect("the error");
-    assert_eq!(error.parent_element().and_then(|p| p.query_selector("[data-testid='field-dictionary']").ok().flatten()).is_some(), true, "beside the dictionary");
+    assert!(error.parent_element().and_then(|p| p.query_selector("[data-testid='field-dictionary']").ok().flatten()).is_some(), "beside the dictionary");
     assert_eq!(value_of(&within(&page, form, "field-key")), "colour");
     assert_eq!(value_of(&within(&page, form, "label-en")), "Colour");
 }
