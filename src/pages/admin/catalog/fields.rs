@@ -60,18 +60,26 @@ fn FieldRow(f: AdminField, ids: Vec<i64>, catalog: Catalog) -> impl IntoView {
         });
     };
     let change = StoredValue::new(change);
+    let said = {
+        let key = key.clone();
+        move |k: C| {
+            let key = key.clone();
+            move || fill(i18n.t(k.into()), &[&key])
+        }
+    };
+    let label = f.label.clone();
     view! {
         <li class:muted=!active data-testid="catalog-field" data-key=key.clone() data-active=active.to_string()>
-            <span><code>{key.clone()}</code>" · "{f.label.get(i18n.locale().code()).to_owned()}" · "{tr(kind_key(f.kind).into())}
+            <span><code>{key.clone()}</code>" · "{move || label.get(i18n.locale().code()).to_owned()}" · "{tr(kind_key(f.kind).into())}
                 {f.required.then(|| view! { " · " {tr(C::Required.into())} })}
                 {(!active).then(|| view! { " " <span class="badge">{tr(C::Off.into())}</span> })}</span>
             <span class="admin-actions">
-                <button type="button" class="button" data-testid="field-up" aria-label=fill(i18n.t(C::MoveUp.into()), &[&key]) on:click=move |_| shift(true)>"↑"</button>
-                <button type="button" class="button" data-testid="field-down" aria-label=fill(i18n.t(C::MoveDown.into()), &[&key]) on:click=move |_| shift(false)>"↓"</button>
-                <button type="button" class="button" data-testid="field-edit" aria-label=fill(i18n.t(C::EditOf.into()), &[&key])
+                <button type="button" class="button" data-testid="field-up" aria-label=said(C::MoveUp) on:click=move |_| shift(true)>"↑"</button>
+                <button type="button" class="button" data-testid="field-down" aria-label=said(C::MoveDown) on:click=move |_| shift(false)>"↓"</button>
+                <button type="button" class="button" data-testid="field-edit" aria-label=said(C::EditOf)
                     aria-expanded=move || editing.get().to_string() on:click=move |_| editing.update(|e| *e = !*e)>{tr(C::Edit.into())}</button>
                 <button type="button" class="button" data-testid="field-toggle" on:click=toggle>
-                    {fill(i18n.t(if active { C::SwitchOff } else { C::SwitchOn }.into()), &[&key])}</button>
+                    {said(if active { C::SwitchOff } else { C::SwitchOn })}</button>
             </span>
             {move || editing.get().then(|| view! { <FieldEdit id change=change.get_value() catalog editing /> })}
         </li>
@@ -191,7 +199,10 @@ pub fn NewFieldForm(catalog: Catalog, t: AdminTicketType) -> impl IntoView {
             <label for=id("owner")>{tr(C::Subtypes.into())}</label>
             <select id=id("owner") data-testid="field-owner" aria-describedby=error_id(&id("owner")) on:change=move |ev| owner.set(event_target_value(&ev).parse().ok())>
                 <option value="">{tr(C::TypeFields.into())}</option>
-                {t.with_value(|t| t.subtypes.clone()).into_iter().map(|s| view! { <option value=s.id.to_string()>{s.name.get(i18n.locale().code()).to_owned()}</option> }).collect_view()}
+                {t.with_value(|t| t.subtypes.clone()).into_iter().map(|s| {
+                    let (sid, name) = (s.id, s.name);
+                    view! { <option value=sid.to_string()>{move || name.get(i18n.locale().code()).to_owned()}</option> }
+                }).collect_view()}
             </select>
             <FieldErrorText input_id=id("owner") field="subtype_id" errors=errs />
             <label for=id("key")>{tr(C::Key.into())}</label>

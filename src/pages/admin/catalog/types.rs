@@ -47,7 +47,14 @@ pub fn TypeList(catalog: Catalog) -> impl IntoView {
 fn TypeCard(t: AdminTicketType, catalog: Catalog, shift: impl Fn(i64, bool) + Copy + Send + Sync + 'static) -> impl IntoView {
     let (api, i18n, toasts) = (StoredValue::new(use_api()), use_i18n(), use_toasts());
     let busy = Busy::new();
-    let name = t.name.get(i18n.locale().code()).to_owned();
+    // "{0}" filled with the name in the current language, following a language switch.
+    let said = {
+        let name = t.name.clone();
+        move |k: C| {
+            let name = name.clone();
+            move || fill(i18n.t(k.into()), &[name.get(i18n.locale().code())])
+        }
+    };
     let (id, active) = (t.id, t.active);
     let toggle = {
         let spec = TypeSpec { name: t.name.clone(), active: !active };
@@ -69,10 +76,10 @@ fn TypeCard(t: AdminTicketType, catalog: Catalog, shift: impl Fn(i64, bool) + Co
                 <h3>{t.with_value(|t| format!("{} · {}", t.name.get("en"), t.name.get("zh-CN")))}
                     {(!active).then(|| view! { " " <span class="badge">{tr(C::Off.into())}</span> })}</h3>
                 <span class="admin-actions">
-                    <button type="button" class="button" data-testid="type-up" aria-label=fill(i18n.t(C::MoveUp.into()), &[&name]) on:click=move |_| shift(id, true)>"↑"</button>
-                    <button type="button" class="button" data-testid="type-down" aria-label=fill(i18n.t(C::MoveDown.into()), &[&name]) on:click=move |_| shift(id, false)>"↓"</button>
+                    <button type="button" class="button" data-testid="type-up" aria-label=said(C::MoveUp) on:click=move |_| shift(id, true)>"↑"</button>
+                    <button type="button" class="button" data-testid="type-down" aria-label=said(C::MoveDown) on:click=move |_| shift(id, false)>"↓"</button>
                     <button type="button" class="button" data-testid="type-toggle" on:click=toggle>
-                        {fill(i18n.t(if active { C::SwitchOff } else { C::SwitchOn }.into()), &[&name])}</button>
+                        {said(if active { C::SwitchOff } else { C::SwitchOn })}</button>
                 </span>
             </div>
             <h4>{tr(C::Subtypes.into())}</h4>
@@ -83,7 +90,7 @@ fn TypeCard(t: AdminTicketType, catalog: Catalog, shift: impl Fn(i64, bool) + Co
             <h4>{tr(C::TypeFields.into())}</h4>
             <FieldList catalog fields=t.with_value(|t| t.fields.clone()) />
             {t.with_value(|t| t.subtypes.clone()).into_iter().filter(|s| !s.fields.is_empty()).map(|s| view! {
-                <h4>{fill(i18n.t(C::SubtypeFields.into()), &[s.name.get(i18n.locale().code())])}</h4>
+                <h4>{move || fill(i18n.t(C::SubtypeFields.into()), &[s.name.get(i18n.locale().code())])}</h4>
                 <FieldList catalog fields=s.fields />
             }).collect_view()}
             <NewFieldForm catalog t=t.get_value() />
@@ -95,7 +102,13 @@ fn TypeCard(t: AdminTicketType, catalog: Catalog, shift: impl Fn(i64, bool) + Co
 fn SubtypeRow(s: AdminSubtype, type_id: i64, ids: Vec<i64>, catalog: Catalog) -> impl IntoView {
     let (api, i18n, toasts) = (StoredValue::new(use_api()), use_i18n(), use_toasts());
     let busy = Busy::new();
-    let name = s.name.get(i18n.locale().code()).to_owned();
+    let said = {
+        let name = s.name.clone();
+        move |k: C| {
+            let name = name.clone();
+            move || fill(i18n.t(k.into()), &[name.get(i18n.locale().code())])
+        }
+    };
     let (id, active, group) = (s.id, s.active, s.group_id);
     let spec = StoredValue::new(SubtypeSpec { name: s.name.clone(), active, group_id: group });
     let save = move |change: SubtypeSpec| {
@@ -133,10 +146,10 @@ fn SubtypeRow(s: AdminSubtype, type_id: i64, ids: Vec<i64>, catalog: Catalog) ->
                         <option value=g.id.to_string() selected=group == Some(g.id)>{g.name}</option>
                     }).collect_view()}
                 </select>
-                <button type="button" class="button" data-testid="subtype-up" aria-label=fill(i18n.t(C::MoveUp.into()), &[&name]) on:click=move |_| shift(true)>"↑"</button>
-                <button type="button" class="button" data-testid="subtype-down" aria-label=fill(i18n.t(C::MoveDown.into()), &[&name]) on:click=move |_| shift(false)>"↓"</button>
+                <button type="button" class="button" data-testid="subtype-up" aria-label=said(C::MoveUp) on:click=move |_| shift(true)>"↑"</button>
+                <button type="button" class="button" data-testid="subtype-down" aria-label=said(C::MoveDown) on:click=move |_| shift(false)>"↓"</button>
                 <button type="button" class="button" data-testid="subtype-toggle" on:click=move |_| save(SubtypeSpec { active: !active, ..spec.get_value() })>
-                    {fill(i18n.t(if active { C::SwitchOff } else { C::SwitchOn }.into()), &[&name])}</button>
+                    {said(if active { C::SwitchOff } else { C::SwitchOn })}</button>
             </span>
         </li>
     }

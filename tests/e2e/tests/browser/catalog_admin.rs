@@ -54,11 +54,13 @@ async fn the_owner_sets_up_a_type_and_the_customer_form_offers_it() {
     type_at(&b, "[data-testid='type-form'] [data-testid='name-en']", "Gift wrapping").await;
     type_at(&b, "[data-testid='type-form'] [data-testid='name-zh']", "礼品包装").await;
     b.click("type-form-add").await;
-    let (_, types) = loop {
-        let (status, types) = owner.get("/api/v1/admin/ticket-types").await;
+    let deadline = std::time::Instant::now() + baton_e2e::browser::WAIT;
+    let types = loop {
+        let (_, types) = owner.get("/api/v1/admin/ticket-types").await;
         if types.as_array().into_iter().flatten().any(|t| t["name"]["en"] == "Gift wrapping") {
-            break (status, types);
+            break types;
         }
+        assert!(std::time::Instant::now() < deadline, "the type was never made: {types}");
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     };
     let t = types.as_array().into_iter().flatten().find(|t| t["name"]["en"] == "Gift wrapping").expect("the type");
