@@ -193,7 +193,7 @@ pub fn NewFieldForm(catalog: Catalog, t: AdminTicketType) -> impl IntoView {
     let id = move |f: &str| format!("{p}-{f}");
     let errs: Signal<Vec<FieldError>> = errors.into();
     view! {
-        <form class="admin-form" data-testid="field-form" on:submit=submit aria-label=tr(C::NewField.into())>
+        <form class="admin-form" data-testid="field-form" on:submit=submit>
             <h4>{tr(C::NewField.into())}</h4>
             {move || failure.get().map(|f| view! { <p class="form-error" role="alert" data-testid="catalog-form-error">{f}</p> })}
             <label for=id("owner")>{tr(C::Subtypes.into())}</label>

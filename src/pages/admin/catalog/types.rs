@@ -198,7 +198,7 @@ fn NameForm(catalog: Catalog, type_id: Option<i64>) -> impl IntoView {
     };
     let group_id = format!("{prefix}-group");
     view! {
-        <form class="admin-form" data-testid=testid on:submit=submit aria-label=tr(heading.into())>
+        <form class="admin-form" data-testid=testid on:submit=submit>
             <h4>{tr(heading.into())}</h4>
             {move || failure.get().map(|f| view! { <p class="form-error" role="alert" data-testid="catalog-form-error">{f}</p> })}
             <Bilingual id=prefix field="name" labels=(C::NameEn, C::NameZh) en zh errors />
