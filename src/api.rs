@@ -12,6 +12,9 @@ mod admin_sla;
 // Workflows (issue 13): the admin bundle's templates.
 #[cfg(feature = "admin")]
 mod admin_workflows;
+// The catalog's setup (issue 12): types, sub-types, fields, dictionaries.
+#[cfg(feature = "admin")]
+mod admin_catalog;
 #[cfg(feature = "console")]
 mod agent;
 #[cfg(feature = "console")]

@@ -49,6 +49,9 @@ pub mod agent_ticket;
 // Workflows (issue 13).
 #[cfg(feature = "console")]
 pub mod workflow;
+// The catalog's setup (issue 12).
+#[cfg(feature = "admin")]
+pub mod catalog;
 mod codes;
 mod en;
 mod keys;
@@ -68,6 +71,8 @@ pub use agent_ticket::TicketKey;
 // Workflows (issue 13).
 #[cfg(feature = "console")]
 pub use workflow::WorkflowKey;
+#[cfg(feature = "admin")]
+pub use catalog::CatalogKey;
 pub use keys::Key;
 
 use wasm_bindgen::JsValue;

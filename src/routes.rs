@@ -194,6 +194,7 @@ pub fn AdminRoutes() -> impl IntoView {
     use crate::pages::admin::{AdminAgents, AdminMail, AdminSettings, AdminSla, AGENTS_PATH};
     // Workflows (issue 13).
     use crate::pages::admin::AdminWorkflows;
+    use crate::pages::admin::AdminCatalog;
     use crate::pages::agent::{Reports, StaffOnly};
     let loaded = here();
     // `path!` takes literals: they are `pages::admin`'s `*_PATH` and `pages::agent::REPORTS_PATH`
@@ -207,6 +208,7 @@ pub fn AdminRoutes() -> impl IntoView {
             <Route path=path!("/admin/sla") view=|| view! { <SignedIn><StaffOnly><AdminSla /></StaffOnly></SignedIn> } />
             // Workflows (issue 13).
             <Route path=path!("/admin/workflows") view=|| view! { <SignedIn><StaffOnly><AdminWorkflows /></StaffOnly></SignedIn> } />
+            <Route path=path!("/admin/types") view=|| view! { <SignedIn><StaffOnly><AdminCatalog /></StaffOnly></SignedIn> } />
             // The reports (managers'), here rather than in the console for the console's budget;
             // not a `Page`: an arm in `Page::path` would land in the help center's wasm.
             <Route path=path!("/agent/reports") view=|| view! { <SignedIn><StaffOnly><Reports /></StaffOnly></SignedIn> } />
@@ -350,13 +352,14 @@ mod tests {
         use crate::pages::admin::{AGENTS_PATH, MAIL_PATH, SETTINGS_PATH, SLA_PATH, WORKFLOWS_PATH};
         assert_eq!([AGENTS_PATH, MAIL_PATH, SETTINGS_PATH, SLA_PATH], ["/admin/agents", "/admin/mail", "/admin/settings", "/admin/sla"]);
         assert_eq!(WORKFLOWS_PATH, "/admin/workflows");
+        assert_eq!(crate::pages::admin::CATALOG_PATH, "/admin/types");
     }
 
     #[test]
     /// The same table as the server's `http::spa` test: the two must say the same.
     fn paths_are_their_bundles() {
         let console = ["/agent", "/agent/", "/agent/tickets/3", "/set-password", "/forgot-password", "/signup", "/agent/reportsx"];
-        let admin = ["/admin", "/admin/", "/admin/agents", "/admin/mail", "/admin/sla", "/admin/workflows", "/agent/reports", "/agent/reports/"];
+        let admin = ["/admin", "/admin/", "/admin/agents", "/admin/mail", "/admin/sla", "/admin/workflows", "/admin/types", "/agent/reports", "/agent/reports/"];
         let help_center = ["/", "/agents", "/agentx/1", "/login", "/kb/agent", "/tickets/1", "/set-password/x",
             "/forgot-password/x", "/signup/x", "/signups", "/admins", "/administrator", "/ws/agent", "/adm/x"];
         for (paths, bundle) in [(&console[..], Bundle::Console), (&admin[..], Bundle::Admin), (&help_center[..], Bundle::HelpCenter)] {

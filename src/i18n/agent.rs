@@ -163,6 +163,8 @@ pub fn register() {
     super::agent_list::register();
     super::agent_ticket::register();
     super::workflow::register();
+    #[cfg(feature = "admin")]
+    super::catalog::register();
     register_texts();
 }
 

@@ -227,6 +227,8 @@ pub fn text(key: Key) -> &'static str {
         AgentTicket(key) => super::agent_ticket::text(super::Locale::En, key),
         #[cfg(feature = "console")]
         Workflow(key) => super::workflow::text(super::Locale::En, key),
+        #[cfg(feature = "admin")]
+        Catalog(key) => super::catalog::text(super::Locale::En, key),
         #[cfg(feature = "console")]
         Admin(key) => super::admin::en::text(key),
     }

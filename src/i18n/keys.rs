@@ -253,6 +253,9 @@ pub enum Key {
     // Workflows (see `crate::i18n::workflow`).
     #[cfg(feature = "console")]
     Workflow(super::WorkflowKey),
+    // The catalog's setup (see `crate::i18n::catalog`).
+    #[cfg(feature = "admin")]
+    Catalog(super::CatalogKey),
     // The account pages and the admin console (see `crate::i18n::admin`).
     #[cfg(feature = "console")]
     Admin(super::AdminKey),

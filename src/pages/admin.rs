@@ -23,6 +23,9 @@ mod sla;
 // Workflows (issue 13).
 #[cfg(feature = "admin")]
 mod workflows;
+// The catalog's setup (issue 12): types, sub-types, fields, dictionaries.
+#[cfg(feature = "admin")]
+mod catalog;
 
 #[cfg(feature = "admin")]
 pub use agents::AdminAgents;
@@ -34,6 +37,8 @@ pub use settings::AdminSettings;
 pub use sla::AdminSla;
 #[cfg(feature = "admin")]
 pub use workflows::AdminWorkflows;
+#[cfg(feature = "admin")]
+pub use catalog::AdminCatalog;
 
 use crate::api::use_api;
 use crate::components::ui::{ErrorPanel, Loading};
@@ -55,6 +60,8 @@ pub const SETTINGS_PATH: &str = "/admin/settings";
 pub const SLA_PATH: &str = "/admin/sla";
 /// Workflows (issue 13): the templates per ticket type.
 pub const WORKFLOWS_PATH: &str = "/admin/workflows";
+/// The catalog (issue 12): ticket types, sub-types, custom fields and dictionaries.
+pub const CATALOG_PATH: &str = "/admin/types";
 
 /// One admin page: its path, the permission it needs and whether the backend has it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,10 +71,11 @@ pub enum Section {
     Settings,
     Sla,
     Workflows,
+    Catalog,
 }
 
 impl Section {
-    const ALL: [Section; 5] = [Section::Agents, Section::Settings, Section::Sla, Section::Workflows, Section::Mail];
+    const ALL: [Section; 6] = [Section::Agents, Section::Settings, Section::Catalog, Section::Sla, Section::Workflows, Section::Mail];
 
     pub fn path(self) -> &'static str {
         match self {
@@ -76,6 +84,7 @@ impl Section {
             Section::Settings => SETTINGS_PATH,
             Section::Sla => SLA_PATH,
             Section::Workflows => WORKFLOWS_PATH,
+            Section::Catalog => CATALOG_PATH,
         }
     }
 
@@ -86,13 +95,14 @@ impl Section {
             Section::Settings => AdminKey::NavSettings.into(),
             Section::Sla => AdminKey::NavSla.into(),
             Section::Workflows => crate::i18n::WorkflowKey::AdminTitle.into(),
+            Section::Catalog => catalog_label(),
         }
     }
 
     fn permission(self) -> Permission {
         match self {
             Section::Agents => Permission::AgentsManage,
-            Section::Mail | Section::Settings | Section::Sla | Section::Workflows => Permission::SettingsManage,
+            Section::Mail | Section::Settings | Section::Sla | Section::Workflows | Section::Catalog => Permission::SettingsManage,
         }
     }
 
@@ -103,6 +113,7 @@ impl Section {
             Section::Settings => caps.settings,
             Section::Sla => caps.sla,
             Section::Workflows => caps.workflows,
+            Section::Catalog => caps.catalog,
         }
     }
 
@@ -110,6 +121,18 @@ impl Section {
     pub fn open_to(self, me: &Me, caps: &Capabilities) -> bool {
         me.can(self.permission()) && self.offered(caps)
     }
+}
+
+// The catalog's texts are the admin bundle's only; the console never shows a section's label
+// (its top bar links with "Admin"), so it gets that.
+#[cfg(feature = "admin")]
+fn catalog_label() -> Key {
+    crate::i18n::CatalogKey::Title.into()
+}
+
+#[cfg(not(feature = "admin"))]
+fn catalog_label() -> Key {
+    AdminKey::NavAdmin.into()
 }
 
 /// What this backend offers, asked once per component that needs it.

@@ -6,6 +6,8 @@
 
 mod accounts;
 mod admin;
+// The catalog's setup (issue 12).
+mod admin_catalog;
 mod admin_sla;
 // Workflows (issue 13).
 mod admin_workflows;

@@ -17,6 +17,8 @@ mod agent_view_requester;
 mod agent_views;
 mod attachments;
 mod bundles;
+// The catalog's setup (issue 12).
+mod catalog_admin;
 mod console_shell;
 mod custom_fields;
 mod drafts;
