@@ -3,7 +3,6 @@
 //! without one they send the user to the login page, which brings them back afterwards
 //! (`/login?next=…`). A link or redirect into the other bundle is a full page load ([`Elsewhere`]).
 
-use crate::components::notify::NotificationsPage;
 use crate::components::ui::{dynamic, Loading};
 use crate::pages::help_center::{KbArticlePage, KbHome, MyTickets, NewTicket, TicketDetail};
 use crate::pages::widget::{use_widget, WidgetGate};
@@ -119,7 +118,7 @@ pub fn bundle_of(path: &str) -> Bundle {
     let under = |prefix: &str| path.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
     // The reports page (`pages::agent::REPORTS_PATH`) is the admin console's: with leptos_router
     // the console measured 472,578 B brotli, over its 450 KB budget (BENCHMARKS.md).
-    if under("/admin") || under("/agent/reports") {
+    if under("/admin") || under("/agent/reports") || under("/agent/settings") || under("/agent/notifications") || path == NOTIFICATIONS_PATH {
         Bundle::Admin
     } else if path == "/set-password" || path == FORGOT_PASSWORD_PATH || path == SIGNUP_PATH || under("/agent") {
         Bundle::Console
@@ -154,8 +153,6 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/tickets") view=|| view! { <SignedIn><MyTickets /></SignedIn> } />
             <Route path=path!("/tickets/new") view=|| view! { <SignedIn><NewTicket /></SignedIn> } />
             <Route path=path!("/tickets/:id") view=|| view! { <SignedIn><TicketDetail /></SignedIn> } />
-            // notifications (issue 13): "/notifications" is `NOTIFICATIONS_PATH`.
-            <Route path=path!("/notifications") view=|| view! { <SignedIn><NotificationsPage ticket_path=|id| Page::Ticket(id).path() staff=false /></SignedIn> } />
         </Routes>
     }
 }
@@ -164,7 +161,7 @@ pub fn AppRoutes() -> impl IntoView {
 #[cfg(feature = "console")]
 #[component]
 pub fn AgentRoutes() -> impl IntoView {
-    use crate::pages::agent::{AgentSettings, AgentTicket, PhoneTicket, StaffOnly, Workspace};
+    use crate::pages::agent::{AgentTicket, PhoneTicket, StaffOnly, Workspace};
     use crate::pages::{ForgotPassword, SetPassword, SignUp};
     let loaded = here();
     // `path!` takes literals: "/forgot-password" is `FORGOT_PASSWORD_PATH`, "/signup" `SIGNUP_PATH` (the test
@@ -178,11 +175,8 @@ pub fn AgentRoutes() -> impl IntoView {
             // Signing up (`pages::signup`): no session either.
             <Route path=path!("/signup") view=SignUp />
             <Route path=path!("/agent") view=|| view! { <SignedIn><StaffOnly><Workspace /></StaffOnly></SignedIn> } />
-            <Route path=path!("/agent/settings") view=|| view! { <SignedIn><StaffOnly><AgentSettings /></StaffOnly></SignedIn> } />
             <Route path=path!("/agent/tickets/new") view=|| view! { <SignedIn><StaffOnly><PhoneTicket /></StaffOnly></SignedIn> } />
             <Route path=path!("/agent/tickets/:id") view=|| view! { <SignedIn><StaffOnly><AgentTicket /></StaffOnly></SignedIn> } />
-            // notifications (issue 13): "/agent/notifications" is `AGENT_NOTIFICATIONS_PATH`.
-            <Route path=path!("/agent/notifications") view=|| view! { <SignedIn><StaffOnly><NotificationsPage ticket_path=|id| Page::AgentTicket(id).path() staff=true /></StaffOnly></SignedIn> } />
         </Routes>
     }
 }
@@ -195,7 +189,8 @@ pub fn AdminRoutes() -> impl IntoView {
     // Workflows (issue 13).
     use crate::pages::admin::AdminWorkflows;
     use crate::pages::admin::AdminCatalog;
-    use crate::pages::agent::{Reports, StaffOnly};
+    use crate::components::notify::NotificationsPage;
+    use crate::pages::agent::{AgentSettings, Reports, StaffOnly};
     let loaded = here();
     // `path!` takes literals: they are `pages::admin`'s `*_PATH` and `pages::agent::REPORTS_PATH`
     // (see `route_paths_are_the_link_paths`).
@@ -212,6 +207,14 @@ pub fn AdminRoutes() -> impl IntoView {
             // The reports (managers'), here rather than in the console for the console's budget;
             // not a `Page`: an arm in `Page::path` would land in the help center's wasm.
             <Route path=path!("/agent/reports") view=|| view! { <SignedIn><StaffOnly><Reports /></StaffOnly></SignedIn> } />
+            // An agent's own settings and inbox (with notification preferences), here too for the
+            // console's budget (BENCHMARKS.md): pages an agent opens now and then, not all day.
+            <Route path=path!("/agent/settings") view=|| view! { <SignedIn><StaffOnly><AgentSettings /></StaffOnly></SignedIn> } />
+            <Route path=path!("/agent/notifications") view=|| view! { <SignedIn><StaffOnly><NotificationsPage ticket_path=|id| Page::AgentTicket(id).path() staff=true /></StaffOnly></SignedIn> } />
+            // The customer's inbox and notification preferences, an account page like `/signup`
+            // (the help center and the agent console are at their size budgets; BENCHMARKS.md).
+            // "/notifications" is `NOTIFICATIONS_PATH`.
+            <Route path=path!("/notifications") view=|| view! { <SignedIn><NotificationsPage ticket_path=|id| Page::Ticket(id).path() staff=false /></SignedIn> } />
         </Routes>
     }
 }

@@ -129,13 +129,14 @@ enum Bundle {
     Admin,
 }
 
-/// The bundle of a path, as `baton::routes::bundle_of`: `/admin` and below and the reports page
-/// `/agent/reports` the admin console's; `/agent` and below, `/set-password` (single-use password
-/// links), `/forgot-password` and `/signup` the agent console's (kept out of the size-budgeted
-/// help center); the rest the help center's.
+/// The bundle of a path, as `baton::routes::bundle_of`: `/admin` and below, the agent pages
+/// opened now and then (`/agent/reports`, `/agent/settings`, `/agent/notifications`) and the
+/// customer's inbox `/notifications` the admin console's; `/agent` and below, and the account
+/// pages `/set-password`, `/forgot-password` and `/signup` the agent console's (kept out of the
+/// size-budgeted help center); the rest the help center's.
 fn bundle_of(path: &str) -> Bundle {
     let under = |prefix: &str| path.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
-    if under("/admin") || under("/agent/reports") {
+    if under("/admin") || under("/agent/reports") || under("/agent/settings") || under("/agent/notifications") || path == "/notifications" {
         Bundle::Admin
     } else if path == "/set-password" || path == "/forgot-password" || path == "/signup" || under("/agent") {
         Bundle::Console
