@@ -169,11 +169,14 @@ pub async fn type_of_subtype(conn: &mut Conn, tenant_id: i64, id: i64) -> Result
 
 /// Whether type `id` is the tenant's.
 pub async fn type_exists(conn: &mut Conn, tenant_id: i64, id: i64) -> Result<bool, Error> {
-    let n: i64 = crate::on!(conn, |c| sqlx::query_scalar("SELECT COUNT(*) FROM ticket_types WHERE tenant_id = $1 AND id = $2")
-        .bind(tenant_id)
-        .bind(id)
-        .fetch_one(c).await)?;
-    Ok(n > 0)
+    owned(conn, "ticket_types", tenant_id, id).await
+}
+
+/// Whether row `id` of `table` (a name of this module, never input) is the tenant's.
+async fn owned(conn: &mut Conn, table: &str, tenant_id: i64, id: i64) -> Result<bool, Error> {
+    let mut sql = Sql::new("SELECT COUNT(*) FROM ");
+    sql.push(table).push(" WHERE tenant_id = ").push_bind(tenant_id).push(" AND id = ").push_bind(id);
+    Ok(sql.fetch_scalar::<i64>(conn).await? > 0)
 }
 
 /// The fields of type `type_id` and of all its sub-types: a ticket's fields share one namespace
@@ -251,11 +254,7 @@ pub async fn options(db: &Db, tenant_id: i64) -> Result<Vec<(i64, DictionaryOpti
 
 /// Whether dictionary `id` is the tenant's.
 pub async fn dictionary_exists(conn: &mut Conn, tenant_id: i64, id: i64) -> Result<bool, Error> {
-    let n: i64 = crate::on!(conn, |c| sqlx::query_scalar("SELECT COUNT(*) FROM dictionaries WHERE tenant_id = $1 AND id = $2")
-        .bind(tenant_id)
-        .bind(id)
-        .fetch_one(c).await)?;
-    Ok(n > 0)
+    owned(conn, "dictionaries", tenant_id, id).await
 }
 
 /// Renames dictionary `id`; whether it exists in the tenant. A name taken is a unique violation.
