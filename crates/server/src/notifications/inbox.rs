@@ -16,6 +16,12 @@ use baton_core::{MarkRead, Notification, NotificationKind, NotificationPage, Not
 pub const PAGE: i64 = 30;
 pub const MAX_PAGE: i64 = 100;
 
+/// How long a notification stays in the inbox (read or not): the ticket itself keeps its history.
+pub const KEPT: time::Duration = time::Duration::days(90);
+
+/// Most notifications one purge pass deletes (the job runs every minute).
+const PURGE_BATCH: i64 = 1000;
+
 /// Most ids one `POST /notifications/read` names.
 pub const MAX_IDS: usize = 500;
 
@@ -105,4 +111,12 @@ pub async fn set_preferences(app: &Services, user: &CurrentUser, new: &Notificat
     }
     tx.commit().await?;
     preferences(app, user).await
+}
+
+/// Deletes notifications older than [`KEPT`] (a bounded batch per call; the purge job calls it
+/// every minute); how many.
+pub async fn purge(app: &Services) -> Result<u64, Error> {
+    let cutoff = storage::timestamp(app.clock.now() - KEPT);
+    let mut conn = app.db.acquire().await?;
+    Ok(store::purge_before(&mut conn, &cutoff, PURGE_BATCH).await?)
 }

@@ -1,7 +1,8 @@
 //! The purge job: what has outlived its use. Events older than their retention (a client away
 //! longer refetches everything), stream tickets nobody redeemed, presence rows of viewers who
 //! went silent (announced, in case the replica that would have swept them is gone), idempotency
-//! keys older than [`IDEMPOTENCY_DAYS`], rate-limit counters of windows a day past, uploads never sent within a day (rows and bytes).
+//! keys older than [`IDEMPOTENCY_DAYS`], rate-limit counters of windows a day past, uploads never
+//! sent within a day (rows and bytes), notifications older than 90 days.
 
 use crate::error::Error;
 use crate::events::RETENTION;
@@ -28,6 +29,7 @@ pub async fn run(app: &Services) -> Result<(), Error> {
     let uploads = crate::attachments::purge_unsent(app).await?;
     // Streams of a replica that died (notifications, issue 13).
     let streams = crate::notifications::online::sweep(app).await?;
-    tracing::debug!(events, tickets, viewers, keys, counters, uploads, streams, "purged");
+    let notifications = crate::notifications::inbox::purge(app).await?;
+    tracing::debug!(events, tickets, viewers, keys, counters, uploads, streams, notifications, "purged");
     Ok(())
 }

@@ -119,6 +119,20 @@ pub async fn mark_read(conn: &mut Conn, tenant_id: i64, user_id: i64, ids: Optio
     q.execute(conn).await
 }
 
+/// Deletes, oldest first, at most `batch` notifications created before `cutoff`; how many.
+/// Ids grow with time, so looking only at the `batch` oldest rows (by the primary key) finds
+/// them without an index on `created_at` and costs the same when there is nothing to delete.
+pub async fn purge_before(conn: &mut Conn, cutoff: &str, batch: i64) -> Result<u64, Error> {
+    crate::on!(conn, |c| sqlx::query(
+        "DELETE FROM notifications WHERE id IN (
+             SELECT id FROM (SELECT id, created_at FROM notifications ORDER BY id LIMIT $2) AS oldest
+             WHERE created_at < $1)",
+    )
+    .bind(cutoff)
+    .bind(batch)
+    .execute(c).await.map(|r| r.rows_affected())).map_err(Error::from)
+}
+
 /// A person a notification may go to, as mail needs them.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Person {

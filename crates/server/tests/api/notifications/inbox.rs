@@ -105,3 +105,30 @@ async fn preferences_are_per_person_and_kind() {
     post(&app, &alice, id, json!({"body": "more"})).await;
     assert_eq!(kinds(&app, &agent).await, ["new_ticket"]);
 }
+
+#[tokio::test]
+async fn notifications_leave_the_inbox_after_ninety_days() {
+    let app = TestApp::new().await;
+    super::route_to_support(&app).await;
+    let (alice, agent) = (app.login(ALICE).await, app.login(AGENT).await);
+    let id = app.create_ticket(&alice, "Old news").await["id"].as_i64().expect("id");
+    post(&app, &agent, id, json!({"body": "old"})).await;
+    post(&app, &agent, id, json!({"body": "older"})).await;
+    let purge = || async {
+        for job in baton_server::scheduler::jobs().into_iter().filter(|j| j.name == "purge") {
+            (job.run)(&app.services).await.expect("purge");
+        }
+    };
+    // Sessions do not last two months: each step signs in again.
+    app.services.clock.advance(time::Duration::days(60));
+    let (alice, agent) = (app.login(ALICE).await, app.login(AGENT).await);
+    post(&app, &agent, id, json!({"body": "recent"})).await;
+    purge().await;
+    assert_eq!(inbox(&app, &alice).await["items"].as_array().map(Vec::len), Some(3), "nothing is 90 days old yet");
+    app.services.clock.advance(time::Duration::days(31));
+    let alice = app.login(ALICE).await;
+    purge().await;
+    let page = inbox(&app, &alice).await;
+    assert_eq!(page["items"].as_array().map(Vec::len), Some(1), "{page}");
+    assert_eq!(page["unread"], 1, "the unread count follows");
+}
