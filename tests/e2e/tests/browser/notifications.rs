@@ -106,3 +106,57 @@ async fn an_agent_is_mailed_an_sla_warning_after_the_clock_moves() {
     agent.assert_accessible("the console's inbox").await;
     agent.quit().await;
 }
+
+/// How many `[data-testid=testid]` elements with `attr`'s value `value` (any when `None`) there are.
+async fn count(b: &baton_e2e::browser::Browser, testid: &str, attr: Option<(&str, &str)>) -> usize {
+    let css = match attr {
+        Some((name, value)) => format!("[data-testid='{testid}'][{name}='{value}']"),
+        None => format!("[data-testid='{testid}']"),
+    };
+    b.driver.find_all(thirtyfour::By::Css(css)).await.expect("query").len()
+}
+
+/// Waits until there are `want` of them.
+async fn wait_count(b: &baton_e2e::browser::Browser, testid: &str, attr: Option<(&str, &str)>, want: usize) {
+    let deadline = std::time::Instant::now() + baton_e2e::browser::WAIT;
+    loop {
+        let n = count(b, testid, attr).await;
+        if n == want {
+            return;
+        }
+        assert!(std::time::Instant::now() < deadline, "{testid} {attr:?}: {n}, wanted {want}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// The inbox shows a page at a time and loads older notifications when asked; "mark all read"
+/// marks what is shown, older pages included.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_inbox_loads_older_notifications_on_demand() {
+    let stack = Stack::start().await;
+    let alice_api = ApiClient::login(&stack.base_url(), ALICE).await;
+    let agent = ApiClient::login(&stack.base_url(), "agent@baton.test").await;
+    let id = alice_api.create_ticket("Many answers").await;
+    for i in 0..32 {
+        agent.say(&id, "public", &format!("answer {i}")).await;
+    }
+    let (_, page) = alice_api.get("/api/v1/notifications?limit=100").await;
+    let total = page["items"].as_array().map_or(0, Vec::len);
+    assert!(total >= 32, "{page}");
+
+    let chromedriver = Chromedriver::start().await;
+    let alice = chromedriver.browser("en").await;
+    alice.login(&stack.base_url(), ALICE, DEMO_PASSWORD).await;
+    alice.goto(&stack.url("/notifications")).await;
+    wait_count(&alice, "notification-item", None, 30).await;
+    alice.click("load-more").await;
+    wait_count(&alice, "notification-item", None, total.min(60)).await;
+    if total <= 60 {
+        alice.gone("load-more").await;
+    }
+    alice.click("notifications-mark-all").await;
+    wait_count(&alice, "notification-item", Some(("data-read", "false")), 0).await;
+    wait_count(&alice, "notification-item", Some(("data-read", "true")), total.min(60)).await;
+    alice.hidden("notification-count").await;
+    alice.quit().await;
+}
