@@ -47,6 +47,8 @@ pub enum CatalogKey {
     Cancel,
     Edit,
     EditOf,
+    Rename,
+    RenameOf,
     Saved,
     Taken,
     Dictionaries,

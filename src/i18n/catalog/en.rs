@@ -42,6 +42,8 @@ pub fn text(key: CatalogKey) -> &'static str {
         Cancel => "Cancel",
         Edit => "Edit",
         EditOf => "Edit {0}",
+        Rename => "Rename",
+        RenameOf => "Rename {0}",
         Saved => "Saved.",
         Taken => "That name or key is already taken.",
         Dictionaries => "Dictionaries",

@@ -42,6 +42,8 @@ pub fn text(key: CatalogKey) -> &'static str {
         Cancel => "取消",
         Edit => "编辑",
         EditOf => "编辑「{0}」",
+        Rename => "重命名",
+        RenameOf => "重命名「{0}」",
         Saved => "已保存。",
         Taken => "该名称或标识已被使用。",
         Dictionaries => "字典",

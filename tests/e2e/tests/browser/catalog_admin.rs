@@ -1,7 +1,8 @@
 //! The catalog's setup in Chromium (issue 12): the owner makes a dictionary, a ticket type with
 //! a sub-type and a select field taking its options from the dictionary on `/admin/types`
 //! (axe-clean, with the forms open), and the customer's new-ticket form then offers the type,
-//! the sub-type and the field with the dictionary's options.
+//! the sub-type and the field with the dictionary's options — under the names the owner gave them
+//! when renaming them on the page.
 
 use baton_e2e::{ApiClient, Browser, Chromedriver, Stack, DEMO_PASSWORD};
 use thirtyfour::By;
@@ -82,11 +83,36 @@ async fn the_owner_sets_up_a_type_and_the_customer_form_offers_it() {
     click_at(&b, &format!("{form} [data-testid='field-add']")).await;
     b.find_by(By::Css(format!("{card} [data-testid='catalog-field'][data-key='colour'][data-active='true']"))).await;
     b.assert_accessible("/admin/types").await;
+
+    // Renamed on the page: the type (its form opens filled in), then the sub-type's Chinese name.
+    click_at(&b, &format!("{card} [data-testid='type-rename']")).await;
+    let rename = format!("{card} [data-testid='type-rename-form']");
+    let en = b.find_by(By::Css(format!("{rename} [data-testid='name-en']"))).await;
+    assert_eq!(en.value().await.expect("value").as_deref(), Some("Gift wrapping"));
+    type_at(&b, &format!("{rename} [data-testid='name-en']"), "Gift wrapping service").await;
+    b.assert_accessible("/admin/types renaming a type").await;
+    click_at(&b, &format!("{rename} [data-testid='type-rename-form-save']")).await;
+    let renamed = |t: &serde_json::Value| t["name"]["en"] == "Gift wrapping service" && t["subtypes"][0]["name"]["zh-CN"] == "生日礼物";
+    b.find_by(By::Css(format!("{card} [data-testid='subtype-rename']"))).await;
+    b.gone_by(By::Css(rename)).await;
+    click_at(&b, &format!("{card} [data-testid='subtype-rename']")).await;
+    let form = format!("{card} [data-testid='subtype-rename-form']");
+    type_at(&b, &format!("{form} [data-testid='name-zh']"), "生日礼物").await;
+    click_at(&b, &format!("{form} [data-testid='subtype-rename-form-save']")).await;
+    let deadline = std::time::Instant::now() + baton_e2e::browser::WAIT;
+    loop {
+        let (_, types) = owner.get("/api/v1/admin/ticket-types").await;
+        if types.as_array().into_iter().flatten().any(renamed) {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "never renamed: {types}");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     b.quit().await;
 
     // The customer's form offers it all.
     let alice = ApiClient::login(&base, "alice@customer.test").await;
-    let (type_id, subtype_id) = alice.ticket_type("Gift wrapping", "Birthday").await;
+    let (type_id, subtype_id) = alice.ticket_type("Gift wrapping service", "Birthday").await;
     let c = chromedriver.browser("en").await;
     c.login(&base, "alice@customer.test", DEMO_PASSWORD).await;
     c.click("nav-submit").await;
