@@ -12,8 +12,23 @@ use sha2::{Digest, Sha256};
 /// known date, and reads never have to write to the sessions table.
 pub const SESSION_TTL: time::Duration = time::Duration::days(14);
 
-/// The session cookie's name (the contract's `baton_session`).
+/// The session cookie's name over plain http (the contract's `baton_session`).
 pub const SESSION_COOKIE: &str = "baton_session";
+
+/// Its name over HTTPS. Browsers accept a `__Host-` cookie only when it is `Secure`, has
+/// `Path=/` and no `Domain`, so a sibling subdomain cannot set or overwrite it (cookie tossing
+/// would otherwise plant a session of the attacker's choosing); over HTTPS the server reads no
+/// other name.
+pub const SESSION_COOKIE_TLS: &str = "__Host-baton_session";
+
+/// The session cookie's name for a request that came over HTTPS (`https`) or not.
+pub fn session_cookie_name(https: bool) -> &'static str {
+    if https {
+        SESSION_COOKIE_TLS
+    } else {
+        SESSION_COOKIE
+    }
+}
 
 /// A hash of a password nobody knows, in the same parameters as real ones. Login verifies against
 /// it when the email is unknown, so the answer takes as long as for a known email with a wrong

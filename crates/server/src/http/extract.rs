@@ -4,7 +4,7 @@
 
 use super::error::{DomainError, Error};
 use super::AppState;
-use crate::auth::{CurrentUser, SESSION_COOKIE};
+use crate::auth::{session_cookie_name, CurrentUser};
 use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request};
 use axum::http::request::Parts;
@@ -188,7 +188,8 @@ impl FromRequestParts<AppState> for ClientIp {
     }
 }
 
-/// The session token of a request: `Authorization: Bearer …` if present, else the session cookie.
+/// The session token of a request: `Authorization: Bearer …` if present, else the session cookie
+/// (named for how the request came: over HTTPS only the `__Host-` one counts).
 pub fn session_token(headers: &HeaderMap) -> Option<String> {
     session_credential(headers).map(|(token, _)| token)
 }
@@ -211,7 +212,7 @@ fn session_credential(headers: &HeaderMap) -> Option<(String, bool)> {
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
+        .find(|(name, _)| *name == session_cookie_name(super::session::is_https(headers)))
         .map(|(_, token)| (token.trim().to_owned(), true))
 }
 

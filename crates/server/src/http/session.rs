@@ -10,7 +10,7 @@
 use super::extract::{session_token, ApiJson, ClientIp, PathKey};
 use super::{AppState, Error, Routes};
 use crate::error::Error as DomainError;
-use crate::auth::{CurrentUser, SESSION_COOKIE, SESSION_TTL};
+use crate::auth::{session_cookie_name, CurrentUser, SESSION_TTL};
 use crate::{accounts, sessions};
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -139,10 +139,9 @@ pub(super) fn is_https(headers: &HeaderMap) -> bool {
         .is_some_and(|p| p.trim().eq_ignore_ascii_case("https"))
 }
 
-pub(super) fn session_cookie(token: &str, max_age: i64, secure: bool) -> Result<HeaderValue, Error> {
-    let secure = if secure { "; Secure" } else { "" };
-    let cookie = format!(
-        "{SESSION_COOKIE}={token}; HttpOnly; SameSite=Lax; Path=/; Max-Age={max_age}{secure}"
-    );
+/// The session cookie: over HTTPS `Secure` and named `__Host-…` ([`session_cookie_name`]).
+pub(super) fn session_cookie(token: &str, max_age: i64, https: bool) -> Result<HeaderValue, Error> {
+    let (name, secure) = (session_cookie_name(https), if https { "; Secure" } else { "" });
+    let cookie = format!("{name}={token}; HttpOnly; SameSite=Lax; Path=/; Max-Age={max_age}{secure}");
     HeaderValue::from_str(&cookie).map_err(|e| Error::Domain(DomainError::Internal(format!("session cookie: {e}"))))
 }

@@ -49,9 +49,17 @@ async fn secure_cookie_behind_an_https_proxy() {
         .json(&json!({ "email": ALICE, "password": demo::PASSWORD }))
         .send()
         .await;
-    assert!(res
-        .set_cookie("baton_session")
-        .is_some_and(|c| c.contains("; Secure")));
+    // Over HTTPS the cookie is `__Host-` (Secure, Path=/, no Domain) and the only one read.
+    let cookie = res.set_cookie("__Host-baton_session").expect("the __Host- cookie").to_owned();
+    assert!(cookie.contains("; Secure") && cookie.contains("; Path=/") && !cookie.contains("Domain"), "{cookie}");
+    assert!(res.set_cookie("baton_session").is_none(), "no plain cookie over HTTPS");
+    let token = cookie.split(';').next().and_then(|p| p.split_once('=')).map(|(_, t)| t.to_owned()).expect("token");
+    let me = |name: &str, proto: &str| app.get("/api/v1/me").header("x-forwarded-proto", proto).header("cookie", &format!("{name}={token}")).send();
+    assert_eq!(me("__Host-baton_session", "https").await.status, StatusCode::OK);
+    assert_eq!(me("baton_session", "https").await.status, StatusCode::UNAUTHORIZED, "a tossed plain cookie is not read");
+    assert_eq!(me("__Host-baton_session", "http").await.status, StatusCode::UNAUTHORIZED);
+    let out = app.call(Method::DELETE, "/api/v1/session").header("x-forwarded-proto", "https").token(&token).send().await;
+    assert!(out.set_cookie("__Host-baton_session").is_some_and(|c| c.contains("Max-Age=0")), "signing out clears the same name");
     // HTTPS pins itself for a year (HSTS); plain http, as `make run` serves, never does.
     assert_eq!(res.header(axum::http::header::STRICT_TRANSPORT_SECURITY), Some("max-age=31536000"));
     let plain = app.get("/api/v1/health").send().await;

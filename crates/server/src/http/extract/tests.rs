@@ -65,7 +65,13 @@ fn tokens_come_from_bearer_or_cookie() {
         Some("xyz")
     );
     let basic = (header::AUTHORIZATION, "Basic xyz");
-    assert_eq!(session_token(&headers(&[cookie, basic])), None);
+    assert_eq!(session_token(&headers(&[cookie.clone(), basic])), None);
+    // Over HTTPS only the `__Host-` cookie counts (a sibling subdomain can set the plain one).
+    let https = (header::HeaderName::from_static("x-forwarded-proto"), "https");
+    let host = (header::COOKIE, "__Host-baton_session=tls");
+    assert_eq!(session_token(&headers(&[cookie.clone(), https.clone()])), None);
+    assert_eq!(session_token(&headers(&[cookie.clone(), host.clone(), https])).as_deref(), Some("tls"));
+    assert_eq!(session_token(&headers(&[host])), None, "plain http reads only the plain name");
 }
 
 #[test]
