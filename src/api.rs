@@ -15,6 +15,9 @@ mod admin_workflows;
 // The catalog's setup (issue 12): types, sub-types, fields, dictionaries.
 #[cfg(feature = "admin")]
 mod admin_catalog;
+// Agent groups, routing rules and availability (issue 13).
+#[cfg(feature = "admin")]
+mod admin_routing;
 #[cfg(feature = "console")]
 mod agent;
 #[cfg(feature = "console")]

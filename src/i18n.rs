@@ -52,6 +52,9 @@ pub mod workflow;
 // The catalog's setup (issue 12).
 #[cfg(feature = "admin")]
 pub mod catalog;
+// Agent groups, routing rules, availability (issue 13).
+#[cfg(feature = "admin")]
+pub mod routing;
 mod codes;
 mod en;
 mod keys;
@@ -73,6 +76,8 @@ pub use agent_ticket::TicketKey;
 pub use workflow::WorkflowKey;
 #[cfg(feature = "admin")]
 pub use catalog::CatalogKey;
+#[cfg(feature = "admin")]
+pub use routing::RoutingKey;
 pub use keys::Key;
 
 use wasm_bindgen::JsValue;

@@ -229,6 +229,8 @@ pub fn text(key: Key) -> &'static str {
         Workflow(key) => super::workflow::text(super::Locale::En, key),
         #[cfg(feature = "admin")]
         Catalog(key) => super::catalog::text(super::Locale::En, key),
+        #[cfg(feature = "admin")]
+        Routing(key) => super::routing::text(super::Locale::En, key),
         #[cfg(feature = "console")]
         Admin(key) => super::admin::en::text(key),
     }

@@ -256,6 +256,9 @@ pub enum Key {
     // The catalog's setup (see `crate::i18n::catalog`).
     #[cfg(feature = "admin")]
     Catalog(super::CatalogKey),
+    // Groups and routing (see `crate::i18n::routing`).
+    #[cfg(feature = "admin")]
+    Routing(super::RoutingKey),
     // The account pages and the admin console (see `crate::i18n::admin`).
     #[cfg(feature = "console")]
     Admin(super::AdminKey),

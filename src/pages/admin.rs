@@ -26,6 +26,12 @@ mod workflows;
 // The catalog's setup (issue 12): types, sub-types, fields, dictionaries.
 #[cfg(feature = "admin")]
 mod catalog;
+// Which tickets a policy or rule is for (SLA, routing).
+#[cfg(feature = "admin")]
+mod conditions;
+// Agent groups and routing rules (issue 13).
+#[cfg(feature = "admin")]
+mod routing;
 
 #[cfg(feature = "admin")]
 pub use agents::AdminAgents;
@@ -39,6 +45,8 @@ pub use sla::AdminSla;
 pub use workflows::AdminWorkflows;
 #[cfg(feature = "admin")]
 pub use catalog::AdminCatalog;
+#[cfg(feature = "admin")]
+pub use routing::AdminRouting;
 
 use crate::api::use_api;
 use crate::components::ui::{ErrorPanel, Loading};
@@ -62,6 +70,8 @@ pub const SLA_PATH: &str = "/admin/sla";
 pub const WORKFLOWS_PATH: &str = "/admin/workflows";
 /// The catalog (issue 12): ticket types, sub-types, custom fields and dictionaries.
 pub const CATALOG_PATH: &str = "/admin/types";
+/// Agent groups and routing rules (issue 13).
+pub const ROUTING_PATH: &str = "/admin/routing";
 
 /// One admin page: its path, the permission it needs and whether the backend has it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,10 +82,11 @@ pub enum Section {
     Sla,
     Workflows,
     Catalog,
+    Routing,
 }
 
 impl Section {
-    const ALL: [Section; 6] = [Section::Agents, Section::Settings, Section::Catalog, Section::Sla, Section::Workflows, Section::Mail];
+    const ALL: [Section; 7] = [Section::Agents, Section::Settings, Section::Catalog, Section::Routing, Section::Sla, Section::Workflows, Section::Mail];
 
     pub fn path(self) -> &'static str {
         match self {
@@ -85,6 +96,7 @@ impl Section {
             Section::Sla => SLA_PATH,
             Section::Workflows => WORKFLOWS_PATH,
             Section::Catalog => CATALOG_PATH,
+            Section::Routing => ROUTING_PATH,
         }
     }
 
@@ -96,13 +108,14 @@ impl Section {
             Section::Sla => AdminKey::NavSla.into(),
             Section::Workflows => crate::i18n::WorkflowKey::AdminTitle.into(),
             Section::Catalog => catalog_label(),
+            Section::Routing => routing_label(),
         }
     }
 
     fn permission(self) -> Permission {
         match self {
             Section::Agents => Permission::AgentsManage,
-            Section::Mail | Section::Settings | Section::Sla | Section::Workflows | Section::Catalog => Permission::SettingsManage,
+            Section::Mail | Section::Settings | Section::Sla | Section::Workflows | Section::Catalog | Section::Routing => Permission::SettingsManage,
         }
     }
 
@@ -114,6 +127,7 @@ impl Section {
             Section::Sla => caps.sla,
             Section::Workflows => caps.workflows,
             Section::Catalog => caps.catalog,
+            Section::Routing => caps.routing,
         }
     }
 
@@ -132,6 +146,16 @@ fn catalog_label() -> Key {
 
 #[cfg(not(feature = "admin"))]
 fn catalog_label() -> Key {
+    AdminKey::NavAdmin.into()
+}
+
+#[cfg(feature = "admin")]
+fn routing_label() -> Key {
+    crate::i18n::RoutingKey::Title.into()
+}
+
+#[cfg(not(feature = "admin"))]
+fn routing_label() -> Key {
     AdminKey::NavAdmin.into()
 }
 

@@ -141,7 +141,7 @@ fn SlaLists(lists: Lists, policies: Vec<SlaPolicy>) -> impl IntoView {
                 <div class="admin-confirm" role="alertdialog" aria-label=label data-testid="sla-confirm">
                     <p>{question}</p>
                     <button type="button" class="button danger" data-testid="sla-confirm-yes" disabled=pending
-                        on:click=move |_| delete(kind, id, name.clone())>{tr(AdminKey::ConfirmYes.into())}</button>
+                        on:click=move |_| delete(kind, id, name.clone())>{tr(AdminKey::SlaDelete.into())}</button>
                     <button type="button" class="button" data-testid="sla-confirm-no"
                         on:click=move |_| confirming.set(None)>{tr(AdminKey::ConfirmNo.into())}</button>
                 </div>

@@ -109,7 +109,7 @@ fn WorkflowList(lists: Lists, workflows: Vec<Workflow>) -> impl IntoView {
                                 <div class="admin-confirm" role="alertdialog" aria-label=question.clone() data-testid="workflow-confirm">
                                     <p>{question.clone()}</p>
                                     <button type="button" class="button danger" data-testid="workflow-confirm-yes" disabled=pending
-                                        on:click=move |_| delete(id)>{tr(AdminKey::ConfirmYes.into())}</button>
+                                        on:click=move |_| delete(id)>{tr(AdminKey::SlaDelete.into())}</button>
                                     <button type="button" class="button" data-testid="workflow-confirm-no"
                                         on:click=move |_| confirming.set(None)>{tr(AdminKey::ConfirmNo.into())}</button>
                                 </div>

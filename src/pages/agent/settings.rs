@@ -14,6 +14,9 @@ use crate::state::toasts::use_toasts;
 use baton_core::{FieldError, UserSettings};
 use leptos::prelude::*;
 
+// Availability for routing (issue 13): the admin bundle serves this page.
+#[cfg(feature = "admin")]
+mod availability;
 mod everywhere;
 
 /// The keys a shortcut field takes as "the key pressed"; the rest (modifiers alone, Tab) keep
@@ -21,6 +24,14 @@ mod everywhere;
 pub fn bindable(key: &str) -> bool {
     !matches!(key, "Tab" | "Shift" | "Control" | "Alt" | "Meta" | "CapsLock" | "Dead" | "Unidentified" | "Process")
 }
+
+#[cfg(feature = "admin")]
+fn availability() -> impl IntoView {
+    view! { <availability::AvailabilitySetting /> }
+}
+
+#[cfg(not(feature = "admin"))]
+fn availability() {}
 
 #[component]
 pub fn AgentSettings() -> impl IntoView {
@@ -109,6 +120,7 @@ pub fn AgentSettings() -> impl IntoView {
                     </button>
                 </div>
             </form>
+            {availability()}
             <everywhere::SignOutEverywhere />
         </div>
     }

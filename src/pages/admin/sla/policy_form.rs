@@ -4,6 +4,7 @@
 //! in minutes or hours. The server's errors show beside their inputs: `targets.1.first_reply`
 //! names the second priority *sent*, so it is mapped back to the priority's row.
 
+use super::super::conditions::ConditionFields;
 use super::{ErrorAt, Lists};
 use crate::api::use_api;
 use crate::components::ui::{show_refusal, FormFailure, TextField};
@@ -12,16 +13,8 @@ use crate::i18n::{AdminKey, Key};
 use crate::state::busy::Busy;
 use crate::state::locale::{tr, tr_while, use_i18n};
 use baton_core::sla::{PolicySpec, PriorityTargets, SlaConditions, SlaPolicy};
-use baton_core::{Channel, FieldError, Priority};
+use baton_core::{FieldError, Priority};
 use leptos::prelude::*;
-
-const CHANNELS: [(Channel, AdminKey); 5] = [
-    (Channel::Web, AdminKey::ChWeb),
-    (Channel::Widget, AdminKey::ChWidget),
-    (Channel::Phone, AdminKey::ChPhone),
-    (Channel::Email, AdminKey::ChEmail),
-    (Channel::Api, AdminKey::ChApi),
-];
 
 /// The three targets, by their wire name.
 const TARGETS: [(&str, AdminKey); 3] =
@@ -67,14 +60,6 @@ pub fn map_target_errors(errors: Vec<FieldError>, sent: &[Priority]) -> Vec<Fiel
         .collect()
 }
 
-/// A set of ids (or codes) ticked in a list of checkboxes.
-fn toggle<T: PartialEq>(list: &mut Vec<T>, item: T, on: bool) {
-    list.retain(|x| *x != item);
-    if on {
-        list.push(item);
-    }
-}
-
 #[component]
 pub fn PolicyForm(
     /// The policy to change; `None` for a new one.
@@ -86,7 +71,6 @@ pub fn PolicyForm(
     on_cancel: Callback<()>,
 ) -> impl IntoView {
     let api = StoredValue::new(use_api());
-    let i18n = use_i18n();
     let id = existing.as_ref().map(|p| p.id);
     let spec = existing.map(|p| p.spec).unwrap_or(PolicySpec { name: String::new(), calendar_id: None, conditions: SlaConditions::default(), targets: Vec::new() });
     let name = RwSignal::new(spec.name.clone());
@@ -141,13 +125,6 @@ pub fn PolicyForm(
             }
         });
     };
-    let locale = move || i18n.locale().code();
-    let check = move |testid: &'static str, label: String, on: bool, change: Box<dyn Fn(bool) + Send + Sync>| view! {
-        <label class="admin-check">
-            <input type="checkbox" data-testid=testid prop:checked=on on:change=move |ev| change(event_target_checked(&ev)) />
-            {label}
-        </label>
-    };
     view! {
         <form class="card form admin-form" novalidate on:submit=submit data-testid="policy-form" aria-labelledby="policy-form-h">
             <h2 id="policy-form-h">{tr(if id.is_some() { AdminKey::SlaEditPolicy } else { AdminKey::SlaNewPolicy }.into())}</h2>
@@ -165,52 +142,7 @@ pub fn PolicyForm(
                 </select>
                 <ErrorAt id="policy-calendar-error" field="calendar_id" errors />
             </div>
-            <fieldset class="admin-groups" data-testid="policy-conditions">
-                <legend>{tr(AdminKey::SlaConditions.into())}</legend>
-                <p class="field-hint">{tr(AdminKey::SlaConditionsHint.into())}</p>
-                <fieldset class="admin-groups" aria-describedby="policy-priorities-error">
-                    <legend>{tr(AdminKey::SlaPriorities.into())}</legend>
-                    {PRIORITIES.into_iter().map(|p| check("policy-priority", i18n.t(priority_key(p)).to_owned(),
-                        conditions.with_untracked(|c| c.priorities.contains(&p)),
-                        Box::new(move |on| conditions.update_untracked(|c| toggle(&mut c.priorities, p, on))))).collect_view()}
-                    <ErrorAt id="policy-priorities-error" field="conditions.priorities" errors />
-                </fieldset>
-                <fieldset class="admin-groups" aria-describedby="policy-channels-error">
-                    <legend>{tr(AdminKey::SlaChannels.into())}</legend>
-                    {CHANNELS.into_iter().map(|(ch, key)| check("policy-channel", i18n.t(key.into()).to_owned(),
-                        conditions.with_untracked(|c| c.channels.contains(&ch)),
-                        Box::new(move |on| conditions.update_untracked(|c| toggle(&mut c.channels, ch, on))))).collect_view()}
-                    <ErrorAt id="policy-channels-error" field="conditions.channels" errors />
-                </fieldset>
-                <fieldset class="admin-groups" aria-describedby="policy-types-error">
-                    <legend>{tr(AdminKey::SlaTypes.into())}</legend>
-                    {lists.types.iter().map(|t| {
-                        let tid = t.id;
-                        let subs = t.subtypes.iter().map(|s| {
-                            let sid = s.id;
-                            check("policy-subtype", format!("{} / {}", t.name.get(locale()), s.name.get(locale())),
-                                conditions.with_untracked(|c| c.subtype_ids.contains(&sid)),
-                                Box::new(move |on| conditions.update_untracked(|c| toggle(&mut c.subtype_ids, sid, on))))
-                        }).collect_view();
-                        view! {
-                            {check("policy-type", t.name.get(locale()).to_owned(), conditions.with_untracked(|c| c.type_ids.contains(&tid)),
-                                Box::new(move |on| conditions.update_untracked(|c| toggle(&mut c.type_ids, tid, on))))}
-                            <div class="admin-nested">{subs}</div>
-                        }
-                    }).collect_view()}
-                    <ErrorAt id="policy-types-error" field="conditions.type_ids" errors />
-                    <ErrorAt id="policy-subtypes-error" field="conditions.subtype_ids" errors />
-                </fieldset>
-                <fieldset class="admin-groups" aria-describedby="policy-groups-error">
-                    <legend>{tr(AdminKey::SlaCustomerGroups.into())}</legend>
-                    {lists.customer_groups.iter().map(|g| {
-                        let gid = g.id;
-                        check("policy-customer-group", g.name.clone(), conditions.with_untracked(|c| c.customer_group_ids.contains(&gid)),
-                            Box::new(move |on| conditions.update_untracked(|c| toggle(&mut c.customer_group_ids, gid, on))))
-                    }).collect_view()}
-                    <ErrorAt id="policy-groups-error" field="conditions.customer_group_ids" errors />
-                </fieldset>
-            </fieldset>
+            <ConditionFields prefix="policy" conditions types=lists.types.clone() customer_groups=lists.customer_groups.clone() errors />
             <TargetTable targets=targets.get_value() errors />
             <ErrorAt id="policy-targets-error" field="targets" errors />
             <div class="form-actions">

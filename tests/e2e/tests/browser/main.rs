@@ -28,6 +28,8 @@ mod lifecycle;
 mod mail_flows;
 // notifications (issue 13)
 mod notifications;
+// Groups and routing set up in the admin console (issue 13).
+mod routing_admin;
 mod reports;
 mod selectors;
 mod sign_out_everywhere;
