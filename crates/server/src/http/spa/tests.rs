@@ -85,7 +85,7 @@ async fn agent_routes_get_the_agent_document_and_the_rest_the_help_center() -> T
 #[test]
 fn paths_are_their_bundles() {
     let console = ["/agent", "/agent/", "/agent/tickets/3", "/set-password", "/forgot-password", "/signup", "/agent/reportsx"];
-    let admin = ["/admin", "/admin/", "/admin/agents", "/admin/mail", "/admin/sla", "/admin/workflows", "/agent/reports", "/agent/reports/",
+    let admin = ["/admin", "/admin/", "/admin/agents", "/admin/mail", "/admin/sla", "/admin/workflows", "/admin/types", "/admin/routing", "/agent/reports", "/agent/reports/",
         "/agent/settings", "/agent/notifications", "/notifications"];
     let help_center = ["/", "/agents", "/agentx/1", "/login", "/kb/agent", "/tickets/1", "/set-password/x",
         "/forgot-password/x", "/signup/x", "/signups", "/admins", "/administrator", "/ws/agent", "/adm/x"];
