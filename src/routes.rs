@@ -146,6 +146,8 @@ pub fn AppRoutes() -> impl IntoView {
         <Routes fallback=move || view! { <Elsewhere bundle=Bundle::HelpCenter loaded=loaded.clone() /> }>
             <Route path=path!("/") view=Home />
             <Route path=path!("/login") view=Login />
+            // A desk's own address for signing in (issue 12): the slug fills in the desk.
+            <Route path=path!("/t/:slug/login") view=Login />
             // The widget's entry (`public/widget.js` frames it): on to the submit form.
             <Route path=path!("/widget") view=|| view! { <SignedIn><GoTo path=Page::NewTicket.path() /></SignedIn> } />
             <Route path=path!("/kb") view=KbHome />

@@ -1,7 +1,9 @@
 //! `/login`: email and password. On success the user goes back where they were headed (`next`),
 //! else to their tickets; on failure the reason is shown and what they typed stays. An email with
 //! accounts in several desks is answered `tenant_required`: the form then asks for the desk (its
-//! slug) and sends it from then on. A backend with password resets (`password_reset` in
+//! slug) and sends it from then on. The desk can also come with the address (`/t/<slug>/login`,
+//! or `?tenant=`); the last desk signed in to on this browser is remembered and offered again.
+//! A backend with password resets (`password_reset` in
 //! `GET /capabilities`) gets a "Forgot password?" link, one with sign-ups (`signup`) a "Create an
 //! account" link, each carrying the desk when the form has one.
 
@@ -16,8 +18,16 @@ use baton_core::problem::{field_code, FieldError};
 use baton_core::validate::is_email;
 use baton_core::LoginRequest;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
+
+/// Where the last desk signed in to is kept (localStorage): a multi-desk installation's users
+/// should not have to type it every time.
+const DESK_KEY: &str = "baton.desk";
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
 
 /// The same checks the server makes (empty or invalid email, empty password), to answer at once.
 fn check(request: &LoginRequest) -> Vec<FieldError> {
@@ -58,9 +68,15 @@ pub fn Login() -> impl IntoView {
 
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let tenant = RwSignal::new(String::new());
-    // Asked only once the server said the email is in several desks.
-    let ask_tenant = RwSignal::new(false);
+    // The desk: from the address (`/t/<slug>/login`, `?tenant=`), else the one remembered.
+    let slug = use_params_map().read_untracked().get("slug");
+    let desk = slug
+        .or_else(|| query.read_untracked().get("tenant"))
+        .filter(|d| !d.trim().is_empty())
+        .or_else(|| local_storage().and_then(|s| s.get_item(DESK_KEY).ok().flatten()));
+    // Shown when the desk is known, or once the server said the email is in several desks.
+    let ask_tenant = RwSignal::new(desk.is_some());
+    let tenant = RwSignal::new(desk.unwrap_or_default());
     let errors = RwSignal::new(Vec::<FieldError>::new());
     // A host's single sign-on link that was refused lands here with its problem code.
     let sso_error = query.read_untracked().get("sso_error");
@@ -93,7 +109,12 @@ pub fn Login() -> impl IntoView {
         let api = api.clone();
         busy.run(async move {
             match api.login(&request).await {
-                Ok(me) => session.signed_in_as(me),
+                Ok(me) => {
+                    if let (Some(desk), Some(storage)) = (&request.tenant, local_storage()) {
+                        let _ = storage.set_item(DESK_KEY, desk);
+                    }
+                    session.signed_in_as(me)
+                }
                 Err(error) => {
                     if error.problem().is_some_and(|p| p.code == baton_core::problem::code::TENANT_REQUIRED) {
                         ask_tenant.set(true);

@@ -18,11 +18,16 @@ pub struct ApiClient {
 }
 
 impl ApiClient {
+    /// Signed in as demo user `email` (the demo password).
     pub async fn login(base: &str, email: &str) -> ApiClient {
+        Self::login_with(base, email, crate::DEMO_PASSWORD).await
+    }
+
+    /// Signed in as `email` with `password`.
+    pub async fn login_with(base: &str, email: &str, password: &str) -> ApiClient {
         let http = cookie_client();
         let client = ApiClient { http, base: base.to_owned() };
-        let (status, body) =
-            client.post("/api/v1/session", json!({"email": email, "password": crate::DEMO_PASSWORD})).await;
+        let (status, body) = client.post("/api/v1/session", json!({"email": email, "password": password})).await;
         assert_eq!(status, StatusCode::OK, "login as {email}: {body}");
         client
     }

@@ -22,6 +22,8 @@ mod catalog_admin;
 mod console_shell;
 mod custom_fields;
 mod drafts;
+// A desk set up from nothing (issue 12).
+mod empty_desk;
 mod help_center;
 mod kb;
 mod lifecycle;
