@@ -122,7 +122,7 @@ async fn a_desk_is_set_up_from_nothing_and_its_first_ticket_reaches_its_agent() 
     let deadline = Instant::now() + baton_e2e::browser::WAIT;
     loop {
         let (_, t) = ann_api.get(&format!("/api/v1/tickets/{id}")).await;
-        if t["assignee"]["id"] == me["id"] {
+        if t["staff"]["assignee"]["id"] == me["id"] {
             break;
         }
         assert!(Instant::now() < deadline, "not routed to Ann: {t}");

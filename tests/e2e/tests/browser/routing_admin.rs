@@ -36,7 +36,7 @@ async fn assignees(admin: &ApiClient, ids: &[String]) -> Vec<Option<i64>> {
     let mut who = Vec::new();
     for id in ids {
         let (_, t) = admin.get(&format!("/api/v1/tickets/{id}")).await;
-        who.push(t["assignee"]["id"].as_i64());
+        who.push(t["staff"]["assignee"]["id"].as_i64());
     }
     who
 }
