@@ -127,6 +127,8 @@ pub mod field_code {
     pub const MISSING_COLUMN: &str = "missing_column";
     /// The same email on an earlier row of the file.
     pub const DUPLICATE: &str = "duplicate";
+    /// An imported row's email is a staff member's of the desk.
+    pub const ALREADY_EXISTS: &str = "already_exists";
 }
 
 /// An RFC 9457 problem document with Baton's extensions `code`, `errors` and `reason`.

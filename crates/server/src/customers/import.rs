@@ -21,7 +21,7 @@ use crate::services::Services;
 use crate::storage::customers_admin::{self as store, groups, import as rows, Fields};
 use crate::storage::{self, users};
 use baton_core::agent::checks::CUSTOMER_NAME_MAX;
-use baton_core::problem::{code, field_code};
+use baton_core::problem::field_code;
 use baton_core::validate::{is_email, is_phone};
 use baton_core::{FieldError, ImportOutcome, ImportReport, ImportRow, Permission};
 use read::Record;
@@ -55,7 +55,7 @@ impl Desk {
         }
         let known = self.users.get(&email);
         if known.is_some_and(|k| k.role != "customer") {
-            errors.push(FieldError::new("email", code::ALREADY_EXISTS));
+            errors.push(FieldError::new("email", field_code::ALREADY_EXISTS));
         }
         match &r.name {
             None if known.is_none() => errors.push(FieldError::new("name", field_code::REQUIRED)),
