@@ -15,6 +15,9 @@ mod admin_workflows;
 // The catalog's setup (issue 12): types, sub-types, fields, dictionaries.
 #[cfg(feature = "admin")]
 mod admin_catalog;
+// Customers administration (issue 12).
+#[cfg(feature = "admin")]
+mod admin_customers;
 #[cfg(feature = "console")]
 mod agent;
 #[cfg(feature = "console")]
@@ -42,6 +45,9 @@ pub use admin::{AdminAgent, MailStatus};
 #[cfg(feature = "console")]
 pub use baton_core::{AgentPatch, AgentState, NewAgent, OutboxMail, OutboxPage, PasswordResetRequest, SignUpRequest};
 pub use error::ApiError;
+// Customers administration (issue 12).
+#[cfg(feature = "admin")]
+pub use admin_customers::{AdminCustomer, CustomerList, CustomerQuery};
 pub use idempotency::idempotency_key;
 pub use kb::ArticleQuery;
 #[cfg(feature = "console")]

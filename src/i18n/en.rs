@@ -229,6 +229,9 @@ pub fn text(key: Key) -> &'static str {
         Workflow(key) => super::workflow::text(super::Locale::En, key),
         #[cfg(feature = "admin")]
         Catalog(key) => super::catalog::text(super::Locale::En, key),
+        // Customers administration (issue 12).
+        #[cfg(feature = "admin")]
+        Customers(key) => super::customers::text(super::Locale::En, key),
         #[cfg(feature = "console")]
         Admin(key) => super::admin::en::text(key),
     }

@@ -256,6 +256,9 @@ pub enum Key {
     // The catalog's setup (see `crate::i18n::catalog`).
     #[cfg(feature = "admin")]
     Catalog(super::CatalogKey),
+    // Customers administration (see `crate::i18n::customers`).
+    #[cfg(feature = "admin")]
+    Customers(super::CustomerKey),
     // The account pages and the admin console (see `crate::i18n::admin`).
     #[cfg(feature = "console")]
     Admin(super::AdminKey),

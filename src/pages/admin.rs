@@ -26,6 +26,9 @@ mod workflows;
 // The catalog's setup (issue 12): types, sub-types, fields, dictionaries.
 #[cfg(feature = "admin")]
 mod catalog;
+// Customers administration (issue 12).
+#[cfg(feature = "admin")]
+mod customers;
 
 #[cfg(feature = "admin")]
 pub use agents::AdminAgents;
@@ -39,6 +42,8 @@ pub use sla::AdminSla;
 pub use workflows::AdminWorkflows;
 #[cfg(feature = "admin")]
 pub use catalog::AdminCatalog;
+#[cfg(feature = "admin")]
+pub use customers::AdminCustomers;
 
 use crate::api::use_api;
 use crate::components::ui::{ErrorPanel, Loading};
@@ -62,6 +67,8 @@ pub const SLA_PATH: &str = "/admin/sla";
 pub const WORKFLOWS_PATH: &str = "/admin/workflows";
 /// The catalog (issue 12): ticket types, sub-types, custom fields and dictionaries.
 pub const CATALOG_PATH: &str = "/admin/types";
+/// Customers administration (issue 12): list, edit, deactivate, merge, CSV import.
+pub const CUSTOMERS_PATH: &str = "/admin/customers";
 
 /// One admin page: its path, the permission it needs and whether the backend has it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,10 +79,17 @@ pub enum Section {
     Sla,
     Workflows,
     Catalog,
+    // Customers administration (issue 12): the admin bundle's only, so the console's stays as
+    // it is (its "Admin" link does not consider it).
+    #[cfg(feature = "admin")]
+    Customers,
 }
 
 impl Section {
+    #[cfg(not(feature = "admin"))]
     const ALL: [Section; 6] = [Section::Agents, Section::Settings, Section::Catalog, Section::Sla, Section::Workflows, Section::Mail];
+    #[cfg(feature = "admin")]
+    const ALL: [Section; 7] = [Section::Agents, Section::Customers, Section::Settings, Section::Catalog, Section::Sla, Section::Workflows, Section::Mail];
 
     pub fn path(self) -> &'static str {
         match self {
@@ -85,6 +99,8 @@ impl Section {
             Section::Sla => SLA_PATH,
             Section::Workflows => WORKFLOWS_PATH,
             Section::Catalog => CATALOG_PATH,
+            #[cfg(feature = "admin")]
+            Section::Customers => CUSTOMERS_PATH,
         }
     }
 
@@ -96,6 +112,8 @@ impl Section {
             Section::Sla => AdminKey::NavSla.into(),
             Section::Workflows => crate::i18n::WorkflowKey::AdminTitle.into(),
             Section::Catalog => catalog_label(),
+            #[cfg(feature = "admin")]
+            Section::Customers => crate::i18n::CustomerKey::Title.into(),
         }
     }
 
@@ -103,6 +121,8 @@ impl Section {
         match self {
             Section::Agents => Permission::AgentsManage,
             Section::Mail | Section::Settings | Section::Sla | Section::Workflows | Section::Catalog => Permission::SettingsManage,
+            #[cfg(feature = "admin")]
+            Section::Customers => Permission::CustomersManage,
         }
     }
 
@@ -114,6 +134,8 @@ impl Section {
             Section::Sla => caps.sla,
             Section::Workflows => caps.workflows,
             Section::Catalog => caps.catalog,
+            #[cfg(feature = "admin")]
+            Section::Customers => caps.customers_admin,
         }
     }
 
