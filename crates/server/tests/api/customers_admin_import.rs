@@ -124,3 +124,19 @@ async fn files_the_import_cannot_read_are_refused_whole() {
     let huge = vec![b'a'; baton_server::http::IMPORT_LIMIT + 1];
     import(&app, &admin, "", huge).await.problem(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large");
 }
+
+#[tokio::test]
+async fn ten_thousand_rows_import_in_under_ten_seconds_and_again_change_nothing() {
+    let app = TestApp::new().await;
+    let admin = app.login(ADMIN).await;
+    let file: String = std::iter::once("email,name,phone\n".to_owned()).chain((0..10_000).map(|i| format!("bulk{i}@many.test,Bulk {i},+86 138 {i:04} 0000\n"))).collect();
+    let before = customers(&app).await;
+    let started = std::time::Instant::now();
+    let report = import(&app, &admin, "", file.clone().into_bytes()).await.json();
+    let took = started.elapsed();
+    assert_eq!((report["created"].as_i64(), report["failed"].as_i64()), (Some(10_000), Some(0)));
+    assert!(took < std::time::Duration::from_secs(10), "took {took:?}");
+    assert_eq!(customers(&app).await, before + 10_000);
+    let again = import(&app, &admin, "", file.into_bytes()).await.json();
+    assert_eq!(again["unchanged"].as_i64(), Some(10_000));
+}
