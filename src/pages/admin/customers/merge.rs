@@ -48,7 +48,7 @@ pub fn MergeBox(source: AdminCustomer, on_done: Callback<String>) -> impl IntoVi
             <h3>{tr(CustomerKey::MergeTitle.into())}</h3>
             <p class="muted">{tr(CustomerKey::MergeHint.into())}</p>
             <FormFailure failure testid="merge-error" />
-            <form role="search" novalidate on:submit=search>
+            <form role="search" aria-label=tr(CustomerKey::MergeSearch.into()) novalidate on:submit=search>
                 <div class="field">
                     <label for="merge-search">{tr(CustomerKey::MergeSearch.into())}</label>
                     <input id="merge-search" type="search" data-testid="merge-search" bind:value=find />
