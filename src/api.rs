@@ -18,6 +18,9 @@ mod admin_catalog;
 // Agent groups, routing rules and availability (issue 13).
 #[cfg(feature = "admin")]
 mod admin_routing;
+// Customers administration (issue 12).
+#[cfg(feature = "admin")]
+mod admin_customers;
 #[cfg(feature = "console")]
 mod agent;
 #[cfg(feature = "console")]
@@ -45,6 +48,9 @@ pub use admin::{AdminAgent, MailStatus};
 #[cfg(feature = "console")]
 pub use baton_core::{AgentPatch, AgentState, NewAgent, OutboxMail, OutboxPage, PasswordResetRequest, SignUpRequest};
 pub use error::ApiError;
+// Customers administration (issue 12).
+#[cfg(feature = "admin")]
+pub use admin_customers::{AdminCustomer, CustomerList, CustomerQuery};
 pub use idempotency::idempotency_key;
 pub use kb::ArticleQuery;
 #[cfg(feature = "console")]

@@ -55,6 +55,9 @@ pub mod catalog;
 // Agent groups, routing rules, availability (issue 13).
 #[cfg(feature = "admin")]
 pub mod routing;
+// Customers administration (issue 12).
+#[cfg(feature = "admin")]
+pub mod customers;
 mod codes;
 mod en;
 mod keys;
@@ -78,6 +81,9 @@ pub use workflow::WorkflowKey;
 pub use catalog::CatalogKey;
 #[cfg(feature = "admin")]
 pub use routing::RoutingKey;
+// Customers administration (issue 12).
+#[cfg(feature = "admin")]
+pub use customers::CustomerKey;
 pub use keys::Key;
 
 use wasm_bindgen::JsValue;

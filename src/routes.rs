@@ -193,6 +193,8 @@ pub fn AdminRoutes() -> impl IntoView {
     use crate::pages::admin::AdminCatalog;
     // Groups and routing (issue 13).
     use crate::pages::admin::AdminRouting;
+    // Customers administration (issue 12).
+    use crate::pages::admin::AdminCustomers;
     use crate::components::notify::NotificationsPage;
     use crate::pages::agent::{AgentSettings, Reports, StaffOnly};
     let loaded = here();
@@ -209,6 +211,8 @@ pub fn AdminRoutes() -> impl IntoView {
             <Route path=path!("/admin/workflows") view=|| view! { <SignedIn><StaffOnly><AdminWorkflows /></StaffOnly></SignedIn> } />
             <Route path=path!("/admin/types") view=|| view! { <SignedIn><StaffOnly><AdminCatalog /></StaffOnly></SignedIn> } />
             <Route path=path!("/admin/routing") view=|| view! { <SignedIn><StaffOnly><AdminRouting /></StaffOnly></SignedIn> } />
+            // Customers administration (issue 12).
+            <Route path=path!("/admin/customers") view=|| view! { <SignedIn><StaffOnly><AdminCustomers /></StaffOnly></SignedIn> } />
             // The reports (managers'), here rather than in the console for the console's budget;
             // not a `Page`: an arm in `Page::path` would land in the help center's wasm.
             <Route path=path!("/agent/reports") view=|| view! { <SignedIn><StaffOnly><Reports /></StaffOnly></SignedIn> } />
@@ -362,13 +366,15 @@ mod tests {
         assert_eq!(WORKFLOWS_PATH, "/admin/workflows");
         assert_eq!(crate::pages::admin::CATALOG_PATH, "/admin/types");
         assert_eq!(crate::pages::admin::ROUTING_PATH, "/admin/routing");
+        // Customers administration (issue 12).
+        assert_eq!(crate::pages::admin::CUSTOMERS_PATH, "/admin/customers");
     }
 
     #[test]
     /// The same table as the server's `http::spa` test: the two must say the same.
     fn paths_are_their_bundles() {
         let console = ["/agent", "/agent/", "/agent/tickets/3", "/set-password", "/forgot-password", "/signup", "/agent/reportsx"];
-        let admin = ["/admin", "/admin/", "/admin/agents", "/admin/mail", "/admin/sla", "/admin/workflows", "/admin/types", "/admin/routing", "/agent/reports", "/agent/reports/"];
+        let admin = ["/admin", "/admin/", "/admin/agents", "/admin/mail", "/admin/sla", "/admin/workflows", "/admin/types", "/admin/routing", "/agent/reports", "/agent/reports/", "/admin/customers"];
         let help_center = ["/", "/agents", "/agentx/1", "/login", "/kb/agent", "/tickets/1", "/set-password/x",
             "/forgot-password/x", "/signup/x", "/signups", "/admins", "/administrator", "/ws/agent", "/adm/x"];
         for (paths, bundle) in [(&console[..], Bundle::Console), (&admin[..], Bundle::Admin), (&help_center[..], Bundle::HelpCenter)] {

@@ -167,6 +167,8 @@ pub fn register() {
     super::catalog::register();
     #[cfg(feature = "admin")]
     super::routing::register();
+    #[cfg(feature = "admin")]
+    super::customers::register();
     register_texts();
 }
 

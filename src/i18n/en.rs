@@ -231,6 +231,9 @@ pub fn text(key: Key) -> &'static str {
         Catalog(key) => super::catalog::text(super::Locale::En, key),
         #[cfg(feature = "admin")]
         Routing(key) => super::routing::text(super::Locale::En, key),
+        // Customers administration (issue 12).
+        #[cfg(feature = "admin")]
+        Customers(key) => super::customers::text(super::Locale::En, key),
         #[cfg(feature = "console")]
         Admin(key) => super::admin::en::text(key),
     }

@@ -259,6 +259,9 @@ pub enum Key {
     // Groups and routing (see `crate::i18n::routing`).
     #[cfg(feature = "admin")]
     Routing(super::RoutingKey),
+    // Customers administration (see `crate::i18n::customers`).
+    #[cfg(feature = "admin")]
+    Customers(super::CustomerKey),
     // The account pages and the admin console (see `crate::i18n::admin`).
     #[cfg(feature = "console")]
     Admin(super::AdminKey),

@@ -231,6 +231,9 @@ pub fn text(key: Key) -> &'static str {
         Catalog(key) => super::catalog::text(super::Locale::ZhCn, key),
         #[cfg(feature = "admin")]
         Routing(key) => super::routing::text(super::Locale::ZhCn, key),
+        // Customers administration (issue 12).
+        #[cfg(feature = "admin")]
+        Customers(key) => super::customers::text(super::Locale::ZhCn, key),
         #[cfg(feature = "console")]
         Admin(key) => super::admin::zh_cn::text(key),
     }

@@ -32,6 +32,9 @@ mod conditions;
 // Agent groups and routing rules (issue 13).
 #[cfg(feature = "admin")]
 mod routing;
+// Customers administration (issue 12).
+#[cfg(feature = "admin")]
+mod customers;
 
 #[cfg(feature = "admin")]
 pub use agents::AdminAgents;
@@ -47,6 +50,8 @@ pub use workflows::AdminWorkflows;
 pub use catalog::AdminCatalog;
 #[cfg(feature = "admin")]
 pub use routing::AdminRouting;
+#[cfg(feature = "admin")]
+pub use customers::AdminCustomers;
 
 use crate::api::use_api;
 use crate::components::ui::{ErrorPanel, Loading};
@@ -72,6 +77,8 @@ pub const WORKFLOWS_PATH: &str = "/admin/workflows";
 pub const CATALOG_PATH: &str = "/admin/types";
 /// Agent groups and routing rules (issue 13).
 pub const ROUTING_PATH: &str = "/admin/routing";
+/// Customers administration (issue 12): list, edit, deactivate, merge, CSV import.
+pub const CUSTOMERS_PATH: &str = "/admin/customers";
 
 /// One admin page: its path, the permission it needs and whether the backend has it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,10 +90,17 @@ pub enum Section {
     Workflows,
     Catalog,
     Routing,
+    // Customers administration (issue 12): the admin bundle's only, so the console's stays as
+    // it is (its "Admin" link does not consider it).
+    #[cfg(feature = "admin")]
+    Customers,
 }
 
 impl Section {
+    #[cfg(not(feature = "admin"))]
     const ALL: [Section; 7] = [Section::Agents, Section::Settings, Section::Catalog, Section::Routing, Section::Sla, Section::Workflows, Section::Mail];
+    #[cfg(feature = "admin")]
+    const ALL: [Section; 8] = [Section::Agents, Section::Customers, Section::Settings, Section::Catalog, Section::Routing, Section::Sla, Section::Workflows, Section::Mail];
 
     pub fn path(self) -> &'static str {
         match self {
@@ -97,6 +111,8 @@ impl Section {
             Section::Workflows => WORKFLOWS_PATH,
             Section::Catalog => CATALOG_PATH,
             Section::Routing => ROUTING_PATH,
+            #[cfg(feature = "admin")]
+            Section::Customers => CUSTOMERS_PATH,
         }
     }
 
@@ -109,6 +125,8 @@ impl Section {
             Section::Workflows => crate::i18n::WorkflowKey::AdminTitle.into(),
             Section::Catalog => catalog_label(),
             Section::Routing => routing_label(),
+            #[cfg(feature = "admin")]
+            Section::Customers => crate::i18n::CustomerKey::Title.into(),
         }
     }
 
@@ -116,6 +134,8 @@ impl Section {
         match self {
             Section::Agents => Permission::AgentsManage,
             Section::Mail | Section::Settings | Section::Sla | Section::Workflows | Section::Catalog | Section::Routing => Permission::SettingsManage,
+            #[cfg(feature = "admin")]
+            Section::Customers => Permission::CustomersManage,
         }
     }
 
@@ -128,6 +148,8 @@ impl Section {
             Section::Workflows => caps.workflows,
             Section::Catalog => caps.catalog,
             Section::Routing => caps.routing,
+            #[cfg(feature = "admin")]
+            Section::Customers => caps.customers_admin,
         }
     }
 

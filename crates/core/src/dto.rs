@@ -15,6 +15,8 @@ mod files;
 mod reports;
 // notifications (issue 13)
 mod notifications;
+// customers administration (issue 12)
+mod customers_admin;
 
 pub use admin::*;
 pub use catalog_admin::{
@@ -27,6 +29,8 @@ pub use events::*;
 pub use files::*;
 pub use reports::*;
 pub use notifications::*;
+// customers administration (issue 12)
+pub use customers_admin::*;
 
 /// `POST /api/v1/session`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -142,6 +146,11 @@ pub struct Capabilities {
     /// `/admin/fields`, `/admin/dictionaries`.
     #[serde(default)]
     pub catalog: bool,
+    // customers administration (issue 12)
+    /// `/admin/customers` (list, edit, deactivate, merge, CSV import) and
+    /// `/admin/customer-groups`.
+    #[serde(default)]
+    pub customers_admin: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -118,6 +118,17 @@ pub mod field_code {
     pub const INVALID_SLUG: &str = "invalid_slug";
     /// Sign-up with an email outside the domains the desk takes sign-ups from.
     pub const EMAIL_DOMAIN_NOT_ALLOWED: &str = "email_domain_not_allowed";
+    // customers administration (issue 12): the CSV import.
+    /// The file has more data rows than the import takes at once.
+    pub const TOO_MANY_ROWS: &str = "too_many_rows";
+    /// The file is neither UTF-8 nor GBK/GB18030 (or not the `encoding` named).
+    pub const INVALID_ENCODING: &str = "invalid_encoding";
+    /// The header row lacks a column the import needs (`email`).
+    pub const MISSING_COLUMN: &str = "missing_column";
+    /// The same email on an earlier row of the file.
+    pub const DUPLICATE: &str = "duplicate";
+    /// An imported row's email is a staff member's of the desk.
+    pub const ALREADY_EXISTS: &str = "already_exists";
 }
 
 /// An RFC 9457 problem document with Baton's extensions `code`, `errors` and `reason`.

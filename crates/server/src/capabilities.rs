@@ -23,6 +23,8 @@ pub const REFERENCE: Capabilities = Capabilities {
     routing: true,
     signup: true,
     catalog: true,
+    // customers administration (issue 12)
+    customers_admin: true,
 };
 
 /// What this backend implements.

@@ -8,6 +8,9 @@ mod csrf;
 mod deadline;
 mod admin_agents;
 mod admin_catalog;
+// customers administration (issue 12)
+mod admin_customers;
+pub use admin_customers::IMPORT_LIMIT;
 mod admin_mail;
 mod admin_roles;
 mod admin_settings;
@@ -145,6 +148,11 @@ pub fn app(state: AppState) -> Router {
         .router
         .method_not_allowed_fallback(|| async { Error::MethodNotAllowed })
         .layer(DefaultBodyLimit::max(upload_limit.saturating_add(attachments::MULTIPART_OVERHEAD)));
+    // customers administration (issue 12): a CSV file may be larger than 1 MiB.
+    let imports = admin_customers::import_router()
+        .router
+        .method_not_allowed_fallback(|| async { Error::MethodNotAllowed })
+        .layer(DefaultBodyLimit::max(admin_customers::IMPORT_LIMIT));
     let api = api_routes()
         .router
         // Called after every route exists: axum attaches it to the routes present.
@@ -152,6 +160,7 @@ pub fn app(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(state.request_timeout, deadline::layer))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .merge(uploads)
+        .merge(imports)
         // Outside the limit, so its plain-text 413 (and any other bare error) becomes a problem.
         .layer(axum::middleware::map_response(problem_for_bare_errors));
     let spa = state.dist.clone().map(spa::Spa::new);
@@ -310,9 +319,15 @@ fn api_routes() -> Routes {
         .merge(reports::router())
         // notifications (issue 13)
         .merge(notifications::router())
+        // customers administration (issue 12)
+        .merge(admin_customers::router())
 }
 
 /// Every (method, path) the API serves, paths relative to `/api/v1` as in the OpenAPI document.
 pub fn route_table() -> Vec<(Method, &'static str)> {
-    api_routes().merge(attachments::upload_router()).table
+    api_routes()
+        .merge(attachments::upload_router())
+        // customers administration (issue 12)
+        .merge(admin_customers::import_router())
+        .table
 }

@@ -14,6 +14,8 @@ pub mod capabilities;
 pub mod catalog;
 pub mod clock;
 pub mod config;
+// customers administration (issue 12)
+pub mod customers;
 pub mod demo;
 pub mod error;
 pub mod events;

@@ -17,6 +17,8 @@ pub mod backup;
 pub mod catalog;
 pub mod confidential;
 pub mod customers;
+// customers administration (issue 12)
+pub mod customers_admin;
 pub mod demo;
 pub mod directory;
 pub mod events;

@@ -15,6 +15,9 @@ mod cli;
 mod concurrency;
 mod contract_fixes;
 mod csrf;
+// customers administration (issue 12)
+mod customers_admin;
+mod customers_admin_import;
 mod confidential;
 mod confidential_logs;
 mod crash;

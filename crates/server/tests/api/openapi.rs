@@ -191,6 +191,15 @@ async fn every_documented_operation_answers() {
     let walk_field = with_field["fields"][0]["id"].as_i64().unwrap_or_default();
     let dictionary = json!({ "name": "Walk", "options": [{ "value": "a", "label": { "en": "A" } }] });
     let walk_dictionary = created(app.post("/api/v1/admin/dictionaries").token(&admin).json(&dictionary).send().await)["id"].as_i64().unwrap_or_default();
+    // customers administration (issue 12): customers registered for the walk (one to edit and
+    // merge into, a fresh one for each merge) and a customer group.
+    let new_customer = async || -> i64 {
+        let n = app.count("SELECT COUNT(*) FROM users").await;
+        let body = json!({ "name": "Walk", "email": format!("walk-customer{n}@caller.test") });
+        app.post("/api/v1/customers").token(&admin).json(&body).send().await.json()["id"].as_i64().unwrap_or_default()
+    };
+    let walk_customer = new_customer().await;
+    let walk_customer_group = created(app.post("/api/v1/admin/customer-groups").token(&admin).json(&json!({ "name": "Walk" })).send().await)["id"].as_i64().unwrap_or_default();
     // A setup link of a new desk, for `/password-tokens/{token}`.
     let walk_desk = baton_server::accounts::NewTenant { slug: "walk", name: "Walk", owner_email: "owner@walk.test" };
     let setup = baton_server::accounts::create_tenant(&app.db, app.services.clock.now(), &walk_desk)
@@ -229,6 +238,12 @@ async fn every_documented_operation_answers() {
             walk_field
         } else if path.starts_with("/admin/dictionaries/") {
             walk_dictionary
+        } else if path == "/admin/customers/{id}/merge" {
+            new_customer().await
+        } else if path.starts_with("/admin/customers/") {
+            walk_customer
+        } else if path.starts_with("/admin/customer-groups/") {
+            walk_customer_group
         } else if path.starts_with("/admin/workflows/") {
             let fresh = if method == "DELETE" { new_workflow().await } else { workflow.clone() };
             fresh["id"].as_i64().unwrap_or_default()
@@ -324,6 +339,11 @@ async fn every_documented_operation_answers() {
             "/admin/agents/{id}/role" => json!({ "role": "agent", "role_id": null }),
             "/admin/agents" => json!({ "email": "walk-invitee@baton.test", "name": "Walk", "role": "agent" }),
             "/admin/agents/{id}" => json!({ "name": "Walked" }),
+            // customers administration (issue 12)
+            "/admin/customers/{id}" => json!({ "name": "Walked", "phone": "+86 138 0000 0000" }),
+            "/admin/customers/{id}/merge" => json!({ "into": walk_customer }),
+            "/admin/customer-groups" => json!({ "name": "Walked", "shares_tickets": true }),
+            "/admin/customer-groups/{id}" => json!({ "name": "Walk renamed" }),
             "/views" | "/views/{id}" => walk_view.clone(),
             "/views/order" => json!({ "ids": ["mine", "all"] }),
             "/views/{id}/hidden" => json!({ "hidden": false }),
@@ -353,6 +373,9 @@ async fn every_documented_operation_answers() {
             continue;
         } else if path == "/attachments" {
             call = call.multipart("file", "walk.txt", "text/plain", b"walk");
+        } else if path == "/admin/customers/import" {
+            // customers administration (issue 12): the body is the CSV file.
+            call = call.raw("text/csv", b"email,name\nwalk-import@caller.test,Walk\n".to_vec());
         } else if [Method::POST, Method::PATCH, Method::PUT].contains(&method) {
             call = call.json(&body);
         }

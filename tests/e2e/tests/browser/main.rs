@@ -21,6 +21,8 @@ mod bundles;
 mod catalog_admin;
 mod console_shell;
 mod custom_fields;
+// customers administration (issue 12)
+mod customers_admin;
 mod drafts;
 // A desk set up from nothing (issue 12).
 mod empty_desk;

@@ -86,7 +86,9 @@ async fn agent_routes_get_the_agent_document_and_the_rest_the_help_center() -> T
 fn paths_are_their_bundles() {
     let console = ["/agent", "/agent/", "/agent/tickets/3", "/set-password", "/forgot-password", "/signup", "/agent/reportsx"];
     let admin = ["/admin", "/admin/", "/admin/agents", "/admin/mail", "/admin/sla", "/admin/workflows", "/admin/types", "/admin/routing", "/agent/reports", "/agent/reports/",
-        "/agent/settings", "/agent/notifications", "/notifications"];
+        "/agent/settings", "/agent/notifications", "/notifications",
+        // customers administration (issue 12)
+        "/admin/customers"];
     let help_center = ["/", "/agents", "/agentx/1", "/login", "/kb/agent", "/tickets/1", "/set-password/x",
         "/forgot-password/x", "/signup/x", "/signups", "/admins", "/administrator", "/ws/agent", "/adm/x"];
     for (paths, bundle) in [(&console[..], Bundle::Console), (&admin[..], Bundle::Admin), (&help_center[..], Bundle::HelpCenter)] {

@@ -23,6 +23,8 @@ pub struct Fixtures<'a> {
     group: Cell<i64>,
     /// The ticket type of the last workflow target.
     ticket_type: Cell<i64>,
+    /// The second customer of the last [`Target::CustomerPair`], for `"$into"`.
+    into: Cell<i64>,
     n: Cell<u32>,
 }
 
@@ -40,6 +42,7 @@ impl<'a> Fixtures<'a> {
             role: Cell::new(0),
             group: Cell::new(0),
             ticket_type: Cell::new(0),
+            into: Cell::new(0),
             n: Cell::new(0),
         }
     }
@@ -55,6 +58,7 @@ impl<'a> Fixtures<'a> {
             Value::String(s) if s == "$id" => json!(id),
             Value::String(s) if s == "$sid" => json!(id.to_string()),
             Value::String(s) if s == "$role" => json!(self.role.get()),
+            Value::String(s) if s == "$into" => json!(self.into.get()),
             Value::String(s) => json!(s.replace("$n", &self.next().to_string())),
             Value::Array(items) => Value::Array(items.iter().map(|v| self.fill_with(v, id)).collect()),
             Value::Object(map) => Value::Object(map.iter().map(|(k, v)| (k.clone(), self.fill_with(v, id))).collect()),
@@ -131,6 +135,14 @@ impl<'a> Fixtures<'a> {
                 res.json()["fields"][0]["id"].as_i64().unwrap_or_else(|| panic!("{path}: {}", res.text()))
             }
             Target::Dictionary => self.made("/api/v1/admin/dictionaries", super::table::dictionary()).await,
+            // customers administration (issue 12)
+            Target::Customer => self.made("/api/v1/customers", json!({ "name": "Fixture $n", "email": "fixture$n@customer.test" })).await,
+            Target::CustomerPair => {
+                let into = self.made("/api/v1/customers", json!({ "name": "Fixture $n", "email": "fixture$n@customer.test" })).await;
+                self.into.set(into);
+                self.made("/api/v1/customers", json!({ "name": "Fixture $n", "email": "fixture$n@customer.test" })).await
+            }
+            Target::CustomerGroup => self.made("/api/v1/admin/customer-groups", json!({ "name": "Fixture $n" })).await,
             Target::Invitee => {
                 let role = self.made("/api/v1/admin/roles", json!({ "name": "Fixture $n", "permissions": [] })).await;
                 let n = self.next();

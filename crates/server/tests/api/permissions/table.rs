@@ -151,6 +151,15 @@ pub const ROUTES: &[(&str, &str, Guard)] = &[
     ("PATCH", "/admin/agents/{id}", Needs(P::AgentsManage)),
     ("POST", "/admin/agents/{id}/invitation", Needs(P::AgentsManage)),
     ("GET", "/admin/mail", Needs(P::SettingsManage)),
+    // customers administration (issue 12)
+    ("GET", "/admin/customers", Needs(P::CustomersManage)),
+    ("GET", "/admin/customers/{id}", Needs(P::CustomersManage)),
+    ("PATCH", "/admin/customers/{id}", Needs(P::CustomersManage)),
+    ("POST", "/admin/customers/{id}/merge", Needs(P::CustomersManage)),
+    ("POST", "/admin/customers/import", Needs(P::CustomersImport)),
+    ("GET", "/admin/customer-groups", Needs(P::CustomersManage)),
+    ("POST", "/admin/customer-groups", Needs(P::CustomersManage)),
+    ("PATCH", "/admin/customer-groups/{id}", Needs(P::CustomersManage)),
     ("GET", "/reports/summary", Needs(P::ReportsView)),
     ("GET", "/reports/agents", Needs(P::ReportsView)),
     ("GET", "/reports/tickets", Needs(P::ReportsView)),
@@ -193,6 +202,13 @@ pub enum Target {
     /// A new text field, the only one of a new type.
     Field,
     Dictionary,
+    // customers administration (issue 12)
+    /// A new customer of the desk, registered by the admin.
+    Customer,
+    /// A new customer to merge away, and another (`"$into"`) to merge into.
+    CustomerPair,
+    /// A new customer group.
+    CustomerGroup,
 }
 
 /// A request that needs `permission` (and `also`, for the request to succeed at all): without it
@@ -306,6 +322,16 @@ pub fn probes() -> Vec<Probe> {
         probe(P::AgentsManage, Method::POST, "/admin/agents", T::Agent, Some(json!({ "email": "invitee$n@baton.test", "name": "Invitee $n", "role": "agent", "role_id": "$role" }))),
         probe(P::AgentsManage, Method::PATCH, "/admin/agents/{id}", T::Agent, Some(json!({ "name": "Renamed $n" }))),
         probe(P::AgentsManage, Method::POST, "/admin/agents/{id}/invitation", T::Invitee, None),
+        // customers administration (issue 12); the import's body (a JSON string) is sent as the
+        // CSV file itself.
+        probe(P::CustomersManage, Method::GET, "/admin/customers", T::None, None),
+        probe(P::CustomersManage, Method::GET, "/admin/customers/{id}", T::Customer, None),
+        probe(P::CustomersManage, Method::PATCH, "/admin/customers/{id}", T::Customer, Some(json!({ "name": "Renamed $n" }))),
+        probe(P::CustomersManage, Method::POST, "/admin/customers/{id}/merge", T::CustomerPair, Some(json!({ "into": "$into" }))),
+        probe(P::CustomersImport, Method::POST, "/admin/customers/import", T::None, Some(json!("email,name\nimported$n@customer.test,Imported\n"))),
+        probe(P::CustomersManage, Method::GET, "/admin/customer-groups", T::None, None),
+        probe(P::CustomersManage, Method::POST, "/admin/customer-groups", T::None, Some(json!({ "name": "Group $n" }))),
+        probe(P::CustomersManage, Method::PATCH, "/admin/customer-groups/{id}", T::CustomerGroup, Some(json!({ "name": "Renamed $n" }))),
         probe(P::ReportsView, Method::GET, "/reports/summary", T::None, None),
         probe(P::ReportsView, Method::GET, "/reports/agents", T::None, None),
         probe(P::ReportsView, Method::GET, "/reports/tickets", T::None, None),
@@ -362,6 +388,10 @@ pub fn body_for(path: &str) -> Option<Value> {
         "/admin/agents/{id}/role" => json!({ "role": "agent" }),
         "/admin/agents" => json!({ "email": "invitee$n@baton.test", "name": "Invitee $n", "role": "agent" }),
         "/admin/agents/{id}" => json!({ "name": "Renamed $n" }),
+        // customers administration (issue 12)
+        "/admin/customers/{id}" => json!({ "name": "Renamed $n" }),
+        "/admin/customers/{id}/merge" => json!({ "into": 1 }),
+        "/admin/customer-groups" | "/admin/customer-groups/{id}" => json!({ "name": "Group $n" }),
         _ => return None,
     })
 }
