@@ -142,6 +142,9 @@ pub struct Capabilities {
     /// `/admin/fields`, `/admin/dictionaries`.
     #[serde(default)]
     pub catalog: bool,
+    /// Automations (issue 13): event and time rules under `/admin/automations`.
+    #[serde(default)]
+    pub automations: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -23,6 +23,8 @@ pub const REFERENCE: Capabilities = Capabilities {
     routing: true,
     signup: true,
     catalog: true,
+    // Automations (issue 13).
+    automations: true,
 };
 
 /// What this backend implements.

@@ -51,6 +51,9 @@ pub mod field {
     pub const WORKFLOW_STEP: &str = "workflow_step";
     /// Workflows: returned to the previous step, the steps' names; the entry's body is the reason.
     pub const WORKFLOW_RETURN: &str = "workflow_return";
+    /// Automations (issue 13): rule `to` (its name at the time) ran on the ticket; the changes it
+    /// made follow as entries of their own, without an author.
+    pub const AUTOMATION: &str = "automation";
     /// The status (only in a 412's `changed`; a status change is a `StatusChange`).
     pub const STATUS: &str = "status";
     /// The prefix of a custom field's name: `fields.<key>`, its value as the ticket stores it.
