@@ -10,7 +10,7 @@ use crate::support::{Response, TestApp, ADMIN, AGENT, ALICE};
 use axum::http::{Method, StatusCode};
 use serde_json::{json, Value};
 
-/// The demo desk with its admin, a customer and an agent signed in.
+/// The demo desk, without its rules, with its admin, a customer and an agent signed in.
 pub struct Desk {
     pub app: TestApp,
     pub admin: String,
@@ -22,6 +22,10 @@ pub async fn desk() -> Desk {
     // Hours and days pass on the test clock; staff idle timeouts are tested elsewhere.
     let app = TestApp::with(|c| c.staff_idle_minutes = 0).await;
     let (admin, alice, agent) = (app.login(ADMIN).await, app.login(ALICE).await, app.login(AGENT).await);
+    // Each test sets up the rules it needs: the demo desk's own are removed.
+    let demo: i64 = app.count("SELECT COUNT(*) FROM automations").await;
+    assert_eq!(demo, 2, "the demo desk has two rules");
+    sqlx::query("DELETE FROM automations").execute(&app.sql).await.expect("no demo rules");
     Desk { app, admin, alice, agent }
 }
 
