@@ -15,6 +15,9 @@ mod admin_workflows;
 // The catalog's setup (issue 12): types, sub-types, fields, dictionaries.
 #[cfg(feature = "admin")]
 mod admin_catalog;
+// Automations (issue 13): the admin bundle's rules.
+#[cfg(feature = "admin")]
+mod admin_automations;
 #[cfg(feature = "console")]
 mod agent;
 #[cfg(feature = "console")]

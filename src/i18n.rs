@@ -52,6 +52,9 @@ pub mod workflow;
 // The catalog's setup (issue 12).
 #[cfg(feature = "admin")]
 pub mod catalog;
+// Automations (issue 13).
+#[cfg(feature = "admin")]
+pub mod automation;
 mod codes;
 mod en;
 mod keys;
@@ -73,6 +76,9 @@ pub use agent_ticket::TicketKey;
 pub use workflow::WorkflowKey;
 #[cfg(feature = "admin")]
 pub use catalog::CatalogKey;
+// Automations (issue 13).
+#[cfg(feature = "admin")]
+pub use automation::AutomationKey;
 pub use keys::Key;
 
 use wasm_bindgen::JsValue;

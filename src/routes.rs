@@ -189,6 +189,8 @@ pub fn AdminRoutes() -> impl IntoView {
     // Workflows (issue 13).
     use crate::pages::admin::AdminWorkflows;
     use crate::pages::admin::AdminCatalog;
+    // Automations (issue 13).
+    use crate::pages::admin::AdminAutomations;
     use crate::components::notify::NotificationsPage;
     use crate::pages::agent::{AgentSettings, Reports, StaffOnly};
     let loaded = here();
@@ -204,6 +206,7 @@ pub fn AdminRoutes() -> impl IntoView {
             // Workflows (issue 13).
             <Route path=path!("/admin/workflows") view=|| view! { <SignedIn><StaffOnly><AdminWorkflows /></StaffOnly></SignedIn> } />
             <Route path=path!("/admin/types") view=|| view! { <SignedIn><StaffOnly><AdminCatalog /></StaffOnly></SignedIn> } />
+            <Route path=path!("/admin/automations") view=|| view! { <SignedIn><StaffOnly><AdminAutomations /></StaffOnly></SignedIn> } />
             // The reports (managers'), here rather than in the console for the console's budget;
             // not a `Page`: an arm in `Page::path` would land in the help center's wasm.
             <Route path=path!("/agent/reports") view=|| view! { <SignedIn><StaffOnly><Reports /></StaffOnly></SignedIn> } />
@@ -356,13 +359,14 @@ mod tests {
         assert_eq!([AGENTS_PATH, MAIL_PATH, SETTINGS_PATH, SLA_PATH], ["/admin/agents", "/admin/mail", "/admin/settings", "/admin/sla"]);
         assert_eq!(WORKFLOWS_PATH, "/admin/workflows");
         assert_eq!(crate::pages::admin::CATALOG_PATH, "/admin/types");
+        assert_eq!(crate::pages::admin::AUTOMATIONS_PATH, "/admin/automations");
     }
 
     #[test]
     /// The same table as the server's `http::spa` test: the two must say the same.
     fn paths_are_their_bundles() {
         let console = ["/agent", "/agent/", "/agent/tickets/3", "/set-password", "/forgot-password", "/signup", "/agent/reportsx"];
-        let admin = ["/admin", "/admin/", "/admin/agents", "/admin/mail", "/admin/sla", "/admin/workflows", "/admin/types", "/agent/reports", "/agent/reports/"];
+        let admin = ["/admin", "/admin/", "/admin/agents", "/admin/mail", "/admin/sla", "/admin/workflows", "/admin/types", "/admin/automations", "/agent/reports", "/agent/reports/"];
         let help_center = ["/", "/agents", "/agentx/1", "/login", "/kb/agent", "/tickets/1", "/set-password/x",
             "/forgot-password/x", "/signup/x", "/signups", "/admins", "/administrator", "/ws/agent", "/adm/x"];
         for (paths, bundle) in [(&console[..], Bundle::Console), (&admin[..], Bundle::Admin), (&help_center[..], Bundle::HelpCenter)] {

@@ -165,6 +165,8 @@ pub fn register() {
     super::workflow::register();
     #[cfg(feature = "admin")]
     super::catalog::register();
+    #[cfg(feature = "admin")]
+    super::automation::register();
     register_texts();
 }
 

@@ -229,6 +229,9 @@ pub fn text(key: Key) -> &'static str {
         Workflow(key) => super::workflow::text(super::Locale::En, key),
         #[cfg(feature = "admin")]
         Catalog(key) => super::catalog::text(super::Locale::En, key),
+        // Automations (issue 13).
+        #[cfg(feature = "admin")]
+        Automation(key) => super::automation::text(super::Locale::En, key),
         #[cfg(feature = "console")]
         Admin(key) => super::admin::en::text(key),
     }

@@ -256,6 +256,9 @@ pub enum Key {
     // The catalog's setup (see `crate::i18n::catalog`).
     #[cfg(feature = "admin")]
     Catalog(super::CatalogKey),
+    // Automations (see `crate::i18n::automation`).
+    #[cfg(feature = "admin")]
+    Automation(super::AutomationKey),
     // The account pages and the admin console (see `crate::i18n::admin`).
     #[cfg(feature = "console")]
     Admin(super::AdminKey),

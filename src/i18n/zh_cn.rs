@@ -229,6 +229,9 @@ pub fn text(key: Key) -> &'static str {
         Workflow(key) => super::workflow::text(super::Locale::ZhCn, key),
         #[cfg(feature = "admin")]
         Catalog(key) => super::catalog::text(super::Locale::ZhCn, key),
+        // Automations (issue 13).
+        #[cfg(feature = "admin")]
+        Automation(key) => super::automation::text(super::Locale::ZhCn, key),
         #[cfg(feature = "console")]
         Admin(key) => super::admin::zh_cn::text(key),
     }

@@ -26,6 +26,9 @@ mod workflows;
 // The catalog's setup (issue 12): types, sub-types, fields, dictionaries.
 #[cfg(feature = "admin")]
 mod catalog;
+// Automations (issue 13).
+#[cfg(feature = "admin")]
+mod automations;
 
 #[cfg(feature = "admin")]
 pub use agents::AdminAgents;
@@ -39,6 +42,8 @@ pub use sla::AdminSla;
 pub use workflows::AdminWorkflows;
 #[cfg(feature = "admin")]
 pub use catalog::AdminCatalog;
+#[cfg(feature = "admin")]
+pub use automations::AdminAutomations;
 
 use crate::api::use_api;
 use crate::components::ui::{ErrorPanel, Loading};
@@ -62,6 +67,8 @@ pub const SLA_PATH: &str = "/admin/sla";
 pub const WORKFLOWS_PATH: &str = "/admin/workflows";
 /// The catalog (issue 12): ticket types, sub-types, custom fields and dictionaries.
 pub const CATALOG_PATH: &str = "/admin/types";
+/// Automations (issue 13): event and time rules.
+pub const AUTOMATIONS_PATH: &str = "/admin/automations";
 
 /// One admin page: its path, the permission it needs and whether the backend has it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,10 +79,11 @@ pub enum Section {
     Sla,
     Workflows,
     Catalog,
+    Automations,
 }
 
 impl Section {
-    const ALL: [Section; 6] = [Section::Agents, Section::Settings, Section::Catalog, Section::Sla, Section::Workflows, Section::Mail];
+    const ALL: [Section; 7] = [Section::Agents, Section::Settings, Section::Catalog, Section::Sla, Section::Workflows, Section::Automations, Section::Mail];
 
     pub fn path(self) -> &'static str {
         match self {
@@ -85,6 +93,7 @@ impl Section {
             Section::Sla => SLA_PATH,
             Section::Workflows => WORKFLOWS_PATH,
             Section::Catalog => CATALOG_PATH,
+            Section::Automations => AUTOMATIONS_PATH,
         }
     }
 
@@ -96,13 +105,14 @@ impl Section {
             Section::Sla => AdminKey::NavSla.into(),
             Section::Workflows => crate::i18n::WorkflowKey::AdminTitle.into(),
             Section::Catalog => catalog_label(),
+            Section::Automations => automations_label(),
         }
     }
 
     fn permission(self) -> Permission {
         match self {
             Section::Agents => Permission::AgentsManage,
-            Section::Mail | Section::Settings | Section::Sla | Section::Workflows | Section::Catalog => Permission::SettingsManage,
+            Section::Mail | Section::Settings | Section::Sla | Section::Workflows | Section::Catalog | Section::Automations => Permission::SettingsManage,
         }
     }
 
@@ -114,6 +124,7 @@ impl Section {
             Section::Sla => caps.sla,
             Section::Workflows => caps.workflows,
             Section::Catalog => caps.catalog,
+            Section::Automations => caps.automations,
         }
     }
 
@@ -132,6 +143,17 @@ fn catalog_label() -> Key {
 
 #[cfg(not(feature = "admin"))]
 fn catalog_label() -> Key {
+    AdminKey::NavAdmin.into()
+}
+
+// Automations (issue 13): as the catalog's, the admin bundle's text.
+#[cfg(feature = "admin")]
+fn automations_label() -> Key {
+    crate::i18n::AutomationKey::Title.into()
+}
+
+#[cfg(not(feature = "admin"))]
+fn automations_label() -> Key {
     AdminKey::NavAdmin.into()
 }
 
