@@ -30,36 +30,32 @@ async fn check_ids(db: &Db, user: &CurrentUser, spec: &AutomationSpec, errors: &
     let mut types = None;
     for (i, action) in spec.actions.iter().enumerate() {
         let bad = |part: &str, code: &str| FieldError { field: format!("actions[{i}].{part}"), code: code.to_owned() };
-        match action {
-            RuleAction::AssignGroup { group_id } => {
-                if staff_store::group_name(&mut conn, tenant, *group_id).await?.is_none() {
-                    errors.push(bad("group_id", INVALID_VALUE));
-                }
-            }
+        // The id an action names that the desk does not have, by its field.
+        let unknown = match action {
+            RuleAction::AssignGroup { group_id } => staff_store::group_name(&mut conn, tenant, *group_id).await?.is_none().then_some("group_id"),
             RuleAction::AssignAgent { agent_id } | RuleAction::Notify { to: NotifyWho::Agent, agent_id: Some(agent_id) } => {
-                if staff_store::staff_name(&mut conn, tenant, *agent_id).await?.is_none() {
-                    errors.push(bad("agent_id", INVALID_VALUE));
-                }
-            }
-            RuleAction::SetType { type_id, subtype_id } => {
-                if types.is_none() {
-                    types = Some(catalog::load(db, tenant).await?);
-                }
-                match types.as_deref().unwrap_or_default().iter().find(|t| t.id == *type_id) {
-                    None => errors.push(bad("type_id", INVALID_VALUE)),
-                    Some(ty) => match subtype_id {
-                        Some(s) if ty.subtype(*s).is_none() => errors.push(bad("subtype_id", INVALID_VALUE)),
-                        None if !ty.subtypes.is_empty() => errors.push(bad("subtype_id", REQUIRED)),
-                        _ => {}
-                    },
-                }
+                staff_store::staff_name(&mut conn, tenant, *agent_id).await?.is_none().then_some("agent_id")
             }
             RuleAction::QuickReply { quick_reply_id } => {
-                if store::public_quick_reply(&mut conn, tenant, *quick_reply_id).await?.is_none() {
-                    errors.push(bad("quick_reply_id", INVALID_VALUE));
-                }
+                store::public_quick_reply(&mut conn, tenant, *quick_reply_id).await?.is_none().then_some("quick_reply_id")
             }
-            _ => {}
+            _ => None,
+        };
+        if let Some(part) = unknown {
+            errors.push(bad(part, INVALID_VALUE));
+        }
+        if let RuleAction::SetType { type_id, subtype_id } = action {
+            if types.is_none() {
+                types = Some(catalog::load(db, tenant).await?);
+            }
+            match types.as_deref().unwrap_or_default().iter().find(|t| t.id == *type_id) {
+                None => errors.push(bad("type_id", INVALID_VALUE)),
+                Some(ty) => match subtype_id {
+                    Some(s) if ty.subtype(*s).is_none() => errors.push(bad("subtype_id", INVALID_VALUE)),
+                    None if !ty.subtypes.is_empty() => errors.push(bad("subtype_id", REQUIRED)),
+                    _ => {}
+                },
+            }
         }
     }
     Ok(())

@@ -9,7 +9,9 @@ use baton_core::automation::{NotifyWho, RuleAction, TicketEvent, TimeBasis, Trig
 use baton_core::{CondValue, Condition, Op, Priority};
 
 /// (name, active, trigger, conditions, actions).
-fn rules(acme: i64) -> Vec<(&'static str, bool, Trigger, Vec<Condition>, Vec<RuleAction>)> {
+type DemoRule = (&'static str, bool, Trigger, Vec<Condition>, Vec<RuleAction>);
+
+fn rules(acme: i64) -> Vec<DemoRule> {
     vec![
         (
             "待回复 3 天提醒 · Pending for 3 days",
