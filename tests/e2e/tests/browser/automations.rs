@@ -77,7 +77,8 @@ async fn an_admin_makes_a_rule_and_the_agent_sees_what_it_did() {
     wait_any(&a, "[data-testid='message'][data-kind='internal']", |t| t.contains(NOTE)).await;
     a.quit().await;
 
-    // The customer's thread has neither.
+    // The customer's thread has neither (the agent opening it is a status change they see).
     let theirs = alice.messages(&id).await;
-    assert!(theirs.iter().all(|m| m["kind"] == "public"), "{theirs:?}");
+    assert!(theirs.iter().all(|m| m["kind"] != "internal" && m.get("change").is_none_or(|c| c.is_null())), "{theirs:?}");
+    assert!(!theirs.iter().any(|m| m["body"].as_str().is_some_and(|b| b.contains(NOTE))), "{theirs:?}");
 }
