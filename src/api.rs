@@ -21,6 +21,9 @@ mod admin_routing;
 // Customers administration (issue 12).
 #[cfg(feature = "admin")]
 mod admin_customers;
+// Automations (issue 13): the admin bundle's rules.
+#[cfg(feature = "admin")]
+mod admin_automations;
 #[cfg(feature = "console")]
 mod agent;
 #[cfg(feature = "console")]

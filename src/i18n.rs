@@ -58,6 +58,9 @@ pub mod routing;
 // Customers administration (issue 12).
 #[cfg(feature = "admin")]
 pub mod customers;
+// Automations (issue 13).
+#[cfg(feature = "admin")]
+pub mod automation;
 mod codes;
 mod en;
 mod keys;
@@ -84,6 +87,9 @@ pub use routing::RoutingKey;
 // Customers administration (issue 12).
 #[cfg(feature = "admin")]
 pub use customers::CustomerKey;
+// Automations (issue 13).
+#[cfg(feature = "admin")]
+pub use automation::AutomationKey;
 pub use keys::Key;
 
 use wasm_bindgen::JsValue;

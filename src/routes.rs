@@ -195,6 +195,8 @@ pub fn AdminRoutes() -> impl IntoView {
     use crate::pages::admin::AdminRouting;
     // Customers administration (issue 12).
     use crate::pages::admin::AdminCustomers;
+    // Automations (issue 13).
+    use crate::pages::admin::AdminAutomations;
     use crate::components::notify::NotificationsPage;
     use crate::pages::agent::{AgentSettings, Reports, StaffOnly};
     let loaded = here();
@@ -213,6 +215,7 @@ pub fn AdminRoutes() -> impl IntoView {
             <Route path=path!("/admin/routing") view=|| view! { <SignedIn><StaffOnly><AdminRouting /></StaffOnly></SignedIn> } />
             // Customers administration (issue 12).
             <Route path=path!("/admin/customers") view=|| view! { <SignedIn><StaffOnly><AdminCustomers /></StaffOnly></SignedIn> } />
+            <Route path=path!("/admin/automations") view=|| view! { <SignedIn><StaffOnly><AdminAutomations /></StaffOnly></SignedIn> } />
             // The reports (managers'), here rather than in the console for the console's budget;
             // not a `Page`: an arm in `Page::path` would land in the help center's wasm.
             <Route path=path!("/agent/reports") view=|| view! { <SignedIn><StaffOnly><Reports /></StaffOnly></SignedIn> } />
@@ -368,13 +371,14 @@ mod tests {
         assert_eq!(crate::pages::admin::ROUTING_PATH, "/admin/routing");
         // Customers administration (issue 12).
         assert_eq!(crate::pages::admin::CUSTOMERS_PATH, "/admin/customers");
+        assert_eq!(crate::pages::admin::AUTOMATIONS_PATH, "/admin/automations");
     }
 
     #[test]
     /// The same table as the server's `http::spa` test: the two must say the same.
     fn paths_are_their_bundles() {
         let console = ["/agent", "/agent/", "/agent/tickets/3", "/set-password", "/forgot-password", "/signup", "/agent/reportsx"];
-        let admin = ["/admin", "/admin/", "/admin/agents", "/admin/mail", "/admin/sla", "/admin/workflows", "/admin/types", "/admin/routing", "/agent/reports", "/agent/reports/", "/admin/customers"];
+        let admin = ["/admin", "/admin/", "/admin/agents", "/admin/mail", "/admin/sla", "/admin/workflows", "/admin/types", "/admin/routing", "/admin/automations", "/agent/reports", "/agent/reports/", "/admin/customers"];
         let help_center = ["/", "/agents", "/agentx/1", "/login", "/kb/agent", "/tickets/1", "/set-password/x",
             "/forgot-password/x", "/signup/x", "/signups", "/admins", "/administrator", "/ws/agent", "/adm/x"];
         for (paths, bundle) in [(&console[..], Bundle::Console), (&admin[..], Bundle::Admin), (&help_center[..], Bundle::HelpCenter)] {

@@ -55,7 +55,8 @@ desk_serve() {
     shift
     PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
     BASE="http://127.0.0.1:$PORT"
-    RUST_LOG=warn "$bin" serve --addr "127.0.0.1:$PORT" --database "$DB" --data-dir "$TMP/data" \
+    # RUST_LOG from the caller (bench-automations.sh reads the scheduler's log), else warn.
+    RUST_LOG="${RUST_LOG:-warn}" "$bin" serve --addr "127.0.0.1:$PORT" --database "$DB" --data-dir "$TMP/data" \
         --secret-key "$(printf '0%.0s' {1..64})" "$@" >"$TMP/server.log" 2>&1 &
     SERVER_PID=$!
     for _ in $(seq 1 100); do

@@ -10,7 +10,7 @@ mod presence_bar;
 mod quick_reply;
 mod ticket_table;
 mod view_list;
-mod view_editor;
+pub(crate) mod view_editor;
 mod view_manager;
 mod bulk_bar;
 mod shortcut_help;

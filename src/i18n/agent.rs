@@ -169,6 +169,8 @@ pub fn register() {
     super::routing::register();
     #[cfg(feature = "admin")]
     super::customers::register();
+    #[cfg(feature = "admin")]
+    super::automation::register();
     register_texts();
 }
 

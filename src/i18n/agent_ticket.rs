@@ -60,6 +60,8 @@ pub enum TicketKey {
     CustomerExists,
     // System entries of property changes (staff only).
     ChangeLine,
+    // Automations (issue 13): an automation rule's entry.
+    ChangeByRule,
     ChangeTrashed,
     ChangeRestored,
     ChangeSuspended,

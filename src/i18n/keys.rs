@@ -262,6 +262,9 @@ pub enum Key {
     // Customers administration (see `crate::i18n::customers`).
     #[cfg(feature = "admin")]
     Customers(super::CustomerKey),
+    // Automations (see `crate::i18n::automation`).
+    #[cfg(feature = "admin")]
+    Automation(super::AutomationKey),
     // The account pages and the admin console (see `crate::i18n::admin`).
     #[cfg(feature = "console")]
     Admin(super::AdminKey),

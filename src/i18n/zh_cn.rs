@@ -234,6 +234,9 @@ pub fn text(key: Key) -> &'static str {
         // Customers administration (issue 12).
         #[cfg(feature = "admin")]
         Customers(key) => super::customers::text(super::Locale::ZhCn, key),
+        // Automations (issue 13).
+        #[cfg(feature = "admin")]
+        Automation(key) => super::automation::text(super::Locale::ZhCn, key),
         #[cfg(feature = "console")]
         Admin(key) => super::admin::zh_cn::text(key),
     }

@@ -35,6 +35,9 @@ mod routing;
 // Customers administration (issue 12).
 #[cfg(feature = "admin")]
 mod customers;
+// Automations (issue 13).
+#[cfg(feature = "admin")]
+mod automations;
 
 #[cfg(feature = "admin")]
 pub use agents::AdminAgents;
@@ -52,6 +55,8 @@ pub use catalog::AdminCatalog;
 pub use routing::AdminRouting;
 #[cfg(feature = "admin")]
 pub use customers::AdminCustomers;
+#[cfg(feature = "admin")]
+pub use automations::AdminAutomations;
 
 use crate::api::use_api;
 use crate::components::ui::{ErrorPanel, Loading};
@@ -79,6 +84,8 @@ pub const CATALOG_PATH: &str = "/admin/types";
 pub const ROUTING_PATH: &str = "/admin/routing";
 /// Customers administration (issue 12): list, edit, deactivate, merge, CSV import.
 pub const CUSTOMERS_PATH: &str = "/admin/customers";
+/// Automations (issue 13): event and time rules.
+pub const AUTOMATIONS_PATH: &str = "/admin/automations";
 
 /// One admin page: its path, the permission it needs and whether the backend has it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,18 +96,22 @@ pub enum Section {
     Sla,
     Workflows,
     Catalog,
+    // Routing (issue 13), customers (issue 12), automations (issue 13): the admin bundle's only,
+    // so the console's stays as it is (its "Admin" link does not consider them: whoever may see
+    // them may see Settings too).
+    #[cfg(feature = "admin")]
     Routing,
-    // Customers administration (issue 12): the admin bundle's only, so the console's stays as
-    // it is (its "Admin" link does not consider it).
     #[cfg(feature = "admin")]
     Customers,
+    #[cfg(feature = "admin")]
+    Automations,
 }
 
 impl Section {
     #[cfg(not(feature = "admin"))]
-    const ALL: [Section; 7] = [Section::Agents, Section::Settings, Section::Catalog, Section::Routing, Section::Sla, Section::Workflows, Section::Mail];
+    const ALL: [Section; 6] = [Section::Agents, Section::Settings, Section::Catalog, Section::Sla, Section::Workflows, Section::Mail];
     #[cfg(feature = "admin")]
-    const ALL: [Section; 8] = [Section::Agents, Section::Customers, Section::Settings, Section::Catalog, Section::Routing, Section::Sla, Section::Workflows, Section::Mail];
+    const ALL: [Section; 9] = [Section::Agents, Section::Customers, Section::Settings, Section::Catalog, Section::Routing, Section::Sla, Section::Workflows, Section::Automations, Section::Mail];
 
     pub fn path(self) -> &'static str {
         match self {
@@ -110,9 +121,12 @@ impl Section {
             Section::Sla => SLA_PATH,
             Section::Workflows => WORKFLOWS_PATH,
             Section::Catalog => CATALOG_PATH,
+            #[cfg(feature = "admin")]
             Section::Routing => ROUTING_PATH,
             #[cfg(feature = "admin")]
             Section::Customers => CUSTOMERS_PATH,
+            #[cfg(feature = "admin")]
+            Section::Automations => AUTOMATIONS_PATH,
         }
     }
 
@@ -124,16 +138,21 @@ impl Section {
             Section::Sla => AdminKey::NavSla.into(),
             Section::Workflows => crate::i18n::WorkflowKey::AdminTitle.into(),
             Section::Catalog => catalog_label(),
-            Section::Routing => routing_label(),
+            #[cfg(feature = "admin")]
+            Section::Routing => crate::i18n::RoutingKey::Title.into(),
             #[cfg(feature = "admin")]
             Section::Customers => crate::i18n::CustomerKey::Title.into(),
+            #[cfg(feature = "admin")]
+            Section::Automations => crate::i18n::AutomationKey::Title.into(),
         }
     }
 
     fn permission(self) -> Permission {
         match self {
             Section::Agents => Permission::AgentsManage,
-            Section::Mail | Section::Settings | Section::Sla | Section::Workflows | Section::Catalog | Section::Routing => Permission::SettingsManage,
+            Section::Mail | Section::Settings | Section::Sla | Section::Workflows | Section::Catalog => Permission::SettingsManage,
+            #[cfg(feature = "admin")]
+            Section::Routing | Section::Automations => Permission::SettingsManage,
             #[cfg(feature = "admin")]
             Section::Customers => Permission::CustomersManage,
         }
@@ -147,9 +166,12 @@ impl Section {
             Section::Sla => caps.sla,
             Section::Workflows => caps.workflows,
             Section::Catalog => caps.catalog,
+            #[cfg(feature = "admin")]
             Section::Routing => caps.routing,
             #[cfg(feature = "admin")]
             Section::Customers => caps.customers_admin,
+            #[cfg(feature = "admin")]
+            Section::Automations => caps.automations,
         }
     }
 
@@ -168,16 +190,6 @@ fn catalog_label() -> Key {
 
 #[cfg(not(feature = "admin"))]
 fn catalog_label() -> Key {
-    AdminKey::NavAdmin.into()
-}
-
-#[cfg(feature = "admin")]
-fn routing_label() -> Key {
-    crate::i18n::RoutingKey::Title.into()
-}
-
-#[cfg(not(feature = "admin"))]
-fn routing_label() -> Key {
     AdminKey::NavAdmin.into()
 }
 

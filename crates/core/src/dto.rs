@@ -151,6 +151,9 @@ pub struct Capabilities {
     /// `/admin/customer-groups`.
     #[serde(default)]
     pub customers_admin: bool,
+    /// Automations (issue 13): event and time rules under `/admin/automations`.
+    #[serde(default)]
+    pub automations: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -8,6 +8,8 @@
 //! (part of `sla`) gives chrono and the contract's time formats alone ([`time`]), for the SPA.
 
 pub mod agent;
+// Automations (issue 13).
+pub mod automation;
 pub mod dto;
 pub mod kb;
 pub mod permission;

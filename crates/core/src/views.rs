@@ -11,7 +11,7 @@ mod builtin;
 pub mod conditions;
 
 pub use builtin::BuiltinView;
-pub use conditions::{validate_new_view, ConditionField, MAX_CONDITIONS};
+pub use conditions::{check_conditions, validate_new_view, ConditionField, MAX_CONDITIONS};
 
 /// Who sees a view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]

@@ -25,6 +25,8 @@ pub const REFERENCE: Capabilities = Capabilities {
     catalog: true,
     // customers administration (issue 12)
     customers_admin: true,
+    // Automations (issue 13).
+    automations: true,
 };
 
 /// What this backend implements.

@@ -3,6 +3,8 @@
 //! only on a database without any tenant, in one transaction, so it never mixes with real data.
 
 mod agents;
+// Automations (issue 13).
+mod automations;
 pub mod bulk;
 mod catalog;
 mod kb;
@@ -184,5 +186,6 @@ async fn seed(conn: &mut Conn, hash: &str) -> Result<(), storage::Error> {
     let types = catalog::seed(conn, tenant_ids[TENANT], &created).await?;
     tickets::seed(conn, &tenant_ids, &user_ids, now).await?;
     workflows::seed(conn, tenant_ids[TENANT], &types, &user_ids, now).await?;
+    automations::seed(conn, tenant_ids[TENANT], group_ids["Acme"], &created).await?;
     kb::seed(conn, &tenant_ids, now).await
 }

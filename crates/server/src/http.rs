@@ -16,6 +16,8 @@ mod admin_roles;
 mod admin_settings;
 mod admin_sla;
 mod routing;
+// Automations (issue 13).
+mod automations;
 // Workflows (issue 13).
 mod workflows;
 mod admin_sso;
@@ -311,6 +313,8 @@ fn api_routes() -> Routes {
         .merge(admin_catalog::router())
         .merge(routing::router())
         .merge(workflows::router())
+        // Automations (issue 13).
+        .merge(automations::router())
         .merge(admin_roles::router())
         .merge(admin_mail::router())
         .merge(admin_agents::router())

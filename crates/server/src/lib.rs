@@ -9,6 +9,8 @@ pub mod accounts;
 pub mod agents;
 pub mod attachments;
 pub mod auth;
+// Automations (issue 13).
+pub mod automations;
 pub mod blobs;
 pub mod capabilities;
 pub mod catalog;

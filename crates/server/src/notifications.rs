@@ -23,3 +23,5 @@ pub mod online;
 pub mod who;
 
 pub use who::{on_assigned, on_created, on_message, on_sla, on_status};
+// Automations (issue 13).
+pub use who::{on_rule_notice, on_rule_reply, rule_recipients};

@@ -12,6 +12,8 @@
 //! Adding a job: a module here with `pub async fn run(app: &Services) -> Result<(), Error>`, and
 //! one line in [`jobs`].
 
+// Automations (issue 13).
+mod automations;
 mod lifecycle;
 mod purge;
 mod sla;
@@ -41,6 +43,8 @@ pub fn jobs() -> Vec<Job> {
         Job { name: "purge", every: purge::EVERY, run: |app| Box::pin(purge::run(app)) },
         Job { name: "lifecycle", every: lifecycle::EVERY, run: |app| Box::pin(lifecycle::run(app)) },
         Job { name: "sla", every: sla::EVERY, run: |app| Box::pin(sla::run(app)) },
+        // automations (issue 13): time rules, after the SLA watch has set breaches and due times.
+        Job { name: "automations", every: automations::EVERY, run: |app| Box::pin(automations::run(app)) },
         // notifications (issue 13): digests first, so a digest queued now goes out in this round.
         Job { name: "digest", every: crate::notifications::digest::EVERY, run: |app| Box::pin(async { crate::notifications::digest::run(app).await.map(drop) }) },
         Job { name: "mail", every: crate::mail::send::EVERY, run: |app| Box::pin(async { crate::mail::send::run(app).await.map(drop) }) },

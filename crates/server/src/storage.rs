@@ -13,6 +13,8 @@
 
 pub mod agents;
 pub mod attachments;
+// Automations (issue 13).
+pub mod automations;
 pub mod backup;
 pub mod catalog;
 pub mod confidential;

@@ -7,6 +7,8 @@
 
 mod audit;
 pub mod automatic;
+// Automations (issue 13).
+pub mod by_rule;
 mod bulk;
 mod confidential;
 mod create;
@@ -134,6 +136,10 @@ pub async fn act(
     crate::sla::refresh(&mut tx, user.tenant_id, &row, app.clock.now()).await?;
     let mut live = vec![events::record(&mut tx, &row, user.tenant_id, Change::Updated(to)).await?];
     live.extend(crate::notifications::on_status(&mut tx, app, user.tenant_id, &row, to, Some(user.id)).await?);
+    // Automations (issue 13): a status change is an update.
+    let ruled = crate::automations::run::on_event(app, &mut tx, user.tenant_id, id, baton_core::automation::TicketEvent::Updated).await?;
+    let row = if ruled.is_empty() { row } else { ticket_store::get(&mut tx, scope, id).await?.ok_or(Error::NotFound)? };
+    live.extend(ruled);
     let ticket = detail::full(&mut tx, user, row).await?;
     app.events.commit(tx, live).await?;
     Ok(ticket)

@@ -111,6 +111,10 @@ pub fn describe_change(i18n: I18n, types: &[TicketType], change: &SystemChange) 
     if let Some(key) = flag {
         return i18n.t(key.into()).to_owned();
     }
+    // Automations (issue 13): the rule that made the changes after it.
+    if change.field == field::AUTOMATION {
+        return i18n.tf(TicketKey::ChangeByRule.into(), &[&show_value(change.to.as_ref())]);
+    }
     let (from, to) = (side(i18n, types, change, change.from.as_ref()), side(i18n, types, change, change.to.as_ref()));
     i18n.tf(TicketKey::ChangeLine.into(), &[&label(i18n, types, change), &from, &to])
 }

@@ -3,8 +3,9 @@
 //! 422 errors show next to the field or condition row they name, and nothing typed is lost.
 //! An existing view can also be deleted here.
 
-mod catalog;
-mod condition_row;
+// Automations' rule form (the admin bundle) reuses the condition rows.
+pub(crate) mod catalog;
+pub(crate) mod condition_row;
 mod customer_suggestions;
 
 use crate::api::use_api;

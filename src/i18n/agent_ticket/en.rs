@@ -47,6 +47,7 @@ pub fn text(key: TicketKey) -> &'static str {
         FormHeading => "Ticket",
         CustomerExists => "A customer with this email already exists: search for them instead.",
         ChangeLine => "{0}: {1} → {2}",
+        ChangeByRule => "By rule “{0}”",
         ChangeTrashed => "Moved to the trash",
         ChangeRestored => "Restored from the trash",
         ChangeSuspended => "Suspended",

@@ -47,6 +47,7 @@ pub fn text(key: TicketKey) -> &'static str {
         FormHeading => "工单",
         CustomerExists => "该邮箱的客户已存在，请直接搜索。",
         ChangeLine => "{0}：{1} → {2}",
+        ChangeByRule => "由规则“{0}”执行",
         ChangeTrashed => "已移入回收站",
         ChangeRestored => "已从回收站恢复",
         ChangeSuspended => "已隔离",

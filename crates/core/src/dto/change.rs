@@ -54,6 +54,9 @@ pub mod field {
     // customers administration (issue 12)
     /// The requester, after a merge of two customers: their names and emails at the time.
     pub const REQUESTER: &str = "requester";
+    /// Automations (issue 13): rule `to` (its name at the time) ran on the ticket; the changes it
+    /// made follow as entries of their own, without an author.
+    pub const AUTOMATION: &str = "automation";
     /// The status (only in a 412's `changed`; a status change is a `StatusChange`).
     pub const STATUS: &str = "status";
     /// The prefix of a custom field's name: `fields.<key>`, its value as the ticket stores it.

@@ -179,12 +179,18 @@ pub fn validate_new_view(view: &NewView) -> Result<(), Vec<FieldError>> {
     if view.conditions.len() > MAX_CONDITIONS {
         errors.push(FieldError::new("conditions", field_code::TOO_LONG));
     }
-    for (i, c) in view.conditions.iter().enumerate() {
+    check_conditions(&view.conditions, &mut errors);
+    if errors.is_empty() { Ok(()) } else { Err(errors) }
+}
+
+/// Each condition's first mistake as `conditions[<i>].field|op|value` (views and automation
+/// rules share the one condition language).
+pub fn check_conditions(conditions: &[Condition], errors: &mut Vec<FieldError>) {
+    for (i, c) in conditions.iter().enumerate() {
         if let Err(e) = check(c) {
             errors.push(FieldError { field: format!("conditions[{i}].{}", e.0), code: e.1.to_owned() });
         }
     }
-    if errors.is_empty() { Ok(()) } else { Err(errors) }
 }
 
 /// The first thing wrong with one condition: (which part, field code).

@@ -105,3 +105,32 @@ pub async fn on_sla(conn: &mut Conn, app: &Services, tenant_id: i64, ticket: &Ti
     let to = handlers(conn, tenant_id, ticket).await?;
     deliver(conn, app, &cause, if breach { K::SlaBreach } else { K::SlaWarning }, &to).await
 }
+
+/// Automations (issue 13): a rule's `notify` action tells `ids` (the staff among them who may see
+/// `ticket`) as a mention in the rule's note would: the desk, not a person, is the actor.
+pub async fn on_rule_notice(conn: &mut Conn, app: &Services, tenant_id: i64, ticket: &TicketRow, ids: &[i64]) -> Result<Vec<StoredEvent>, Error> {
+    let cause = Cause { tenant_id, ticket, actor: None };
+    let to = who_may_see(conn, tenant_id, ticket, ids).await?;
+    deliver(conn, app, &cause, K::Mentioned, &to).await
+}
+
+/// Automations: a rule posted a public reply (a quick reply) for the desk; the requester is told
+/// as of any public staff reply.
+pub async fn on_rule_reply(conn: &mut Conn, app: &Services, tenant_id: i64, ticket: &TicketRow) -> Result<Vec<StoredEvent>, Error> {
+    let cause = Cause { tenant_id, ticket, actor: None };
+    deliver(conn, app, &cause, K::PublicReply, &[ticket.requester_id]).await
+}
+
+/// Automations: whom a rule's `notify` action names — the assignee, the group's members, or one
+/// agent.
+pub async fn rule_recipients(conn: &mut Conn, tenant_id: i64, ticket: &TicketRow, who: baton_core::automation::NotifyWho, agent: Option<i64>) -> Result<Vec<i64>, Error> {
+    use baton_core::automation::NotifyWho;
+    Ok(match who {
+        NotifyWho::Assignee => ticket.assignee_id.into_iter().collect(),
+        NotifyWho::Group => match ticket.assignee_group_id {
+            Some(group) => store::group_members(conn, tenant_id, group).await?,
+            None => Vec::new(),
+        },
+        NotifyWho::Agent => agent.into_iter().collect(),
+    })
+}

@@ -12,6 +12,7 @@ use crate::services::Services;
 use crate::storage::messages::{self as message_store, NewMessageRow};
 use crate::storage::tickets::{self as ticket_store, TicketRow};
 use crate::storage::{self, Conn, TicketScope, Tx};
+use baton_core::automation::TicketEvent;
 use baton_core::{MessageKind, StatusChange, SystemChange, Ticket};
 
 /// Bumps the version (if it is still `expected`, else 412 and nothing is kept), writes one system
@@ -63,6 +64,10 @@ pub(super) async fn finish_noted(
     if let Some(agent) = assigned {
         live.extend(crate::notifications::on_assigned(&mut tx, app, user.tenant_id, &row, agent, Some(user.id)).await?);
     }
+    // Automations (issue 13): the desk's "updated" rules, in this transaction.
+    let ruled = crate::automations::run::on_event(app, &mut tx, user.tenant_id, id, TicketEvent::Updated).await?;
+    let row = if ruled.is_empty() { row } else { ticket_store::get(&mut tx, TicketScope::whole_tenant(user.tenant_id), id).await?.ok_or(Error::NotFound)? };
+    live.extend(ruled);
     let ticket = detail::full(&mut tx, user, row).await?;
     app.events.commit(tx, live).await?;
     Ok(ticket)

@@ -11,6 +11,7 @@ use crate::services::Services;
 use crate::secret::ticket_aad;
 use crate::storage::tickets::{self as ticket_store, fields, NewTicketRow};
 use crate::storage::{self, attachments, catalog, confidential, idempotency, TicketScope};
+use baton_core::automation::TicketEvent;
 use baton_core::{validate, Channel, NewTicket, Priority, Status, Ticket};
 
 /// The idempotency scope of ticket creation.
@@ -147,6 +148,10 @@ async fn create_as(
     crate::sla::refresh(&mut tx, user.tenant_id, &row, app.clock.now()).await?;
     let mut live = vec![events::record(&mut tx, &row, user.tenant_id, Change::Created).await?];
     live.extend(crate::notifications::on_created(&mut tx, app, user.tenant_id, &row, user.id).await?);
+    // Automations (issue 13): the desk's "created" rules, after routing, in this transaction.
+    let ruled = crate::automations::run::on_event(app, &mut tx, user.tenant_id, id, TicketEvent::Created).await?;
+    let row = if ruled.is_empty() { row } else { ticket_store::get(&mut tx, scope, id).await?.ok_or(Error::NotFound)? };
+    live.extend(ruled);
     let value = detail::full(&mut tx, user, row).await?;
     app.events.commit(tx, live).await?;
     Ok(Outcome {

@@ -13,6 +13,7 @@ use crate::storage::messages::{self as message_store, NewMessageRow};
 use crate::storage::tickets as ticket_store;
 use crate::storage::{self, attachments, idempotency};
 use baton_core::problem::field_code;
+use baton_core::automation::TicketEvent;
 use baton_core::status;
 use baton_core::{validate, MessageKind, NewMessage, Page, StatusChange, ThreadEntry};
 use crate::storage::Conn;
@@ -134,6 +135,12 @@ pub async fn post_message(
     crate::sla::refresh(&mut tx, user.tenant_id, &ticket, app.clock.now()).await?;
     let author = (user.id, user.role.is_staff());
     live.extend(crate::notifications::on_message(&mut tx, app, user.tenant_id, &ticket, author, new.kind, &new.mentions).await?);
+    // Automations (issue 13): a public reply runs the desk's "customer replied" or "agent replied"
+    // rules, in this transaction; notes run none.
+    if new.kind == MessageKind::Public {
+        let event = if user.role.is_staff() { TicketEvent::AgentReplied } else { TicketEvent::CustomerReplied };
+        live.extend(crate::automations::run::on_event(app, &mut tx, user.tenant_id, id, event).await?);
+    }
     if let Some(key) = key {
         idempotency::complete(&mut tx, user.tenant_id, user.id, &scope, key, message_id).await?;
     }

@@ -7,6 +7,8 @@ mod actions;
 mod admin_agents;
 mod agent;
 mod attachments;
+// Automations (issue 13).
+mod automations;
 mod backup;
 mod blob_store;
 mod catalog;

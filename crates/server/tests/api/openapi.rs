@@ -149,6 +149,18 @@ async fn every_documented_operation_answers() {
     };
     let group = new_routing("groups", 0).await;
     let rule = new_routing("rules", group).await;
+    // Automations (issue 13): rules the walk's tickets never meet (a tag none of them has).
+    let automation_body = |name: String| {
+        json!({ "name": name, "trigger": { "kind": "event", "event": "created" },
+                "conditions": [{ "field": "tags", "op": "in", "value": ["walk-never"] }],
+                "actions": [{ "kind": "add_tags", "tags": ["walked"] }] })
+    };
+    let new_automation = async || {
+        made.set(made.get() + 1);
+        let body = automation_body(format!("Walk {}", made.get()));
+        app.post("/api/v1/admin/automations").token(&admin).json(&body).send().await.json()["id"].as_i64().unwrap_or_default()
+    };
+    let automation = new_automation().await;
     // Workflows (issue 13): each on a fresh type of the demo desk, two steps in Support (the
     // agent's group); a ticket of `workflow`'s type, open, to pass on and return.
     let new_type = async || -> i64 {
@@ -230,6 +242,8 @@ async fn every_documented_operation_answers() {
             if method == "DELETE" { new_routing("groups", 0).await } else { group }
         } else if path.starts_with("/admin/routing/rules/") {
             if method == "DELETE" { new_routing("rules", group).await } else { rule }
+        } else if path.starts_with("/admin/automations/") {
+            if method == "DELETE" { new_automation().await } else { automation }
         } else if path.starts_with("/admin/ticket-types/") {
             walk_type
         } else if path.starts_with("/admin/subtypes/") {
@@ -282,8 +296,14 @@ async fn every_documented_operation_answers() {
         } else {
             agent.clone()
         };
-        let policies = if path == "/admin/sla/policies/order" || path == "/admin/routing/rules/order" {
-            let list = if path.starts_with("/admin/sla/") { "/api/v1/admin/sla/policies" } else { "/api/v1/admin/routing/rules" };
+        let policies = if path == "/admin/sla/policies/order" || path == "/admin/routing/rules/order" || path == "/admin/automations/order" {
+            let list = if path.starts_with("/admin/sla/") {
+                "/api/v1/admin/sla/policies"
+            } else if path.starts_with("/admin/automations") {
+                "/api/v1/admin/automations"
+            } else {
+                "/api/v1/admin/routing/rules"
+            };
             let all = app.get(list).token(&admin).send().await.json();
             all.as_array().into_iter().flatten().map(|p| p["id"].clone()).collect()
         } else {
@@ -298,7 +318,9 @@ async fn every_documented_operation_answers() {
             "/session" => json!({ "email": AGENT, "password": baton_server::demo::PASSWORD }),
             "/admin/sla/calendars" | "/admin/sla/calendars/{id}" => json!({ "name": format!("Walk {method}"), "time_zone": "Asia/Shanghai", "week": [day, day, day, day, day, day, []] }),
             "/admin/sla/policies" | "/admin/sla/policies/{id}" => json!({ "name": format!("Walk {method}"), "calendar_id": calendar, "targets": [{ "priority": "urgent", "resolution": 120 }] }),
-            "/admin/sla/policies/order" | "/admin/routing/rules/order" => json!({ "ids": policies }),
+            "/admin/sla/policies/order" | "/admin/routing/rules/order" | "/admin/automations/order" => json!({ "ids": policies }),
+            // Automations (issue 13).
+            "/admin/automations" | "/admin/automations/{id}" => automation_body(format!("Walk {method}")),
             "/admin/groups" => json!({ "name": "Walk group", "mode": "least_loaded", "members": [staff], "managers": [staff] }),
             "/admin/groups/{id}" => json!({ "name": "Walked group", "mode": "manual" }),
             "/admin/routing/rules" | "/admin/routing/rules/{id}" => {

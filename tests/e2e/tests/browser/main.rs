@@ -16,6 +16,8 @@ mod agent_shortcuts;
 mod agent_view_requester;
 mod agent_views;
 mod attachments;
+// Automations (issue 13).
+mod automations;
 mod bundles;
 // The catalog's setup (issue 12).
 mod catalog_admin;

@@ -101,6 +101,7 @@ impl<'a> Fixtures<'a> {
             Target::SlaCalendar => self.made("/api/v1/admin/sla/calendars", super::table::sla_calendar()).await,
             Target::SlaPolicy => self.made("/api/v1/admin/sla/policies", super::table::sla_policy()).await,
             Target::Group => self.made("/api/v1/admin/groups", json!({ "name": "Fixture $n" })).await,
+            Target::Automation => self.made("/api/v1/admin/automations", super::table::automation()).await,
             Target::RoutingRule => {
                 let group = self.made("/api/v1/admin/groups", json!({ "name": "Fixture $n" })).await;
                 self.group.set(group);
@@ -159,7 +160,7 @@ impl<'a> Fixtures<'a> {
         let mut body = probe.body.as_ref().map(|b| self.fill_with(b, id));
         // `"$policies"`, `"$rules"`, `"$types"`: every SLA policy, routing rule or ticket type of
         // the desk as it is now (an order must name them all).
-        let lists = [("$policies", "/api/v1/admin/sla/policies"), ("$rules", "/api/v1/admin/routing/rules"), ("$types", "/api/v1/admin/ticket-types")];
+        let lists = [("$policies", "/api/v1/admin/sla/policies"), ("$rules", "/api/v1/admin/routing/rules"), ("$types", "/api/v1/admin/ticket-types"), ("$automations", "/api/v1/admin/automations")];
         for (name, list) in lists {
             if let Some(ids) = body.as_mut().and_then(|b| b.get_mut("ids")).filter(|ids| *ids == name) {
                 let all = self.app.get(list).token(&self.admin).send().await.json();

@@ -140,6 +140,13 @@ pub const ROUTES: &[(&str, &str, Guard)] = &[
     ("PUT", "/admin/workflows/{id}", Needs(P::SettingsManage)),
     ("DELETE", "/admin/workflows/{id}", Needs(P::SettingsManage)),
     ("POST", "/tickets/{id}/workflow/pass", Staff),
+    // Automations (issue 13).
+    ("GET", "/admin/automations", Needs(P::SettingsManage)),
+    ("POST", "/admin/automations", Needs(P::SettingsManage)),
+    ("PUT", "/admin/automations/order", Needs(P::SettingsManage)),
+    ("GET", "/admin/automations/{id}", Needs(P::SettingsManage)),
+    ("PUT", "/admin/automations/{id}", Needs(P::SettingsManage)),
+    ("DELETE", "/admin/automations/{id}", Needs(P::SettingsManage)),
     ("POST", "/tickets/{id}/workflow/return", Staff),
     ("GET", "/admin/roles", Needs(P::AgentsManage)),
     ("POST", "/admin/roles", Needs(P::AgentsManage)),
@@ -209,6 +216,8 @@ pub enum Target {
     CustomerPair,
     /// A new customer group.
     CustomerGroup,
+    /// Automations (issue 13): a new rule no ticket of the probes meets.
+    Automation,
 }
 
 /// A request that needs `permission` (and `also`, for the request to succeed at all): without it
@@ -309,6 +318,13 @@ pub fn probes() -> Vec<Probe> {
         probe(P::SettingsManage, Method::GET, "/admin/workflows/{id}", T::Workflow, None),
         probe(P::SettingsManage, Method::PUT, "/admin/workflows/{id}", T::Workflow, Some(workflow())),
         probe(P::SettingsManage, Method::DELETE, "/admin/workflows/{id}", T::Workflow, None),
+        // Automations (issue 13).
+        probe(P::SettingsManage, Method::GET, "/admin/automations", T::None, None),
+        probe(P::SettingsManage, Method::POST, "/admin/automations", T::None, Some(automation())),
+        probe(P::SettingsManage, Method::GET, "/admin/automations/{id}", T::Automation, None),
+        probe(P::SettingsManage, Method::PUT, "/admin/automations/{id}", T::Automation, Some(automation())),
+        probe(P::SettingsManage, Method::PUT, "/admin/automations/order", T::Automation, Some(json!({ "ids": "$automations" }))),
+        probe(P::SettingsManage, Method::DELETE, "/admin/automations/{id}", T::Automation, None),
         probe(P::SettingsManage, Method::GET, "/admin/mail", T::None, None),
         probe(P::AgentsManage, Method::GET, "/admin/roles", T::None, None),
         probe(P::AgentsManage, Method::POST, "/admin/roles", T::None, Some(json!({ "name": "Role $n", "permissions": [] }))),
@@ -381,6 +397,9 @@ pub fn body_for(path: &str) -> Option<Value> {
         "/tickets/{id}/workflow/pass" => json!({ "step_id": 1, "assignee_id": 1 }),
         "/tickets/{id}/workflow/return" => json!({ "reason": "r" }),
         "/me/availability" => json!({ "available": true }),
+        // Automations (issue 13).
+        "/admin/automations" | "/admin/automations/{id}" => automation(),
+        "/admin/automations/order" => json!({ "ids": [] }),
         // notifications (issue 13)
         "/notifications/read" => json!({ "all": true }),
         "/me/notification-preferences" => json!({ "events": [] }),
@@ -410,6 +429,13 @@ pub fn sla_policy() -> Value {
 /// A one-step workflow on the fixture's type, over its group.
 pub fn workflow() -> Value {
     json!({ "name": "Workflow $n", "type_id": "$type", "steps": [{ "key": "only", "name": "Only", "group_id": "$group" }] })
+}
+
+/// Automations (issue 13): a rule for tickets tagged as none is.
+pub fn automation() -> Value {
+    json!({ "name": "Automation $n", "trigger": { "kind": "event", "event": "created" },
+            "conditions": [{ "field": "tags", "op": "in", "value": ["probe-never"] }],
+            "actions": [{ "kind": "add_tags", "tags": ["probed"] }] })
 }
 
 pub fn routing_rule() -> Value {
