@@ -14,6 +14,7 @@ pub mod facts;
 mod series;
 pub mod summary;
 pub mod tickets;
+pub mod xlsx;
 
 use crate::auth::CurrentUser;
 use crate::error::Error;

@@ -1,5 +1,5 @@
 //! `/reports/*`: the summary, the workload per agent, the tickets behind a number and their CSV
-//! export (spec/openapi.yaml, tag `reports`). The numbers and their permissions are
+//! and XLSX exports (spec/openapi.yaml, tag `reports`). The numbers and their permissions are
 //! `crate::reports`'; the export's body is streamed as the domain produces it.
 
 use super::extract::ApiQuery;
@@ -19,6 +19,7 @@ pub fn router() -> Routes {
         .get("/reports/agents", agents)
         .get("/reports/tickets", tickets)
         .get("/reports/tickets.csv", export)
+        .get("/reports/tickets.xlsx", export_xlsx)
 }
 
 /// The query is checked after the permission, so a user without it learns nothing from a bad one.
@@ -69,6 +70,21 @@ async fn export(State(s): State<AppState>, user: CurrentUser, q: Result<ApiQuery
     let headers = [
         (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
         (header::CONTENT_DISPOSITION, "attachment; filename=\"baton-report.csv\""),
+        (header::CACHE_CONTROL, "no-store"),
+    ];
+    Ok((headers, Body::from_stream(chunks)).into_response())
+}
+
+async fn export_xlsx(State(s): State<AppState>, user: CurrentUser, q: Result<ApiQuery<ReportQuery>, Error>) -> Result<Response, Error> {
+    let q = query_for(&user, q, Permission::ReportsExport)?;
+    let rx = reports::xlsx::export(&s, &user, &q).await?;
+    // Fused for the compression layer, as the CSV's.
+    let chunks = futures_util::StreamExt::fuse(futures_util::stream::unfold(rx, |mut rx| async move {
+        rx.recv().await.map(|chunk| (chunk, rx))
+    }));
+    let headers = [
+        (header::CONTENT_TYPE, reports::xlsx::CONTENT_TYPE),
+        (header::CONTENT_DISPOSITION, "attachment; filename=\"baton-report.xlsx\""),
         (header::CACHE_CONTROL, "no-store"),
     ];
     Ok((headers, Body::from_stream(chunks)).into_response())

@@ -6,6 +6,7 @@
 mod access;
 mod desk;
 mod drill;
+mod xlsx;
 mod backfill;
 
 use crate::support::TestApp;
