@@ -11,6 +11,7 @@
 pub mod agents;
 pub mod export;
 pub mod facts;
+pub mod groups;
 mod series;
 pub mod summary;
 pub mod tickets;

@@ -116,6 +116,23 @@ pub struct AgentWorkload {
     pub csat_average: Option<f64>,
 }
 
+/// One agent group's row of `GET /reports/groups` (issue 14, session 9). Tickets count for the
+/// group they are in now.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GroupWorkload {
+    pub group_id: i64,
+    pub name: String,
+    /// The period's tickets (by `by`) in the group now.
+    pub assigned: i64,
+    /// Tickets of the group first solved in the period.
+    pub solved: i64,
+    /// Tickets of the group not solved now (whatever the period).
+    pub open_now: i64,
+    /// Public replies by staff and internal notes written in the period on the group's tickets.
+    pub public_replies: i64,
+    pub internal_notes: i64,
+}
+
 /// One ticket behind a report's number (`GET /reports/tickets`), with every metric of it; the
 /// rows of the CSV export are the same. Never confidential info, never a note.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

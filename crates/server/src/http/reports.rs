@@ -1,4 +1,4 @@
-//! `/reports/*`: the summary, the workload per agent, the tickets behind a number and their CSV
+//! `/reports/*`: the summary, the workload per agent and per group, the tickets behind a number and their CSV
 //! and XLSX exports (spec/openapi.yaml, tag `reports`). The numbers and their permissions are
 //! `crate::reports`'; the export's body is streamed as the domain produces it.
 
@@ -11,12 +11,13 @@ use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use baton_core::{AgentWorkload, Page, Permission, ReportSummary, ReportTicket};
+use baton_core::{AgentWorkload, GroupWorkload, Page, Permission, ReportSummary, ReportTicket};
 
 pub fn router() -> Routes {
     Routes::new()
         .get("/reports/summary", summary)
         .get("/reports/agents", agents)
+        .get("/reports/groups", groups)
         .get("/reports/tickets", tickets)
         .get("/reports/tickets.csv", export)
         .get("/reports/tickets.xlsx", export_xlsx)
@@ -48,6 +49,15 @@ async fn agents(
 ) -> Result<Json<Vec<AgentWorkload>>, Error> {
     let q = query(&user, q)?;
     Ok(Json(reports::agents::agents(&s, &user, &q).await?))
+}
+
+async fn groups(
+    State(s): State<AppState>,
+    user: CurrentUser,
+    q: Result<ApiQuery<ReportQuery>, Error>,
+) -> Result<Json<Vec<GroupWorkload>>, Error> {
+    let q = query(&user, q)?;
+    Ok(Json(reports::groups::groups(&s, &user, &q).await?))
 }
 
 async fn tickets(

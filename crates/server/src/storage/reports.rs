@@ -4,6 +4,7 @@
 pub mod agents;
 pub mod facts;
 pub mod filter;
+pub mod groups;
 pub mod summary;
 pub mod tickets;
 

@@ -157,6 +157,7 @@ pub const ROUTES: &[(&str, &str, Guard)] = &[
     ("GET", "/reports/tickets.csv", Needs(P::ReportsExport)),
     // Reports (issue 14, session 9).
     ("GET", "/reports/tickets.xlsx", Needs(P::ReportsExport)),
+    ("GET", "/reports/groups", Needs(P::ReportsView)),
 ];
 
 /// What a probe's `{id}` names; each is made fresh for the request (as the admin or Alice).
@@ -314,6 +315,7 @@ pub fn probes() -> Vec<Probe> {
         probe(P::ReportsExport, Method::GET, "/reports/tickets.csv", T::None, None),
         // Reports (issue 14, session 9).
         probe(P::ReportsExport, Method::GET, "/reports/tickets.xlsx", T::None, None),
+        probe(P::ReportsView, Method::GET, "/reports/groups", T::None, None),
     ]);
     all
 }

@@ -8,6 +8,9 @@
 //! | T3 | Alice | Technical | Smith | reply + pending at 1800, solved from pending at 5400; not rated |
 //! | T4 | Alice (registered by Smith) | Technical | Li | Smith's reply at 300 does not count (Alice has not spoken), Alice writes at 900, Li replies at 2700; open |
 //! | T5 | Bob | Technical | nobody | created a day later; new |
+//!
+//! Groups: T1 and T3 in Support, T2 in Billing, T4 and T5 in none (Smith's reply on T4 needs it
+//! outside Billing).
 
 use crate::support::{TestApp, ADMIN, AGENT, ALICE, BOB};
 use axum::http::{Method, StatusCode};
@@ -21,14 +24,21 @@ pub async fn user_id(app: &TestApp, email: &str) -> i64 {
     sqlx::query_scalar("SELECT id FROM users WHERE email = $1").bind(email).fetch_one(&app.sql).await.expect("user")
 }
 
-async fn assign(app: &TestApp, token: &str, id: i64, agent: i64) {
+pub async fn group_id(app: &TestApp, name: &str) -> i64 {
+    sqlx::query_scalar("SELECT id FROM agent_groups WHERE name = $1").bind(name).fetch_one(&app.sql).await.expect("group")
+}
+
+async fn assign(app: &TestApp, token: &str, id: i64, agent: i64, group: Option<i64>) {
     let res = app.get(&format!("/api/v1/tickets/{id}")).token(token).send().await;
     let etag = res.header(axum::http::header::ETAG).expect("etag").to_owned();
     let res = app
         .call(Method::PATCH, &format!("/api/v1/tickets/{id}"))
         .token(token)
         .header("if-match", &etag)
-        .json(&json!({ "assignee_id": agent }))
+        .json(&match group {
+            Some(g) => json!({ "assignee_id": agent, "group_id": g }),
+            None => json!({ "assignee_id": agent }),
+        })
         .send()
         .await;
     assert_eq!(res.status, StatusCode::OK, "{}", res.text());
@@ -71,8 +81,9 @@ pub async fn build(app: &TestApp) -> String {
     let res = app.post(&format!("/api/v1/customers/{}/tickets", user_id(app, ALICE).await)).token(&smith).json(&registered).send().await;
     assert_eq!(res.status, StatusCode::CREATED, "{}", res.text());
     let t4 = res.json()["id"].as_i64().expect("id");
-    for (id, agent) in [(t1, smith_id), (t2, li_id), (t3, smith_id), (t4, li_id)] {
-        assign(app, &admin, id, agent).await;
+    let (support, billing) = (group_id(app, "Support").await, group_id(app, "Billing").await);
+    for (id, agent, group) in [(t1, smith_id, Some(support)), (t2, li_id, Some(billing)), (t3, smith_id, Some(support)), (t4, li_id, None)] {
+        assign(app, &admin, id, agent, group).await;
     }
     at(60);
     say(app, &li, t2, "internal").await;
@@ -192,4 +203,39 @@ async fn the_workload_per_agent_matches_the_desk() {
     // `agent` chooses the rows.
     let only = get(&app, &admin, &format!("/api/v1/reports/agents?{PERIOD}&agent={li}")).await;
     assert_eq!(only.as_array().map(|a| a.iter().map(|r| r["agent_id"].clone()).collect::<Vec<_>>()), Some(vec![json!(li)]));
+}
+
+/// The per-group workload (session 9): tickets count for the group they are in now; replies and
+/// notes are staff messages on the group's tickets (Bob's messages on T2 are not replies).
+#[tokio::test]
+async fn the_workload_per_group_matches_the_desk() {
+    let app = crate::reports::app().await;
+    let admin = build(&app).await;
+    let (support, billing) = (group_id(&app, "Support").await, group_id(&app, "Billing").await);
+    let rows = get(&app, &admin, &format!("/api/v1/reports/groups?{PERIOD}")).await;
+    let row = |id: i64| rows.as_array().into_iter().flatten().find(|r| r["group_id"] == id).cloned();
+    // Open now, whatever the period: the demo's goods-return ticket, new and in Support.
+    let want_support = json!({ "group_id": support, "name": "Support", "assigned": 2, "solved": 2, "open_now": 1, "public_replies": 2, "internal_notes": 0 });
+    let want_billing = json!({ "group_id": billing, "name": "Billing", "assigned": 1, "solved": 1, "open_now": 0, "public_replies": 1, "internal_notes": 1 });
+    assert_eq!(row(support), Some(want_support));
+    assert_eq!(row(billing), Some(want_billing));
+    let names: Vec<_> = rows.as_array().into_iter().flatten().map(|r| r["name"].clone()).collect();
+    assert_eq!(names, [json!("Billing"), json!("Supervisors"), json!("Support"), json!("Warehouse")], "every group, by name");
+    // (query, Support's (assigned, solved, open now, replies)); `group` chooses the rows.
+    let smith = user_id(&app, AGENT).await;
+    let cases = [
+        (format!("{PERIOD}&group={support}"), Some((2, 2, 1, 2))),
+        (format!("{PERIOD}&group={billing}"), None),
+        // The demo's ticket is nobody's: Smith's filter leaves it out.
+        (format!("{PERIOD}&agent={smith}"), Some((2, 2, 0, 2))),
+        ("from=2030-03-03&to=2030-03-04".to_owned(), Some((0, 0, 1, 0))),
+        ("from=2030-03-02&to=2030-03-03&by=solved".to_owned(), Some((2, 2, 1, 2))),
+    ];
+    for (query, want) in cases {
+        let rows = get(&app, &admin, &format!("/api/v1/reports/groups?{query}")).await;
+        let got = rows.as_array().into_iter().flatten().find(|r| r["group_id"] == support).map(|r| {
+            (r["assigned"].as_i64(), r["solved"].as_i64(), r["open_now"].as_i64(), r["public_replies"].as_i64())
+        });
+        assert_eq!(got, want.map(|(a, s, o, p)| (Some(a), Some(s), Some(o), Some(p))), "{query}");
+    }
 }

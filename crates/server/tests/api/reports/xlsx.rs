@@ -58,7 +58,7 @@ async fn the_xlsx_export_has_the_csv_rows_as_cells() {
     let reopened = get(&app, &admin, &format!("/api/v1/reports/tickets?{PERIOD}&metric=reopened")).await;
     let t2 = reopened["items"][0]["number"].as_i64().expect("number").to_string();
     let fixture = [
-        t2.as_str(), "t", "rated", "normal", "web", "Billing", "", "Li Lei", "Bob Li", "2030-03-02T08:00:00Z",
+        t2.as_str(), "t", "rated", "normal", "web", "Billing", "Billing", "Li Lei", "Bob Li", "2030-03-02T08:00:00Z",
         "2030-03-02T08:20:00Z", "1200", "2030-03-02T10:00:00Z", "7200", "2030-03-02T11:00:00Z", "10800", "2", "1", "2",
         "2030-03-02T11:00:00Z",
     ];
