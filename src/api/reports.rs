@@ -1,9 +1,9 @@
-//! Reports: `GET /api/v1/reports/summary`, `/reports/agents`, `/reports/tickets` and the URL of
-//! `/reports/tickets.csv`, plus `GET /capabilities` (whether this backend has reports at all).
+//! Reports: `GET /api/v1/reports/summary`, `/reports/agents`, `/reports/groups`, `/reports/tickets`
+//! and the URLs of `/reports/tickets.csv` and `.xlsx`, plus `GET /capabilities` (whether this backend has reports at all).
 
 use super::query::Query;
 use super::{Api, ApiError};
-use baton_core::{AgentWorkload, Page, ReportBy, ReportInterval, ReportSummary, ReportTicket};
+use baton_core::{AgentWorkload, GroupWorkload, Page, ReportBy, ReportInterval, ReportSummary, ReportTicket};
 
 /// The filters every report endpoint takes. Dates are `YYYY-MM-DD`; `to` is exclusive, as the
 /// contract says (the page shows an inclusive end and adds a day).
@@ -85,9 +85,23 @@ impl Api {
         self.fetch(self.get("/reports/tickets").query(drill_pairs(query, drill)).build()).await
     }
 
+    /// `GET /reports/groups`: the workload per agent group (session 9).
+    pub async fn report_groups(&self, query: &ReportQuery) -> Result<Vec<GroupWorkload>, ApiError> {
+        self.fetch(self.get("/reports/groups").query(query.filters().into_pairs()).build()).await
+    }
+
     /// Where `GET /reports/tickets.csv` downloads the period's tickets from (a plain link: the
     /// session cookie goes with it).
     pub fn report_csv_url(&self, query: &ReportQuery) -> String {
+        self.report_export_url(query, "csv")
+    }
+
+    /// The same for `GET /reports/tickets.xlsx` (session 9).
+    pub fn report_xlsx_url(&self, query: &ReportQuery) -> String {
+        self.report_export_url(query, "xlsx")
+    }
+
+    fn report_export_url(&self, query: &ReportQuery, extension: &str) -> String {
         let params = web_sys::UrlSearchParams::new().ok();
         if let Some(params) = &params {
             for (key, value) in query.filters().into_pairs() {
@@ -95,6 +109,6 @@ impl Api {
             }
         }
         let search = params.map(|p| String::from(p.to_string())).unwrap_or_default();
-        format!("{}?{search}", self.url("/reports/tickets.csv"))
+        format!("{}?{search}", self.url(&format!("/reports/tickets.{extension}")))
     }
 }

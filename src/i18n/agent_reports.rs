@@ -87,6 +87,10 @@ pub enum ReportKey {
     CreatedAt,
     Unassigned,
     ExportCsv,
+    // Session 9: the XLSX export and the workload per group.
+    ExportXlsx,
+    GroupsHeading,
+    Group,
 }
 
 /// The text of `key` in `locale`.

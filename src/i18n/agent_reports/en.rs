@@ -81,6 +81,9 @@ pub fn text(key: ReportKey) -> &'static str {
         Assignee => "Assignee",
         CreatedAt => "Created at",
         Unassigned => "Unassigned",
+        ExportXlsx => "Export XLSX",
+        GroupsHeading => "Workload per group",
+        Group => "Group",
         ExportCsv => "Export CSV",
     }
 }

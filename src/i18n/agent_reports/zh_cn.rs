@@ -81,6 +81,9 @@ pub fn text(key: ReportKey) -> &'static str {
         Assignee => "处理人",
         CreatedAt => "创建时间",
         Unassigned => "未分配",
+        ExportXlsx => "导出 XLSX",
+        GroupsHeading => "各组工作量",
+        Group => "组",
         ExportCsv => "导出 CSV",
     }
 }
