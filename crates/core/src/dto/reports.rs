@@ -76,6 +76,25 @@ pub struct ReportSummary {
     pub sla: SlaAttainment,
     pub interval: ReportInterval,
     pub series: Vec<ReportPoint>,
+    /// The range of the same length just before (session 9); `null` when the period is open at
+    /// either end.
+    #[serde(default)]
+    pub previous: Option<PreviousPeriod>,
+}
+
+/// The overview's counts over the range of the same length before the period (`from` inclusive,
+/// `to` exclusive: the period's `from`), and the change of each: `(now − before) ÷ before`,
+/// `null` when there was nothing before.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PreviousPeriod {
+    pub from: String,
+    pub to: String,
+    pub created: i64,
+    pub solved: i64,
+    pub backlog: i64,
+    pub created_change: Option<f64>,
+    pub solved_change: Option<f64>,
+    pub backlog_change: Option<f64>,
 }
 
 /// How often SLA targets were met: per target, those met (stopped in time) and breached (late,

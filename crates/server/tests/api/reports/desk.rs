@@ -148,8 +148,45 @@ async fn the_summary_matches_the_hand_computed_desk() {
             { "start": "2030-03-03", "created": 1, "solved": 0 },
             { "start": "2030-03-04", "created": 0, "solved": 0 },
         ],
+        // The three days before: nothing, so no change to tell.
+        "previous": {
+            "from": "2030-02-27", "to": "2030-03-02", "created": 0, "solved": 0, "backlog": 0,
+            "created_change": null, "solved_change": null, "backlog_change": null,
+        },
     });
     assert_eq!(got, want);
+}
+
+/// The previous period (session 9): the range of the same length just before, its counts and the
+/// changes, from the fixture: T1–T4 on T0's day, T5 on the next.
+#[tokio::test]
+async fn the_previous_period_is_the_same_length_before() {
+    let app = crate::reports::app().await;
+    let admin = build(&app).await;
+    // (query, previous)
+    let cases = [
+        // 03-03 against 03-02: created 1 vs 4, solved 0 vs 3, backlog 1 (T5) vs 1 (T4).
+        ("from=2030-03-03&to=2030-03-04", json!({
+            "from": "2030-03-02", "to": "2030-03-03", "created": 4, "solved": 3, "backlog": 1,
+            "created_change": -0.75, "solved_change": -1.0, "backlog_change": 0.0,
+        })),
+        // Two days (03-04, 03-05) against 03-02 and 03-03: nothing now, everything before.
+        ("from=2030-03-04&to=2030-03-06", json!({
+            "from": "2030-03-02", "to": "2030-03-04", "created": 5, "solved": 3, "backlog": 2,
+            "created_change": -1.0, "solved_change": -1.0, "backlog_change": -1.0,
+        })),
+        // The filters apply before too (no type 0: nothing either side).
+        ("from=2030-03-03&to=2030-03-04&by=solved&type=0", json!({
+            "from": "2030-03-02", "to": "2030-03-03", "created": 0, "solved": 0, "backlog": 0,
+            "created_change": null, "solved_change": null, "backlog_change": null,
+        })),
+        ("from=2030-03-03", Value::Null),
+        ("to=2030-03-03&interval=month", Value::Null),
+    ];
+    for (query, want) in cases {
+        let got = get(&app, &admin, &format!("/api/v1/reports/summary?{query}")).await;
+        assert_eq!(got["previous"], want, "{query}");
+    }
 }
 
 #[tokio::test]
