@@ -91,6 +91,7 @@ pub enum ReportKey {
     ExportXlsx,
     GroupsHeading,
     Group,
+    PreviousPeriod,
 }
 
 /// The text of `key` in `locale`.

@@ -84,6 +84,7 @@ pub fn text(key: ReportKey) -> &'static str {
         ExportXlsx => "Export XLSX",
         GroupsHeading => "Workload per group",
         Group => "Group",
+        PreviousPeriod => "Before: {0} ({1})",
         ExportCsv => "Export CSV",
     }
 }

@@ -84,6 +84,7 @@ pub fn text(key: ReportKey) -> &'static str {
         ExportXlsx => "导出 XLSX",
         GroupsHeading => "各组工作量",
         Group => "组",
+        PreviousPeriod => "上期：{0}（{1}）",
         ExportCsv => "导出 CSV",
     }
 }

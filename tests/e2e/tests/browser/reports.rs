@@ -3,7 +3,7 @@
 //! filters (with the tickets this test created counted); the filters survive a reload; a number
 //! drills down to its tickets, which open in the workspace; the CSV export downloads with the
 //! browser's session and lists the same tickets, and so does the XLSX export (read back); the
-//! workload per group shows the API's rows; axe finds nothing at 1366 and 390 px, and the page
+//! workload per group and the previous period's counts show the API's values; axe finds nothing at 1366 and 390 px, and the page
 //! does not scroll sideways on a phone. An agent without `reports.view` gets no menu entry and a
 //! translated refusal; a customer never sees the page.
 
@@ -142,6 +142,10 @@ async fn a_manager_filters_drills_down_and_exports() {
         assert!(Instant::now() < deadline, "the group table shows {now}, the API says {want:?}");
         tokio::time::sleep(POLL).await;
     }
+    // The previous period (session 9): the day before, its counts as the API has them.
+    let previous = eval(&b, "return ['created', 'solved', 'backlog'].map(m => Number(document.querySelector(`[data-testid='report-previous-${m}']`).dataset.value));").await;
+    let p = &summary["previous"];
+    assert_eq!(previous, json!([p["created"], p["solved"], p["backlog"]]), "{summary}");
     b.assert_accessible("reports at 1366 px").await;
 
     // The workload table sorts from the keyboard: Enter on a header's button, again to reverse.
