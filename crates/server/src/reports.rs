@@ -9,6 +9,7 @@
 //! in calendar time (business time comes with SLA calendars).
 
 pub mod agents;
+pub mod comments;
 pub mod export;
 pub mod facts;
 pub mod groups;

@@ -152,6 +152,17 @@ pub struct GroupWorkload {
     pub internal_notes: i64,
 }
 
+/// One rating's comment (`GET /reports/comments`, session 9): the customer's own text, to be shown
+/// as text, never as HTML.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RatingComment {
+    pub ticket_id: i64,
+    pub number: i64,
+    pub rating: i64,
+    pub comment: String,
+    pub rated_at: String,
+}
+
 /// One ticket behind a report's number (`GET /reports/tickets`), with every metric of it; the
 /// rows of the CSV export are the same. Never confidential info, never a note.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -11,13 +11,14 @@ use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use baton_core::{AgentWorkload, GroupWorkload, Page, Permission, ReportSummary, ReportTicket};
+use baton_core::{AgentWorkload, GroupWorkload, Page, RatingComment, Permission, ReportSummary, ReportTicket};
 
 pub fn router() -> Routes {
     Routes::new()
         .get("/reports/summary", summary)
         .get("/reports/agents", agents)
         .get("/reports/groups", groups)
+        .get("/reports/comments", comments)
         .get("/reports/tickets", tickets)
         .get("/reports/tickets.csv", export)
         .get("/reports/tickets.xlsx", export_xlsx)
@@ -58,6 +59,15 @@ async fn groups(
 ) -> Result<Json<Vec<GroupWorkload>>, Error> {
     let q = query(&user, q)?;
     Ok(Json(reports::groups::groups(&s, &user, &q).await?))
+}
+
+async fn comments(
+    State(s): State<AppState>,
+    user: CurrentUser,
+    q: Result<ApiQuery<ReportQuery>, Error>,
+) -> Result<Json<Page<RatingComment>>, Error> {
+    let q = query(&user, q)?;
+    Ok(Json(reports::comments::comments(&s, &user, &q).await?))
 }
 
 async fn tickets(

@@ -2,6 +2,7 @@
 //! shares (`filter`) and the aggregates over them. Every statement filters on the tenant.
 
 pub mod agents;
+pub mod comments;
 pub mod facts;
 pub mod filter;
 pub mod groups;

@@ -4,6 +4,7 @@
 //! them (`access`).
 
 mod access;
+mod comments;
 mod desk;
 mod drill;
 mod xlsx;

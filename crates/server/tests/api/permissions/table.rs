@@ -158,6 +158,7 @@ pub const ROUTES: &[(&str, &str, Guard)] = &[
     // Reports (issue 14, session 9).
     ("GET", "/reports/tickets.xlsx", Needs(P::ReportsExport)),
     ("GET", "/reports/groups", Needs(P::ReportsView)),
+    ("GET", "/reports/comments", Needs(P::ReportsView)),
 ];
 
 /// What a probe's `{id}` names; each is made fresh for the request (as the admin or Alice).
@@ -316,6 +317,7 @@ pub fn probes() -> Vec<Probe> {
         // Reports (issue 14, session 9).
         probe(P::ReportsExport, Method::GET, "/reports/tickets.xlsx", T::None, None),
         probe(P::ReportsView, Method::GET, "/reports/groups", T::None, None),
+        probe(P::ReportsView, Method::GET, "/reports/comments", T::None, None),
     ]);
     all
 }

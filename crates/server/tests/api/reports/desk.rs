@@ -3,7 +3,7 @@
 //!
 //! | ticket | requester | type | assignee | story |
 //! |---|---|---|---|---|
-//! | T1 | Alice | Technical | Smith | Smith replies at 600, solves at 3600; confirmed, rated 5 |
+//! | T1 | Alice | Technical | Smith | Smith replies at 600, solves at 3600; confirmed, rated 5 with a comment |
 //! | T2 | Bob | Billing | Li | note at 60, reply + pending at 1200, Bob replies at 2400, solved at 7200, Bob reopens at 8000, solved at 10800; rated 2 |
 //! | T3 | Alice | Technical | Smith | reply + pending at 1800, solved from pending at 5400; not rated |
 //! | T4 | Alice (registered by Smith) | Technical | Li | Smith's reply at 300 does not count (Alice has not spoken), Alice writes at 900, Li replies at 2700; open |
@@ -66,6 +66,9 @@ async fn ticket(app: &TestApp, token: &str, type_en: &str, subtype_en: &str) -> 
     res.json()["id"].as_i64().expect("id")
 }
 
+/// Alice's comment with her rating of T1: markup a page must show as text.
+pub const COMMENT_T1: &str = "<b>谢谢</b> & thanks";
+
 /// Builds the desk; the admin's token (reports.view and reports.export).
 pub async fn build(app: &TestApp) -> String {
     app.services.clock.pin(datetime!(2030-03-02 08:00:00 UTC));
@@ -106,7 +109,7 @@ pub async fn build(app: &TestApp) -> String {
     at(900); // 3600
     act(app, &smith, t1, json!({ "action": "complete" })).await;
     act(app, &alice, t1, json!({ "action": "confirm" })).await;
-    act(app, &alice, t1, json!({ "action": "rate", "rating": 5 })).await;
+    act(app, &alice, t1, json!({ "action": "rate", "rating": 5, "comment": COMMENT_T1 })).await;
     at(1800); // 5400
     act(app, &smith, t3, json!({ "action": "complete" })).await;
     at(1800); // 7200
@@ -116,7 +119,7 @@ pub async fn build(app: &TestApp) -> String {
     at(2800); // 10800
     act(app, &li, t2, json!({ "action": "complete" })).await;
     act(app, &bob, t2, json!({ "action": "confirm" })).await;
-    act(app, &bob, t2, json!({ "action": "rate", "rating": 2 })).await;
+    act(app, &bob, t2, json!({ "action": "rate", "rating": 2, "comment": "太慢了 · too slow" })).await;
     at(86400 - 10800); // the next day
     app.create_ticket(&bob, "t5").await;
     admin
