@@ -3,7 +3,7 @@
 
 use super::query::Query;
 use super::{Api, ApiError};
-use baton_core::{AgentWorkload, GroupWorkload, Page, ReportBy, ReportInterval, ReportSummary, ReportTicket};
+use baton_core::{AgentWorkload, GroupWorkload, Page, RatingComment, ReportBy, ReportInterval, ReportSummary, ReportTicket};
 
 /// The filters every report endpoint takes. Dates are `YYYY-MM-DD`; `to` is exclusive, as the
 /// contract says (the page shows an inclusive end and adds a day).
@@ -88,6 +88,12 @@ impl Api {
     /// `GET /reports/groups`: the workload per agent group (session 9).
     pub async fn report_groups(&self, query: &ReportQuery) -> Result<Vec<GroupWorkload>, ApiError> {
         self.fetch(self.get("/reports/groups").query(query.filters().into_pairs()).build()).await
+    }
+
+    /// `GET /reports/comments`: a page of the ratings' comments (session 9).
+    pub async fn report_comments(&self, query: &ReportQuery, cursor: Option<String>) -> Result<Page<RatingComment>, ApiError> {
+        let pairs = query.filters().some("cursor", cursor.as_deref()).into_pairs();
+        self.fetch(self.get("/reports/comments").query(pairs).build()).await
     }
 
     /// Where `GET /reports/tickets.csv` downloads the period's tickets from (a plain link: the

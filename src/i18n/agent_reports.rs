@@ -92,6 +92,8 @@ pub enum ReportKey {
     GroupsHeading,
     Group,
     PreviousPeriod,
+    CommentsHeading,
+    CommentsEmpty,
 }
 
 /// The text of `key` in `locale`.

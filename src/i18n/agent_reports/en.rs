@@ -85,6 +85,8 @@ pub fn text(key: ReportKey) -> &'static str {
         GroupsHeading => "Workload per group",
         Group => "Group",
         PreviousPeriod => "Before: {0} ({1})",
+        CommentsHeading => "Rating comments",
+        CommentsEmpty => "No comments with the ratings of this period.",
         ExportCsv => "Export CSV",
     }
 }

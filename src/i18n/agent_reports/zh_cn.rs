@@ -85,6 +85,8 @@ pub fn text(key: ReportKey) -> &'static str {
         GroupsHeading => "各组工作量",
         Group => "组",
         PreviousPeriod => "上期：{0}（{1}）",
+        CommentsHeading => "评价留言",
+        CommentsEmpty => "本期的评价没有留言。",
         ExportCsv => "导出 CSV",
     }
 }

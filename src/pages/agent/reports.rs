@@ -5,6 +5,7 @@
 
 mod agents;
 mod chart;
+mod comments;
 mod drill;
 mod filters;
 mod format;
@@ -174,6 +175,7 @@ fn ReportBody(
             })}
             {move || loaded(workload.get(), |rows| view! { <AgentTable rows on_drill /> }.into_any())}
             {move || loaded(group_workload.get(), |rows| view! { <GroupTable rows /> }.into_any())}
+            {move || view! { <comments::CommentList query=api_query.get() /> }}
         </div>
     }
 }
