@@ -24,6 +24,10 @@ pub async fn user_id(app: &TestApp, email: &str) -> i64 {
     sqlx::query_scalar("SELECT id FROM users WHERE email = $1").bind(email).fetch_one(&app.sql).await.expect("user")
 }
 
+async fn customer_group(app: &TestApp, name: &str) -> i64 {
+    sqlx::query_scalar("SELECT id FROM customer_groups WHERE name = $1").bind(name).fetch_one(&app.sql).await.expect("customer group")
+}
+
 pub async fn group_id(app: &TestApp, name: &str) -> i64 {
     sqlx::query_scalar("SELECT id FROM agent_groups WHERE name = $1").bind(name).fetch_one(&app.sql).await.expect("group")
 }
@@ -197,7 +201,9 @@ async fn filters_narrow_the_summary() {
     let app = crate::reports::app().await;
     let admin = build(&app).await;
     let smith = user_id(&app, AGENT).await;
-    let (billing, _) = app.type_ids(&admin, "Billing", "Invoice").await;
+    let (billing, invoice) = app.type_ids(&admin, "Billing", "Invoice").await;
+    let (acme, globex) = (customer_group(&app, "Acme").await, customer_group(&app, "Globex").await);
+    let all_replies = json!({ "count": 4, "median": 1200, "p90": 2700, "average": 1575 });
     let nothing = json!({ "count": 0, "median": null, "p90": null, "average": null });
     // (query, created, solved, backlog, reopen rate, first-reply stats)
     let cases = [
@@ -207,7 +213,15 @@ async fn filters_narrow_the_summary() {
         (format!("{PERIOD}&channel=phone"), 1, 0, 1, Value::Null, json!({ "count": 1, "median": 2700, "p90": 2700, "average": 2700 })),
         // By first solve on T0's day: T1, T2, T3, whatever their creation.
         ("from=2030-03-02&to=2030-03-03&by=solved".to_owned(), 4, 3, 1, json!(1.0 / 3.0), json!({ "count": 3, "median": 1200, "p90": 1800, "average": 1200 })),
-        ("from=2030-03-03&to=2030-03-04".to_owned(), 1, 0, 1, Value::Null, nothing),
+        ("from=2030-03-03&to=2030-03-04".to_owned(), 1, 0, 1, Value::Null, nothing.clone()),
+        // Session 9: sub-type, the requester's customer group (Alice and Bob are Acme's), the
+        // assignee's role (Smith and Li are agents; T5 is nobody's).
+        (format!("{PERIOD}&subtype={invoice}"), 1, 1, 0, json!(1.0), json!({ "count": 1, "median": 1200, "p90": 1200, "average": 1200 })),
+        (format!("{PERIOD}&customer_group={acme}"), 5, 3, 2, json!(1.0 / 3.0), all_replies.clone()),
+        (format!("{PERIOD}&customer_group={globex}"), 0, 0, 0, Value::Null, nothing.clone()),
+        (format!("{PERIOD}&role=agent"), 4, 3, 1, json!(1.0 / 3.0), all_replies.clone()),
+        (format!("{PERIOD}&role=admin,owner"), 0, 0, 0, Value::Null, nothing.clone()),
+        (format!("{PERIOD}&role=agent&customer_group={globex}"), 0, 0, 0, Value::Null, nothing),
     ];
     for (query, created, solved, backlog, reopen, first_reply) in cases {
         let got = get(&app, &admin, &format!("/api/v1/reports/summary?{query}")).await;
