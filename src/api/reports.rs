@@ -15,6 +15,11 @@ pub struct ReportQuery {
     pub interval: ReportInterval,
     pub agents: Vec<i64>,
     pub types: Vec<i64>,
+    // Session 9: groups, sub-types, customer groups, the assignee's role (codes or custom ids).
+    pub groups: Vec<i64>,
+    pub subtypes: Vec<i64>,
+    pub customer_groups: Vec<i64>,
+    pub roles: Vec<String>,
 }
 
 /// The wire code of `by`.
@@ -48,6 +53,10 @@ impl ReportQuery {
             .some("by", Some(by_code(self.by)))
             .some("agent", id_list(&self.agents).as_deref())
             .some("type", id_list(&self.types).as_deref())
+            .some("group", id_list(&self.groups).as_deref())
+            .some("subtype", id_list(&self.subtypes).as_deref())
+            .some("customer_group", id_list(&self.customer_groups).as_deref())
+            .some("role", (!self.roles.is_empty()).then(|| self.roles.join(",")).as_deref())
     }
 }
 

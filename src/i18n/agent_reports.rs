@@ -94,6 +94,8 @@ pub enum ReportKey {
     PreviousPeriod,
     CommentsHeading,
     CommentsEmpty,
+    Groups,
+    Roles,
 }
 
 /// The text of `key` in `locale`.

@@ -87,6 +87,8 @@ pub fn text(key: ReportKey) -> &'static str {
         PreviousPeriod => "Before: {0} ({1})",
         CommentsHeading => "Rating comments",
         CommentsEmpty => "No comments with the ratings of this period.",
+        Groups => "Groups",
+        Roles => "Assignee's role",
         ExportCsv => "Export CSV",
     }
 }

@@ -87,6 +87,8 @@ pub fn text(key: ReportKey) -> &'static str {
         PreviousPeriod => "上期：{0}（{1}）",
         CommentsHeading => "评价留言",
         CommentsEmpty => "本期的评价没有留言。",
+        Groups => "组",
+        Roles => "处理人角色",
         ExportCsv => "导出 CSV",
     }
 }

@@ -133,6 +133,11 @@ fn ReportBody(
         let api = api.get_value();
         async move { api.ticket_types().await }
     });
+    let group_list = Load::new(move || {
+        let api = api.get_value();
+        async move { api.groups().await }
+    });
+    let groups = Signal::derive(move || group_list.get().and_then(Result::ok).unwrap_or_default());
     let agents = Signal::derive(move || agent_list.get().and_then(Result::ok).unwrap_or_default());
     let types = Signal::derive(move || type_list.get().and_then(Result::ok).unwrap_or_default());
 
@@ -161,7 +166,7 @@ fn ReportBody(
             </div>
             {move || {
                 let current = filters.get();
-                view! { <FilterForm current agents types on_apply /> }
+                view! { <FilterForm current agents types groups on_apply /> }
             }}
             {move || loaded(summary.get(), |s| {
                 let series = s.series.clone();
