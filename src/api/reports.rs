@@ -1,9 +1,9 @@
-//! Reports: `GET /api/v1/reports/summary`, `/reports/agents`, `/reports/tickets` and the URL of
-//! `/reports/tickets.csv`, plus `GET /capabilities` (whether this backend has reports at all).
+//! Reports: `GET /api/v1/reports/summary`, `/reports/agents`, `/reports/groups`, `/reports/tickets`
+//! and the URLs of `/reports/tickets.csv` and `.xlsx`, plus `GET /capabilities` (whether this backend has reports at all).
 
 use super::query::Query;
 use super::{Api, ApiError};
-use baton_core::{AgentWorkload, Page, ReportBy, ReportInterval, ReportSummary, ReportTicket};
+use baton_core::{AgentWorkload, GroupWorkload, Page, RatingComment, ReportBy, ReportInterval, ReportSummary, ReportTicket};
 
 /// The filters every report endpoint takes. Dates are `YYYY-MM-DD`; `to` is exclusive, as the
 /// contract says (the page shows an inclusive end and adds a day).
@@ -15,6 +15,11 @@ pub struct ReportQuery {
     pub interval: ReportInterval,
     pub agents: Vec<i64>,
     pub types: Vec<i64>,
+    // Session 9: groups, sub-types, customer groups, the assignee's role (codes or custom ids).
+    pub groups: Vec<i64>,
+    pub subtypes: Vec<i64>,
+    pub customer_groups: Vec<i64>,
+    pub roles: Vec<String>,
 }
 
 /// The wire code of `by`.
@@ -48,6 +53,10 @@ impl ReportQuery {
             .some("by", Some(by_code(self.by)))
             .some("agent", id_list(&self.agents).as_deref())
             .some("type", id_list(&self.types).as_deref())
+            .some("group", id_list(&self.groups).as_deref())
+            .some("subtype", id_list(&self.subtypes).as_deref())
+            .some("customer_group", id_list(&self.customer_groups).as_deref())
+            .some("role", (!self.roles.is_empty()).then(|| self.roles.join(",")).as_deref())
     }
 }
 
@@ -85,9 +94,29 @@ impl Api {
         self.fetch(self.get("/reports/tickets").query(drill_pairs(query, drill)).build()).await
     }
 
+    /// `GET /reports/groups`: the workload per agent group (session 9).
+    pub async fn report_groups(&self, query: &ReportQuery) -> Result<Vec<GroupWorkload>, ApiError> {
+        self.fetch(self.get("/reports/groups").query(query.filters().into_pairs()).build()).await
+    }
+
+    /// `GET /reports/comments`: a page of the ratings' comments (session 9).
+    pub async fn report_comments(&self, query: &ReportQuery, cursor: Option<String>) -> Result<Page<RatingComment>, ApiError> {
+        let pairs = query.filters().some("cursor", cursor.as_deref()).into_pairs();
+        self.fetch(self.get("/reports/comments").query(pairs).build()).await
+    }
+
     /// Where `GET /reports/tickets.csv` downloads the period's tickets from (a plain link: the
     /// session cookie goes with it).
     pub fn report_csv_url(&self, query: &ReportQuery) -> String {
+        self.report_export_url(query, "csv")
+    }
+
+    /// The same for `GET /reports/tickets.xlsx` (session 9).
+    pub fn report_xlsx_url(&self, query: &ReportQuery) -> String {
+        self.report_export_url(query, "xlsx")
+    }
+
+    fn report_export_url(&self, query: &ReportQuery, extension: &str) -> String {
         let params = web_sys::UrlSearchParams::new().ok();
         if let Some(params) = &params {
             for (key, value) in query.filters().into_pairs() {
@@ -95,6 +124,6 @@ impl Api {
             }
         }
         let search = params.map(|p| String::from(p.to_string())).unwrap_or_default();
-        format!("{}?{search}", self.url("/reports/tickets.csv"))
+        format!("{}?{search}", self.url(&format!("/reports/tickets.{extension}")))
     }
 }

@@ -87,6 +87,15 @@ pub enum ReportKey {
     CreatedAt,
     Unassigned,
     ExportCsv,
+    // Session 9: the XLSX export and the workload per group.
+    ExportXlsx,
+    GroupsHeading,
+    Group,
+    PreviousPeriod,
+    CommentsHeading,
+    CommentsEmpty,
+    Groups,
+    Roles,
 }
 
 /// The text of `key` in `locale`.

@@ -1,5 +1,6 @@
 //! /agent/reports against a fake backend: the SLA attainment (shares as percentages, met and
-//! breached counts) is shown when the backend has SLA, and not at all when it has not.
+//! breached counts) is shown when the backend has SLA, and not at all when it has not; the
+//! workload per group and the ratings' comments (as text, never markup) are shown (session 9).
 
 use crate::fake_server::answered as until;
 use crate::fake_server::{answer, provide_app, staff, FakeServer};
@@ -23,6 +24,13 @@ fn backend(sla: bool) -> FakeServer {
             "interval": "day", "series": []
         })),
         answer("GET", "/reports/agents", 200, json!([])),
+        // Session 9: the workload per group, the ratings' comments.
+        answer("GET", "/reports/groups", 200, json!([
+            {"group_id": 3, "name": "Support", "assigned": 2, "solved": 2, "open_now": 1, "public_replies": 2, "internal_notes": 0}
+        ])),
+        answer("GET", "/reports/comments", 200, json!({"items": [
+            {"ticket_id": 7, "number": 7, "rating": 5, "comment": "<b>谢谢</b> & thanks", "rated_at": "2030-03-02T09:00:00Z"}
+        ], "next_cursor": null})),
         answer("GET", "/agents", 200, json!([])),
         answer("GET", "/ticket-types", 200, json!([])),
     ])
@@ -59,4 +67,22 @@ async fn sla_attainment_is_shown_only_when_the_backend_has_sla() {
     });
     until("the report", || page.find("[data-testid='report-durations']").is_some()).await;
     assert!(page.find("[data-testid='report-sla']").is_none(), "no SLA without the capability");
+}
+
+#[wasm_bindgen_test]
+async fn groups_and_rating_comments_are_shown_as_text() {
+    let _server = backend(false);
+    let page = mount(Locale::En, || {
+        provide_app(Some(staff(1, Role::Admin, &["reports.view"])));
+        view! { <Reports /> }
+    });
+    until("the comments", || page.find("[data-testid='report-comment-text']").is_some()).await;
+    let text = page.find("[data-testid='report-comment-text']").expect("comment");
+    assert_eq!(text.text_content().as_deref(), Some("<b>谢谢</b> & thanks"), "the customer's words, as typed");
+    assert!(text.query_selector("b").expect("query").is_none(), "never markup");
+    until("the group table", || page.find("[data-testid='report-group-row']").is_some()).await;
+    let row = page.find("[data-testid='report-group-row']").expect("row");
+    assert_eq!(row.get_attribute("data-group-id").as_deref(), Some("3"));
+    let open = row.query_selector("[data-column='open_now']").expect("query").expect("cell");
+    assert_eq!(open.text_content().as_deref(), Some("1"));
 }

@@ -5,15 +5,20 @@
 //! The query every report takes (`ReportQuery`): `from` and `to` are UTC dates, `from`
 //! inclusive and `to` exclusive, either may be left out; `by` = `created` (default) or `solved`
 //! says which moment puts a ticket in the period; `agent`, `group`, `type` are comma-separated
-//! ids, `priority` and `channel` comma-separated codes (any of a list matches). All numbers are
+//! ids, `priority` and `channel` comma-separated codes (any of a list matches); `subtype` and
+//! `customer_group` (the requester's) ids, `role` the assignee's role: built-in codes (`owner`,
+//! `admin`, `agent`) or custom role ids. All numbers are
 //! in calendar time (business time comes with SLA calendars).
 
 pub mod agents;
+pub mod comments;
 pub mod export;
 pub mod facts;
+pub mod groups;
 mod series;
 pub mod summary;
 pub mod tickets;
+pub mod xlsx;
 
 use crate::auth::CurrentUser;
 use crate::error::Error;
@@ -37,6 +42,10 @@ pub struct ReportQuery {
     pub ticket_type: Option<String>,
     pub priority: Option<String>,
     pub channel: Option<String>,
+    // Session 9: sub-types, the requester's customer group, the assignee's role.
+    pub subtype: Option<String>,
+    pub customer_group: Option<String>,
+    pub role: Option<String>,
     /// The drill-down and the export: which tickets (`tickets::metric`), a rating, paging.
     pub metric: Option<String>,
     pub rating: Option<String>,
@@ -56,6 +65,7 @@ pub struct Parsed {
 
 const PRIORITIES: [&str; 4] = ["low", "normal", "high", "urgent"];
 const CHANNELS: [&str; 5] = ["web", "widget", "phone", "email", "api"];
+const STAFF_ROLES: [&str; 3] = ["owner", "admin", "agent"];
 
 /// The non-empty items of a comma-separated list.
 fn items(value: Option<&str>) -> impl Iterator<Item = &str> {
@@ -81,6 +91,19 @@ fn date(value: Option<&str>, field: &str) -> Result<Option<Date>, Error> {
     Date::parse(value, format_description!("[year]-[month]-[day]"))
         .map(Some)
         .map_err(|_| Error::field(field, field_code::INVALID_VALUE))
+}
+
+/// The `role` list: built-in staff role codes and custom role ids, apart.
+fn roles(value: Option<&str>) -> Result<(Vec<String>, Vec<i64>), Error> {
+    let (mut codes, mut ids) = (Vec::new(), Vec::new());
+    for item in items(value) {
+        if STAFF_ROLES.contains(&item) {
+            codes.push(item.to_owned());
+        } else {
+            ids.push(item.parse::<i64>().map_err(|_| Error::field("role", field_code::INVALID_VALUE))?);
+        }
+    }
+    Ok((codes, ids))
 }
 
 /// Midnight UTC of `day` as a stored timestamp.
@@ -109,6 +132,7 @@ pub fn parse_for(user: &CurrentUser, query: &ReportQuery, permission: Permission
         "solved" => ReportBy::Solved,
         _ => return Err(Error::field("by", field_code::INVALID_VALUE)),
     };
+    let roles = roles(query.role.as_deref())?;
     let filter = Filter {
         tenant_id: user.tenant_id,
         from: from.map(midnight),
@@ -118,6 +142,10 @@ pub fn parse_for(user: &CurrentUser, query: &ReportQuery, permission: Permission
         types: ids(query.ticket_type.as_deref(), "type")?,
         priorities: codes(query.priority.as_deref(), "priority", &PRIORITIES)?,
         channels: codes(query.channel.as_deref(), "channel", &CHANNELS)?,
+        subtypes: ids(query.subtype.as_deref(), "subtype")?,
+        customer_groups: ids(query.customer_group.as_deref(), "customer_group")?,
+        roles: roles.0,
+        role_ids: roles.1,
     };
     let moment = match by {
         ReportBy::Created => Moment::Created,
@@ -154,6 +182,8 @@ mod tests {
         assert!(ids(Some("3,x"), "agent").is_err());
         assert_eq!(codes(Some("high,low"), "priority", &PRIORITIES).ok(), Some(vec!["high".into(), "low".into()]));
         assert!(codes(Some("extreme"), "priority", &PRIORITIES).is_err());
+        assert_eq!(roles(Some("agent, 4,admin")).ok(), Some((vec!["agent".into(), "admin".into()], vec![4])));
+        assert!(roles(Some("customer")).is_err());
         assert_eq!(date(Some("2026-02-29"), "from").ok(), None);
         assert!(date(Some("2028-02-29"), "from").is_ok_and(|d| d.is_some()));
     }

@@ -81,6 +81,14 @@ pub fn text(key: ReportKey) -> &'static str {
         Assignee => "Assignee",
         CreatedAt => "Created at",
         Unassigned => "Unassigned",
+        ExportXlsx => "Export XLSX",
+        GroupsHeading => "Workload per group",
+        Group => "Group",
+        PreviousPeriod => "Before: {0} ({1})",
+        CommentsHeading => "Rating comments",
+        CommentsEmpty => "No comments with the ratings of this period.",
+        Groups => "Groups",
+        Roles => "Assignee's role",
         ExportCsv => "Export CSV",
     }
 }

@@ -81,6 +81,14 @@ pub fn text(key: ReportKey) -> &'static str {
         Assignee => "处理人",
         CreatedAt => "创建时间",
         Unassigned => "未分配",
+        ExportXlsx => "导出 XLSX",
+        GroupsHeading => "各组工作量",
+        Group => "组",
+        PreviousPeriod => "上期：{0}（{1}）",
+        CommentsHeading => "评价留言",
+        CommentsEmpty => "本期的评价没有留言。",
+        Groups => "组",
+        Roles => "处理人角色",
         ExportCsv => "导出 CSV",
     }
 }

@@ -1,13 +1,15 @@
 //! `/agent/reports`: the manager's report page (issue 14, first slice) — filters held in the URL,
-//! the overview numbers, created vs solved over time, the workload per agent, the tickets behind
-//! any number and the CSV export. Shown only when the backend has reports (`GET /capabilities`)
+//! the overview numbers, created vs solved over time, the workload per agent and per group, the
+//! tickets behind any number and the CSV and XLSX exports. Shown only when the backend has reports (`GET /capabilities`)
 //! and the user holds `reports.view`; [`ReportsLink`] is the workspace's way in, on the same terms.
 
 mod agents;
 mod chart;
+mod comments;
 mod drill;
 mod filters;
 mod format;
+mod groups;
 mod overview;
 mod params;
 mod text;
@@ -24,6 +26,7 @@ use baton_core::{Capabilities, Permission};
 use chart::Chart;
 use drill::DrillList;
 use filters::FilterForm;
+use groups::GroupTable;
 use leptos::prelude::*;
 use params::Filters;
 use text::{rt, t};
@@ -118,6 +121,10 @@ fn ReportBody(
         let (api, query) = (api.get_value(), api_query.get());
         async move { api.report_agents(&query).await }
     });
+    let group_workload = Load::new(move || {
+        let (api, query) = (api.get_value(), api_query.get());
+        async move { api.report_groups(&query).await }
+    });
     let agent_list = Load::new(move || {
         let api = api.get_value();
         async move { api.agents().await }
@@ -126,6 +133,11 @@ fn ReportBody(
         let api = api.get_value();
         async move { api.ticket_types().await }
     });
+    let group_list = Load::new(move || {
+        let api = api.get_value();
+        async move { api.groups().await }
+    });
+    let groups = Signal::derive(move || group_list.get().and_then(Result::ok).unwrap_or_default());
     let agents = Signal::derive(move || agent_list.get().and_then(Result::ok).unwrap_or_default());
     let types = Signal::derive(move || type_list.get().and_then(Result::ok).unwrap_or_default());
 
@@ -142,17 +154,19 @@ fn ReportBody(
     });
     let may_export = session.can(Permission::ReportsExport);
     let csv = move || api.get_value().report_csv_url(&api_query.get());
+    let xlsx = move || api.get_value().report_xlsx_url(&api_query.get());
     view! {
         <div class="reports" data-testid="reports-page">
             <div class="report-head">
                 <h1>{rt(ReportKey::Title)}</h1>
                 {may_export.then(|| view! {
                     <a class="button" href=csv download="" data-testid="reports-export">{rt(ReportKey::ExportCsv)}</a>
+                    <a class="button" href=xlsx download="" data-testid="reports-export-xlsx">{rt(ReportKey::ExportXlsx)}</a>
                 })}
             </div>
             {move || {
                 let current = filters.get();
-                view! { <FilterForm current agents types on_apply /> }
+                view! { <FilterForm current agents types groups on_apply /> }
             }}
             {move || loaded(summary.get(), |s| {
                 let series = s.series.clone();
@@ -165,6 +179,8 @@ fn ReportBody(
                 <DrillList query=api_query.get_untracked() drill=d on_close=Callback::new(move |()| drill.set(None)) />
             })}
             {move || loaded(workload.get(), |rows| view! { <AgentTable rows on_drill /> }.into_any())}
+            {move || loaded(group_workload.get(), |rows| view! { <GroupTable rows /> }.into_any())}
+            {move || view! { <comments::CommentList query=api_query.get() /> }}
         </div>
     }
 }

@@ -76,6 +76,25 @@ pub struct ReportSummary {
     pub sla: SlaAttainment,
     pub interval: ReportInterval,
     pub series: Vec<ReportPoint>,
+    /// The range of the same length just before (session 9); `null` when the period is open at
+    /// either end.
+    #[serde(default)]
+    pub previous: Option<PreviousPeriod>,
+}
+
+/// The overview's counts over the range of the same length before the period (`from` inclusive,
+/// `to` exclusive: the period's `from`), and the change of each: `(now − before) ÷ before`,
+/// `null` when there was nothing before.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PreviousPeriod {
+    pub from: String,
+    pub to: String,
+    pub created: i64,
+    pub solved: i64,
+    pub backlog: i64,
+    pub created_change: Option<f64>,
+    pub solved_change: Option<f64>,
+    pub backlog_change: Option<f64>,
 }
 
 /// How often SLA targets were met: per target, those met (stopped in time) and breached (late,
@@ -114,6 +133,34 @@ pub struct AgentWorkload {
     pub csat_count: i64,
     pub csat_satisfied_share: Option<f64>,
     pub csat_average: Option<f64>,
+}
+
+/// One agent group's row of `GET /reports/groups` (issue 14, session 9). Tickets count for the
+/// group they are in now.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GroupWorkload {
+    pub group_id: i64,
+    pub name: String,
+    /// The period's tickets (by `by`) in the group now.
+    pub assigned: i64,
+    /// Tickets of the group first solved in the period.
+    pub solved: i64,
+    /// Tickets of the group not solved now (whatever the period).
+    pub open_now: i64,
+    /// Public replies by staff and internal notes written in the period on the group's tickets.
+    pub public_replies: i64,
+    pub internal_notes: i64,
+}
+
+/// One rating's comment (`GET /reports/comments`, session 9): the customer's own text, to be shown
+/// as text, never as HTML.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RatingComment {
+    pub ticket_id: i64,
+    pub number: i64,
+    pub rating: i64,
+    pub comment: String,
+    pub rated_at: String,
 }
 
 /// One ticket behind a report's number (`GET /reports/tickets`), with every metric of it; the

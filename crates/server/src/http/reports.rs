@@ -1,5 +1,5 @@
-//! `/reports/*`: the summary, the workload per agent, the tickets behind a number and their CSV
-//! export (spec/openapi.yaml, tag `reports`). The numbers and their permissions are
+//! `/reports/*`: the summary, the workload per agent and per group, the tickets behind a number and their CSV
+//! and XLSX exports (spec/openapi.yaml, tag `reports`). The numbers and their permissions are
 //! `crate::reports`'; the export's body is streamed as the domain produces it.
 
 use super::extract::ApiQuery;
@@ -11,14 +11,17 @@ use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use baton_core::{AgentWorkload, Page, Permission, ReportSummary, ReportTicket};
+use baton_core::{AgentWorkload, GroupWorkload, Page, RatingComment, Permission, ReportSummary, ReportTicket};
 
 pub fn router() -> Routes {
     Routes::new()
         .get("/reports/summary", summary)
         .get("/reports/agents", agents)
+        .get("/reports/groups", groups)
+        .get("/reports/comments", comments)
         .get("/reports/tickets", tickets)
         .get("/reports/tickets.csv", export)
+        .get("/reports/tickets.xlsx", export_xlsx)
 }
 
 /// The query is checked after the permission, so a user without it learns nothing from a bad one.
@@ -49,6 +52,24 @@ async fn agents(
     Ok(Json(reports::agents::agents(&s, &user, &q).await?))
 }
 
+async fn groups(
+    State(s): State<AppState>,
+    user: CurrentUser,
+    q: Result<ApiQuery<ReportQuery>, Error>,
+) -> Result<Json<Vec<GroupWorkload>>, Error> {
+    let q = query(&user, q)?;
+    Ok(Json(reports::groups::groups(&s, &user, &q).await?))
+}
+
+async fn comments(
+    State(s): State<AppState>,
+    user: CurrentUser,
+    q: Result<ApiQuery<ReportQuery>, Error>,
+) -> Result<Json<Page<RatingComment>>, Error> {
+    let q = query(&user, q)?;
+    Ok(Json(reports::comments::comments(&s, &user, &q).await?))
+}
+
 async fn tickets(
     State(s): State<AppState>,
     user: CurrentUser,
@@ -69,6 +90,21 @@ async fn export(State(s): State<AppState>, user: CurrentUser, q: Result<ApiQuery
     let headers = [
         (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
         (header::CONTENT_DISPOSITION, "attachment; filename=\"baton-report.csv\""),
+        (header::CACHE_CONTROL, "no-store"),
+    ];
+    Ok((headers, Body::from_stream(chunks)).into_response())
+}
+
+async fn export_xlsx(State(s): State<AppState>, user: CurrentUser, q: Result<ApiQuery<ReportQuery>, Error>) -> Result<Response, Error> {
+    let q = query_for(&user, q, Permission::ReportsExport)?;
+    let rx = reports::xlsx::export(&s, &user, &q).await?;
+    // Fused for the compression layer, as the CSV's.
+    let chunks = futures_util::StreamExt::fuse(futures_util::stream::unfold(rx, |mut rx| async move {
+        rx.recv().await.map(|chunk| (chunk, rx))
+    }));
+    let headers = [
+        (header::CONTENT_TYPE, reports::xlsx::CONTENT_TYPE),
+        (header::CONTENT_DISPOSITION, "attachment; filename=\"baton-report.xlsx\""),
         (header::CACHE_CONTROL, "no-store"),
     ];
     Ok((headers, Body::from_stream(chunks)).into_response())

@@ -16,9 +16,55 @@ use tokio::sync::mpsc;
 /// client is slower.
 const IN_FLIGHT: usize = 64;
 
-const HEADER: &str = "number,title,status,priority,channel,type,group,assignee,requester,created_at,\
-first_reply_at,first_reply_secs,first_solved_at,first_resolution_secs,last_solved_at,\
-full_resolution_secs,solves,reopens,rating,rated_at";
+/// The columns of both exports (CSV and XLSX), in order.
+pub const COLUMNS: [&str; 20] = [
+    "number", "title", "status", "priority", "channel", "type", "group", "assignee", "requester", "created_at",
+    "first_reply_at", "first_reply_secs", "first_solved_at", "first_resolution_secs", "last_solved_at",
+    "full_resolution_secs", "solves", "reopens", "rating", "rated_at",
+];
+
+/// One value of an export's row: text, a whole number or nothing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Text(String),
+    Number(i64),
+    Empty,
+}
+
+fn text(value: Option<String>) -> Value {
+    value.map_or(Value::Empty, Value::Text)
+}
+
+fn number(value: Option<i64>) -> Value {
+    value.map_or(Value::Empty, Value::Number)
+}
+
+/// The values of a ticket's row, one per [`COLUMNS`] (the type's name in English, as the codes).
+pub fn values(t: &ReportTicket) -> [Value; 20] {
+    let type_name = t.type_name.as_ref().and_then(|n| n.0.get("en").or_else(|| n.0.values().next())).cloned();
+    [
+        Value::Number(t.number),
+        Value::Text(t.title.clone()),
+        Value::Text(t.status.code().to_owned()),
+        Value::Text(crate::storage::encode_code(&t.priority)),
+        Value::Text(crate::storage::encode_code(&t.channel)),
+        text(type_name),
+        text(t.group_name.clone()),
+        text(t.assignee_name.clone()),
+        Value::Text(t.requester_name.clone()),
+        Value::Text(t.created_at.clone()),
+        text(t.first_reply_at.clone()),
+        number(t.first_reply_secs),
+        text(t.first_solved_at.clone()),
+        number(t.first_resolution_secs),
+        text(t.last_solved_at.clone()),
+        number(t.full_resolution_secs),
+        Value::Number(t.solves),
+        Value::Number(t.reopens),
+        number(t.rating),
+        text(t.rated_at.clone()),
+    ]
+}
 
 /// A text cell: quoted when it holds a separator, a quote or a line break, and with a leading `'`
 /// when a spreadsheet would take it for a formula (user-written titles and names).
@@ -31,35 +77,16 @@ fn cell(text: &str) -> String {
     }
 }
 
-fn opt<T: ToString>(value: &Option<T>) -> String {
-    value.as_ref().map(ToString::to_string).unwrap_or_default()
-}
-
 /// One CSV line (with its CRLF, as RFC 4180 has it).
 pub fn line(t: &ReportTicket) -> String {
-    let type_name = t.type_name.as_ref().and_then(|n| n.0.get("en").or_else(|| n.0.values().next())).cloned();
-    let cells = [
-        t.number.to_string(),
-        cell(&t.title),
-        t.status.code().to_owned(),
-        crate::storage::encode_code(&t.priority),
-        crate::storage::encode_code(&t.channel),
-        cell(&type_name.unwrap_or_default()),
-        cell(&opt(&t.group_name)),
-        cell(&opt(&t.assignee_name)),
-        cell(&t.requester_name),
-        t.created_at.clone(),
-        opt(&t.first_reply_at),
-        opt(&t.first_reply_secs),
-        opt(&t.first_solved_at),
-        opt(&t.first_resolution_secs),
-        opt(&t.last_solved_at),
-        opt(&t.full_resolution_secs),
-        t.solves.to_string(),
-        t.reopens.to_string(),
-        opt(&t.rating),
-        opt(&t.rated_at),
-    ];
+    let cells: Vec<String> = values(t)
+        .iter()
+        .map(|v| match v {
+            Value::Text(s) => cell(s),
+            Value::Number(n) => n.to_string(),
+            Value::Empty => String::new(),
+        })
+        .collect();
     format!("{}\r\n", cells.join(","))
 }
 
@@ -72,7 +99,7 @@ pub fn export(app: &Services, user: &CurrentUser, query: &ReportQuery) -> Result
     let (tx, rx) = mpsc::channel(IN_FLIGHT);
     let db = app.db.clone();
     tokio::spawn(async move {
-        if tx.send(Ok(format!("\u{feff}{HEADER}\r\n"))).await.is_err() {
+        if tx.send(Ok(format!("\u{feff}{}\r\n", COLUMNS.join(",")))).await.is_err() {
             return;
         }
         let read = store::each(&db, &q.filter, q.moment, metric, |row| {

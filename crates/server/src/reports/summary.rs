@@ -1,14 +1,15 @@
 //! `GET /reports/summary`: created, solved and backlog, resolution and reopen rates, first-reply
-//! and resolution times, CSAT and the series, for the tickets a [`ReportQuery`] selects.
+//! and resolution times, CSAT and the series, for the tickets a [`ReportQuery`] selects; and the
+//! counts of the range of the same length before, with their changes.
 
 use super::{average, parse, ratio, series, ReportQuery};
 use crate::auth::CurrentUser;
 use crate::error::Error;
 use crate::services::Services;
 use crate::storage::reports::summary::{self as store, Duration};
-use crate::storage::reports::Moment;
+use crate::storage::reports::{Filter, Moment};
 use baton_core::problem::field_code;
-use baton_core::{Attainment, CsatStats, DurationStats, ReportInterval, ReportSummary, SlaAttainment};
+use baton_core::{Attainment, CsatStats, DurationStats, PreviousPeriod, ReportInterval, ReportSummary, SlaAttainment};
 
 fn interval(value: Option<&str>) -> Result<ReportInterval, Error> {
     match value.unwrap_or("day") {
@@ -27,6 +28,34 @@ fn attainment(met: i64, breached: i64) -> Attainment {
     Attainment { met, breached, share: ratio(met, met + breached) }
 }
 
+/// `(now − before) ÷ before`, or `None` when there was nothing before.
+fn change(now: i64, before: i64) -> Option<f64> {
+    ratio(now - before, before)
+}
+
+/// The counts of the range of the same length before the period, when it has two ends.
+async fn previous(conn: &mut crate::storage::Conn, q: &super::Parsed, now: (i64, i64, i64)) -> Result<Option<PreviousPeriod>, Error> {
+    let (Some(from), Some(to)) = (q.from, q.to) else {
+        return Ok(None);
+    };
+    let Some(start) = from.checked_sub(to - from) else {
+        return Ok(None);
+    };
+    let f = Filter { from: Some(super::midnight(start)), to: Some(super::midnight(from)), ..q.filter.clone() };
+    let created = store::created(conn, &f).await?;
+    let solved = store::solved(conn, &f).await?;
+    Ok(Some(PreviousPeriod {
+        from: start.to_string(),
+        to: from.to_string(),
+        created: created.created,
+        solved,
+        backlog: created.backlog,
+        created_change: change(now.0, created.created),
+        solved_change: change(now.1, solved),
+        backlog_change: change(now.2, created.backlog),
+    }))
+}
+
 pub async fn summary(app: &Services, user: &CurrentUser, query: &ReportQuery) -> Result<ReportSummary, Error> {
     let q = parse(user, query)?;
     let interval = interval(query.interval.as_deref())?;
@@ -41,6 +70,7 @@ pub async fn summary(app: &Services, user: &CurrentUser, query: &ReportQuery) ->
     let created_days = store::per_day(&mut conn, f, Moment::Created).await?;
     let solved_days = store::per_day(&mut conn, f, Moment::Solved).await?;
     let series = series::build(interval, q.from, q.to, &created_days, &solved_days)?;
+    let previous = previous(&mut conn, &q, (created.created, solved, created.backlog)).await?;
     let distribution = [sums.r1, sums.r2, sums.r3, sums.r4, sums.r5];
     Ok(ReportSummary {
         created: created.created,
@@ -64,5 +94,6 @@ pub async fn summary(app: &Services, user: &CurrentUser, query: &ReportQuery) ->
         },
         interval,
         series,
+        previous,
     })
 }

@@ -2,8 +2,10 @@
 //! shares (`filter`) and the aggregates over them. Every statement filters on the tenant.
 
 pub mod agents;
+pub mod comments;
 pub mod facts;
 pub mod filter;
+pub mod groups;
 pub mod summary;
 pub mod tickets;
 

@@ -4,8 +4,10 @@
 //! them (`access`).
 
 mod access;
+mod comments;
 mod desk;
 mod drill;
+mod xlsx;
 mod backfill;
 
 use crate::support::TestApp;

@@ -1,12 +1,14 @@
 //! The report's filters: period (from, to, counted by creation or by solve), interval, and which
-//! agents and ticket types (none ticked: all). "Show report" puts them in the URL; the page reads
+//! agents, ticket types, groups and the assignee's roles (none ticked: all). "Show report" puts them in the URL; the page reads
 //! them back from there, so the form never holds a report of its own.
 
 use super::params::{valid_period, Filters};
 use super::text::rt;
 use crate::i18n::ReportKey;
 use crate::state::locale::use_i18n;
-use baton_core::{AgentInfo, ReportBy, ReportInterval, TicketType};
+use crate::i18n::AdminKey;
+use crate::state::locale::tr;
+use baton_core::{AgentGroup, AgentInfo, ReportBy, ReportInterval, TicketType};
 use leptos::prelude::*;
 
 
@@ -29,6 +31,8 @@ pub fn FilterForm(
     agents: Signal<Vec<AgentInfo>>,
     /// The ticket types to choose from.
     types: Signal<Vec<TicketType>>,
+    /// The agent groups to choose from (session 9).
+    groups: Signal<Vec<AgentGroup>>,
     /// Called with valid filters to show.
     on_apply: Callback<Filters>,
 ) -> impl IntoView {
@@ -39,6 +43,10 @@ pub fn FilterForm(
     let interval = RwSignal::new(current.interval);
     let chosen_agents = RwSignal::new(current.agents.clone());
     let chosen_types = RwSignal::new(current.types.clone());
+    let chosen_groups = RwSignal::new(current.groups.clone());
+    let chosen_roles = RwSignal::new(current.roles.clone());
+    // Sub-types and customer groups have no boxes yet: the URL's are kept.
+    let kept = StoredValue::new((current.subtypes.clone(), current.customer_groups.clone()));
     let bad = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -55,6 +63,10 @@ pub fn FilterForm(
             interval: interval.get_untracked(),
             agents: chosen_agents.get_untracked(),
             types: chosen_types.get_untracked(),
+            groups: chosen_groups.get_untracked(),
+            subtypes: kept.get_value().0,
+            customer_groups: kept.get_value().1,
+            roles: chosen_roles.get_untracked(),
         });
     };
     let invalid = move || bad.get().then_some("true");
@@ -79,6 +91,38 @@ pub fn FilterForm(
             </label>
         }
     }).collect_view();
+    let group_boxes = move || groups.get().into_iter().map(|g| {
+        let id = g.id;
+        view! {
+            <label class="report-check">
+                <input type="checkbox" data-testid="report-group" value=id prop:checked=move || chosen_groups.with(|c| c.contains(&id))
+                    on:change=move |ev| toggle(chosen_groups, id, event_target_checked(&ev)) />
+                {g.name}
+            </label>
+        }
+    }).collect_view();
+    let role_boxes = super::params::ROLES.map(|code| {
+        let key: AdminKey = match code {
+            "admin" => AdminKey::RoleAdmin,
+            "owner" => AdminKey::RoleOwner,
+            _ => AdminKey::RoleAgent,
+        };
+        view! {
+            <label class="report-check">
+                <input type="checkbox" data-testid="report-role" value=code prop:checked=move || chosen_roles.with(|c| c.iter().any(|r| r == code))
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        chosen_roles.update(|l| {
+                            l.retain(|r| r != code);
+                            if on {
+                                l.push(code.to_owned());
+                            }
+                        });
+                    } />
+                {tr(key.into())}
+            </label>
+        }
+    }).into_iter().collect_view();
     view! {
         <form class="card report-section report-filters" data-testid="report-filters" on:submit=submit
             aria-labelledby="report-filters-h" novalidate>
@@ -123,6 +167,16 @@ pub fn FilterForm(
                     <legend>{rt(ReportKey::Types)}</legend>
                     <p class="hint">{rt(ReportKey::NoneChosenAll)}</p>
                     {type_boxes}
+                </fieldset>
+                <fieldset class="report-choices">
+                    <legend>{rt(ReportKey::Groups)}</legend>
+                    <p class="hint">{rt(ReportKey::NoneChosenAll)}</p>
+                    {group_boxes}
+                </fieldset>
+                <fieldset class="report-choices">
+                    <legend>{rt(ReportKey::Roles)}</legend>
+                    <p class="hint">{rt(ReportKey::NoneChosenAll)}</p>
+                    {role_boxes}
                 </fieldset>
             </div>
             <button type="submit" class="button primary" data-testid="report-apply">{rt(ReportKey::Apply)}</button>

@@ -1,7 +1,7 @@
-//! The summary's numbers: created, solved and backlog (each opens the tickets behind it), the
-//! rates, the duration statistics and customer satisfaction.
+//! The summary's numbers: created, solved and backlog (each opens the tickets behind it, and has
+//! the previous period's count and the change beside it), the rates, the duration statistics and customer satisfaction.
 
-use super::format::{average, duration, share};
+use super::format::{average, duration, percent, share};
 use super::Drill;
 use super::text::{rt, t, tf};
 use crate::i18n::ReportKey;
@@ -21,10 +21,11 @@ pub fn Overview(
     sla: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let before = summary.previous.as_ref();
     let counts = [
-        (ReportKey::Created, "created", summary.created),
-        (ReportKey::Solved, "solved", summary.solved),
-        (ReportKey::Backlog, "backlog", summary.backlog),
+        (ReportKey::Created, "created", summary.created, before.map(|p| (p.created, p.created_change))),
+        (ReportKey::Solved, "solved", summary.solved, before.map(|p| (p.solved, p.solved_change))),
+        (ReportKey::Backlog, "backlog", summary.backlog, before.map(|p| (p.backlog, p.backlog_change))),
     ];
     let rates = [
         (ReportKey::ResolutionRate, "report-resolution-rate", summary.resolution_rate),
@@ -39,7 +40,7 @@ pub fn Overview(
         <section class="card report-section">
             <h2 id="report-overview-h">{rt(ReportKey::OverviewHeading)}</h2>
             <dl class="report-numbers">
-                {counts.into_iter().map(|(key, metric, value)| {
+                {counts.into_iter().map(|(key, metric, value, before)| {
                     let label = move || tf(i18n, ReportKey::DrillLabel, &[t(i18n, key), &value.to_string()]);
                     view! {
                         <div class="report-number">
@@ -51,6 +52,12 @@ pub fn Overview(
                                     {value}
                                 </button>
                             </dd>
+                            {before.map(|(count, change)| view! {
+                                <dd class="report-previous" data-testid=format!("report-previous-{metric}")
+                                    data-value=count data-change=change.map(|c| c.to_string())>
+                                    {move || tf(i18n, ReportKey::PreviousPeriod, &[&count.to_string(), &signed(i18n, change)])}
+                                </dd>
+                            })}
                         </div>
                     }
                 }).collect_view()}
@@ -78,6 +85,15 @@ pub fn Overview(
             {sla.then(|| view! { <Sla sla=summary.sla /> })}
             <Csat csat=summary.csat />
         </section>
+    }
+}
+
+/// A change as a signed percentage (`+25%`, `−75%`), or "none" when there was nothing before.
+fn signed(i18n: crate::state::locale::I18n, change: Option<f64>) -> String {
+    match change {
+        Some(c) if c > 0.0 => format!("+{}", percent(c)),
+        Some(c) if c < 0.0 => format!("\u{2212}{}", percent(-c)),
+        other => share(i18n, other),
     }
 }
 

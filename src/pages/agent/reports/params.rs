@@ -1,4 +1,5 @@
-//! The report's filters as they sit in the page's URL (`?from=…&to=…&by=…&interval=…&agent=1,2&type=3`),
+//! The report's filters as they sit in the page's URL (`?from=…&to=…&by=…&interval=…&agent=1,2&type=3`,
+//! and `group`, `subtype`, `customer_group`, `role`),
 //! so a report can be bookmarked and shared, and their translation into the API's query. The
 //! URL's `to` is the last day shown (inclusive, as people read a date range); the API's is the day
 //! after. Anything unreadable in a URL falls back to its default rather than failing the page.
@@ -23,6 +24,12 @@ pub struct Filters {
     pub interval: ReportInterval,
     pub agents: Vec<i64>,
     pub types: Vec<i64>,
+    /// Session 9: groups, sub-types and customer groups (ids), the assignee's roles (`owner`,
+    /// `admin`, `agent` or custom role ids).
+    pub groups: Vec<i64>,
+    pub subtypes: Vec<i64>,
+    pub customer_groups: Vec<i64>,
+    pub roles: Vec<String>,
 }
 
 impl Filters {
@@ -35,6 +42,10 @@ impl Filters {
             interval: ReportInterval::Day,
             agents: Vec::new(),
             types: Vec::new(),
+            groups: Vec::new(),
+            subtypes: Vec::new(),
+            customer_groups: Vec::new(),
+            roles: Vec::new(),
         }
     }
 
@@ -59,6 +70,10 @@ impl Filters {
         };
         filters.agents = ids(get("agent").as_deref());
         filters.types = ids(get("type").as_deref());
+        filters.groups = ids(get("group").as_deref());
+        filters.subtypes = ids(get("subtype").as_deref());
+        filters.customer_groups = ids(get("customer_group").as_deref());
+        filters.roles = roles(get("role").as_deref());
         filters
     }
 
@@ -77,6 +92,14 @@ impl Filters {
         if let Some(types) = id_list(&self.types) {
             pairs.push(format!("type={types}"));
         }
+        for (key, list) in [("group", &self.groups), ("subtype", &self.subtypes), ("customer_group", &self.customer_groups)] {
+            if let Some(list) = id_list(list) {
+                pairs.push(format!("{key}={list}"));
+            }
+        }
+        if !self.roles.is_empty() {
+            pairs.push(format!("role={}", self.roles.join(",")));
+        }
         pairs.join("&")
     }
 
@@ -89,6 +112,10 @@ impl Filters {
             interval: self.interval,
             agents: self.agents.clone(),
             types: self.types.clone(),
+            groups: self.groups.clone(),
+            subtypes: self.subtypes.clone(),
+            customer_groups: self.customer_groups.clone(),
+            roles: self.roles.clone(),
         }
     }
 }
@@ -107,6 +134,22 @@ fn ids(list: Option<&str>) -> Vec<i64> {
         }
     }
     ids
+}
+
+/// The built-in staff roles a report filters by, as the URL writes them.
+pub const ROLES: [&str; 3] = ["agent", "admin", "owner"];
+
+/// Comma-separated roles: built-in codes and custom role ids; anything else is dropped, and
+/// duplicates too.
+fn roles(list: Option<&str>) -> Vec<String> {
+    let mut roles: Vec<String> = Vec::new();
+    for item in list.unwrap_or_default().split(',').map(str::trim) {
+        let known = ROLES.contains(&item) || item.parse::<i64>().is_ok_and(|id| id > 0);
+        if known && !roles.iter().any(|r| r == item) {
+            roles.push(item.to_owned());
+        }
+    }
+    roles
 }
 
 /// `date` moved by `days`, or `None` if `date` is not a `YYYY-MM-DD` date.
@@ -155,6 +198,13 @@ mod tests {
         let api = filters.api();
         assert_eq!((api.from.as_deref(), api.to.as_deref()), (Some("2026-03-01"), Some("2026-04-01")));
         assert_eq!((api.agents, api.types), (vec![3, 2], vec![7]));
+
+        // Session 9: groups, sub-types, customer groups and roles go to the URL and the API.
+        let pairs = [("group", "4,4"), ("subtype", "9"), ("customer_group", "2"), ("role", "agent,x,12,customer")];
+        let filters = Filters::from_query(query(&pairs), today);
+        assert!(filters.to_search().ends_with("&group=4&subtype=9&customer_group=2&role=agent,12"), "{}", filters.to_search());
+        let api = filters.api();
+        assert_eq!((api.groups, api.subtypes, api.customer_groups, api.roles), (vec![4], vec![9], vec![2], vec!["agent".to_owned(), "12".to_owned()]));
 
         let reversed = [("from", "2026-05-01"), ("to", "2026-04-01"), ("by", "x"), ("interval", "year")];
         assert_eq!(Filters::from_query(query(&reversed), today), defaults);

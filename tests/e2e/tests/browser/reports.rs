@@ -2,7 +2,8 @@
 //! ticket type, and the overview and the chart's table say what the API says for the same
 //! filters (with the tickets this test created counted); the filters survive a reload; a number
 //! drills down to its tickets, which open in the workspace; the CSV export downloads with the
-//! browser's session and lists the same tickets; axe finds nothing at 1366 and 390 px, and the page
+//! browser's session and lists the same tickets, and so does the XLSX export (read back); the
+//! workload per group and the previous period's counts show the API's values; axe finds nothing at 1366 and 390 px, and the page
 //! does not scroll sideways on a phone. An agent without `reports.view` gets no menu entry and a
 //! translated refusal; a customer never sees the page.
 
@@ -116,6 +117,35 @@ async fn a_manager_filters_drills_down_and_exports() {
     let points = b.driver.find_all(By::Css("[data-testid='report-chart-point']")).await.expect("points");
     assert_eq!(points.len(), summary["series"].as_array().map_or(0, Vec::len), "a point per row");
     assert!(points[0].attr("aria-label").await.expect("label").is_some_and(|l| l.contains(&today)));
+    // The workload per group (session 9) says what the API says, row by row.
+    let (_, groups) = admin.get(&format!("/api/v1/reports/groups?{}", api_query(""))).await;
+    let want: Vec<Value> = groups
+        .as_array()
+        .expect("group rows")
+        .iter()
+        .map(|g| json!([g["group_id"], g["name"], g["assigned"], g["solved"], g["open_now"], g["public_replies"], g["internal_notes"]]))
+        .collect();
+    assert!(!want.is_empty(), "{groups}");
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let now = eval(
+            &b,
+            "return [...document.querySelectorAll(\"[data-testid='report-group-row']\")].map(r => [Number(r.dataset.groupId),\
+               r.querySelector('th').textContent.trim(),\
+               ...['assigned', 'solved', 'open_now', 'public_replies', 'internal_notes']\
+                 .map(c => Number(r.querySelector(`[data-column='${c}']`).textContent))]);",
+        )
+        .await;
+        if now == json!(want) {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the group table shows {now}, the API says {want:?}");
+        tokio::time::sleep(POLL).await;
+    }
+    // The previous period (session 9): the day before, its counts as the API has them.
+    let previous = eval(&b, "return ['created', 'solved', 'backlog'].map(m => Number(document.querySelector(`[data-testid='report-previous-${m}']`).dataset.value));").await;
+    let p = &summary["previous"];
+    assert_eq!(previous, json!([p["created"], p["solved"], p["backlog"]]), "{summary}");
     b.assert_accessible("reports at 1366 px").await;
 
     // The workload table sorts from the keyboard: Enter on a header's button, again to reverse.
@@ -179,6 +209,26 @@ async fn a_manager_filters_drills_down_and_exports() {
     assert_eq!(in_csv, in_api, "{body}");
     assert!(in_api.len() >= 3, "{period}");
 
+    // The XLSX export (session 9): the same link's workbook, read back; the same tickets, and
+    // each row the CSV's cells (numbers as number cells).
+    let href = b.find("reports-export-xlsx").await.prop("href").await.expect("href").expect("an href");
+    let cookies = b.driver.get_all_cookies().await.expect("cookies");
+    let cookie = cookies.iter().map(|c| format!("{}={}", c.name, c.value)).collect::<Vec<_>>().join("; ");
+    let res = reqwest::Client::new().get(&href).header("cookie", cookie).send().await.expect("GET xlsx");
+    assert_eq!(res.status(), 200, "{href}");
+    let bytes = res.bytes().await.expect("xlsx body").to_vec();
+    let rows = xlsx_rows(bytes);
+    assert_eq!(rows.first().map(|h| h[..2].to_vec()), Some(vec!["number".to_owned(), "title".to_owned()]));
+    let mut in_xlsx: Vec<i64> = rows[1..].iter().map(|r| r[0].parse().expect("a number")).collect();
+    in_xlsx.sort_unstable();
+    assert_eq!(in_xlsx, in_api, "the workbook's tickets");
+    // Line by line where the CSV quotes nothing (a demo title may hold a comma).
+    let csv_lines: Vec<&str> = body.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(rows.len(), csv_lines.len());
+    for (row, line) in rows.iter().zip(csv_lines).filter(|(_, l)| !l.contains('"')) {
+        assert_eq!(row.join(","), line, "the workbook and the CSV");
+    }
+
     // A phone's width: still accessible, nothing scrolls sideways (tables scroll in their box).
     b.driver.set_window_rect(0, 0, 390, 844).await.expect("resize");
     agrees(&b, &summary).await;
@@ -228,4 +278,24 @@ fn tomorrow(date: &str) -> String {
         (false, true) => format!("{y:04}-{:02}-01", m + 1),
         (false, false) => format!("{:04}-01-01", y + 1),
     }
+}
+
+/// The first sheet of an XLSX export, each cell as the CSV writes it.
+fn xlsx_rows(bytes: Vec<u8>) -> Vec<Vec<String>> {
+    use calamine::{Data, Reader, Xlsx};
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("an XLSX workbook");
+    let range = book.worksheet_range_at(0).expect("a sheet").expect("the sheet");
+    range
+        .rows()
+        .map(|r| {
+            r.iter()
+                .map(|c| match c {
+                    Data::Empty => String::new(),
+                    Data::String(s) => s.clone(),
+                    Data::Float(f) => format!("{}", *f as i64),
+                    other => panic!("an unexpected cell {other:?}"),
+                })
+                .collect()
+        })
+        .collect()
 }

@@ -1,5 +1,6 @@
 //! The filters every report shares, written into a statement: the tenant, the ticket properties
-//! (assignee, group, type, priority, channel; each a list, any of which matches) and a period
+//! (assignee, group, type, priority, channel, sub-type, the requester's customer group, the
+//! assignee's role; each a list, any of which matches) and a period
 //! on one of the facts' timestamps. Trashed and suspended tickets are never counted.
 
 use crate::storage::Sql;
@@ -16,6 +17,12 @@ pub struct Filter {
     pub types: Vec<i64>,
     pub priorities: Vec<String>,
     pub channels: Vec<String>,
+    // Session 9: sub-types, the requester's customer group, the assignee's role (built-in codes
+    // or custom role ids: any matches).
+    pub subtypes: Vec<i64>,
+    pub customer_groups: Vec<i64>,
+    pub roles: Vec<String>,
+    pub role_ids: Vec<i64>,
 }
 
 /// The facts joined to their tickets; `f` and `t`.
@@ -54,6 +61,13 @@ fn push_in<T: Clone + Into<crate::storage::Arg>>(q: &mut Sql, column: &str, valu
     q.push(")");
 }
 
+/// `v1, v2, …` as bound values.
+fn push_list<T: Clone + Into<crate::storage::Arg>>(q: &mut Sql, values: &[T]) {
+    for (i, v) in values.iter().enumerate() {
+        q.push(if i == 0 { "" } else { ", " }).push_bind(v.clone());
+    }
+}
+
 impl Filter {
     /// ` WHERE` with the tenant and the ticket properties (no period).
     pub fn push_where(&self, q: &mut Sql) {
@@ -69,6 +83,31 @@ impl Filter {
         push_in(q, "t.type_id", &self.types);
         push_in(q, "t.priority", &self.priorities);
         push_in(q, "t.channel", &self.channels);
+        push_in(q, "t.subtype_id", &self.subtypes);
+        if !self.customer_groups.is_empty() {
+            q.push(" AND t.requester_id IN (SELECT cg.id FROM users cg WHERE cg.tenant_id = ").push_bind(self.tenant_id);
+            push_in(q, "cg.customer_group_id", &self.customer_groups);
+            q.push(")");
+        }
+        if !self.roles.is_empty() || !self.role_ids.is_empty() {
+            q.push(" AND t.assignee_id IN (SELECT ar.id FROM users ar WHERE ar.tenant_id = ").push_bind(self.tenant_id);
+            q.push(" AND (");
+            let mut any = false;
+            for (column, empty) in [("ar.role", self.roles.is_empty()), ("ar.role_id", self.role_ids.is_empty())] {
+                if empty {
+                    continue;
+                }
+                q.push(if any { " OR " } else { "" });
+                any = true;
+                q.push(format_args!("{column} IN ("));
+                match column {
+                    "ar.role" => push_list(q, &self.roles),
+                    _ => push_list(q, &self.role_ids),
+                }
+                q.push(")");
+            }
+            q.push("))");
+        }
     }
 
     /// `AND` the period on `moment` (a ticket never solved is outside every period by solve).

@@ -171,6 +171,10 @@ pub const ROUTES: &[(&str, &str, Guard)] = &[
     ("GET", "/reports/agents", Needs(P::ReportsView)),
     ("GET", "/reports/tickets", Needs(P::ReportsView)),
     ("GET", "/reports/tickets.csv", Needs(P::ReportsExport)),
+    // Reports (issue 14, session 9).
+    ("GET", "/reports/tickets.xlsx", Needs(P::ReportsExport)),
+    ("GET", "/reports/groups", Needs(P::ReportsView)),
+    ("GET", "/reports/comments", Needs(P::ReportsView)),
 ];
 
 /// What a probe's `{id}` names; each is made fresh for the request (as the admin or Alice).
@@ -352,6 +356,10 @@ pub fn probes() -> Vec<Probe> {
         probe(P::ReportsView, Method::GET, "/reports/agents", T::None, None),
         probe(P::ReportsView, Method::GET, "/reports/tickets", T::None, None),
         probe(P::ReportsExport, Method::GET, "/reports/tickets.csv", T::None, None),
+        // Reports (issue 14, session 9).
+        probe(P::ReportsExport, Method::GET, "/reports/tickets.xlsx", T::None, None),
+        probe(P::ReportsView, Method::GET, "/reports/groups", T::None, None),
+        probe(P::ReportsView, Method::GET, "/reports/comments", T::None, None),
     ]);
     all
 }

@@ -27,6 +27,9 @@ async fn reports_need_reports_view() {
         (&auditor, "/api/v1/reports/summary?interval=hour", StatusCode::UNPROCESSABLE_ENTITY),
         (&auditor, "/api/v1/reports/summary?agent=x", StatusCode::UNPROCESSABLE_ENTITY),
         (&auditor, "/api/v1/reports/agents?priority=extreme", StatusCode::UNPROCESSABLE_ENTITY),
+        (&auditor, "/api/v1/reports/summary?role=customer", StatusCode::UNPROCESSABLE_ENTITY),
+        (&auditor, "/api/v1/reports/summary?subtype=x", StatusCode::UNPROCESSABLE_ENTITY),
+        (&auditor, "/api/v1/reports/groups?customer_group=x", StatusCode::UNPROCESSABLE_ENTITY),
         (&auditor, "/api/v1/reports/summary?from=1990-01-01&to=2030-01-01", StatusCode::UNPROCESSABLE_ENTITY),
     ];
     for (token, path, status) in cases {

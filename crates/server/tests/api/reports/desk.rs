@@ -3,11 +3,14 @@
 //!
 //! | ticket | requester | type | assignee | story |
 //! |---|---|---|---|---|
-//! | T1 | Alice | Technical | Smith | Smith replies at 600, solves at 3600; confirmed, rated 5 |
+//! | T1 | Alice | Technical | Smith | Smith replies at 600, solves at 3600; confirmed, rated 5 with a comment |
 //! | T2 | Bob | Billing | Li | note at 60, reply + pending at 1200, Bob replies at 2400, solved at 7200, Bob reopens at 8000, solved at 10800; rated 2 |
 //! | T3 | Alice | Technical | Smith | reply + pending at 1800, solved from pending at 5400; not rated |
 //! | T4 | Alice (registered by Smith) | Technical | Li | Smith's reply at 300 does not count (Alice has not spoken), Alice writes at 900, Li replies at 2700; open |
 //! | T5 | Bob | Technical | nobody | created a day later; new |
+//!
+//! Groups: T1 and T3 in Support, T2 in Billing, T4 and T5 in none (Smith's reply on T4 needs it
+//! outside Billing).
 
 use crate::support::{TestApp, ADMIN, AGENT, ALICE, BOB};
 use axum::http::{Method, StatusCode};
@@ -21,14 +24,25 @@ pub async fn user_id(app: &TestApp, email: &str) -> i64 {
     sqlx::query_scalar("SELECT id FROM users WHERE email = $1").bind(email).fetch_one(&app.sql).await.expect("user")
 }
 
-async fn assign(app: &TestApp, token: &str, id: i64, agent: i64) {
+async fn customer_group(app: &TestApp, name: &str) -> i64 {
+    sqlx::query_scalar("SELECT id FROM customer_groups WHERE name = $1").bind(name).fetch_one(&app.sql).await.expect("customer group")
+}
+
+pub async fn group_id(app: &TestApp, name: &str) -> i64 {
+    sqlx::query_scalar("SELECT id FROM agent_groups WHERE name = $1").bind(name).fetch_one(&app.sql).await.expect("group")
+}
+
+async fn assign(app: &TestApp, token: &str, id: i64, agent: i64, group: Option<i64>) {
     let res = app.get(&format!("/api/v1/tickets/{id}")).token(token).send().await;
     let etag = res.header(axum::http::header::ETAG).expect("etag").to_owned();
     let res = app
         .call(Method::PATCH, &format!("/api/v1/tickets/{id}"))
         .token(token)
         .header("if-match", &etag)
-        .json(&json!({ "assignee_id": agent }))
+        .json(&match group {
+            Some(g) => json!({ "assignee_id": agent, "group_id": g }),
+            None => json!({ "assignee_id": agent }),
+        })
         .send()
         .await;
     assert_eq!(res.status, StatusCode::OK, "{}", res.text());
@@ -56,6 +70,9 @@ async fn ticket(app: &TestApp, token: &str, type_en: &str, subtype_en: &str) -> 
     res.json()["id"].as_i64().expect("id")
 }
 
+/// Alice's comment with her rating of T1: markup a page must show as text.
+pub const COMMENT_T1: &str = "<b>谢谢</b> & thanks";
+
 /// Builds the desk; the admin's token (reports.view and reports.export).
 pub async fn build(app: &TestApp) -> String {
     app.services.clock.pin(datetime!(2030-03-02 08:00:00 UTC));
@@ -71,8 +88,9 @@ pub async fn build(app: &TestApp) -> String {
     let res = app.post(&format!("/api/v1/customers/{}/tickets", user_id(app, ALICE).await)).token(&smith).json(&registered).send().await;
     assert_eq!(res.status, StatusCode::CREATED, "{}", res.text());
     let t4 = res.json()["id"].as_i64().expect("id");
-    for (id, agent) in [(t1, smith_id), (t2, li_id), (t3, smith_id), (t4, li_id)] {
-        assign(app, &admin, id, agent).await;
+    let (support, billing) = (group_id(app, "Support").await, group_id(app, "Billing").await);
+    for (id, agent, group) in [(t1, smith_id, Some(support)), (t2, li_id, Some(billing)), (t3, smith_id, Some(support)), (t4, li_id, None)] {
+        assign(app, &admin, id, agent, group).await;
     }
     at(60);
     say(app, &li, t2, "internal").await;
@@ -95,7 +113,7 @@ pub async fn build(app: &TestApp) -> String {
     at(900); // 3600
     act(app, &smith, t1, json!({ "action": "complete" })).await;
     act(app, &alice, t1, json!({ "action": "confirm" })).await;
-    act(app, &alice, t1, json!({ "action": "rate", "rating": 5 })).await;
+    act(app, &alice, t1, json!({ "action": "rate", "rating": 5, "comment": COMMENT_T1 })).await;
     at(1800); // 5400
     act(app, &smith, t3, json!({ "action": "complete" })).await;
     at(1800); // 7200
@@ -105,7 +123,7 @@ pub async fn build(app: &TestApp) -> String {
     at(2800); // 10800
     act(app, &li, t2, json!({ "action": "complete" })).await;
     act(app, &bob, t2, json!({ "action": "confirm" })).await;
-    act(app, &bob, t2, json!({ "action": "rate", "rating": 2 })).await;
+    act(app, &bob, t2, json!({ "action": "rate", "rating": 2, "comment": "太慢了 · too slow" })).await;
     at(86400 - 10800); // the next day
     app.create_ticket(&bob, "t5").await;
     admin
@@ -137,8 +155,45 @@ async fn the_summary_matches_the_hand_computed_desk() {
             { "start": "2030-03-03", "created": 1, "solved": 0 },
             { "start": "2030-03-04", "created": 0, "solved": 0 },
         ],
+        // The three days before: nothing, so no change to tell.
+        "previous": {
+            "from": "2030-02-27", "to": "2030-03-02", "created": 0, "solved": 0, "backlog": 0,
+            "created_change": null, "solved_change": null, "backlog_change": null,
+        },
     });
     assert_eq!(got, want);
+}
+
+/// The previous period (session 9): the range of the same length just before, its counts and the
+/// changes, from the fixture: T1–T4 on T0's day, T5 on the next.
+#[tokio::test]
+async fn the_previous_period_is_the_same_length_before() {
+    let app = crate::reports::app().await;
+    let admin = build(&app).await;
+    // (query, previous)
+    let cases = [
+        // 03-03 against 03-02: created 1 vs 4, solved 0 vs 3, backlog 1 (T5) vs 1 (T4).
+        ("from=2030-03-03&to=2030-03-04", json!({
+            "from": "2030-03-02", "to": "2030-03-03", "created": 4, "solved": 3, "backlog": 1,
+            "created_change": -0.75, "solved_change": -1.0, "backlog_change": 0.0,
+        })),
+        // Two days (03-04, 03-05) against 03-02 and 03-03: nothing now, everything before.
+        ("from=2030-03-04&to=2030-03-06", json!({
+            "from": "2030-03-02", "to": "2030-03-04", "created": 5, "solved": 3, "backlog": 2,
+            "created_change": -1.0, "solved_change": -1.0, "backlog_change": -1.0,
+        })),
+        // The filters apply before too (no type 0: nothing either side).
+        ("from=2030-03-03&to=2030-03-04&by=solved&type=0", json!({
+            "from": "2030-03-02", "to": "2030-03-03", "created": 0, "solved": 0, "backlog": 0,
+            "created_change": null, "solved_change": null, "backlog_change": null,
+        })),
+        ("from=2030-03-03", Value::Null),
+        ("to=2030-03-03&interval=month", Value::Null),
+    ];
+    for (query, want) in cases {
+        let got = get(&app, &admin, &format!("/api/v1/reports/summary?{query}")).await;
+        assert_eq!(got["previous"], want, "{query}");
+    }
 }
 
 #[tokio::test]
@@ -146,7 +201,9 @@ async fn filters_narrow_the_summary() {
     let app = crate::reports::app().await;
     let admin = build(&app).await;
     let smith = user_id(&app, AGENT).await;
-    let (billing, _) = app.type_ids(&admin, "Billing", "Invoice").await;
+    let (billing, invoice) = app.type_ids(&admin, "Billing", "Invoice").await;
+    let (acme, globex) = (customer_group(&app, "Acme").await, customer_group(&app, "Globex").await);
+    let all_replies = json!({ "count": 4, "median": 1200, "p90": 2700, "average": 1575 });
     let nothing = json!({ "count": 0, "median": null, "p90": null, "average": null });
     // (query, created, solved, backlog, reopen rate, first-reply stats)
     let cases = [
@@ -156,7 +213,15 @@ async fn filters_narrow_the_summary() {
         (format!("{PERIOD}&channel=phone"), 1, 0, 1, Value::Null, json!({ "count": 1, "median": 2700, "p90": 2700, "average": 2700 })),
         // By first solve on T0's day: T1, T2, T3, whatever their creation.
         ("from=2030-03-02&to=2030-03-03&by=solved".to_owned(), 4, 3, 1, json!(1.0 / 3.0), json!({ "count": 3, "median": 1200, "p90": 1800, "average": 1200 })),
-        ("from=2030-03-03&to=2030-03-04".to_owned(), 1, 0, 1, Value::Null, nothing),
+        ("from=2030-03-03&to=2030-03-04".to_owned(), 1, 0, 1, Value::Null, nothing.clone()),
+        // Session 9: sub-type, the requester's customer group (Alice and Bob are Acme's), the
+        // assignee's role (Smith and Li are agents; T5 is nobody's).
+        (format!("{PERIOD}&subtype={invoice}"), 1, 1, 0, json!(1.0), json!({ "count": 1, "median": 1200, "p90": 1200, "average": 1200 })),
+        (format!("{PERIOD}&customer_group={acme}"), 5, 3, 2, json!(1.0 / 3.0), all_replies.clone()),
+        (format!("{PERIOD}&customer_group={globex}"), 0, 0, 0, Value::Null, nothing.clone()),
+        (format!("{PERIOD}&role=agent"), 4, 3, 1, json!(1.0 / 3.0), all_replies.clone()),
+        (format!("{PERIOD}&role=admin,owner"), 0, 0, 0, Value::Null, nothing.clone()),
+        (format!("{PERIOD}&role=agent&customer_group={globex}"), 0, 0, 0, Value::Null, nothing),
     ];
     for (query, created, solved, backlog, reopen, first_reply) in cases {
         let got = get(&app, &admin, &format!("/api/v1/reports/summary?{query}")).await;
@@ -192,4 +257,39 @@ async fn the_workload_per_agent_matches_the_desk() {
     // `agent` chooses the rows.
     let only = get(&app, &admin, &format!("/api/v1/reports/agents?{PERIOD}&agent={li}")).await;
     assert_eq!(only.as_array().map(|a| a.iter().map(|r| r["agent_id"].clone()).collect::<Vec<_>>()), Some(vec![json!(li)]));
+}
+
+/// The per-group workload (session 9): tickets count for the group they are in now; replies and
+/// notes are staff messages on the group's tickets (Bob's messages on T2 are not replies).
+#[tokio::test]
+async fn the_workload_per_group_matches_the_desk() {
+    let app = crate::reports::app().await;
+    let admin = build(&app).await;
+    let (support, billing) = (group_id(&app, "Support").await, group_id(&app, "Billing").await);
+    let rows = get(&app, &admin, &format!("/api/v1/reports/groups?{PERIOD}")).await;
+    let row = |id: i64| rows.as_array().into_iter().flatten().find(|r| r["group_id"] == id).cloned();
+    // Open now, whatever the period: the demo's goods-return ticket, new and in Support.
+    let want_support = json!({ "group_id": support, "name": "Support", "assigned": 2, "solved": 2, "open_now": 1, "public_replies": 2, "internal_notes": 0 });
+    let want_billing = json!({ "group_id": billing, "name": "Billing", "assigned": 1, "solved": 1, "open_now": 0, "public_replies": 1, "internal_notes": 1 });
+    assert_eq!(row(support), Some(want_support));
+    assert_eq!(row(billing), Some(want_billing));
+    let names: Vec<_> = rows.as_array().into_iter().flatten().map(|r| r["name"].clone()).collect();
+    assert_eq!(names, [json!("Billing"), json!("Supervisors"), json!("Support"), json!("Warehouse")], "every group, by name");
+    // (query, Support's (assigned, solved, open now, replies)); `group` chooses the rows.
+    let smith = user_id(&app, AGENT).await;
+    let cases = [
+        (format!("{PERIOD}&group={support}"), Some((2, 2, 1, 2))),
+        (format!("{PERIOD}&group={billing}"), None),
+        // The demo's ticket is nobody's: Smith's filter leaves it out.
+        (format!("{PERIOD}&agent={smith}"), Some((2, 2, 0, 2))),
+        ("from=2030-03-03&to=2030-03-04".to_owned(), Some((0, 0, 1, 0))),
+        ("from=2030-03-02&to=2030-03-03&by=solved".to_owned(), Some((2, 2, 1, 2))),
+    ];
+    for (query, want) in cases {
+        let rows = get(&app, &admin, &format!("/api/v1/reports/groups?{query}")).await;
+        let got = rows.as_array().into_iter().flatten().find(|r| r["group_id"] == support).map(|r| {
+            (r["assigned"].as_i64(), r["solved"].as_i64(), r["open_now"].as_i64(), r["public_replies"].as_i64())
+        });
+        assert_eq!(got, want.map(|(a, s, o, p)| (Some(a), Some(s), Some(o), Some(p))), "{query}");
+    }
 }

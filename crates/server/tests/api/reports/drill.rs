@@ -39,7 +39,7 @@ async fn each_number_drills_down_to_its_tickets() {
     row["id"] = json!(0);
     let want = json!({
         "id": 0, "number": t2, "title": "t", "status": "rated", "priority": "normal", "channel": "web",
-        "requester_name": "Bob Li", "type_name": { "en": "Billing", "zh-CN": "账单" }, "group_name": null,
+        "requester_name": "Bob Li", "type_name": { "en": "Billing", "zh-CN": "账单" }, "group_name": "Billing",
         "assignee_name": "Li Lei", "created_at": "2030-03-02T08:00:00Z",
         "first_reply_at": "2030-03-02T08:20:00Z", "first_reply_secs": 1200,
         "first_solved_at": "2030-03-02T10:00:00Z", "first_resolution_secs": 7200,
@@ -85,7 +85,7 @@ async fn the_export_is_a_csv_of_every_ticket_with_its_metrics() {
     let reopened = get(&app, &admin, &format!("/api/v1/reports/tickets?{PERIOD}&metric=reopened")).await;
     let t2 = reopened["items"][0]["number"].as_i64().expect("number");
     let want = format!(
-        "{t2},t,rated,normal,web,Billing,,Li Lei,Bob Li,2030-03-02T08:00:00Z,2030-03-02T08:20:00Z,1200,\
+        "{t2},t,rated,normal,web,Billing,Billing,Li Lei,Bob Li,2030-03-02T08:00:00Z,2030-03-02T08:20:00Z,1200,\
          2030-03-02T10:00:00Z,7200,2030-03-02T11:00:00Z,10800,2,1,2,2030-03-02T11:00:00Z"
     );
     // Oldest first: T1..T4 at T0 by id, T5 the next day.
