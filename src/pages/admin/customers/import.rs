@@ -8,7 +8,7 @@ use crate::components::ui::FormFailure;
 use crate::i18n::customers::code_key;
 use crate::i18n::{error_message, CustomerKey, Key};
 use crate::state::busy::Busy;
-use crate::state::locale::{tr, trf};
+use crate::state::locale::{tr, trf, use_i18n};
 use baton_core::{FieldError, ImportOutcome, ImportReport};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -42,7 +42,7 @@ fn summary(r: &ImportReport) -> Vec<String> {
 
 #[component]
 pub fn ImportPanel(on_done: Callback<String>) -> impl IntoView {
-    let api = StoredValue::new(use_api());
+    let (api, i18n) = (StoredValue::new(use_api()), use_i18n());
     let report = RwSignal::new(None::<ImportReport>);
     let file_error = RwSignal::new(None::<String>);
     let failure = RwSignal::new(None::<(Key, String)>);
@@ -59,8 +59,11 @@ pub fn ImportPanel(on_done: Callback<String>) -> impl IntoView {
             match api.get_value().import_customers(&file, dry_run).await {
                 Ok(r) => {
                     if !dry_run {
-                        let text = trf(CustomerKey::ImportSummary.into(), summary(&r))();
-                        on_done.run(trf(CustomerKey::ImportDone.into(), vec![text])());
+                        // `i18n` from the component: no context lookup after an await (there is
+                        // no owner there, and a lookup would panic).
+                        let args = summary(&r);
+                        let text = i18n.tf(CustomerKey::ImportSummary.into(), &args.iter().map(String::as_str).collect::<Vec<_>>());
+                        on_done.run(i18n.tf(CustomerKey::ImportDone.into(), &[&text]));
                     }
                     report.set(Some(r));
                 }
