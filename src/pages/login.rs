@@ -18,7 +18,7 @@ use baton_core::problem::{field_code, FieldError};
 use baton_core::validate::is_email;
 use baton_core::LoginRequest;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 /// Where the last desk signed in to is kept (localStorage): a multi-desk installation's users
@@ -69,7 +69,8 @@ pub fn Login() -> impl IntoView {
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     // The desk: from the address (`/t/<slug>/login`, `?tenant=`), else the one remembered.
-    let slug = use_params_map().read_untracked().get("slug");
+    // Read from the path (not the route's params: the form is also mounted outside that route).
+    let slug = use_location().pathname.read_untracked().strip_prefix("/t/").and_then(|r| r.strip_suffix("/login")).map(str::to_owned);
     let desk = slug
         .or_else(|| query.read_untracked().get("tenant"))
         .filter(|d| !d.trim().is_empty())
