@@ -172,6 +172,9 @@ pub fn validate_new_view(view: &NewView) -> Result<(), Vec<FieldError>> {
         errors.push(FieldError::new("name", field_code::REQUIRED));
     } else if name.chars().count() > 100 {
         errors.push(FieldError::new("name", field_code::TOO_LONG));
+    } else if name.chars().any(char::is_control) {
+        // A name is one line of text; PostgreSQL also refuses NUL in text (it was a 500 there).
+        errors.push(FieldError::new("name", field_code::INVALID_VALUE));
     }
     if view.visibility == super::Visibility::Builtin {
         errors.push(FieldError::new("visibility", field_code::INVALID_VALUE));
