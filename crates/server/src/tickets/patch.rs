@@ -78,9 +78,15 @@ pub(super) async fn apply(
         }
     }
     changes.extend(retype::apply(&mut tx, tenant, &row, &patch, &types).await?);
+    let (mut group_id, mut assignee_id) = (patch.group_id, patch.assignee_id);
+    if let Some(type_id) = patch.type_id.filter(|_| changes.iter().any(|c| c.field == field::TYPE)) {
+        let rewired = retype::workflow(&mut tx, user, &row, type_id, &patch, &storage::timestamp(app.clock.now())).await?;
+        changes.extend(rewired.changes);
+        (group_id, assignee_id) = (rewired.group_id, rewired.assignee_id);
+    }
     // Whom this change newly assigns (notified: "assigned to me").
-    let assigned = newly_assigned(&row, patch.assignee_id);
-    changes.extend(reassign(&mut tx, tenant, &row, patch.group_id, patch.assignee_id).await?);
+    let assigned = newly_assigned(&row, assignee_id);
+    changes.extend(reassign(&mut tx, tenant, &row, group_id, assignee_id).await?);
     if let Some(cc) = &patch.cc {
         changes.extend(lists::cc(&mut tx, tenant, id, cc).await?);
     }

@@ -45,6 +45,8 @@ async fn a_new_type_drops_and_records_the_old_types_values_and_asks_for_its_own(
     assert_eq!(changes, [
         json!({"field": "type", "from": returns.to_string(), "to": billing.to_string()}),
         json!({"field": "subtype", "from": return_of_goods.to_string(), "to": invoice.to_string()}),
+        // The demo's returns workflow: Billing has none, so the ticket leaves its first step.
+        json!({"field": "workflow_step", "from": "客服受理 · Intake", "to": null}),
         json!({"field": "fields.agree", "from": true, "to": null}),
         json!({"field": "fields.order_no", "from": "A-1001", "to": null}),
         json!({"field": "fields.invoice_title", "from": null, "to": "Acme Ltd"}),

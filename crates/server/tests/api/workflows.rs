@@ -1,8 +1,9 @@
 //! Workflows (issue 13, 流程流转): the goods-return walk through three groups with a refused
 //! pass-on, returns to the handler who had the ticket, who may move it (`walk`), and the admin
-//! API's checks (`admin`).
+//! API's checks (`admin`); retyping into and out of a workflow (`retype`).
 
 mod admin;
+mod retype;
 mod walk;
 
 use crate::catalog::returns_ticket;

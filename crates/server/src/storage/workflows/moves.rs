@@ -116,3 +116,13 @@ pub async fn previous(conn: &mut Conn, tenant_id: i64, ticket_id: i64, step_id: 
     .fetch_optional(c).await)?;
     Ok(row.and_then(|(step, handler, name)| step.map(|s| (s, handler, name))))
 }
+
+/// Takes ticket `ticket_id` out of its workflow (retyped to a type without one, or another's);
+/// its moves stay, as history.
+pub async fn leave(conn: &mut Conn, tenant_id: i64, ticket_id: i64) -> Result<(), Error> {
+    crate::on!(conn, |c| sqlx::query("UPDATE tickets SET workflow_step_id = NULL, workflow_step_at = NULL WHERE tenant_id = $1 AND id = $2")
+        .bind(tenant_id)
+        .bind(ticket_id)
+        .execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
