@@ -160,7 +160,9 @@ pub fn password_link(public_url: &str, token: &str) -> String {
 
 /// Sets the password of the account a link's `token` was made for and signs it in. The password
 /// is checked against the policy first, so a weak one does not use up the link; an unknown, used
-/// or expired link is `TokenInvalid`.
+/// or expired link is `TokenInvalid`. Every session the account had ends first (their streams
+/// within `events::OWNER_RECHECK`): a reset is often what follows a stolen password, and the
+/// thief's session must not outlive it.
 pub async fn set_password(
     app: &Services,
     token: &str,
@@ -188,7 +190,8 @@ pub async fn set_password(
     }
     users::set_password_hash(&mut tx, link.tenant_id, link.user_id, &hash).await?;
     tx.commit().await?;
-    tracing::info!(user_id = link.user_id, tenant_id = link.tenant_id, purpose = link.purpose, "password set");
+    let ended = storage::sessions::delete_all_of(&app.db, link.tenant_id, link.user_id).await?;
+    tracing::info!(user_id = link.user_id, tenant_id = link.tenant_id, purpose = link.purpose, sessions_ended = ended, "password set");
     sessions::open(app, link.user_id, link.tenant_id).await
 }
 

@@ -26,6 +26,9 @@ async fn login(app: &TestApp, email: &str, password: &str, tenant: Option<&str>)
 async fn a_reset_link_arrives_sets_the_password_once_and_signs_in() {
     let sink = SmtpSink::start();
     let app = mailing_app(&sink).await;
+    // A session opened before the reset (another device's, or a thief's).
+    let before = app.login(ALICE).await;
+    assert_eq!(app.get("/api/v1/me").token(&before).send().await.status, StatusCode::OK);
     let res = app.post("/api/v1/password-resets").header("accept-language", "zh-CN,zh;q=0.9").json(&json!({ "email": " Alice@Customer.test " })).send().await;
     assert_eq!(res.status, StatusCode::ACCEPTED, "{}", res.text());
     assert_eq!(res.json(), json!({}));
@@ -39,6 +42,10 @@ async fn a_reset_link_arrives_sets_the_password_once_and_signs_in() {
     assert_eq!(res.status, StatusCode::OK, "{}", res.text());
     assert_eq!(res.json()["email"], ALICE);
     assert!(res.cookie("baton_session").is_some());
+    // The new password ended every older session; the one the link opened works.
+    assert_eq!(app.get("/api/v1/me").token(&before).send().await.status, StatusCode::UNAUTHORIZED);
+    let fresh = res.cookie("baton_session").unwrap_or_default();
+    assert_eq!(app.get("/api/v1/me").token(&fresh).send().await.status, StatusCode::OK);
     assert_eq!(login(&app, ALICE, "my brand new password", None).await, StatusCode::OK);
     assert_eq!(login(&app, ALICE, baton_server::demo::PASSWORD, None).await, StatusCode::UNAUTHORIZED);
     set(&app, &token, "yet another password").await.problem(StatusCode::GONE, "token_invalid");
