@@ -24,6 +24,9 @@ mod admin_customers;
 // Automations (issue 13): the admin bundle's rules.
 #[cfg(feature = "admin")]
 mod admin_automations;
+// Custom roles (issue 12): the admin bundle's roles page.
+#[cfg(feature = "admin")]
+mod admin_roles;
 #[cfg(feature = "console")]
 mod agent;
 #[cfg(feature = "console")]

@@ -61,6 +61,12 @@ pub mod customers;
 // Automations (issue 13).
 #[cfg(feature = "admin")]
 pub mod automation;
+// A business calendar's holiday import (issue 13).
+#[cfg(feature = "admin")]
+pub mod calendar;
+// Custom roles (issue 12).
+#[cfg(feature = "admin")]
+pub mod roles;
 mod codes;
 mod en;
 mod keys;
@@ -90,6 +96,12 @@ pub use customers::CustomerKey;
 // Automations (issue 13).
 #[cfg(feature = "admin")]
 pub use automation::AutomationKey;
+// A business calendar's holiday import (issue 13).
+#[cfg(feature = "admin")]
+pub use calendar::CalendarKey;
+// Custom roles (issue 12).
+#[cfg(feature = "admin")]
+pub use roles::RoleKey;
 pub use keys::Key;
 
 use wasm_bindgen::JsValue;

@@ -197,6 +197,8 @@ pub fn AdminRoutes() -> impl IntoView {
     use crate::pages::admin::AdminCustomers;
     // Automations (issue 13).
     use crate::pages::admin::AdminAutomations;
+    // Custom roles (issue 12).
+    use crate::pages::admin::AdminRoles;
     use crate::components::notify::NotificationsPage;
     use crate::pages::agent::{AgentSettings, Reports, StaffOnly};
     let loaded = here();
@@ -216,6 +218,8 @@ pub fn AdminRoutes() -> impl IntoView {
             // Customers administration (issue 12).
             <Route path=path!("/admin/customers") view=|| view! { <SignedIn><StaffOnly><AdminCustomers /></StaffOnly></SignedIn> } />
             <Route path=path!("/admin/automations") view=|| view! { <SignedIn><StaffOnly><AdminAutomations /></StaffOnly></SignedIn> } />
+            // Custom roles (issue 12).
+            <Route path=path!("/admin/roles") view=|| view! { <SignedIn><StaffOnly><AdminRoles /></StaffOnly></SignedIn> } />
             // The reports (managers'), here rather than in the console for the console's budget;
             // not a `Page`: an arm in `Page::path` would land in the help center's wasm.
             <Route path=path!("/agent/reports") view=|| view! { <SignedIn><StaffOnly><Reports /></StaffOnly></SignedIn> } />

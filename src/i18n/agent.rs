@@ -171,6 +171,10 @@ pub fn register() {
     super::customers::register();
     #[cfg(feature = "admin")]
     super::automation::register();
+    #[cfg(feature = "admin")]
+    super::calendar::register();
+    #[cfg(feature = "admin")]
+    super::roles::register();
     register_texts();
 }
 

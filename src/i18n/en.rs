@@ -237,6 +237,12 @@ pub fn text(key: Key) -> &'static str {
         // Automations (issue 13).
         #[cfg(feature = "admin")]
         Automation(key) => super::automation::text(super::Locale::En, key),
+        // A business calendar's holiday import (issue 13).
+        #[cfg(feature = "admin")]
+        Calendar(key) => super::calendar::text(super::Locale::En, key),
+        // Custom roles (issue 12).
+        #[cfg(feature = "admin")]
+        Roles(key) => super::roles::text(super::Locale::En, key),
         #[cfg(feature = "console")]
         Admin(key) => super::admin::en::text(key),
     }

@@ -265,6 +265,12 @@ pub enum Key {
     // Automations (see `crate::i18n::automation`).
     #[cfg(feature = "admin")]
     Automation(super::AutomationKey),
+    // A business calendar's holiday import (see `crate::i18n::calendar`).
+    #[cfg(feature = "admin")]
+    Calendar(super::CalendarKey),
+    // Custom roles (see `crate::i18n::roles`).
+    #[cfg(feature = "admin")]
+    Roles(super::RoleKey),
     // The account pages and the admin console (see `crate::i18n::admin`).
     #[cfg(feature = "console")]
     Admin(super::AdminKey),

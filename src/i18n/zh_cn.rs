@@ -237,6 +237,12 @@ pub fn text(key: Key) -> &'static str {
         // Automations (issue 13).
         #[cfg(feature = "admin")]
         Automation(key) => super::automation::text(super::Locale::ZhCn, key),
+        // A business calendar's holiday import (issue 13).
+        #[cfg(feature = "admin")]
+        Calendar(key) => super::calendar::text(super::Locale::ZhCn, key),
+        // Custom roles (issue 12).
+        #[cfg(feature = "admin")]
+        Roles(key) => super::roles::text(super::Locale::ZhCn, key),
         #[cfg(feature = "console")]
         Admin(key) => super::admin::zh_cn::text(key),
     }

@@ -38,6 +38,9 @@ mod customers;
 // Automations (issue 13).
 #[cfg(feature = "admin")]
 mod automations;
+// Custom roles (issue 12).
+#[cfg(feature = "admin")]
+mod roles;
 
 #[cfg(feature = "admin")]
 pub use agents::AdminAgents;
@@ -57,6 +60,8 @@ pub use routing::AdminRouting;
 pub use customers::AdminCustomers;
 #[cfg(feature = "admin")]
 pub use automations::AdminAutomations;
+#[cfg(feature = "admin")]
+pub use roles::AdminRoles;
 
 use crate::api::use_api;
 use crate::components::ui::{ErrorPanel, Loading};
@@ -86,6 +91,8 @@ pub const ROUTING_PATH: &str = "/admin/routing";
 pub const CUSTOMERS_PATH: &str = "/admin/customers";
 /// Automations (issue 13): event and time rules.
 pub const AUTOMATIONS_PATH: &str = "/admin/automations";
+/// Custom roles (issue 12).
+pub const ROLES_PATH: &str = "/admin/roles";
 
 /// One admin page: its path, the permission it needs and whether the backend has it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,13 +112,15 @@ pub enum Section {
     Customers,
     #[cfg(feature = "admin")]
     Automations,
+    #[cfg(feature = "admin")]
+    Roles,
 }
 
 impl Section {
     #[cfg(not(feature = "admin"))]
     const ALL: [Section; 6] = [Section::Agents, Section::Settings, Section::Catalog, Section::Sla, Section::Workflows, Section::Mail];
     #[cfg(feature = "admin")]
-    const ALL: [Section; 9] = [Section::Agents, Section::Customers, Section::Settings, Section::Catalog, Section::Routing, Section::Sla, Section::Workflows, Section::Automations, Section::Mail];
+    const ALL: [Section; 10] = [Section::Agents, Section::Roles, Section::Customers, Section::Settings, Section::Catalog, Section::Routing, Section::Sla, Section::Workflows, Section::Automations, Section::Mail];
 
     pub fn path(self) -> &'static str {
         match self {
@@ -127,6 +136,8 @@ impl Section {
             Section::Customers => CUSTOMERS_PATH,
             #[cfg(feature = "admin")]
             Section::Automations => AUTOMATIONS_PATH,
+            #[cfg(feature = "admin")]
+            Section::Roles => ROLES_PATH,
         }
     }
 
@@ -144,6 +155,8 @@ impl Section {
             Section::Customers => crate::i18n::CustomerKey::Title.into(),
             #[cfg(feature = "admin")]
             Section::Automations => crate::i18n::AutomationKey::Title.into(),
+            #[cfg(feature = "admin")]
+            Section::Roles => crate::i18n::RoleKey::Title.into(),
         }
     }
 
@@ -155,6 +168,8 @@ impl Section {
             Section::Routing | Section::Automations => Permission::SettingsManage,
             #[cfg(feature = "admin")]
             Section::Customers => Permission::CustomersManage,
+            #[cfg(feature = "admin")]
+            Section::Roles => Permission::AgentsManage,
         }
     }
 
@@ -172,6 +187,8 @@ impl Section {
             Section::Customers => caps.customers_admin,
             #[cfg(feature = "admin")]
             Section::Automations => caps.automations,
+            #[cfg(feature = "admin")]
+            Section::Roles => caps.roles,
         }
     }
 

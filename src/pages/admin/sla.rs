@@ -5,6 +5,8 @@
 //! either asks first; a calendar a policy still counts in is refused (409 `calendar_in_use`).
 
 mod calendar_form;
+mod holiday_import;
+mod import;
 mod policy_form;
 
 use super::{AdminPage, Section};

@@ -4,12 +4,14 @@
 //! The server's field errors (`week.2.1`, `holidays.0.date`, `exceptions.1.windows.0.end`) show
 //! beside the day, holiday or exception they name.
 
+use super::holiday_import::HolidayImport;
 use super::ErrorAt;
 use crate::api::use_api;
 use crate::components::ui::{show_refusal, FormFailure, TextField};
 use crate::i18n::{fill, AdminKey, Key};
 use crate::state::busy::Busy;
 use crate::state::locale::{tr, tr_while, use_i18n};
+use super::import::Imported;
 use baton_core::sla::{CalendarSpec, ExceptionSpec, HolidaySpec, SlaCalendar, WindowSpec};
 use baton_core::FieldError;
 use leptos::prelude::*;
@@ -51,6 +53,23 @@ struct Day {
     date: String,
     name: String,
     windows: String,
+}
+
+/// Imported days into a list: a date already there takes the new name (when it has one) and
+/// hours; the rest are added; the list ends in date order (rows still without a date last).
+fn merge(list: &mut Vec<Day>, days: impl Iterator<Item = Day>) {
+    for day in days {
+        match list.iter_mut().find(|d| d.date == day.date) {
+            Some(d) => {
+                if !day.name.is_empty() {
+                    d.name = day.name;
+                }
+                d.windows = day.windows;
+            }
+            None => list.push(day),
+        }
+    }
+    list.sort_by(|a, b| (a.date.is_empty(), &a.date).cmp(&(b.date.is_empty(), &b.date)));
 }
 
 #[component]
@@ -114,6 +133,10 @@ pub fn CalendarForm(
                 }).collect_view()}
             </fieldset>
             <DayList title=AdminKey::SlaHolidays add=AdminKey::SlaAddHoliday prefix="holidays" list=holidays windows=false errors />
+            <HolidayImport on_import=Callback::new(move |read: Imported| {
+                holidays.update(|l| merge(l, read.holidays.into_iter().map(|h| Day { date: h.date, name: h.name, windows: String::new() })));
+                exceptions.update(|l| merge(l, read.workdays.into_iter().map(|e| Day { date: e.date, windows: show_windows(&e.windows), name: e.name })));
+            }) />
             <DayList title=AdminKey::SlaExceptions add=AdminKey::SlaAddException prefix="exceptions" list=exceptions windows=true errors />
             <div class="form-actions">
                 <button type="submit" class="button primary" data-testid="calendar-save" disabled=pending>
@@ -192,5 +215,15 @@ mod tests {
             assert_eq!(parse_windows(text), expected, "{text}");
         }
         assert_eq!(show_windows(&[w("09:00", "12:00"), w("13:00", "18:00")]), "09:00-12:00, 13:00-18:00");
+    }
+
+    #[test]
+    fn imported_days_replace_the_same_date_and_the_list_ends_in_date_order() {
+        let day = |date: &str, name: &str| Day { date: date.into(), name: name.into(), windows: String::new() };
+        let mut list = vec![day("2027-10-01", "National Day"), day("", ""), day("2027-01-01", "")];
+        merge(&mut list, [day("2027-01-01", "元旦"), day("2027-05-01", "劳动节"), day("2027-10-01", "")].into_iter());
+        let got: Vec<(String, String)> = list.into_iter().map(|d| (d.date, d.name)).collect();
+        let want = [("2027-01-01", "元旦"), ("2027-05-01", "劳动节"), ("2027-10-01", "National Day"), ("", "")];
+        assert_eq!(got, want.map(|(a, b)| (a.to_owned(), b.to_owned())));
     }
 }

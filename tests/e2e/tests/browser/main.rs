@@ -39,6 +39,8 @@ mod routing_admin;
 mod reports;
 mod selectors;
 mod sign_out_everywhere;
+// A business calendar's holiday import (issue 13).
+mod sla_admin;
 // SLA and auto-close with the server's clock moved (issue 13).
 mod sla_clock;
 mod staff_changes_stay_with_staff;
