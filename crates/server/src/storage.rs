@@ -93,6 +93,12 @@ pub struct Db {
     /// opened when it starts. Apart from the pool, so the listener never waits for a busy pool
     /// and requests never wait for the listener.
     listen: Option<PgPool>,
+    /// SQLite in a file: the one connection write transactions take ([`Db::begin_write`]), apart
+    /// from the pool reads use. Writers then queue for it in the order they came (and give up
+    /// with 503 `busy` after the acquire timeout) instead of each holding a pooled connection
+    /// while SQLite's lock makes it wait: a burst of writers no longer leaves readers without a
+    /// connection (issue 16, back-pressure; `races::reads_go_on_while_writers_queue`).
+    writer: Option<SqlitePool>,
 }
 
 #[derive(Debug, Clone)]
@@ -196,12 +202,12 @@ impl Db {
 
     /// Starts a write transaction. On SQLite it takes the write lock at once: a deferred
     /// transaction that reads first and writes later can fail with SQLITE_BUSY when another writer
-    /// got in between, while `BEGIN IMMEDIATE` makes concurrent writers wait their turn
-    /// (busy_timeout). PostgreSQL lets writers run side by side; what must not interleave takes a
+    /// got in between, while `BEGIN IMMEDIATE` makes concurrent writers wait their turn (on
+    /// the writer connection's queue, then busy_timeout for writes made outside a transaction). PostgreSQL lets writers run side by side; what must not interleave takes a
     /// row lock (`tickets::lock`, the tenant's counter row, unique keys).
     pub async fn begin_write(&self) -> Result<Tx, Error> {
         Ok(Tx(Conn(match &self.pool {
-            Pool::Sqlite(p) => Handle::SqliteTx(p.begin_with("BEGIN IMMEDIATE").await?),
+            Pool::Sqlite(p) => Handle::SqliteTx(self.writer.as_ref().unwrap_or(p).begin_with("BEGIN IMMEDIATE").await?),
             Pool::Postgres(p) => Handle::PgTx(p.begin().await?),
         })))
     }
@@ -211,6 +217,9 @@ impl Db {
         match &self.pool {
             Pool::Sqlite(p) => p.close().await,
             Pool::Postgres(p) => p.close().await,
+        }
+        if let Some(writer) = &self.writer {
+            writer.close().await;
         }
         if let Some(listen) = &self.listen {
             listen.close().await;

@@ -63,6 +63,7 @@ pub async fn open_with(url: &str, migrate: bool) -> Result<Db, OpenError> {
     let open_error = |source| OpenError::Open { url: shown.clone(), source };
     let migrate_error = |source| OpenError::Migrate { url: shown.clone(), source };
     let mut listen = None;
+    let mut writer = None;
     let pool = if is_postgres(url) {
         // JIT off for the server's sessions: a prepared statement's generic plan (PostgreSQL
         // switches to it after five runs) estimates `LIMIT $n` at a tenth of the table, which
@@ -91,18 +92,20 @@ pub async fn open_with(url: &str, migrate: bool) -> Result<Db, OpenError> {
         }
         Pool::Postgres(pool)
     } else if url.starts_with("sqlite:") {
-        let pool = open_sqlite(url, &shown).await?;
+        let (pool, write) = open_sqlite(url, &shown).await?;
         if migrate {
             sqlx::migrate!("./migrations/sqlite").run(&pool).await.map_err(migrate_error)?;
         }
+        writer = write;
         Pool::Sqlite(pool)
     } else {
         return Err(OpenError::UnsupportedScheme(shown));
     };
-    Ok(Db { pool, url: url.to_owned(), listen })
+    Ok(Db { pool, url: url.to_owned(), listen, writer })
 }
 
-async fn open_sqlite(url: &str, shown: &str) -> Result<sqlx::SqlitePool, OpenError> {
+/// The pool reads use and, for a file, the one connection write transactions take (`Db::writer`).
+async fn open_sqlite(url: &str, shown: &str) -> Result<(sqlx::SqlitePool, Option<sqlx::SqlitePool>), OpenError> {
     let options = SqliteConnectOptions::from_str(url)
         .map_err(|source| OpenError::InvalidUrl { url: shown.to_owned(), source })?
         .create_if_missing(true)
@@ -118,16 +121,17 @@ async fn open_sqlite(url: &str, shown: &str) -> Result<sqlx::SqlitePool, OpenErr
     if !in_memory {
         create_parent_dir(options.get_filename())?;
     }
+    let open = |source| OpenError::Open { url: shown.to_owned(), source };
     // Each connection to an in-memory database is a database of its own: keep exactly one.
-    let pool_options = if in_memory {
-        SqlitePoolOptions::new().max_connections(1).idle_timeout(None).max_lifetime(None)
-    } else {
-        SqlitePoolOptions::new().max_connections(8)
-    };
-    pool_options
-        .connect_with(options)
-        .await
-        .map_err(|source| OpenError::Open { url: shown.to_owned(), source })
+    if in_memory {
+        let pool = SqlitePoolOptions::new().max_connections(1).idle_timeout(None).max_lifetime(None);
+        return Ok((pool.connect_with(options).await.map_err(open)?, None));
+    }
+    let read = SqlitePoolOptions::new().max_connections(8).acquire_timeout(Duration::from_secs(10));
+    let write = SqlitePoolOptions::new().max_connections(1).acquire_timeout(Duration::from_secs(10));
+    let reads = read.connect_with(options.clone()).await.map_err(open)?;
+    let writes = write.connect_with(options).await.map_err(open)?;
+    Ok((reads, Some(writes)))
 }
 
 /// Whether `url` is a database URL this module can open (its syntax; nothing is opened).
@@ -201,12 +205,15 @@ mod tests {
     async fn sqlite_commits_are_synced_to_disk() {
         let dir = tempfile::tempdir().expect("temp dir");
         let url = format!("sqlite://{}", dir.path().join("baton.db").display());
-        let pool = open_sqlite(&url, &url).await.expect("open");
-        let (journal, synchronous): (String, i64) = (
-            sqlx::query_scalar("PRAGMA journal_mode").fetch_one(&pool).await.expect("journal"),
-            sqlx::query_scalar("PRAGMA synchronous").fetch_one(&pool).await.expect("synchronous"),
-        );
-        // 2 = FULL: the WAL is synced at every commit, so an acknowledged write survives power loss.
-        assert_eq!((journal.as_str(), synchronous), ("wal", 2));
+        let (reads, writes) = open_sqlite(&url, &url).await.expect("open");
+        // Both the readers' pool and the writer connection (where transactions commit).
+        for pool in [reads, writes.expect("a writer for a file")] {
+            let (journal, synchronous): (String, i64) = (
+                sqlx::query_scalar("PRAGMA journal_mode").fetch_one(&pool).await.expect("journal"),
+                sqlx::query_scalar("PRAGMA synchronous").fetch_one(&pool).await.expect("synchronous"),
+            );
+            // 2 = FULL: the WAL is synced at every commit, so an acknowledged write survives power loss.
+            assert_eq!((journal.as_str(), synchronous), ("wal", 2));
+        }
     }
 }

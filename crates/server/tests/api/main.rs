@@ -7,6 +7,7 @@ mod actions;
 mod admin_agents;
 mod agent;
 mod attachments;
+mod back_pressure;
 // Automations (issue 13).
 mod automations;
 mod backup;
