@@ -72,7 +72,8 @@ desk_scalar() {
     if [[ -n "$DB_NAME" ]]; then
         psql "$DB" -tAq -c "$1"
     else
-        sqlite3 "$SQLITE_FILE" "$1"
+        # The running server may hold the write lock a moment (its scheduler): wait for it.
+        sqlite3 -cmd ".timeout 60000" "$SQLITE_FILE" "$1"
     fi
 }
 
