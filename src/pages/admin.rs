@@ -283,8 +283,11 @@ fn AdminNav(current: Section, caps: Capabilities, me: Option<Me>) -> impl IntoVi
     }
 }
 
+/// Why the page is not shown, under the console's heading (a page without a level-one heading
+/// is harder to find one's way in with a screen reader: axe's `page-has-heading-one`).
 fn refusal(key: AdminKey, code: &'static str) -> AnyView {
     view! {
+        <h1>{tr(AdminKey::NavAdmin.into())}</h1>
         <div class="error-panel" role="alert" data-testid="admin-refused" data-code=code>
             <p>{tr(key.into())}</p>
         </div>

@@ -43,14 +43,18 @@ async fn an_agent_with_a_custom_role_gets_only_what_it_grants() {
     admin.find_by(By::Css("[data-testid='role-permission'][value='tickets.bulk']")).await.click().await.expect("tick bulk");
     admin.assert_accessible("the role editor").await;
     admin.click("role-save").await;
-    let row = admin.find_by(By::Css("[data-testid='role'][data-role-id]:not([data-builtin])")).await;
-    let role_id = row.attr("data-role-id").await.expect("attr").expect("an id");
-    let granted = admin.text("admin-notice").await.unwrap_or_default();
-    assert!(granted.contains("Junior"), "{granted}");
+    admin.wait_text("admin-notice", |t| t.contains("Junior")).await;
     let (_, roles) = admin_api.get("/api/v1/admin/roles").await;
     let junior = roles.as_array().into_iter().flatten().find(|r| r["name"] == "Junior").cloned().expect("saved");
     assert_eq!(junior["permissions"], json!(["tickets.bulk"]));
+    let role_id = junior["id"].as_i64().expect("an id");
+    // Listed with what it grants (the demo's Auditor is there too).
+    let row = format!("[data-testid='role'][data-role-id='{role_id}'] [data-testid='role-permissions']");
+    admin.find_by(By::Css(row)).await;
 
+    // Whoever holds the permission has the button (so its absence below means something).
+    admin.goto(&stack.url(&format!("/agent/tickets/{ticket}"))).await;
+    admin.find("confidential-reveal").await;
     admin.goto(&stack.url("/admin/agents")).await;
     give_role(&admin, agent_id, &format!("agent:{role_id}")).await;
 
@@ -58,7 +62,7 @@ async fn an_agent_with_a_custom_role_gets_only_what_it_grants() {
     let agent = chromedriver.browser("zh-CN").await;
     agent.login(&base, AGENT, DEMO_PASSWORD).await;
     agent.goto(&stack.url(&format!("/agent/tickets/{ticket}"))).await;
-    agent.find("confidential-masked").await;
+    agent.find("reveal-log").await;
     agent.gone("confidential-reveal").await;
     agent.gone("reports-nav").await;
     agent.goto(&stack.url("/agent/reports")).await;

@@ -23,6 +23,8 @@ mod bundles;
 mod catalog_admin;
 mod console_shell;
 mod custom_fields;
+// A custom role's limits (issue 12).
+mod custom_role;
 // customers administration (issue 12)
 mod customers_admin;
 mod drafts;

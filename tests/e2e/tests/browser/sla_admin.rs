@@ -33,7 +33,16 @@ async fn an_admin_builds_a_calendars_holidays_from_a_list_and_an_icalendar_file(
     std::fs::write(&ics, "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270101\r\nDTEND;VALUE=DATE:20270102\r\nSUMMARY:New Year\r\nEND:VEVENT\r\n\
         BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20271001\r\nDTEND;VALUE=DATE:20271003\r\nSUMMARY:国庆节\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n").expect("write");
     b.find("holiday-import-file").await.send_keys(ics.to_string_lossy()).await.expect("choose the file");
-    b.wait_text("holiday-import-text", |t| t.contains("BEGIN:VCALENDAR")).await;
+    // The file's text fills the list (the textarea's value).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    loop {
+        let value = b.find("holiday-import-text").await.prop("value").await.expect("value").unwrap_or_default();
+        if value.contains("BEGIN:VCALENDAR") {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "the file was not read: {value}");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     b.click("holiday-import-add").await;
     b.wait_text("holiday-import-status", |t| t.contains("3 个节假日")).await;
     assert_eq!(rows(&b, "holidays").await, 6);
