@@ -41,6 +41,9 @@ mod automations;
 // Custom roles (issue 12).
 #[cfg(feature = "admin")]
 mod roles;
+// What the admin editors and lists share: save and cancel, the question before a delete.
+#[cfg(feature = "admin")]
+mod form_parts;
 
 #[cfg(feature = "admin")]
 pub use agents::AdminAgents;

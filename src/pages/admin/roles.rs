@@ -17,6 +17,7 @@ use crate::state::toasts::use_toasts;
 use baton_core::{Permission, Permissions, Role, RoleInfo};
 use form::RoleForm;
 use leptos::prelude::*;
+use super::form_parts::ConfirmDelete;
 
 #[component]
 pub fn AdminRoles() -> impl IntoView {
@@ -98,16 +99,9 @@ fn RoleList(roles: Vec<RoleInfo>) -> impl IntoView {
                         on:click=move |_| confirming.set(Some(id))>{tr(AdminKey::SlaDelete.into())}</button>
                 </span>
                 {move || (confirming.get() == Some(id)).then(|| {
-                    let (label, question, name) = (question.clone(), question.clone(), name.clone());
-                    view! {
-                        <div class="admin-confirm" role="alertdialog" aria-label=label data-testid="role-confirm">
-                            <p>{question}</p>
-                            <button type="button" class="button danger" data-testid="role-confirm-yes" disabled=pending
-                                on:click=move |_| delete(id, name.clone())>{tr(AdminKey::SlaDelete.into())}</button>
-                            <button type="button" class="button" data-testid="role-confirm-no"
-                                on:click=move |_| confirming.set(None)>{tr(AdminKey::ConfirmNo.into())}</button>
-                        </div>
-                    }
+                    let name = name.clone();
+                    let (on_yes, on_no) = (Callback::new(move |()| delete(id, name.clone())), Callback::new(move |()| confirming.set(None)));
+                    view! { <ConfirmDelete prefix="role" question=question.clone() pending on_yes on_no /> }
                 })}
             }
         });

@@ -19,6 +19,7 @@ use crate::state::toasts::use_toasts;
 use baton_core::{AdminGroup, AgentState, GroupRef, RoutingRule, TicketType, UserRef};
 use group_form::GroupForm;
 use leptos::prelude::*;
+use super::form_parts::ConfirmDelete;
 use rule_form::RuleForm;
 
 /// What the editors pick from.
@@ -130,16 +131,8 @@ fn RoutingLists(lists: Lists, groups: Vec<AdminGroup>, rules: Vec<RoutingRule>) 
         move || (confirming.get() == Some((kind, id))).then(|| {
             let name = name.clone();
             let question = fill(i18n.t(AdminKey::SlaDeleteConfirm.into()), &[&name]);
-            let label = question.clone();
-            view! {
-                <div class="admin-confirm" role="alertdialog" aria-label=label data-testid="routing-confirm">
-                    <p>{question}</p>
-                    <button type="button" class="button danger" data-testid="routing-confirm-yes" disabled=pending
-                        on:click=move |_| delete(kind, id, name.clone())>{tr(AdminKey::SlaDelete.into())}</button>
-                    <button type="button" class="button" data-testid="routing-confirm-no"
-                        on:click=move |_| confirming.set(None)>{tr(AdminKey::ConfirmNo.into())}</button>
-                </div>
-            }
+            let (on_yes, on_no) = (Callback::new(move |()| delete(kind, id, name.clone())), Callback::new(move |()| confirming.set(None)));
+            view! { <ConfirmDelete prefix="routing" question pending on_yes on_no /> }
         })
     };
     // Edit and delete of a group or rule `name`.

@@ -21,6 +21,7 @@ use baton_core::sla::{SlaCalendar, SlaPolicy};
 use baton_core::{FieldError, GroupRef, TicketType};
 use calendar_form::CalendarForm;
 use leptos::prelude::*;
+use super::form_parts::ConfirmDelete;
 use policy_form::PolicyForm;
 
 /// What the page's editors pick from.
@@ -138,16 +139,8 @@ fn SlaLists(lists: Lists, policies: Vec<SlaPolicy>) -> impl IntoView {
         move || (confirming.get() == Some((kind, id))).then(|| {
             let name = name.clone();
             let question = fill(i18n.t(AdminKey::SlaDeleteConfirm.into()), &[&name]);
-            let label = question.clone();
-            view! {
-                <div class="admin-confirm" role="alertdialog" aria-label=label data-testid="sla-confirm">
-                    <p>{question}</p>
-                    <button type="button" class="button danger" data-testid="sla-confirm-yes" disabled=pending
-                        on:click=move |_| delete(kind, id, name.clone())>{tr(AdminKey::SlaDelete.into())}</button>
-                    <button type="button" class="button" data-testid="sla-confirm-no"
-                        on:click=move |_| confirming.set(None)>{tr(AdminKey::ConfirmNo.into())}</button>
-                </div>
-            }
+            let (on_yes, on_no) = (Callback::new(move |()| delete(kind, id, name.clone())), Callback::new(move |()| confirming.set(None)));
+            view! { <ConfirmDelete prefix="sla" question pending on_yes on_no /> }
         })
     };
     view! {

@@ -8,7 +8,7 @@ mod form;
 use super::{AdminPage, Section};
 use crate::api::use_api;
 use crate::components::ui::loaded;
-use crate::i18n::{fill, AdminKey, WorkflowKey as W};
+use crate::i18n::{fill, WorkflowKey as W};
 use crate::state::busy::Busy;
 use crate::state::load::Load;
 use crate::state::locale::{tr, use_i18n, use_page_title};
@@ -16,6 +16,7 @@ use crate::state::toasts::use_toasts;
 use baton_core::{AgentGroup, TicketType, Workflow};
 use form::WorkflowForm;
 use leptos::prelude::*;
+use super::form_parts::ConfirmDelete;
 
 /// What the editor picks from.
 #[derive(Clone, Default)]
@@ -105,14 +106,9 @@ fn WorkflowList(lists: Lists, workflows: Vec<Workflow>) -> impl IntoView {
                                 <button type="button" class="button" data-testid="workflow-delete" aria-label=format!("{} {name}", i18n.t(W::AdminDelete.into()))
                                     on:click=move |_| confirming.set(Some(id))>{tr(W::AdminDelete.into())}</button>
                             </span>
-                            {move || (confirming.get() == Some(id)).then(|| view! {
-                                <div class="admin-confirm" role="alertdialog" aria-label=question.clone() data-testid="workflow-confirm">
-                                    <p>{question.clone()}</p>
-                                    <button type="button" class="button danger" data-testid="workflow-confirm-yes" disabled=pending
-                                        on:click=move |_| delete(id)>{tr(AdminKey::SlaDelete.into())}</button>
-                                    <button type="button" class="button" data-testid="workflow-confirm-no"
-                                        on:click=move |_| confirming.set(None)>{tr(AdminKey::ConfirmNo.into())}</button>
-                                </div>
+                            {move || (confirming.get() == Some(id)).then(|| {
+                                let (on_yes, on_no) = (Callback::new(move |()| delete(id)), Callback::new(move |()| confirming.set(None)));
+                                view! { <ConfirmDelete prefix="workflow" question=question.clone() pending on_yes on_no /> }
                             })}
                         </li>
                     }

@@ -5,13 +5,14 @@
 
 use crate::api::use_api;
 use crate::components::ui::{show_refusal, FormFailure, TextField};
-use crate::i18n::{AdminKey, Key, RoleKey as R};
+use crate::i18n::{Key, RoleKey as R};
 use super::super::sla::ErrorAt;
 use crate::state::busy::Busy;
-use crate::state::locale::{tr, tr_while};
+use crate::state::locale::tr;
 use baton_core::roles::role_name;
 use baton_core::{FieldError, NewRole, Permission, Permissions, RoleInfo, RolePatch};
 use leptos::prelude::*;
+use crate::pages::admin::form_parts::SaveCancel;
 
 #[component]
 pub fn RoleForm(
@@ -70,14 +71,7 @@ pub fn RoleForm(
                 }).collect_view()}
                 <ErrorAt id="role-permissions-error" field="permissions" errors />
             </fieldset>
-            <div class="form-actions">
-                <button type="submit" class="button primary" data-testid="role-save" disabled=pending>
-                    {tr_while(pending, AdminKey::Saving.into(), AdminKey::Save.into())}
-                </button>
-                <button type="button" class="button" data-testid="role-cancel" on:click=move |_| on_cancel.run(())>
-                    {tr(AdminKey::InviteCancel.into())}
-                </button>
-            </div>
+            <SaveCancel prefix="role" pending on_cancel />
         </form>
     }
 }

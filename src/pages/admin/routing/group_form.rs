@@ -10,9 +10,10 @@ use crate::components::ui::{show_refusal, FormFailure, TextField};
 use crate::i18n::routing::mode_key;
 use crate::i18n::{AdminKey, Key, RoutingKey as R};
 use crate::state::busy::Busy;
-use crate::state::locale::{tr, tr_while, use_i18n};
+use crate::state::locale::{tr, use_i18n};
 use baton_core::{AdminGroup, AssignMode, FieldError, GroupPatch, NewGroup, UserRef};
 use leptos::prelude::*;
+use crate::pages::admin::form_parts::SaveCancel;
 
 #[component]
 pub fn GroupForm(
@@ -113,14 +114,7 @@ pub fn GroupForm(
             </table>
             <ErrorAt id="group-members-error" field="members" errors />
             <ErrorAt id="group-managers-error" field="managers" errors />
-            <div class="form-actions">
-                <button type="submit" class="button primary" data-testid="group-save" disabled=pending>
-                    {tr_while(pending, AdminKey::Saving.into(), AdminKey::Save.into())}
-                </button>
-                <button type="button" class="button" data-testid="group-cancel" on:click=move |_| on_cancel.run(())>
-                    {tr(AdminKey::InviteCancel.into())}
-                </button>
-            </div>
+            <SaveCancel prefix="group" pending on_cancel />
         </form>
     }
 }

@@ -8,11 +8,12 @@ use crate::api::use_api;
 use crate::components::ui::{show_refusal, FormFailure, TextField};
 use crate::i18n::{AdminKey, Key, RoutingKey as R};
 use crate::state::busy::Busy;
-use crate::state::locale::{tr, tr_while};
+use crate::state::locale::tr;
 use baton_core::routing::RoutingConditions;
 use baton_core::sla::SlaConditions;
 use baton_core::{AdminGroup, FieldError, GroupRef, RoutingRule, RuleSpec, TicketType};
 use leptos::prelude::*;
+use crate::pages::admin::form_parts::SaveCancel;
 
 #[component]
 pub fn RuleForm(
@@ -97,14 +98,7 @@ pub fn RuleForm(
                 <ErrorAt id="rule-agent-error" field="agent_id" errors />
             </div>
             <ConditionFields prefix="rule" conditions types customer_groups errors />
-            <div class="form-actions">
-                <button type="submit" class="button primary" data-testid="rule-save" disabled=pending>
-                    {tr_while(pending, AdminKey::Saving.into(), AdminKey::Save.into())}
-                </button>
-                <button type="button" class="button" data-testid="rule-cancel" on:click=move |_| on_cancel.run(())>
-                    {tr(AdminKey::InviteCancel.into())}
-                </button>
-            </div>
+            <SaveCancel prefix="rule" pending on_cancel />
         </form>
     }
 }

@@ -10,11 +10,12 @@ use crate::api::use_api;
 use crate::components::ui::{show_refusal, FormFailure, TextField};
 use crate::i18n::{fill, AdminKey, Key};
 use crate::state::busy::Busy;
-use crate::state::locale::{tr, tr_while, use_i18n};
+use crate::state::locale::{tr, use_i18n};
 use super::import::Imported;
 use baton_core::sla::{CalendarSpec, ExceptionSpec, HolidaySpec, SlaCalendar, WindowSpec};
 use baton_core::FieldError;
 use leptos::prelude::*;
+use crate::pages::admin::form_parts::SaveCancel;
 
 const DAYS: [AdminKey; 7] =
     [AdminKey::Mon, AdminKey::Tue, AdminKey::Wed, AdminKey::Thu, AdminKey::Fri, AdminKey::Sat, AdminKey::Sun];
@@ -138,14 +139,7 @@ pub fn CalendarForm(
                 exceptions.update(|l| merge(l, read.workdays.into_iter().map(|e| Day { date: e.date, windows: show_windows(&e.windows), name: e.name })));
             }) />
             <DayList title=AdminKey::SlaExceptions add=AdminKey::SlaAddException prefix="exceptions" list=exceptions windows=true errors />
-            <div class="form-actions">
-                <button type="submit" class="button primary" data-testid="calendar-save" disabled=pending>
-                    {tr_while(pending, AdminKey::Saving.into(), AdminKey::Save.into())}
-                </button>
-                <button type="button" class="button" data-testid="calendar-cancel" on:click=move |_| on_cancel.run(())>
-                    {tr(AdminKey::InviteCancel.into())}
-                </button>
-            </div>
+            <SaveCancel prefix="calendar" pending on_cancel />
         </form>
     }
 }

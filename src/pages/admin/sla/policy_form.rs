@@ -11,10 +11,11 @@ use crate::components::ui::{show_refusal, FormFailure, TextField};
 use crate::i18n::agent::{priority_code, priority_key, PRIORITIES};
 use crate::i18n::{AdminKey, Key};
 use crate::state::busy::Busy;
-use crate::state::locale::{tr, tr_while, use_i18n};
+use crate::state::locale::{tr, use_i18n};
 use baton_core::sla::{PolicySpec, PriorityTargets, SlaConditions, SlaPolicy};
 use baton_core::{FieldError, Priority};
 use leptos::prelude::*;
+use crate::pages::admin::form_parts::SaveCancel;
 
 /// The three targets, by their wire name.
 const TARGETS: [(&str, AdminKey); 3] =
@@ -145,14 +146,7 @@ pub fn PolicyForm(
             <ConditionFields prefix="policy" conditions types=lists.types.clone() customer_groups=lists.customer_groups.clone() errors />
             <TargetTable targets=targets.get_value() errors />
             <ErrorAt id="policy-targets-error" field="targets" errors />
-            <div class="form-actions">
-                <button type="submit" class="button primary" data-testid="policy-save" disabled=pending>
-                    {tr_while(pending, AdminKey::Saving.into(), AdminKey::Save.into())}
-                </button>
-                <button type="button" class="button" data-testid="policy-cancel" on:click=move |_| on_cancel.run(())>
-                    {tr(AdminKey::InviteCancel.into())}
-                </button>
-            </div>
+            <SaveCancel prefix="policy" pending on_cancel />
         </form>
     }
 }
