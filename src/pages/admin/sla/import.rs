@@ -13,7 +13,7 @@
 // Here and not in baton-core: only the admin bundle reads holiday lists, and a module more in
 // baton-core shifted the agent console's optimised wasm by +433 B brotli (its budget's room).
 
-use crate::time::chrono::{Duration, NaiveDate};
+use crate::time::chrono::{Datelike, Duration, NaiveDate};
 use baton_core::sla::{ExceptionSpec, HolidaySpec, WindowSpec};
 
 /// The longest range one line or event may span, in days (a holiday week is 7–8 days).
@@ -38,12 +38,27 @@ pub fn parse(text: &str) -> Imported {
 }
 
 /// `2027-01-01`, `2027/1/1` or `20270101`.
+// By hand rather than chrono's `parse_from_str`/`format`: its format machinery is kilobytes of
+// the admin bundle for three shapes of date.
 fn date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(s, "%Y/%m/%d"))
-        .or_else(|_| NaiveDate::parse_from_str(s, "%Y%m%d"))
-        .ok()
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let parts: Vec<&str> = if s.len() == 8 && digits(s) {
+        vec![&s[..4], &s[4..6], &s[6..]]
+    } else {
+        s.split(['-', '/']).collect()
+    };
+    match parts[..] {
+        [y, m, d] if y.len() == 4 && digits(y) && digits(m) && digits(d) && m.len() <= 2 && d.len() <= 2 => {
+            NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+        }
+        _ => None,
+    }
+}
+
+/// `YYYY-MM-DD`, as the API takes days.
+fn show(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
 /// Every day from `from` to `to`, both included; `None` when backwards or too long.
@@ -98,7 +113,7 @@ fn parse_lines(text: &str) -> Imported {
         }
         let name = words.join(" ");
         for d in dates {
-            let date = d.format("%Y-%m-%d").to_string();
+            let date = show(d);
             if windows.is_empty() {
                 out.holidays.push(HolidaySpec { date, name: name.clone() });
             } else {
@@ -143,7 +158,7 @@ fn parse_ics(text: &str) -> Imported {
                 // DTEND is exclusive; without it the event is the one day.
                 let last = end.map_or(start, |e| Some(e - Duration::days(1)));
                 match start.zip(last).and_then(|(a, b)| days(a, b.max(a))) {
-                    Some(ds) => out.holidays.extend(ds.into_iter().map(|d| HolidaySpec { date: d.format("%Y-%m-%d").to_string(), name: name.clone() })),
+                    Some(ds) => out.holidays.extend(ds.into_iter().map(|d| HolidaySpec { date: show(d), name: name.clone() })),
                     None => out.bad_lines.push(begin),
                 }
             }
