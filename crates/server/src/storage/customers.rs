@@ -2,7 +2,7 @@
 //! an agent.
 
 use super::decode_code;
-use crate::storage::{Db, Error};
+use crate::storage::{Conn, Db, Error};
 use baton_core::{CustomerInfo, GroupRef, Role};
 
 #[derive(sqlx::FromRow)]
@@ -66,8 +66,8 @@ pub struct NewCustomerRow<'a> {
 
 /// Inserts the customer unless the tenant has a user with that email: the new id, or `None`.
 /// UNIQUE (tenant_id, email) decides, so two agents registering one caller at once get one row.
-pub async fn insert(db: &Db, c: &NewCustomerRow<'_>) -> Result<Option<i64>, Error> {
-    crate::on!(db, |ex| sqlx::query_scalar(
+pub async fn insert(conn: &mut Conn, c: &NewCustomerRow<'_>) -> Result<Option<i64>, Error> {
+    crate::on!(conn, |ex| sqlx::query_scalar(
         "INSERT INTO users (tenant_id, email, name, role, customer_group_id, password_hash, created_at, phone)
          VALUES ($1, $2, $3, 'customer', $4, $5, $6, $7) ON CONFLICT (tenant_id, email) DO NOTHING RETURNING id",
     )

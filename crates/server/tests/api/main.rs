@@ -7,6 +7,8 @@ mod actions;
 mod admin_agents;
 mod agent;
 mod attachments;
+// audit log (issue 12)
+mod audit;
 // Automations (issue 13).
 mod automations;
 mod backup;
