@@ -24,6 +24,9 @@ mod admin_customers;
 // Automations (issue 13): the admin bundle's rules.
 #[cfg(feature = "admin")]
 mod admin_automations;
+// audit log (issue 12)
+#[cfg(feature = "admin")]
+mod admin_audit;
 #[cfg(feature = "console")]
 mod agent;
 #[cfg(feature = "console")]
@@ -54,6 +57,9 @@ pub use error::ApiError;
 // Customers administration (issue 12).
 #[cfg(feature = "admin")]
 pub use admin_customers::{AdminCustomer, CustomerList, CustomerQuery};
+// audit log (issue 12)
+#[cfg(feature = "admin")]
+pub use admin_audit::AuditQuery;
 pub use idempotency::idempotency_key;
 pub use kb::ArticleQuery;
 #[cfg(feature = "console")]

@@ -61,6 +61,9 @@ pub mod customers;
 // Automations (issue 13).
 #[cfg(feature = "admin")]
 pub mod automation;
+// audit log (issue 12)
+#[cfg(feature = "admin")]
+pub mod audit;
 mod codes;
 mod en;
 mod keys;
@@ -90,6 +93,9 @@ pub use customers::CustomerKey;
 // Automations (issue 13).
 #[cfg(feature = "admin")]
 pub use automation::AutomationKey;
+// audit log (issue 12)
+#[cfg(feature = "admin")]
+pub use audit::AuditKey;
 pub use keys::Key;
 
 use wasm_bindgen::JsValue;

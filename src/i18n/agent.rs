@@ -171,6 +171,9 @@ pub fn register() {
     super::customers::register();
     #[cfg(feature = "admin")]
     super::automation::register();
+    // audit log (issue 12)
+    #[cfg(feature = "admin")]
+    super::audit::register();
     register_texts();
 }
 

@@ -265,6 +265,9 @@ pub enum Key {
     // Automations (see `crate::i18n::automation`).
     #[cfg(feature = "admin")]
     Automation(super::AutomationKey),
+    // The audit log (see `crate::i18n::audit`; issue 12).
+    #[cfg(feature = "admin")]
+    Audit(super::AuditKey),
     // The account pages and the admin console (see `crate::i18n::admin`).
     #[cfg(feature = "console")]
     Admin(super::AdminKey),

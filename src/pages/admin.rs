@@ -38,6 +38,9 @@ mod customers;
 // Automations (issue 13).
 #[cfg(feature = "admin")]
 mod automations;
+// audit log (issue 12)
+#[cfg(feature = "admin")]
+mod audit;
 
 #[cfg(feature = "admin")]
 pub use agents::AdminAgents;
@@ -57,6 +60,9 @@ pub use routing::AdminRouting;
 pub use customers::AdminCustomers;
 #[cfg(feature = "admin")]
 pub use automations::AdminAutomations;
+// audit log (issue 12)
+#[cfg(feature = "admin")]
+pub use audit::AdminAudit;
 
 use crate::api::use_api;
 use crate::components::ui::{ErrorPanel, Loading};
@@ -86,6 +92,8 @@ pub const ROUTING_PATH: &str = "/admin/routing";
 pub const CUSTOMERS_PATH: &str = "/admin/customers";
 /// Automations (issue 13): event and time rules.
 pub const AUTOMATIONS_PATH: &str = "/admin/automations";
+/// The audit log (issue 12): every change to the desk's setup.
+pub const AUDIT_PATH: &str = "/admin/audit";
 
 /// One admin page: its path, the permission it needs and whether the backend has it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,13 +113,16 @@ pub enum Section {
     Customers,
     #[cfg(feature = "admin")]
     Automations,
+    // audit log (issue 12)
+    #[cfg(feature = "admin")]
+    Audit,
 }
 
 impl Section {
     #[cfg(not(feature = "admin"))]
     const ALL: [Section; 6] = [Section::Agents, Section::Settings, Section::Catalog, Section::Sla, Section::Workflows, Section::Mail];
     #[cfg(feature = "admin")]
-    const ALL: [Section; 9] = [Section::Agents, Section::Customers, Section::Settings, Section::Catalog, Section::Routing, Section::Sla, Section::Workflows, Section::Automations, Section::Mail];
+    const ALL: [Section; 10] = [Section::Agents, Section::Customers, Section::Settings, Section::Catalog, Section::Routing, Section::Sla, Section::Workflows, Section::Automations, Section::Mail, Section::Audit];
 
     pub fn path(self) -> &'static str {
         match self {
@@ -127,6 +138,8 @@ impl Section {
             Section::Customers => CUSTOMERS_PATH,
             #[cfg(feature = "admin")]
             Section::Automations => AUTOMATIONS_PATH,
+            #[cfg(feature = "admin")]
+            Section::Audit => AUDIT_PATH,
         }
     }
 
@@ -144,6 +157,8 @@ impl Section {
             Section::Customers => crate::i18n::CustomerKey::Title.into(),
             #[cfg(feature = "admin")]
             Section::Automations => crate::i18n::AutomationKey::Title.into(),
+            #[cfg(feature = "admin")]
+            Section::Audit => crate::i18n::AuditKey::Title.into(),
         }
     }
 
@@ -153,6 +168,9 @@ impl Section {
             Section::Mail | Section::Settings | Section::Sla | Section::Workflows | Section::Catalog => Permission::SettingsManage,
             #[cfg(feature = "admin")]
             Section::Routing | Section::Automations => Permission::SettingsManage,
+            // audit log (issue 12)
+            #[cfg(feature = "admin")]
+            Section::Audit => Permission::SettingsManage,
             #[cfg(feature = "admin")]
             Section::Customers => Permission::CustomersManage,
         }
@@ -172,6 +190,8 @@ impl Section {
             Section::Customers => caps.customers_admin,
             #[cfg(feature = "admin")]
             Section::Automations => caps.automations,
+            #[cfg(feature = "admin")]
+            Section::Audit => caps.audit_log,
         }
     }
 
