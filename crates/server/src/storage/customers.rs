@@ -30,11 +30,13 @@ const SELECT: &str = "SELECT u.id, u.name, u.email, u.phone, g.id AS group_id, g
      WHERE u.role = 'customer' AND u.tenant_id = $1";
 
 
-/// Customers whose name, email or phone matches the LIKE `pattern`, by name; at most `limit`.
+/// Active customers (neither deactivated nor merged into another) whose name, email or phone
+/// matches the LIKE `pattern`, by name; at most `limit`.
 pub async fn search(db: &Db, tenant_id: i64, pattern: &str, limit: i64) -> Result<Vec<CustomerInfo>, Error> {
     let like = db.dialect().like();
     let rows: Vec<Row> = crate::on!(db, |c| sqlx::query_as(&format!(
         "{SELECT} AND (u.name {like} $2 ESCAPE '\\' OR u.email {like} $2 ESCAPE '\\' OR u.phone {like} $2 ESCAPE '\\')
+         AND u.deactivated_at IS NULL AND u.merged_into IS NULL
          ORDER BY u.name, u.id LIMIT $3"
     ))
     .bind(tenant_id)

@@ -23,7 +23,8 @@ pub const MAX_RESULTS: i64 = 20;
 const NO_PASSWORD: &str = "!registered-by-agent";
 
 /// Customers whose name, email or phone contains `q` (all when empty), by name; at most
-/// `limit` (1–20, default 20).
+/// `limit` (1–20, default 20). Deactivated and merged customers are left out: a new ticket is
+/// never registered for someone who can no longer sign in (`/admin/customers` still lists them).
 pub async fn search(db: &Db, user: &CurrentUser, q: &str, limit: Option<i64>) -> Result<Vec<CustomerInfo>, Error> {
     staff(user)?;
     let limit = match limit {
