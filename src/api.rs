@@ -59,7 +59,7 @@ pub use error::ApiError;
 pub use admin_customers::{AdminCustomer, CustomerList, CustomerQuery};
 // audit log (issue 12)
 #[cfg(feature = "admin")]
-pub use admin_audit::AuditQuery;
+pub use admin_audit::{AuditQuery, AuditRow, AuditRows};
 pub use idempotency::idempotency_key;
 pub use kb::ArticleQuery;
 #[cfg(feature = "console")]

@@ -41,7 +41,7 @@ fn AuditBody() -> impl IntoView {
         async move { api.audit(&f.to_api(), None).await }
     });
     // The pages after the first; a new filter starts the list over.
-    let more = RwSignal::new(Vec::<ListPage<baton_core::AuditEntry>>::new());
+    let more = RwSignal::new(Vec::<ListPage<crate::api::AuditRow>>::new());
     Effect::new(move |_| {
         filter.track();
         more.set(Vec::new());

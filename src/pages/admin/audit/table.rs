@@ -1,43 +1,17 @@
 //! The audit log's table: when (in the viewer's locale), who, the change (kind and verb
 //! translated; an unknown code as the server sends it), on what, and what changed as plain text
-//! ("name: A → B"), never as HTML. On phones each entry is a card.
+//! ("name: A → B", `api::admin_audit`), never as HTML. On phones each entry is a card.
 
 use crate::i18n::audit::{kind_key, verb_key};
 use crate::i18n::{format_time, AuditKey};
 use crate::state::locale::{tr, use_i18n};
-use baton_core::AuditEntry;
+use crate::api::AuditRow;
 use leptos::prelude::*;
-use leptos::serde_json::Value;
-
-/// A value as one line of text: strings as they are, everything else as compact JSON.
-fn value_text(value: &Value) -> String {
-    match value {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
-}
-
-/// Each changed field as a line: `field: old → new` (a side without a value is left out).
-pub fn change_lines(changes: &Value) -> Vec<String> {
-    let Some(fields) = changes.as_object() else { return Vec::new() };
-    fields
-        .iter()
-        .map(|(field, sides)| {
-            let side = |k: &str| sides.get(k).map(value_text);
-            match (side("old"), side("new")) {
-                (Some(old), Some(new)) => format!("{field}: {old} → {new}"),
-                (None, Some(new)) => format!("{field}: {new}"),
-                (Some(old), None) => format!("{field}: {old} →"),
-                (None, None) => field.clone(),
-            }
-        })
-        .collect()
-}
 
 #[component]
 pub fn AuditTable(
     /// The entries loaded so far, newest first.
-    items: Signal<Vec<AuditEntry>>,
+    items: Signal<Vec<AuditRow>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     move || {
@@ -65,7 +39,7 @@ pub fn AuditTable(
                             };
                             let target_kind = move || kind.map_or_else(|| raw_kind.clone(), |k| i18n.t(k.into()).to_owned());
                             let label = e.target_label.clone();
-                            let lines = change_lines(&e.changes);
+                            let lines = e.lines;
                             let at = e.at.clone();
                             let actor = (!e.actor_name.is_empty()).then(|| e.actor_name.clone());
                             view! {
@@ -96,26 +70,5 @@ pub fn AuditTable(
             </div>
         }
         .into_any()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn changes_read_as_lines_of_text() {
-        let changes = json!({
-            "auto_close_days": { "old": 3, "new": 5 },
-            "name": { "new": "<b>Desk</b>" },
-            "email": { "old": "bob@customer.test" },
-            "ids": { "new": [3, 1, 2] },
-        });
-        assert_eq!(
-            change_lines(&changes),
-            ["auto_close_days: 3 → 5", "email: bob@customer.test →", "ids: [3,1,2]", "name: <b>Desk</b>"]
-        );
-        assert!(change_lines(&json!(null)).is_empty());
     }
 }
