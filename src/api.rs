@@ -27,6 +27,9 @@ mod admin_automations;
 // Custom roles (issue 12): the admin bundle's roles page.
 #[cfg(feature = "admin")]
 mod admin_roles;
+// audit log (issue 12)
+#[cfg(feature = "admin")]
+mod admin_audit;
 #[cfg(feature = "console")]
 mod agent;
 #[cfg(feature = "console")]
@@ -57,6 +60,9 @@ pub use error::ApiError;
 // Customers administration (issue 12).
 #[cfg(feature = "admin")]
 pub use admin_customers::{AdminCustomer, CustomerList, CustomerQuery};
+// audit log (issue 12)
+#[cfg(feature = "admin")]
+pub use admin_audit::{AuditQuery, AuditRow, AuditRows};
 pub use idempotency::idempotency_key;
 pub use kb::ArticleQuery;
 #[cfg(feature = "console")]

@@ -67,6 +67,9 @@ pub mod calendar;
 // Custom roles (issue 12).
 #[cfg(feature = "admin")]
 pub mod roles;
+// audit log (issue 12)
+#[cfg(feature = "admin")]
+pub mod audit;
 mod codes;
 mod en;
 mod keys;
@@ -102,6 +105,9 @@ pub use calendar::CalendarKey;
 // Custom roles (issue 12).
 #[cfg(feature = "admin")]
 pub use roles::RoleKey;
+// audit log (issue 12)
+#[cfg(feature = "admin")]
+pub use audit::AuditKey;
 pub use keys::Key;
 
 use wasm_bindgen::JsValue;

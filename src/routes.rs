@@ -199,6 +199,8 @@ pub fn AdminRoutes() -> impl IntoView {
     use crate::pages::admin::AdminAutomations;
     // Custom roles (issue 12).
     use crate::pages::admin::AdminRoles;
+    // audit log (issue 12)
+    use crate::pages::admin::AdminAudit;
     use crate::components::notify::NotificationsPage;
     use crate::pages::agent::{AgentSettings, Reports, StaffOnly};
     let loaded = here();
@@ -220,6 +222,8 @@ pub fn AdminRoutes() -> impl IntoView {
             <Route path=path!("/admin/automations") view=|| view! { <SignedIn><StaffOnly><AdminAutomations /></StaffOnly></SignedIn> } />
             // Custom roles (issue 12).
             <Route path=path!("/admin/roles") view=|| view! { <SignedIn><StaffOnly><AdminRoles /></StaffOnly></SignedIn> } />
+            // audit log (issue 12)
+            <Route path=path!("/admin/audit") view=|| view! { <SignedIn><StaffOnly><AdminAudit /></StaffOnly></SignedIn> } />
             // The reports (managers'), here rather than in the console for the console's budget;
             // not a `Page`: an arm in `Page::path` would land in the help center's wasm.
             <Route path=path!("/agent/reports") view=|| view! { <SignedIn><StaffOnly><Reports /></StaffOnly></SignedIn> } />
@@ -376,6 +380,8 @@ mod tests {
         // Customers administration (issue 12).
         assert_eq!(crate::pages::admin::CUSTOMERS_PATH, "/admin/customers");
         assert_eq!(crate::pages::admin::AUTOMATIONS_PATH, "/admin/automations");
+        // audit log (issue 12)
+        assert_eq!(crate::pages::admin::AUDIT_PATH, "/admin/audit");
     }
 
     #[test]
@@ -385,6 +391,8 @@ mod tests {
         let admin = ["/admin", "/admin/", "/admin/agents", "/admin/mail", "/admin/sla", "/admin/workflows", "/admin/types", "/admin/routing", "/admin/automations", "/agent/reports", "/agent/reports/", "/admin/customers"];
         let help_center = ["/", "/agents", "/agentx/1", "/login", "/kb/agent", "/tickets/1", "/set-password/x",
             "/forgot-password/x", "/signup/x", "/signups", "/admins", "/administrator", "/ws/agent", "/adm/x"];
+        // audit log (issue 12)
+        assert_eq!(bundle_of("/admin/audit"), Bundle::Admin);
         for (paths, bundle) in [(&console[..], Bundle::Console), (&admin[..], Bundle::Admin), (&help_center[..], Bundle::HelpCenter)] {
             for path in paths {
                 assert_eq!(bundle_of(path), bundle, "{path}");

@@ -175,6 +175,9 @@ pub fn register() {
     super::calendar::register();
     #[cfg(feature = "admin")]
     super::roles::register();
+    // audit log (issue 12)
+    #[cfg(feature = "admin")]
+    super::audit::register();
     register_texts();
 }
 

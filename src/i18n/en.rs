@@ -243,6 +243,9 @@ pub fn text(key: Key) -> &'static str {
         // Custom roles (issue 12).
         #[cfg(feature = "admin")]
         Roles(key) => super::roles::text(super::Locale::En, key),
+        // audit log (issue 12)
+        #[cfg(feature = "admin")]
+        Audit(key) => super::audit::text(super::Locale::En, key),
         #[cfg(feature = "console")]
         Admin(key) => super::admin::en::text(key),
     }

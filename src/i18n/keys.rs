@@ -271,6 +271,9 @@ pub enum Key {
     // Custom roles (see `crate::i18n::roles`).
     #[cfg(feature = "admin")]
     Roles(super::RoleKey),
+    // The audit log (see `crate::i18n::audit`; issue 12).
+    #[cfg(feature = "admin")]
+    Audit(super::AuditKey),
     // The account pages and the admin console (see `crate::i18n::admin`).
     #[cfg(feature = "console")]
     Admin(super::AdminKey),

@@ -44,6 +44,9 @@ mod roles;
 // What the admin editors and lists share: save and cancel, the question before a delete.
 #[cfg(feature = "admin")]
 mod form_parts;
+// audit log (issue 12)
+#[cfg(feature = "admin")]
+mod audit;
 
 #[cfg(feature = "admin")]
 pub use agents::AdminAgents;
@@ -65,6 +68,9 @@ pub use customers::AdminCustomers;
 pub use automations::AdminAutomations;
 #[cfg(feature = "admin")]
 pub use roles::AdminRoles;
+// audit log (issue 12)
+#[cfg(feature = "admin")]
+pub use audit::AdminAudit;
 
 use crate::api::use_api;
 use crate::components::ui::{ErrorPanel, Loading};
@@ -96,6 +102,8 @@ pub const CUSTOMERS_PATH: &str = "/admin/customers";
 pub const AUTOMATIONS_PATH: &str = "/admin/automations";
 /// Custom roles (issue 12).
 pub const ROLES_PATH: &str = "/admin/roles";
+/// The audit log (issue 12): every change to the desk's setup.
+pub const AUDIT_PATH: &str = "/admin/audit";
 
 /// One admin page: its path, the permission it needs and whether the backend has it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,13 +125,16 @@ pub enum Section {
     Automations,
     #[cfg(feature = "admin")]
     Roles,
+    // audit log (issue 12)
+    #[cfg(feature = "admin")]
+    Audit,
 }
 
 impl Section {
     #[cfg(not(feature = "admin"))]
     const ALL: [Section; 6] = [Section::Agents, Section::Settings, Section::Catalog, Section::Sla, Section::Workflows, Section::Mail];
     #[cfg(feature = "admin")]
-    const ALL: [Section; 10] = [Section::Agents, Section::Roles, Section::Customers, Section::Settings, Section::Catalog, Section::Routing, Section::Sla, Section::Workflows, Section::Automations, Section::Mail];
+    const ALL: [Section; 11] = [Section::Agents, Section::Roles, Section::Customers, Section::Settings, Section::Catalog, Section::Routing, Section::Sla, Section::Workflows, Section::Automations, Section::Mail, Section::Audit];
 
     pub fn path(self) -> &'static str {
         match self {
@@ -141,6 +152,8 @@ impl Section {
             Section::Automations => AUTOMATIONS_PATH,
             #[cfg(feature = "admin")]
             Section::Roles => ROLES_PATH,
+            #[cfg(feature = "admin")]
+            Section::Audit => AUDIT_PATH,
         }
     }
 
@@ -160,6 +173,8 @@ impl Section {
             Section::Automations => crate::i18n::AutomationKey::Title.into(),
             #[cfg(feature = "admin")]
             Section::Roles => crate::i18n::RoleKey::Title.into(),
+            #[cfg(feature = "admin")]
+            Section::Audit => crate::i18n::AuditKey::Title.into(),
         }
     }
 
@@ -169,6 +184,9 @@ impl Section {
             Section::Mail | Section::Settings | Section::Sla | Section::Workflows | Section::Catalog => Permission::SettingsManage,
             #[cfg(feature = "admin")]
             Section::Routing | Section::Automations => Permission::SettingsManage,
+            // audit log (issue 12)
+            #[cfg(feature = "admin")]
+            Section::Audit => Permission::SettingsManage,
             #[cfg(feature = "admin")]
             Section::Customers => Permission::CustomersManage,
             #[cfg(feature = "admin")]
@@ -192,6 +210,8 @@ impl Section {
             Section::Automations => caps.automations,
             #[cfg(feature = "admin")]
             Section::Roles => caps.roles,
+            #[cfg(feature = "admin")]
+            Section::Audit => caps.audit_log,
         }
     }
 

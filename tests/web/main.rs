@@ -6,6 +6,8 @@
 
 mod accounts;
 mod admin;
+// audit log (issue 12)
+mod admin_audit;
 // The catalog's setup (issue 12).
 mod admin_catalog;
 mod admin_sla;

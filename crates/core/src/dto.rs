@@ -154,6 +154,10 @@ pub struct Capabilities {
     /// Automations (issue 13): event and time rules under `/admin/automations`.
     #[serde(default)]
     pub automations: bool,
+    // audit log (issue 12)
+    /// `GET /admin/audit`: every change to the desk's setup, who made it and when.
+    #[serde(default)]
+    pub audit_log: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -8,6 +8,8 @@
 //! (part of `sla`) gives chrono and the contract's time formats alone ([`time`]), for the SPA.
 
 pub mod agent;
+// audit log (issue 12)
+pub mod audit;
 // Automations (issue 13).
 pub mod automation;
 pub mod dto;
@@ -28,6 +30,8 @@ pub mod views;
 pub mod workflow;
 
 pub use agent::*;
+// audit log (issue 12)
+pub use audit::{AuditEntry, AuditPage};
 pub use dto::*;
 pub use permission::{Permission, Permissions};
 pub use problem::{FieldError, Problem};

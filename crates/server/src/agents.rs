@@ -10,6 +10,7 @@ mod change;
 pub use change::change;
 
 use crate::accounts::{issue_link, password_link, NO_PASSWORD, SETUP_TTL};
+use crate::audit::{self, Entry};
 use crate::auth::CurrentUser;
 use crate::error::Error;
 use crate::mail::{self, Kind, Lang};
@@ -132,6 +133,9 @@ pub async fn invite(app: &Services, user: &CurrentUser, new: NewAgent, lang: Lan
     store::set_groups(&mut tx, user.tenant_id, id, &groups).await?;
     let inv = Invitation { tenant_id: user.tenant_id, id, to: &email, name: new.name.trim(), desk: &inviter.tenant.name, by: &inviter.name, lang };
     send_invitation(app, &mut tx, now, &inv).await?;
+    // The invitation's link never: its token is a password until used.
+    let entry = Entry::new("agent.invited", id, new.name.trim()).field("email", None::<()>, Some(&email)).field("role", None::<()>, Some(role.role.code()));
+    audit::record(&mut tx, app, user, entry.field("role_id", None::<()>, role.role_id).field("group_ids", None::<()>, Some(&groups))).await?;
     tx.commit().await?;
     app.mailer.wake();
     tracing::info!(tenant_id = user.tenant_id, user_id = id, by = user.id, "agent invited");
@@ -182,6 +186,7 @@ pub async fn resend(app: &Services, user: &CurrentUser, id: i64, lang: Lang) -> 
     }
     let inv = Invitation { tenant_id: user.tenant_id, id, to: &target.email, name: &target.name, desk: &inviter.tenant.name, by: &inviter.name, lang };
     send_invitation(app, &mut tx, now, &inv).await?;
+    audit::record(&mut tx, app, user, Entry::new("agent.invitation_resent", id, &target.name)).await?;
     tx.commit().await?;
     app.mailer.wake();
     tracing::info!(tenant_id = user.tenant_id, user_id = id, by = user.id, "invitation sent again");

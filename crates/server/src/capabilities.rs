@@ -27,6 +27,8 @@ pub const REFERENCE: Capabilities = Capabilities {
     customers_admin: true,
     // Automations (issue 13).
     automations: true,
+    // audit log (issue 12)
+    audit_log: true,
 };
 
 /// What this backend implements.

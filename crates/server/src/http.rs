@@ -2,6 +2,8 @@
 //! with its `router()`), the SPA behind it, and the layers every response passes through.
 
 mod attachments;
+// audit log (issue 12)
+mod audit;
 mod catalog;
 mod confidential;
 mod csrf;
@@ -325,6 +327,8 @@ fn api_routes() -> Routes {
         .merge(notifications::router())
         // customers administration (issue 12)
         .merge(admin_customers::router())
+        // audit log (issue 12)
+        .merge(audit::router())
 }
 
 /// Every (method, path) the API serves, paths relative to `/api/v1` as in the OpenAPI document.

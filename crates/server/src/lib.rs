@@ -8,6 +8,8 @@
 pub mod accounts;
 pub mod agents;
 pub mod attachments;
+// audit log (issue 12)
+pub mod audit;
 pub mod auth;
 // Automations (issue 13).
 pub mod automations;

@@ -9,6 +9,7 @@
 //! - A desk keeps an admin: the last admin (when there is no owner) cannot be made an agent.
 //! - A custom role someone holds cannot be deleted (409 `role_in_use`).
 
+use crate::audit::{self, Entry};
 use crate::auth::CurrentUser;
 use crate::error::Error;
 use crate::services::Services;
@@ -100,6 +101,7 @@ pub async fn create(app: &Services, user: &CurrentUser, new: NewRole) -> Result<
         .await?
         .ok_or(Error::AlreadyExists("a role with this name exists"))?;
     let role = find(&mut tx, user, id).await?;
+    audit::record(&mut tx, app, user, Entry::new("role.created", id, &role.name).field("permissions", None::<()>, Some(role.permissions))).await?;
     tx.commit().await?;
     tracing::info!(tenant_id = user.tenant_id, role_id = id, by = user.id, "role created");
     Ok(role)
@@ -125,6 +127,7 @@ pub async fn update(app: &Services, user: &CurrentUser, id: i64, patch: RolePatc
         other => other?,
     };
     let role = find(&mut tx, user, id).await?;
+    audit::record(&mut tx, app, user, Entry::new("role.updated", id, &role.name).diff(Some(&current), Some(&role))).await?;
     tx.commit().await?;
     tracing::info!(tenant_id = user.tenant_id, role_id = id, by = user.id, "role changed");
     Ok(role)
@@ -148,6 +151,7 @@ pub async fn delete(app: &Services, user: &CurrentUser, id: i64) -> Result<(), E
         Err(e) if e.is_foreign_key_violation() => return Err(IN_USE),
         Err(e) => return Err(e.into()),
     }
+    audit::record(&mut tx, app, user, Entry::new("role.deleted", id, &current.name)).await?;
     tx.commit().await?;
     tracing::info!(tenant_id = user.tenant_id, role_id = id, by = user.id, "role deleted");
     Ok(())
@@ -169,7 +173,11 @@ pub async fn set_agent_role(app: &Services, user: &CurrentUser, id: i64, change:
     if role == Role::Admin && change.role != Role::Admin && store::other_admins(&mut tx, user.tenant_id, id).await? == 0 {
         return Err(Error::Conflict { code: code::LAST_ADMIN, detail: "the desk needs an admin or owner" });
     }
+    let was = store::staff_role(&mut tx, user.tenant_id, id).await?.ok_or(Error::NotFound)?;
     store::set_staff_role(&mut tx, user.tenant_id, id, change.role, change.role_id).await?;
+    let name = storage::agents::list(&mut tx, user.tenant_id, Some(id), crate::accounts::NO_PASSWORD).await?.pop().map(|a| a.name).unwrap_or_default();
+    let entry = Entry::new("agent.role_changed", id, &name).field("role", Some(&was.role), Some(change.role.code()));
+    audit::record(&mut tx, app, user, entry.field("role_id", was.role_id, change.role_id)).await?;
     tx.commit().await?;
     tracing::info!(tenant_id = user.tenant_id, user_id = id, by = user.id, role = change.role.code(), role_id = ?change.role_id, "staff role set");
     directory::agents(&app.db, user)

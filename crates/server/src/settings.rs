@@ -1,7 +1,9 @@
 //! A desk's own settings (`GET`/`PATCH /admin/settings`): its name and the days after which a
 //! solved ticket closes by itself (`tickets::automatic`). Permission `settings.manage`.
 
+use crate::audit::{self, Entry};
 use crate::auth::CurrentUser;
+use crate::services::Services;
 use crate::error::Error;
 use crate::storage::{tenants, Db};
 use baton_core::problem::field_code;
@@ -27,7 +29,8 @@ pub fn domains(stored: &str) -> Vec<String> {
 
 /// Changes the fields `patch` gives (all checked first: nothing changes if one is wrong); the
 /// settings after the change.
-pub async fn update(db: &Db, user: &CurrentUser, patch: &DeskSettingsPatch) -> Result<DeskSettings, Error> {
+pub async fn update(app: &Services, user: &CurrentUser, patch: &DeskSettingsPatch) -> Result<DeskSettings, Error> {
+    let db = &app.db;
     user.require(Permission::SettingsManage)?;
     let errors = patch.check();
     if !errors.is_empty() {
@@ -47,6 +50,7 @@ pub async fn update(db: &Db, user: &CurrentUser, patch: &DeskSettingsPatch) -> R
     if mode == SignupMode::Domains && joined.as_deref().unwrap_or(&stored.signup_domains).is_empty() {
         return Err(Error::Validation(vec![FieldError::new("signup_domains", field_code::REQUIRED)]));
     }
+    let before = get(db, user).await?;
     let mut tx = db.begin_write().await?;
     let change = tenants::SettingsChange {
         name,
@@ -55,6 +59,8 @@ pub async fn update(db: &Db, user: &CurrentUser, patch: &DeskSettingsPatch) -> R
         signup_domains: joined.as_deref(),
     };
     tenants::update_settings(&mut tx, user.tenant_id, &change).await?;
+    // audit log (issue 12)
+    audit::record(&mut tx, app, user, Entry::new("settings.updated", None, &before.name).patch(&before, &DeskSettingsPatch { name: name.map(str::to_owned), signup_domains: joined.as_deref().map(domains), ..patch.clone() })).await?;
     tx.commit().await?;
     tracing::info!(tenant_id = user.tenant_id, by = user.id, ?patch.auto_close_days, ?patch.signup_mode, renamed = name.is_some(), "desk settings changed");
     get(db, user).await

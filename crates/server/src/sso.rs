@@ -149,20 +149,22 @@ async fn sign_in_customer(
 
 /// Replaces the tenant's SSO secret with a new random one; the secret, to show once. It is
 /// stored sealed with the server's key, so a copy of the database alone mints no tokens.
-pub async fn rotate_secret(
-    db: &Db,
-    cipher: &Cipher,
-    tenant_id: i64,
-) -> Result<(String, String), Error> {
+/// Recorded in the audit log as `sso.secret_rotated`, without any value.
+pub async fn rotate_secret(app: &crate::services::Services, user: &crate::auth::CurrentUser) -> Result<(String, String), Error> {
+    embed::require_settings(user)?;
+    let (cipher, tenant_id) = (&app.cipher, user.tenant_id);
     let bytes: [u8; SECRET_BYTES] = rand::random();
     let secret = hex(&bytes);
     let sealed = cipher
         .seal(&secret, &aad(tenant_id))
         .map_err(|e| Error::Internal(format!("SSO secret: {e}")))?;
     let stored = format!("{SEALED}{}:{}", hex(&sealed.nonce), hex(&sealed.ciphertext));
-    let now = storage::timestamp(storage::now());
-    let mut conn = db.acquire().await?;
-    sso_store::set_secret(&mut conn, tenant_id, &stored, &now).await?;
+    let now = storage::timestamp(app.clock.now());
+    let mut tx = app.db.begin_write().await?;
+    sso_store::set_secret(&mut tx, tenant_id, &stored, &now).await?;
+    // audit log (issue 12): that it happened, never the secret.
+    crate::audit::record(&mut tx, app, user, crate::audit::Entry::new("sso.secret_rotated", None, "SSO")).await?;
+    tx.commit().await?;
     tracing::info!(tenant_id, "SSO secret rotated");
     Ok((secret, now))
 }

@@ -13,6 +13,8 @@
 
 pub mod agents;
 pub mod attachments;
+// audit log (issue 12)
+pub mod audit;
 // Automations (issue 13).
 pub mod automations;
 pub mod backup;

@@ -7,6 +7,7 @@
 //! oneself cannot be deactivated.
 
 use super::{check_groups, check_name, one};
+use crate::audit::{self, Entry};
 use crate::auth::CurrentUser;
 use crate::error::Error;
 use crate::roles;
@@ -35,23 +36,34 @@ pub async fn change(app: &Services, user: &CurrentUser, id: i64, patch: AgentPat
             return Err(Error::Forbidden("you cannot deactivate yourself"));
         }
     }
-    if let Some(name) = &patch.name {
-        store::set_name(&mut tx, user.tenant_id, id, name.trim()).await?;
+    let was = store::list(&mut tx, user.tenant_id, Some(id), super::NO_PASSWORD).await?.pop().ok_or(Error::NotFound)?;
+    let mut entry = Entry::new("agent.updated", id, &was.name);
+    if let Some(name) = patch.name.as_deref().map(str::trim).filter(|n| *n != was.name) {
+        store::set_name(&mut tx, user.tenant_id, id, name).await?;
+        entry = entry.field("name", Some(&was.name), Some(name));
     }
     if let Some(groups) = &patch.group_ids {
         let groups = check_groups(&mut tx, user.tenant_id, groups).await?;
         store::set_groups(&mut tx, user.tenant_id, id, &groups).await?;
+        entry = entry.field("group_ids", None::<()>, Some(&groups));
     }
-    let was = store::list(&mut tx, user.tenant_id, Some(id), super::NO_PASSWORD).await?.pop().ok_or(Error::NotFound)?;
     let deactivating = patch.active == Some(false) && was.deactivated_at.is_none();
     match patch.active {
         Some(false) if deactivating => {
             store::set_deactivated(&mut tx, user.tenant_id, id, Some(&now)).await?;
             // Every link they hold dies with the account: invitations and resets alike.
             password_tokens::void_unused(&mut tx, user.tenant_id, id, None, &now).await?;
+            entry.action = "agent.deactivated";
         }
-        Some(true) if was.deactivated_at.is_some() => store::set_deactivated(&mut tx, user.tenant_id, id, None).await?,
+        Some(true) if was.deactivated_at.is_some() => {
+            store::set_deactivated(&mut tx, user.tenant_id, id, None).await?;
+            entry.action = "agent.reactivated";
+        }
         _ => {}
+    }
+    // A patch that changed nothing leaves no entry.
+    if entry.action != "agent.updated" || !entry.changes.is_empty() {
+        audit::record(&mut tx, app, user, entry).await?;
     }
     tx.commit().await?;
     if deactivating {

@@ -3,7 +3,9 @@
 //! actions name, which must be this desk's), ordered, deactivated or deleted.
 
 use super::{to_automation, trigger_columns};
+use crate::audit::{self, Entry};
 use crate::auth::CurrentUser;
+use crate::services::Services;
 use crate::error::Error;
 use crate::storage::automations::{self as store, AutomationFields};
 use crate::storage::tickets::staff as staff_store;
@@ -66,7 +68,8 @@ fn taken(e: storage::Error) -> Error {
 }
 
 /// Creates (`id` none: run after the others) or replaces rule `id`.
-pub async fn save(db: &Db, user: &CurrentUser, id: Option<i64>, spec: &AutomationSpec) -> Result<Automation, Error> {
+pub async fn save(app: &Services, user: &CurrentUser, id: Option<i64>, spec: &AutomationSpec) -> Result<Automation, Error> {
+    let db = &app.db;
     user.require(Permission::SettingsManage)?;
     let mut errors = validate_spec(spec);
     check_ids(db, user, spec, &mut errors).await?;
@@ -79,8 +82,12 @@ pub async fn save(db: &Db, user: &CurrentUser, id: Option<i64>, spec: &Automatio
     let (trigger_kind, time_basis, hours) = trigger_columns(&spec.trigger);
     let fields = AutomationFields { name: spec.name.trim(), active: spec.active, trigger_kind, time_basis, hours, conditions: &conditions, actions: &actions };
     let mut tx = db.begin_write().await?;
+    let before = match id {
+        Some(id) => store::list(&mut tx, user.tenant_id).await?.into_iter().find(|r| r.id == id).map(to_automation).transpose()?,
+        None => None,
+    };
     let id = match id {
-        None => store::create(&mut tx, user.tenant_id, &fields, &storage::timestamp(storage::now())).await.map_err(taken)?,
+        None => store::create(&mut tx, user.tenant_id, &fields, &storage::timestamp(app.clock.now())).await.map_err(taken)?,
         Some(id) => {
             if !store::replace(&mut tx, user.tenant_id, id, &fields).await.map_err(taken)? {
                 return Err(Error::NotFound);
@@ -88,26 +95,32 @@ pub async fn save(db: &Db, user: &CurrentUser, id: Option<i64>, spec: &Automatio
             id
         }
     };
-    let row = store::list(&mut tx, user.tenant_id).await?.into_iter().find(|r| r.id == id).ok_or(Error::NotFound)?;
+    let after = to_automation(store::list(&mut tx, user.tenant_id).await?.into_iter().find(|r| r.id == id).ok_or(Error::NotFound)?)?;
+    let action = if before.is_some() { "automation.updated" } else { "automation.created" };
+    audit::record(&mut tx, app, user, Entry::new(action, id, spec.name.trim()).diff(before.as_ref().map(|a| &a.spec), Some(&after.spec))).await?;
     tx.commit().await?;
     tracing::info!(tenant_id = user.tenant_id, automation_id = id, by = user.id, "automation saved");
-    to_automation(row)
+    Ok(after)
 }
 
 /// Deletes rule `id` (with its runs): it never runs again.
-pub async fn delete(db: &Db, user: &CurrentUser, id: i64) -> Result<(), Error> {
+pub async fn delete(app: &Services, user: &CurrentUser, id: i64) -> Result<(), Error> {
+    let db = &app.db;
     user.require(Permission::SettingsManage)?;
     let mut tx = db.begin_write().await?;
+    let before = store::list(&mut tx, user.tenant_id).await?.into_iter().find(|r| r.id == id).ok_or(Error::NotFound)?;
     if !store::delete(&mut tx, user.tenant_id, id).await? {
         return Err(Error::NotFound);
     }
+    audit::record(&mut tx, app, user, Entry::new("automation.deleted", id, &before.name)).await?;
     tx.commit().await?;
     tracing::info!(tenant_id = user.tenant_id, automation_id = id, by = user.id, "automation deleted");
     Ok(())
 }
 
 /// Orders the rules: `ids` must name each of the desk's rules once.
-pub async fn order(db: &Db, user: &CurrentUser, order: &AutomationOrder) -> Result<Vec<Automation>, Error> {
+pub async fn order(app: &Services, user: &CurrentUser, order: &AutomationOrder) -> Result<Vec<Automation>, Error> {
+    let db = &app.db;
     user.require(Permission::SettingsManage)?;
     let mut tx = db.begin_write().await?;
     let mut have: Vec<i64> = store::list(&mut tx, user.tenant_id).await?.iter().map(|r| r.id).collect();
@@ -120,6 +133,7 @@ pub async fn order(db: &Db, user: &CurrentUser, order: &AutomationOrder) -> Resu
     for (position, id) in (1..).zip(&order.ids) {
         store::set_position(&mut tx, user.tenant_id, *id, position).await?;
     }
+    audit::record(&mut tx, app, user, Entry::new("automation.reordered", None, "").field("ids", None::<()>, Some(&order.ids))).await?;
     tx.commit().await?;
     list(db, user).await
 }

@@ -5,18 +5,20 @@
 
 use super::reorder;
 use super::types::one;
+use crate::audit::{self, Entry};
 use crate::auth::CurrentUser;
+use crate::services::Services;
 use crate::error::Error;
 use crate::storage::catalog::admin::{self as store, Table};
 use crate::storage::catalog::{insert_field, Owner};
-use crate::storage::Db;
 use baton_core::dto::catalog_admin::tidy;
 use baton_core::problem::field_code;
 use baton_core::{AdminTicketType, CatalogOrder, CustomField, FieldChange, FieldError, NewField, Permission};
 
 /// Adds a field to type `type_id` (or to its sub-type `new.subtype_id`), last in order; the type
 /// after it.
-pub async fn add(db: &Db, user: &CurrentUser, type_id: i64, new: &NewField) -> Result<AdminTicketType, Error> {
+pub async fn add(app: &Services, user: &CurrentUser, type_id: i64, new: &NewField) -> Result<AdminTicketType, Error> {
+    let db = &app.db;
     user.require(Permission::SettingsManage)?;
     let mut errors = new.check();
     let mut tx = db.begin_write().await?;
@@ -65,18 +67,21 @@ pub async fn add(db: &Db, user: &CurrentUser, type_id: i64, new: &NewField) -> R
         help: new.help.as_ref().map(tidy).filter(|h| !h.0.is_empty()),
     };
     let id = insert_field(&mut tx, tenant, owner, &field, new.dictionary_id, position).await?;
+    audit::record(&mut tx, app, user, Entry::new("field.created", id, &new.key).diff(None, Some(new))).await?;
     tx.commit().await?;
     tracing::info!(tenant_id = tenant, by = user.id, type_id, field_id = id, kind = new.kind.as_str(), "custom field added");
     one(db, user, type_id).await
 }
 
 /// Changes field `id` (label, required, help, switched on or off); its type after the change.
-pub async fn save(db: &Db, user: &CurrentUser, id: i64, change: &FieldChange) -> Result<AdminTicketType, Error> {
+pub async fn save(app: &Services, user: &CurrentUser, id: i64, change: &FieldChange) -> Result<AdminTicketType, Error> {
+    let db = &app.db;
     user.require(Permission::SettingsManage)?;
     let errors = change.check();
     if !errors.is_empty() {
         return Err(Error::Validation(errors));
     }
+    let before = super::types::list(db, user).await?.into_iter().flat_map(|t| t.fields.into_iter().chain(t.subtypes.into_iter().flat_map(|s| s.fields))).find(|f| f.id == id);
     let mut tx = db.begin_write().await?;
     let row = store::field(&mut tx, user.tenant_id, id).await?.ok_or(Error::NotFound)?;
     let type_id = match (row.type_id, row.subtype_id) {
@@ -86,13 +91,17 @@ pub async fn save(db: &Db, user: &CurrentUser, id: i64, change: &FieldChange) ->
     };
     let help = change.help.as_ref().map(tidy).filter(|h| !h.0.is_empty());
     store::update_field(&mut tx, user.tenant_id, id, &tidy(&change.label), change.required, help.as_ref(), change.active).await?;
+    let after = FieldChange { label: tidy(&change.label), help, ..change.clone() };
+    let entry = Entry::new("field.updated", id, before.as_ref().map_or("", |f| f.key.as_str()));
+    audit::record(&mut tx, app, user, match &before { Some(b) => entry.patch(b, &after), None => entry }).await?;
     tx.commit().await?;
     tracing::info!(tenant_id = user.tenant_id, by = user.id, field_id = id, active = change.active, "custom field saved");
     one(db, user, type_id).await
 }
 
 /// Orders the fields of one type or one sub-type: `order.ids` names each of them once.
-pub async fn order(db: &Db, user: &CurrentUser, order: &CatalogOrder) -> Result<AdminTicketType, Error> {
+pub async fn order(app: &Services, user: &CurrentUser, order: &CatalogOrder) -> Result<AdminTicketType, Error> {
+    let db = &app.db;
     user.require(Permission::SettingsManage)?;
     let mut tx = db.begin_write().await?;
     let first = match order.ids.first() {
@@ -108,6 +117,7 @@ pub async fn order(db: &Db, user: &CurrentUser, order: &CatalogOrder) -> Result<
         (None, None) => return Err(Error::NotFound),
     };
     reorder(&mut tx, table, user.tenant_id, owner, order).await?;
+    audit::record(&mut tx, app, user, Entry::new("field.reordered", None, "").field("ids", None::<()>, Some(&order.ids))).await?;
     tx.commit().await?;
     one(db, user, type_id).await
 }

@@ -2,7 +2,9 @@
 //! sub-type's handling group (routing sends its new tickets there).
 
 use super::reorder;
+use crate::audit::{self, Entry};
 use crate::auth::CurrentUser;
+use crate::services::Services;
 use crate::error::Error;
 use crate::storage::catalog::admin::{self as store, Table};
 use crate::storage::catalog::{insert_subtype, insert_type};
@@ -65,9 +67,14 @@ fn checked_name(spec_name: &baton_core::Text) -> Result<baton_core::Text, Error>
 }
 
 /// Creates (`id` none, last in order) or changes type `id`.
-pub async fn save_type(db: &Db, user: &CurrentUser, id: Option<i64>, spec: &TypeSpec) -> Result<AdminTicketType, Error> {
+pub async fn save_type(app: &Services, user: &CurrentUser, id: Option<i64>, spec: &TypeSpec) -> Result<AdminTicketType, Error> {
+    let db = &app.db;
     user.require(Permission::SettingsManage)?;
     let name = checked_name(&spec.name)?;
+    let before = match id {
+        Some(id) => one(db, user, id).await.ok().map(|t| TypeSpec { name: t.name, active: t.active }),
+        None => None,
+    };
     let mut tx = db.begin_write().await?;
     let id = match id {
         Some(id) => {
@@ -78,12 +85,15 @@ pub async fn save_type(db: &Db, user: &CurrentUser, id: Option<i64>, spec: &Type
         }
         None => {
             let position = store::next_position(&mut tx, Table::Types, user.tenant_id).await?;
-            let now = storage::timestamp(storage::now());
+            let now = storage::timestamp(app.clock.now());
             let id = insert_type(&mut tx, user.tenant_id, &name, position, &now).await?;
             store::update_type(&mut tx, user.tenant_id, id, &name, spec.active).await?;
             id
         }
     };
+    let action = if before.is_some() { "ticket_type.updated" } else { "ticket_type.created" };
+    let after = TypeSpec { name: name.clone(), active: spec.active };
+    audit::record(&mut tx, app, user, Entry::new(action, id, name.get("en")).diff(before.as_ref(), Some(&after))).await?;
     tx.commit().await?;
     tracing::info!(tenant_id = user.tenant_id, by = user.id, type_id = id, active = spec.active, "ticket type saved");
     one(db, user, id).await
@@ -100,7 +110,8 @@ async fn check_group(conn: &mut Conn, tenant_id: i64, group_id: Option<i64>) -> 
 }
 
 /// Adds a sub-type to type `type_id` (last in order); the type after it.
-pub async fn add_subtype(db: &Db, user: &CurrentUser, type_id: i64, spec: &SubtypeSpec) -> Result<AdminTicketType, Error> {
+pub async fn add_subtype(app: &Services, user: &CurrentUser, type_id: i64, spec: &SubtypeSpec) -> Result<AdminTicketType, Error> {
+    let db = &app.db;
     user.require(Permission::SettingsManage)?;
     let name = checked_name(&spec.name)?;
     let mut tx = db.begin_write().await?;
@@ -109,44 +120,55 @@ pub async fn add_subtype(db: &Db, user: &CurrentUser, type_id: i64, spec: &Subty
     }
     check_group(&mut tx, user.tenant_id, spec.group_id).await?;
     let position = store::next_position(&mut tx, Table::Subtypes, type_id).await?;
-    let now = storage::timestamp(storage::now());
+    let now = storage::timestamp(app.clock.now());
     let id = insert_subtype(&mut tx, user.tenant_id, type_id, &name, position, &now).await?;
     store::update_subtype(&mut tx, user.tenant_id, id, &name, spec.active, spec.group_id).await?;
+    let after = SubtypeSpec { name: name.clone(), ..spec.clone() };
+    audit::record(&mut tx, app, user, Entry::new("subtype.created", id, name.get("en")).diff(None, Some(&after))).await?;
     tx.commit().await?;
     tracing::info!(tenant_id = user.tenant_id, by = user.id, type_id, subtype_id = id, "sub-type added");
     one(db, user, type_id).await
 }
 
 /// Changes sub-type `id`; its type after the change.
-pub async fn save_subtype(db: &Db, user: &CurrentUser, id: i64, spec: &SubtypeSpec) -> Result<AdminTicketType, Error> {
+pub async fn save_subtype(app: &Services, user: &CurrentUser, id: i64, spec: &SubtypeSpec) -> Result<AdminTicketType, Error> {
+    let db = &app.db;
     user.require(Permission::SettingsManage)?;
     let name = checked_name(&spec.name)?;
+    let before = list(db, user).await?.into_iter().flat_map(|t| t.subtypes).find(|s| s.id == id);
+    let before = before.map(|s| SubtypeSpec { name: s.name, active: s.active, group_id: s.group_id });
     let mut tx = db.begin_write().await?;
     let type_id = store::type_of_subtype(&mut tx, user.tenant_id, id).await?.ok_or(Error::NotFound)?;
     check_group(&mut tx, user.tenant_id, spec.group_id).await?;
     store::update_subtype(&mut tx, user.tenant_id, id, &name, spec.active, spec.group_id).await?;
+    let after = SubtypeSpec { name: name.clone(), ..spec.clone() };
+    audit::record(&mut tx, app, user, Entry::new("subtype.updated", id, name.get("en")).diff(before.as_ref(), Some(&after))).await?;
     tx.commit().await?;
     tracing::info!(tenant_id = user.tenant_id, by = user.id, subtype_id = id, active = spec.active, "sub-type saved");
     one(db, user, type_id).await
 }
 
 /// Orders the tenant's types.
-pub async fn order_types(db: &Db, user: &CurrentUser, order: &CatalogOrder) -> Result<Vec<AdminTicketType>, Error> {
+pub async fn order_types(app: &Services, user: &CurrentUser, order: &CatalogOrder) -> Result<Vec<AdminTicketType>, Error> {
+    let db = &app.db;
     user.require(Permission::SettingsManage)?;
     let mut tx = db.begin_write().await?;
     reorder(&mut tx, Table::Types, user.tenant_id, user.tenant_id, order).await?;
+    audit::record(&mut tx, app, user, Entry::new("ticket_type.reordered", None, "").field("ids", None::<()>, Some(&order.ids))).await?;
     tx.commit().await?;
     list(db, user).await
 }
 
 /// Orders the sub-types of type `type_id`.
-pub async fn order_subtypes(db: &Db, user: &CurrentUser, type_id: i64, order: &CatalogOrder) -> Result<AdminTicketType, Error> {
+pub async fn order_subtypes(app: &Services, user: &CurrentUser, type_id: i64, order: &CatalogOrder) -> Result<AdminTicketType, Error> {
+    let db = &app.db;
     user.require(Permission::SettingsManage)?;
     let mut tx = db.begin_write().await?;
     if !store::type_exists(&mut tx, user.tenant_id, type_id).await? {
         return Err(Error::NotFound);
     }
     reorder(&mut tx, Table::Subtypes, user.tenant_id, type_id, order).await?;
+    audit::record(&mut tx, app, user, Entry::new("subtype.reordered", None, "").field("ids", None::<()>, Some(&order.ids))).await?;
     tx.commit().await?;
     one(db, user, type_id).await
 }

@@ -7,6 +7,7 @@
 //! links too (they went to the old address). A merged customer cannot be reactivated.
 
 use super::one;
+use crate::audit::{self, Entry};
 use crate::auth::CurrentUser;
 use crate::error::Error;
 use crate::services::Services;
@@ -84,6 +85,20 @@ pub async fn change(app: &Services, user: &CurrentUser, id: i64, patch: Customer
     }
     if deactivating || new_email {
         password_tokens::void_unused(&mut tx, user.tenant_id, id, None, &now).await?;
+    }
+    let reactivating = patch.active == Some(true) && was.deactivated_at.is_some();
+    let action = if deactivating { "customer.deactivated" } else if reactivating { "customer.reactivated" } else { "customer.updated" };
+    let mut entry = Entry::new(action, id, name);
+    for (field, old, new) in [("name", Some(was.name.as_str()), Some(name)), ("email", Some(was.email.as_str()), Some(email.as_str())), ("phone", was.phone.as_deref(), phone.as_deref())] {
+        if old != new {
+            entry = entry.field(field, old, new);
+        }
+    }
+    if group_id != was.group_id {
+        entry = entry.field("customer_group_id", was.group_id, group_id);
+    }
+    if action != "customer.updated" || !entry.changes.is_empty() {
+        audit::record(&mut tx, app, user, entry).await?;
     }
     tx.commit().await?;
     if deactivating {

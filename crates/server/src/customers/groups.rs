@@ -2,6 +2,7 @@
 //! listed with their active members, created and changed (name unique in the desk: 409; whether
 //! members share tickets). The workspace's `GET /customer-groups` stays the agents' list.
 
+use crate::audit::{self, Entry};
 use crate::auth::CurrentUser;
 use crate::error::Error;
 use crate::services::Services;
@@ -56,6 +57,7 @@ pub async fn create(app: &Services, user: &CurrentUser, spec: CustomerGroupSpec)
     let mut tx = app.db.begin_write().await?;
     let id = store::create(&mut tx, user.tenant_id, name, spec.shares_tickets.unwrap_or(false), &now).await.map_err(taken)?;
     let group = one(&mut tx, user.tenant_id, id).await?;
+    audit::record(&mut tx, app, user, Entry::new("customer_group.created", id, &group.name).diff(None, Some(&group))).await?;
     tx.commit().await?;
     Ok(group)
 }
@@ -65,10 +67,12 @@ pub async fn change(app: &Services, user: &CurrentUser, id: i64, spec: CustomerG
     user.require(Permission::CustomersManage)?;
     let name = spec.name.as_deref().map(checked_name).transpose()?;
     let mut tx = app.db.begin_write().await?;
+    let before = one(&mut tx, user.tenant_id, id).await?;
     let was = store::one(&mut tx, user.tenant_id, id).await?.ok_or(Error::NotFound)?;
     let shares = spec.shares_tickets.unwrap_or(was.shares_tickets);
     store::update(&mut tx, user.tenant_id, id, name.unwrap_or(&was.name), shares).await.map_err(taken)?;
     let group = one(&mut tx, user.tenant_id, id).await?;
+    audit::record(&mut tx, app, user, Entry::new("customer_group.updated", id, &group.name).diff(Some(&before), Some(&group))).await?;
     tx.commit().await?;
     Ok(group)
 }

@@ -15,6 +15,7 @@
 pub mod read;
 
 use crate::accounts::NO_PASSWORD;
+use crate::audit::{self, Entry};
 use crate::auth::CurrentUser;
 use crate::error::Error;
 use crate::services::Services;
@@ -143,6 +144,12 @@ pub async fn import(app: &Services, user: &CurrentUser, bytes: &[u8], encoding: 
     }
     // A dry run wrote nothing; dropping its transaction ends it.
     if !dry_run {
+        // One entry: the summary, never the rows.
+        let mut entry = Entry::new("customer.imported", None, "CSV");
+        for (field, n) in [("created", report.created), ("updated", report.updated), ("unchanged", report.unchanged), ("failed", report.failed)] {
+            entry = entry.field(field, None::<()>, Some(n));
+        }
+        audit::record(&mut tx, app, user, entry).await?;
         tx.commit().await?;
     }
     tracing::info!(tenant_id = user.tenant_id, by = user.id, dry_run, created = report.created, updated = report.updated, failed = report.failed, "customers imported");

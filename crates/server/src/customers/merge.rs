@@ -13,6 +13,7 @@ use crate::error::Error;
 use crate::services::Services;
 use crate::storage::customers_admin::{self as store, merge as moves, Fields};
 use crate::storage::messages::{self as message_store, NewMessageRow};
+use crate::audit::{self, Entry};
 use crate::storage::{self, password_tokens, sessions};
 use baton_core::problem::{code, field_code};
 use baton_core::{change_field, FieldValue, MergeReport, MessageKind, Permission, SystemChange};
@@ -58,6 +59,8 @@ pub async fn merge(app: &Services, user: &CurrentUser, id: i64, into: i64) -> Re
     }
     moves::mark_merged(&mut tx, user.tenant_id, id, into, &now).await?;
     password_tokens::void_unused(&mut tx, user.tenant_id, id, None, &now).await?;
+    let entry = Entry::new("customer.merged", id, &source.name).field("email", Some(&source.email), None::<()>);
+    audit::record(&mut tx, app, user, entry.field("merged_into", None::<()>, Some(format!("{} <{}> (#{into})", target.name, target.email))).field("tickets", None::<()>, Some(tickets.len()))).await?;
     tx.commit().await?;
     let ended = sessions::delete_all_of(&app.db, user.tenant_id, id).await?;
     tracing::info!(tenant_id = user.tenant_id, from = id, into, by = user.id, tickets = tickets.len(), ended, "customers merged");

@@ -36,39 +36,39 @@ async fn list_types(State(s): State<AppState>, user: CurrentUser) -> Result<Json
 }
 
 async fn create_type(State(s): State<AppState>, user: CurrentUser, ApiJson(spec): ApiJson<TypeSpec>) -> Created {
-    Ok((StatusCode::CREATED, Json(types::save_type(&s.db, &user, None, &spec).await?)))
+    Ok((StatusCode::CREATED, Json(types::save_type(&s, &user, None, &spec).await?)))
 }
 
 async fn save_type(State(s): State<AppState>, user: CurrentUser, PathId(id): PathId, ApiJson(spec): ApiJson<TypeSpec>) -> Type {
-    Ok(Json(types::save_type(&s.db, &user, Some(id), &spec).await?))
+    Ok(Json(types::save_type(&s, &user, Some(id), &spec).await?))
 }
 
 async fn order_types(State(s): State<AppState>, user: CurrentUser, ApiJson(order): ApiJson<CatalogOrder>) -> Result<Json<Vec<AdminTicketType>>, Error> {
-    Ok(Json(types::order_types(&s.db, &user, &order).await?))
+    Ok(Json(types::order_types(&s, &user, &order).await?))
 }
 
 async fn add_subtype(State(s): State<AppState>, user: CurrentUser, PathId(id): PathId, ApiJson(spec): ApiJson<SubtypeSpec>) -> Created {
-    Ok((StatusCode::CREATED, Json(types::add_subtype(&s.db, &user, id, &spec).await?)))
+    Ok((StatusCode::CREATED, Json(types::add_subtype(&s, &user, id, &spec).await?)))
 }
 
 async fn order_subtypes(State(s): State<AppState>, user: CurrentUser, PathId(id): PathId, ApiJson(order): ApiJson<CatalogOrder>) -> Type {
-    Ok(Json(types::order_subtypes(&s.db, &user, id, &order).await?))
+    Ok(Json(types::order_subtypes(&s, &user, id, &order).await?))
 }
 
 async fn save_subtype(State(s): State<AppState>, user: CurrentUser, PathId(id): PathId, ApiJson(spec): ApiJson<SubtypeSpec>) -> Type {
-    Ok(Json(types::save_subtype(&s.db, &user, id, &spec).await?))
+    Ok(Json(types::save_subtype(&s, &user, id, &spec).await?))
 }
 
 async fn add_field(State(s): State<AppState>, user: CurrentUser, PathId(id): PathId, ApiJson(new): ApiJson<NewField>) -> Created {
-    Ok((StatusCode::CREATED, Json(fields::add(&s.db, &user, id, &new).await?)))
+    Ok((StatusCode::CREATED, Json(fields::add(&s, &user, id, &new).await?)))
 }
 
 async fn save_field(State(s): State<AppState>, user: CurrentUser, PathId(id): PathId, ApiJson(change): ApiJson<FieldChange>) -> Type {
-    Ok(Json(fields::save(&s.db, &user, id, &change).await?))
+    Ok(Json(fields::save(&s, &user, id, &change).await?))
 }
 
 async fn order_fields(State(s): State<AppState>, user: CurrentUser, ApiJson(order): ApiJson<CatalogOrder>) -> Type {
-    Ok(Json(fields::order(&s.db, &user, &order).await?))
+    Ok(Json(fields::order(&s, &user, &order).await?))
 }
 
 async fn list_dictionaries(State(s): State<AppState>, user: CurrentUser) -> Result<Json<Vec<Dictionary>>, Error> {
@@ -76,9 +76,9 @@ async fn list_dictionaries(State(s): State<AppState>, user: CurrentUser) -> Resu
 }
 
 async fn create_dictionary(State(s): State<AppState>, user: CurrentUser, ApiJson(spec): ApiJson<DictionarySpec>) -> Result<(StatusCode, Json<Dictionary>), Error> {
-    Ok((StatusCode::CREATED, Json(dictionaries::save(&s.db, &user, None, &spec).await?)))
+    Ok((StatusCode::CREATED, Json(dictionaries::save(&s, &user, None, &spec).await?)))
 }
 
 async fn save_dictionary(State(s): State<AppState>, user: CurrentUser, PathId(id): PathId, ApiJson(spec): ApiJson<DictionarySpec>) -> Result<Json<Dictionary>, Error> {
-    Ok(Json(dictionaries::save(&s.db, &user, Some(id), &spec).await?))
+    Ok(Json(dictionaries::save(&s, &user, Some(id), &spec).await?))
 }

@@ -21,5 +21,5 @@ async fn change(
     user: CurrentUser,
     ApiJson(patch): ApiJson<DeskSettingsPatch>,
 ) -> Result<Json<DeskSettings>, Error> {
-    Ok(Json(settings::update(&state.db, &user, &patch).await?))
+    Ok(Json(settings::update(&state, &user, &patch).await?))
 }

@@ -31,7 +31,7 @@ async fn create_calendar(
     user: CurrentUser,
     ApiJson(spec): ApiJson<CalendarSpec>,
 ) -> Result<(StatusCode, Json<SlaCalendar>), Error> {
-    Ok((StatusCode::CREATED, Json(admin::save_calendar(&state.db, &user, None, &spec).await?)))
+    Ok((StatusCode::CREATED, Json(admin::save_calendar(&state, &user, None, &spec).await?)))
 }
 
 async fn replace_calendar(
@@ -40,11 +40,11 @@ async fn replace_calendar(
     PathId(id): PathId,
     ApiJson(spec): ApiJson<CalendarSpec>,
 ) -> Result<Json<SlaCalendar>, Error> {
-    Ok(Json(admin::save_calendar(&state.db, &user, Some(id), &spec).await?))
+    Ok(Json(admin::save_calendar(&state, &user, Some(id), &spec).await?))
 }
 
 async fn delete_calendar(State(state): State<AppState>, user: CurrentUser, PathId(id): PathId) -> Result<StatusCode, Error> {
-    admin::delete_calendar(&state.db, &user, id).await?;
+    admin::delete_calendar(&state, &user, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -57,7 +57,7 @@ async fn create_policy(
     user: CurrentUser,
     ApiJson(spec): ApiJson<PolicySpec>,
 ) -> Result<(StatusCode, Json<SlaPolicy>), Error> {
-    Ok((StatusCode::CREATED, Json(admin::save_policy(&state.db, &user, None, &spec).await?)))
+    Ok((StatusCode::CREATED, Json(admin::save_policy(&state, &user, None, &spec).await?)))
 }
 
 async fn replace_policy(
@@ -66,7 +66,7 @@ async fn replace_policy(
     PathId(id): PathId,
     ApiJson(spec): ApiJson<PolicySpec>,
 ) -> Result<Json<SlaPolicy>, Error> {
-    Ok(Json(admin::save_policy(&state.db, &user, Some(id), &spec).await?))
+    Ok(Json(admin::save_policy(&state, &user, Some(id), &spec).await?))
 }
 
 async fn order_policies(
@@ -74,10 +74,10 @@ async fn order_policies(
     user: CurrentUser,
     ApiJson(order): ApiJson<PolicyOrder>,
 ) -> Result<Json<Vec<SlaPolicy>>, Error> {
-    Ok(Json(admin::order_policies(&state.db, &user, &order).await?))
+    Ok(Json(admin::order_policies(&state, &user, &order).await?))
 }
 
 async fn delete_policy(State(state): State<AppState>, user: CurrentUser, PathId(id): PathId) -> Result<StatusCode, Error> {
-    admin::delete_policy(&state.db, &user, id).await?;
+    admin::delete_policy(&state, &user, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

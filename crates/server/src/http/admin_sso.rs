@@ -28,8 +28,7 @@ async fn rotate(
     State(state): State<AppState>,
     user: CurrentUser,
 ) -> Result<Json<SsoSecret>, Error> {
-    embed::require_settings(&user)?;
-    let (secret, rotated_at) = sso::rotate_secret(&state.db, &state.cipher, user.tenant_id).await?;
+    let (secret, rotated_at) = sso::rotate_secret(&state, &user).await?;
     Ok(Json(SsoSecret { secret, rotated_at }))
 }
 
@@ -38,5 +37,5 @@ async fn set_origins(
     user: CurrentUser,
     ApiJson(req): ApiJson<EmbedOrigins>,
 ) -> Result<Json<SsoSettings>, Error> {
-    Ok(Json(embed::set_origins(&state.db, &user, &req).await?))
+    Ok(Json(embed::set_origins(&state, &user, &req).await?))
 }

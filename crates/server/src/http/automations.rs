@@ -33,7 +33,7 @@ async fn create(
     user: CurrentUser,
     ApiJson(spec): ApiJson<AutomationSpec>,
 ) -> Result<(StatusCode, Json<Automation>), Error> {
-    Ok((StatusCode::CREATED, Json(admin::save(&state.db, &user, None, &spec).await?)))
+    Ok((StatusCode::CREATED, Json(admin::save(&state, &user, None, &spec).await?)))
 }
 
 async fn replace(
@@ -42,7 +42,7 @@ async fn replace(
     PathId(id): PathId,
     ApiJson(spec): ApiJson<AutomationSpec>,
 ) -> Result<Json<Automation>, Error> {
-    Ok(Json(admin::save(&state.db, &user, Some(id), &spec).await?))
+    Ok(Json(admin::save(&state, &user, Some(id), &spec).await?))
 }
 
 async fn order(
@@ -50,10 +50,10 @@ async fn order(
     user: CurrentUser,
     ApiJson(order): ApiJson<AutomationOrder>,
 ) -> Result<Json<Vec<Automation>>, Error> {
-    Ok(Json(admin::order(&state.db, &user, &order).await?))
+    Ok(Json(admin::order(&state, &user, &order).await?))
 }
 
 async fn delete(State(state): State<AppState>, user: CurrentUser, PathId(id): PathId) -> Result<StatusCode, Error> {
-    admin::delete(&state.db, &user, id).await?;
+    admin::delete(&state, &user, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -43,7 +43,7 @@ async fn create_group(
     user: CurrentUser,
     ApiJson(new): ApiJson<NewGroup>,
 ) -> Result<(StatusCode, Json<AdminGroup>), Error> {
-    Ok((StatusCode::CREATED, Json(groups::create(&state.db, &user, &new).await?)))
+    Ok((StatusCode::CREATED, Json(groups::create(&state, &user, &new).await?)))
 }
 
 async fn update_group(
@@ -52,11 +52,11 @@ async fn update_group(
     PathId(id): PathId,
     ApiJson(patch): ApiJson<GroupPatch>,
 ) -> Result<Json<AdminGroup>, Error> {
-    Ok(Json(groups::update(&state.db, &user, id, &patch).await?))
+    Ok(Json(groups::update(&state, &user, id, &patch).await?))
 }
 
 async fn delete_group(State(state): State<AppState>, user: CurrentUser, PathId(id): PathId) -> Result<StatusCode, Error> {
-    groups::delete(&state.db, &user, id).await?;
+    groups::delete(&state, &user, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -69,7 +69,7 @@ async fn create_rule(
     user: CurrentUser,
     ApiJson(spec): ApiJson<RuleSpec>,
 ) -> Result<(StatusCode, Json<RoutingRule>), Error> {
-    Ok((StatusCode::CREATED, Json(rules::save(&state.db, &user, None, &spec).await?)))
+    Ok((StatusCode::CREATED, Json(rules::save(&state, &user, None, &spec).await?)))
 }
 
 async fn replace_rule(
@@ -78,7 +78,7 @@ async fn replace_rule(
     PathId(id): PathId,
     ApiJson(spec): ApiJson<RuleSpec>,
 ) -> Result<Json<RoutingRule>, Error> {
-    Ok(Json(rules::save(&state.db, &user, Some(id), &spec).await?))
+    Ok(Json(rules::save(&state, &user, Some(id), &spec).await?))
 }
 
 async fn order_rules(
@@ -86,10 +86,10 @@ async fn order_rules(
     user: CurrentUser,
     ApiJson(order): ApiJson<RuleOrder>,
 ) -> Result<Json<Vec<RoutingRule>>, Error> {
-    Ok(Json(rules::order(&state.db, &user, &order).await?))
+    Ok(Json(rules::order(&state, &user, &order).await?))
 }
 
 async fn delete_rule(State(state): State<AppState>, user: CurrentUser, PathId(id): PathId) -> Result<StatusCode, Error> {
-    rules::delete(&state.db, &user, id).await?;
+    rules::delete(&state, &user, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

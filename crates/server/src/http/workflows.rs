@@ -38,7 +38,7 @@ async fn create(
     user: CurrentUser,
     ApiJson(spec): ApiJson<WorkflowSpec>,
 ) -> Result<(StatusCode, Json<Workflow>), Error> {
-    Ok((StatusCode::CREATED, Json(admin::save(&state.db, &user, None, &spec).await?)))
+    Ok((StatusCode::CREATED, Json(admin::save(&state, &user, None, &spec).await?)))
 }
 
 async fn replace(
@@ -47,11 +47,11 @@ async fn replace(
     PathId(id): PathId,
     ApiJson(spec): ApiJson<WorkflowSpec>,
 ) -> Result<Json<Workflow>, Error> {
-    Ok(Json(admin::save(&state.db, &user, Some(id), &spec).await?))
+    Ok(Json(admin::save(&state, &user, Some(id), &spec).await?))
 }
 
 async fn delete(State(state): State<AppState>, user: CurrentUser, PathId(id): PathId) -> Result<StatusCode, Error> {
-    admin::delete(&state.db, &user, id).await?;
+    admin::delete(&state, &user, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -122,7 +122,7 @@ async fn create_customer(
     new: Result<ApiJson<NewCustomer>, Error>,
 ) -> Result<Response, Error> {
     let new = body(&user, new)?;
-    let customer = customers::create(&s.db, &user, new).await?;
+    let customer = customers::create(&s, &user, new).await?;
     let location = format!("/api/v1/customers/{}", customer.id);
     Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(customer)).into_response())
 }

@@ -2,7 +2,9 @@
 //! assignment mode, members (active staff of the desk) and managers (members who manage).
 
 use super::rules::check_name;
+use crate::audit::{self, Entry};
 use crate::auth::CurrentUser;
+use crate::services::Services;
 use crate::error::Error;
 use crate::storage::groups::{self as memberships, admin as store};
 use crate::storage::{self, decode_code, Conn, Db};
@@ -78,7 +80,8 @@ async fn set_people(conn: &mut Conn, tenant_id: i64, id: i64, members: &[i64], m
     Ok(())
 }
 
-pub async fn create(db: &Db, user: &CurrentUser, new: &NewGroup) -> Result<AdminGroup, Error> {
+pub async fn create(app: &Services, user: &CurrentUser, new: &NewGroup) -> Result<AdminGroup, Error> {
+    let db = &app.db;
     user.require(Permission::SettingsManage)?;
     let mut errors = Vec::new();
     check_name(&new.name, NAME_MAX, &mut errors);
@@ -87,16 +90,18 @@ pub async fn create(db: &Db, user: &CurrentUser, new: &NewGroup) -> Result<Admin
     if !errors.is_empty() {
         return Err(Error::Validation(errors));
     }
-    let now = storage::timestamp(storage::now());
+    let now = storage::timestamp(app.clock.now());
     let id = memberships::create(&mut tx, user.tenant_id, new.name.trim(), new.mode.code(), &now).await.map_err(taken)?;
     set_people(&mut tx, user.tenant_id, id, &new.members, &new.managers).await?;
     let group = read(&mut tx, user.tenant_id, Some(id)).await?.pop().ok_or(Error::NotFound)?;
+    audit::record(&mut tx, app, user, Entry::new("agent_group.created", id, &group.name).diff(None, Some(&group))).await?;
     tx.commit().await?;
     tracing::info!(tenant_id = user.tenant_id, group_id = id, by = user.id, "agent group created");
     Ok(group)
 }
 
-pub async fn update(db: &Db, user: &CurrentUser, id: i64, patch: &GroupPatch) -> Result<AdminGroup, Error> {
+pub async fn update(app: &Services, user: &CurrentUser, id: i64, patch: &GroupPatch) -> Result<AdminGroup, Error> {
+    let db = &app.db;
     user.require(Permission::SettingsManage)?;
     let mut tx = db.begin_write().await?;
     let current = read(&mut tx, user.tenant_id, Some(id)).await?.pop().ok_or(Error::NotFound)?;
@@ -121,6 +126,7 @@ pub async fn update(db: &Db, user: &CurrentUser, id: i64, patch: &GroupPatch) ->
     store::update(&mut tx, user.tenant_id, id, name, mode.code()).await.map_err(taken)?;
     set_people(&mut tx, user.tenant_id, id, &members, &managers).await?;
     let group = read(&mut tx, user.tenant_id, Some(id)).await?.pop().ok_or(Error::NotFound)?;
+    audit::record(&mut tx, app, user, Entry::new("agent_group.updated", id, &group.name).diff(Some(&current), Some(&group))).await?;
     tx.commit().await?;
     tracing::info!(tenant_id = user.tenant_id, group_id = id, by = user.id, "agent group changed");
     Ok(group)
@@ -128,15 +134,18 @@ pub async fn update(db: &Db, user: &CurrentUser, id: i64, patch: &GroupPatch) ->
 
 /// Deletes group `id`; one a rule or a sub-type routes to is refused (409 `group_in_use`). Its
 /// tickets keep their assignee and lose the group.
-pub async fn delete(db: &Db, user: &CurrentUser, id: i64) -> Result<(), Error> {
+pub async fn delete(app: &Services, user: &CurrentUser, id: i64) -> Result<(), Error> {
+    let db = &app.db;
     user.require(Permission::SettingsManage)?;
     let mut tx = db.begin_write().await?;
     if store::in_use(&mut tx, user.tenant_id, id).await? {
         return Err(Error::Conflict { code: code::GROUP_IN_USE, detail: "a routing rule, a sub-type or a workflow step sends tickets to this group" });
     }
+    let before = read(&mut tx, user.tenant_id, Some(id)).await?.pop().ok_or(Error::NotFound)?;
     if !store::delete(&mut tx, user.tenant_id, id).await? {
         return Err(Error::NotFound);
     }
+    audit::record(&mut tx, app, user, Entry::new("agent_group.deleted", id, &before.name)).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -1,7 +1,9 @@
 //! Routing rules as admins set them (`/admin/routing/rules`, permission `settings.manage`):
 //! ordered, first match; each names a group of the desk and maybe one of its members.
 
+use crate::audit::{self, Entry};
 use crate::auth::CurrentUser;
+use crate::services::Services;
 use crate::error::Error;
 use crate::storage::routing::rules::{self as store, RuleFields, RuleRow};
 use crate::storage::sla::{all_in_desk, Named};
@@ -74,14 +76,19 @@ fn taken(e: storage::Error) -> Error {
 }
 
 /// Creates (`id` none: tried after the others) or replaces rule `id`.
-pub async fn save(db: &Db, user: &CurrentUser, id: Option<i64>, spec: &RuleSpec) -> Result<RoutingRule, Error> {
+pub async fn save(app: &Services, user: &CurrentUser, id: Option<i64>, spec: &RuleSpec) -> Result<RoutingRule, Error> {
+    let db = &app.db;
     user.require(Permission::SettingsManage)?;
     check(db, user, spec).await?;
     let conditions = serde_json::to_string(&spec.conditions).map_err(|e| Error::Internal(e.to_string()))?;
     let fields = RuleFields { name: spec.name.trim(), conditions: &conditions, group_id: spec.group_id, agent_id: spec.agent_id };
     let mut tx = db.begin_write().await?;
+    let before = match id {
+        Some(id) => store::list(&mut tx, user.tenant_id).await?.into_iter().find(|r| r.id == id).map(to_rule).transpose()?,
+        None => None,
+    };
     let id = match id {
-        None => store::create(&mut tx, user.tenant_id, &fields, &storage::timestamp(storage::now())).await.map_err(taken)?,
+        None => store::create(&mut tx, user.tenant_id, &fields, &storage::timestamp(app.clock.now())).await.map_err(taken)?,
         Some(id) => {
             if !store::replace(&mut tx, user.tenant_id, id, &fields).await.map_err(taken)? {
                 return Err(Error::NotFound);
@@ -89,24 +96,30 @@ pub async fn save(db: &Db, user: &CurrentUser, id: Option<i64>, spec: &RuleSpec)
             id
         }
     };
-    let row = store::list(&mut tx, user.tenant_id).await?.into_iter().find(|r| r.id == id).ok_or(Error::NotFound)?;
+    let after = to_rule(store::list(&mut tx, user.tenant_id).await?.into_iter().find(|r| r.id == id).ok_or(Error::NotFound)?)?;
+    let action = if before.is_some() { "routing_rule.updated" } else { "routing_rule.created" };
+    audit::record(&mut tx, app, user, Entry::new(action, id, &after.spec.name).diff(before.as_ref().map(|r| &r.spec), Some(&after.spec))).await?;
     tx.commit().await?;
     tracing::info!(tenant_id = user.tenant_id, rule_id = id, by = user.id, "routing rule saved");
-    to_rule(row)
+    Ok(after)
 }
 
-pub async fn delete(db: &Db, user: &CurrentUser, id: i64) -> Result<(), Error> {
+pub async fn delete(app: &Services, user: &CurrentUser, id: i64) -> Result<(), Error> {
+    let db = &app.db;
     user.require(Permission::SettingsManage)?;
     let mut tx = db.begin_write().await?;
+    let before = store::list(&mut tx, user.tenant_id).await?.into_iter().find(|r| r.id == id).ok_or(Error::NotFound)?;
     if !store::delete(&mut tx, user.tenant_id, id).await? {
         return Err(Error::NotFound);
     }
+    audit::record(&mut tx, app, user, Entry::new("routing_rule.deleted", id, &before.name)).await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// Orders the rules: `ids` must name each of the desk's rules once.
-pub async fn order(db: &Db, user: &CurrentUser, order: &RuleOrder) -> Result<Vec<RoutingRule>, Error> {
+pub async fn order(app: &Services, user: &CurrentUser, order: &RuleOrder) -> Result<Vec<RoutingRule>, Error> {
+    let db = &app.db;
     user.require(Permission::SettingsManage)?;
     let mut tx = db.begin_write().await?;
     let mut have: Vec<i64> = store::list(&mut tx, user.tenant_id).await?.iter().map(|r| r.id).collect();
@@ -119,6 +132,7 @@ pub async fn order(db: &Db, user: &CurrentUser, order: &RuleOrder) -> Result<Vec
     for (position, id) in (1..).zip(&order.ids) {
         store::set_position(&mut tx, user.tenant_id, *id, position).await?;
     }
+    audit::record(&mut tx, app, user, Entry::new("routing_rule.reordered", None, "").field("ids", None::<()>, Some(&order.ids))).await?;
     tx.commit().await?;
     list(db, user).await
 }

@@ -2,7 +2,8 @@
 //! longer refetches everything), stream tickets nobody redeemed, presence rows of viewers who
 //! went silent (announced, in case the replica that would have swept them is gone), idempotency
 //! keys older than [`IDEMPOTENCY_DAYS`], rate-limit counters of windows a day past, uploads never
-//! sent within a day (rows and bytes), notifications older than 90 days.
+//! sent within a day (rows and bytes), notifications older than 90 days, audit log entries older
+//! than a year.
 
 use crate::error::Error;
 use crate::events::RETENTION;
@@ -30,6 +31,8 @@ pub async fn run(app: &Services) -> Result<(), Error> {
     // Streams of a replica that died (notifications, issue 13).
     let streams = crate::notifications::online::sweep(app).await?;
     let notifications = crate::notifications::inbox::purge(app).await?;
-    tracing::debug!(events, tickets, viewers, keys, counters, uploads, streams, notifications, "purged");
+    // audit log (issue 12): entries older than a year.
+    let audit = crate::audit::purge(app).await?;
+    tracing::debug!(events, tickets, viewers, keys, counters, uploads, streams, notifications, audit, "purged");
     Ok(())
 }

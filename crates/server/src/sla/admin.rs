@@ -3,7 +3,9 @@
 //! desks: a ticket's targets are not rewritten behind the agent's back).
 
 use super::convert::{self, PolicyBody};
+use crate::audit::{self, Entry};
 use crate::auth::CurrentUser;
+use crate::services::Services;
 use crate::error::Error;
 use crate::storage::sla::{self as store, Named};
 use crate::storage::{self, Db};
@@ -37,14 +39,19 @@ pub async fn calendars(db: &Db, user: &CurrentUser) -> Result<Vec<SlaCalendar>, 
 }
 
 /// Creates (`id` none) or replaces calendar `id`.
-pub async fn save_calendar(db: &Db, user: &CurrentUser, id: Option<i64>, spec: &CalendarSpec) -> Result<SlaCalendar, Error> {
+pub async fn save_calendar(app: &Services, user: &CurrentUser, id: Option<i64>, spec: &CalendarSpec) -> Result<SlaCalendar, Error> {
+    let db = &app.db;
     user.require(Permission::SettingsManage)?;
     let calendar = convert::calendar(spec).map_err(Error::Validation)?;
     let definition = serde_json::to_string(&calendar).map_err(stored)?;
     let name = spec.name.trim();
     let mut tx = db.begin_write().await?;
+    let before = match id {
+        Some(id) => store::calendar(&mut tx, user.tenant_id, id).await?.map(to_calendar).transpose()?,
+        None => None,
+    };
     let id = match id {
-        None => store::create_calendar(&mut tx, user.tenant_id, name, &definition, &storage::timestamp(storage::now()))
+        None => store::create_calendar(&mut tx, user.tenant_id, name, &definition, &storage::timestamp(app.clock.now()))
             .await
             .map_err(taken)?,
         Some(id) => {
@@ -54,22 +61,27 @@ pub async fn save_calendar(db: &Db, user: &CurrentUser, id: Option<i64>, spec: &
             id
         }
     };
-    let row = store::calendar(&mut tx, user.tenant_id, id).await?.ok_or(Error::NotFound)?;
+    let after = to_calendar(store::calendar(&mut tx, user.tenant_id, id).await?.ok_or(Error::NotFound)?)?;
+    let action = if before.is_some() { "sla_calendar.updated" } else { "sla_calendar.created" };
+    audit::record(&mut tx, app, user, Entry::new(action, id, name).diff(before.as_ref().map(|c| &c.spec), Some(&after.spec))).await?;
     tx.commit().await?;
     tracing::info!(tenant_id = user.tenant_id, calendar_id = id, by = user.id, "SLA calendar saved");
-    to_calendar(row)
+    Ok(after)
 }
 
 /// Deletes calendar `id`; one a policy counts in is refused (409 `calendar_in_use`).
-pub async fn delete_calendar(db: &Db, user: &CurrentUser, id: i64) -> Result<(), Error> {
+pub async fn delete_calendar(app: &Services, user: &CurrentUser, id: i64) -> Result<(), Error> {
+    let db = &app.db;
     user.require(Permission::SettingsManage)?;
     let mut tx = db.begin_write().await?;
     if store::calendar_in_use(&mut tx, user.tenant_id, id).await? {
         return Err(Error::Conflict { code: code::CALENDAR_IN_USE, detail: "a policy counts in this calendar" });
     }
+    let before = store::calendar(&mut tx, user.tenant_id, id).await?.ok_or(Error::NotFound)?;
     if !store::delete_calendar(&mut tx, user.tenant_id, id).await? {
         return Err(Error::NotFound);
     }
+    audit::record(&mut tx, app, user, Entry::new("sla_calendar.deleted", id, &before.name)).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -105,15 +117,20 @@ async fn check_policy(db: &Db, user: &CurrentUser, spec: &PolicySpec) -> Result<
 }
 
 /// Creates (`id` none: tried after the others) or replaces policy `id`.
-pub async fn save_policy(db: &Db, user: &CurrentUser, id: Option<i64>, spec: &PolicySpec) -> Result<SlaPolicy, Error> {
+pub async fn save_policy(app: &Services, user: &CurrentUser, id: Option<i64>, spec: &PolicySpec) -> Result<SlaPolicy, Error> {
+    let db = &app.db;
     user.require(Permission::SettingsManage)?;
     check_policy(db, user, spec).await?;
     let body = PolicyBody { conditions: spec.conditions.clone(), targets: spec.targets.clone() };
     let definition = serde_json::to_string(&body).map_err(stored)?;
     let name = spec.name.trim();
     let mut tx = db.begin_write().await?;
+    let before = match id {
+        Some(id) => store::policies(&mut tx, user.tenant_id).await?.into_iter().find(|p| p.id == id).map(to_policy).transpose()?,
+        None => None,
+    };
     let id = match id {
-        None => store::create_policy(&mut tx, user.tenant_id, name, spec.calendar_id, &definition, &storage::timestamp(storage::now()))
+        None => store::create_policy(&mut tx, user.tenant_id, name, spec.calendar_id, &definition, &storage::timestamp(app.clock.now()))
             .await
             .map_err(taken)?,
         Some(id) => {
@@ -123,24 +140,30 @@ pub async fn save_policy(db: &Db, user: &CurrentUser, id: Option<i64>, spec: &Po
             id
         }
     };
-    let row = store::policies(&mut tx, user.tenant_id).await?.into_iter().find(|p| p.id == id).ok_or(Error::NotFound)?;
+    let after = to_policy(store::policies(&mut tx, user.tenant_id).await?.into_iter().find(|p| p.id == id).ok_or(Error::NotFound)?)?;
+    let action = if before.is_some() { "sla_policy.updated" } else { "sla_policy.created" };
+    audit::record(&mut tx, app, user, Entry::new(action, id, name).diff(before.as_ref().map(|p| &p.spec), Some(&after.spec))).await?;
     tx.commit().await?;
     tracing::info!(tenant_id = user.tenant_id, policy_id = id, by = user.id, "SLA policy saved");
-    to_policy(row)
+    Ok(after)
 }
 
-pub async fn delete_policy(db: &Db, user: &CurrentUser, id: i64) -> Result<(), Error> {
+pub async fn delete_policy(app: &Services, user: &CurrentUser, id: i64) -> Result<(), Error> {
+    let db = &app.db;
     user.require(Permission::SettingsManage)?;
     let mut tx = db.begin_write().await?;
+    let before = store::policies(&mut tx, user.tenant_id).await?.into_iter().find(|p| p.id == id).ok_or(Error::NotFound)?;
     if !store::delete_policy(&mut tx, user.tenant_id, id).await? {
         return Err(Error::NotFound);
     }
+    audit::record(&mut tx, app, user, Entry::new("sla_policy.deleted", id, &before.name)).await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// Orders the policies: `ids` must name each of the desk's policies once.
-pub async fn order_policies(db: &Db, user: &CurrentUser, order: &PolicyOrder) -> Result<Vec<SlaPolicy>, Error> {
+pub async fn order_policies(app: &Services, user: &CurrentUser, order: &PolicyOrder) -> Result<Vec<SlaPolicy>, Error> {
+    let db = &app.db;
     user.require(Permission::SettingsManage)?;
     let mut tx = db.begin_write().await?;
     let mut have: Vec<i64> = store::policies(&mut tx, user.tenant_id).await?.iter().map(|p| p.id).collect();
@@ -153,6 +176,7 @@ pub async fn order_policies(db: &Db, user: &CurrentUser, order: &PolicyOrder) ->
     for (position, id) in (1..).zip(&order.ids) {
         store::set_position(&mut tx, user.tenant_id, *id, position).await?;
     }
+    audit::record(&mut tx, app, user, Entry::new("sla_policy.reordered", None, "").field("ids", None::<()>, Some(&order.ids))).await?;
     tx.commit().await?;
     policies(db, user).await
 }

@@ -1,7 +1,9 @@
 //! The embedding settings of a tenant: the SSO settings an admin reads and the origins allowed to
 //! embed the widget, and the public widget configuration a host page's loader reads.
 
+use crate::audit::{self, Entry};
 use crate::auth::CurrentUser;
+use crate::services::Services;
 use crate::error::Error;
 use crate::storage::{sso as sso_store, Db};
 use baton_core::sso::{embed_origins, EmbedOrigins, SsoSettings, WidgetConfig};
@@ -27,11 +29,15 @@ pub async fn settings(db: &Db, user: &CurrentUser) -> Result<SsoSettings, Error>
 }
 
 /// Replaces the origins allowed to embed the widget; the settings after the change.
-pub async fn set_origins(db: &Db, user: &CurrentUser, req: &EmbedOrigins) -> Result<SsoSettings, Error> {
+pub async fn set_origins(app: &Services, user: &CurrentUser, req: &EmbedOrigins) -> Result<SsoSettings, Error> {
+    let db = &app.db;
     require_settings(user)?;
     let origins = embed_origins(req).map_err(Error::Validation)?;
+    let before = sso_store::origins(db, user.tenant_id).await?;
     let mut tx = db.begin_write().await?;
     sso_store::set_origins(&mut tx, user.tenant_id, &origins).await?;
+    // audit log (issue 12)
+    audit::record(&mut tx, app, user, Entry::new("sso.origins_updated", None, "SSO").field("allowed_origins", Some(&before), Some(&origins))).await?;
     tx.commit().await?;
     tracing::info!(tenant_id = user.tenant_id, count = origins.len(), "embed origins set");
     settings(db, user).await

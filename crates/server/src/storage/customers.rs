@@ -2,7 +2,7 @@
 //! an agent.
 
 use super::decode_code;
-use crate::storage::{Db, Error};
+use crate::storage::{Conn, Db, Error};
 use baton_core::{CustomerInfo, GroupRef, Role};
 
 #[derive(sqlx::FromRow)]
@@ -30,11 +30,13 @@ const SELECT: &str = "SELECT u.id, u.name, u.email, u.phone, g.id AS group_id, g
      WHERE u.role = 'customer' AND u.tenant_id = $1";
 
 
-/// Customers whose name, email or phone matches the LIKE `pattern`, by name; at most `limit`.
+/// Active customers (neither deactivated nor merged into another) whose name, email or phone
+/// matches the LIKE `pattern`, by name; at most `limit`.
 pub async fn search(db: &Db, tenant_id: i64, pattern: &str, limit: i64) -> Result<Vec<CustomerInfo>, Error> {
     let like = db.dialect().like();
     let rows: Vec<Row> = crate::on!(db, |c| sqlx::query_as(&format!(
         "{SELECT} AND (u.name {like} $2 ESCAPE '\\' OR u.email {like} $2 ESCAPE '\\' OR u.phone {like} $2 ESCAPE '\\')
+         AND u.deactivated_at IS NULL AND u.merged_into IS NULL
          ORDER BY u.name, u.id LIMIT $3"
     ))
     .bind(tenant_id)
@@ -66,8 +68,8 @@ pub struct NewCustomerRow<'a> {
 
 /// Inserts the customer unless the tenant has a user with that email: the new id, or `None`.
 /// UNIQUE (tenant_id, email) decides, so two agents registering one caller at once get one row.
-pub async fn insert(db: &Db, c: &NewCustomerRow<'_>) -> Result<Option<i64>, Error> {
-    crate::on!(db, |ex| sqlx::query_scalar(
+pub async fn insert(conn: &mut Conn, c: &NewCustomerRow<'_>) -> Result<Option<i64>, Error> {
+    crate::on!(conn, |ex| sqlx::query_scalar(
         "INSERT INTO users (tenant_id, email, name, role, customer_group_id, password_hash, created_at, phone)
          VALUES ($1, $2, $3, 'customer', $4, $5, $6, $7) ON CONFLICT (tenant_id, email) DO NOTHING RETURNING id",
     )

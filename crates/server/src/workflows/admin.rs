@@ -4,7 +4,9 @@
 //! A save replaces the whole template; steps are matched by key, so a step that keeps its key
 //! keeps its tickets, and a step that goes takes its tickets out of the workflow.
 
+use crate::audit::{self, Entry};
 use crate::auth::CurrentUser;
+use crate::services::Services;
 use crate::error::Error;
 use crate::routing::rules::check_name;
 use crate::storage::workflows::{self as store, StepFields, StepRow, WorkflowRow};
@@ -154,17 +156,19 @@ async fn put_steps(conn: &mut Conn, tenant_id: i64, id: i64, steps: &[StepSpec])
 
 /// Creates (`id` none) or replaces workflow `id`. A type that has a workflow is a 409
 /// `already_exists`.
-pub async fn save(db: &Db, user: &CurrentUser, id: Option<i64>, spec: &WorkflowSpec) -> Result<Workflow, Error> {
+pub async fn save(app: &Services, user: &CurrentUser, id: Option<i64>, spec: &WorkflowSpec) -> Result<Workflow, Error> {
+    let db = &app.db;
     user.require(Permission::SettingsManage)?;
-    if let Some(id) = id {
+    let before = match id {
         // Another desk's id is a 404 before anything about the body is said.
-        get(db, user, id).await?;
-    }
+        Some(id) => Some(get(db, user, id).await?),
+        None => None,
+    };
     check(db, user, spec).await?;
     let mut tx = db.begin_write().await?;
     let tenant = user.tenant_id;
     let id = match id {
-        None => store::create(&mut tx, tenant, spec.name.trim(), spec.type_id, &storage::timestamp(storage::now())).await.map_err(taken)?,
+        None => store::create(&mut tx, tenant, spec.name.trim(), spec.type_id, &storage::timestamp(app.clock.now())).await.map_err(taken)?,
         Some(id) => {
             if !store::update(&mut tx, tenant, id, spec.name.trim(), spec.type_id).await.map_err(taken)? {
                 return Err(Error::NotFound);
@@ -174,18 +178,23 @@ pub async fn save(db: &Db, user: &CurrentUser, id: Option<i64>, spec: &WorkflowS
     };
     put_steps(&mut tx, tenant, id, &spec.steps).await?;
     let workflow = read(&mut tx, tenant, Some(id)).await?.pop().ok_or(Error::NotFound)?;
+    let action = if before.is_some() { "workflow.updated" } else { "workflow.created" };
+    audit::record(&mut tx, app, user, Entry::new(action, id, &workflow.name).diff(before.as_ref(), Some(&workflow))).await?;
     tx.commit().await?;
     tracing::info!(tenant_id = tenant, workflow_id = id, by = user.id, "workflow saved");
     Ok(workflow)
 }
 
 /// Deletes workflow `id`; its tickets leave it and keep their history.
-pub async fn delete(db: &Db, user: &CurrentUser, id: i64) -> Result<(), Error> {
+pub async fn delete(app: &Services, user: &CurrentUser, id: i64) -> Result<(), Error> {
+    let db = &app.db;
     user.require(Permission::SettingsManage)?;
     let mut tx = db.begin_write().await?;
+    let before = read(&mut tx, user.tenant_id, Some(id)).await?.pop().ok_or(Error::NotFound)?;
     if !store::delete(&mut tx, user.tenant_id, id).await? {
         return Err(Error::NotFound);
     }
+    audit::record(&mut tx, app, user, Entry::new("workflow.deleted", id, &before.name)).await?;
     tx.commit().await?;
     tracing::info!(tenant_id = user.tenant_id, workflow_id = id, by = user.id, "workflow deleted");
     Ok(())

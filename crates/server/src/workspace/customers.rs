@@ -3,7 +3,9 @@
 //! tickets the agent may see — also as a ticket's requester panel, for any requester. Phone registration itself is `tickets::create_for`.
 
 use super::staff;
+use crate::audit::{self, Entry};
 use crate::auth::CurrentUser;
+use crate::services::Services;
 use crate::error::Error;
 use crate::storage::tickets::{self as ticket_store, like_pattern, ListFilter};
 use crate::storage::users::normalize_email;
@@ -21,7 +23,8 @@ pub const MAX_RESULTS: i64 = 20;
 const NO_PASSWORD: &str = "!registered-by-agent";
 
 /// Customers whose name, email or phone contains `q` (all when empty), by name; at most
-/// `limit` (1–20, default 20).
+/// `limit` (1–20, default 20). Deactivated and merged customers are left out: a new ticket is
+/// never registered for someone who can no longer sign in (`/admin/customers` still lists them).
 pub async fn search(db: &Db, user: &CurrentUser, q: &str, limit: Option<i64>) -> Result<Vec<CustomerInfo>, Error> {
     staff(user)?;
     let limit = match limit {
@@ -39,7 +42,8 @@ pub async fn find(db: &Db, user: &CurrentUser, id: i64) -> Result<CustomerInfo, 
 }
 
 /// Registers a customer: `customers.manage` (customers lack it: 403).
-pub async fn create(db: &Db, user: &CurrentUser, new: NewCustomer) -> Result<CustomerInfo, Error> {
+pub async fn create(app: &Services, user: &CurrentUser, new: NewCustomer) -> Result<CustomerInfo, Error> {
+    let db = &app.db;
     user.require(Permission::CustomersManage)?;
     checks::new_customer(&new).map_err(Error::Validation)?;
     if let Some(group) = new.customer_group_id {
@@ -47,7 +51,7 @@ pub async fn create(db: &Db, user: &CurrentUser, new: NewCustomer) -> Result<Cus
             return Err(Error::field("customer_group_id", field_code::INVALID_VALUE));
         }
     }
-    let now = storage::timestamp(storage::now());
+    let now = storage::timestamp(app.clock.now());
     let phone = new.phone.as_deref().map(str::trim).filter(|p| !p.is_empty());
     let email = normalize_email(&new.email);
     let row = NewCustomerRow {
@@ -59,8 +63,12 @@ pub async fn create(db: &Db, user: &CurrentUser, new: NewCustomer) -> Result<Cus
         phone,
         now: &now,
     };
-    let id = store::insert(db, &row).await?;
+    let mut tx = db.begin_write().await?;
+    let id = store::insert(&mut tx, &row).await?;
     let id = id.ok_or(Error::AlreadyExists("a user with this email exists"))?;
+    let entry = Entry::new("customer.created", id, row.name).field("email", None::<()>, Some(&email)).field("phone", None::<()>, phone);
+    audit::record(&mut tx, app, user, entry.field("customer_group_id", None::<()>, new.customer_group_id)).await?;
+    tx.commit().await?;
     find(db, user, id).await
 }
 

@@ -232,3 +232,35 @@ async fn customer_groups_are_created_renamed_and_unique_by_name() {
     let other = app.login(OTHER_AGENT).await;
     app.call(Method::PATCH, &url).token(&other).json(&json!({ "name": "Mine" })).send().await.problem(StatusCode::NOT_FOUND, "not_found");
 }
+
+// The agents' customer search (issue 12, audit branch): deactivated and merged customers are
+// left out.
+#[tokio::test]
+async fn the_agents_search_leaves_out_deactivated_and_merged_customers() {
+    let app = TestApp::new().await;
+    let (admin, agent) = (app.login(ADMIN).await, app.login(AGENT).await);
+    let search = |q: &'static str| {
+        let (app, agent) = (&app, &agent);
+        async move {
+            let res = app.get(&format!("/api/v1/customers?q={q}")).token(agent).send().await;
+            assert_eq!(res.status, StatusCode::OK, "{q}: {}", res.text());
+            let mut found: Vec<String> = res.json().as_array().into_iter().flatten().map(|c| c["email"].as_str().unwrap_or_default().to_owned()).collect();
+            found.sort();
+            found
+        }
+    };
+    assert_eq!(search("customer.test").await, [ALICE, BOB, CAROL]);
+    let (alice, bob, carol) = (id_of(&app, ALICE).await, id_of(&app, BOB).await, id_of(&app, CAROL).await);
+    assert_eq!(patch(&app, &admin, carol, json!({ "active": false })).await.status, StatusCode::OK);
+    assert_eq!(merge(&app, &admin, bob, alice).await.status, StatusCode::OK);
+    // Table: what is searched → who is found.
+    let cases: [(&'static str, &[&str]); 4] = [("customer.test", &[ALICE]), ("carol", &[]), ("bob", &[]), ("", &[ALICE])];
+    for (q, expected) in cases {
+        let found = search(q).await;
+        let found: Vec<&str> = found.iter().map(String::as_str).filter(|e| e.ends_with("@customer.test")).collect();
+        assert_eq!(found, expected, "{q}");
+    }
+    // Reactivated, Carol is found again (the merged Bob never is).
+    assert_eq!(patch(&app, &admin, carol, json!({ "active": true })).await.status, StatusCode::OK);
+    assert_eq!(search("customer.test").await, [ALICE, CAROL]);
+}

@@ -8,6 +8,8 @@ mod admin_agents;
 mod agent;
 mod attachments;
 mod back_pressure;
+// audit log (issue 12)
+mod audit;
 // Automations (issue 13).
 mod automations;
 mod backup;

@@ -5,6 +5,8 @@
 #[allow(dead_code)]
 mod agent_lists_common;
 mod accounts;
+// audit log (issue 12)
+mod audit_log;
 mod agent_bulk;
 mod agent_conflict;
 mod agent_flagged;

@@ -175,6 +175,8 @@ pub const ROUTES: &[(&str, &str, Guard)] = &[
     ("GET", "/reports/tickets.xlsx", Needs(P::ReportsExport)),
     ("GET", "/reports/groups", Needs(P::ReportsView)),
     ("GET", "/reports/comments", Needs(P::ReportsView)),
+    // audit log (issue 12)
+    ("GET", "/admin/audit", Needs(P::SettingsManage)),
 ];
 
 /// What a probe's `{id}` names; each is made fresh for the request (as the admin or Alice).
@@ -360,6 +362,8 @@ pub fn probes() -> Vec<Probe> {
         probe(P::ReportsExport, Method::GET, "/reports/tickets.xlsx", T::None, None),
         probe(P::ReportsView, Method::GET, "/reports/groups", T::None, None),
         probe(P::ReportsView, Method::GET, "/reports/comments", T::None, None),
+        // audit log (issue 12)
+        probe(P::SettingsManage, Method::GET, "/admin/audit", T::None, None),
     ]);
     all
 }
