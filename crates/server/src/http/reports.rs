@@ -81,7 +81,7 @@ async fn tickets(
 
 async fn export(State(s): State<AppState>, user: CurrentUser, q: Result<ApiQuery<ReportQuery>, Error>) -> Result<Response, Error> {
     let q = query_for(&user, q, Permission::ReportsExport)?;
-    let rx = reports::export::export(&s, &user, &q)?;
+    let rx = reports::export::export(&s, &user, &q).await?;
     // Fused: the compression layer polls the body once more after its end, which a bare unfold
     // answers with a panic (seen as a broken chunked response when the client asked for gzip).
     let chunks = futures_util::StreamExt::fuse(futures_util::stream::unfold(rx, |mut rx| async move {

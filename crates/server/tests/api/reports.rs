@@ -9,6 +9,8 @@ mod desk;
 mod drill;
 mod xlsx;
 mod backfill;
+// Session 10: the desk's time zone.
+mod zone;
 
 use crate::support::TestApp;
 
