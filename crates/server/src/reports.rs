@@ -18,6 +18,8 @@ pub mod facts;
 pub mod groups;
 pub mod period;
 mod series;
+// Session 10: SLA attainment per policy and the breaches.
+pub mod sla;
 pub mod summary;
 pub mod tickets;
 pub mod xlsx;

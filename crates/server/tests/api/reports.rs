@@ -11,6 +11,7 @@ mod xlsx;
 mod backfill;
 // Session 10: the desk's time zone.
 mod zone;
+mod sla;
 
 use crate::support::TestApp;
 

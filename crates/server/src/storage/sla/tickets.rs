@@ -57,9 +57,9 @@ pub async fn set_state(conn: &mut Conn, tenant_id: i64, id: i64, new: &NewState<
 }
 
 /// Clears ticket `id`'s SLA (no policy applies), writing only if it had one: most desks have no
-/// policy, and their tickets' writes should not pay for an update.
-pub async fn clear_state(conn: &mut Conn, tenant_id: i64, id: i64) -> Result<(), Error> {
-    crate::on!(conn, |c| sqlx::query(
+/// policy, and their tickets' writes should not pay for an update. Whether it had one.
+pub async fn clear_state(conn: &mut Conn, tenant_id: i64, id: i64) -> Result<bool, Error> {
+    let changed = crate::on!(conn, |c| sqlx::query(
         "UPDATE tickets SET sla_policy_id = NULL, sla_due_at = NULL, sla_breached = FALSE, sla_timers = NULL, sla_warned_at = NULL,
                 sla_first_reply = NULL, sla_resolution = NULL
          WHERE tenant_id = $1 AND id = $2 AND (sla_policy_id IS NOT NULL OR sla_timers IS NOT NULL)",
@@ -67,7 +67,7 @@ pub async fn clear_state(conn: &mut Conn, tenant_id: i64, id: i64) -> Result<(),
     .bind(tenant_id)
     .bind(id)
     .execute(c).await.map(|r| r.rows_affected()))?;
-    Ok(())
+    Ok(changed > 0)
 }
 
 /// Marks the warning given for ticket `id`'s current due time.

@@ -175,6 +175,9 @@ pub const ROUTES: &[(&str, &str, Guard)] = &[
     ("GET", "/reports/tickets.xlsx", Needs(P::ReportsExport)),
     ("GET", "/reports/groups", Needs(P::ReportsView)),
     ("GET", "/reports/comments", Needs(P::ReportsView)),
+    // Reports (issue 14, session 10): SLA attainment per policy and the breaches.
+    ("GET", "/reports/sla", Needs(P::ReportsView)),
+    ("GET", "/reports/sla/breaches", Needs(P::ReportsView)),
 ];
 
 /// What a probe's `{id}` names; each is made fresh for the request (as the admin or Alice).
@@ -360,6 +363,9 @@ pub fn probes() -> Vec<Probe> {
         probe(P::ReportsExport, Method::GET, "/reports/tickets.xlsx", T::None, None),
         probe(P::ReportsView, Method::GET, "/reports/groups", T::None, None),
         probe(P::ReportsView, Method::GET, "/reports/comments", T::None, None),
+        // Reports (issue 14, session 10).
+        probe(P::ReportsView, Method::GET, "/reports/sla", T::None, None),
+        probe(P::ReportsView, Method::GET, "/reports/sla/breaches", T::None, None),
     ]);
     all
 }
