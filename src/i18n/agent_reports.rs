@@ -96,6 +96,17 @@ pub enum ReportKey {
     CommentsEmpty,
     Groups,
     Roles,
+    // Session 10: SLA attainment per policy and the breaches.
+    SlaPoliciesHeading,
+    Policy,
+    SlaNextReply,
+    DeletedPolicy,
+    BreachesHeading,
+    BreachesEmpty,
+    DueAt,
+    LateBy,
+    StillRunning,
+    NoGroup,
 }
 
 /// The text of `key` in `locale`.

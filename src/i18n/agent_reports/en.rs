@@ -90,5 +90,16 @@ pub fn text(key: ReportKey) -> &'static str {
         Groups => "Groups",
         Roles => "Assignee's role",
         ExportCsv => "Export CSV",
+        // Session 10: SLA attainment per policy and the breaches.
+        SlaPoliciesHeading => "SLA attainment per policy",
+        Policy => "Policy",
+        SlaNextReply => "Next reply",
+        DeletedPolicy => "(deleted policy)",
+        BreachesHeading => "SLA breaches",
+        BreachesEmpty => "No SLA target was breached in this period.",
+        DueAt => "Due",
+        LateBy => "Late by",
+        StillRunning => "{0}, still running",
+        NoGroup => "No group",
     }
 }

@@ -90,5 +90,16 @@ pub fn text(key: ReportKey) -> &'static str {
         Groups => "组",
         Roles => "处理人角色",
         ExportCsv => "导出 CSV",
+        // Session 10: SLA attainment per policy and the breaches.
+        SlaPoliciesHeading => "各 SLA 策略的达标率",
+        Policy => "策略",
+        SlaNextReply => "后续回复",
+        DeletedPolicy => "（已删除的策略）",
+        BreachesHeading => "SLA 超时记录",
+        BreachesEmpty => "此期间没有超时的 SLA 目标。",
+        DueAt => "到期时间",
+        LateBy => "超时",
+        StillRunning => "{0}（仍在计时）",
+        NoGroup => "无组",
     }
 }

@@ -12,6 +12,8 @@ mod format;
 mod groups;
 mod overview;
 mod params;
+// Session 10: SLA attainment per policy and the breaches.
+mod sla;
 mod text;
 
 use crate::api::use_api;
@@ -36,12 +38,14 @@ pub const REPORTS_PATH: &str = "/agent/reports";
 
 
 /// A number whose tickets the user asked to see: the `metric` of `GET /reports/tickets`, its
-/// name, and the agent whose number it is (overriding the agent filter).
+/// name, and the agent or group whose number it is (overriding that filter).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Drill {
     pub metric: &'static str,
     pub label: ReportKey,
     pub agent: Option<(i64, String)>,
+    // Session 10: the group whose number it is (overriding the group filter).
+    pub group: Option<(i64, String)>,
 }
 
 /// Today's date in UTC (the contract's report days are UTC).
@@ -179,7 +183,9 @@ fn ReportBody(
                 <DrillList query=api_query.get_untracked() drill=d on_close=Callback::new(move |()| drill.set(None)) />
             })}
             {move || loaded(workload.get(), |rows| view! { <AgentTable rows on_drill /> }.into_any())}
-            {move || loaded(group_workload.get(), |rows| view! { <GroupTable rows /> }.into_any())}
+            {move || loaded(group_workload.get(), |rows| view! { <GroupTable rows on_drill /> }.into_any())}
+            // Session 10: SLA attainment per policy and the breaches (a backend with SLA only).
+            {sla.then(|| move || view! { <sla::SlaReport query=api_query.get() /> })}
             {move || view! { <comments::CommentList query=api_query.get() /> }}
         </div>
     }
