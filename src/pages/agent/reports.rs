@@ -48,9 +48,11 @@ pub struct Drill {
     pub group: Option<(i64, String)>,
 }
 
-/// Today's date in UTC (the contract's report days are UTC).
+/// Today's date by the browser's calendar (session 10: report days are the desk's, which its
+/// staff usually share; the page cannot read the desk's zone without `settings.manage`).
 fn today() -> String {
-    crate::time::now().date_naive().to_string()
+    let d = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
 }
 
 /// Whether the backend has reports, asked once per page that needs it.
