@@ -14,3 +14,7 @@ CREATE TABLE sla_outcomes (
     UNIQUE (ticket_id, target, started_at)
 );
 CREATE INDEX sla_outcomes_breaches ON sla_outcomes (tenant_id, outcome, due_at);
+
+-- The due time whose passing the SLA watch last handled: see the SQLite file.
+ALTER TABLE tickets ADD COLUMN sla_due_seen TEXT;
+UPDATE tickets SET sla_due_seen = sla_due_at WHERE sla_breached AND sla_due_at IS NOT NULL;

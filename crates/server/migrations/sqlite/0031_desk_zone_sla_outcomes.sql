@@ -25,3 +25,11 @@ CREATE TABLE sla_outcomes (
     UNIQUE (ticket_id, target, started_at)
 );
 CREATE INDEX sla_outcomes_breaches ON sla_outcomes (tenant_id, outcome, due_at);
+
+-- The due time whose passing the SLA watch (`sla::watch`) last handled. The watch used to skip a
+-- ticket once any of its targets was breached, so a later target running past due (a resolution
+-- after a late first reply) was only recorded at the ticket's next change; it now looks again
+-- whenever the nearest due time passes and has not been handled. Tickets already breached count
+-- as handled, so the upgrade repeats no breach.
+ALTER TABLE tickets ADD COLUMN sla_due_seen TEXT;
+UPDATE tickets SET sla_due_seen = sla_due_at WHERE sla_breached AND sla_due_at IS NOT NULL;
