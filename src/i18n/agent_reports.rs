@@ -109,6 +109,16 @@ pub enum ReportKey {
     NoGroup,
 }
 
+/// The workspace's link to the reports ([`ReportKey::Nav`]) on its own (session 10): the link is
+/// the agent console's only report text, and through [`text`] its wasm carried the page's whole
+/// table (the page itself is the admin console's).
+pub fn nav(locale: super::Locale) -> &'static str {
+    match locale {
+        super::Locale::ZhCn => zh_cn::NAV,
+        super::Locale::En => en::NAV,
+    }
+}
+
 /// The text of `key` in `locale`.
 pub fn text(locale: super::Locale, key: ReportKey) -> &'static str {
     match locale {

@@ -2,10 +2,13 @@
 
 use super::ReportKey;
 
+/// The workspace's link to the page (also [`super::nav`]).
+pub const NAV: &str = "Reports";
+
 pub fn text(key: ReportKey) -> &'static str {
     use ReportKey::*;
     match key {
-        Nav => "Reports",
+        Nav => NAV,
         Title => "Reports",
         NotAllowed => "You do not have permission to see reports. Ask an administrator for it.",
         Unavailable => "This server does not offer reports.",

@@ -2,10 +2,13 @@
 
 use super::ReportKey;
 
+/// The workspace's link to the page (also [`super::nav`]).
+pub const NAV: &str = "报表";
+
 pub fn text(key: ReportKey) -> &'static str {
     use ReportKey::*;
     match key {
-        Nav => "报表",
+        Nav => NAV,
         Title => "报表",
         NotAllowed => "您没有查看报表的权限,请向管理员申请。",
         Unavailable => "此服务器不提供报表。",

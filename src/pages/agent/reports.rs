@@ -69,9 +69,11 @@ fn capabilities() -> Load<Capabilities> {
 pub fn ReportsLink() -> impl IntoView {
     let session = use_session();
     let caps = capabilities();
+    let i18n = crate::state::locale::use_i18n();
     move || {
         let shown = session.can(Permission::ReportsView) && matches!(caps.get(), Some(Ok(c)) if c.reports);
-        shown.then(|| view! { <a href=REPORTS_PATH data-testid="reports-nav">{rt(ReportKey::Nav)}</a> })
+        // `nav`, not `rt`: the console's wasm then carries no other text of the page.
+        shown.then(|| view! { <a href=REPORTS_PATH data-testid="reports-nav">{move || crate::i18n::agent_reports::nav(i18n.locale())}</a> })
     }
 }
 
