@@ -278,6 +278,13 @@ async fn a_manager_filters_drills_down_and_exports() {
     agrees(&b, &summary).await;
     no_sideways_scroll(&b, "the report at 390 px").await;
     b.assert_accessible("reports at 390 px").await;
+    // Session 10: in the dark theme too (axe checks the contrast), the SLA sections shown.
+    let media = json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] });
+    b.driver.cdp().send_raw("Emulation.setEmulatedMedia", media).await.expect("emulated media");
+    b.find("report-sla-policies").await;
+    let dark = eval(&b, "const m = getComputedStyle(document.body).backgroundColor.match(/[\\d.]+/g).map(Number); return m[0] + m[1] + m[2] < 200;").await;
+    assert_eq!(dark, json!(true), "the page did not turn dark");
+    b.assert_accessible("reports at 390 px, dark").await;
     b.quit().await;
 
     // An agent without reports.view: no menu entry, a translated refusal on the URL, a 403.
