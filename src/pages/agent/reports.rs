@@ -189,7 +189,7 @@ fn ReportBody(
             {move || loaded(workload.get(), |rows| view! { <AgentTable rows on_drill /> }.into_any())}
             {move || loaded(group_workload.get(), |rows| view! { <GroupTable rows on_drill /> }.into_any())}
             // Session 10: SLA attainment per policy and the breaches (a backend with SLA only).
-            {sla.then(|| move || view! { <sla::SlaReport query=api_query.get() /> })}
+            {sla.then_some(move || view! { <sla::SlaReport query=api_query.get() /> })}
             {move || view! { <comments::CommentList query=api_query.get() /> }}
         </div>
     }
