@@ -4,6 +4,7 @@
 use super::query::Query;
 use super::{Api, ApiError};
 use baton_core::{AgentWorkload, GroupWorkload, Page, RatingComment, ReportBy, ReportInterval, ReportSummary, ReportTicket};
+use baton_core::{PolicyAttainment, SlaBreach};
 
 /// The filters every report endpoint takes. Dates are `YYYY-MM-DD`; `to` is exclusive, as the
 /// contract says (the page shows an inclusive end and adds a day).
@@ -67,12 +68,17 @@ pub struct DrillQuery {
     pub metric: &'static str,
     pub agent: Option<i64>,
     pub cursor: Option<String>,
+    // Session 10: a group row's drill-down (overriding the group filter).
+    pub group: Option<i64>,
 }
 
 fn drill_pairs(query: &ReportQuery, drill: &DrillQuery) -> Vec<(&'static str, String)> {
     let mut query = query.clone();
     if let Some(agent) = drill.agent {
         query.agents = vec![agent];
+    }
+    if let Some(group) = drill.group {
+        query.groups = vec![group];
     }
     query.filters().some("metric", Some(drill.metric)).some("cursor", drill.cursor.as_deref()).into_pairs()
 }
@@ -103,6 +109,18 @@ impl Api {
     pub async fn report_comments(&self, query: &ReportQuery, cursor: Option<String>) -> Result<Page<RatingComment>, ApiError> {
         let pairs = query.filters().some("cursor", cursor.as_deref()).into_pairs();
         self.fetch(self.get("/reports/comments").query(pairs).build()).await
+    }
+
+    // Session 10: SLA attainment per policy and the breaches.
+    /// `GET /reports/sla`: attainment per policy and target.
+    pub async fn report_sla(&self, query: &ReportQuery) -> Result<Vec<PolicyAttainment>, ApiError> {
+        self.fetch(self.get("/reports/sla").query(query.filters().into_pairs()).build()).await
+    }
+
+    /// `GET /reports/sla/breaches`: a page of the breached targets, latest due first.
+    pub async fn report_sla_breaches(&self, query: &ReportQuery, cursor: Option<String>) -> Result<Page<SlaBreach>, ApiError> {
+        let pairs = query.filters().some("cursor", cursor.as_deref()).into_pairs();
+        self.fetch(self.get("/reports/sla/breaches").query(pairs).build()).await
     }
 
     /// Where `GET /reports/tickets.csv` downloads the period's tickets from (a plain link: the

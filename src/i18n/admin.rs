@@ -188,6 +188,9 @@ pub enum AdminKey {
     SlaUnitOf,
     SlaMinutes,
     SlaHours,
+    // Session 10 (reports): the desk's time zone in `/admin/settings`.
+    SettingsTimeZone,
+    SettingsTimeZoneHint,
 }
 
 impl From<AdminKey> for super::Key {

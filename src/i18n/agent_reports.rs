@@ -96,6 +96,27 @@ pub enum ReportKey {
     CommentsEmpty,
     Groups,
     Roles,
+    // Session 10: SLA attainment per policy and the breaches.
+    SlaPoliciesHeading,
+    Policy,
+    SlaNextReply,
+    DeletedPolicy,
+    BreachesHeading,
+    BreachesEmpty,
+    DueAt,
+    LateBy,
+    StillRunning,
+    NoGroup,
+}
+
+/// The workspace's link to the reports ([`ReportKey::Nav`]) on its own (session 10): the link is
+/// the agent console's only report text, and through [`text`] its wasm carried the page's whole
+/// table (the page itself is the admin console's).
+pub fn nav(locale: super::Locale) -> &'static str {
+    match locale {
+        super::Locale::ZhCn => zh_cn::NAV,
+        super::Locale::En => en::NAV,
+    }
 }
 
 /// The text of `key` in `locale`.

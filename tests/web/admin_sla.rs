@@ -93,6 +93,31 @@ async fn the_sign_up_mode_asks_for_domains_only_when_it_needs_them() {
     assert!(error_for(&page, "signup_domains").is_none());
 }
 
+// Session 10 (reports): the desk's time zone.
+#[wasm_bindgen_test]
+async fn the_time_zone_is_sent_and_a_refusal_shows_beside_it() {
+    let server = FakeServer::start(vec![
+        answer("GET", "/capabilities", 200, json!({"settings": true})),
+        answer("GET", "/admin/settings", 200, json!({"name": "Acme", "slug": "acme", "auto_close_days": 3, "time_zone": "Asia/Shanghai"})),
+        invalid("PATCH", "/admin/settings", json!([{"field": "time_zone", "code": "invalid_value"}])),
+    ]);
+    let page = mount(Locale::ZhCn, || {
+        provide_app(Some(staff(1, Role::Admin, &["settings.manage"])));
+        view! { <AdminSettings /> }
+    });
+    until("the form", || page.find("[data-testid='settings-form']").is_some()).await;
+    assert_eq!(value_of(&page.testid("settings-time-zone")), "Asia/Shanghai");
+    assert!(page.all("#settings-time-zones option").len() > 3, "common zones are offered");
+    type_into(&page.testid("settings-time-zone"), "Mars/Olympus");
+    submit(&page, "settings-save");
+    until("the server's error", || error_for(&page, "time_zone").is_some()).await;
+    assert_eq!(server.sent("PATCH", "/admin/settings"), [json!({"time_zone": "Mars/Olympus"})]);
+    assert_eq!(value_of(&page.testid("settings-time-zone")), "Mars/Olympus", "what was typed stays");
+    assert_eq!(page.testid("settings-time-zone").get_attribute("aria-invalid").as_deref(), Some("true"));
+    let message = error_for(&page, "time_zone").unwrap_or_default();
+    assert!(!message.is_empty() && !message.contains("invalid_value"), "translated: {message}");
+}
+
 fn sla_backend() -> FakeServer {
     let week = json!([[{"start": "09:00", "end": "18:00"}], [], [], [], [], [], []]);
     FakeServer::start(vec![

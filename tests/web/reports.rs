@@ -10,6 +10,7 @@ use baton::pages::agent::Reports;
 use baton_core::Role;
 use leptos::prelude::*;
 use serde_json::json;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 fn backend(sla: bool) -> FakeServer {
@@ -33,6 +34,19 @@ fn backend(sla: bool) -> FakeServer {
         ], "next_cursor": null})),
         answer("GET", "/agents", 200, json!([])),
         answer("GET", "/ticket-types", 200, json!([])),
+        // Session 10: SLA attainment per policy, the breaches, a group's drill-down.
+        answer("GET", "/reports/sla/breaches", 200, json!({"items": [
+            {"id": 4, "ticket_id": 9, "number": 9, "title": "<i>Slow</i>", "policy_id": 2, "policy_name": "Everyone",
+             "target": "resolution", "due_at": "2030-03-02T06:00:00Z", "stopped_at": null, "breached_by_secs": 1800,
+             "assignee_name": null, "group_name": "Support"}
+        ], "next_cursor": null})),
+        answer("GET", "/reports/sla", 200, json!([
+            {"policy_id": 2, "name": "Everyone", "first_reply": {"met": 1, "breached": 1, "share": 0.5},
+             "next_reply": {"met": 0, "breached": 0, "share": null}, "resolution": {"met": 1, "breached": 1, "share": 0.5}},
+            {"policy_id": null, "name": null, "first_reply": {"met": 2, "breached": 0, "share": 1.0},
+             "next_reply": {"met": 0, "breached": 0, "share": null}, "resolution": {"met": 0, "breached": 0, "share": null}}
+        ])),
+        answer("GET", "/reports/tickets", 200, json!({"items": [], "next_cursor": null})),
     ])
 }
 
@@ -85,4 +99,35 @@ async fn groups_and_rating_comments_are_shown_as_text() {
     assert_eq!(row.get_attribute("data-group-id").as_deref(), Some("3"));
     let open = row.query_selector("[data-column='open_now']").expect("query").expect("cell");
     assert_eq!(open.text_content().as_deref(), Some("1"));
+}
+
+// Session 10: SLA attainment per policy and the breaches, a group row's drill-down.
+#[wasm_bindgen_test]
+async fn sla_per_policy_and_breaches_link_to_their_tickets() {
+    let _server = backend(true);
+    let page = mount(Locale::En, || {
+        provide_app(Some(staff(1, Role::Admin, &["reports.view"])));
+        view! { <Reports /> }
+    });
+    until("the breaches", || page.find("[data-testid='report-sla-breach']").is_some()).await;
+    let policies = page.all("[data-testid='report-sla-policy']");
+    assert_eq!(policies.len(), 2);
+    let first = policies[0].query_selector("[data-column='first_reply']").expect("query").expect("cell");
+    assert!(first.text_content().unwrap_or_default().contains("(1/2)"), "{:?}", first.text_content());
+    let deleted = policies[1].query_selector("th").expect("query").expect("name");
+    assert_eq!(deleted.text_content().as_deref(), Some("(deleted policy)"));
+    let link = page.find("[data-testid='report-sla-breach-link']").expect("link");
+    assert_eq!(link.get_attribute("href").as_deref(), Some("/agent/tickets/9"));
+    assert_eq!(link.text_content().as_deref(), Some("<i>Slow</i>"), "the title as text");
+    assert!(link.query_selector("i").expect("query").is_none(), "never markup");
+    let row = page.find("[data-testid='report-sla-breach']").expect("row");
+    assert!(row.text_content().unwrap_or_default().contains("still running"), "{:?}", row.text_content());
+
+    // A group's solved count opens the tickets behind it.
+    until("the group table", || page.find("[data-testid='report-group-drill']").is_some()).await;
+    let solved = page.find("[data-testid='report-group-drill'][data-metric='solved']").expect("solved button");
+    solved.unchecked_into::<web_sys::HtmlElement>().click();
+    until("the drill-down", || page.find("[data-testid='report-drill'][data-metric='solved']").is_some()).await;
+    let heading = page.find("#report-drill-h").expect("heading");
+    assert!(heading.text_content().unwrap_or_default().contains("Support"), "{:?}", heading.text_content());
 }

@@ -17,6 +17,9 @@ mod reports;
 mod notifications;
 // customers administration (issue 12)
 mod customers_admin;
+// SLA in reports (issue 14, session 10)
+mod reports_sla;
+pub use reports_sla::*;
 
 pub use admin::*;
 pub use catalog_admin::{

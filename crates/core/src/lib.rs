@@ -28,6 +28,9 @@ pub mod validate;
 pub mod views;
 // Workflows (issue 13).
 pub mod workflow;
+// Session 10 (reports): the desk's time zone.
+#[cfg(feature = "sla")]
+pub mod zone;
 
 pub use agent::*;
 // audit log (issue 12)

@@ -89,7 +89,19 @@ pub struct DeskSettings {
     /// With [`SignupMode::Domains`]: the email domains that may sign up (lowercase).
     #[serde(default)]
     pub signup_domains: Vec<String>,
+    // Session 10 (reports): the desk's time zone.
+    /// The IANA name of the zone the desk's reports count days in (`Asia/Shanghai`); `UTC` for
+    /// desks that never chose one.
+    #[serde(default = "utc")]
+    pub time_zone: String,
 }
+
+fn utc() -> String {
+    "UTC".to_owned()
+}
+
+/// The longest time-zone name accepted (the IANA names are far shorter).
+pub const TIME_ZONE_MAX: usize = 64;
 
 /// `PATCH /api/v1/admin/settings`: absent fields stay as they are.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -104,6 +116,9 @@ pub struct DeskSettingsPatch {
     /// Replaces the list (trimmed and lowercased by the server).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signup_domains: Option<Vec<String>>,
+    // Session 10 (reports): the desk's time zone (an IANA name; the server checks it exists).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
 }
 
 impl DeskSettingsPatch {
@@ -125,6 +140,14 @@ impl DeskSettingsPatch {
             let bad = domains.iter().any(|d| !is_domain(&d.trim().to_ascii_lowercase()));
             if bad || domains.len() > SIGNUP_DOMAINS_MAX {
                 errors.push(FieldError::new("signup_domains", field_code::INVALID_VALUE));
+            }
+        }
+        // Only the shape here (the SPA has no zone table); the server checks the name is a zone.
+        if let Some(zone) = &self.time_zone {
+            if zone.trim().is_empty() {
+                errors.push(FieldError::new("time_zone", field_code::REQUIRED));
+            } else if zone.len() > TIME_ZONE_MAX {
+                errors.push(FieldError::new("time_zone", field_code::INVALID_VALUE));
             }
         }
         errors
@@ -149,6 +172,9 @@ mod tests {
             (DeskSettingsPatch { signup_domains: Some(vec!["localhost".into()]), ..Default::default() }, vec![("signup_domains", field_code::INVALID_VALUE)]),
             (DeskSettingsPatch { signup_domains: Some(vec!["a..b".into()]), ..Default::default() }, vec![("signup_domains", field_code::INVALID_VALUE)]),
             (DeskSettingsPatch { signup_domains: Some(vec!["x.com".into(); SIGNUP_DOMAINS_MAX + 1]), ..Default::default() }, vec![("signup_domains", field_code::INVALID_VALUE)]),
+            (DeskSettingsPatch { time_zone: Some("Asia/Shanghai".into()), ..Default::default() }, vec![]),
+            (DeskSettingsPatch { time_zone: Some(" ".into()), ..Default::default() }, vec![("time_zone", field_code::REQUIRED)]),
+            (DeskSettingsPatch { time_zone: Some("x".repeat(TIME_ZONE_MAX + 1)), ..Default::default() }, vec![("time_zone", field_code::INVALID_VALUE)]),
         ];
         for (patch, want) in cases {
             let got: Vec<(String, String)> = patch.check().into_iter().map(|e| (e.field, e.code)).collect();

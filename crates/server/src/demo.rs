@@ -161,6 +161,9 @@ async fn seed(conn: &mut Conn, hash: &str) -> Result<(), storage::Error> {
     // staff-only, as a new desk is.
     let open = tenants::SettingsChange { signup_mode: Some("open"), ..Default::default() };
     tenants::update_settings(conn, tenant_ids[TENANT], &open).await?;
+    // Session 10 (reports): the demo desk counts its days in China's time.
+    let zone = tenants::SettingsChange { time_zone: Some("Asia/Shanghai"), ..Default::default() };
+    tenants::update_settings(conn, tenant_ids[TENANT], &zone).await?;
     // scripts/widget-demo.py serves a host page there, to try the widget by hand.
     let origins = DEMO_EMBED_ORIGINS.map(str::to_owned);
     sso::set_origins(conn, tenant_ids[TENANT], &origins).await?;

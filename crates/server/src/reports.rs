@@ -2,8 +2,9 @@
 //! the numbers a manager reads from them (`summary`, `agents`). Every report aggregates in SQL
 //! (storage::reports) within the caller's tenant; none loads a desk's tickets into memory.
 //!
-//! The query every report takes (`ReportQuery`): `from` and `to` are UTC dates, `from`
-//! inclusive and `to` exclusive, either may be left out; `by` = `created` (default) or `solved`
+//! The query every report takes (`ReportQuery`): `from` and `to` are days of the desk's time
+//! zone (`period`: a day begins at local midnight), `from` inclusive and `to` exclusive, either
+//! may be left out; `by` = `created` (default) or `solved`
 //! says which moment puts a ticket in the period; `agent`, `group`, `type` are comma-separated
 //! ids, `priority` and `channel` comma-separated codes (any of a list matches); `subtype` and
 //! `customer_group` (the requester's) ids, `role` the assignee's role: built-in codes (`owner`,
@@ -15,13 +16,17 @@ pub mod comments;
 pub mod export;
 pub mod facts;
 pub mod groups;
+pub mod period;
 mod series;
+// Session 10: SLA attainment per policy and the breaches.
+pub mod sla;
 pub mod summary;
 pub mod tickets;
 pub mod xlsx;
 
 use crate::auth::CurrentUser;
 use crate::error::Error;
+use crate::services::Services;
 use crate::storage::reports::{Filter, Moment};
 use baton_core::problem::field_code;
 use baton_core::{Permission, ReportBy};
@@ -61,6 +66,8 @@ pub struct Parsed {
     pub by: ReportBy,
     pub from: Option<Date>,
     pub to: Option<Date>,
+    /// The desk's time zone: the period's days and the series' buckets begin at its midnights.
+    pub zone: baton_core::zone::Tz,
 }
 
 const PRIORITIES: [&str; 4] = ["low", "normal", "high", "urgent"];
@@ -106,20 +113,20 @@ fn roles(value: Option<&str>) -> Result<(Vec<String>, Vec<i64>), Error> {
     Ok((codes, ids))
 }
 
-/// Midnight UTC of `day` as a stored timestamp.
-fn midnight(day: Date) -> String {
-    format!("{day}T00:00:00Z")
-}
-
 /// Checks that `user` may read reports (`reports.view`; customers hold no permission, so they get
 /// the same 403) and `query`; the filter within the user's tenant.
-pub fn parse(user: &CurrentUser, query: &ReportQuery) -> Result<Parsed, Error> {
-    parse_for(user, query, Permission::ReportsView)
+pub async fn parse(app: &Services, user: &CurrentUser, query: &ReportQuery) -> Result<Parsed, Error> {
+    parse_for(app, user, query, Permission::ReportsView).await
 }
 
 /// [`parse`] for what needs `permission` (exports need `reports.export`).
-pub fn parse_for(user: &CurrentUser, query: &ReportQuery, permission: Permission) -> Result<Parsed, Error> {
+pub async fn parse_for(app: &Services, user: &CurrentUser, query: &ReportQuery, permission: Permission) -> Result<Parsed, Error> {
     user.require(permission)?;
+    let zone = period::zone_of(&mut app.db.acquire().await?, user.tenant_id).await?;
+    build(user, query, zone)
+}
+
+fn build(user: &CurrentUser, query: &ReportQuery, zone: baton_core::zone::Tz) -> Result<Parsed, Error> {
     let from = date(query.from.as_deref(), "from")?;
     let to = date(query.to.as_deref(), "to")?;
     if let (Some(from), Some(to)) = (from, to) {
@@ -135,8 +142,8 @@ pub fn parse_for(user: &CurrentUser, query: &ReportQuery, permission: Permission
     let roles = roles(query.role.as_deref())?;
     let filter = Filter {
         tenant_id: user.tenant_id,
-        from: from.map(midnight),
-        to: to.map(midnight),
+        from: from.map(|d| period::start(zone, d)),
+        to: to.map(|d| period::start(zone, d)),
         agents: ids(query.agent.as_deref(), "agent")?,
         groups: ids(query.group.as_deref(), "group")?,
         types: ids(query.ticket_type.as_deref(), "type")?,
@@ -151,7 +158,7 @@ pub fn parse_for(user: &CurrentUser, query: &ReportQuery, permission: Permission
         ReportBy::Created => Moment::Created,
         ReportBy::Solved => Moment::Solved,
     };
-    Ok(Parsed { filter, moment, by, from, to })
+    Ok(Parsed { filter, moment, by, from, to, zone })
 }
 
 /// `part ÷ whole`, or `None` when there is no whole.

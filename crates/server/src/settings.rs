@@ -1,5 +1,6 @@
 //! A desk's own settings (`GET`/`PATCH /admin/settings`): its name and the days after which a
-//! solved ticket closes by itself (`tickets::automatic`). Permission `settings.manage`.
+//! solved ticket closes by itself (`tickets::automatic`), how customers sign up, and the time zone
+//! its reports count days in (`reports::period`). Permission `settings.manage`.
 
 use crate::audit::{self, Entry};
 use crate::auth::CurrentUser;
@@ -19,6 +20,7 @@ pub async fn get(db: &Db, user: &CurrentUser) -> Result<DeskSettings, Error> {
         auto_close_days: row.auto_close_days,
         signup_mode: SignupMode::from_code(&row.signup_mode).unwrap_or_default(),
         signup_domains: domains(&row.signup_domains),
+        time_zone: row.time_zone,
     })
 }
 
@@ -32,7 +34,12 @@ pub fn domains(stored: &str) -> Vec<String> {
 pub async fn update(app: &Services, user: &CurrentUser, patch: &DeskSettingsPatch) -> Result<DeskSettings, Error> {
     let db = &app.db;
     user.require(Permission::SettingsManage)?;
-    let errors = patch.check();
+    let mut errors = patch.check();
+    // The zone must be one of the IANA database's (the SPA checks only the shape).
+    let zone = patch.time_zone.as_deref().map(str::trim);
+    if zone.is_some_and(|z| !z.is_empty() && baton_core::zone::parse(z).is_none()) {
+        errors.push(FieldError::new("time_zone", field_code::INVALID_VALUE));
+    }
     if !errors.is_empty() {
         return Err(Error::Validation(errors));
     }
@@ -57,11 +64,12 @@ pub async fn update(app: &Services, user: &CurrentUser, patch: &DeskSettingsPatc
         auto_close_days: patch.auto_close_days,
         signup_mode: patch.signup_mode.map(SignupMode::code),
         signup_domains: joined.as_deref(),
+        time_zone: zone,
     };
     tenants::update_settings(&mut tx, user.tenant_id, &change).await?;
     // audit log (issue 12)
     audit::record(&mut tx, app, user, Entry::new("settings.updated", None, &before.name).patch(&before, &DeskSettingsPatch { name: name.map(str::to_owned), signup_domains: joined.as_deref().map(domains), ..patch.clone() })).await?;
     tx.commit().await?;
-    tracing::info!(tenant_id = user.tenant_id, by = user.id, ?patch.auto_close_days, ?patch.signup_mode, renamed = name.is_some(), "desk settings changed");
+    tracing::info!(tenant_id = user.tenant_id, by = user.id, ?patch.auto_close_days, ?patch.signup_mode, ?patch.time_zone, renamed = name.is_some(), "desk settings changed");
     get(db, user).await
 }

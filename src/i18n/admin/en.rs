@@ -167,5 +167,8 @@ pub fn text(key: AdminKey) -> &'static str {
         SlaUnitOf => "Unit of {0}",
         SlaMinutes => "minutes",
         SlaHours => "hours",
+        // Session 10 (reports): the desk's time zone.
+        SettingsTimeZone => "Time zone",
+        SettingsTimeZoneHint => "The zone reports count days in, as its IANA name (e.g. Asia/Shanghai, Europe/Berlin, UTC).",
     }
 }

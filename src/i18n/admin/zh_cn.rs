@@ -167,5 +167,8 @@ pub fn text(key: AdminKey) -> &'static str {
         SlaUnitOf => "{0} 的单位",
         SlaMinutes => "分钟",
         SlaHours => "小时",
+        // Session 10 (reports): the desk's time zone.
+        SettingsTimeZone => "时区",
+        SettingsTimeZoneHint => "报表按此时区划分日、周、月，请填写 IANA 时区名（如 Asia/Shanghai、Europe/Berlin、UTC）。",
     }
 }

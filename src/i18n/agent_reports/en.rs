@@ -2,10 +2,13 @@
 
 use super::ReportKey;
 
+/// The workspace's link to the page (also [`super::nav`]).
+pub const NAV: &str = "Reports";
+
 pub fn text(key: ReportKey) -> &'static str {
     use ReportKey::*;
     match key {
-        Nav => "Reports",
+        Nav => NAV,
         Title => "Reports",
         NotAllowed => "You do not have permission to see reports. Ask an administrator for it.",
         Unavailable => "This server does not offer reports.",
@@ -90,5 +93,16 @@ pub fn text(key: ReportKey) -> &'static str {
         Groups => "Groups",
         Roles => "Assignee's role",
         ExportCsv => "Export CSV",
+        // Session 10: SLA attainment per policy and the breaches.
+        SlaPoliciesHeading => "SLA attainment per policy",
+        Policy => "Policy",
+        SlaNextReply => "Next reply",
+        DeletedPolicy => "(deleted policy)",
+        BreachesHeading => "SLA breaches",
+        BreachesEmpty => "No SLA target was breached in this period.",
+        DueAt => "Due",
+        LateBy => "Late by",
+        StillRunning => "{0}, still running",
+        NoGroup => "No group",
     }
 }

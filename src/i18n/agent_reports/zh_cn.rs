@@ -2,10 +2,13 @@
 
 use super::ReportKey;
 
+/// The workspace's link to the page (also [`super::nav`]).
+pub const NAV: &str = "报表";
+
 pub fn text(key: ReportKey) -> &'static str {
     use ReportKey::*;
     match key {
-        Nav => "报表",
+        Nav => NAV,
         Title => "报表",
         NotAllowed => "您没有查看报表的权限,请向管理员申请。",
         Unavailable => "此服务器不提供报表。",
@@ -90,5 +93,16 @@ pub fn text(key: ReportKey) -> &'static str {
         Groups => "组",
         Roles => "处理人角色",
         ExportCsv => "导出 CSV",
+        // Session 10: SLA attainment per policy and the breaches.
+        SlaPoliciesHeading => "各 SLA 策略的达标率",
+        Policy => "策略",
+        SlaNextReply => "后续回复",
+        DeletedPolicy => "（已删除的策略）",
+        BreachesHeading => "SLA 超时记录",
+        BreachesEmpty => "此期间没有超时的 SLA 目标。",
+        DueAt => "到期时间",
+        LateBy => "超时",
+        StillRunning => "{0}（仍在计时）",
+        NoGroup => "无组",
     }
 }

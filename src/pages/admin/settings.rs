@@ -1,12 +1,13 @@
 //! `/admin/settings`: the desk's name, how many days a solved ticket waits for the customer
 //! before it closes (0: never) and how customers get an account (sign-up mode and, for
-//! `domains`, the email domains); the slug login uses is shown, not editable. baton-core's
+//! `domains`, the email domains) and the time zone its reports count days in (a text input with
+//! a list of common zones; the server checks the name); the slug login uses is shown, not editable. baton-core's
 //! `DeskSettingsPatch::check` runs before sending, the server's field errors show next to their
 //! inputs, and what was typed stays.
 
 use super::{AdminPage, Section};
 use crate::api::use_api;
-use crate::components::ui::{show_refusal, loaded, FormFailure, TextField};
+use crate::components::ui::{show_refusal, loaded, Described, FormFailure, TextField};
 use crate::i18n::{AdminKey, Key};
 use crate::state::busy::Busy;
 use crate::state::load::Load;
@@ -45,6 +46,8 @@ pub struct Typed<'a> {
     pub mode: SignupMode,
     /// Comma- (or space-) separated.
     pub domains: &'a str,
+    // Session 10 (reports): the desk's time zone.
+    pub zone: &'a str,
 }
 
 /// The patch of what changed from `current`, or the field errors of what was typed.
@@ -67,9 +70,37 @@ pub fn patch_of(current: &DeskSettings, typed: &Typed<'_>) -> Result<DeskSetting
         auto_close_days: (days != current.auto_close_days).then_some(days),
         signup_mode: (typed.mode != current.signup_mode).then_some(typed.mode),
         signup_domains: (domains != current.signup_domains).then_some(domains),
+        time_zone: (typed.zone.trim() != current.time_zone).then(|| typed.zone.trim().to_owned()),
     };
     let errors = patch.check();
     if errors.is_empty() { Ok(patch) } else { Err(errors) }
+}
+
+// Session 10 (reports): the desk's time zone.
+/// Zones offered while typing (any IANA name is accepted): China's first, then the world's big ones.
+const ZONES: [&str; 16] = [
+    "Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei", "Asia/Singapore", "Asia/Tokyo", "Asia/Kolkata", "Asia/Dubai",
+    "Europe/London", "Europe/Berlin", "Europe/Paris", "Europe/Moscow", "America/New_York", "America/Chicago",
+    "America/Los_Angeles", "Australia/Sydney", "UTC",
+];
+
+/// The time-zone input with its suggestions, hint and error.
+#[component]
+fn ZoneField(value: RwSignal<String>, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
+    let d = Described::new("settings-time-zone", "time_zone", Some(Key::from(AdminKey::SettingsTimeZoneHint).into()), errors.into());
+    view! {
+        <div class="field">
+            {d.label_view(Key::from(AdminKey::SettingsTimeZone).into(), true)}
+            {d.hint_view()}
+            <input id="settings-time-zone" name="time_zone" data-testid="settings-time-zone" list="settings-time-zones"
+                autocomplete="off" spellcheck="false" aria-required="true" aria-invalid=d.invalid()
+                aria-describedby=d.described_by() bind:value=value />
+            <datalist id="settings-time-zones">
+                {ZONES.into_iter().map(|z| view! { <option value=z></option> }).collect_view()}
+            </datalist>
+            {d.error_view()}
+        </div>
+    }
 }
 
 /// The label of a sign-up mode.
@@ -91,6 +122,7 @@ fn SettingsForm(current: DeskSettings) -> impl IntoView {
     let days = RwSignal::new(current.auto_close_days.to_string());
     let mode = RwSignal::new(current.signup_mode);
     let domains = RwSignal::new(current.signup_domains.join(", "));
+    let zone = RwSignal::new(current.time_zone.clone());
     let slug = current.slug.clone();
     let saved = StoredValue::new(current);
     let errors = RwSignal::new(Vec::<FieldError>::new());
@@ -103,7 +135,8 @@ fn SettingsForm(current: DeskSettings) -> impl IntoView {
         failure.set(None);
         notice.set(None);
         let (name, days, domains) = (name.get_untracked(), days.get_untracked(), domains.get_untracked());
-        let typed = Typed { name: &name, days: &days, mode: mode.get_untracked(), domains: &domains };
+        let zone = zone.get_untracked();
+        let typed = Typed { name: &name, days: &days, mode: mode.get_untracked(), domains: &domains, zone: &zone };
         let patch = match saved.with_value(|s| patch_of(s, &typed)) {
             Ok(patch) => patch,
             Err(e) => return errors.set(e),
@@ -148,6 +181,7 @@ fn SettingsForm(current: DeskSettings) -> impl IntoView {
                     label=Key::from(AdminKey::SettingsDomains) value=domains errors required=true
                     hint=Some(Key::from(AdminKey::SettingsDomainsHint).into()) />
             })}
+            <ZoneField value=zone errors />
             <div class="form-actions">
                 <button type="submit" class="button primary" data-testid="settings-save" disabled=pending>
                     {tr_while(pending, AdminKey::Saving.into(), AdminKey::Save.into())}
@@ -169,6 +203,7 @@ mod tests {
             auto_close_days: 7,
             signup_mode: SignupMode::Domains,
             signup_domains: vec!["acme.test".into()],
+            time_zone: "Asia/Shanghai".into(),
         };
         let patch = |name: Option<&str>, days: Option<i64>| DeskSettingsPatch { name: name.map(str::to_owned), auto_close_days: days, ..Default::default() };
         let field = |f: &str, code: &str| vec![FieldError::new(f, code)];
@@ -186,8 +221,13 @@ mod tests {
             ("Acme", "7", acme, " , ", Err(field("signup_domains", field_code::REQUIRED))),
             ("Acme", "7", acme, "localhost", Err(field("signup_domains", invalid))),
         ] {
-            let typed = Typed { name, days, mode, domains };
+            let typed = Typed { name, days, mode, domains, zone: " Asia/Shanghai " };
             assert_eq!(patch_of(&current, &typed), expected, "{name} {days} {mode:?} {domains}");
         }
+        // The time zone: sent when it changed, required.
+        let typed = |zone| Typed { name: "Acme", days: "7", mode: acme, domains: "acme.test", zone };
+        let zone = DeskSettingsPatch { time_zone: Some("Europe/Berlin".into()), ..Default::default() };
+        assert_eq!(patch_of(&current, &typed("Europe/Berlin ")), Ok(zone));
+        assert_eq!(patch_of(&current, &typed(" ")), Err(field("time_zone", field_code::REQUIRED)));
     }
 }

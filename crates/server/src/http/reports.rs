@@ -12,6 +12,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use baton_core::{AgentWorkload, GroupWorkload, Page, RatingComment, Permission, ReportSummary, ReportTicket};
+use baton_core::{PolicyAttainment, SlaBreach};
 
 pub fn router() -> Routes {
     Routes::new()
@@ -22,6 +23,9 @@ pub fn router() -> Routes {
         .get("/reports/tickets", tickets)
         .get("/reports/tickets.csv", export)
         .get("/reports/tickets.xlsx", export_xlsx)
+        // Session 10: SLA attainment per policy and the breaches.
+        .get("/reports/sla", sla)
+        .get("/reports/sla/breaches", sla_breaches)
 }
 
 /// The query is checked after the permission, so a user without it learns nothing from a bad one.
@@ -81,7 +85,7 @@ async fn tickets(
 
 async fn export(State(s): State<AppState>, user: CurrentUser, q: Result<ApiQuery<ReportQuery>, Error>) -> Result<Response, Error> {
     let q = query_for(&user, q, Permission::ReportsExport)?;
-    let rx = reports::export::export(&s, &user, &q)?;
+    let rx = reports::export::export(&s, &user, &q).await?;
     // Fused: the compression layer polls the body once more after its end, which a bare unfold
     // answers with a panic (seen as a broken chunked response when the client asked for gzip).
     let chunks = futures_util::StreamExt::fuse(futures_util::stream::unfold(rx, |mut rx| async move {
@@ -108,4 +112,23 @@ async fn export_xlsx(State(s): State<AppState>, user: CurrentUser, q: Result<Api
         (header::CACHE_CONTROL, "no-store"),
     ];
     Ok((headers, Body::from_stream(chunks)).into_response())
+}
+
+// Session 10: SLA attainment per policy and the breaches.
+async fn sla(
+    State(s): State<AppState>,
+    user: CurrentUser,
+    q: Result<ApiQuery<ReportQuery>, Error>,
+) -> Result<Json<Vec<PolicyAttainment>>, Error> {
+    let q = query(&user, q)?;
+    Ok(Json(reports::sla::attainment_per_policy(&s, &user, &q).await?))
+}
+
+async fn sla_breaches(
+    State(s): State<AppState>,
+    user: CurrentUser,
+    q: Result<ApiQuery<ReportQuery>, Error>,
+) -> Result<Json<Page<SlaBreach>>, Error> {
+    let q = query(&user, q)?;
+    Ok(Json(reports::sla::breaches(&s, &user, &q).await?))
 }

@@ -15,7 +15,7 @@ fn by_agent(rows: Vec<(i64, i64)>) -> HashMap<i64, i64> {
 }
 
 pub async fn agents(app: &Services, user: &CurrentUser, query: &ReportQuery) -> Result<Vec<AgentWorkload>, Error> {
-    let mut q = parse(user, query)?;
+    let mut q = parse(app, user, query).await?;
     let rows = std::mem::take(&mut q.filter.agents);
     let f = &q.filter;
     let mut conn = app.db.acquire().await?;

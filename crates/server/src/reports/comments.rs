@@ -16,7 +16,7 @@ const DEFAULT_LIMIT: i64 = 20;
 const MAX_LIMIT: i64 = 200;
 
 pub async fn comments(app: &Services, user: &CurrentUser, query: &ReportQuery) -> Result<Page<RatingComment>, Error> {
-    let q = parse(user, query)?;
+    let q = parse(app, user, query).await?;
     let rating = match query.rating.as_deref().filter(|r| !r.is_empty()) {
         None => None,
         Some(r) => match r.parse::<i64>() {

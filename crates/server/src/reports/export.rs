@@ -93,8 +93,8 @@ pub fn line(t: &ReportTicket) -> String {
 /// Checks the permission and the query, then starts the read; the CSV arrives on the receiver in
 /// chunks (an `Err` ends it when the database fails midway, which the client sees as a cut-off
 /// download: the status line was sent already).
-pub fn export(app: &Services, user: &CurrentUser, query: &ReportQuery) -> Result<mpsc::Receiver<Result<String, Error>>, Error> {
-    let q = parse_for(user, query, Permission::ReportsExport)?;
+pub async fn export(app: &Services, user: &CurrentUser, query: &ReportQuery) -> Result<mpsc::Receiver<Result<String, Error>>, Error> {
+    let q = parse_for(app, user, query, Permission::ReportsExport).await?;
     let metric = metric(query)?;
     let (tx, rx) = mpsc::channel(IN_FLIGHT);
     let db = app.db.clone();

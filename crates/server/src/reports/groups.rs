@@ -12,7 +12,7 @@ use baton_core::GroupWorkload;
 use std::collections::HashMap;
 
 pub async fn groups(app: &Services, user: &CurrentUser, query: &ReportQuery) -> Result<Vec<GroupWorkload>, Error> {
-    let mut q = parse(user, query)?;
+    let mut q = parse(app, user, query).await?;
     let rows = std::mem::take(&mut q.filter.groups);
     let f = &q.filter;
     let mut conn = app.db.acquire().await?;

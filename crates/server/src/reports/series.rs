@@ -1,12 +1,10 @@
-//! The time series of a report: daily counts from the database folded into days, ISO weeks
-//! (from Monday) or months, UTC, with empty buckets between the ends filled in so a chart's
-//! x axis has no holes.
+//! The time series of a report: its buckets — days, ISO weeks (from Monday) or months of the
+//! desk's time zone (`period` turns them into UTC ranges the database counts in) — every one
+//! between the ends, empty or not, so a chart's x axis has no holes.
 
 use crate::error::Error;
 use baton_core::problem::field_code;
 use baton_core::{ReportInterval, ReportPoint};
-use std::collections::BTreeMap;
-use time::macros::format_description;
 use time::{Date, Duration};
 
 /// Most buckets a series may have (a day per bucket for almost three years).
@@ -36,48 +34,39 @@ fn next(start: Date, interval: ReportInterval) -> Option<Date> {
     }
 }
 
-fn parse_day(day: &str) -> Option<Date> {
-    Date::parse(day, format_description!("[year]-[month]-[day]")).ok()
-}
-
-/// The series from daily `created` and `solved` counts, from the bucket of `from` (or of the first
-/// day with a count) to the bucket of the day before `to` (or of the last day with a count).
-pub fn build(
-    interval: ReportInterval,
-    from: Option<Date>,
-    to: Option<Date>,
-    created: &[(String, i64)],
-    solved: &[(String, i64)],
-) -> Result<Vec<ReportPoint>, Error> {
-    let mut counts: BTreeMap<Date, (i64, i64)> = BTreeMap::new();
-    for (day, n) in created {
-        if let Some(day) = parse_day(day) {
-            counts.entry(bucket(day, interval)).or_default().0 += n;
-        }
-    }
-    for (day, n) in solved {
-        if let Some(day) = parse_day(day) {
-            counts.entry(bucket(day, interval)).or_default().1 += n;
-        }
-    }
-    let first = from.map(|d| bucket(d, interval)).or_else(|| counts.keys().next().copied());
-    let last = to.and_then(Date::previous_day).map(|d| bucket(d, interval)).or_else(|| counts.keys().next_back().copied());
-    let (Some(mut at), Some(last)) = (first, last) else {
-        return Ok(Vec::new());
-    };
-    let mut points = Vec::new();
+/// The first day of each bucket from the one `first` falls in to the one `last` falls in, and the
+/// day after the last bucket; refused (`interval`) past [`MAX_POINTS`] buckets.
+pub fn starts(interval: ReportInterval, first: Date, last: Date) -> Result<(Vec<Date>, Date), Error> {
+    let (mut at, last) = (bucket(first, interval), bucket(last, interval));
+    let mut starts = Vec::new();
     while at <= last {
-        if points.len() == MAX_POINTS {
+        if starts.len() == MAX_POINTS {
             return Err(Error::field("interval", field_code::INVALID_VALUE));
         }
-        let (created, solved) = counts.get(&at).copied().unwrap_or_default();
-        points.push(ReportPoint { start: at.to_string(), created, solved });
+        starts.push(at);
         match next(at, interval) {
             Some(n) => at = n,
             None => break,
         }
     }
-    Ok(points)
+    Ok((starts, at))
+}
+
+/// The points of the buckets beginning on `starts`, from the counts per bucket index.
+pub fn points(starts: &[Date], created: &[(i64, i64)], solved: &[(i64, i64)]) -> Vec<ReportPoint> {
+    let mut points: Vec<ReportPoint> =
+        starts.iter().map(|d| ReportPoint { start: d.to_string(), created: 0, solved: 0 }).collect();
+    for (i, n) in created {
+        if let Some(p) = usize::try_from(*i).ok().and_then(|i| points.get_mut(i)) {
+            p.created += n;
+        }
+    }
+    for (i, n) in solved {
+        if let Some(p) = usize::try_from(*i).ok().and_then(|i| points.get_mut(i)) {
+            p.solved += n;
+        }
+    }
+    points
 }
 
 #[cfg(test)]
@@ -101,13 +90,16 @@ mod tests {
     }
 
     #[test]
-    fn the_series_fills_empty_buckets_between_the_ends() {
-        let created = [("2026-12-01".to_owned(), 2), ("2026-12-03".to_owned(), 1)];
-        let solved = [("2026-12-03".to_owned(), 4)];
-        let points = build(ReportInterval::Day, Some(date!(2026 - 11 - 30)), Some(date!(2026 - 12 - 04)), &created, &solved)
-            .expect("series");
-        let got: Vec<(&str, i64, i64)> = points.iter().map(|p| (p.start.as_str(), p.created, p.solved)).collect();
-        assert_eq!(got, [("2026-11-30", 0, 0), ("2026-12-01", 2, 0), ("2026-12-02", 0, 0), ("2026-12-03", 1, 4)]);
-        assert!(build(ReportInterval::Day, Some(date!(2000 - 01 - 01)), Some(date!(2026 - 01 - 01)), &[], &[]).is_err());
+    fn the_series_has_every_bucket_between_the_ends() {
+        let (days, end) = starts(ReportInterval::Day, date!(2026 - 11 - 30), date!(2026 - 12 - 03)).expect("starts");
+        assert_eq!(days, [date!(2026 - 11 - 30), date!(2026 - 12 - 01), date!(2026 - 12 - 02), date!(2026 - 12 - 03)]);
+        assert_eq!(end, date!(2026 - 12 - 04));
+        let got: Vec<(String, i64, i64)> =
+            points(&days, &[(1, 2), (3, 1)], &[(3, 4)]).into_iter().map(|p| (p.start, p.created, p.solved)).collect();
+        let want = [("2026-11-30", 0, 0), ("2026-12-01", 2, 0), ("2026-12-02", 0, 0), ("2026-12-03", 1, 4)];
+        assert_eq!(got, want.map(|(d, c, s)| (d.to_owned(), c, s)));
+        let (weeks, end) = starts(ReportInterval::Week, date!(2026 - 12 - 09), date!(2026 - 12 - 14)).expect("starts");
+        assert_eq!((weeks, end), (vec![date!(2026 - 12 - 07), date!(2026 - 12 - 14)], date!(2026 - 12 - 21)));
+        assert!(starts(ReportInterval::Day, date!(2000 - 01 - 01), date!(2026 - 01 - 01)).is_err());
     }
 }

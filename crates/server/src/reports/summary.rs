@@ -2,14 +2,14 @@
 //! and resolution times, CSAT and the series, for the tickets a [`ReportQuery`] selects; and the
 //! counts of the range of the same length before, with their changes.
 
-use super::{average, parse, ratio, series, ReportQuery};
+use super::{average, parse, period, ratio, series, ReportQuery};
 use crate::auth::CurrentUser;
 use crate::error::Error;
 use crate::services::Services;
 use crate::storage::reports::summary::{self as store, Duration};
 use crate::storage::reports::{Filter, Moment};
 use baton_core::problem::field_code;
-use baton_core::{Attainment, CsatStats, DurationStats, PreviousPeriod, ReportInterval, ReportSummary, SlaAttainment};
+use baton_core::{Attainment, CsatStats, DurationStats, PreviousPeriod, ReportInterval, ReportPoint, ReportSummary, SlaAttainment};
 
 fn interval(value: Option<&str>) -> Result<ReportInterval, Error> {
     match value.unwrap_or("day") {
@@ -41,7 +41,7 @@ async fn previous(conn: &mut crate::storage::Conn, q: &super::Parsed, now: (i64,
     let Some(start) = from.checked_sub(to - from) else {
         return Ok(None);
     };
-    let f = Filter { from: Some(super::midnight(start)), to: Some(super::midnight(from)), ..q.filter.clone() };
+    let f = Filter { from: Some(period::start(q.zone, start)), to: Some(period::start(q.zone, from)), ..q.filter.clone() };
     let created = store::created(conn, &f).await?;
     let solved = store::solved(conn, &f).await?;
     Ok(Some(PreviousPeriod {
@@ -56,8 +56,35 @@ async fn previous(conn: &mut crate::storage::Conn, q: &super::Parsed, now: (i64,
     }))
 }
 
+/// The series of created and solved tickets over the period's buckets (in the desk's zone): from
+/// `from` (or the earliest ticket) to the day before `to` (or the latest).
+async fn series(conn: &mut crate::storage::Conn, q: &super::Parsed, interval: ReportInterval) -> Result<Vec<ReportPoint>, Error> {
+    let f = &q.filter;
+    let (mut first, mut last) = (q.from, q.to.and_then(time::Date::previous_day));
+    if first.is_none() || last.is_none() {
+        let mut seen = Vec::new();
+        for moment in [Moment::Created, Moment::Solved] {
+            let (min, max) = store::extent(conn, f, moment).await?;
+            seen.extend([min, max].into_iter().flatten().filter_map(|t| period::local_day(q.zone, &t)));
+        }
+        first = first.or_else(|| seen.iter().min().copied());
+        last = last.or_else(|| seen.iter().max().copied());
+    }
+    let (Some(first), Some(last)) = (first, last) else {
+        return Ok(Vec::new());
+    };
+    if last < first {
+        return Ok(Vec::new());
+    }
+    let (starts, end) = series::starts(interval, first, last)?;
+    let bounds = period::bounds(q.zone, &starts, end);
+    let created = store::per_bucket(conn, f, Moment::Created, &bounds).await?;
+    let solved = store::per_bucket(conn, f, Moment::Solved, &bounds).await?;
+    Ok(series::points(&starts, &created, &solved))
+}
+
 pub async fn summary(app: &Services, user: &CurrentUser, query: &ReportQuery) -> Result<ReportSummary, Error> {
-    let q = parse(user, query)?;
+    let q = parse(app, user, query).await?;
     let interval = interval(query.interval.as_deref())?;
     let f = &q.filter;
     let mut conn = app.db.acquire().await?;
@@ -67,9 +94,7 @@ pub async fn summary(app: &Services, user: &CurrentUser, query: &ReportQuery) ->
     let first_reply = store::ranks(&mut conn, f, q.moment, Duration::FirstReply).await?;
     let first_resolution = store::ranks(&mut conn, f, q.moment, Duration::FirstResolution).await?;
     let full_resolution = store::ranks(&mut conn, f, q.moment, Duration::FullResolution).await?;
-    let created_days = store::per_day(&mut conn, f, Moment::Created).await?;
-    let solved_days = store::per_day(&mut conn, f, Moment::Solved).await?;
-    let series = series::build(interval, q.from, q.to, &created_days, &solved_days)?;
+    let series = series(&mut conn, &q, interval).await?;
     let previous = previous(&mut conn, &q, (created.created, solved, created.backlog)).await?;
     let distribution = [sums.r1, sums.r2, sums.r3, sums.r4, sums.r5];
     Ok(ReportSummary {

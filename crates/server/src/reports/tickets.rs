@@ -40,7 +40,7 @@ pub fn metric(query: &ReportQuery) -> Result<Metric, Error> {
 }
 
 pub async fn tickets(app: &Services, user: &CurrentUser, query: &ReportQuery) -> Result<Page<ReportTicket>, Error> {
-    let q = parse(user, query)?;
+    let q = parse(app, user, query).await?;
     let metric = metric(query)?;
     let limit = paging::parse_limit(query.limit.as_deref(), DEFAULT_LIMIT, MAX_LIMIT)?;
     let after = match query.cursor.as_deref().filter(|c| !c.is_empty()) {

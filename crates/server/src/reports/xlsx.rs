@@ -79,7 +79,7 @@ fn write(rows: &mut mpsc::Receiver<Result<ReportTicket, storage::Error>>) -> Res
 
 /// Checks the permission and the query, writes the workbook, then hands it out in chunks.
 pub async fn export(app: &Services, user: &CurrentUser, query: &ReportQuery) -> Result<mpsc::Receiver<std::io::Result<Vec<u8>>>, Error> {
-    let q = parse_for(user, query, Permission::ReportsExport)?;
+    let q = parse_for(app, user, query, Permission::ReportsExport).await?;
     let metric = metric(query)?;
     let (rows_tx, mut rows_rx) = mpsc::channel(IN_FLIGHT);
     let writer = tokio::task::spawn_blocking(move || write(&mut rows_rx));

@@ -5,7 +5,7 @@
 
 use super::convert::PolicyBody;
 use crate::error::Error;
-use crate::storage::sla::{self as store, tickets as sla_tickets};
+use crate::storage::sla::{self as store, outcomes, tickets as sla_tickets};
 use crate::storage::tickets::TicketRow;
 use crate::storage::Conn;
 use baton_core::sla::{
@@ -83,7 +83,10 @@ async fn timeline(conn: &mut Conn, tenant_id: i64, row: &TicketRow) -> Result<Ti
 pub async fn refresh(conn: &mut Conn, tenant_id: i64, row: &TicketRow, now: OffsetDateTime) -> Result<(), Error> {
     let policies = store::policies(conn, tenant_id).await?;
     let Some((policy, body)) = matching(policies, row)? else {
-        return Ok(sla_tickets::clear_state(conn, tenant_id, row.id).await?);
+        if sla_tickets::clear_state(conn, tenant_id, row.id).await? {
+            outcomes::clear(conn, tenant_id, row.id).await?;
+        }
+        return Ok(());
     };
     let priority: Option<Priority> = code(&row.priority);
     let targets = body
@@ -133,7 +136,39 @@ pub async fn refresh(conn: &mut Conn, tenant_id: i64, row: &TicketRow, now: Offs
         first_reply: outcome(TimerKind::FirstReply),
         resolution: outcome(TimerKind::Resolution),
     };
-    Ok(sla_tickets::set_state(conn, tenant_id, row.id, &state).await?)
+    sla_tickets::set_state(conn, tenant_id, row.id, &state).await?;
+    record(conn, tenant_id, row.id, policy.id, &states).await
+}
+
+// Session 10 (reports): attainment per policy and the list of breaches.
+/// Keeps the ticket's targets that came due (`sla_outcomes`) in step with its timers: a target
+/// met or breached has a row, one not yet due (or running again, as a reopened ticket's
+/// resolution) has none; next-reply rows of earlier cycles stay.
+async fn record(conn: &mut Conn, tenant_id: i64, ticket_id: i64, policy_id: i64, states: &[baton_core::sla::TimerState]) -> Result<(), Error> {
+    let cycle = states.iter().find(|s| s.kind == TimerKind::NextReply).map(|s| wire_time(s.started_at));
+    let rows: Vec<outcomes::Outcome> = states
+        .iter()
+        .filter_map(|s| {
+            let outcome = match (s.breached, s.stopped_at) {
+                (true, _) => "breached",
+                (false, Some(_)) => "met",
+                (false, None) => return None,
+            };
+            let due_at = s.due_at.or(s.stopped_at)?;
+            Some(outcomes::Outcome {
+                target: match s.kind {
+                    TimerKind::FirstReply => "first_reply",
+                    TimerKind::NextReply => "next_reply",
+                    TimerKind::Resolution => "resolution",
+                },
+                started_at: wire_time(s.started_at),
+                due_at: wire_time(due_at),
+                stopped_at: s.stopped_at.map(wire_time),
+                outcome,
+            })
+        })
+        .collect();
+    Ok(outcomes::replace(conn, tenant_id, ticket_id, policy_id, cycle.as_deref(), &rows).await?)
 }
 
 /// Ticket `id`'s SLA as last computed, for staff.

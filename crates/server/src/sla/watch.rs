@@ -1,5 +1,6 @@
 //! The SLA's watch, a scheduler job (`scheduler::jobs`): a ticket whose due time has passed is
-//! computed again (its breach recorded, and staff consoles told with a `ticket.updated`), and one
+//! computed again (its breach recorded, and staff consoles told with a `ticket.updated`; once per
+//! due time, also when another target of the ticket was breached before), and one
 //! due within [`WARN_BEFORE`] is marked warned once per due time (the hook notifications will
 //! hang on). Only tickets with a running timer are looked at (the partial index on
 //! `sla_due_at`), not every open ticket.
@@ -32,6 +33,7 @@ pub async fn run(app: &Services) -> Result<(usize, usize), Error> {
         };
         if due <= at {
             refresh(&mut tx, tenant_id, &row, now).await?;
+            sla_tickets::set_due_seen(&mut tx, tenant_id, id).await?;
             let mut live = vec![events::record(&mut tx, &row, tenant_id, Change::StaffUpdated(row.status()?)).await?];
             live.extend(crate::notifications::on_sla(&mut tx, app, tenant_id, &row, true).await?);
             app.events.commit(tx, live).await?;

@@ -6,6 +6,8 @@ pub mod comments;
 pub mod facts;
 pub mod filter;
 pub mod groups;
+// Session 10: SLA attainment per policy and the breaches.
+pub mod sla;
 pub mod summary;
 pub mod tickets;
 

@@ -1,5 +1,7 @@
 //! SLA calendars and policies (migration 0022), and each ticket's SLA columns.
 
+// Session 10 (reports): the targets that came due.
+pub mod outcomes;
 pub mod tickets;
 
 use crate::storage::{Conn, Db, Error};

@@ -61,11 +61,13 @@ pub struct SettingsRow {
     pub signup_mode: String,
     /// Comma-separated, lowercase.
     pub signup_domains: String,
+    // Session 10 (reports): the desk's time zone.
+    pub time_zone: String,
 }
 
 /// The settings of `tenant_id`.
 pub async fn settings(db: &Db, tenant_id: i64) -> Result<Option<SettingsRow>, Error> {
-    crate::on!(db, |c| sqlx::query_as("SELECT name, slug, auto_close_days, signup_mode, signup_domains FROM tenants WHERE id = $1")
+    crate::on!(db, |c| sqlx::query_as("SELECT name, slug, auto_close_days, signup_mode, signup_domains, time_zone FROM tenants WHERE id = $1")
         .bind(tenant_id)
         .fetch_optional(c).await).map_err(Error::from)
 }
@@ -78,13 +80,16 @@ pub struct SettingsChange<'a> {
     pub signup_mode: Option<&'a str>,
     /// Comma-separated, lowercase.
     pub signup_domains: Option<&'a str>,
+    // Session 10 (reports): an IANA zone name, checked.
+    pub time_zone: Option<&'a str>,
 }
 
 /// Sets the settings of `tenant_id` that `change` gives.
 pub async fn update_settings(conn: &mut Conn, tenant_id: i64, change: &SettingsChange<'_>) -> Result<(), Error> {
     crate::on!(conn, |c| sqlx::query(
         "UPDATE tenants SET name = COALESCE($2, name), auto_close_days = COALESCE($3, auto_close_days),
-                signup_mode = COALESCE($4, signup_mode), signup_domains = COALESCE($5, signup_domains)
+                signup_mode = COALESCE($4, signup_mode), signup_domains = COALESCE($5, signup_domains),
+                time_zone = COALESCE($6, time_zone)
          WHERE id = $1",
     )
     .bind(tenant_id)
@@ -92,8 +97,17 @@ pub async fn update_settings(conn: &mut Conn, tenant_id: i64, change: &SettingsC
     .bind(change.auto_close_days)
     .bind(change.signup_mode)
     .bind(change.signup_domains)
+    .bind(change.time_zone)
     .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
+}
+
+/// The desk's time zone (an IANA name; `UTC` for a desk that does not exist).
+pub async fn time_zone(conn: &mut Conn, tenant_id: i64) -> Result<String, Error> {
+    let zone: Option<String> = crate::on!(conn, |c| sqlx::query_scalar("SELECT time_zone FROM tenants WHERE id = $1")
+        .bind(tenant_id)
+        .fetch_optional(c).await)?;
+    Ok(zone.unwrap_or_else(|| "UTC".to_owned()))
 }
 
 /// A desk as sign-up sees it.

@@ -9,6 +9,9 @@ mod desk;
 mod drill;
 mod xlsx;
 mod backfill;
+// Session 10: the desk's time zone.
+mod zone;
+mod sla;
 
 use crate::support::TestApp;
 

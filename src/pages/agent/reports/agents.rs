@@ -134,7 +134,7 @@ pub fn AgentTable(
             let name = name.clone();
             move || tf(i18n, ReportKey::DrillLabel, &[&format!("{name} · {}", t(i18n, ReportKey::Solved)), &solved.to_string()])
         };
-        let drill = Drill { metric: "solved", label: ReportKey::Solved, agent: Some((id, name.clone())) };
+        let drill = Drill { metric: "solved", label: ReportKey::Solved, agent: Some((id, name.clone())), group: None };
         let (median, share_4_5) = (r.first_reply_median, r.csat_satisfied_share);
         view! {
             <tr data-testid="report-agent-row" data-agent-id=id>

@@ -27,7 +27,7 @@ pub fn DrillList(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let api = StoredValue::new(use_api());
-    let ask = StoredValue::new((query, DrillQuery { metric: drill.metric, agent: drill.agent.as_ref().map(|a| a.0), cursor: None }));
+    let ask = StoredValue::new((query, DrillQuery { metric: drill.metric, agent: drill.agent.as_ref().map(|a| a.0), cursor: None, group: drill.group.as_ref().map(|g| g.0) }));
     let first = Load::new(move || {
         let (api, (query, drill)) = (api.get_value(), ask.get_value());
         async move { api.report_tickets(&query, &drill).await }
@@ -49,7 +49,7 @@ pub fn DrillList(
     });
     let heading = move || {
         let metric = t(i18n, drill.label);
-        match &drill.agent {
+        match drill.agent.as_ref().or(drill.group.as_ref()) {
             Some((_, name)) => tf(i18n, ReportKey::DrillAgentHeading, &[metric, name]),
             None => tf(i18n, ReportKey::DrillHeading, &[metric]),
         }

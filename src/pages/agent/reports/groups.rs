@@ -1,9 +1,13 @@
 //! The workload per agent group (session 9): one row per group as the server sends them (by
 //! name), the same columns as the agents' table without the per-person ones. Kept a plain table
-//! (no sorting of its own): the admin bundle is shared and a desk has few groups.
+//! (no sorting of its own): the admin bundle is shared and a desk has few groups. A group's
+//! assigned and solved counts open the tickets behind them (session 10), as an agent's solved
+//! count does.
 
-use super::text::rt;
+use super::text::{rt, t, tf};
+use super::Drill;
 use crate::i18n::ReportKey;
+use crate::state::locale::use_i18n;
 use baton_core::GroupWorkload;
 use leptos::prelude::*;
 
@@ -12,17 +16,36 @@ use leptos::prelude::*;
 pub fn GroupTable(
     /// One row per group, as the server sent them.
     rows: Vec<GroupWorkload>,
+    /// Called with the number whose tickets the user wants to see.
+    on_drill: Callback<Drill>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let heads = [
         ReportKey::Group, ReportKey::Assigned, ReportKey::Solved, ReportKey::OpenNow,
         ReportKey::PublicReplies, ReportKey::InternalNotes,
     ];
-    let row = |r: GroupWorkload| {
+    // A count as a button opening its tickets: `metric` of `GET /reports/tickets` with the group.
+    let count = move |id: i64, name: String, (column, metric): (&'static str, &'static str), key: ReportKey, value: i64| {
+        let label = {
+            let name = name.clone();
+            move || tf(i18n, ReportKey::DrillLabel, &[&format!("{name} · {}", t(i18n, key)), &value.to_string()])
+        };
+        let drill = Drill { metric, label: key, agent: None, group: Some((id, name)) };
         view! {
-            <tr data-testid="report-group-row" data-group-id=r.group_id>
+            <td data-column=column>
+                <button type="button" class="report-drill-button" data-testid="report-group-drill" data-metric=metric
+                    data-value=value aria-label=label on:click=move |_| on_drill.run(drill.clone())>{value}</button>
+            </td>
+        }
+    };
+    let row = move |r: GroupWorkload| {
+        let (id, name) = (r.group_id, r.name.clone());
+        view! {
+            <tr data-testid="report-group-row" data-group-id=id>
                 <th scope="row">{r.name}</th>
-                <td data-column="assigned">{r.assigned}</td>
-                <td data-column="solved">{r.solved}</td>
+                // `period`: the period's tickets (by `by`) in the group now, as `assigned` counts them.
+                {count(id, name.clone(), ("assigned", "period"), ReportKey::Assigned, r.assigned)}
+                {count(id, name, ("solved", "solved"), ReportKey::Solved, r.solved)}
                 <td data-column="open_now">{r.open_now}</td>
                 <td data-column="public_replies">{r.public_replies}</td>
                 <td data-column="internal_notes">{r.internal_notes}</td>

@@ -48,7 +48,7 @@ pub fn Overview(
                             <dd>
                                 <button type="button" class="report-drill-button" data-testid=format!("report-{metric}")
                                     data-value=value aria-label=label
-                                    on:click=move |_| on_drill.run(Drill { metric, label: key, agent: None })>
+                                    on:click=move |_| on_drill.run(Drill { metric, label: key, agent: None, group: None })>
                                     {value}
                                 </button>
                             </dd>

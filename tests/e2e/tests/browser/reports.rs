@@ -3,7 +3,8 @@
 //! filters (with the tickets this test created counted); the filters survive a reload; a number
 //! drills down to its tickets, which open in the workspace; the CSV export downloads with the
 //! browser's session and lists the same tickets, and so does the XLSX export (read back); the
-//! workload per group and the previous period's counts show the API's values; axe finds nothing at 1366 and 390 px, and the page
+//! workload per group and the previous period's counts show the API's values; SLA attainment per
+//! policy shows the API's counts and a group's count drills down (session 10); axe finds nothing at 1366 and 390 px, and the page
 //! does not scroll sideways on a phone. An agent without `reports.view` gets no menu entry and a
 //! translated refusal; a customer never sees the page.
 
@@ -81,10 +82,17 @@ async fn a_manager_filters_drills_down_and_exports() {
     let b = chromedriver.browser("en").await;
     b.driver.set_window_rect(0, 0, 1366, 900).await.expect("resize");
     b.login(&base, "admin@baton.test", DEMO_PASSWORD).await;
-    let today = eval(&b, "return new Date().toISOString().slice(0, 10);").await;
+    // The demo desk counts its days in Shanghai (session 10): its "today".
+    let today = eval(&b, "return new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });").await;
     let today = today.as_str().expect("today").to_owned();
     let query = format!("from={today}&to={today}&type={type_id}");
     let api_query = |extra: &str| format!("from={today}&to={}&by=created&type={type_id}{extra}", tomorrow(&today));
+
+    // Session 10: an SLA policy for every normal ticket, so the tickets below have targets (the
+    // solved one meets both; nothing is late within the test).
+    let policy = json!({"name": "E2E everyone", "targets": [{"priority": "normal", "first_reply": 600, "resolution": 6000}]});
+    let (status, created) = admin.post("/api/v1/admin/sla/policies", policy).await;
+    assert_eq!(status, 201, "{created}");
 
     // Known numbers: three new tickets of that type today, one of them solved.
     let (_, before) = admin.get(&format!("/api/v1/reports/summary?{}", api_query("&interval=day"))).await;
@@ -146,6 +154,42 @@ async fn a_manager_filters_drills_down_and_exports() {
     let previous = eval(&b, "return ['created', 'solved', 'backlog'].map(m => Number(document.querySelector(`[data-testid='report-previous-${m}']`).dataset.value));").await;
     let p = &summary["previous"];
     assert_eq!(previous, json!([p["created"], p["solved"], p["backlog"]]), "{summary}");
+    // Session 10: SLA attainment per policy says what the API says; no breach is listed.
+    let (_, per_policy) = admin.get(&format!("/api/v1/reports/sla?{}", api_query(""))).await;
+    let want: Vec<Value> = per_policy
+        .as_array()
+        .expect("policy rows")
+        .iter()
+        .map(|p| json!([p["policy_id"], p["first_reply"]["met"], p["first_reply"]["breached"], p["resolution"]["met"], p["resolution"]["breached"]]))
+        .collect();
+    assert!(want.iter().any(|r| r[1] == json!(1) && r[3] == json!(1)), "the solved ticket met both targets: {per_policy}");
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let now = eval(
+            &b,
+            "return [...document.querySelectorAll(\"[data-testid='report-sla-policy']\")].map(r => {\
+               const c = k => r.querySelector(`[data-column='${k}']`).dataset;\
+               return [r.dataset.policyId ? Number(r.dataset.policyId) : null, Number(c('first_reply').met), Number(c('first_reply').breached),\
+                 Number(c('resolution').met), Number(c('resolution').breached)]; });",
+        )
+        .await;
+        if now == json!(want) {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the SLA table shows {now}, the API says {want:?}");
+        tokio::time::sleep(POLL).await;
+    }
+    b.find("report-sla-breaches").await;
+    // A group's "assigned" opens the tickets behind it: as many as the row says.
+    let group = b.find("report-group-drill").await;
+    let count: usize = group.attr("data-value").await.expect("attr").and_then(|v| v.parse().ok()).expect("a count");
+    group.click().await.expect("open the group's tickets");
+    b.find_with("report-drill", "data-metric", "period").await;
+    let deadline = Instant::now() + WAIT;
+    while b.driver.find_all(By::Css("[data-testid='report-drill-row']")).await.expect("rows").len() != count.min(50) {
+        assert!(Instant::now() < deadline, "the group's drill-down never listed {count} tickets");
+        tokio::time::sleep(POLL).await;
+    }
     b.assert_accessible("reports at 1366 px").await;
 
     // The workload table sorts from the keyboard: Enter on a header's button, again to reverse.
@@ -234,6 +278,13 @@ async fn a_manager_filters_drills_down_and_exports() {
     agrees(&b, &summary).await;
     no_sideways_scroll(&b, "the report at 390 px").await;
     b.assert_accessible("reports at 390 px").await;
+    // Session 10: in the dark theme too (axe checks the contrast), the SLA sections shown.
+    let media = json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] });
+    b.driver.cdp().send_raw("Emulation.setEmulatedMedia", media).await.expect("emulated media");
+    b.find("report-sla-policies").await;
+    let dark = eval(&b, "const m = getComputedStyle(document.body).backgroundColor.match(/[\\d.]+/g).map(Number); return m[0] + m[1] + m[2] < 200;").await;
+    assert_eq!(dark, json!(true), "the page did not turn dark");
+    b.assert_accessible("reports at 390 px, dark").await;
     b.quit().await;
 
     // An agent without reports.view: no menu entry, a translated refusal on the URL, a 403.

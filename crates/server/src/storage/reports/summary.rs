@@ -133,11 +133,35 @@ pub async fn ranks(conn: &mut Conn, f: &Filter, moment: Moment, duration: Durati
     Ok(Ranks { count: n, median: at((n + 1) / 2), p90: at((9 * n + 9) / 10) })
 }
 
-/// Tickets per day (`YYYY-MM-DD`, UTC) of `moment` in the period, days with none left out.
-pub async fn per_day(conn: &mut Conn, f: &Filter, moment: Moment) -> Result<Vec<(String, i64)>, Error> {
-    let day = format!("SUBSTR({}, 1, 10)", moment.column());
-    let mut q = Sql::new(format!("SELECT {day} AS day, COUNT(*) AS n"));
-    f.tickets(&mut q, moment);
-    q.push(format_args!(" GROUP BY {day} ORDER BY {day}"));
+/// Tickets of the period per bucket of a series, `bounds` being each bucket's `[from, to)` stored
+/// timestamps (computed from the desk's time zone by `reports::period`): (bucket index, count),
+/// buckets with none left out. Range comparisons on the moment's indexed column, no conversion
+/// in the database.
+pub async fn per_bucket(conn: &mut Conn, f: &Filter, moment: Moment, bounds: &[(String, String)]) -> Result<Vec<(i64, i64)>, Error> {
+    if bounds.is_empty() {
+        return Ok(Vec::new());
+    }
+    let column = moment.column();
+    let mut q = Sql::new("WITH b (i, lo, hi) AS (VALUES ");
+    for (i, (lo, hi)) in bounds.iter().enumerate() {
+        q.push(if i == 0 { "(" } else { ", (" }).push(format_args!("{i}, "));
+        q.push_bind(lo.clone()).push(", ").push_bind(hi.clone()).push(")");
+    }
+    q.push(format_args!(
+        ") SELECT CAST(b.i AS BIGINT), COUNT(*) FROM b JOIN ticket_facts f ON {column} >= b.lo AND {column} < b.hi
+           JOIN tickets t ON t.id = f.ticket_id AND t.tenant_id = f.tenant_id"
+    ));
+    f.push_where(&mut q);
+    f.push_period(&mut q, moment);
+    q.push(" GROUP BY b.i");
     q.fetch_all(conn).await
+}
+
+/// The earliest and the latest `moment` of the period's tickets (a series without both ends
+/// runs between them).
+pub async fn extent(conn: &mut Conn, f: &Filter, moment: Moment) -> Result<(Option<String>, Option<String>), Error> {
+    let column = moment.column();
+    let mut q = Sql::new(format!("SELECT MIN({column}), MAX({column})"));
+    f.tickets(&mut q, moment);
+    Ok(q.fetch_optional(conn).await?.unwrap_or((None, None)))
 }

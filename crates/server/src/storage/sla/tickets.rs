@@ -57,9 +57,9 @@ pub async fn set_state(conn: &mut Conn, tenant_id: i64, id: i64, new: &NewState<
 }
 
 /// Clears ticket `id`'s SLA (no policy applies), writing only if it had one: most desks have no
-/// policy, and their tickets' writes should not pay for an update.
-pub async fn clear_state(conn: &mut Conn, tenant_id: i64, id: i64) -> Result<(), Error> {
-    crate::on!(conn, |c| sqlx::query(
+/// policy, and their tickets' writes should not pay for an update. Whether it had one.
+pub async fn clear_state(conn: &mut Conn, tenant_id: i64, id: i64) -> Result<bool, Error> {
+    let changed = crate::on!(conn, |c| sqlx::query(
         "UPDATE tickets SET sla_policy_id = NULL, sla_due_at = NULL, sla_breached = FALSE, sla_timers = NULL, sla_warned_at = NULL,
                 sla_first_reply = NULL, sla_resolution = NULL
          WHERE tenant_id = $1 AND id = $2 AND (sla_policy_id IS NOT NULL OR sla_timers IS NOT NULL)",
@@ -67,6 +67,16 @@ pub async fn clear_state(conn: &mut Conn, tenant_id: i64, id: i64) -> Result<(),
     .bind(tenant_id)
     .bind(id)
     .execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(changed > 0)
+}
+
+// Session 10: the watch handles each passing due time once, breached before or not.
+/// Marks ticket `id`'s current due time as handled by the watch.
+pub async fn set_due_seen(conn: &mut Conn, tenant_id: i64, id: i64) -> Result<(), Error> {
+    crate::on!(conn, |c| sqlx::query("UPDATE tickets SET sla_due_seen = sla_due_at WHERE tenant_id = $1 AND id = $2")
+        .bind(tenant_id)
+        .bind(id)
+        .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
@@ -80,13 +90,15 @@ pub async fn set_warned(conn: &mut Conn, tenant_id: i64, id: i64, now: &str) -> 
     Ok(())
 }
 
-/// Up to `limit` tickets whose due time has passed (`now`) without a breach recorded yet, or
+/// Up to `limit` tickets whose due time has passed (`now`) without the watch having handled it
+/// (`sla_due_seen`, session 10: also on a ticket breached before), or
 /// comes before `cutoff` without a warning given yet, as (tenant, id, due), soonest first.
 pub async fn coming_due(db: &Db, now: &str, cutoff: &str, limit: i64) -> Result<Vec<(i64, i64, String)>, Error> {
     crate::on!(db, |c| sqlx::query_as(
         "SELECT tenant_id, id, sla_due_at FROM tickets
          WHERE sla_due_at <= $2 AND trashed_at IS NULL AND suspended_at IS NULL
-           AND ((sla_due_at <= $1 AND NOT sla_breached) OR (sla_due_at > $1 AND sla_warned_at IS NULL))
+           AND ((sla_due_at <= $1 AND (sla_due_seen IS NULL OR sla_due_seen <> sla_due_at))
+                OR (sla_due_at > $1 AND sla_warned_at IS NULL))
          ORDER BY sla_due_at LIMIT $3",
     )
     .bind(now)

@@ -177,6 +177,9 @@ pub const ROUTES: &[(&str, &str, Guard)] = &[
     ("GET", "/reports/comments", Needs(P::ReportsView)),
     // audit log (issue 12)
     ("GET", "/admin/audit", Needs(P::SettingsManage)),
+    // Reports (issue 14, session 10): SLA attainment per policy and the breaches.
+    ("GET", "/reports/sla", Needs(P::ReportsView)),
+    ("GET", "/reports/sla/breaches", Needs(P::ReportsView)),
 ];
 
 /// What a probe's `{id}` names; each is made fresh for the request (as the admin or Alice).
@@ -364,6 +367,9 @@ pub fn probes() -> Vec<Probe> {
         probe(P::ReportsView, Method::GET, "/reports/comments", T::None, None),
         // audit log (issue 12)
         probe(P::SettingsManage, Method::GET, "/admin/audit", T::None, None),
+        // Reports (issue 14, session 10).
+        probe(P::ReportsView, Method::GET, "/reports/sla", T::None, None),
+        probe(P::ReportsView, Method::GET, "/reports/sla/breaches", T::None, None),
     ]);
     all
 }

@@ -43,7 +43,7 @@ async fn reports_need_reports_view() {
 }
 
 /// An admin of a desk of their own (password `baton-demo`); their email.
-async fn other_desk_admin(app: &TestApp) -> String {
+pub async fn other_desk_admin(app: &TestApp) -> String {
     let customer = app.new_tenant("Report Desk").await;
     let hash = auth::hash_password(demo::PASSWORD).expect("hash");
     let tenant_id: i64 = sqlx::query_scalar("SELECT tenant_id FROM users WHERE email = $1")

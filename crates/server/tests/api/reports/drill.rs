@@ -98,3 +98,22 @@ async fn the_export_is_a_csv_of_every_ticket_with_its_metrics() {
     assert_eq!((res.status, res.header(header::CONTENT_ENCODING)), (StatusCode::OK, Some("gzip")));
     assert!(res.body.starts_with(&[0x1f, 0x8b]) && res.body.len() > 20, "a whole gzip body");
 }
+
+// Session 10: a group row's numbers drill down to exactly the tickets behind them.
+#[tokio::test]
+async fn each_group_rows_numbers_drill_down_to_its_tickets() {
+    let app = crate::reports::app().await;
+    let admin = build(&app).await;
+    let groups = get(&app, &admin, &format!("/api/v1/reports/groups?{PERIOD}")).await;
+    let all = numbers(&get(&app, &admin, &format!("/api/v1/reports/tickets?{PERIOD}&metric=created")).await);
+    let (t1, t2, t3) = (all[4], all[3], all[2]);
+    // (group, metric, tickets): Support holds T1 and T3, Billing T2 (the fixture's table).
+    let cases = [("Support", "period", vec![t3, t1]), ("Support", "solved", vec![t3, t1]), ("Billing", "period", vec![t2]), ("Billing", "solved", vec![t2])];
+    for (name, metric, want) in cases {
+        let row = groups.as_array().into_iter().flatten().find(|g| g["name"] == json!(name)).expect("group row");
+        let column = if metric == "period" { "assigned" } else { "solved" };
+        let page = get(&app, &admin, &format!("/api/v1/reports/tickets?{PERIOD}&metric={metric}&group={}", row["group_id"])).await;
+        assert_eq!(numbers(&page), want, "{name} {metric}");
+        assert_eq!(row[column], json!(want.len()), "{name}: the row's {column} is the list's length");
+    }
+}
