@@ -24,6 +24,9 @@ mod admin_customers;
 // Automations (issue 13): the admin bundle's rules.
 #[cfg(feature = "admin")]
 mod admin_automations;
+// Knowledge-base and quick-reply editors (issue 12).
+#[cfg(feature = "admin")]
+mod admin_kb;
 #[cfg(feature = "console")]
 mod agent;
 #[cfg(feature = "console")]

@@ -61,6 +61,9 @@ pub mod customers;
 // Automations (issue 13).
 #[cfg(feature = "admin")]
 pub mod automation;
+// Knowledge-base and quick-reply editors (issue 12).
+#[cfg(feature = "admin")]
+pub mod kb_admin;
 mod codes;
 mod en;
 mod keys;
@@ -90,6 +93,9 @@ pub use customers::CustomerKey;
 // Automations (issue 13).
 #[cfg(feature = "admin")]
 pub use automation::AutomationKey;
+// Knowledge-base and quick-reply editors (issue 12).
+#[cfg(feature = "admin")]
+pub use kb_admin::KbAdminKey;
 pub use keys::Key;
 
 use wasm_bindgen::JsValue;

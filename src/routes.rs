@@ -197,6 +197,8 @@ pub fn AdminRoutes() -> impl IntoView {
     use crate::pages::admin::AdminCustomers;
     // Automations (issue 13).
     use crate::pages::admin::AdminAutomations;
+    // Knowledge-base and quick-reply editors (issue 12).
+    use crate::pages::admin::{AdminKb, AdminQuickReplies};
     use crate::components::notify::NotificationsPage;
     use crate::pages::agent::{AgentSettings, Reports, StaffOnly};
     let loaded = here();
@@ -216,6 +218,9 @@ pub fn AdminRoutes() -> impl IntoView {
             // Customers administration (issue 12).
             <Route path=path!("/admin/customers") view=|| view! { <SignedIn><StaffOnly><AdminCustomers /></StaffOnly></SignedIn> } />
             <Route path=path!("/admin/automations") view=|| view! { <SignedIn><StaffOnly><AdminAutomations /></StaffOnly></SignedIn> } />
+            // Knowledge-base and quick-reply editors (issue 12).
+            <Route path=path!("/admin/kb") view=|| view! { <SignedIn><StaffOnly><AdminKb /></StaffOnly></SignedIn> } />
+            <Route path=path!("/admin/quick-replies") view=|| view! { <SignedIn><StaffOnly><AdminQuickReplies /></StaffOnly></SignedIn> } />
             // The reports (managers'), here rather than in the console for the console's budget;
             // not a `Page`: an arm in `Page::path` would land in the help center's wasm.
             <Route path=path!("/agent/reports") view=|| view! { <SignedIn><StaffOnly><Reports /></StaffOnly></SignedIn> } />
@@ -372,6 +377,8 @@ mod tests {
         // Customers administration (issue 12).
         assert_eq!(crate::pages::admin::CUSTOMERS_PATH, "/admin/customers");
         assert_eq!(crate::pages::admin::AUTOMATIONS_PATH, "/admin/automations");
+        // Knowledge-base and quick-reply editors (issue 12).
+        assert_eq!([crate::pages::admin::KB_PATH, crate::pages::admin::QUICK_REPLIES_PATH], ["/admin/kb", "/admin/quick-replies"]);
     }
 
     #[test]
@@ -381,6 +388,8 @@ mod tests {
         let admin = ["/admin", "/admin/", "/admin/agents", "/admin/mail", "/admin/sla", "/admin/workflows", "/admin/types", "/admin/routing", "/admin/automations", "/agent/reports", "/agent/reports/", "/admin/customers"];
         let help_center = ["/", "/agents", "/agentx/1", "/login", "/kb/agent", "/tickets/1", "/set-password/x",
             "/forgot-password/x", "/signup/x", "/signups", "/admins", "/administrator", "/ws/agent", "/adm/x"];
+        // Knowledge-base and quick-reply editors (issue 12).
+        let admin = [&admin[..], &["/admin/kb", "/admin/quick-replies", "/agent/settings"]].concat();
         for (paths, bundle) in [(&console[..], Bundle::Console), (&admin[..], Bundle::Admin), (&help_center[..], Bundle::HelpCenter)] {
             for path in paths {
                 assert_eq!(bundle_of(path), bundle, "{path}");

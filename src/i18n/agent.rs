@@ -171,6 +171,9 @@ pub fn register() {
     super::customers::register();
     #[cfg(feature = "admin")]
     super::automation::register();
+    // Knowledge-base and quick-reply editors (issue 12).
+    #[cfg(feature = "admin")]
+    super::kb_admin::register();
     register_texts();
 }
 

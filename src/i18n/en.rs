@@ -237,6 +237,9 @@ pub fn text(key: Key) -> &'static str {
         // Automations (issue 13).
         #[cfg(feature = "admin")]
         Automation(key) => super::automation::text(super::Locale::En, key),
+        // Knowledge-base and quick-reply editors (issue 12).
+        #[cfg(feature = "admin")]
+        KbAdmin(key) => super::kb_admin::text(super::Locale::En, key),
         #[cfg(feature = "console")]
         Admin(key) => super::admin::en::text(key),
     }

@@ -265,6 +265,9 @@ pub enum Key {
     // Automations (see `crate::i18n::automation`).
     #[cfg(feature = "admin")]
     Automation(super::AutomationKey),
+    // Knowledge-base and quick-reply editors (see `crate::i18n::kb_admin`, issue 12).
+    #[cfg(feature = "admin")]
+    KbAdmin(super::KbAdminKey),
     // The account pages and the admin console (see `crate::i18n::admin`).
     #[cfg(feature = "console")]
     Admin(super::AdminKey),

@@ -38,6 +38,11 @@ mod customers;
 // Automations (issue 13).
 #[cfg(feature = "admin")]
 mod automations;
+// Knowledge-base and quick-reply editors (issue 12).
+#[cfg(feature = "admin")]
+mod kb;
+#[cfg(feature = "admin")]
+pub mod quick_replies;
 
 #[cfg(feature = "admin")]
 pub use agents::AdminAgents;
@@ -57,6 +62,11 @@ pub use routing::AdminRouting;
 pub use customers::AdminCustomers;
 #[cfg(feature = "admin")]
 pub use automations::AdminAutomations;
+// Knowledge-base and quick-reply editors (issue 12).
+#[cfg(feature = "admin")]
+pub use kb::AdminKb;
+#[cfg(feature = "admin")]
+pub use quick_replies::AdminQuickReplies;
 
 use crate::api::use_api;
 use crate::components::ui::{ErrorPanel, Loading};
@@ -86,6 +96,10 @@ pub const ROUTING_PATH: &str = "/admin/routing";
 pub const CUSTOMERS_PATH: &str = "/admin/customers";
 /// Automations (issue 13): event and time rules.
 pub const AUTOMATIONS_PATH: &str = "/admin/automations";
+/// Knowledge-base editor (issue 12): articles and categories.
+pub const KB_PATH: &str = "/admin/kb";
+/// Shared quick replies (issue 12).
+pub const QUICK_REPLIES_PATH: &str = "/admin/quick-replies";
 
 /// One admin page: its path, the permission it needs and whether the backend has it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,13 +119,20 @@ pub enum Section {
     Customers,
     #[cfg(feature = "admin")]
     Automations,
+    // Knowledge-base and quick-reply editors (issue 12).
+    #[cfg(feature = "admin")]
+    Kb,
+    #[cfg(feature = "admin")]
+    QuickReplies,
 }
 
 impl Section {
     #[cfg(not(feature = "admin"))]
     const ALL: [Section; 6] = [Section::Agents, Section::Settings, Section::Catalog, Section::Sla, Section::Workflows, Section::Mail];
     #[cfg(feature = "admin")]
-    const ALL: [Section; 9] = [Section::Agents, Section::Customers, Section::Settings, Section::Catalog, Section::Routing, Section::Sla, Section::Workflows, Section::Automations, Section::Mail];
+    const ALL: [Section; 11] = [Section::Agents, Section::Customers, Section::Settings, Section::Catalog, Section::Routing, Section::Sla, Section::Workflows, Section::Automations, Section::Mail,
+        // Knowledge-base and quick-reply editors (issue 12).
+        Section::Kb, Section::QuickReplies];
 
     pub fn path(self) -> &'static str {
         match self {
@@ -127,6 +148,10 @@ impl Section {
             Section::Customers => CUSTOMERS_PATH,
             #[cfg(feature = "admin")]
             Section::Automations => AUTOMATIONS_PATH,
+            #[cfg(feature = "admin")]
+            Section::Kb => KB_PATH,
+            #[cfg(feature = "admin")]
+            Section::QuickReplies => QUICK_REPLIES_PATH,
         }
     }
 
@@ -144,6 +169,10 @@ impl Section {
             Section::Customers => crate::i18n::CustomerKey::Title.into(),
             #[cfg(feature = "admin")]
             Section::Automations => crate::i18n::AutomationKey::Title.into(),
+            #[cfg(feature = "admin")]
+            Section::Kb => crate::i18n::KbAdminKey::Title.into(),
+            #[cfg(feature = "admin")]
+            Section::QuickReplies => crate::i18n::KbAdminKey::QrTitle.into(),
         }
     }
 
@@ -155,6 +184,11 @@ impl Section {
             Section::Routing | Section::Automations => Permission::SettingsManage,
             #[cfg(feature = "admin")]
             Section::Customers => Permission::CustomersManage,
+            // What the server asks of article and category writes, and of public quick replies.
+            #[cfg(feature = "admin")]
+            Section::Kb => Permission::KbWrite,
+            #[cfg(feature = "admin")]
+            Section::QuickReplies => Permission::ViewsManagePublic,
         }
     }
 
@@ -172,6 +206,12 @@ impl Section {
             Section::Customers => caps.customers_admin,
             #[cfg(feature = "admin")]
             Section::Automations => caps.automations,
+            // Writing articles is the base contract's (spec/conformance/kb.hurl): no flag. Quick
+            // replies are the workspace's.
+            #[cfg(feature = "admin")]
+            Section::Kb => true,
+            #[cfg(feature = "admin")]
+            Section::QuickReplies => caps.workspace,
         }
     }
 

@@ -33,6 +33,15 @@ fn availability() -> impl IntoView {
 #[cfg(not(feature = "admin"))]
 fn availability() {}
 
+// The agent's own quick replies (issue 12): the admin bundle serves this page.
+#[cfg(feature = "admin")]
+fn my_quick_replies() -> impl IntoView {
+    view! { <crate::pages::admin::quick_replies::QuickReplies visibility=baton_core::ReplyVisibility::Private /> }
+}
+
+#[cfg(not(feature = "admin"))]
+fn my_quick_replies() {}
+
 #[component]
 pub fn AgentSettings() -> impl IntoView {
     let api = StoredValue::new(use_api());
@@ -121,6 +130,7 @@ pub fn AgentSettings() -> impl IntoView {
                 </div>
             </form>
             {availability()}
+            {my_quick_replies()}
             <everywhere::SignOutEverywhere />
         </div>
     }
