@@ -9,6 +9,8 @@ mod admin;
 // The catalog's setup (issue 12).
 mod admin_catalog;
 mod admin_sla;
+// The knowledge-base and quick-reply editors (issue 12).
+mod admin_kb;
 // Workflows (issue 13).
 mod admin_workflows;
 mod agent;
