@@ -1,5 +1,5 @@
 //! The knowledge-base and quick-reply editors' writes (issue 12, admin bundle only): articles of
-//! every status (`GET /kb/articles?status=`), `POST /kb/articles`, `PATCH /kb/articles/{id}`,
+//! every status (`GET /kb/articles?status=`), `POST /kb/articles`, `PATCH` and `DELETE /kb/articles/{id}`,
 //! `POST /kb/categories` (`kb.write`), and quick replies `POST/PUT/DELETE /quick-replies`
 //! (public ones need `views.manage_public`, personal ones are their owner's). The reads every
 //! bundle shares are in `kb` and `agent_ticket`.
@@ -24,6 +24,11 @@ impl Api {
     /// `PATCH /kb/articles/{id}`: fields left out stay as they are.
     pub async fn change_kb_article(&self, id: i64, patch: &ArticlePatch) -> Result<Article, ApiError> {
         self.fetch(self.patch(&format!("/kb/articles/{id}")).json_body(patch)).await
+    }
+
+    /// `DELETE /kb/articles/{id}`: gone for good (unpublishing keeps it as a draft).
+    pub async fn delete_kb_article(&self, id: i64) -> Result<(), ApiError> {
+        self.send(self.delete(&format!("/kb/articles/{id}")).build()).await.map(drop)
     }
 
     /// `POST /kb/categories`.

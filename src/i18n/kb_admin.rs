@@ -66,6 +66,8 @@ pub enum KbAdminKey {
     Cancel,
     QrSaved,
     QrDeleted,
+    DeleteArticleConfirm,
+    DeletedNotice,
 }
 
 registered_keyset!(KbAdminKey, KbAdmin);

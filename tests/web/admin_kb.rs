@@ -1,7 +1,7 @@
 //! /admin/kb and the quick-reply editors against a fake backend (issue 12): the articles with
 //! their status and category; the editor's "Save and preview" sending a draft and showing the
 //! server's `body_html` (not a rendering of its own); a server 422 beside its field with what was
-//! typed kept; publishing from the list; quick replies of one visibility only, a refused save
+//! typed kept; publishing and deleting (asked first) from the list; quick replies of one visibility only, a refused save
 //! beside its field, and deleting only after the confirmation.
 
 use crate::fake_server::answered as until;
@@ -163,4 +163,21 @@ async fn deleting_a_quick_reply_asks_first() {
     until("gone", || page.find("[data-reply-id='1']").is_none()).await;
     assert_eq!(server.requests().iter().filter(|(m, p, _, _)| m == "DELETE" && p == "/quick-replies/1").count(), 1);
     assert!(page.find("[data-testid='qr-empty']").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn deleting_an_article_asks_first() {
+    let server = kb_backend(vec![answer("DELETE", "/kb/articles/5", 204, Value::Null)]);
+    let page = mount_kb();
+    until("the rows", || page.all("[data-testid='kb-row']").len() == 2).await;
+    click(&page, "[data-article-id='5'] [data-testid='kb-delete']");
+    until("the question", || page.find("[data-testid='kb-confirm']").is_some()).await;
+    assert!(server.requests().iter().all(|(m, _, _, _)| m != "DELETE"), "nothing deleted before the confirmation");
+    page.click("kb-confirm-no");
+    until("kept", || page.find("[data-testid='kb-confirm']").is_none()).await;
+    click(&page, "[data-article-id='5'] [data-testid='kb-delete']");
+    until("asked again", || page.find("[data-testid='kb-confirm']").is_some()).await;
+    page.click("kb-confirm-yes");
+    until("announced", || page.text("admin-notice").contains("deleted")).await;
+    assert_eq!(server.requests().iter().filter(|(m, p, _, _)| m == "DELETE" && p == "/kb/articles/5").count(), 1);
 }

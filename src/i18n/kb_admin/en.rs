@@ -62,5 +62,7 @@ pub fn text(key: KbAdminKey) -> &'static str {
         Cancel => "Cancel",
         QrSaved => "Quick reply “{0}” saved.",
         QrDeleted => "Quick reply “{0}” deleted.",
+        DeleteArticleConfirm => "Delete “{0}” for good? Customers will no longer find it. To take it down and keep it, unpublish it instead.",
+        DeletedNotice => "“{0}” deleted.",
     }
 }

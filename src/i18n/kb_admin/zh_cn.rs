@@ -62,5 +62,7 @@ pub fn text(key: KbAdminKey) -> &'static str {
         Cancel => "取消",
         QrSaved => "快捷回复“{0}”已保存。",
         QrDeleted => "快捷回复“{0}”已删除。",
+        DeleteArticleConfirm => "永久删除“{0}”？客户将无法再找到它。如需下线但保留，请改为取消发布。",
+        DeletedNotice => "“{0}”已删除。",
     }
 }

@@ -1,8 +1,8 @@
 //! `/admin/kb` (issue 12, `kb.write`): the knowledge base's articles of every status — title,
 //! category, status, last change — filtered by status and category, each published or
 //! unpublished in place or opened in the editor ([`article_form`], Markdown with the server's
-//! sanitized preview); and the categories ([`categories`]). The API has no article or category
-//! deletion, nor renaming a category: unpublishing takes an article out of the help center.
+//! sanitized preview), or deleted after a confirmation in its row; and the categories
+//! ([`categories`]). The API has no renaming or deleting of a category.
 
 mod article_form;
 mod categories;
@@ -100,6 +100,26 @@ fn KbEditor() -> impl IntoView {
             }
         });
     };
+    // Deleting asks first, in the row (`confirming` is the article asked about).
+    let confirming = RwSignal::new(None::<i64>);
+    let delete = move |id: i64, title: String| {
+        let text = fill(i18n.t(K::DeletedNotice.into()), &[&title]);
+        let api = api.get_value();
+        busy.run(async move {
+            let result = api.delete_kb_article(id).await;
+            confirming.set(None);
+            match result {
+                Ok(()) => {
+                    if editing.get_untracked() == Some(Some(id)) {
+                        editing.set(None);
+                    }
+                    on_saved.run(text);
+                    request_animation_frame(|| focus_id("kb-new"));
+                }
+                Err(e) => toasts.api_error(&e),
+            }
+        });
+    };
     let category_options = move |all: K| {
         let mut options = vec![(String::new(), i18n.t(all.into()).to_owned())];
         options.extend(categories.get().into_iter().map(|c| (c.id.to_string(), c.name)));
@@ -123,7 +143,22 @@ fn KbEditor() -> impl IntoView {
                         on:click=move |_| editing.set(Some(Some(id)))>{tr(K::Edit.into())}</button>
                     <button type="button" class="button" data-testid="kb-flip" aria-label=flip_label disabled=busy.signal()
                         on:click=move |_| flip(flipped.clone())>{tr(flip_text.into())}</button>
-                </span></td>
+                    <button type="button" class="button" data-testid="kb-delete" aria-label=fill(label(K::QrDeleteOf), &[&title])
+                        on:click=move |_| confirming.set(Some(id))>{tr(K::Delete.into())}</button>
+                </span>
+                {move || (confirming.get() == Some(id)).then(|| {
+                    let (question, title) = (fill(i18n.t(K::DeleteArticleConfirm.into()), &[&title]), title.clone());
+                    view! {
+                        <div class="admin-confirm" role="alertdialog" aria-label=question.clone() data-testid="kb-confirm">
+                            <p>{question.clone()}</p>
+                            <button type="button" class="button danger" data-testid="kb-confirm-yes" disabled=busy.signal()
+                                on:click=move |_| delete(id, title.clone())>{tr(K::Delete.into())}</button>
+                            <button type="button" class="button" data-testid="kb-confirm-no"
+                                on:click=move |_| confirming.set(None)>{tr(K::Keep.into())}</button>
+                        </div>
+                    }
+                })}
+                </td>
             </tr>
         }
     };

@@ -1,7 +1,7 @@
 //! The knowledge-base and quick-reply editors in Chromium (issue 12). An admin adds a category and
 //! writes an article whose Markdown holds a heading and a `<script>`: the preview shows the
 //! server's sanitized HTML (the heading, no script), the admin publishes it, and a visitor without
-//! a session reads it at /kb without the script. An agent adds a personal quick reply on
+//! a session reads it at /kb without the script; deleted (after a confirmation), it is gone. An agent adds a personal quick reply on
 //! `/agent/settings` (a blank title is said beside its field, the text typed kept) and inserts it
 //! into a ticket reply. axe-core checks each page; the pages fit a 390 px phone and a laptop, in
 //! light and dark (screenshots into `$BATON_SCREENSHOTS` when it names a directory).
@@ -123,7 +123,6 @@ async fn an_admin_writes_and_publishes_an_article_that_a_visitor_reads_sanitized
     // Filtered to drafts, it is gone from the list.
     b.select("kb-status", "draft").await;
     b.gone_by(By::Css(format!("[data-testid='kb-row'][data-article-id='{id}']"))).await;
-    b.quit().await;
 
     // A visitor without a session reads it in the help center: the heading, no script.
     let visitor = chromedriver.browser("en").await;
@@ -132,7 +131,21 @@ async fn an_admin_writes_and_publishes_an_article_that_a_visitor_reads_sanitized
     assert_eq!(heading.text().await.expect("text"), "Router reset");
     assert_eq!(scripts_in(&visitor, "[data-testid='kb-article-body']").await, json!(["undefined", 0]));
     visitor.assert_accessible("the published article").await;
+
+    // The admin deletes it after a confirmation; the visitor no longer finds it.
+    b.select("kb-status", "all").await;
+    let row = format!("[data-testid='kb-row'][data-article-id='{id}']");
+    b.find_by(By::Css(format!("{row} [data-testid='kb-delete']"))).await.click().await.expect("delete");
+    b.find("kb-confirm").await;
+    b.assert_accessible("/admin/kb asking to delete").await;
+    b.click("kb-confirm-yes").await;
+    b.gone_by(By::Css(row)).await;
+    let (status, _) = admin.get(&format!("/api/v1/kb/articles/{id}")).await;
+    assert_eq!(status, 404);
+    visitor.goto(&stack.url(&format!("/kb/{id}"))).await;
+    visitor.find_with("load-error", "data-code", "not_found").await;
     visitor.quit().await;
+    b.quit().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
