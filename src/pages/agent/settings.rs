@@ -1,6 +1,7 @@
 //! `/agent/settings`: the agent remaps each keyboard shortcut. Focus an action's field and press
 //! the key (Tab still moves on); `PUT /me/settings` saves the whole map, and a key bound twice
-//! comes back as `shortcuts.<action>` shown next to that field, with everything typed kept.
+//! comes back as `shortcuts.<action>` shown next to that field, with everything typed kept. In the
+//! admin bundle (which serves it) also availability and the agent's own quick replies (issue 12).
 
 use crate::api::use_api;
 use crate::components::agent::action_key;
@@ -25,22 +26,18 @@ pub fn bindable(key: &str) -> bool {
     !matches!(key, "Tab" | "Shift" | "Control" | "Alt" | "Meta" | "CapsLock" | "Dead" | "Unidentified" | "Process")
 }
 
+// The admin bundle's sections of this page: availability, and (issue 12) the agent's own quick
+// replies. One function, so that the console's build of the page stays as it was.
 #[cfg(feature = "admin")]
 fn availability() -> impl IntoView {
-    view! { <availability::AvailabilitySetting /> }
+    view! {
+        <availability::AvailabilitySetting />
+        <crate::pages::admin::quick_replies::QuickReplies visibility=baton_core::ReplyVisibility::Private />
+    }
 }
 
 #[cfg(not(feature = "admin"))]
 fn availability() {}
-
-// The agent's own quick replies (issue 12): the admin bundle serves this page.
-#[cfg(feature = "admin")]
-fn my_quick_replies() -> impl IntoView {
-    view! { <crate::pages::admin::quick_replies::QuickReplies visibility=baton_core::ReplyVisibility::Private /> }
-}
-
-#[cfg(not(feature = "admin"))]
-fn my_quick_replies() {}
 
 #[component]
 pub fn AgentSettings() -> impl IntoView {
@@ -130,7 +127,6 @@ pub fn AgentSettings() -> impl IntoView {
                 </div>
             </form>
             {availability()}
-            {my_quick_replies()}
             <everywhere::SignOutEverywhere />
         </div>
     }
