@@ -20,14 +20,19 @@ pub fn AdminQuickReplies() -> impl IntoView {
     use_page_title(|i| i.t(K::QrTitle.into()).to_owned());
     view! {
         <AdminPage section=Section::QuickReplies>
-            <QuickReplies visibility=ReplyVisibility::Public />
+            <QuickReplies visibility=ReplyVisibility::Public page=true />
         </AdminPage>
     }
 }
 
 /// The replies of `visibility` the signed-in agent sees, with their editor.
 #[component]
-pub fn QuickReplies(visibility: ReplyVisibility) -> impl IntoView {
+pub fn QuickReplies(
+    visibility: ReplyVisibility,
+    /// The page's own list (its heading the page's `<h1>`), rather than a section of a page.
+    #[prop(optional)]
+    page: bool,
+) -> impl IntoView {
     let api = StoredValue::new(use_api());
     let (i18n, toasts) = (use_i18n(), use_toasts());
     let public = visibility == ReplyVisibility::Public;
@@ -107,7 +112,11 @@ pub fn QuickReplies(visibility: ReplyVisibility) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="qr-heading" data-testid="quick-replies" data-visibility=if public { "public" } else { "private" }>
             <div class="admin-head">
-                <h2 id="qr-heading">{tr(heading.into())}</h2>
+                {if page {
+                    view! { <h1 id="qr-heading">{tr(heading.into())}</h1> }.into_any()
+                } else {
+                    view! { <h2 id="qr-heading">{tr(heading.into())}</h2> }.into_any()
+                }}
                 <button type="button" class="button" id="qr-new" data-testid="qr-new"
                     on:click=move |_| editing.set(Some(None))>{tr(K::QrNew.into())}</button>
             </div>
