@@ -170,7 +170,7 @@ fn QuickReplyForm(existing: Option<QuickReply>, visibility: ReplyVisibility, on_
             <TextField id="qr-title" testid="qr-title" field="title" label=Key::from(K::QrFieldTitle) value=title errors required=true />
             <TextArea id="qr-body" testid="qr-body" field="body" label=Key::from(K::QrFieldBody) value=body errors required=true
                 hint=Some(Key::from(K::QrBodyHint).into()) rows=5 />
-            <div class="form-actions">
+            <div class="form-actions button-row">
                 <button type="submit" class="button primary" data-testid="qr-save" disabled=busy.signal()>{tr(K::Save.into())}</button>
                 <button type="button" class="button" data-testid="qr-cancel" on:click=move |_| on_cancel.run(())>{tr(K::Cancel.into())}</button>
             </div>

@@ -116,7 +116,7 @@ pub fn ArticleForm(
                 </div>
                 <TextArea id="kb-body" testid="kb-body" field="body_markdown" label=Key::from(K::FieldBody) value=body errors rows=14
                     hint=Some(Key::from(K::BodyHint).into()) />
-                <div class="form-actions">
+                <div class="form-actions button-row">
                     <button type="submit" class="button primary" data-testid="kb-save" disabled=pending>{tr(K::Save.into())}</button>
                     <button type="button" class="button" data-testid="kb-preview" disabled=pending on:click=move |_| save(None, true)>{tr(K::SavePreview.into())}</button>
                     {move || match status() {

@@ -53,7 +53,7 @@ pub fn Categories(categories: RwSignal<Vec<Category>>) -> impl IntoView {
             <FormFailure failure testid="kb-category-error" />
             <form class="admin-form" novalidate data-testid="kb-category-form" on:submit=add>
                 <TextField id="kb-category-name" testid="kb-category-name" field="name" label=Key::from(K::CategoryName) value=name errors required=true />
-                <div class="form-actions">
+                <div class="form-actions button-row">
                     <button type="submit" class="button" data-testid="kb-category-add" disabled=busy.signal()>{tr(K::AddCategory.into())}</button>
                 </div>
             </form>
