@@ -24,8 +24,8 @@ async fn emulate(b: &Browser, (width, height, mobile): (i64, i64, bool), dark: b
 }
 
 /// Each screen and scheme: the page does not scroll sideways, axe finds nothing (contrast in
-/// both schemes), and a screenshot is kept when asked for.
-async fn check_layouts(b: &Browser, name: &str) {
+/// both schemes), and a screenshot of the element `shown` (a testid) is kept when asked for.
+async fn check_layouts(b: &Browser, name: &str, shown: &str) {
     for screen in SCREENS {
         for dark in [false, true] {
             emulate(b, screen, dark).await;
@@ -37,6 +37,8 @@ async fn check_layouts(b: &Browser, name: &str) {
             let scheme = if dark { "dark" } else { "light" };
             b.assert_accessible(&format!("{name} at {} px, {scheme}", screen.0)).await;
             if let Some(dir) = std::env::var_os("BATON_SCREENSHOTS") {
+                let element = b.find(shown).await.to_json().expect("element");
+                b.driver.execute("arguments[0].scrollIntoView();", vec![element]).await.expect("scroll");
                 let file = std::path::Path::new(&dir).join(format!("{}-{}-{scheme}.png", name.replace('/', "_"), screen.0));
                 let png = b.driver.screenshot_as_png().await.expect("screenshot");
                 std::fs::write(&file, png).expect("write the screenshot");
@@ -112,7 +114,7 @@ async fn an_admin_writes_and_publishes_an_article_that_a_visitor_reads_sanitized
     assert_eq!(article["category"]["name"], "Home network");
     let id = article["id"].to_string();
     b.assert_accessible("/admin/kb with the preview").await;
-    check_layouts(&b, "admin-kb-editor").await;
+    check_layouts(&b, "admin-kb-editor", "kb-editor").await;
 
     // Published from the editor, then the list says so.
     b.click("kb-publish").await;
@@ -176,7 +178,7 @@ async fn an_agent_keeps_a_personal_quick_reply_and_answers_with_it() {
     let reply = replies.as_array().into_iter().flatten().find(|r| r["title"] == "Restart steps").expect("reply").clone();
     assert_eq!(reply["visibility"], "private");
     b.find_with("qr-row", "data-reply-id", &reply["id"].to_string()).await;
-    check_layouts(&b, "agent-settings").await;
+    check_layouts(&b, "agent-settings", "quick-replies").await;
 
     // In the ticket's reply box: picked, inserted with the placeholder filled in, sent.
     b.goto(&stack.url(&format!("/agent/tickets/{id}"))).await;
@@ -231,6 +233,6 @@ async fn an_admin_shares_a_quick_reply_every_agent_sees() {
     b.type_into("qr-title", "节假日安排（春节）").await;
     b.click("qr-save").await;
     until(&agent_api, "/api/v1/quick-replies", |l| l.as_array().into_iter().flatten().any(|r| r["title"] == "节假日安排（春节）")).await;
-    check_layouts(&b, "admin-quick-replies").await;
+    check_layouts(&b, "admin-quick-replies", "quick-replies").await;
     b.quit().await;
 }
