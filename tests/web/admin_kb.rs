@@ -5,7 +5,7 @@
 //! beside its field, and deleting only after the confirmation.
 
 use crate::fake_server::answered as until;
-use crate::fake_server::{answer, problem, provide_app, staff, FakeServer};
+use crate::fake_server::{answer, provide_app, staff, FakeServer};
 use crate::support::{mount, type_into, value_of, Mounted};
 use baton::i18n::Locale;
 use baton::pages::admin::quick_replies::QuickReplies;
