@@ -30,6 +30,9 @@ mod admin_roles;
 // audit log (issue 12)
 #[cfg(feature = "admin")]
 mod admin_audit;
+// Knowledge-base and quick-reply editors (issue 12).
+#[cfg(feature = "admin")]
+mod admin_kb;
 #[cfg(feature = "console")]
 mod agent;
 #[cfg(feature = "console")]

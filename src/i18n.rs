@@ -70,6 +70,9 @@ pub mod roles;
 // audit log (issue 12)
 #[cfg(feature = "admin")]
 pub mod audit;
+// Knowledge-base and quick-reply editors (issue 12).
+#[cfg(feature = "admin")]
+pub mod kb_admin;
 mod codes;
 mod en;
 mod keys;
@@ -108,6 +111,9 @@ pub use roles::RoleKey;
 // audit log (issue 12)
 #[cfg(feature = "admin")]
 pub use audit::AuditKey;
+// Knowledge-base and quick-reply editors (issue 12).
+#[cfg(feature = "admin")]
+pub use kb_admin::KbAdminKey;
 pub use keys::Key;
 
 use wasm_bindgen::JsValue;

@@ -201,6 +201,8 @@ pub fn AdminRoutes() -> impl IntoView {
     use crate::pages::admin::AdminRoles;
     // audit log (issue 12)
     use crate::pages::admin::AdminAudit;
+    // Knowledge-base and quick-reply editors (issue 12).
+    use crate::pages::admin::{AdminKb, AdminQuickReplies};
     use crate::components::notify::NotificationsPage;
     use crate::pages::agent::{AgentSettings, Reports, StaffOnly};
     let loaded = here();
@@ -224,6 +226,9 @@ pub fn AdminRoutes() -> impl IntoView {
             <Route path=path!("/admin/roles") view=|| view! { <SignedIn><StaffOnly><AdminRoles /></StaffOnly></SignedIn> } />
             // audit log (issue 12)
             <Route path=path!("/admin/audit") view=|| view! { <SignedIn><StaffOnly><AdminAudit /></StaffOnly></SignedIn> } />
+            // Knowledge-base and quick-reply editors (issue 12).
+            <Route path=path!("/admin/kb") view=|| view! { <SignedIn><StaffOnly><AdminKb /></StaffOnly></SignedIn> } />
+            <Route path=path!("/admin/quick-replies") view=|| view! { <SignedIn><StaffOnly><AdminQuickReplies /></StaffOnly></SignedIn> } />
             // The reports (managers'), here rather than in the console for the console's budget;
             // not a `Page`: an arm in `Page::path` would land in the help center's wasm.
             <Route path=path!("/agent/reports") view=|| view! { <SignedIn><StaffOnly><Reports /></StaffOnly></SignedIn> } />
@@ -382,6 +387,8 @@ mod tests {
         assert_eq!(crate::pages::admin::AUTOMATIONS_PATH, "/admin/automations");
         // audit log (issue 12)
         assert_eq!(crate::pages::admin::AUDIT_PATH, "/admin/audit");
+        // Knowledge-base and quick-reply editors (issue 12).
+        assert_eq!([crate::pages::admin::KB_PATH, crate::pages::admin::QUICK_REPLIES_PATH], ["/admin/kb", "/admin/quick-replies"]);
     }
 
     #[test]
@@ -393,6 +400,8 @@ mod tests {
             "/forgot-password/x", "/signup/x", "/signups", "/admins", "/administrator", "/ws/agent", "/adm/x"];
         // audit log (issue 12)
         assert_eq!(bundle_of("/admin/audit"), Bundle::Admin);
+        // Knowledge-base and quick-reply editors (issue 12).
+        let admin = [&admin[..], &["/admin/kb", "/admin/quick-replies", "/agent/settings"]].concat();
         for (paths, bundle) in [(&console[..], Bundle::Console), (&admin[..], Bundle::Admin), (&help_center[..], Bundle::HelpCenter)] {
             for path in paths {
                 assert_eq!(bundle_of(path), bundle, "{path}");

@@ -178,6 +178,9 @@ pub fn register() {
     // audit log (issue 12)
     #[cfg(feature = "admin")]
     super::audit::register();
+    // Knowledge-base and quick-reply editors (issue 12).
+    #[cfg(feature = "admin")]
+    super::kb_admin::register();
     register_texts();
 }
 

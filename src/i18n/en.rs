@@ -246,6 +246,9 @@ pub fn text(key: Key) -> &'static str {
         // audit log (issue 12)
         #[cfg(feature = "admin")]
         Audit(key) => super::audit::text(super::Locale::En, key),
+        // Knowledge-base and quick-reply editors (issue 12).
+        #[cfg(feature = "admin")]
+        KbAdmin(key) => super::kb_admin::text(super::Locale::En, key),
         #[cfg(feature = "console")]
         Admin(key) => super::admin::en::text(key),
     }

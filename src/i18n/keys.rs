@@ -274,6 +274,9 @@ pub enum Key {
     // The audit log (see `crate::i18n::audit`; issue 12).
     #[cfg(feature = "admin")]
     Audit(super::AuditKey),
+    // Knowledge-base and quick-reply editors (see `crate::i18n::kb_admin`, issue 12).
+    #[cfg(feature = "admin")]
+    KbAdmin(super::KbAdminKey),
     // The account pages and the admin console (see `crate::i18n::admin`).
     #[cfg(feature = "console")]
     Admin(super::AdminKey),

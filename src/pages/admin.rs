@@ -47,6 +47,11 @@ mod form_parts;
 // audit log (issue 12)
 #[cfg(feature = "admin")]
 mod audit;
+// Knowledge-base and quick-reply editors (issue 12).
+#[cfg(feature = "admin")]
+mod kb;
+#[cfg(feature = "admin")]
+pub mod quick_replies;
 
 #[cfg(feature = "admin")]
 pub use agents::AdminAgents;
@@ -71,6 +76,11 @@ pub use roles::AdminRoles;
 // audit log (issue 12)
 #[cfg(feature = "admin")]
 pub use audit::AdminAudit;
+// Knowledge-base and quick-reply editors (issue 12).
+#[cfg(feature = "admin")]
+pub use kb::AdminKb;
+#[cfg(feature = "admin")]
+pub use quick_replies::AdminQuickReplies;
 
 use crate::api::use_api;
 use crate::components::ui::{ErrorPanel, Loading};
@@ -104,6 +114,10 @@ pub const AUTOMATIONS_PATH: &str = "/admin/automations";
 pub const ROLES_PATH: &str = "/admin/roles";
 /// The audit log (issue 12): every change to the desk's setup.
 pub const AUDIT_PATH: &str = "/admin/audit";
+/// Knowledge-base editor (issue 12): articles and categories.
+pub const KB_PATH: &str = "/admin/kb";
+/// Shared quick replies (issue 12).
+pub const QUICK_REPLIES_PATH: &str = "/admin/quick-replies";
 
 /// One admin page: its path, the permission it needs and whether the backend has it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,13 +142,18 @@ pub enum Section {
     // audit log (issue 12)
     #[cfg(feature = "admin")]
     Audit,
+    // Knowledge-base and quick-reply editors (issue 12).
+    #[cfg(feature = "admin")]
+    Kb,
+    #[cfg(feature = "admin")]
+    QuickReplies,
 }
 
 impl Section {
     #[cfg(not(feature = "admin"))]
     const ALL: [Section; 6] = [Section::Agents, Section::Settings, Section::Catalog, Section::Sla, Section::Workflows, Section::Mail];
     #[cfg(feature = "admin")]
-    const ALL: [Section; 11] = [Section::Agents, Section::Roles, Section::Customers, Section::Settings, Section::Catalog, Section::Routing, Section::Sla, Section::Workflows, Section::Automations, Section::Mail, Section::Audit];
+    const ALL: [Section; 13] = [Section::Agents, Section::Roles, Section::Customers, Section::Settings, Section::Catalog, Section::Routing, Section::Sla, Section::Workflows, Section::Automations, Section::Kb, Section::QuickReplies, Section::Mail, Section::Audit];
 
     pub fn path(self) -> &'static str {
         match self {
@@ -154,6 +173,10 @@ impl Section {
             Section::Roles => ROLES_PATH,
             #[cfg(feature = "admin")]
             Section::Audit => AUDIT_PATH,
+            #[cfg(feature = "admin")]
+            Section::Kb => KB_PATH,
+            #[cfg(feature = "admin")]
+            Section::QuickReplies => QUICK_REPLIES_PATH,
         }
     }
 
@@ -175,6 +198,10 @@ impl Section {
             Section::Roles => crate::i18n::RoleKey::Title.into(),
             #[cfg(feature = "admin")]
             Section::Audit => crate::i18n::AuditKey::Title.into(),
+            #[cfg(feature = "admin")]
+            Section::Kb => crate::i18n::KbAdminKey::Title.into(),
+            #[cfg(feature = "admin")]
+            Section::QuickReplies => crate::i18n::KbAdminKey::QrTitle.into(),
         }
     }
 
@@ -191,6 +218,11 @@ impl Section {
             Section::Customers => Permission::CustomersManage,
             #[cfg(feature = "admin")]
             Section::Roles => Permission::AgentsManage,
+            // What the server asks of article and category writes, and of public quick replies.
+            #[cfg(feature = "admin")]
+            Section::Kb => Permission::KbWrite,
+            #[cfg(feature = "admin")]
+            Section::QuickReplies => Permission::ViewsManagePublic,
         }
     }
 
@@ -212,6 +244,12 @@ impl Section {
             Section::Roles => caps.roles,
             #[cfg(feature = "admin")]
             Section::Audit => caps.audit_log,
+            // Writing articles is the base contract's (spec/conformance/kb.hurl): no flag. Quick
+            // replies are the workspace's.
+            #[cfg(feature = "admin")]
+            Section::Kb => true,
+            #[cfg(feature = "admin")]
+            Section::QuickReplies => caps.workspace,
         }
     }
 

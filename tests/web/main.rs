@@ -11,6 +11,8 @@ mod admin_audit;
 // The catalog's setup (issue 12).
 mod admin_catalog;
 mod admin_sla;
+// The knowledge-base and quick-reply editors (issue 12).
+mod admin_kb;
 // Workflows (issue 13).
 mod admin_workflows;
 mod agent;

@@ -1,5 +1,5 @@
 //! The knowledge-base service: whose articles a request reads, listing and searching them, and
-//! the changes writers (`kb.write`) make. Markdown handling is in [`markdown`], query parsing in [`search`].
+//! the changes writers (`kb.write`) make, deleting included. Markdown handling is in [`markdown`], query parsing in [`search`].
 
 mod list;
 mod markdown;
@@ -137,6 +137,16 @@ pub async fn update(
     let row = kb_store::get(&mut tx, user.tenant_id, id, true).await?;
     tx.commit().await?;
     to_article(row.ok_or(Error::NotFound)?)
+}
+
+/// Deletes an article of the writer's desk for good (unpublishing keeps it as a draft). Like
+/// editing, `kb.write` is checked first: others get 403 whether or not the article exists.
+pub async fn delete(db: &Db, user: &CurrentUser, id: i64) -> Result<(), Error> {
+    require_writer(user)?;
+    match kb_store::delete(db, user.tenant_id, id).await? {
+        true => Ok(()),
+        false => Err(Error::NotFound),
+    }
 }
 
 /// Creates a category in the writer's desk; names are unique within a desk.

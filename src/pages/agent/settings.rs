@@ -1,6 +1,7 @@
 //! `/agent/settings`: the agent remaps each keyboard shortcut. Focus an action's field and press
 //! the key (Tab still moves on); `PUT /me/settings` saves the whole map, and a key bound twice
-//! comes back as `shortcuts.<action>` shown next to that field, with everything typed kept.
+//! comes back as `shortcuts.<action>` shown next to that field, with everything typed kept. In the
+//! admin bundle (which serves it) also availability and the agent's own quick replies (issue 12).
 
 use crate::api::use_api;
 use crate::components::agent::action_key;
@@ -25,9 +26,14 @@ pub fn bindable(key: &str) -> bool {
     !matches!(key, "Tab" | "Shift" | "Control" | "Alt" | "Meta" | "CapsLock" | "Dead" | "Unidentified" | "Process")
 }
 
+// The admin bundle's sections of this page: availability, and (issue 12) the agent's own quick
+// replies. One function, so that the console's build of the page stays as it was.
 #[cfg(feature = "admin")]
 fn availability() -> impl IntoView {
-    view! { <availability::AvailabilitySetting /> }
+    view! {
+        <availability::AvailabilitySetting />
+        <crate::pages::admin::quick_replies::QuickReplies visibility=baton_core::ReplyVisibility::Private />
+    }
 }
 
 #[cfg(not(feature = "admin"))]

@@ -1,6 +1,7 @@
 //! The knowledge base: `GET /kb/categories`, `GET /kb/articles`, `GET /kb/articles/{id}` for
 //! everyone (without a session, the default desk's — see `crate::kb::Reader::of`), and
-//! `POST /kb/categories`, `POST /kb/articles`, `PATCH /kb/articles/{id}` for holders of `kb.write`.
+//! `POST /kb/categories`, `POST /kb/articles`, `PATCH /kb/articles/{id}` for holders of `kb.write`,
+//! and `DELETE /kb/articles/{id}` (the admin console's editor, issue 12).
 
 use super::extract::{ApiJson, ApiQuery, PathId};
 use super::{AppState, Error, Routes};
@@ -23,6 +24,8 @@ pub fn router() -> Routes {
         .post("/kb/articles", create)
         .get("/kb/articles/{id}", show)
         .patch("/kb/articles/{id}", update)
+        // The knowledge-base editor (issue 12).
+        .delete("/kb/articles/{id}", delete)
 }
 
 /// The reader of a public route: the signed-in user if the request carries a live session, else
@@ -99,4 +102,9 @@ async fn create_category(
         StatusCode::CREATED,
         Json(kb::create_category(&state.db, &user, new).await?),
     ))
+}
+
+async fn delete(State(state): State<AppState>, user: CurrentUser, PathId(id): PathId) -> Result<StatusCode, Error> {
+    kb::delete(&state.db, &user, id).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

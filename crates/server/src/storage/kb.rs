@@ -164,6 +164,16 @@ pub async fn insert(
     .fetch_one(c).await).map_err(Error::from)
 }
 
+/// Deletes the article `id` of `tenant_id` (the search index follows by trigger); whether it
+/// was there.
+pub async fn delete(db: &Db, tenant_id: i64, id: i64) -> Result<bool, Error> {
+    let deleted = crate::on!(db, |c| sqlx::query("DELETE FROM kb_articles WHERE tenant_id = $1 AND id = $2")
+        .bind(tenant_id)
+        .bind(id)
+        .execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(deleted > 0)
+}
+
 /// Overwrites every field of the article `id` of `tenant_id` (the caller merged the patch).
 pub async fn update(
     conn: &mut Conn,

@@ -2,6 +2,8 @@
 //! drafts for staff only, and tenant isolation; writes are in [`writes`].
 
 mod writes;
+// The knowledge-base editor (issue 12): deleting an article.
+mod delete;
 
 use crate::support::{TestApp, ADMIN, AGENT, ALICE, DAVE, OTHER_AGENT};
 use axum::http::{Method, StatusCode};

@@ -34,6 +34,8 @@ mod drafts;
 mod empty_desk;
 mod help_center;
 mod kb;
+// The knowledge-base and quick-reply editors (issue 12).
+mod kb_admin;
 mod lifecycle;
 mod mail_flows;
 // notifications (issue 13)

@@ -88,7 +88,9 @@ fn paths_are_their_bundles() {
     let admin = ["/admin", "/admin/", "/admin/agents", "/admin/mail", "/admin/sla", "/admin/workflows", "/admin/types", "/admin/routing", "/agent/reports", "/agent/reports/",
         "/agent/settings", "/agent/notifications", "/notifications",
         // customers administration (issue 12)
-        "/admin/customers"];
+        "/admin/customers",
+        // Knowledge-base and quick-reply editors (issue 12).
+        "/admin/kb", "/admin/quick-replies"];
     let help_center = ["/", "/agents", "/agentx/1", "/login", "/kb/agent", "/tickets/1", "/set-password/x",
         "/forgot-password/x", "/signup/x", "/signups", "/admins", "/administrator", "/ws/agent", "/adm/x"];
     for (paths, bundle) in [(&console[..], Bundle::Console), (&admin[..], Bundle::Admin), (&help_center[..], Bundle::HelpCenter)] {

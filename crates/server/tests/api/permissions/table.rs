@@ -97,6 +97,8 @@ pub const ROUTES: &[(&str, &str, Guard)] = &[
     ("POST", "/kb/categories", Needs(P::KbWrite)),
     ("POST", "/kb/articles", Needs(P::KbWrite)),
     ("PATCH", "/kb/articles/{id}", Needs(P::KbWrite)),
+    // The knowledge-base editor (issue 12).
+    ("DELETE", "/kb/articles/{id}", Needs(P::KbWrite)),
     ("GET", "/admin/sso", Needs(P::SettingsManage)),
     ("POST", "/admin/sso/secret", Needs(P::SettingsManage)),
     ("PUT", "/admin/sso/origins", Needs(P::SettingsManage)),
@@ -195,6 +197,8 @@ pub enum Target {
     PublicView,
     PublicReply,
     Article,
+    /// A new draft article (the knowledge-base editor, issue 12: deleting one).
+    NewArticle,
     /// A custom role without permissions.
     Role,
     /// A new agent whose custom role has no permissions.
@@ -285,6 +289,8 @@ pub fn probes() -> Vec<Probe> {
         probe(P::KbWrite, Method::POST, "/kb/categories", T::None, Some(json!({ "name": "Category $n" }))),
         probe(P::KbWrite, Method::POST, "/kb/articles", T::None, Some(json!({ "title": "Article $n" }))),
         probe(P::KbWrite, Method::PATCH, "/kb/articles/{id}", T::Article, Some(json!({ "title": "Edited $n" }))),
+        // The knowledge-base editor (issue 12): deleting gets an article of its own.
+        probe(P::KbWrite, Method::DELETE, "/kb/articles/{id}", T::NewArticle, None),
         probe(P::SettingsManage, Method::GET, "/admin/sso", T::None, None),
         probe(P::SettingsManage, Method::POST, "/admin/sso/secret", T::None, None),
         probe(P::SettingsManage, Method::PUT, "/admin/sso/origins", T::None, Some(json!({ "origins": ["https://shop.test"] }))),
