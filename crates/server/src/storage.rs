@@ -214,6 +214,17 @@ impl Db {
         })))
     }
 
+    /// Starts a read-only transaction, for an answer read in several statements (a ticket with
+    /// its workflow, fields and history): they all see one snapshot, never half of a write that
+    /// committed between two of them. SQLite (WAL) holds the snapshot from the first read on;
+    /// PostgreSQL's default READ COMMITTED takes one per statement, hence REPEATABLE READ.
+    pub async fn begin_read(&self) -> Result<Tx, Error> {
+        Ok(Tx(Conn(match &self.pool {
+            Pool::Sqlite(p) => Handle::SqliteTx(p.begin().await?),
+            Pool::Postgres(p) => Handle::PgTx(p.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY").await?),
+        })))
+    }
+
     /// Closes every connection (at shutdown).
     pub async fn close(&self) {
         match &self.pool {

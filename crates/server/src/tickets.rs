@@ -53,9 +53,10 @@ pub struct Outcome<T> {
     pub replayed: bool,
 }
 
-/// The ticket `id` as `user` sees it; 404 if they may not see it at all.
+/// The ticket `id` as `user` sees it; 404 if they may not see it at all. One snapshot: a
+/// workflow move committed while the answer is read shows whole (its step with its assignee).
 pub async fn get(app: &Services, user: &CurrentUser, id: i64) -> Result<Ticket, Error> {
-    let mut conn = app.db.acquire().await?;
+    let mut conn = app.db.begin_read().await?;
     let row = ticket_store::get(&mut conn, user.ticket_scope(), id)
         .await?
         .ok_or(Error::NotFound)?;

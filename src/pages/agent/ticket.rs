@@ -45,6 +45,13 @@ impl Loaded {
         let api = self.api.get_value();
         leptos::task::spawn_local(async move {
             let (t, m) = (api.ticket(id).await, api.thread(id).await);
+            // Answers may cross: one read before a change this page has since shown (an action's
+            // answer) must not take the page back to the older version.
+            let version = |t: &Ticket| t.staff.as_ref().map_or(0, |s| s.version);
+            let shown = self.ticket.try_with_untracked(|s| s.as_ref().and_then(|s| s.as_ref().ok()).map(|s| (s.id, version(s)))).flatten();
+            if matches!((&t, shown), (Ok(new), Some((id, v))) if new.id == id && version(new) < v) {
+                return;
+            }
             if let Ok(m) = m {
                 let changes = m.items.iter().filter_map(|e| Some((e.message.id, e.change.clone()?))).collect();
                 self.changes.try_set(changes);

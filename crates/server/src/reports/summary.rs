@@ -87,7 +87,8 @@ pub async fn summary(app: &Services, user: &CurrentUser, query: &ReportQuery) ->
     let q = parse(app, user, query).await?;
     let interval = interval(query.interval.as_deref())?;
     let f = &q.filter;
-    let mut conn = app.db.acquire().await?;
+    // One snapshot: the counts of one answer add up.
+    let mut conn = app.db.begin_read().await?;
     let created = store::created(&mut conn, f).await?;
     let solved = store::solved(&mut conn, f).await?;
     let sums = store::cohort(&mut conn, f, q.moment).await?;

@@ -46,7 +46,7 @@ struct OptionRow {
 /// The active catalog of `tenant_id`, types and sub-types in their configured order. (A sub-type
 /// of a switched-off type goes with it.)
 pub async fn load(db: &Db, tenant_id: i64) -> Result<Vec<TicketType>, Error> {
-    let mut conn = db.acquire().await?;
+    let mut conn = db.begin_read().await?;
     let types: Vec<NamedRow> = crate::on!(conn, |c| sqlx::query_as(
         "SELECT id, tenant_id AS owner_id, name FROM ticket_types
          WHERE tenant_id = $1 AND active ORDER BY position, id",

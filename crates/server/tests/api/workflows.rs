@@ -4,6 +4,7 @@
 
 mod admin;
 mod retype;
+mod snapshot;
 mod walk;
 
 use crate::catalog::returns_ticket;
