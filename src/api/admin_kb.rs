@@ -1,6 +1,6 @@
 //! The knowledge-base and quick-reply editors' writes (issue 12, admin bundle only): articles of
 //! every status (`GET /kb/articles?status=`), `POST /kb/articles`, `PATCH` and `DELETE /kb/articles/{id}`,
-//! `POST /kb/categories` (`kb.write`), and quick replies `POST/PUT/DELETE /quick-replies`
+//! `POST /kb/categories`, `PATCH` and `DELETE /kb/categories/{id}` (`kb.write`), and quick replies `POST/PUT/DELETE /quick-replies`
 //! (public ones need `views.manage_public`, personal ones are their owner's). The reads every
 //! bundle shares are in `kb` and `agent_ticket`.
 
@@ -34,6 +34,16 @@ impl Api {
     /// `POST /kb/categories`.
     pub async fn create_kb_category(&self, name: String) -> Result<Category, ApiError> {
         self.fetch(self.post("/kb/categories").json_body(&NewCategory { name })).await
+    }
+
+    /// `PATCH /kb/categories/{id}` (capability `kb_categories`): the category as renamed.
+    pub async fn rename_kb_category(&self, id: i64, name: String) -> Result<Category, ApiError> {
+        self.fetch(self.patch(&format!("/kb/categories/{id}")).json_body(&NewCategory { name })).await
+    }
+
+    /// `DELETE /kb/categories/{id}` (capability `kb_categories`): its articles stay, without one.
+    pub async fn delete_kb_category(&self, id: i64) -> Result<(), ApiError> {
+        self.send(self.delete(&format!("/kb/categories/{id}")).build()).await.map(drop)
     }
 
     /// `POST /quick-replies`, or `PUT /quick-replies/{id}` with an id.

@@ -318,10 +318,14 @@ pub fn AdminPage(section: Section, children: ChildrenFn) -> impl IntoView {
                     Some(Err(error)) => view! { <ErrorPanel error /> }.into_any(),
                     Some(Ok((_, false))) => refusal(AdminKey::NotAllowed, "forbidden"),
                     Some(Ok((c, true))) if !section.offered(&c) => refusal(AdminKey::Unavailable, "unavailable"),
-                    Some(Ok((c, true))) => view! {
-                        <AdminNav current=section caps=c me=me />
-                        {children.with_value(|c| c())}
-                    }.into_any(),
+                    Some(Ok((c, true))) => {
+                        // The pages below ask it for the flags of their own parts.
+                        provide_context(c);
+                        view! {
+                            <AdminNav current=section caps=c me=me />
+                            {children.with_value(|c| c())}
+                        }.into_any()
+                    }
                 }
             }}
         </div>
@@ -332,9 +336,16 @@ pub fn AdminPage(section: Section, children: ChildrenFn) -> impl IntoView {
 #[component]
 fn AdminNav(current: Section, caps: Capabilities, me: Option<Me>) -> impl IntoView {
     let shown: Vec<Section> = Section::ALL.into_iter().filter(|s| me.as_ref().is_some_and(|me| s.open_to(me, &caps))).collect();
+    // On a phone the list folds behind a button naming the page (style/admin.css): thirteen
+    // links would fill the first screen.
+    let open = RwSignal::new(false);
     view! {
         <nav class="admin-nav" aria-label=tr(AdminKey::AdminNav.into())>
-            <ul>
+            <button type="button" class="button admin-nav-toggle" data-testid="admin-nav-toggle" aria-controls="admin-nav-list"
+                aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
+                <span class="sr-only">{tr(AdminKey::AdminNav.into())}": "</span>{tr(current.label())}
+            </button>
+            <ul id="admin-nav-list" class:open=open>
                 {shown.into_iter().map(|s| view! {
                     <li><a href=s.path() data-testid="admin-nav-link" data-section=s.path()
                         aria-current=(s == current).then_some("page")>{tr(s.label())}</a></li>

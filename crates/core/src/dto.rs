@@ -161,6 +161,9 @@ pub struct Capabilities {
     /// `GET /admin/audit`: every change to the desk's setup, who made it and when.
     #[serde(default)]
     pub audit_log: bool,
+    /// `PATCH` and `DELETE /kb/categories/{id}`: knowledge-base categories renamed and deleted.
+    #[serde(default)]
+    pub kb_categories: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -29,6 +29,7 @@ pub const REFERENCE: Capabilities = Capabilities {
     automations: true,
     // audit log (issue 12)
     audit_log: true,
+    kb_categories: true,
 };
 
 /// What this backend implements.

@@ -171,6 +171,35 @@ pub async fn create_category(
     })
 }
 
+/// Renames a category of the writer's desk (`PATCH /kb/categories/{id}`): the same rules as a new
+/// one, and a name another category holds is a 422 on `name`; its articles follow the name.
+pub async fn rename_category(db: &Db, user: &CurrentUser, id: i64, patch: NewCategory) -> Result<Category, Error> {
+    require_writer(user)?;
+    rules::new_category(&patch).map_err(Error::Validation)?;
+    let name = patch.name.trim();
+    let mut tx = db.begin_write().await?;
+    match kb_store::rename_category(&mut tx, user.tenant_id, id, name).await {
+        Ok(true) => {}
+        Ok(false) => return Err(Error::NotFound),
+        Err(e) if e.is_unique_violation() => return Err(Error::field("name", field_code::INVALID_VALUE)),
+        Err(e) => return Err(e.into()),
+    }
+    tx.commit().await?;
+    Ok(Category { id, name: name.to_owned() })
+}
+
+/// Deletes a category of the writer's desk (`DELETE /kb/categories/{id}`); its articles stay,
+/// without a category, in the state they were.
+pub async fn delete_category(db: &Db, user: &CurrentUser, id: i64) -> Result<(), Error> {
+    require_writer(user)?;
+    let mut tx = db.begin_write().await?;
+    if !kb_store::delete_category(&mut tx, user.tenant_id, id).await? {
+        return Err(Error::NotFound);
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
 /// A category id must name a category of the same desk.
 async fn check_category(
     conn: &mut Conn,

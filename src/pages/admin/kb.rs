@@ -2,7 +2,7 @@
 //! category, status, last change — filtered by status and category, each published or
 //! unpublished in place or opened in the editor ([`article_form`], Markdown with the server's
 //! sanitized preview), or deleted after a confirmation in its row; and the categories
-//! ([`categories`]). The API has no renaming or deleting of a category.
+//! ([`categories`]: added, renamed and deleted).
 
 mod article_form;
 mod categories;
@@ -212,6 +212,12 @@ fn KbEditor() -> impl IntoView {
                 <button type="button" class="button" data-testid="kb-more" on:click=move |_| load(true)>{tr(K::More.into())}</button>
             })}
         </section>
-        <categories::Categories categories />
+        <categories::Categories categories on_changed=Callback::new(move |()| {
+            // A deleted category cannot stay the filter.
+            if !categories.with_untracked(|l| l.iter().any(|c| c.id.to_string() == category.get_untracked())) {
+                category.set(String::new());
+            }
+            load(false);
+        }) />
     }
 }

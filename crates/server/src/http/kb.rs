@@ -1,7 +1,8 @@
 //! The knowledge base: `GET /kb/categories`, `GET /kb/articles`, `GET /kb/articles/{id}` for
 //! everyone (without a session, the default desk's — see `crate::kb::Reader::of`), and
 //! `POST /kb/categories`, `POST /kb/articles`, `PATCH /kb/articles/{id}` for holders of `kb.write`,
-//! and `DELETE /kb/articles/{id}` (the admin console's editor, issue 12).
+//! and `DELETE /kb/articles/{id}`, `PATCH` and `DELETE /kb/categories/{id}` (the admin console's
+//! editor, issue 12).
 
 use super::extract::{ApiJson, ApiQuery, PathId};
 use super::{AppState, Error, Routes};
@@ -20,6 +21,9 @@ pub fn router() -> Routes {
     Routes::new()
         .get("/kb/categories", categories)
         .post("/kb/categories", create_category)
+        // Categories renamed and deleted (issue 12, capability `kb_categories`).
+        .patch("/kb/categories/{id}", rename_category)
+        .delete("/kb/categories/{id}", delete_category)
         .get("/kb/articles", list)
         .post("/kb/articles", create)
         .get("/kb/articles/{id}", show)
@@ -106,5 +110,19 @@ async fn create_category(
 
 async fn delete(State(state): State<AppState>, user: CurrentUser, PathId(id): PathId) -> Result<StatusCode, Error> {
     kb::delete(&state.db, &user, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn rename_category(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    PathId(id): PathId,
+    ApiJson(patch): ApiJson<NewCategory>,
+) -> Result<Json<Category>, Error> {
+    Ok(Json(kb::rename_category(&state.db, &user, id, patch).await?))
+}
+
+async fn delete_category(State(state): State<AppState>, user: CurrentUser, PathId(id): PathId) -> Result<StatusCode, Error> {
+    kb::delete_category(&state.db, &user, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -5,7 +5,9 @@ use super::{decode_code, Db};
 use baton_core::kb::{ArticleStatus, Category};
 use crate::storage::{Conn, Error, Sql};
 
+mod categories;
 mod list;
+pub use categories::{delete_category, rename_category};
 pub use list::{list, ListFilter, Search, SummaryRow};
 
 /// The tenant whose help center answers visitors who are not signed in: the lowest id, i.e. the

@@ -4,6 +4,8 @@
 mod writes;
 // The knowledge-base editor (issue 12): deleting an article.
 mod delete;
+// Categories renamed and deleted (issue 12).
+mod categories;
 
 use crate::support::{TestApp, ADMIN, AGENT, ALICE, DAVE, OTHER_AGENT};
 use axum::http::{Method, StatusCode};

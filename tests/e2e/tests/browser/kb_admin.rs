@@ -1,7 +1,9 @@
 //! The knowledge-base and quick-reply editors in Chromium (issue 12). An admin adds a category and
 //! writes an article whose Markdown holds a heading and a `<script>`: the preview shows the
 //! server's sanitized HTML (the heading, no script), the admin publishes it, and a visitor without
-//! a session reads it at /kb without the script; deleted (after a confirmation), it is gone. An agent adds a personal quick reply on
+//! a session reads it at /kb without the script; the category is renamed (a blank name refused
+//! beside its input) and deleted (the article stays, without one); the article deleted (after a
+//! confirmation), it is gone. An agent adds a personal quick reply on
 //! `/agent/settings` (a blank title is said beside its field, the text typed kept) and inserts it
 //! into a ticket reply. axe-core checks each page; the pages fit a 390 px phone and a laptop, in
 //! light and dark (screenshots into `$BATON_SCREENSHOTS` when it names a directory).
@@ -81,10 +83,23 @@ async fn an_admin_writes_and_publishes_an_article_that_a_visitor_reads_sanitized
     b.find_by(By::Css("[data-testid='admin-nav-link'][data-section='/admin/kb'][aria-current='page']".to_owned())).await;
     b.assert_accessible("/admin/kb").await;
 
+    // On a phone the admin pages fold behind a button naming this one; it opens them.
+    emulate(&b, SCREENS[0], false).await;
+    let toggle = b.find("admin-nav-toggle").await;
+    let link = b.find_with("admin-nav-link", "data-section", "/admin/kb").await;
+    assert!(toggle.is_displayed().await.expect("shown") && !link.is_displayed().await.expect("shown"), "the phone's admin navigation is not folded");
+    assert!(toggle.text().await.expect("text").contains("Knowledge base"));
+    toggle.click().await.expect("open");
+    assert_eq!(toggle.attr("aria-expanded").await.expect("attr").as_deref(), Some("true"));
+    assert!(link.is_displayed().await.expect("shown"), "the opened navigation hides its links");
+    b.assert_accessible("/admin/kb on a phone, the navigation open").await;
+    b.driver.cdp().send_raw("Emulation.clearDeviceMetricsOverride", json!({})).await.expect("clear metrics");
+    assert!(!toggle.is_displayed().await.expect("shown"), "the button shows on a laptop");
+
     // A category; a taken name is said beside the field and stays typed.
     b.type_into("kb-category-name", "Home network").await;
     b.click("kb-category-add").await;
-    let row = b.find_by(By::XPath("//li[@data-testid='kb-category-row'][normalize-space(.)='Home network']".to_owned())).await;
+    let row = b.find_by(By::XPath("//li[@data-testid='kb-category-row'][.//*[@data-testid='kb-category-title'][normalize-space(.)='Home network']]".to_owned())).await;
     let category = row.attr("data-category-id").await.expect("attr").expect("id");
     b.type_into("kb-category-name", "Home network").await;
     b.click("kb-category-add").await;
@@ -134,8 +149,34 @@ async fn an_admin_writes_and_publishes_an_article_that_a_visitor_reads_sanitized
     assert_eq!(scripts_in(&visitor, "[data-testid='kb-article-body']").await, json!(["undefined", 0]));
     visitor.assert_accessible("the published article").await;
 
-    // The admin deletes it after a confirmation; the visitor no longer finds it.
+    // The category renamed in its row: a blank name is said beside the input; the article follows
+    // the new name.
     b.select("kb-status", "all").await;
+    let category_row = format!("[data-testid='kb-category-row'][data-category-id='{category}']");
+    b.find_by(By::Css(format!("{category_row} [data-testid='kb-category-rename']"))).await.click().await.expect("rename");
+    assert_eq!(b.find("kb-category-new-name").await.value().await.expect("value").as_deref(), Some("Home network"));
+    b.type_into("kb-category-new-name", " ").await;
+    b.click("kb-category-rename-save").await;
+    b.find_by(By::Css("[data-testid='kb-category-rename-form'] [data-testid='field-error'][data-field='name']".to_owned())).await;
+    b.assert_accessible("/admin/kb renaming a category").await;
+    b.type_into("kb-category-new-name", "Home and office network").await;
+    b.click("kb-category-rename-save").await;
+    b.wait_text("kb-category-notice", |t| t.contains("Home and office network")).await;
+    b.gone("kb-category-rename-form").await;
+    until(&admin, &format!("/api/v1/kb/articles/{id}"), |a| a["category"]["name"] == "Home and office network").await;
+    b.find_by(By::XPath(format!("//tr[@data-testid='kb-row'][@data-article-id='{id}'][.//td[normalize-space(.)='Home and office network']]"))).await;
+
+    // Deleted after the question: the article stays, published, without a category.
+    b.find_by(By::Css(format!("{category_row} [data-testid='kb-category-delete']"))).await.click().await.expect("delete");
+    b.find("kb-category-confirm").await;
+    b.assert_accessible("/admin/kb asking to delete a category").await;
+    b.click("kb-category-confirm-yes").await;
+    b.gone_by(By::Css(category_row)).await;
+    let article = until(&admin, &format!("/api/v1/kb/articles/{id}"), |a| a["category"].is_null()).await;
+    assert_eq!(article["status"], "published");
+    b.find_by(By::XPath(format!("//tr[@data-testid='kb-row'][@data-article-id='{id}'][.//td[normalize-space(.)='No category']]"))).await;
+
+    // The admin deletes it after a confirmation; the visitor no longer finds it.
     let row = format!("[data-testid='kb-row'][data-article-id='{id}']");
     b.find_by(By::Css(format!("{row} [data-testid='kb-delete']"))).await.click().await.expect("delete");
     b.find("kb-confirm").await;

@@ -99,6 +99,7 @@ impl<'a> Fixtures<'a> {
             Target::Article => self.article,
             // The knowledge-base editor (issue 12).
             Target::NewArticle => self.made("/api/v1/kb/articles", json!({ "title": "Fixture $n" })).await,
+            Target::NewCategory => self.made("/api/v1/kb/categories", json!({ "name": "Fixture $n" })).await,
             Target::Role => self.made("/api/v1/admin/roles", json!({ "name": "Fixture $n", "permissions": [] })).await,
             Target::SlaCalendar => self.made("/api/v1/admin/sla/calendars", super::table::sla_calendar()).await,
             Target::SlaPolicy => self.made("/api/v1/admin/sla/policies", super::table::sla_policy()).await,

@@ -95,6 +95,8 @@ pub const ROUTES: &[(&str, &str, Guard)] = &[
     ("POST", "/tickets/{id}/confidential/reveal", Needs(P::TicketsRevealConfidential)),
     ("POST", "/customers", Needs(P::CustomersManage)),
     ("POST", "/kb/categories", Needs(P::KbWrite)),
+    ("PATCH", "/kb/categories/{id}", Needs(P::KbWrite)),
+    ("DELETE", "/kb/categories/{id}", Needs(P::KbWrite)),
     ("POST", "/kb/articles", Needs(P::KbWrite)),
     ("PATCH", "/kb/articles/{id}", Needs(P::KbWrite)),
     // The knowledge-base editor (issue 12).
@@ -199,6 +201,8 @@ pub enum Target {
     Article,
     /// A new draft article (the knowledge-base editor, issue 12: deleting one).
     NewArticle,
+    /// A new knowledge-base category without articles.
+    NewCategory,
     /// A custom role without permissions.
     Role,
     /// A new agent whose custom role has no permissions.
@@ -287,6 +291,8 @@ pub fn probes() -> Vec<Probe> {
         probe(P::ViewsManagePublic, Method::DELETE, "/quick-replies/{id}", T::PublicReply, None),
         probe(P::CustomersManage, Method::POST, "/customers", T::None, Some(json!({ "name": "Caller $n", "email": "caller$n@example.com" }))),
         probe(P::KbWrite, Method::POST, "/kb/categories", T::None, Some(json!({ "name": "Category $n" }))),
+        probe(P::KbWrite, Method::PATCH, "/kb/categories/{id}", T::NewCategory, Some(json!({ "name": "Renamed $n" }))),
+        probe(P::KbWrite, Method::DELETE, "/kb/categories/{id}", T::NewCategory, None),
         probe(P::KbWrite, Method::POST, "/kb/articles", T::None, Some(json!({ "title": "Article $n" }))),
         probe(P::KbWrite, Method::PATCH, "/kb/articles/{id}", T::Article, Some(json!({ "title": "Edited $n" }))),
         // The knowledge-base editor (issue 12): deleting gets an article of its own.
@@ -402,7 +408,7 @@ pub fn body_for(path: &str) -> Option<Value> {
         "/quick-replies" | "/quick-replies/{id}" => json!({ "title": "Reply $n", "body": "b" }),
         "/me/settings" => json!({ "shortcuts": {} }),
         "/customers" => json!({ "name": "Caller $n", "email": "caller$n@example.com" }),
-        "/kb/categories" => json!({ "name": "Category $n" }),
+        "/kb/categories" | "/kb/categories/{id}" => json!({ "name": "Category $n" }),
         "/kb/articles" | "/kb/articles/{id}" => json!({ "title": "Article $n" }),
         "/admin/sso/origins" => json!({ "origins": [] }),
         "/admin/settings" => json!({ "auto_close_days": 3 }),
