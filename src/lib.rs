@@ -43,12 +43,10 @@ use state::toasts::{use_toasts, Toasts};
 pub fn App() -> impl IntoView {
     // Framed by the widget loader: the host page chose the language.
     let embedded = EmbedParams::from_location();
-    let locale = embedded
-        .as_ref()
-        .and_then(|p| p.locale.as_deref())
-        .and_then(i18n::Locale::from_code)
-        .unwrap_or_else(I18n::detect);
-    I18n::provide(locale);
+    match embedded.as_ref().and_then(|p| p.locale.as_deref()).and_then(i18n::Locale::from_code) {
+        Some(locale) => _ = I18n::provide(locale),
+        None => _ = I18n::provide_detected(),
+    }
     let toasts = Toasts::provide();
     let config = RwSignal::new(None::<Config>);
     leptos::task::spawn_local(async move { config.set(Some(Config::load().await)) });
@@ -67,7 +65,7 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn AgentApp() -> impl IntoView {
     i18n::agent::register();
-    I18n::provide(I18n::detect());
+    I18n::provide_detected();
     let toasts = Toasts::provide();
     state::handoff::Handoffs::get();
     let config = RwSignal::new(None::<Config>);
@@ -83,7 +81,7 @@ pub fn AgentApp() -> impl IntoView {
 #[component]
 pub fn AdminApp() -> impl IntoView {
     i18n::agent::register();
-    I18n::provide(I18n::detect());
+    I18n::provide_detected();
     let toasts = Toasts::provide();
     let config = RwSignal::new(None::<Config>);
     leptos::task::spawn_local(async move { config.set(Some(Config::load().await)) });

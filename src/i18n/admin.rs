@@ -191,6 +191,10 @@ pub enum AdminKey {
     // Session 10 (reports): the desk's time zone in `/admin/settings`.
     SettingsTimeZone,
     SettingsTimeZoneHint,
+    SettingsLogoText,
+    SettingsLogoTextHint,
+    SettingsLanguage,
+    SettingsLanguageHint,
 }
 
 impl From<AdminKey> for super::Key {

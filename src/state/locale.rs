@@ -1,5 +1,5 @@
-//! The current language: chosen from localStorage, else the browser's language; remembered when
-//! the user switches; mirrored into `<html lang>`. Components translate with [`I18n::t`].
+//! The current language: chosen from localStorage, else the browser's language, else (signed in)
+//! the desk's; remembered when the user switches; mirrored into `<html lang>`. Components translate with [`I18n::t`].
 
 use crate::i18n::{fill, format_time, Key, Locale};
 use leptos::prelude::*;
@@ -10,13 +10,29 @@ const STORAGE_KEY: &str = "baton.locale";
 #[derive(Debug, Clone, Copy)]
 pub struct I18n {
     locale: RwSignal<Locale>,
+    /// Whether someone chose the language (the user, earlier or now; the host page of the
+    /// widget) or the browser asked for one of ours; if not, the desk's language is taken.
+    settled: RwSignal<bool>,
 }
 
 impl I18n {
-    /// Creates the context with `locale` and provides it to everything below the caller.
+    /// Creates the context with `locale`, chosen, and provides it to everything below the caller.
     pub fn provide(locale: Locale) -> I18n {
+        I18n::provide_settled(locale, true)
+    }
+
+    /// Creates the context with the language chosen earlier, else the browser's: a browser that
+    /// asks for neither of ours gets English until the desk's language is known
+    /// ([`I18n::follow_desk`]).
+    pub fn provide_detected() -> I18n {
+        let (locale, settled) = I18n::detect();
+        I18n::provide_settled(locale, settled)
+    }
+
+    fn provide_settled(locale: Locale, settled: bool) -> I18n {
         let i18n = I18n {
             locale: RwSignal::new(locale),
+            settled: RwSignal::new(settled),
         };
         provide_context(i18n);
         Effect::new(move |_| {
@@ -29,15 +45,26 @@ impl I18n {
         i18n
     }
 
-    /// The locale the user chose earlier, else the browser's preferred language.
-    pub fn detect() -> Locale {
+    /// The locale the user chose earlier, else the browser's preferred language; and whether
+    /// either named one of ours.
+    pub fn detect() -> (Locale, bool) {
         let stored = storage()
             .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
             .and_then(|code| Locale::from_code(&code));
-        stored.unwrap_or_else(|| {
-            let tag = window().navigator().language().unwrap_or_default();
-            Locale::from_language_tag(&tag)
-        })
+        stored.map_or_else(
+            || {
+                let tag = window().navigator().language().unwrap_or_default().to_ascii_lowercase();
+                (Locale::from_language_tag(&tag), tag.starts_with("zh") || tag.starts_with("en"))
+            },
+            |l| (l, true),
+        )
+    }
+
+    /// Takes the desk's language (`Me.tenant.language`) unless the language is settled.
+    pub fn follow_desk(&self, code: Option<&str>) {
+        if let Some(l) = code.and_then(Locale::from_code).filter(|_| !self.settled.get_untracked()) {
+            self.locale.set(l);
+        }
     }
 
     /// The current locale (tracked).
@@ -48,6 +75,7 @@ impl I18n {
     /// Switches the language and remembers the choice.
     pub fn set(&self, locale: Locale) {
         self.locale.set(locale);
+        self.settled.set(true);
         if let Some(storage) = storage() {
             // Private browsing may refuse storage; the switch still works for this visit.
             let _ = storage.set_item(STORAGE_KEY, locale.code());

@@ -2,6 +2,7 @@
 //! page, cleared by sign-out or by any request that finds the session expired.
 
 use crate::api::Api;
+use crate::state::locale::I18n;
 use baton_core::{Me, Permission};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -21,6 +22,8 @@ pub struct Session {
     state: RwSignal<SessionState>,
     /// True after the user signed out on purpose: the login page then forgets where they were.
     by_user: RwSignal<bool>,
+    /// The language, which follows the desk's when no one chose one.
+    i18n: Option<I18n>,
 }
 
 impl Session {
@@ -29,6 +32,7 @@ impl Session {
         let session = Session {
             state: RwSignal::new(state),
             by_user: RwSignal::new(false),
+            i18n: use_context::<I18n>(),
         };
         provide_context(session);
         session
@@ -39,7 +43,7 @@ impl Session {
     pub fn load(self, api: Api) {
         spawn_local(async move {
             match api.me().await {
-                Ok(me) => self.state.set(SessionState::SignedIn(me)),
+                Ok(me) => self.enter(me),
                 Err(_) => self.state.set(SessionState::SignedOut),
             }
         });
@@ -83,6 +87,14 @@ impl Session {
 
     pub fn signed_in_as(&self, me: Me) {
         self.by_user.set(false);
+        self.enter(me);
+    }
+
+    /// Signed in as `me`; the language follows their desk's unless it is settled.
+    fn enter(&self, me: Me) {
+        if let Some(i18n) = self.i18n {
+            i18n.follow_desk(me.tenant.language.as_deref());
+        }
         self.state.set(SessionState::SignedIn(me));
     }
 

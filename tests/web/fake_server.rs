@@ -114,7 +114,7 @@ pub fn staff(id: i64, role: baton_core::Role, permissions: &[&str]) -> baton_cor
         name: format!("Staff {id}"),
         email: format!("staff{id}@acme.test"),
         role,
-        tenant: baton_core::TenantRef { id: 1, name: "Acme".into() },
+        tenant: baton_core::TenantRef { id: 1, name: "Acme".into(), logo_text: None, language: None },
         customer_group: None,
         permissions: permissions.iter().map(|p| (*p).to_owned()).collect(),
         groups: Vec::new(),

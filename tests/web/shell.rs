@@ -64,7 +64,7 @@ async fn locale_switch_changes_visible_text_and_html_lang() {
         .flatten()
         .and_then(|s| s.get_item("baton.locale").ok().flatten());
     assert_eq!(stored.as_deref(), Some("zh-CN"));
-    assert_eq!(I18n::detect(), Locale::ZhCn, "the choice is remembered");
+    assert_eq!(I18n::detect(), (Locale::ZhCn, true), "the choice is remembered");
 
     select.set_value("en");
     fire(&select, "change");

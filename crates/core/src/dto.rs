@@ -170,6 +170,13 @@ pub struct Capabilities {
 pub struct TenantRef {
     pub id: i64,
     pub name: String,
+    /// What the header shows in the logo's place (absent: the product's name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logo_text: Option<String>,
+    /// The desk's language (`zh-CN` or `en`): the pages' until the user chooses one. Absent from
+    /// backends without it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -94,6 +94,13 @@ pub struct DeskSettings {
     /// desks that never chose one.
     #[serde(default = "utc")]
     pub time_zone: String,
+    /// What the pages' header shows in the logo's place (empty: the product's name).
+    #[serde(default)]
+    pub logo_text: String,
+    /// The language of the desk's people until they choose one (one of [`DESK_LANGUAGES`]): the
+    /// mail they get and, signed in, the pages.
+    #[serde(default = "english")]
+    pub language: String,
 }
 
 fn utc() -> String {
@@ -102,6 +109,16 @@ fn utc() -> String {
 
 /// The longest time-zone name accepted (the IANA names are far shorter).
 pub const TIME_ZONE_MAX: usize = 64;
+
+/// The languages a desk may speak by default: the SPA's and the mail templates' locales.
+pub const DESK_LANGUAGES: [&str; 2] = ["zh-CN", "en"];
+
+/// The longest header text (the logo's place) in characters.
+pub const LOGO_TEXT_MAX: usize = 40;
+
+fn english() -> String {
+    "en".to_owned()
+}
 
 /// `PATCH /api/v1/admin/settings`: absent fields stay as they are.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -119,6 +136,11 @@ pub struct DeskSettingsPatch {
     // Session 10 (reports): the desk's time zone (an IANA name; the server checks it exists).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_zone: Option<String>,
+    /// Trimmed; empty clears it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logo_text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 impl DeskSettingsPatch {
@@ -150,6 +172,12 @@ impl DeskSettingsPatch {
                 errors.push(FieldError::new("time_zone", field_code::INVALID_VALUE));
             }
         }
+        if self.logo_text.as_deref().is_some_and(|t| t.trim().chars().count() > LOGO_TEXT_MAX) {
+            errors.push(FieldError::new("logo_text", field_code::TOO_LONG));
+        }
+        if self.language.as_deref().is_some_and(|l| !DESK_LANGUAGES.contains(&l)) {
+            errors.push(FieldError::new("language", field_code::INVALID_VALUE));
+        }
         errors
     }
 }
@@ -173,6 +201,8 @@ mod tests {
             (DeskSettingsPatch { signup_domains: Some(vec!["a..b".into()]), ..Default::default() }, vec![("signup_domains", field_code::INVALID_VALUE)]),
             (DeskSettingsPatch { signup_domains: Some(vec!["x.com".into(); SIGNUP_DOMAINS_MAX + 1]), ..Default::default() }, vec![("signup_domains", field_code::INVALID_VALUE)]),
             (DeskSettingsPatch { time_zone: Some("Asia/Shanghai".into()), ..Default::default() }, vec![]),
+            (DeskSettingsPatch { logo_text: Some(" Acme 客服 ".into()), language: Some("zh-CN".into()), ..Default::default() }, vec![]),
+            (DeskSettingsPatch { logo_text: Some("客".repeat(LOGO_TEXT_MAX + 1)), language: Some("fr".into()), ..Default::default() }, vec![("logo_text", field_code::TOO_LONG), ("language", field_code::INVALID_VALUE)]),
             (DeskSettingsPatch { time_zone: Some(" ".into()), ..Default::default() }, vec![("time_zone", field_code::REQUIRED)]),
             (DeskSettingsPatch { time_zone: Some("x".repeat(TIME_ZONE_MAX + 1)), ..Default::default() }, vec![("time_zone", field_code::INVALID_VALUE)]),
         ];

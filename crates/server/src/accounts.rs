@@ -108,6 +108,8 @@ pub async fn create_tenant_mailing(
     let owner_id = users::create(&mut tx, &owner, &created).await?;
     let token = issue_link(&mut tx, now, tenant_id, owner_id, "setup", SETUP_TTL).await?;
     if let Some(m) = mail {
+        // The language of the setup mail is the new desk's.
+        tenants::update_settings(&mut tx, tenant_id, &tenants::SettingsChange { language: Some(m.lang.code()), ..Default::default() }).await?;
         let outgoing = mail::Outgoing {
             kind: Kind::Setup,
             lang: m.lang,

@@ -1,6 +1,8 @@
 //! A desk's own settings (`GET`/`PATCH /admin/settings`): its name and the days after which a
 //! solved ticket closes by itself (`tickets::automatic`), how customers sign up, and the time zone
-//! its reports count days in (`reports::period`). Permission `settings.manage`.
+//! its reports count days in (`reports::period`), the header's text in the logo's place and the
+//! desk's language (its people's until they choose one: `Me.tenant`, their mail). Permission
+//! `settings.manage`.
 
 use crate::audit::{self, Entry};
 use crate::auth::CurrentUser;
@@ -21,6 +23,8 @@ pub async fn get(db: &Db, user: &CurrentUser) -> Result<DeskSettings, Error> {
         signup_mode: SignupMode::from_code(&row.signup_mode).unwrap_or_default(),
         signup_domains: domains(&row.signup_domains),
         time_zone: row.time_zone,
+        logo_text: row.logo_text,
+        language: row.language,
     })
 }
 
@@ -65,10 +69,17 @@ pub async fn update(app: &Services, user: &CurrentUser, patch: &DeskSettingsPatc
         signup_mode: patch.signup_mode.map(SignupMode::code),
         signup_domains: joined.as_deref(),
         time_zone: zone,
+        logo_text: patch.logo_text.as_deref().map(str::trim),
+        language: patch.language.as_deref(),
     };
     tenants::update_settings(&mut tx, user.tenant_id, &change).await?;
     // audit log (issue 12)
-    audit::record(&mut tx, app, user, Entry::new("settings.updated", None, &before.name).patch(&before, &DeskSettingsPatch { name: name.map(str::to_owned), signup_domains: joined.as_deref().map(domains), ..patch.clone() })).await?;
+    audit::record(&mut tx, app, user, Entry::new("settings.updated", None, &before.name).patch(&before, &DeskSettingsPatch {
+        name: name.map(str::to_owned),
+        signup_domains: joined.as_deref().map(domains),
+        logo_text: patch.logo_text.as_deref().map(|t| t.trim().to_owned()),
+        ..patch.clone()
+    })).await?;
     tx.commit().await?;
     tracing::info!(tenant_id = user.tenant_id, by = user.id, ?patch.auto_close_days, ?patch.signup_mode, ?patch.time_zone, renamed = name.is_some(), "desk settings changed");
     get(db, user).await

@@ -33,7 +33,7 @@ pub struct CreateArgs {
     /// Where people reach this server: the base of the printed link.
     #[arg(long = "public-url", env = "BATON_PUBLIC_URL", default_value = DEFAULT_PUBLIC_URL)]
     public_url: String,
-    /// The language of the owner's setup mail: en or zh-CN.
+    /// The desk's language (its people's until they choose one), and so the owner's setup mail's: en or zh-CN.
     #[arg(long = "language", default_value = "en")]
     language: String,
 }

@@ -1,4 +1,4 @@
-//! The header bar: product name, main navigation (the help articles for everyone, tickets once
+//! The header bar: product name (or the desk's text in its place), main navigation (the help articles for everyone, tickets once
 //! signed in), the signed-in user, sign-out and language.
 
 use super::LocaleSwitch;
@@ -22,6 +22,9 @@ pub fn Header(
 ) -> impl IntoView {
     let location = use_location();
     let current = move |page: Page| (location.pathname.get() == page.path()).then_some("page");
+    // The desk's own text in the logo's place, once it is known who is signed in.
+    let product = tr(Key::ProductName);
+    let brand = move || me.with(|m| m.as_ref().and_then(|m| m.tenant.logo_text.clone())).unwrap_or_else(|| product().to_owned());
     let skip = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
         focus_id("main");
@@ -30,7 +33,7 @@ pub fn Header(
         <header class="site-header">
             <a class="skip-link" href="#main" on:click=skip>{tr(Key::SkipToContent)}</a>
             <div class="container header-inner">
-                <a class="brand" href=Page::Home.path()>{tr(Key::ProductName)}</a>
+                <a class="brand" href=Page::Home.path() data-testid="brand">{brand}</a>
                 <nav class="main-nav" aria-label=tr(Key::MainNav)>
                     <ul>
                         // The help articles are for everyone, signed in or not.

@@ -170,5 +170,9 @@ pub fn text(key: AdminKey) -> &'static str {
         // Session 10 (reports): the desk's time zone.
         SettingsTimeZone => "Time zone",
         SettingsTimeZoneHint => "The zone reports count days in, as its IANA name (e.g. Asia/Shanghai, Europe/Berlin, UTC).",
+        SettingsLogoText => "Header text",
+        SettingsLogoTextHint => "Shown in the help center's header, in the logo's place, to signed-in customers and staff (at most 40 characters). Empty: the product's name.",
+        SettingsLanguage => "Desk language",
+        SettingsLanguageHint => "The language of mail to people who have not chosen one, and of the pages for those whose browser asks for neither Chinese nor English.",
     }
 }

@@ -170,5 +170,9 @@ pub fn text(key: AdminKey) -> &'static str {
         // Session 10 (reports): the desk's time zone.
         SettingsTimeZone => "时区",
         SettingsTimeZoneHint => "报表按此时区划分日、周、月，请填写 IANA 时区名（如 Asia/Shanghai、Europe/Berlin、UTC）。",
+        SettingsLogoText => "页眉文字",
+        SettingsLogoTextHint => "已登录的客户和员工在帮助中心页眉的标志位置看到的文字（最多 40 个字符）。留空则显示产品名称。",
+        SettingsLanguage => "服务台语言",
+        SettingsLanguageHint => "未选择语言的用户收到的邮件语言；浏览器语言既非中文也非英文时，页面也使用此语言。",
     }
 }

@@ -1,14 +1,15 @@
 //! `/admin/settings`: the desk's name, how many days a solved ticket waits for the customer
 //! before it closes (0: never) and how customers get an account (sign-up mode and, for
 //! `domains`, the email domains) and the time zone its reports count days in (a text input with
-//! a list of common zones; the server checks the name); the slug login uses is shown, not editable. baton-core's
+//! a list of common zones; the server checks the name), the help center header's text in the
+//! logo's place and the desk's language; the slug login uses is shown, not editable. baton-core's
 //! `DeskSettingsPatch::check` runs before sending, the server's field errors show next to their
 //! inputs, and what was typed stays.
 
 use super::{AdminPage, Section};
 use crate::api::use_api;
 use crate::components::ui::{show_refusal, loaded, Described, FormFailure, TextField};
-use crate::i18n::{AdminKey, Key};
+use crate::i18n::{AdminKey, Key, Locale};
 use crate::state::busy::Busy;
 use crate::state::load::Load;
 use crate::state::locale::{tr, tr_while, use_i18n, use_page_title};
@@ -48,6 +49,9 @@ pub struct Typed<'a> {
     pub domains: &'a str,
     // Session 10 (reports): the desk's time zone.
     pub zone: &'a str,
+    pub logo_text: &'a str,
+    /// `zh-CN` or `en`.
+    pub language: &'a str,
 }
 
 /// The patch of what changed from `current`, or the field errors of what was typed.
@@ -71,6 +75,8 @@ pub fn patch_of(current: &DeskSettings, typed: &Typed<'_>) -> Result<DeskSetting
         signup_mode: (typed.mode != current.signup_mode).then_some(typed.mode),
         signup_domains: (domains != current.signup_domains).then_some(domains),
         time_zone: (typed.zone.trim() != current.time_zone).then(|| typed.zone.trim().to_owned()),
+        logo_text: (typed.logo_text.trim() != current.logo_text).then(|| typed.logo_text.trim().to_owned()),
+        language: (typed.language != current.language).then(|| typed.language.to_owned()),
     };
     let errors = patch.check();
     if errors.is_empty() { Ok(patch) } else { Err(errors) }
@@ -103,6 +109,25 @@ fn ZoneField(value: RwSignal<String>, errors: RwSignal<Vec<FieldError>>) -> impl
     }
 }
 
+/// The desk's language: one of the SPA's locales, each named in its own language.
+#[component]
+fn LanguageField(value: RwSignal<String>, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
+    let d = Described::new("settings-language", "language", Some(Key::from(AdminKey::SettingsLanguageHint).into()), errors.into());
+    view! {
+        <div class="field">
+            {d.label_view(Key::from(AdminKey::SettingsLanguage).into(), false)}
+            {d.hint_view()}
+            <select id="settings-language" data-testid="settings-language" aria-invalid=d.invalid() aria-describedby=d.described_by()
+                on:change=move |ev| value.set(event_target_value(&ev))>
+                {Locale::ALL.into_iter().map(|l| view! {
+                    <option value=l.code() selected=move || value.get() == l.code()>{tr(l.name_key())}</option>
+                }).collect_view()}
+            </select>
+            {d.error_view()}
+        </div>
+    }
+}
+
 /// The label of a sign-up mode.
 fn mode_key(mode: SignupMode) -> Key {
     match mode {
@@ -123,6 +148,8 @@ fn SettingsForm(current: DeskSettings) -> impl IntoView {
     let mode = RwSignal::new(current.signup_mode);
     let domains = RwSignal::new(current.signup_domains.join(", "));
     let zone = RwSignal::new(current.time_zone.clone());
+    let logo_text = RwSignal::new(current.logo_text.clone());
+    let language = RwSignal::new(current.language.clone());
     let slug = current.slug.clone();
     let saved = StoredValue::new(current);
     let errors = RwSignal::new(Vec::<FieldError>::new());
@@ -135,8 +162,8 @@ fn SettingsForm(current: DeskSettings) -> impl IntoView {
         failure.set(None);
         notice.set(None);
         let (name, days, domains) = (name.get_untracked(), days.get_untracked(), domains.get_untracked());
-        let zone = zone.get_untracked();
-        let typed = Typed { name: &name, days: &days, mode: mode.get_untracked(), domains: &domains, zone: &zone };
+        let (zone, logo_text, language) = (zone.get_untracked(), logo_text.get_untracked(), language.get_untracked());
+        let typed = Typed { name: &name, days: &days, mode: mode.get_untracked(), domains: &domains, zone: &zone, logo_text: &logo_text, language: &language };
         let patch = match saved.with_value(|s| patch_of(s, &typed)) {
             Ok(patch) => patch,
             Err(e) => return errors.set(e),
@@ -182,6 +209,9 @@ fn SettingsForm(current: DeskSettings) -> impl IntoView {
                     hint=Some(Key::from(AdminKey::SettingsDomainsHint).into()) />
             })}
             <ZoneField value=zone errors />
+            <TextField id="settings-logo-text" testid="settings-logo-text" field="logo_text" label=Key::from(AdminKey::SettingsLogoText)
+                value=logo_text errors hint=Some(Key::from(AdminKey::SettingsLogoTextHint).into()) />
+            <LanguageField value=language errors />
             <div class="form-actions">
                 <button type="submit" class="button primary" data-testid="settings-save" disabled=pending>
                     {tr_while(pending, AdminKey::Saving.into(), AdminKey::Save.into())}
@@ -204,6 +234,8 @@ mod tests {
             signup_mode: SignupMode::Domains,
             signup_domains: vec!["acme.test".into()],
             time_zone: "Asia/Shanghai".into(),
+            logo_text: String::new(),
+            language: "en".into(),
         };
         let patch = |name: Option<&str>, days: Option<i64>| DeskSettingsPatch { name: name.map(str::to_owned), auto_close_days: days, ..Default::default() };
         let field = |f: &str, code: &str| vec![FieldError::new(f, code)];
@@ -221,13 +253,19 @@ mod tests {
             ("Acme", "7", acme, " , ", Err(field("signup_domains", field_code::REQUIRED))),
             ("Acme", "7", acme, "localhost", Err(field("signup_domains", invalid))),
         ] {
-            let typed = Typed { name, days, mode, domains, zone: " Asia/Shanghai " };
+            let typed = Typed { name, days, mode, domains, zone: " Asia/Shanghai ", logo_text: " ", language: "en" };
             assert_eq!(patch_of(&current, &typed), expected, "{name} {days} {mode:?} {domains}");
         }
         // The time zone: sent when it changed, required.
-        let typed = |zone| Typed { name: "Acme", days: "7", mode: acme, domains: "acme.test", zone };
+        let typed = |zone| Typed { name: "Acme", days: "7", mode: acme, domains: "acme.test", zone, logo_text: "", language: "en" };
         let zone = DeskSettingsPatch { time_zone: Some("Europe/Berlin".into()), ..Default::default() };
         assert_eq!(patch_of(&current, &typed("Europe/Berlin ")), Ok(zone));
         assert_eq!(patch_of(&current, &typed(" ")), Err(field("time_zone", field_code::REQUIRED)));
+        // The header text (trimmed) and the language: sent when they changed, the text checked.
+        let brand = |logo_text, language| Typed { name: "Acme", days: "7", mode: acme, domains: "acme.test", zone: "Asia/Shanghai", logo_text, language };
+        let changed = DeskSettingsPatch { logo_text: Some("Acme 客服".into()), language: Some("zh-CN".into()), ..Default::default() };
+        assert_eq!(patch_of(&current, &brand(" Acme 客服 ", "zh-CN")), Ok(changed));
+        let long = "客".repeat(baton_core::settings::LOGO_TEXT_MAX + 1);
+        assert_eq!(patch_of(&current, &brand(&long, "en")), Err(field("logo_text", field_code::TOO_LONG)));
     }
 }

@@ -28,6 +28,14 @@ impl Lang {
             Lang::En
         }
     }
+
+    /// Its code, as desks and the SPA name it (`baton_core::settings::DESK_LANGUAGES`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::ZhCn => "zh-CN",
+        }
+    }
 }
 
 /// A mail's subject and bodies.

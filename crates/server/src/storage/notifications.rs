@@ -140,6 +140,7 @@ pub struct Person {
     pub email: String,
     pub name: String,
     pub role: String,
+    /// The language they read (from their last stream), else the desk's.
     pub language: Option<String>,
     pub digest: Option<bool>,
 }
@@ -147,8 +148,9 @@ pub struct Person {
 /// Active user `user_id` of the desk.
 pub async fn person(conn: &mut Conn, tenant_id: i64, user_id: i64) -> Result<Option<Person>, Error> {
     crate::on!(conn, |c| sqlx::query_as(
-        "SELECT u.id, u.email, u.name, u.role, s.language, s.digest
-         FROM users u LEFT JOIN notification_settings s ON s.tenant_id = u.tenant_id AND s.user_id = u.id
+        "SELECT u.id, u.email, u.name, u.role, COALESCE(s.language, t.language) AS language, s.digest
+         FROM users u JOIN tenants t ON t.id = u.tenant_id
+         LEFT JOIN notification_settings s ON s.tenant_id = u.tenant_id AND s.user_id = u.id
          WHERE u.tenant_id = $1 AND u.id = $2 AND u.deactivated_at IS NULL",
     )
     .bind(tenant_id)

@@ -63,11 +63,15 @@ pub struct SettingsRow {
     pub signup_domains: String,
     // Session 10 (reports): the desk's time zone.
     pub time_zone: String,
+    pub logo_text: String,
+    /// `zh-CN` or `en`.
+    pub language: String,
 }
 
 /// The settings of `tenant_id`.
 pub async fn settings(db: &Db, tenant_id: i64) -> Result<Option<SettingsRow>, Error> {
-    crate::on!(db, |c| sqlx::query_as("SELECT name, slug, auto_close_days, signup_mode, signup_domains, time_zone FROM tenants WHERE id = $1")
+    crate::on!(db, |c| sqlx::query_as("SELECT name, slug, auto_close_days, signup_mode, signup_domains, time_zone, logo_text, language
+         FROM tenants WHERE id = $1")
         .bind(tenant_id)
         .fetch_optional(c).await).map_err(Error::from)
 }
@@ -82,6 +86,9 @@ pub struct SettingsChange<'a> {
     pub signup_domains: Option<&'a str>,
     // Session 10 (reports): an IANA zone name, checked.
     pub time_zone: Option<&'a str>,
+    /// Trimmed; empty: the product's name.
+    pub logo_text: Option<&'a str>,
+    pub language: Option<&'a str>,
 }
 
 /// Sets the settings of `tenant_id` that `change` gives.
@@ -89,7 +96,8 @@ pub async fn update_settings(conn: &mut Conn, tenant_id: i64, change: &SettingsC
     crate::on!(conn, |c| sqlx::query(
         "UPDATE tenants SET name = COALESCE($2, name), auto_close_days = COALESCE($3, auto_close_days),
                 signup_mode = COALESCE($4, signup_mode), signup_domains = COALESCE($5, signup_domains),
-                time_zone = COALESCE($6, time_zone)
+                time_zone = COALESCE($6, time_zone), logo_text = COALESCE($7, logo_text),
+                language = COALESCE($8, language)
          WHERE id = $1",
     )
     .bind(tenant_id)
@@ -98,6 +106,8 @@ pub async fn update_settings(conn: &mut Conn, tenant_id: i64, change: &SettingsC
     .bind(change.signup_mode)
     .bind(change.signup_domains)
     .bind(change.time_zone)
+    .bind(change.logo_text)
+    .bind(change.language)
     .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }

@@ -103,6 +103,8 @@ struct MeRow {
     role: String,
     tenant_id: i64,
     tenant_name: String,
+    logo_text: String,
+    language: String,
     group_id: Option<i64>,
     group_name: Option<String>,
     role_permissions: Option<String>,
@@ -112,7 +114,7 @@ struct MeRow {
 /// The `Me` document of a user of `tenant_id`, with their effective permissions.
 pub async fn me(db: &Db, tenant_id: i64, user_id: i64) -> Result<Option<Me>, Error> {
     let row: Option<MeRow> = crate::on!(db, |c| sqlx::query_as(
-        "SELECT u.id, u.name, u.email, u.role, t.id AS tenant_id, t.name AS tenant_name,
+        "SELECT u.id, u.name, u.email, u.role, t.id AS tenant_id, t.name AS tenant_name, t.logo_text, t.language,
                 g.id AS group_id, g.name AS group_name, r.permissions AS role_permissions, u.available
          FROM users u
          JOIN tenants t ON t.id = u.tenant_id
@@ -135,6 +137,8 @@ pub async fn me(db: &Db, tenant_id: i64, user_id: i64) -> Result<Option<Me>, Err
             tenant: TenantRef {
                 id: r.tenant_id,
                 name: r.tenant_name,
+                logo_text: Some(r.logo_text).filter(|t| !t.is_empty()),
+                language: Some(r.language),
             },
             customer_group: match (r.group_id, r.group_name) {
                 (Some(id), Some(name)) => Some(GroupRef { id, name }),

@@ -27,6 +27,8 @@ mod confidential;
 mod confidential_logs;
 mod crash;
 mod deadline;
+// The desk's header text and language (issue 12).
+mod desk_brand;
 mod events;
 mod fields;
 mod flagged;

@@ -132,10 +132,11 @@ pub fn Categories(
                         </form>
                     }.into_any(),
                 }}
-                {editable.then(|| {
+                {move || (editable && renaming.get() != Some(id)).then(|| {
                     let opened = c.clone();
+                    let (rename_label, delete_label) = (rename_label.clone(), delete_label.clone());
                     view! {
-                        <span class="admin-actions" hidden=move || renaming.get() == Some(id)>
+                        <span class="admin-actions">
                             <button type="button" class="button" id=rename_button(id) data-testid="kb-category-rename"
                                 aria-label=rename_label on:click=move |_| open_rename(&opened)>{tr(K::Rename.into())}</button>
                             <button type="button" class="button" data-testid="kb-category-delete" aria-label=delete_label

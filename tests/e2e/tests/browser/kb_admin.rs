@@ -158,7 +158,7 @@ async fn an_admin_writes_and_publishes_an_article_that_a_visitor_reads_sanitized
     b.type_into("kb-category-new-name", " ").await;
     b.click("kb-category-rename-save").await;
     b.find_by(By::Css("[data-testid='kb-category-rename-form'] [data-testid='field-error'][data-field='name']".to_owned())).await;
-    b.assert_accessible("/admin/kb renaming a category").await;
+    check_layouts(&b, "admin-kb-category-rename", "kb-categories").await;
     b.type_into("kb-category-new-name", "Home and office network").await;
     b.click("kb-category-rename-save").await;
     b.wait_text("kb-category-notice", |t| t.contains("Home and office network")).await;

@@ -7,6 +7,8 @@ mod agent_lists_common;
 mod accounts;
 // audit log (issue 12)
 mod audit_log;
+// The desk's header text and language (issue 12).
+mod desk_brand;
 mod agent_bulk;
 mod agent_conflict;
 mod agent_flagged;
