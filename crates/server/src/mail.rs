@@ -5,9 +5,10 @@
 //! `failed` with the last error kept. Without `--smtp-url` mail simply stays queued: the admin's
 //! outbox lists it (`GET /admin/mail`), and `baton-server tenant create` prints its link anyway.
 //!
-//! Language: users have no language of their own yet and desks no default, so a mail is written
-//! in the language of the request that caused it (its `Accept-Language`: `zh*` is zh-CN, anything
-//! else English); `tenant create` takes `--language`.
+//! Language: a mail a request causes (invitation, reset) is written in that request's
+//! (`Accept-Language`: `zh*` is zh-CN, anything else English); a notification in the language the
+//! recipient last read in (their stream's), else the desk's (`/admin/settings`); `tenant create
+//! --language` sets the new desk's and its setup mail's.
 
 // notifications (issue 13): ticket mail and digests
 pub mod notice;
