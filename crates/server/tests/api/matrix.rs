@@ -8,8 +8,10 @@
 //! a cell answering otherwise fails the test, and a *leak* — a 2xx where the table refuses, or a
 //! body (lists included) showing the marker of a ticket, view or reply the principal does not see
 //! — is counted apart. Builds on `permissions.rs` (guards, probes, fixtures), whose columns test
-//! already covers the routes without a resource.
+//! already covers the routes without a resource. `bodies` asks the same of ids in request
+//! bodies: another desk's group, agent, role, type, customer or upload.
 
+mod bodies;
 mod classify;
 mod expect;
 mod plan;

@@ -56,7 +56,7 @@ impl Principals {
 }
 
 /// An admin for the other desk (its seed has an agent and a customer only).
-async fn other_admin(app: &TestApp) {
+pub async fn other_admin(app: &TestApp) {
     let hash = auth::hash_password(demo::PASSWORD).expect("hash");
     let now = storage::timestamp(storage::now());
     let tenant_id = tenants::find_by_name(&app.db, demo::OTHER_TENANT).await.expect("tenant").expect("other desk");
