@@ -170,23 +170,26 @@ pub struct Download {
     pub bytes: BlobStream,
 }
 
-/// Attachment `id` if `user` uploaded it or may see what it is linked to; else 404, as for
-/// tickets, so ids reveal nothing.
+/// Attachment `id` if `user` may see what it is linked to, or, while it is linked to nothing,
+/// uploaded it; else 404, as for tickets, so ids reveal nothing. Once linked, the ticket decides,
+/// for its uploader too: a trashed ticket's files are out of its customers' sight like the ticket
+/// (the authorization matrix found the uploader still reading them).
 pub async fn open(services: &Services, user: &CurrentUser, id: i64) -> Result<Download, Error> {
     let mut conn = services.db.acquire().await?;
     let row = store::get(&mut conn, user.tenant_id, id)
         .await?
         .ok_or(Error::NotFound)?;
-    if row.uploader_id != user.id {
-        let link = store::link_of(&mut conn, user.tenant_id, id)
-            .await?
-            .ok_or(Error::NotFound)?;
-        if link.internal && !user.role.is_staff() {
-            return Err(Error::NotFound);
+    match store::link_of(&mut conn, user.tenant_id, id).await? {
+        None if row.uploader_id == user.id => {}
+        None => return Err(Error::NotFound),
+        Some(link) => {
+            if link.internal && !user.role.is_staff() {
+                return Err(Error::NotFound);
+            }
+            ticket_store::get(&mut conn, user.ticket_scope(), link.ticket_id)
+                .await?
+                .ok_or(Error::NotFound)?;
         }
-        ticket_store::get(&mut conn, user.ticket_scope(), link.ticket_id)
-            .await?
-            .ok_or(Error::NotFound)?;
     }
     drop(conn);
     // A row without its blob is the server's fault (a lost file, a store down), not the

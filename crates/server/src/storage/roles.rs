@@ -125,11 +125,14 @@ pub struct StaffRole {
 
 /// Makes the tenant's role changes take turns until the transaction ends: the rule "a desk keeps
 /// an admin" reads the other admins, and two admins demoting each other at once must not both
-/// see the other still there. PostgreSQL locks the tenant's row; SQLite's write transaction
-/// holds the whole database already.
+/// see the other still there. PostgreSQL locks the tenant's row, FOR NO KEY UPDATE: FOR UPDATE
+/// also blocked the key-share lock every insert referencing the tenant takes (an audit entry),
+/// and a concurrent change of the same agent (`PATCH /admin/agents/{id}`, holding the user's row
+/// and then auditing) deadlocked with it; SQLite's write transaction holds the whole database
+/// already.
 pub async fn lock_staff(tx: &mut Conn, tenant_id: i64) -> Result<(), Error> {
     if tx.dialect() == Dialect::Postgres {
-        crate::on!(tx, |c| sqlx::query("SELECT id FROM tenants WHERE id = $1 FOR UPDATE")
+        crate::on!(tx, |c| sqlx::query("SELECT id FROM tenants WHERE id = $1 FOR NO KEY UPDATE")
             .bind(tenant_id)
             .execute(c).await.map(|r| r.rows_affected()))?;
     }

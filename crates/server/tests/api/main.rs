@@ -39,6 +39,8 @@ mod kb;
 mod lifecycle;
 mod limits;
 mod mail;
+// issue 16: the authorization matrix
+mod matrix;
 mod password_reset;
 mod messages;
 // notifications (issue 13)

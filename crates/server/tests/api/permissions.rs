@@ -7,8 +7,8 @@
 //! ticket), and an agent whose role holds just that one (and what the request needs besides)
 //! gets anything else. A route missing from the table, or guarded without a probe, fails the test.
 
-mod fixtures;
-mod table;
+pub(crate) mod fixtures;
+pub(crate) mod table;
 
 use crate::roles::{create_role, put_role};
 use crate::support::{TestApp, ADMIN, ALICE};

@@ -280,3 +280,19 @@ async fn capabilities_are_public_and_name_what_this_backend_has() {
     let older: Capabilities = serde_json::from_value(json!({ "workspace": true, "chat": true })).expect("older");
     assert_eq!(older, Capabilities { workspace: true, ..Capabilities::default() });
 }
+
+/// Changing an agent's role and their account at once (two admins, or the authorization matrix's
+/// concurrent routes): on PostgreSQL the role change's lock on the desk's row blocked the other
+/// change's audit entry while waiting for that change's lock on the user — a deadlock, 500.
+#[tokio::test]
+async fn a_role_change_and_an_account_change_at_once_both_succeed() {
+    let app = TestApp::new().await;
+    let admin = app.login(ADMIN).await;
+    let agent = user_id(&app, AGENT).await;
+    for i in 0..20 {
+        let rename = app.call(Method::PATCH, &format!("/api/v1/admin/agents/{agent}")).token(&admin).json(&json!({ "name": format!("Agent {i}") })).send();
+        let role = put_role(&app, &admin, agent, json!({ "role": "agent" }));
+        let (rename, role) = futures_util::future::join(rename, role).await;
+        assert_eq!((rename.status, role.status), (StatusCode::OK, StatusCode::OK), "{} / {}", rename.text(), role.text());
+    }
+}

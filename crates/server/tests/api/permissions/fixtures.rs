@@ -26,6 +26,8 @@ pub struct Fixtures<'a> {
     /// The second customer of the last [`Target::CustomerPair`], for `"$into"`.
     into: Cell<i64>,
     n: Cell<u32>,
+    /// The desk whose ticket types a workflow target adds to (the admin's).
+    slug: &'static str,
 }
 
 impl<'a> Fixtures<'a> {
@@ -44,7 +46,14 @@ impl<'a> Fixtures<'a> {
             ticket_type: Cell::new(0),
             into: Cell::new(0),
             n: Cell::new(0),
+            slug: "demo",
         }
+    }
+
+    /// The same fixtures made in the desk of slug `slug` (whose admin `admin` is).
+    pub fn in_desk(mut self, slug: &'static str) -> Self {
+        self.slug = slug;
+        self
     }
 
     fn next(&self) -> u32 {
@@ -76,7 +85,7 @@ impl<'a> Fixtures<'a> {
         id.as_i64().or_else(|| id.as_str().and_then(|s| s.parse().ok())).unwrap_or_else(|| panic!("{path}: {}", res.text()))
     }
 
-    async fn target(&self, target: Target) -> i64 {
+    pub(crate) async fn target(&self, target: Target) -> i64 {
         let ticket = async |confidential: bool| {
             let mut new = self.app.new_ticket(&self.alice, "Probe").await;
             if confidential {
@@ -183,8 +192,9 @@ impl<'a> Fixtures<'a> {
         self.group.set(group);
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO ticket_types (tenant_id, name, created_at)
-             SELECT id, '{\"en\": \"Fixture\"}', '2026-01-01T00:00:00Z' FROM tenants WHERE slug = 'demo' RETURNING id",
+             SELECT id, '{\"en\": \"Fixture\"}', '2026-01-01T00:00:00Z' FROM tenants WHERE slug = $1 RETURNING id",
         )
+        .bind(self.slug)
         .fetch_one(&self.app.sql)
         .await
         .expect("type");
