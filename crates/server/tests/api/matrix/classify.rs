@@ -31,6 +31,8 @@ pub const SCOPED: &[(&str, &str, Kind)] = &[
     ("GET", "/kb/articles/{id}", Article),
     ("PATCH", "/kb/articles/{id}", Article),
     ("DELETE", "/kb/articles/{id}", Resource(T::NewArticle)),
+    ("PATCH", "/kb/categories/{id}", Resource(T::NewCategory)),
+    ("DELETE", "/kb/categories/{id}", Resource(T::NewCategory)),
     ("GET", "/tickets/{id}", Ticket),
     ("PATCH", "/tickets/{id}", Ticket),
     ("POST", "/tickets/{id}/actions", Ticket),
