@@ -11,7 +11,9 @@ const STORAGE_KEY: &str = "baton.locale";
 pub struct I18n {
     locale: RwSignal<Locale>,
     /// Whether someone chose the language (the user, earlier or now; the host page of the
-    /// widget) or the browser asked for one of ours; if not, the desk's language is taken.
+    /// widget) or the browser asked for one of ours; if not, the desk's language is taken. The
+    /// help center's only: staff choose theirs in the console (whose size budget is tight).
+    #[cfg(not(feature = "console"))]
     settled: RwSignal<bool>,
 }
 
@@ -32,8 +34,11 @@ impl I18n {
     fn provide_settled(locale: Locale, settled: bool) -> I18n {
         let i18n = I18n {
             locale: RwSignal::new(locale),
+            #[cfg(not(feature = "console"))]
             settled: RwSignal::new(settled),
         };
+        #[cfg(feature = "console")]
+        let _ = settled;
         provide_context(i18n);
         Effect::new(move |_| {
             let code = i18n.locale.get().code();
@@ -61,6 +66,7 @@ impl I18n {
     }
 
     /// Takes the desk's language (`Me.tenant.language`) unless the language is settled.
+    #[cfg(not(feature = "console"))]
     pub fn follow_desk(&self, code: Option<&str>) {
         if let Some(l) = code.and_then(Locale::from_code).filter(|_| !self.settled.get_untracked()) {
             self.locale.set(l);
@@ -75,6 +81,7 @@ impl I18n {
     /// Switches the language and remembers the choice.
     pub fn set(&self, locale: Locale) {
         self.locale.set(locale);
+        #[cfg(not(feature = "console"))]
         self.settled.set(true);
         if let Some(storage) = storage() {
             // Private browsing may refuse storage; the switch still works for this visit.

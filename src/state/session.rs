@@ -2,6 +2,7 @@
 //! page, cleared by sign-out or by any request that finds the session expired.
 
 use crate::api::Api;
+#[cfg(not(feature = "console"))]
 use crate::state::locale::I18n;
 use baton_core::{Me, Permission};
 use leptos::prelude::*;
@@ -22,7 +23,9 @@ pub struct Session {
     state: RwSignal<SessionState>,
     /// True after the user signed out on purpose: the login page then forgets where they were.
     by_user: RwSignal<bool>,
-    /// The language, which follows the desk's when no one chose one.
+    /// The language, which follows the desk's when no one chose one: in the help center, whose
+    /// customers' pages it is for (staff pick theirs in the console; and its budget is tight).
+    #[cfg(not(feature = "console"))]
     i18n: Option<I18n>,
 }
 
@@ -32,6 +35,7 @@ impl Session {
         let session = Session {
             state: RwSignal::new(state),
             by_user: RwSignal::new(false),
+            #[cfg(not(feature = "console"))]
             i18n: use_context::<I18n>(),
         };
         provide_context(session);
@@ -92,6 +96,7 @@ impl Session {
 
     /// Signed in as `me`; the language follows their desk's unless it is settled.
     fn enter(&self, me: Me) {
+        #[cfg(not(feature = "console"))]
         if let Some(i18n) = self.i18n {
             i18n.follow_desk(me.tenant.language.as_deref());
         }

@@ -173,8 +173,8 @@ pub struct TenantRef {
     /// What the header shows in the logo's place (absent: the product's name).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logo_text: Option<String>,
-    /// The desk's language (`zh-CN` or `en`): the pages' until the user chooses one. Absent from
-    /// backends without it.
+    /// The desk's language (`zh-CN` or `en`): the help center's until the user chooses one (when
+    /// the browser asks for neither). Absent from backends without it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
 }

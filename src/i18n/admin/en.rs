@@ -173,6 +173,6 @@ pub fn text(key: AdminKey) -> &'static str {
         SettingsLogoText => "Header text",
         SettingsLogoTextHint => "Shown in the help center's header, in the logo's place, to signed-in customers and staff (at most 40 characters). Empty: the product's name.",
         SettingsLanguage => "Desk language",
-        SettingsLanguageHint => "The language of mail to people who have not chosen one, and of the pages for those whose browser asks for neither Chinese nor English.",
+        SettingsLanguageHint => "The language of mail to people who have not chosen one, and of the help center for signed-in customers whose browser asks for neither Chinese nor English.",
     }
 }

@@ -173,6 +173,6 @@ pub fn text(key: AdminKey) -> &'static str {
         SettingsLogoText => "页眉文字",
         SettingsLogoTextHint => "已登录的客户和员工在帮助中心页眉的标志位置看到的文字（最多 40 个字符）。留空则显示产品名称。",
         SettingsLanguage => "服务台语言",
-        SettingsLanguageHint => "未选择语言的用户收到的邮件语言；浏览器语言既非中文也非英文时，页面也使用此语言。",
+        SettingsLanguageHint => "未选择语言的用户收到的邮件语言；已登录客户的浏览器语言既非中文也非英文时，帮助中心也使用此语言。",
     }
 }
