@@ -186,7 +186,8 @@ async fn every_protected_route_needs_a_session() {
     // + 1 audit log route (issue 12: the log).
     // + 2 report routes of session 10 (SLA attainment per policy, the breaches).
     // + 1 knowledge-base editor route (issue 12: deleting an article).
-    assert_eq!(checked, (14 + 8 + 9 + 7 + 18 + 5 + 4 + 1 + 2 + 9 + 5 + 10 + 7 + 13 + 4 + 8 + 6 + 3 + 1 + 2 + 1) * 2 * 2);
+    // + 2 knowledge-base category routes (issue 12: rename, delete).
+    assert_eq!(checked, (14 + 8 + 9 + 7 + 18 + 5 + 4 + 1 + 2 + 9 + 5 + 10 + 7 + 13 + 4 + 8 + 6 + 3 + 1 + 2 + 1 + 2) * 2 * 2);
     // An expired session is no session.
     sqlx::query("UPDATE sessions SET expires_at = '2000-01-01T00:00:00Z'")
         .execute(&app.sql)

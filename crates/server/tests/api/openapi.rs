@@ -267,6 +267,10 @@ async fn every_documented_operation_answers() {
             // The knowledge-base editor (issue 12): deleting gets an article of its own.
             let res = app.post("/api/v1/kb/articles").token(&admin).json(&json!({ "title": "Spec walk delete" })).send().await;
             res.json()["id"].as_i64().unwrap_or_default()
+        } else if path == "/kb/categories/{id}" {
+            // Categories renamed and deleted (issue 12): each call gets a category of its own.
+            let res = app.post("/api/v1/kb/categories").token(&admin).json(&json!({ "name": format!("Spec walk {method}") })).send().await;
+            res.json()["id"].as_i64().unwrap_or_default()
         } else if path.starts_with("/kb/") {
             article
         } else if path.starts_with("/attachments/") {
@@ -360,6 +364,7 @@ async fn every_documented_operation_answers() {
             }),
             "/admin/sso/origins" => json!({ "origins": ["https://shop.test"] }),
             "/kb/categories" => json!({ "name": "Spec walk" }),
+            "/kb/categories/{id}" => json!({ "name": "Spec walk renamed" }),
             "/admin/roles" => json!({ "name": "Spec walk", "permissions": ["reports.view"] }),
             "/admin/roles/{id}" => json!({ "permissions": ["tickets.see_all", "reports.view"] }),
             "/admin/agents/{id}/role" => json!({ "role": "agent", "role_id": null }),
