@@ -26,6 +26,16 @@ fn basis_sql(basis: TimeBasis) -> &'static str {
 /// Tickets still being worked on (closed ones are history: no rule wakes them).
 const WORKED_ON: &str = " AND t.status IN ('new', 'open', 'pending', 'solved')";
 
+/// The statuses in which a ticket can have `basis` (its basis SQL is NULL in the others), said
+/// outright so the selection reads only their part of the index (migration 0033).
+fn statuses(basis: TimeBasis) -> &'static str {
+    match basis {
+        TimeBasis::Solved => " AND t.status = 'solved'",
+        TimeBasis::Pending => " AND t.status = 'pending'",
+        TimeBasis::Created | TimeBasis::Updated | TimeBasis::SlaDue => WORKED_ON,
+    }
+}
+
 /// Up to `limit` tickets of the desk that rule `rule_id` is due on: their basis time at or before
 /// `cutoff`, meeting `conditions`, not yet run on for that basis time; `(ticket id, basis time)`.
 pub async fn due(
@@ -39,7 +49,7 @@ pub async fn due(
     let (rule_id, basis, conditions) = rule;
     let b = basis_sql(basis);
     let mut q = Sql::new(format!("SELECT t.id, {b} AS basis_at FROM tickets t WHERE t.tenant_id = "));
-    q.push_bind(tenant_id).push(WORKED_ON);
+    q.push_bind(tenant_id).push(statuses(basis));
     q.push(format!(" AND {b} <= ")).push_bind(cutoff.to_owned());
     let viewer = Viewer { user_id: 0, tenant_id, now: now.0, now_unix: now.1 };
     push_filter(&mut q, &ViewFilter::Custom(conditions.to_vec()), viewer, conn.dialect());

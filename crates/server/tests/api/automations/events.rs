@@ -200,3 +200,22 @@ async fn inactive_and_deleted_rules_never_run() {
     let id = d.ticket("Loud").await;
     assert_eq!(d.get(&d.agent, id).await["priority"], "urgent");
 }
+
+#[tokio::test]
+async fn a_rule_whose_conditions_an_earlier_rule_undid_does_not_run() {
+    let d = desk().await;
+    // All three match the new ticket as created; the first one's change unmatches the second.
+    d.rule(rule("Lower", on("created"), json!([]), json!([{"kind": "set_priority", "priority": "low"}]))).await;
+    d.rule(rule("Normal only", on("created"), json!([{"field": "priority", "op": "is", "value": "normal"}]),
+        json!([{"kind": "add_tags", "tags": ["was-normal"]}]))).await;
+    d.rule(rule("Low only", on("created"), json!([{"field": "priority", "op": "is", "value": "low"}]),
+        json!([{"kind": "add_tags", "tags": ["low"]}]))).await;
+    // A rule that matches but changes nothing records nothing, and the rules after it still run.
+    d.rule(rule("Still low", on("created"), json!([]), json!([{"kind": "set_priority", "priority": "low"}]))).await;
+    d.rule(rule("Last", on("created"), json!([{"field": "tags", "op": "in", "value": ["low"]}]),
+        json!([{"kind": "add_note", "body": "last"}]))).await;
+    let id = d.ticket("Ordered").await;
+    assert_eq!(d.get(&d.agent, id).await["staff"]["tags"], json!(["low"]));
+    assert_eq!(d.ran(id).await, ["Lower", "Low only", "Last"]);
+    assert_eq!(d.notes(id).await, ["last"]);
+}

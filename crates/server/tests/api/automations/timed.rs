@@ -104,3 +104,54 @@ async fn inactive_time_rules_and_closed_tickets_are_left_alone() {
     assert_eq!(d.get(&d.agent, open).await["staff"]["tags"], json!(["on"]));
     assert_eq!(d.get(&d.agent, closed).await["staff"]["tags"], json!([]));
 }
+
+#[tokio::test]
+async fn a_ticket_that_meets_a_rules_conditions_only_later_still_fires_once() {
+    let d = desk().await;
+    d.rule(rule("Urgent a while", after("created", 1), json!([{"field": "priority", "op": "is", "value": "urgent"}]),
+        json!([{"kind": "add_tags", "tags": ["urgent-1h"]}]))).await;
+    // A relative date becomes true by time alone, the ticket unchanged.
+    d.rule(rule("Two days old", after("created", 1), json!([{"field": "created_at", "op": "before", "value": "-2d"}]),
+        json!([{"kind": "add_note", "body": "two days"}]))).await;
+    let id = d.ticket("Later").await;
+    d.app.services.clock.advance(Duration::hours(2));
+    d.pass().await;
+    assert!(d.ran(id).await.is_empty(), "neither meets its conditions yet");
+    // Passes that find nothing must not hide the ticket from later ones.
+    d.app.services.clock.advance(Duration::hours(2));
+    d.pass().await;
+    assert_eq!(d.patch(id, json!({"priority": "urgent"})).await.status, StatusCode::OK);
+    d.pass().await;
+    assert_eq!(d.ran(id).await, ["Urgent a while"]);
+    d.app.services.clock.advance(Duration::days(2));
+    d.pass().await;
+    d.pass().await;
+    assert_eq!(d.ran(id).await, ["Urgent a while", "Two days old"]);
+    assert_eq!(d.notes(id).await, ["two days"]);
+}
+
+#[tokio::test]
+async fn a_pass_runs_on_every_due_ticket_across_its_commits_once() {
+    let d = desk().await;
+    let id = d.rule(rule("Swept", after("created", 1), json!([]), json!([{"kind": "add_tags", "tags": ["swept"]}]))).await;
+    // The demo desk's tickets and these: more than one transaction's worth (timed::PER_COMMIT).
+    for i in 0..40 {
+        d.ticket(&format!("Sweep {i}")).await;
+    }
+    let due = format!(
+        "SELECT COUNT(*) FROM tickets WHERE tenant_id = (SELECT tenant_id FROM automations WHERE id = {id})
+         AND status IN ('new', 'open', 'pending', 'solved') AND trashed_at IS NULL AND suspended_at IS NULL"
+    );
+    let due = d.app.count(&due).await;
+    assert!(due > 2 * baton_server::automations::timed::PER_COMMIT as i64, "{due}");
+    d.app.services.clock.advance(Duration::hours(2));
+    d.pass().await;
+    let swept = "SELECT COUNT(*) FROM ticket_tags WHERE tag = 'swept'";
+    let runs = format!("SELECT COUNT(DISTINCT ticket_id) FROM automation_runs WHERE automation_id = {id}");
+    assert_eq!((d.app.count(swept).await, d.app.count(&runs).await), (due, due));
+    let entries = "SELECT COUNT(*) FROM messages WHERE author_id IS NULL";
+    let before = d.app.count(entries).await;
+    d.app.services.clock.advance(Duration::hours(2));
+    d.pass().await;
+    assert_eq!((d.app.count(swept).await, d.app.count(entries).await), (due, before), "once per ticket");
+}
