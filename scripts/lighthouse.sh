@@ -11,7 +11,7 @@ fi
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 db=$(mktemp -d)
 cargo build --release -q -p baton-server
-./target/release/baton-server --addr 127.0.0.1:$port --database "sqlite://$db/lh.db" --dist dist --demo >/dev/null 2>&1 &
+./target/release/baton-server --addr 127.0.0.1:$port --database "sqlite://$db/lh.db" --secret-key-file "$db/secret.key" --dist dist --demo >/dev/null 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$db"' EXIT
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null && break; sleep 0.1; done

@@ -42,7 +42,7 @@ reference_server_start() {
     # The per-address limits off unless asked for (BATON_REF_ATTEMPTS_PER_IP): a suite signs in
     # far more often from one loopback address than any person would; crates/server/tests/api/
     # limits.rs tests them. Account lockout stays on.
-    (cd "$TMP" && exec "$bin" --addr "127.0.0.1:0" --database "$database" --data-dir "$TMP/data" --demo \
+    (cd "$TMP" && exec "$bin" --addr "127.0.0.1:0" --database "$database" --data-dir "$TMP/data" --secret-key-file "$TMP/secret.key" --demo \
         --max-upload-mb "$max_upload_mb" --attempts-per-ip "${BATON_REF_ATTEMPTS_PER_IP:-0}") >"$TMP/server.log" 2>&1 &
     SERVER_PID=$!
     BASE_URL=""

@@ -2,9 +2,9 @@
 //! (main.rs) fills it from flags and environment; tests and the e2e crate build it directly.
 
 use crate::blobs::{BlobStore, S3Credentials, S3Location};
-use crate::secret::{Cipher, KeyError};
+use crate::secret::{Cipher, KeyError, KeySettings};
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The default listen address: loopback only, so a developer's server is not on the network.
 pub const DEFAULT_ADDR: &str = "127.0.0.1:8080";
@@ -70,13 +70,19 @@ pub struct Config {
     /// Origins allowed to call the API with credentials from another site, e.g.
     /// `http://localhost:8081` for `trunk serve`.
     pub cors_origins: Vec<String>,
-    /// The key confidential info is encrypted with: 64 hex digits or base64 of 32 bytes. `None`
-    /// uses (and on first start creates) `secret.key` in the data directory.
+    /// The key confidential info is sealed with: 64 hex digits or base64 of 32 bytes. `None`
+    /// uses (and on first start creates) the key file, `secret_key_file`.
     pub secret_key: Option<String>,
+    /// Keys that only open values sealed before a rotation, until `baton-server rekey` ran.
+    pub retired_secret_keys: Vec<String>,
+    /// The key file when no `secret_key` is given. `None`: `secret::keys::default_key_file`
+    /// (`$XDG_CONFIG_HOME/baton/secret.key`, `~/.config/baton/secret.key`), apart from the data
+    /// directory; an older install's `<data dir>/secret.key` is used while that does not exist.
+    pub secret_key_file: Option<PathBuf>,
     /// The largest attachment accepted, in MiB.
     pub max_upload_mb: u64,
-    /// Where attachments (and, without `secret_key`, the key file) are kept. `None`: beside the
-    /// SQLite file, or `./data` with PostgreSQL.
+    /// Where attachments are kept (and older installs' key file). `None`: beside the SQLite
+    /// file, or `./data` with PostgreSQL.
     pub data_dir: Option<PathBuf>,
     /// How long the scheduler's lease lasts unless renewed, in seconds (`scheduler`).
     pub scheduler_lease_secs: u64,
@@ -120,6 +126,8 @@ impl std::fmt::Debug for Config {
                 "secret_key",
                 &self.secret_key.as_ref().map(|_| "<redacted>"),
             )
+            .field("retired_secret_keys", &self.retired_secret_keys.iter().map(|_| "<redacted>").collect::<Vec<_>>())
+            .field("secret_key_file", &self.secret_key_file)
             .field("max_upload_mb", &self.max_upload_mb)
             .field("data_dir", &self.data_dir)
             .field("scheduler_lease_secs", &self.scheduler_lease_secs)
@@ -144,7 +152,8 @@ impl Config {
     /// A missing `dist` is not an error: the API then runs alone (with a warning at start).
     pub fn validate(&self) -> Result<(), ConfigError> {
         check_database_url(&self.database_url)?;
-        Cipher::check(self.secret_key.as_deref(), self.data_dir().as_deref())?;
+        let data_dir = self.data_dir();
+        Cipher::check(&self.key_settings(data_dir.as_deref()))?;
         for origin in &self.cors_origins {
             check_origin(origin)?;
         }
@@ -184,8 +193,18 @@ impl Config {
         })
     }
 
-    /// The data directory: the SQLite file's directory, where `secret.key` and `attachments/`
-    /// live. `None` for an in-memory database (or a URL that does not parse, which opening the
+    /// What the secret key settings say, with `data_dir` (see [`Config::data_dir`]).
+    pub fn key_settings<'a>(&'a self, data_dir: Option<&'a Path>) -> KeySettings<'a> {
+        KeySettings {
+            key: self.secret_key.as_deref(),
+            retired: &self.retired_secret_keys,
+            file: self.secret_key_file.as_deref(),
+            data_dir,
+        }
+    }
+
+    /// The data directory: the SQLite file's directory, where `attachments/` (and older
+    /// installs' `secret.key`) live. `None` for an in-memory database (or a URL that does not parse, which opening the
     /// database reports).
     pub fn data_dir(&self) -> Option<PathBuf> {
         if let Some(dir) = &self.data_dir {
@@ -207,6 +226,8 @@ impl Default for Config {
             demo: false,
             cors_origins: Vec::new(),
             secret_key: None,
+            retired_secret_keys: Vec::new(),
+            secret_key_file: None,
             max_upload_mb: DEFAULT_MAX_UPLOAD_MB,
             data_dir: None,
             scheduler_lease_secs: DEFAULT_SCHEDULER_LEASE_SECS,

@@ -128,7 +128,7 @@ pub fn backup(args: BackupArgs) -> ExitCode {
         }
         let bytes = std::fs::metadata(&args.to).map(|m| m.len()).unwrap_or(0);
         println!("backed up {} to {} ({bytes} bytes)", storage::redacted(&args.database), args.to.display());
-        println!("not in it: the secret key (secret.key or BATON_SECRET_KEY) and the attachments; keep copies of both");
+        println!("not in it: the secret key (BATON_SECRET_KEY or its key file, by default ~/.config/baton/secret.key) and the attachments; keep copies of both");
         ExitCode::SUCCESS
     })
 }

@@ -20,6 +20,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod data_cmd;
+mod key_cmd;
 mod tenant_cmd;
 
 /// Baton help desk server: the REST API under /api/v1 and the single-page app.
@@ -35,7 +36,7 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Serve the API and the SPA (the default).
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Fill a database with the demo data and many tickets, for benchmarks.
     Seed(data_cmd::SeedArgs),
     /// Bring the database's schema up to date, then exit (run it once before starting or
@@ -43,6 +44,9 @@ enum Command {
     Migrate(data_cmd::MigrateArgs),
     /// Copy a SQLite database, consistently, while the server runs (PostgreSQL: pg_dump).
     Backup(data_cmd::BackupArgs),
+    /// Re-seal every sealed value (confidential info, SSO secrets) under the current key, after a
+    /// rotation, so the retired keys can be dropped.
+    Rekey(key_cmd::RekeyArgs),
     /// Manage desks (tenants): `tenant create`.
     #[command(subcommand)]
     Tenant(tenant_cmd::TenantCommand),
@@ -70,16 +74,14 @@ struct ServeArgs {
         value_delimiter = ','
     )]
     cors_origins: Vec<String>,
-    /// Key for confidential info at rest: 64 hex digits or base64 of 32 bytes. Without it, a
-    /// `secret.key` file next to the database is used (created on first start, mode 0600).
-    #[arg(long, env = "BATON_SECRET_KEY", hide_env_values = true)]
-    secret_key: Option<String>,
+    #[command(flatten)]
+    keys: key_cmd::KeyArgs,
     /// The largest attachment accepted, in MiB.
     #[arg(long, env = "BATON_MAX_UPLOAD_MB", default_value_t = DEFAULT_MAX_UPLOAD_MB,
           value_parser = clap::value_parser!(u64).range(1..=MAX_UPLOAD_MB_LIMIT))]
     max_upload_mb: u64,
-    /// Directory for attachments (and the key file when no --secret-key is given). Default: the
-    /// SQLite file's directory, or ./data with PostgreSQL.
+    /// Directory for attachments. Default: the SQLite file's directory, or ./data with
+    /// PostgreSQL.
     #[arg(long = "data-dir", env = "BATON_DATA_DIR")]
     data_dir: Option<PathBuf>,
     /// Seconds the scheduler's lease lasts unless renewed: with several replicas, how long the
@@ -138,10 +140,11 @@ fn main() -> ExitCode {
         Err(e) => return fail(first_line(&e.to_string()).trim_start_matches("error: ")),
     };
     let args = match cli.command {
-        Some(Command::Serve(args)) => args,
+        Some(Command::Serve(args)) => *args,
         Some(Command::Seed(args)) => return data_cmd::seed(args),
         Some(Command::Migrate(args)) => return data_cmd::migrate(args),
         Some(Command::Backup(args)) => return data_cmd::backup(args),
+        Some(Command::Rekey(args)) => return key_cmd::rekey(args),
         Some(Command::Tenant(command)) => return tenant_cmd::run(command),
         None => cli.serve,
     };
@@ -152,7 +155,7 @@ fn main() -> ExitCode {
         ));
     };
     init_tracing();
-    let config = Config {
+    let mut config = Config {
         addr,
         database_url: args.database,
         dist: Some(args.dist),
@@ -162,7 +165,6 @@ fn main() -> ExitCode {
             .into_iter()
             .filter(|o| !o.trim().is_empty())
             .collect(),
-        secret_key: args.secret_key,
         max_upload_mb: args.max_upload_mb,
         data_dir: args.data_dir,
         scheduler_lease_secs: args.scheduler_lease_secs,
@@ -176,7 +178,9 @@ fn main() -> ExitCode {
         smtp_url: args.smtp_url.filter(|u| !u.trim().is_empty()),
         mail_from: args.mail_from,
         public_url: args.public_url,
+        ..Config::default()
     };
+    args.keys.apply(&mut config);
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,
         Err(e) => return fail(&format!("cannot start the async runtime: {e}")),
@@ -245,7 +249,7 @@ async fn shutdown_signal() -> anyhow::Result<()> {
 }
 
 /// Logs go to stderr; `RUST_LOG` overrides the default level.
-fn init_tracing() {
+pub(crate) fn init_tracing() {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     let colors = std::io::stderr().is_terminal();

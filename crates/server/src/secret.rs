@@ -1,271 +1,158 @@
-//! Encryption at rest of confidential info (机密信息): AES-256-GCM with a random 96-bit nonce per
-//! value, the ticket bound in as associated data so a ciphertext cannot be moved to another ticket.
+//! Encryption at rest of confidential info (机密信息) and other sealed values (the key check, SSO
+//! secrets): AES-256-GCM with a random 96-bit nonce per value, bound to its owner (a ticket, a
+//! tenant) by associated data so a ciphertext cannot be moved elsewhere.
 //!
-//! The key comes from `BATON_SECRET_KEY` (64 hex digits, or base64 of 32 bytes) or else from a
-//! `secret.key` file (mode 0600) next to the database, created on first start. An in-memory
-//! database gets a key that lives as long as the process, like its data.
+//! Several keys can be held at once (`keys`): the current one seals, retired ones only open what
+//! they sealed, until `baton-server rekey` (`rekey`) has re-sealed it under the current key.
+//!
+//! Stored format: the nonce column holds `[1][key id: 4 bytes][nonce: 12 bytes]`; a bare 12-byte
+//! nonce is a value sealed before key ids existed (opened by whichever held key opens it).
+//! Why there: a legacy nonce is exactly 12 bytes, so old rows read as they are without a migration
+//! rewrite, and the one format serves every sealed value (tickets, the key check, SSO secrets).
 
 pub mod check;
+pub mod keys;
+pub mod rekey;
+#[cfg(test)]
+mod tests;
 
 use crate::storage::confidential::Sealed;
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
-use base64::Engine;
-use std::path::Path;
+pub use keys::{key_id, KeyError, KeySettings, KEY_FILE};
 
-/// The key file's name in the data directory.
-pub const KEY_FILE: &str = "secret.key";
+/// A key's id: the first 4 bytes of a SHA-256 over the key (`keys::key_id`), so replicas given
+/// the same key agree on its id without coordination.
+pub type KeyId = [u8; 4];
 
-/// Why no key could be had. Never carries key material.
-#[derive(Debug, thiserror::Error)]
-pub enum KeyError {
-    #[error("BATON_SECRET_KEY must be 64 hex digits or the base64 of 32 bytes")]
-    BadKey,
-    #[error("the key file {path} does not hold 64 hex digits")]
-    BadKeyFile { path: String },
-    #[error("cannot read or create the key file {path}: {source}")]
-    KeyFile {
-        path: String,
-        source: std::io::Error,
-    },
-}
+/// The header's version byte.
+const V1: u8 = 1;
+const NONCE_LEN: usize = 12;
+const HEADER_LEN: usize = 1 + 4;
 
-/// Sealing or opening failed: a corrupt row, or a key that is not the one it was sealed with.
+/// Sealing or opening failed: a corrupt row, or no held key is the one it was sealed with.
 #[derive(Debug, thiserror::Error)]
 #[error("confidential info could not be {0}")]
 pub struct SealError(&'static str);
 
-/// The cipher; its `Debug` never shows the key.
+impl SealError {
+    pub(crate) fn opened() -> SealError {
+        SealError("opened")
+    }
+}
+
+#[derive(Clone)]
+struct Key {
+    id: KeyId,
+    aead: Aes256Gcm,
+}
+
+/// The keys: the current one and the retired ones. Its `Debug` never shows key material.
 #[derive(Clone)]
 pub struct Cipher {
-    aead: Aes256Gcm,
+    current: Key,
+    retired: Vec<Key>,
 }
 
 impl std::fmt::Debug for Cipher {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Cipher(AES-256-GCM)")
+        write!(f, "Cipher(AES-256-GCM, key {}, {} retired)", self.current_id(), self.retired.len())
     }
 }
 
 impl Cipher {
-    /// The configured key, else the key file in `data_dir` (created if missing), else — with no
-    /// data directory, i.e. an in-memory database — a random key for this process.
-    pub fn load(configured: Option<&str>, data_dir: Option<&Path>) -> Result<Cipher, KeyError> {
-        let key = match (configured_key(configured), data_dir) {
-            (Some(text), _) => parse_key(text).ok_or(KeyError::BadKey)?,
-            (None, Some(dir)) => key_file(&dir.join(KEY_FILE))?,
-            (None, None) => rand::random(),
-        };
-        Ok(Cipher::new(&key))
-    }
-
-    /// Whether [`Cipher::load`] would accept these, checked without writing anything: the
-    /// configured key's format, else the key file's if it exists (a missing one is created by
-    /// `load`, which is fine). The server runs this before it binds its port, so a bad key is
-    /// reported as itself even when the port is taken.
-    pub fn check(configured: Option<&str>, data_dir: Option<&Path>) -> Result<(), KeyError> {
-        match (configured_key(configured), data_dir) {
-            (Some(text), _) => parse_key(text).map(drop).ok_or(KeyError::BadKey),
-            (None, Some(dir)) => read_key_file(&dir.join(KEY_FILE)).map(drop),
-            (None, None) => Ok(()),
-        }
-    }
-
+    /// One key, current, none retired.
     pub fn new(key: &[u8; 32]) -> Cipher {
-        Cipher {
-            aead: Aes256Gcm::new(key.into()),
-        }
+        Cipher::with_retired(key, &[])
     }
 
-    /// Encrypts `plaintext` for the ticket named by `aad`.
+    /// `current` seals; `retired` (and `current`) open. A retired key equal to the current one,
+    /// or given twice, is held once.
+    pub fn with_retired(current: &[u8; 32], retired: &[[u8; 32]]) -> Cipher {
+        let make = |key: &[u8; 32]| Key { id: key_id(key), aead: Aes256Gcm::new(key.into()) };
+        let current = make(current);
+        let mut held: Vec<Key> = Vec::new();
+        for key in retired.iter().map(make) {
+            if key.id != current.id && !held.iter().any(|k| k.id == key.id) {
+                held.push(key);
+            }
+        }
+        Cipher { current, retired: held }
+    }
+
+    /// The keys `settings` name (see [`KeySettings`]): reads, or on first start creates, the key
+    /// file when no key is configured.
+    pub fn load(settings: &KeySettings<'_>) -> Result<Cipher, KeyError> {
+        let (current, retired) = keys::load(settings)?;
+        Ok(Cipher::with_retired(&current, &retired))
+    }
+
+    /// Whether [`Cipher::load`] would accept `settings`, checked without writing anything.
+    pub fn check(settings: &KeySettings<'_>) -> Result<(), KeyError> {
+        keys::check(settings)
+    }
+
+    /// The current key's id, as 8 hex digits (what logs and `rekey` name it by).
+    pub fn current_id(&self) -> String {
+        crate::paging::hex(&self.current.id)
+    }
+
+    /// Encrypts `plaintext` under the current key, for the owner named by `aad`.
     pub fn seal(&self, plaintext: &str, aad: &[u8]) -> Result<Sealed, SealError> {
-        let nonce: [u8; 12] = rand::random();
-        let payload = Payload {
-            msg: plaintext.as_bytes(),
-            aad,
-        };
+        let nonce: [u8; NONCE_LEN] = rand::random();
+        let payload = Payload { msg: plaintext.as_bytes(), aad };
         let ciphertext = self
+            .current
             .aead
             .encrypt(Nonce::from_slice(&nonce), payload)
             .map_err(|_| SealError("sealed"))?;
-        Ok(Sealed {
-            ciphertext,
-            nonce: nonce.to_vec(),
-        })
+        let mut header = Vec::with_capacity(HEADER_LEN + NONCE_LEN);
+        header.push(V1);
+        header.extend_from_slice(&self.current.id);
+        header.extend_from_slice(&nonce);
+        Ok(Sealed { ciphertext, nonce: header })
     }
 
-    /// Decrypts what [`Cipher::seal`] made with the same `aad`.
+    /// Decrypts what [`Cipher::seal`] made with the same `aad`, under whichever held key sealed
+    /// it; a legacy value (no key id) is tried with each held key, the current one first.
     pub fn open(&self, sealed: &Sealed, aad: &[u8]) -> Result<String, SealError> {
-        if sealed.nonce.len() != 12 {
-            return Err(SealError("opened"));
-        }
-        let payload = Payload {
-            msg: &sealed.ciphertext,
-            aad,
+        let (id, nonce) = split(&sealed.nonce).ok_or(SealError("opened"))?;
+        let payload = || Payload { msg: &sealed.ciphertext, aad };
+        let nonce = Nonce::from_slice(nonce);
+        let bytes = match id {
+            Some(id) => self
+                .keys()
+                .find(|k| k.id == id)
+                .and_then(|k| k.aead.decrypt(nonce, payload()).ok()),
+            None => self.keys().find_map(|k| k.aead.decrypt(nonce, payload()).ok()),
         };
-        let bytes = self
-            .aead
-            .decrypt(Nonce::from_slice(&sealed.nonce), payload)
-            .map_err(|_| SealError("opened"))?;
-        String::from_utf8(bytes).map_err(|_| SealError("opened"))
+        String::from_utf8(bytes.ok_or(SealError("opened"))?).map_err(|_| SealError("opened"))
+    }
+
+    /// Whether a value with this stored nonce carries the current key's id (nothing for `rekey`
+    /// to do).
+    pub fn is_current(&self, nonce: &[u8]) -> bool {
+        matches!(split(nonce), Some((Some(id), _)) if id == self.current.id)
+    }
+
+    fn keys(&self) -> impl Iterator<Item = &Key> {
+        std::iter::once(&self.current).chain(&self.retired)
+    }
+}
+
+/// The key id (`None`: legacy) and the bare nonce of a stored nonce column.
+fn split(stored: &[u8]) -> Option<(Option<KeyId>, &[u8])> {
+    match stored.len() {
+        NONCE_LEN => Some((None, stored)),
+        n if n == HEADER_LEN + NONCE_LEN && stored[0] == V1 => {
+            let id: KeyId = stored[1..HEADER_LEN].try_into().ok()?;
+            Some((Some(id), &stored[HEADER_LEN..]))
+        }
+        _ => None,
     }
 }
 
 /// The associated data binding a confidential value to its ticket.
 pub fn ticket_aad(tenant_id: i64, ticket_id: i64) -> Vec<u8> {
     format!("baton/confidential/{tenant_id}/{ticket_id}").into_bytes()
-}
-
-/// The configured key, if one was given: blank counts as none (an empty `BATON_SECRET_KEY=`).
-fn configured_key(configured: Option<&str>) -> Option<&str> {
-    configured.map(str::trim).filter(|k| !k.is_empty())
-}
-
-/// 64 hex digits, or standard base64 of exactly 32 bytes.
-fn parse_key(text: &str) -> Option<[u8; 32]> {
-    if text.len() == 64 && text.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return hex32(text);
-    }
-    let bytes = base64::engine::general_purpose::STANDARD
-        .decode(text)
-        .ok()?;
-    bytes.try_into().ok()
-}
-
-fn hex32(text: &str) -> Option<[u8; 32]> {
-    let mut key = [0u8; 32];
-    for (i, byte) in key.iter_mut().enumerate() {
-        *byte = u8::from_str_radix(text.get(2 * i..2 * i + 2)?, 16).ok()?;
-    }
-    Some(key)
-}
-
-/// Reads the key file, or creates it with a fresh random key, readable by the owner only.
-fn key_file(path: &Path) -> Result<[u8; 32], KeyError> {
-    if let Some(key) = read_key_file(path)? {
-        return Ok(key);
-    }
-    let io_error = |source| key_file_error(path, source);
-    let key: [u8; 32] = rand::random();
-    let hex: String = key.iter().map(|b| format!("{b:02x}")).collect();
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(io_error)?;
-    }
-    write_private(path, format!("{hex}\n").as_bytes()).map_err(io_error)?;
-    Ok(key)
-}
-
-/// The key in the key file; `None` when there is no such file yet.
-fn read_key_file(path: &Path) -> Result<Option<[u8; 32]>, KeyError> {
-    match std::fs::read_to_string(path) {
-        Ok(text) => hex32(text.trim())
-            .filter(|_| text.trim().len() == 64)
-            .map(Some)
-            .ok_or_else(|| KeyError::BadKeyFile {
-                path: path.display().to_string(),
-            }),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(key_file_error(path, e)),
-    }
-}
-
-fn key_file_error(path: &Path, source: std::io::Error) -> KeyError {
-    KeyError::KeyFile {
-        path: path.display().to_string(),
-        source,
-    }
-}
-
-/// Creates `path` (failing if it exists, so two starting servers cannot both write a key) with
-/// permissions 0600 on Unix.
-fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn keys_parse_from_hex_or_base64_only() {
-        let hex = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
-        assert!(parse_key(hex).is_some());
-        let b64 = base64::engine::general_purpose::STANDARD.encode([7u8; 32]);
-        assert_eq!(parse_key(&b64), Some([7u8; 32]));
-        for bad in [
-            "",
-            "short",
-            &hex[..62],
-            &base64::engine::general_purpose::STANDARD.encode([1u8; 16]),
-        ] {
-            assert!(parse_key(bad).is_none(), "{bad}");
-        }
-    }
-
-    #[test]
-    fn sealed_values_open_only_for_their_ticket() {
-        let cipher = Cipher::new(&[9u8; 32]);
-        let sealed = cipher.seal("hunter2", &ticket_aad(1, 2)).expect("seal");
-        assert!(!sealed.ciphertext.windows(7).any(|w| w == b"hunter2"));
-        assert_eq!(
-            cipher.open(&sealed, &ticket_aad(1, 2)).ok().as_deref(),
-            Some("hunter2")
-        );
-        assert!(cipher.open(&sealed, &ticket_aad(1, 3)).is_err());
-        assert!(Cipher::new(&[8u8; 32])
-            .open(&sealed, &ticket_aad(1, 2))
-            .is_err());
-        let again = cipher.seal("hunter2", &ticket_aad(1, 2)).expect("seal");
-        assert_ne!(again.nonce, sealed.nonce);
-    }
-
-    #[test]
-    fn check_refuses_what_load_would_and_writes_nothing() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let data = dir.path().join("data");
-        assert!(Cipher::check(None, Some(&data)).is_ok());
-        assert!(!data.exists(), "check created the data directory");
-        assert!(matches!(
-            Cipher::check(Some("too-short"), Some(&data)),
-            Err(KeyError::BadKey)
-        ));
-        assert!(Cipher::check(Some("  "), None).is_ok());
-        std::fs::write(dir.path().join(KEY_FILE), "nope").expect("write");
-        assert!(matches!(
-            Cipher::check(None, Some(dir.path())),
-            Err(KeyError::BadKeyFile { .. })
-        ));
-        // A configured key wins over the file, as in `load`.
-        let hex = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
-        assert!(Cipher::check(Some(hex), Some(dir.path())).is_ok());
-    }
-
-    #[test]
-    fn the_key_file_is_created_private_and_reused() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let first = key_file(&dir.path().join(KEY_FILE)).expect("create");
-        let second = key_file(&dir.path().join(KEY_FILE)).expect("read");
-        assert_eq!(first, second);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(dir.path().join(KEY_FILE))
-                .expect("meta")
-                .permissions()
-                .mode();
-            assert_eq!(mode & 0o777, 0o600);
-        }
-        std::fs::write(dir.path().join("bad.key"), "nope").expect("write");
-        assert!(matches!(
-            key_file(&dir.path().join("bad.key")),
-            Err(KeyError::BadKeyFile { .. })
-        ));
-    }
 }

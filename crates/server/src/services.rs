@@ -62,7 +62,7 @@ impl Services {
     /// The services over `db` as `config` says: the key, the blob store.
     pub fn new(db: Db, config: &Config) -> Result<Services, ServicesError> {
         let data_dir = config.data_dir();
-        let cipher = Cipher::load(config.secret_key.as_deref(), data_dir.as_deref())?;
+        let cipher = Cipher::load(&config.key_settings(data_dir.as_deref()))?;
         let blobs = Blobs::open(&config.blob_store()?, data_dir.as_deref())?;
         Ok(Services {
             events: EventHub::new(db.clone()),

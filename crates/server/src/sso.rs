@@ -25,7 +25,8 @@ pub const BEARER_TTL: time::Duration = time::Duration::hours(1);
 /// The length of a new SSO secret in random bytes (hex encoded: 64 characters).
 const SECRET_BYTES: usize = 32;
 
-/// How a sealed secret is stored: `sealed:v1:<nonce hex>:<ciphertext hex>`. A stored value
+/// How a sealed secret is stored: `sealed:v1:<nonce hex>:<ciphertext hex>`, the nonce with its
+/// key id header (`secret`; a bare 12-byte one from before key ids still opens). A stored value
 /// without it is the secret itself, which only the demo seed writes (its secrets are public).
 const SEALED: &str = "sealed:v1:";
 
@@ -158,7 +159,7 @@ pub async fn rotate_secret(app: &crate::services::Services, user: &crate::auth::
     let sealed = cipher
         .seal(&secret, &aad(tenant_id))
         .map_err(|e| Error::Internal(format!("SSO secret: {e}")))?;
-    let stored = format!("{SEALED}{}:{}", hex(&sealed.nonce), hex(&sealed.ciphertext));
+    let stored = encode(&sealed);
     let now = storage::timestamp(app.clock.now());
     let mut tx = app.db.begin_write().await?;
     sso_store::set_secret(&mut tx, tenant_id, &stored, &now).await?;
@@ -167,6 +168,25 @@ pub async fn rotate_secret(app: &crate::services::Services, user: &crate::auth::
     tx.commit().await?;
     tracing::info!(tenant_id, "SSO secret rotated");
     Ok((secret, now))
+}
+
+/// How a sealed secret is stored.
+fn encode(sealed: &Sealed) -> String {
+    format!("{SEALED}{}:{}", hex(&sealed.nonce), hex(&sealed.ciphertext))
+}
+
+/// A stored secret re-sealed under the current key (`secret::rekey`): `Ok(None)` when there is
+/// nothing to do (a plain demo secret, or one sealed under the current key already).
+pub(crate) fn reseal(cipher: &Cipher, tenant_id: i64, stored: &str) -> Result<Option<String>, crate::secret::SealError> {
+    let Some((nonce, _)) = stored.strip_prefix(SEALED).and_then(|s| s.split_once(':')) else {
+        return Ok(None);
+    };
+    let current = unhex(nonce).is_some_and(|nonce| cipher.is_current(&nonce));
+    if current {
+        return Ok(None);
+    }
+    let secret = reveal(cipher, tenant_id, stored).map_err(|_| crate::secret::SealError::opened())?;
+    cipher.seal(&secret, &aad(tenant_id)).map(|sealed| Some(encode(&sealed)))
 }
 
 /// The secret as stored: opened if sealed, else (the demo's) as it is.

@@ -38,6 +38,7 @@ pub mod password_tokens;
 pub mod presence;
 pub mod quick_replies;
 pub mod rate_limits;
+pub mod rekey;
 pub mod reports;
 pub mod routing;
 pub mod scheduler;

@@ -94,6 +94,8 @@ fn config(dir: &TempDir, database_url: &str, addr: SocketAddr, dist: PathBuf) ->
         demo: true,
         cors_origins: Vec::new(),
         data_dir: Some(dir.path().to_path_buf()),
+        // Never the real ~/.config/baton/secret.key.
+        secret_key_file: Some(dir.path().join("config/secret.key")),
         ..Default::default()
     }
 }

@@ -1,20 +1,21 @@
 //! The key check: every replica must hold the same key, or each would seal confidential info the
 //! others cannot open (and show garbage or errors at random, depending on the replica). The first
 //! server to start on a database seals a known value with its key (table `server_keys`); every
-//! later one must open it, or it refuses to start.
+//! later one must open it, or it refuses to start. With keys rotated (`secret::keys`) the value
+//! opens under a retired key too, until `rekey` re-seals it under the current one.
 
 use super::Cipher;
 use crate::storage::{self, server_keys, Db};
 
 /// What the check value says when opened.
-const CHECK: &str = "baton server key check v1";
+pub(super) const CHECK: &str = "baton server key check v1";
 /// Its associated data, so no other sealed value can stand in for it.
-const CHECK_AAD: &[u8] = b"baton/server-key-check";
+pub(super) const CHECK_AAD: &[u8] = b"baton/server-key-check";
 
 /// Why the key check did not pass.
 #[derive(Debug, thiserror::Error)]
 pub enum CheckError {
-    #[error("the secret key does not open this database's sealed data: every replica needs the same --secret-key")]
+    #[error("the secret key does not open this database's sealed data: every replica needs the same --secret-key (and, while rotating, the old one in --retired-secret-keys)")]
     WrongKey,
     #[error("cannot check the secret key against the database: {0}")]
     Database(#[from] storage::Error),

@@ -33,7 +33,9 @@ fn run(args: &[&str]) -> (Option<i32>, String) {
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(File::create(&stderr_path).expect("stderr file"))
-        .env("NO_COLOR", "1");
+        .env("NO_COLOR", "1")
+        // The default key file's place, so no case writes into the real ~/.config.
+        .env("XDG_CONFIG_HOME", dir.path().join("config"));
     // A shell that also runs `make run` may export BATON_ADDR and friends; they must not leak in,
     // nor an S3 access key (a case below needs it to be missing).
     for (name, _) in std::env::vars_os() {

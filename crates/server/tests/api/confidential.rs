@@ -123,7 +123,7 @@ async fn the_plaintext_appears_only_in_a_reveal() {
     );
     assert_absent("alice's events", alices.raw.as_bytes());
     assert_absent("the agent's events", agents.raw.as_bytes());
-    // Nor in any file of the data directory: the database, its WAL, the key, attachments. On
+    // Nor in any file of the data directory (the database, its WAL, attachments) or the key file. On
     // PostgreSQL the database is elsewhere: a dump of it is scanned with them.
     if app.db.url().starts_with("postgres") {
         let dump = app.data_dir().join("database.sql");
@@ -134,7 +134,7 @@ async fn the_plaintext_appears_only_in_a_reveal() {
             .expect("run pg_dump");
         assert!(status.success(), "pg_dump");
     }
-    let mut files = vec![app.data_dir()];
+    let mut files = vec![app.data_dir(), app.key_file()];
     let mut scanned = 0;
     while let Some(path) = files.pop() {
         if path.is_dir() {
@@ -255,11 +255,12 @@ async fn set_replace_clear_and_who_may_reveal() {
         .await
         .json();
     assert_eq!(reveals.as_array().map(Vec::len), Some(2));
-    // The key file is private to the server's user.
+    // The key file is private to the server's user, and not in the data directory.
+    assert!(!app.data_dir().join("secret.key").exists());
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(app.data_dir().join("secret.key"))
+        let mode = std::fs::metadata(app.key_file())
             .expect("key file")
             .permissions()
             .mode();

@@ -21,7 +21,8 @@ impl Drop for Running {
     }
 }
 
-async fn login(client: &reqwest::Client, base: &str, email: &str) -> String {
+/// Signs `email` in with the demo password on the server at `base`; the session token.
+pub(crate) async fn login(client: &reqwest::Client, base: &str, email: &str) -> String {
     let res = client
         .post(format!("{base}/api/v1/session"))
         .json(&json!({ "email": email, "password": demo::PASSWORD }))
@@ -53,6 +54,7 @@ async fn the_server_log_never_holds_the_plaintext() {
         .env("RUST_LOG", "trace")
         .env("NO_COLOR", "1")
         .env_remove("BATON_SECRET_KEY")
+        .env("BATON_SECRET_KEY_FILE", dir.path().join("config/secret.key"))
         .stdout(Stdio::null())
         .stderr(Stdio::from(log))
         .spawn()

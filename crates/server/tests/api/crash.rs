@@ -21,6 +21,7 @@ fn start(database: &str, dir: &std::path::Path) -> (Child, String) {
         .arg("--dist")
         .arg(dir.join("no-spa"))
         .env_remove("BATON_SECRET_KEY")
+        .env("BATON_SECRET_KEY_FILE", dir.join("secret.key"))
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()

@@ -59,6 +59,7 @@ mod server;
 mod session;
 mod session_idle;
 mod sso;
+mod key_rotation;
 mod secret_key;
 mod sharing;
 mod signup;

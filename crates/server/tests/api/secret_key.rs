@@ -31,7 +31,7 @@ async fn a_configured_key_is_used_instead_of_a_key_file() {
         .await;
     assert_eq!(reveal.status, StatusCode::OK);
     assert_eq!(reveal.json()["value"], "keyed secret");
-    assert!(!app.data_dir().join("secret.key").exists());
+    assert!(!app.data_dir().join("secret.key").exists() && !app.key_file().exists());
 }
 
 #[tokio::test]
@@ -72,7 +72,7 @@ async fn start_with(config: &Config, key: &str) -> Option<String> {
 }
 
 const WRONG_KEY: &str =
-    "the secret key does not open this database's sealed data: every replica needs the same --secret-key";
+    "the secret key does not open this database's sealed data: every replica needs the same --secret-key (and, while rotating, the old one in --retired-secret-keys)";
 
 #[tokio::test]
 async fn a_replica_with_another_key_refuses_to_start_in_one_line() {

@@ -42,6 +42,8 @@ pub fn config(dir: &TempDir) -> Config {
         demo: true,
         cors_origins: Vec::new(),
         data_dir: Some(dir.path().join("data")),
+        // Apart from the data directory, as by default, and never the real ~/.config.
+        secret_key_file: Some(dir.path().join("config/secret.key")),
         ..Default::default()
     }
 }
@@ -111,9 +113,14 @@ impl TestApp {
         }
     }
 
-    /// The data directory: the database file, `secret.key` and `attachments/`.
+    /// The data directory: the database file and `attachments/`.
     pub fn data_dir(&self) -> std::path::PathBuf {
         self._dir.dir.path().join("data")
+    }
+
+    /// The key file (`support::config` puts it apart from the data directory).
+    pub fn key_file(&self) -> std::path::PathBuf {
+        self._dir.dir.path().join("config/secret.key")
     }
 
     pub fn call(&self, method: Method, path: &str) -> Call<'_> {
