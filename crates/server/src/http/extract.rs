@@ -70,10 +70,26 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
             "the body must be a JSON object".to_owned(),
         ));
     }
+    // Text holds no NUL: PostgreSQL's text refuses it (a 500 there), and no field means one. The
+    // field is named, as for any value it does not take.
+    if let Some(field) = nul_at(&value, "") {
+        return Err(Error::Domain(DomainError::Validation(vec![FieldError::new(&field, field_code::INVALID_VALUE)])));
+    }
     serde_path_to_error::deserialize(value).map_err(|err| {
         let path = err.path().to_string();
         classify(&path, err.into_inner())
     })
+}
+
+/// The dotted path of the first string (or key) in `value` that holds a NUL character.
+fn nul_at(value: &serde_json::Value, path: &str) -> Option<String> {
+    let at = |name: &str| if path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
+    match value {
+        serde_json::Value::String(s) if s.contains('\0') => Some(path.to_owned()),
+        serde_json::Value::Array(items) => items.iter().enumerate().find_map(|(i, v)| nul_at(v, &at(&i.to_string()))),
+        serde_json::Value::Object(map) => map.iter().find_map(|(k, v)| if k.contains('\0') { Some(at(k)) } else { nul_at(v, &at(k)) }),
+        _ => None,
+    }
 }
 
 fn classify(path: &str, err: serde_json::Error) -> Error {

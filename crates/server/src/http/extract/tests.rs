@@ -83,3 +83,23 @@ fn json_media_types() {
     assert!(!with("text/plain"));
     assert!(!is_json(&HeaderMap::new()));
 }
+
+#[test]
+fn nul_in_text_is_refused_naming_the_field() {
+    // (body, the field named): JSON carries NUL only as the escape `\u0000`; an escaped backslash
+    // before `u0000` is text, not NUL.
+    let cases: [(&[u8], Option<&str>); 5] = [
+        (br#"{"title":"a\u0000b","description":"d"}"#, Some("title")),
+        (br#"{"title":"t","description":"d","fields":{"order_no":"\u0000"}}"#, Some("fields.order_no")),
+        (br#"{"title":"t","description":"d","cc":["x","\u0000"]}"#, Some("cc.1")),
+        (br#"{"title":"t","description":"d","fields":{"k\u0000":"v"}}"#, Some("fields.k\u{0}")),
+        (br#"{"title":"a\\u0000b","description":"d"}"#, None),
+    ];
+    for (body, named) in cases {
+        let r = parse_json::<serde_json::Value>(body);
+        match named {
+            Some(field) => assert_eq!(fields(r), [(field.to_owned(), "invalid_value".to_owned())], "{body:?}"),
+            None => assert!(r.is_ok(), "{body:?}: {r:?}"),
+        }
+    }
+}
